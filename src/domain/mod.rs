@@ -1,0 +1,3 @@
+//! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
+//! Nothing here knows SQL or the terminal.
+pub mod model;

@@ -1,0 +1,2 @@
+//! yishi (议事): a residential community's consultation meeting in the terminal.
+pub mod domain;
