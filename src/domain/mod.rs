@@ -2,3 +2,5 @@
 //! Nothing here knows SQL or the terminal.
 pub mod model;
 pub mod rules;
+pub mod signing;
+pub mod text;
