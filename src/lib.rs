@@ -1,2 +1,4 @@
 //! yishi (议事): a residential community's consultation meeting in the terminal.
 pub mod domain;
+pub mod store;
+pub mod strings;

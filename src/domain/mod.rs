@@ -1,6 +1,10 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
 pub mod model;
+pub mod presence;
+pub mod record;
+pub mod roster_csv;
 pub mod rules;
+pub mod search_text;
 pub mod signing;
 pub mod text;

@@ -36,3 +36,150 @@ impl Choice {
         Choice::ALL.into_iter().find(|c| c.as_db() == s)
     }
 }
+
+/// An enumeration stored as TEXT with a CHECK constraint in schema.sql: `as_db` gives the
+/// stored spelling, `from_db` reads it back (None for anything the schema would refuse).
+macro_rules! db_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_db(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+            pub fn from_db(s: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.as_db() == s)
+            }
+        }
+    };
+}
+
+db_enum!(
+    /// What kind of body meets.
+    MeetingKind {
+        ResidentsCouncil => "residents_council",
+        OwnersAssembly => "owners_assembly",
+        OwnersCommittee => "owners_committee",
+        PartyBranch => "party_branch",
+        ResidentsMeeting => "residents_meeting",
+        Other => "other",
+    }
+);
+
+db_enum!(
+    /// Who may vote at a meeting: the owners (by unit and area) or a council's members.
+    Electorate {
+        Owners => "owners",
+        Council => "council",
+    }
+);
+
+db_enum!(
+    MeetingStatus {
+        Draft => "draft",
+        Open => "open",
+        Adjourned => "adjourned",
+        Signed => "signed",
+    }
+);
+
+db_enum!(
+    Category {
+        Elevator => "elevator",
+        Gate => "gate",
+        Parking => "parking",
+        Road => "road",
+        Funds => "funds",
+        Property => "property",
+        Rules => "rules",
+        Facility => "facility",
+        Followup => "followup",
+        Other => "other",
+    }
+);
+
+db_enum!(
+    /// Which part of the roster may vote on an item.
+    ScopeKind {
+        All => "all",
+        Building => "building",
+        Unit => "unit",
+        Council => "council",
+    }
+);
+
+db_enum!(
+    ItemStatus {
+        Pending => "pending",
+        Discussing => "discussing",
+        Voting => "voting",
+        Closed => "closed",
+        Withdrawn => "withdrawn",
+    }
+);
+
+db_enum!(
+    /// A presence event on the meeting's timeline.
+    PresenceKind {
+        Present => "present",
+        Absent => "absent",
+        Proxy => "proxy",
+        Arrive => "arrive",
+        Leave => "leave",
+        Recuse => "recuse",
+    }
+);
+
+db_enum!(
+    VoterKind {
+        Person => "person",
+        Coowners => "coowners",
+        Developer => "developer",
+        Member => "member",
+    }
+);
+
+db_enum!(
+    CouncilKind {
+        ResidentsCouncil => "residents_council",
+        OwnersCommittee => "owners_committee",
+        PartyBranch => "party_branch",
+        Supervisory => "supervisory",
+    }
+);
+
+db_enum!(
+    ActionStatus {
+        Open => "open",
+        Doing => "doing",
+        Done => "done",
+        Dropped => "dropped",
+    }
+);
+
+/// The scope of an item: who of the roster may vote on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    pub building: String,
+    pub unit: String,
+}
+
+impl Scope {
+    pub fn all() -> Scope {
+        Scope { kind: ScopeKind::All, building: String::new(), unit: String::new() }
+    }
+
+    /// Whether a unit at (building, unit) lies inside this scope. Council scope is decided
+    /// by membership, not by units, so it contains every unit.
+    pub fn contains(&self, building: &str, unit: &str) -> bool {
+        match self.kind {
+            ScopeKind::All | ScopeKind::Council => true,
+            ScopeKind::Building => building == self.building,
+            ScopeKind::Unit => building == self.building && unit == self.unit,
+        }
+    }
+}

@@ -1,0 +1,363 @@
+-- yishi (议事) database schema: the one definition of the tables.
+-- Embedded in the program with include_str!; `PRAGMA user_version` says which version
+-- of this file a database follows (see src/store/migrate.rs).
+-- Counts are whole voters; areas are whole hundredths of m² (INTEGER, never REAL).
+-- Times are RFC 3339 text in UTC ("2026-11-27T09:30:00Z"), which sorts correctly.
+
+-- A residential compound (小区) or a district's community.
+CREATE TABLE IF NOT EXISTS communities (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+    district    TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+);
+
+-- A unit (专有部分): label such as 3栋2单元501, building and unit for scoping.
+CREATE TABLE IF NOT EXISTS units (
+    id            INTEGER PRIMARY KEY,
+    community_id  INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    label         TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 100),
+    building      TEXT NOT NULL DEFAULT '',
+    unit          TEXT NOT NULL DEFAULT '',
+    area_centi    INTEGER NOT NULL CHECK (area_centi >= 0 AND area_centi <= 100000000),
+    UNIQUE (community_id, label)
+);
+CREATE INDEX IF NOT EXISTS units_scope ON units (community_id, building, unit);
+
+-- A voter: a person, co-owners acting as one, the developer (all unsold units as one
+-- voter), or a council member. Roster order is `position`.
+CREATE TABLE IF NOT EXISTS voters (
+    id            INTEGER PRIMARY KEY,
+    community_id  INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    kind          TEXT NOT NULL DEFAULT 'person'
+                  CHECK (kind IN ('person', 'coowners', 'developer', 'member')),
+    roles         TEXT NOT NULL DEFAULT '',   -- display: 居民代表, 业委会委员 …
+    phone         TEXT NOT NULL DEFAULT '',   -- optional, never printed or exported
+    UNIQUE (community_id, name)
+);
+CREATE INDEX IF NOT EXISTS voters_order ON voters (community_id, position);
+
+-- Which voter holds which unit. A unit has exactly one voter (co-owners are one voter);
+-- a voter may hold several units.
+CREATE TABLE IF NOT EXISTS holdings (
+    unit_id   INTEGER PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
+    voter_id  INTEGER NOT NULL REFERENCES voters(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS holdings_voter ON holdings (voter_id);
+
+-- Councils (居民议事会, 业委会, 党支部, 监督委员会) and their members with roles.
+CREATE TABLE IF NOT EXISTS councils (
+    id            INTEGER PRIMARY KEY,
+    community_id  INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    kind          TEXT NOT NULL CHECK (kind IN ('residents_council', 'owners_committee',
+                                                'party_branch', 'supervisory')),
+    name          TEXT NOT NULL,
+    UNIQUE (community_id, kind)
+);
+CREATE TABLE IF NOT EXISTS council_members (
+    council_id  INTEGER NOT NULL REFERENCES councils(id) ON DELETE CASCADE,
+    voter_id    INTEGER NOT NULL REFERENCES voters(id) ON DELETE CASCADE,
+    role        TEXT NOT NULL DEFAULT '',    -- 主任, 委员, 书记 …
+    PRIMARY KEY (council_id, voter_id)
+);
+
+-- A meeting. `uid` identifies it across laptops (export, import, signatures).
+CREATE TABLE IF NOT EXISTS meetings (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,
+    community_id  INTEGER NOT NULL REFERENCES communities(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('residents_council', 'owners_assembly',
+                      'owners_committee', 'party_branch', 'residents_meeting', 'other')),
+    electorate    TEXT NOT NULL DEFAULT 'owners' CHECK (electorate IN ('owners', 'council')),
+    council_id    INTEGER REFERENCES councils(id),
+    title         TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    starts_at     TEXT NOT NULL,
+    venue         TEXT NOT NULL DEFAULT '',
+    host          TEXT NOT NULL DEFAULT '',
+    secretary     TEXT NOT NULL DEFAULT '',
+    language      TEXT NOT NULL DEFAULT 'zh' CHECK (language IN ('zh', 'en')),
+    status        TEXT NOT NULL DEFAULT 'draft'
+                  CHECK (status IN ('draft', 'open', 'adjourned', 'signed')),
+    origin        TEXT NOT NULL DEFAULT 'local' CHECK (origin IN ('local', 'imported')),
+    opened_at     TEXT,
+    adjourned_at  TEXT,
+    summary       TEXT NOT NULL DEFAULT '',
+    current_item  INTEGER,                     -- where a resumed meeting continues
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS meetings_archive ON meetings (community_id, starts_at);
+CREATE INDEX IF NOT EXISTS meetings_date ON meetings (starts_at);
+CREATE INDEX IF NOT EXISTS meetings_kind ON meetings (kind, starts_at);
+CREATE INDEX IF NOT EXISTS meetings_status ON meetings (status);
+
+-- Presence is a timeline: the roll call at opening, then arrivals, departures, proxies
+-- (with the 委托书 reference) and recusals (for one item), each with its time.
+CREATE TABLE IF NOT EXISTS presence_events (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings(id),
+    voter_id    INTEGER NOT NULL REFERENCES voters(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('present', 'absent', 'proxy', 'arrive',
+                                              'leave', 'recuse')),
+    proxy_name  TEXT NOT NULL DEFAULT '',
+    proxy_ref   TEXT NOT NULL DEFAULT '',
+    item_id     INTEGER REFERENCES agenda_items(id),
+    at          TEXT NOT NULL,
+    CHECK (kind <> 'proxy' OR (proxy_name <> '' AND proxy_ref <> '')),
+    CHECK (kind <> 'recuse' OR item_id IS NOT NULL)
+);
+CREATE INDEX IF NOT EXISTS presence_meeting ON presence_events (meeting_id, voter_id, id);
+
+-- Agenda items. `rule` is the vote rule's code; `rule_params` its JSON parameters.
+CREATE TABLE IF NOT EXISTS agenda_items (
+    id              INTEGER PRIMARY KEY,
+    meeting_id      INTEGER NOT NULL REFERENCES meetings(id),
+    position        INTEGER NOT NULL,
+    title           TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    category        TEXT NOT NULL DEFAULT 'other'
+                    CHECK (category IN ('elevator', 'gate', 'parking', 'road', 'funds',
+                        'property', 'rules', 'facility', 'followup', 'other')),
+    proposer        TEXT NOT NULL DEFAULT '',
+    scope_kind      TEXT NOT NULL DEFAULT 'all'
+                    CHECK (scope_kind IN ('all', 'building', 'unit', 'council')),
+    scope_building  TEXT NOT NULL DEFAULT '',
+    scope_unit      TEXT NOT NULL DEFAULT '',
+    rule            TEXT NOT NULL CHECK (rule IN ('art278_ordinary', 'art278_major',
+                        'elevator', 'committee', 'residents_meeting', 'robert_majority',
+                        'robert_two_thirds', 'custom', 'no_vote')),
+    rule_params     TEXT NOT NULL DEFAULT '{}',
+    status          TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'discussing', 'voting', 'closed',
+                                      'withdrawn')),
+    added_late      INTEGER NOT NULL DEFAULT 0 CHECK (added_late IN (0, 1)),
+    current_voter   INTEGER,                   -- where a resumed roll call continues
+    vote_opened_at  TEXT,                      -- when the roll call started
+    created_at      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS items_meeting ON agenda_items (meeting_id, position);
+CREATE INDEX IF NOT EXISTS items_category ON agenda_items (category);
+
+-- Every version of a proposal's text; the highest `rev` is the current one.
+CREATE TABLE IF NOT EXISTS proposal_revisions (
+    id       INTEGER PRIMARY KEY,
+    item_id  INTEGER NOT NULL REFERENCES agenda_items(id),
+    rev      INTEGER NOT NULL CHECK (rev >= 1),
+    text     TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    UNIQUE (item_id, rev)
+);
+
+-- The speakers' queue and the remarks: a queued speaker becomes a remark once heard.
+CREATE TABLE IF NOT EXISTS remarks (
+    id          INTEGER PRIMARY KEY,
+    item_id     INTEGER NOT NULL REFERENCES agenda_items(id),
+    speaker     TEXT NOT NULL CHECK (length(speaker) BETWEEN 1 AND 100),
+    voter_id    INTEGER REFERENCES voters(id),
+    state       TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('queued', 'speaking', 'done')),
+    text        TEXT NOT NULL DEFAULT '',
+    queued_at   TEXT NOT NULL,
+    started_at  TEXT,
+    at          TEXT                           -- when the remark was recorded
+);
+CREATE INDEX IF NOT EXISTS remarks_item ON remarks (item_id, id);
+
+-- The frozen list of who could vote, taken when the vote starts.
+CREATE TABLE IF NOT EXISTS vote_eligible (
+    item_id     INTEGER NOT NULL REFERENCES agenda_items(id),
+    voter_id    INTEGER NOT NULL REFERENCES voters(id),
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    area_centi  INTEGER NOT NULL CHECK (area_centi >= 0),
+    present     INTEGER NOT NULL CHECK (present IN (0, 1)),
+    proxy_name  TEXT NOT NULL DEFAULT '',
+    proxy_ref   TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (item_id, voter_id)
+);
+
+-- One answer per voter per item, time-stamped; undo deletes it (and the audit log keeps it).
+CREATE TABLE IF NOT EXISTS votes (
+    id        INTEGER PRIMARY KEY,
+    item_id   INTEGER NOT NULL REFERENCES agenda_items(id),
+    voter_id  INTEGER NOT NULL REFERENCES voters(id),
+    choice    TEXT NOT NULL CHECK (choice IN ('yes', 'no', 'abstain', 'recused', 'not_voting')),
+    at        TEXT NOT NULL,
+    by_proxy  INTEGER NOT NULL DEFAULT 0 CHECK (by_proxy IN (0, 1)),
+    UNIQUE (item_id, voter_id),
+    FOREIGN KEY (item_id, voter_id) REFERENCES vote_eligible(item_id, voter_id)
+);
+
+-- Closing a vote fixes the outcome with every figure the rule used (JSON of the domain's
+-- Outcome) and the rule as it stood.
+CREATE TABLE IF NOT EXISTS vote_closures (
+    item_id    INTEGER PRIMARY KEY REFERENCES agenda_items(id),
+    opened_at  TEXT NOT NULL,
+    closed_at  TEXT NOT NULL,
+    rule       TEXT NOT NULL,
+    outcome    TEXT NOT NULL CHECK (outcome IN ('passed', 'failed')),
+    figures    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS closures_outcome ON vote_closures (outcome);
+
+-- Action items for a decision, and their status history (a change needs a note).
+CREATE TABLE IF NOT EXISTS action_items (
+    id          INTEGER PRIMARY KEY,
+    item_id     INTEGER NOT NULL REFERENCES agenda_items(id),
+    what        TEXT NOT NULL CHECK (length(what) >= 1),
+    who         TEXT NOT NULL DEFAULT '',
+    due         TEXT NOT NULL DEFAULT '',      -- YYYY-MM-DD
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'doing', 'done', 'dropped')),
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS actions_status ON action_items (status, due);
+CREATE TABLE IF NOT EXISTS action_history (
+    id         INTEGER PRIMARY KEY,
+    action_id  INTEGER NOT NULL REFERENCES action_items(id),
+    status     TEXT NOT NULL CHECK (status IN ('open', 'doing', 'done', 'dropped')),
+    note       TEXT NOT NULL,
+    at         TEXT NOT NULL
+);
+
+-- The rendered minutes as they were signed (the text verify compares against).
+CREATE TABLE IF NOT EXISTS minutes (
+    meeting_id   INTEGER PRIMARY KEY REFERENCES meetings(id),
+    text         TEXT NOT NULL,
+    sha256       TEXT NOT NULL,
+    prev_sha256  TEXT NOT NULL,                -- the community's previous signed minutes
+    rendered_at  TEXT NOT NULL
+);
+
+-- Signed corrections after locking.
+CREATE TABLE IF NOT EXISTS addenda (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings(id),
+    text        TEXT NOT NULL CHECK (length(text) >= 1),
+    at          TEXT NOT NULL
+);
+
+-- Signers: only the salt, the KDF parameters and the public key are kept; never the
+-- passphrase or the private key.
+CREATE TABLE IF NOT EXISTS signers (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),
+    public_key  BLOB NOT NULL UNIQUE CHECK (length(public_key) = 32),
+    salt        BLOB NOT NULL CHECK (length(salt) = 16),
+    kdf         TEXT NOT NULL DEFAULT 'argon2id' CHECK (kdf IN ('argon2id')),
+    m_cost_kib  INTEGER NOT NULL CHECK (m_cost_kib >= 19456),
+    t_cost      INTEGER NOT NULL CHECK (t_cost >= 2),
+    p_cost      INTEGER NOT NULL CHECK (p_cost >= 1),
+    created_at  TEXT NOT NULL
+);
+
+-- A signature over the statement documented in src/domain/signing.rs.
+CREATE TABLE IF NOT EXISTS signatures (
+    id              INTEGER PRIMARY KEY,
+    meeting_id      INTEGER NOT NULL REFERENCES meetings(id),
+    addendum_id     INTEGER REFERENCES addenda(id),
+    signer_name     TEXT NOT NULL,
+    public_key      BLOB NOT NULL CHECK (length(public_key) = 32),
+    role            TEXT NOT NULL CHECK (role IN ('host', 'secretary', 'member', 'addendum')),
+    minutes_sha256  TEXT NOT NULL,
+    prev_sha256     TEXT NOT NULL,
+    signed_at       TEXT NOT NULL,
+    signature       BLOB NOT NULL CHECK (length(signature) = 64),
+    UNIQUE (meeting_id, addendum_id, public_key)
+);
+CREATE INDEX IF NOT EXISTS signatures_meeting ON signatures (meeting_id);
+
+-- What was done, when: every accepted action, including undone answers.
+CREATE TABLE IF NOT EXISTS audit_log (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    meeting_id  INTEGER,
+    action      TEXT NOT NULL,
+    detail      TEXT NOT NULL DEFAULT ''
+);
+
+-- Full-text index over minutes, proposals and remarks. Text is stored with a space
+-- between CJK characters so that unicode61 makes each one a token: a query of one, two
+-- or more Chinese characters then becomes a phrase query that matches exactly
+-- (trigram would miss 电梯 and 大门). `kind` is minutes / proposal / remark.
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5 (
+    body,
+    meeting_id UNINDEXED,
+    kind UNINDEXED,
+    ref_id UNINDEXED,
+    tokenize = 'unicode61'
+);
+
+-- Locking: once a meeting is signed its records refuse UPDATE and DELETE.
+CREATE TRIGGER IF NOT EXISTS lock_meetings_update BEFORE UPDATE ON meetings
+    WHEN OLD.status = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_meetings_delete BEFORE DELETE ON meetings
+    WHEN OLD.status = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_items_update BEFORE UPDATE ON agenda_items
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_items_delete BEFORE DELETE ON agenda_items
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_presence_update BEFORE UPDATE ON presence_events
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_presence_delete BEFORE DELETE ON presence_events
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_revisions_update BEFORE UPDATE ON proposal_revisions
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_revisions_delete BEFORE DELETE ON proposal_revisions
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_remarks_update BEFORE UPDATE ON remarks
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_remarks_delete BEFORE DELETE ON remarks
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_eligible_update BEFORE UPDATE ON vote_eligible
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_eligible_delete BEFORE DELETE ON vote_eligible
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_votes_update BEFORE UPDATE ON votes
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_votes_delete BEFORE DELETE ON votes
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_closures_update BEFORE UPDATE ON vote_closures
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_closures_delete BEFORE DELETE ON vote_closures
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_minutes_update BEFORE UPDATE ON minutes
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_minutes_delete BEFORE DELETE ON minutes
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_signatures_update BEFORE UPDATE ON signatures
+BEGIN SELECT RAISE(ABORT, 'locked: signatures are never changed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_signatures_delete BEFORE DELETE ON signatures
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_addenda_update BEFORE UPDATE ON addenda
+BEGIN SELECT RAISE(ABORT, 'locked: addenda are never changed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_addenda_delete BEFORE DELETE ON addenda
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;

@@ -1,0 +1,526 @@
+//! Meetings and their agendas: preparation, opening, adjourning.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Result, Store, StoreError, audit, now};
+use crate::domain::model::{
+    Category, Electorate, ItemStatus, MeetingKind, MeetingStatus, Scope, ScopeKind,
+};
+use crate::domain::rules::{Rule, RuleKind};
+use crate::domain::text::{clean_line, clean_multiline};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRow {
+    pub id: i64,
+    pub uid: String,
+    pub community_id: i64,
+    pub community: String,
+    pub kind: MeetingKind,
+    pub electorate: Electorate,
+    pub title: String,
+    pub starts_at: String,
+    pub venue: String,
+    pub host: String,
+    pub secretary: String,
+    pub language: String,
+    pub status: MeetingStatus,
+    pub current_item: Option<i64>,
+    pub summary: String,
+}
+
+/// What the host types to create or edit a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingInput {
+    pub kind: MeetingKind,
+    pub title: String,
+    pub starts_at: String,
+    pub venue: String,
+    pub host: String,
+    pub secretary: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemRow {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub position: i64,
+    pub title: String,
+    pub category: Category,
+    pub proposer: String,
+    pub scope: Scope,
+    pub rule: Rule,
+    pub status: ItemStatus,
+    pub added_late: bool,
+    pub proposal: String,
+    pub revisions: i64,
+    pub current_voter: Option<i64>,
+}
+
+/// What the host types to add or edit an agenda item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemInput {
+    pub title: String,
+    pub category: Category,
+    pub proposer: String,
+    pub proposal: String,
+    pub scope: Scope,
+    pub rule: Rule,
+}
+
+const MEETING_COLS: &str = "m.id, m.uid, m.community_id, c.name, m.kind, m.electorate, m.title,
+    m.starts_at, m.venue, m.host, m.secretary, m.language, m.status, m.current_item, m.summary";
+
+fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
+    let kind: String = r.get(4)?;
+    let electorate: String = r.get(5)?;
+    let status: String = r.get(12)?;
+    Ok(MeetingRow {
+        id: r.get(0)?,
+        uid: r.get(1)?,
+        community_id: r.get(2)?,
+        community: r.get(3)?,
+        kind: MeetingKind::from_db(&kind).unwrap_or(MeetingKind::Other),
+        electorate: Electorate::from_db(&electorate).unwrap_or(Electorate::Owners),
+        title: r.get(6)?,
+        starts_at: r.get(7)?,
+        venue: r.get(8)?,
+        host: r.get(9)?,
+        secretary: r.get(10)?,
+        language: r.get(11)?,
+        status: MeetingStatus::from_db(&status).unwrap_or(MeetingStatus::Draft),
+        current_item: r.get(13)?,
+        summary: r.get(14)?,
+    })
+}
+
+const ITEM_COLS: &str = "i.id, i.meeting_id, i.position, i.title, i.category, i.proposer,
+    i.scope_kind, i.scope_building, i.scope_unit, i.rule, i.rule_params, i.status, i.added_late,
+    coalesce((SELECT text FROM proposal_revisions p WHERE p.item_id = i.id ORDER BY rev DESC LIMIT 1), ''),
+    (SELECT count(*) FROM proposal_revisions p WHERE p.item_id = i.id), i.current_voter";
+
+/// The rule as stored: its parameters are the JSON of the domain's `Rule`.
+pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
+    serde_json::from_str::<Rule>(params)
+        .ok()
+        .filter(|r| r.kind.code() == code)
+        .unwrap_or_else(|| Rule::new(simple_rule(code)))
+}
+
+fn simple_rule(code: &str) -> RuleKind {
+    match code {
+        "art278_ordinary" => RuleKind::Art278Ordinary,
+        "art278_major" => RuleKind::Art278Major,
+        "elevator" => RuleKind::Elevator { legacy_two_thirds: false, shaft_voters: Vec::new() },
+        "committee" => RuleKind::Committee,
+        "residents_meeting" => RuleKind::ResidentsMeeting,
+        "robert_majority" => RuleKind::RobertMajority,
+        "robert_two_thirds" => RuleKind::RobertTwoThirds,
+        _ => RuleKind::NoVote,
+    }
+}
+
+pub(crate) fn rule_params(rule: &Rule) -> String {
+    serde_json::to_string(rule).unwrap_or_else(|_| "{}".into())
+}
+
+fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
+    let category: String = r.get(4)?;
+    let scope_kind: String = r.get(6)?;
+    let rule: String = r.get(9)?;
+    let params: String = r.get(10)?;
+    let status: String = r.get(11)?;
+    Ok(ItemRow {
+        id: r.get(0)?,
+        meeting_id: r.get(1)?,
+        position: r.get(2)?,
+        title: r.get(3)?,
+        category: Category::from_db(&category).unwrap_or(Category::Other),
+        proposer: r.get(5)?,
+        scope: Scope {
+            kind: ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All),
+            building: r.get(7)?,
+            unit: r.get(8)?,
+        },
+        rule: rule_from_db(&rule, &params),
+        status: ItemStatus::from_db(&status).unwrap_or(ItemStatus::Pending),
+        added_late: r.get::<_, i64>(12)? != 0,
+        proposal: r.get(13)?,
+        revisions: r.get(14)?,
+        current_voter: r.get(15)?,
+    })
+}
+
+/// A new meeting's identity across laptops: time and randomness, hex.
+fn new_uid() -> String {
+    let mut b = [0u8; 8];
+    // Without randomness the time still makes the uid unique on this laptop.
+    let _ = getrandom::getrandom(&mut b);
+    let t = chrono::Utc::now().format("%Y%m%d%H%M%S");
+    let mut s = format!("{t}-");
+    for x in b {
+        s.push_str(&format!("{x:02x}"));
+    }
+    s
+}
+
+fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
+    let title = clean_line(&m.title).trim().to_string();
+    if title.is_empty() {
+        return Err(StoreError::Invalid("A meeting needs a title.".into()));
+    }
+    if chrono::NaiveDateTime::parse_from_str(m.starts_at.trim(), "%Y-%m-%d %H:%M").is_err() {
+        return Err(StoreError::Invalid("The time must look like 2026-11-28 09:30.".into()));
+    }
+    Ok(MeetingInput {
+        kind: m.kind,
+        title,
+        starts_at: m.starts_at.trim().to_string(),
+        venue: clean_line(&m.venue),
+        host: clean_line(&m.host),
+        secretary: clean_line(&m.secretary),
+        language: if m.language == "en" { "en".into() } else { "zh".into() },
+    })
+}
+
+fn check_item(i: &ItemInput) -> Result<ItemInput> {
+    let title = clean_line(&i.title).trim().to_string();
+    if title.is_empty() {
+        return Err(StoreError::Invalid("An agenda item needs a title.".into()));
+    }
+    if let RuleKind::Custom(c) = &i.rule.kind {
+        c.validate().map_err(StoreError::Invalid)?;
+    }
+    let scope = Scope {
+        kind: i.scope.kind,
+        building: clean_line(&i.scope.building).trim().to_string(),
+        unit: clean_line(&i.scope.unit).trim().to_string(),
+    };
+    if matches!(scope.kind, ScopeKind::Building | ScopeKind::Unit) && scope.building.is_empty() {
+        return Err(StoreError::Invalid("A building scope needs the building, e.g. 3栋.".into()));
+    }
+    if scope.kind == ScopeKind::Unit && scope.unit.is_empty() {
+        return Err(StoreError::Invalid("A unit scope needs the unit, e.g. 2单元.".into()));
+    }
+    Ok(ItemInput {
+        title,
+        category: i.category,
+        proposer: clean_line(&i.proposer),
+        proposal: clean_multiline(&i.proposal),
+        scope,
+        rule: i.rule.clone(),
+    })
+}
+
+impl Store {
+    pub fn meetings(&self, community: Option<i64>) -> Result<Vec<MeetingRow>> {
+        let sql = format!(
+            "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
+             WHERE ?1 IS NULL OR m.community_id = ?1 ORDER BY m.starts_at DESC, m.id DESC"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([community], meeting_from)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn meeting(&self, id: i64) -> Result<MeetingRow> {
+        let sql = format!(
+            "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id WHERE m.id = ?1"
+        );
+        self.conn()
+            .query_row(&sql, [id], meeting_from)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("meeting {id}")))
+    }
+
+    /// The meeting that is open (there is at most one a laptop runs at a time), to resume.
+    pub fn running_meeting(&self) -> Result<Option<MeetingRow>> {
+        let sql = format!(
+            "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
+             WHERE m.status = 'open' ORDER BY m.id DESC LIMIT 1"
+        );
+        Ok(self.conn().query_row(&sql, [], meeting_from).optional()?)
+    }
+
+    pub fn create_meeting(&mut self, community: i64, electorate: Electorate, m: &MeetingInput) -> Result<i64> {
+        let m = check_meeting(m)?;
+        self.write(|tx| {
+            let council: Option<i64> = if electorate == Electorate::Council {
+                Some(super::roster::council_id(tx, community, crate::domain::model::CouncilKind::ResidentsCouncil)?)
+            } else {
+                None
+            };
+            tx.execute(
+                "INSERT INTO meetings (uid, community_id, kind, electorate, council_id, title, starts_at,
+                    venue, host, secretary, language, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    new_uid(), community, m.kind.as_db(), electorate.as_db(), council, m.title,
+                    m.starts_at, m.venue, m.host, m.secretary, m.language, now()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit(tx, Some(id), "meeting_create", &m.title)?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_meeting(&mut self, id: i64, m: &MeetingInput) -> Result<()> {
+        let m = check_meeting(m)?;
+        self.write(|tx| {
+            require_status(tx, id, &[MeetingStatus::Draft, MeetingStatus::Open])?;
+            tx.execute(
+                "UPDATE meetings SET kind = ?2, title = ?3, starts_at = ?4, venue = ?5, host = ?6,
+                    secretary = ?7, language = ?8 WHERE id = ?1",
+                params![id, m.kind.as_db(), m.title, m.starts_at, m.venue, m.host, m.secretary, m.language],
+            )?;
+            audit(tx, Some(id), "meeting_edit", &m.title)?;
+            Ok(())
+        })
+    }
+
+    pub fn items(&self, meeting: i64) -> Result<Vec<ItemRow>> {
+        let sql = format!(
+            "SELECT {ITEM_COLS} FROM agenda_items i WHERE i.meeting_id = ?1 ORDER BY i.position, i.id"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([meeting], item_from)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn item(&self, id: i64) -> Result<ItemRow> {
+        let sql = format!("SELECT {ITEM_COLS} FROM agenda_items i WHERE i.id = ?1");
+        self.conn()
+            .query_row(&sql, [id], item_from)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("agenda item {id}")))
+    }
+
+    /// Add an item at the end of the agenda; once the meeting is open it is marked as not
+    /// on the published agenda.
+    pub fn add_item(&mut self, meeting: i64, i: &ItemInput) -> Result<i64> {
+        let i = check_item(i)?;
+        self.write(|tx| {
+            let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
+            let pos: i64 = tx.query_row(
+                "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1",
+                [meeting],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO agenda_items (meeting_id, position, title, category, proposer, scope_kind,
+                    scope_building, scope_unit, rule, rule_params, added_late, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    meeting, pos, i.title, i.category.as_db(), i.proposer, i.scope.kind.as_db(),
+                    i.scope.building, i.scope.unit, i.rule.kind.code(), rule_params(&i.rule),
+                    status == MeetingStatus::Open, now()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)",
+                params![id, i.proposal, now()],
+            )?;
+            super::search::index_text(tx, meeting, "proposal", id, &format!("{}\n{}", i.title, i.proposal))?;
+            audit(tx, Some(meeting), "item_add", &i.title)?;
+            Ok(id)
+        })
+    }
+
+    /// Edit an item that has not been voted on. A changed proposal text becomes a new
+    /// revision (the old one is kept).
+    pub fn update_item(&mut self, id: i64, i: &ItemInput) -> Result<()> {
+        let i = check_item(i)?;
+        self.write(|tx| {
+            let (meeting, status): (i64, String) = tx.query_row(
+                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
+            if status == "voting" || status == "closed" {
+                return Err(StoreError::Invalid("This item has been put to the vote; it can no longer be changed.".into()));
+            }
+            tx.execute(
+                "UPDATE agenda_items SET title = ?2, category = ?3, proposer = ?4, scope_kind = ?5,
+                    scope_building = ?6, scope_unit = ?7, rule = ?8, rule_params = ?9 WHERE id = ?1",
+                params![
+                    id, i.title, i.category.as_db(), i.proposer, i.scope.kind.as_db(), i.scope.building,
+                    i.scope.unit, i.rule.kind.code(), rule_params(&i.rule)
+                ],
+            )?;
+            add_revision(tx, meeting, id, &i.proposal)?;
+            audit(tx, Some(meeting), "item_edit", &i.title)?;
+            Ok(())
+        })
+    }
+
+    /// Amend the proposal text before the vote: a new revision, the old ones kept.
+    pub fn amend_proposal(&mut self, item: i64, text: &str) -> Result<bool> {
+        let text = clean_multiline(text);
+        self.write(|tx| {
+            let (meeting, status): (i64, String) = tx.query_row(
+                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
+                [item],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
+            if status == "voting" || status == "closed" {
+                return Err(StoreError::Invalid("The vote has started; the proposal can no longer be amended.".into()));
+            }
+            let changed = add_revision(tx, meeting, item, &text)?;
+            if changed {
+                audit(tx, Some(meeting), "proposal_amend", &item.to_string())?;
+            }
+            Ok(changed)
+        })
+    }
+
+    /// Move an item one place up (-1) or down (+1) in a draft agenda.
+    pub fn move_item(&mut self, id: i64, delta: i64) -> Result<()> {
+        self.write(|tx| {
+            let (meeting, pos): (i64, i64) = tx.query_row(
+                "SELECT meeting_id, position FROM agenda_items WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            require_status(tx, meeting, &[MeetingStatus::Draft])?;
+            let other: Option<(i64, i64)> = tx
+                .query_row(
+                    if delta < 0 {
+                        "SELECT id, position FROM agenda_items WHERE meeting_id = ?1 AND position < ?2 ORDER BY position DESC LIMIT 1"
+                    } else {
+                        "SELECT id, position FROM agenda_items WHERE meeting_id = ?1 AND position > ?2 ORDER BY position ASC LIMIT 1"
+                    },
+                    params![meeting, pos],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((oid, opos)) = other {
+                tx.execute("UPDATE agenda_items SET position = ?2 WHERE id = ?1", params![id, opos])?;
+                tx.execute("UPDATE agenda_items SET position = ?2 WHERE id = ?1", params![oid, pos])?;
+                audit(tx, Some(meeting), "item_move", &id.to_string())?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Remove an item from a draft agenda (with its revisions); an open meeting's items
+    /// are withdrawn instead, so the minutes still show them.
+    pub fn remove_item(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            let meeting: i64 = tx.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
+            let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
+            if status == MeetingStatus::Draft {
+                tx.execute("DELETE FROM proposal_revisions WHERE item_id = ?1", [id])?;
+                tx.execute("DELETE FROM search_index WHERE kind = 'proposal' AND ref_id = ?1", [id])?;
+                tx.execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
+                audit(tx, Some(meeting), "item_remove", &id.to_string())?;
+            } else {
+                let n = tx.execute(
+                    "UPDATE agenda_items SET status = 'withdrawn' WHERE id = ?1 AND status IN ('pending', 'discussing')",
+                    [id],
+                )?;
+                if n == 0 {
+                    return Err(StoreError::Invalid("An item that was put to the vote cannot be withdrawn.".into()));
+                }
+                audit(tx, Some(meeting), "item_withdraw", &id.to_string())?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Open a draft meeting: from now on every action is part of its record.
+    pub fn start_meeting(&mut self, meeting: i64) -> Result<()> {
+        self.write(|tx| {
+            require_status(tx, meeting, &[MeetingStatus::Draft])?;
+            tx.execute("UPDATE meetings SET status = 'open', opened_at = ?2 WHERE id = ?1", params![meeting, now()])?;
+            audit(tx, Some(meeting), "meeting_open", "")?;
+            Ok(())
+        })
+    }
+
+    /// Adjourn: no vote may still be running.
+    pub fn adjourn(&mut self, meeting: i64) -> Result<()> {
+        self.write(|tx| {
+            require_status(tx, meeting, &[MeetingStatus::Open])?;
+            let voting: i64 = tx.query_row(
+                "SELECT count(*) FROM agenda_items WHERE meeting_id = ?1 AND status = 'voting'",
+                [meeting],
+                |r| r.get(0),
+            )?;
+            if voting > 0 {
+                return Err(StoreError::Invalid("A vote is still running; close it before adjourning.".into()));
+            }
+            tx.execute(
+                "UPDATE meetings SET status = 'adjourned', adjourned_at = ?2 WHERE id = ?1",
+                params![meeting, now()],
+            )?;
+            audit(tx, Some(meeting), "meeting_adjourn", "")?;
+            Ok(())
+        })
+    }
+
+    /// Where the running meeting stands (item, and voter in a roll call), for resuming.
+    pub fn set_position(&mut self, meeting: i64, item: Option<i64>, voter: Option<i64>) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("UPDATE meetings SET current_item = ?2 WHERE id = ?1", params![meeting, item])?;
+            if let Some(item) = item {
+                tx.execute("UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1", params![item, voter])?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn set_summary(&mut self, meeting: i64, summary: &str) -> Result<()> {
+        let summary = clean_multiline(summary);
+        self.write(|tx| {
+            require_status(tx, meeting, &[MeetingStatus::Open, MeetingStatus::Adjourned])?;
+            tx.execute("UPDATE meetings SET summary = ?2 WHERE id = ?1", params![meeting, summary])?;
+            audit(tx, Some(meeting), "summary", "")?;
+            Ok(())
+        })
+    }
+}
+
+/// Add a revision if the text differs from the current one.
+fn add_revision(tx: &rusqlite::Transaction<'_>, meeting: i64, item: i64, text: &str) -> Result<bool> {
+    let (rev, current): (i64, String) = tx.query_row(
+        "SELECT coalesce(max(rev), 0), coalesce((SELECT text FROM proposal_revisions WHERE item_id = ?1 ORDER BY rev DESC LIMIT 1), '')
+         FROM proposal_revisions WHERE item_id = ?1",
+        [item],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if rev > 0 && current == text {
+        return Ok(false);
+    }
+    tx.execute(
+        "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, ?2, ?3, ?4)",
+        params![item, rev + 1, text, now()],
+    )?;
+    let title: String = tx.query_row("SELECT title FROM agenda_items WHERE id = ?1", [item], |r| r.get(0))?;
+    tx.execute("DELETE FROM search_index WHERE kind = 'proposal' AND ref_id = ?1", [item])?;
+    super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
+    Ok(true)
+}
+
+/// The meeting's status, refusing the action unless it is one of `allowed`.
+pub(crate) fn require_status(
+    tx: &rusqlite::Connection,
+    meeting: i64,
+    allowed: &[MeetingStatus],
+) -> Result<MeetingStatus> {
+    let s: Option<String> = tx
+        .query_row("SELECT status FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))
+        .optional()?;
+    let s = s.ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
+    let status = MeetingStatus::from_db(&s).unwrap_or(MeetingStatus::Draft);
+    if status == MeetingStatus::Signed {
+        return Err(StoreError::Locked);
+    }
+    if !allowed.contains(&status) {
+        return Err(StoreError::Invalid(format!("Not possible while the meeting is {s}.")));
+    }
+    Ok(status)
+}

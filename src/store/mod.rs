@@ -1,0 +1,78 @@
+//! The store: everything yishi keeps, in one SQLite file. It knows SQL and nothing of the
+//! terminal. Each user action is one transaction, committed before the caller returns.
+
+mod error;
+mod open;
+pub mod meetings;
+pub mod roster;
+mod search;
+pub mod session;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use error::{Result, StoreError};
+pub use open::{APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION};
+
+pub struct Store {
+    conn: Connection,
+    read_only: bool,
+    path: PathBuf,
+}
+
+/// The current local time as RFC 3339 with its offset, to the second. Stored times keep
+/// the offset they were taken in, so minutes render the same on any machine.
+pub fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+impl Store {
+    /// Open or create the database at `path` (see open.rs for what is refused).
+    pub fn open(path: &Path) -> Result<Store> {
+        let o = open::open(path)?;
+        Ok(Store { conn: o.conn, read_only: o.read_only, path: o.path })
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Run `f` in one IMMEDIATE transaction and commit it; on error nothing is kept.
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Record an accepted action in the audit log (inside the caller's transaction).
+pub(crate) fn audit(
+    tx: &rusqlite::Transaction<'_>,
+    meeting_id: Option<i64>,
+    action: &str,
+    detail: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit_log (at, meeting_id, action, detail) VALUES (?1, ?2, ?3, ?4)",
+        rusqlite::params![now(), meeting_id, action, detail],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,270 @@
+//! Opening a database: refuse anything that is not ours (leaving it byte-for-byte
+//! unchanged), then set the storage pragmas and migrate with a backup copy first.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::error::{Result, StoreError};
+
+/// "YSHI": marks a database as ours in the SQLite header.
+pub const APPLICATION_ID: i64 = 0x5953_4849;
+/// The version of schema.sql this program writes. Older files are migrated forward.
+pub const SCHEMA_VERSION: i64 = 1;
+/// The one definition of the tables.
+pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
+
+/// Steps from version N to N+1, applied in order inside one transaction. A new database
+/// gets schema.sql directly; `MIGRATIONS[i]` moves a version i+1 file to i+2.
+const MIGRATIONS: &[&str] = &[];
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Set on every connection, before anything else: see PRODUCT.md "Storage".
+pub(crate) fn set_pragmas(conn: &Connection, writable: bool) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    if writable {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    Ok(())
+}
+
+/// What the read-only inspection found.
+struct Inspection {
+    fresh: bool,
+    user_version: i64,
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Look at the file's header without SQLite: a text file or a truncated copy is refused
+/// before SQLite ever opens it.
+fn check_header(path: &Path) -> Result<bool> {
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+        Err(e) => return Err(StoreError::Io(format!("Cannot read {}: {e}.", display(path)))),
+    };
+    if meta.is_dir() {
+        return Err(StoreError::Io(format!("{} is a folder, not a database file.", display(path))));
+    }
+    if meta.len() == 0 {
+        return Ok(true);
+    }
+    let mut head = [0u8; 100];
+    let mut f = fs::File::open(path)
+        .map_err(|e| StoreError::Io(format!("Cannot read {}: {e}.", display(path))))?;
+    let n = read_up_to(&mut f, &mut head)
+        .map_err(|e| StoreError::Io(format!("Cannot read {}: {e}.", display(path))))?;
+    if n < 100 || &head[..16] != SQLITE_MAGIC {
+        return Err(StoreError::NotSqlite(display(path)));
+    }
+    let page_size = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65536u64,
+        p => u64::from(p),
+    };
+    if page_size < 512 || !page_size.is_power_of_two() || meta.len() % page_size != 0 {
+        return Err(StoreError::Corrupt(display(path)));
+    }
+    // The header's page count is valid when the two change counters agree; without a
+    // WAL beside it, a file shorter than that count has been truncated.
+    let pages = u64::from(u32::from_be_bytes([head[28], head[29], head[30], head[31]]));
+    let counters_agree = head[24..28] == head[92..96];
+    if counters_agree && pages * page_size > meta.len() && !wal_path(path).exists() {
+        return Err(StoreError::Corrupt(display(path)));
+    }
+    Ok(false)
+}
+
+fn read_up_to(f: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+fn wal_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push("-wal");
+    PathBuf::from(s)
+}
+
+fn map_open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    match &e {
+        rusqlite::Error::SqliteFailure(c, _) if c.code == ErrorCode::NotADatabase => {
+            StoreError::NotSqlite(display(path))
+        }
+        rusqlite::Error::SqliteFailure(c, _) if c.code == ErrorCode::DatabaseCorrupt => {
+            StoreError::Corrupt(display(path))
+        }
+        _ => StoreError::from(e),
+    }
+}
+
+/// Read-only look inside: is it ours, how old, and does it pass `quick_check`?
+fn inspect(path: &Path, quick_check: bool) -> Result<Inspection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(path, e))?;
+    conn.busy_timeout(Duration::from_secs(5))
+        .map_err(|e| map_open_error(path, e))?;
+    let app_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| map_open_error(path, e))?;
+    let user_version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| map_open_error(path, e))?;
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| map_open_error(path, e))?;
+    if app_id != APPLICATION_ID && (app_id != 0 || objects > 0) {
+        return Err(StoreError::Foreign(display(path)));
+    }
+    if user_version > SCHEMA_VERSION {
+        return Err(StoreError::Newer { path: display(path), found: user_version, known: SCHEMA_VERSION });
+    }
+    if quick_check {
+        let verdict: String = conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|_| StoreError::Corrupt(display(path)))?;
+        if verdict != "ok" {
+            return Err(StoreError::Corrupt(display(path)));
+        }
+    }
+    Ok(Inspection { fresh: objects == 0, user_version })
+}
+
+/// Whether we may write: the file (if any) and its folder must be writable.
+fn writable(path: &Path) -> bool {
+    if let Ok(meta) = fs::metadata(path) {
+        if meta.permissions().readonly() {
+            return false;
+        }
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match fs::metadata(&dir) {
+        Ok(m) => !m.permissions().readonly() && dir_accepts_files(&dir),
+        Err(_) => false,
+    }
+}
+
+/// A folder's permission bits do not tell everything (ACLs, read-only mounts): try.
+fn dir_accepts_files(dir: &Path) -> bool {
+    let probe = dir.join(format!(".yishi-probe-{}", std::process::id()));
+    match fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = fs::remove_file(&probe);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// An open database.
+pub struct Opened {
+    pub conn: Connection,
+    pub read_only: bool,
+    pub path: PathBuf,
+}
+
+/// Open (or create) the database at `path`. Anything that is not a yishi database, is
+/// damaged or is newer is refused and left untouched.
+pub fn open(path: &Path) -> Result<Opened> {
+    let new_file = check_header(path)?;
+    let inspection = if new_file {
+        Inspection { fresh: true, user_version: 0 }
+    } else {
+        inspect(path, true)?
+    };
+    if !writable(path) {
+        if new_file {
+            return Err(StoreError::Io(format!(
+                "Cannot create {}: the folder is not writable.",
+                display(path)
+            )));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(path, e))?;
+        set_pragmas(&conn, false)?;
+        if inspection.user_version < SCHEMA_VERSION {
+            return Err(StoreError::Io(format!(
+                "{} needs an upgrade, but it is read-only; copy it somewhere writable first.",
+                display(path)
+            )));
+        }
+        return Ok(Opened { conn, read_only: true, path: path.to_path_buf() });
+    }
+    if new_file {
+        if let Some(dir) = path.parent() {
+            if !dir.as_os_str().is_empty() {
+                fs::create_dir_all(dir).map_err(|e| {
+                    StoreError::Io(format!("Cannot create the folder {}: {e}.", dir.display()))
+                })?;
+            }
+        }
+        create_private(path)?;
+    }
+    let conn = Connection::open(path).map_err(|e| map_open_error(path, e))?;
+    set_pragmas(&conn, true)?;
+    migrate(&conn, path, &inspection)?;
+    Ok(Opened { conn, read_only: false, path: path.to_path_buf() })
+}
+
+/// New database files are readable by their owner only.
+fn create_private(path: &Path) -> Result<()> {
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)
+        .map(|_| ())
+        .map_err(|e| StoreError::Io(format!("Cannot create {}: {e}.", display(path))))
+}
+
+fn migrate(conn: &Connection, path: &Path, insp: &Inspection) -> Result<()> {
+    if insp.user_version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    if !insp.fresh {
+        backup_before_migration(conn, path, insp.user_version)?;
+    }
+    let tx = conn.unchecked_transaction()?;
+    if insp.fresh {
+        tx.execute_batch(SCHEMA_SQL)?;
+    } else {
+        for step in MIGRATIONS.iter().skip((insp.user_version.max(1) - 1) as usize) {
+            tx.execute_batch(step)?;
+        }
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// A copy next to the file, named for the version it had, made with the online backup API.
+fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<()> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{version}.bak"));
+    let dest = PathBuf::from(name);
+    conn.backup(rusqlite::MAIN_DB, &dest, None::<fn(rusqlite::backup::Progress)>)?;
+    Ok(())
+}

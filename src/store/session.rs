@@ -1,0 +1,492 @@
+//! The running meeting: attendance, the speakers' queue and remarks, roll-call votes,
+//! closing a vote, action items. Every call is one committed transaction.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::meetings::require_status;
+use super::{Result, Store, StoreError, audit, now};
+use crate::domain::model::{Choice, Electorate, MeetingKind, MeetingStatus, PresenceKind, ScopeKind};
+use crate::domain::presence;
+use crate::domain::record::{Ballot, PresenceEvent};
+use crate::domain::rules::{self, Outcome};
+use crate::domain::text::{clean_line, clean_multiline};
+
+/// A speaker in the queue or heard, with the remark recorded so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemarkRow {
+    pub id: i64,
+    pub speaker: String,
+    pub state: String,
+    pub text: String,
+    pub started_at: Option<String>,
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionRow {
+    pub id: i64,
+    pub item_id: i64,
+    pub what: String,
+    pub who: String,
+    pub due: String,
+    pub status: String,
+}
+
+fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
+    tx.query_row("SELECT meeting_id, status FROM agenda_items WHERE id = ?1", [item], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))
+}
+
+pub(crate) fn presence_events(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<PresenceEvent>> {
+    let mut st = conn.prepare_cached(
+        "SELECT e.voter_id, v.name, e.kind, e.proxy_name, e.proxy_ref,
+                (SELECT position FROM agenda_items WHERE id = e.item_id), e.at
+         FROM presence_events e JOIN voters v ON v.id = e.voter_id
+         WHERE e.meeting_id = ?1 ORDER BY e.id",
+    )?;
+    let rows = st.query_map([meeting], |r| {
+        let kind: String = r.get(2)?;
+        Ok(PresenceEvent {
+            voter_id: r.get(0)?,
+            name: r.get(1)?,
+            kind: PresenceKind::from_db(&kind).unwrap_or(PresenceKind::Absent),
+            proxy_name: r.get(3)?,
+            proxy_ref: r.get(4)?,
+            item_position: r.get(5)?,
+            at: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    pub fn presence(&self, meeting: i64) -> Result<Vec<PresenceEvent>> {
+        presence_events(self.conn(), meeting)
+    }
+
+    /// Record a presence event. A proxy needs the proxy's name and the 委托书 reference;
+    /// a recusal needs the item.
+    pub fn mark_presence(
+        &mut self,
+        meeting: i64,
+        voter: i64,
+        kind: PresenceKind,
+        proxy: Option<(&str, &str)>,
+        item: Option<i64>,
+    ) -> Result<()> {
+        let (pname, pref) = match proxy {
+            Some((n, r)) => (clean_line(n).trim().to_string(), clean_line(r).trim().to_string()),
+            None => (String::new(), String::new()),
+        };
+        if kind == PresenceKind::Proxy && (pname.is_empty() || pref.is_empty()) {
+            return Err(StoreError::Invalid("A proxy needs the proxy's name and the authorisation (委托书) reference.".into()));
+        }
+        if kind == PresenceKind::Recuse && item.is_none() {
+            return Err(StoreError::Invalid("A recusal is for one agenda item.".into()));
+        }
+        self.write(|tx| {
+            require_status(tx, meeting, &[MeetingStatus::Open])?;
+            if kind == PresenceKind::Proxy {
+                let mkind: String = tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
+                if mkind == MeetingKind::OwnersCommittee.as_db() {
+                    return Err(StoreError::Invalid("Committee members may not vote by proxy.".into()));
+                }
+            }
+            tx.execute(
+                "INSERT INTO presence_events (meeting_id, voter_id, kind, proxy_name, proxy_ref, item_id, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![meeting, voter, kind.as_db(), pname, pref, item, now()],
+            )?;
+            audit(tx, Some(meeting), "presence", &format!("{voter} {}", kind.as_db()))?;
+            Ok(())
+        })
+    }
+
+    pub fn remarks(&self, item: i64) -> Result<Vec<RemarkRow>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, speaker, state, text, started_at, at FROM remarks WHERE item_id = ?1 ORDER BY id",
+        )?;
+        let rows = st.query_map([item], |r| {
+            Ok(RemarkRow {
+                id: r.get(0)?,
+                speaker: r.get(1)?,
+                state: r.get(2)?,
+                text: r.get(3)?,
+                started_at: r.get(4)?,
+                at: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Put a speaker at the end of the queue.
+    pub fn queue_speaker(&mut self, item: i64, speaker: &str, voter: Option<i64>) -> Result<i64> {
+        let speaker = clean_line(speaker).trim().to_string();
+        if speaker.is_empty() {
+            return Err(StoreError::Invalid("A speaker needs a name.".into()));
+        }
+        self.write(|tx| {
+            let (meeting, _) = item_meeting(tx, item)?;
+            require_status(tx, meeting, &[MeetingStatus::Open])?;
+            tx.execute(
+                "INSERT INTO remarks (item_id, speaker, voter_id, state, queued_at) VALUES (?1, ?2, ?3, 'queued', ?4)",
+                params![item, speaker, voter, now()],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute("UPDATE agenda_items SET status = 'discussing' WHERE id = ?1 AND status = 'pending'", [item])?;
+            audit(tx, Some(meeting), "speaker_queue", &speaker)?;
+            Ok(id)
+        })
+    }
+
+    /// Give the floor to the next queued speaker (the one speaking is done). Returns the
+    /// remark now speaking, if anyone was waiting.
+    pub fn next_speaker(&mut self, item: i64) -> Result<Option<i64>> {
+        self.write(|tx| {
+            let (meeting, _) = item_meeting(tx, item)?;
+            require_status(tx, meeting, &[MeetingStatus::Open])?;
+            tx.execute(
+                "UPDATE remarks SET state = 'done', at = coalesce(at, ?2) WHERE item_id = ?1 AND state = 'speaking'",
+                params![item, now()],
+            )?;
+            let next: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM remarks WHERE item_id = ?1 AND state = 'queued' ORDER BY id LIMIT 1",
+                    [item],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = next {
+                tx.execute("UPDATE remarks SET state = 'speaking', started_at = ?2 WHERE id = ?1", params![id, now()])?;
+            }
+            audit(tx, Some(meeting), "speaker_next", "")?;
+            Ok(next)
+        })
+    }
+
+    /// Record (or replace) the text of a remark.
+    pub fn record_remark(&mut self, remark: i64, text: &str) -> Result<()> {
+        let text = clean_multiline(text);
+        self.write(|tx| {
+            let item: i64 = tx.query_row("SELECT item_id FROM remarks WHERE id = ?1", [remark], |r| r.get(0))?;
+            let (meeting, _) = item_meeting(tx, item)?;
+            require_status(tx, meeting, &[MeetingStatus::Open])?;
+            tx.execute("UPDATE remarks SET text = ?2, at = ?3 WHERE id = ?1", params![remark, text, now()])?;
+            tx.execute("DELETE FROM search_index WHERE kind = 'remark' AND ref_id = ?1", [remark])?;
+            super::search::index_text(tx, meeting, "remark", remark, &text)?;
+            audit(tx, Some(meeting), "remark", &remark.to_string())?;
+            Ok(())
+        })
+    }
+
+    /// Start the roll call: freeze who may vote (scope, presence, proxies, recusals).
+    pub fn start_vote(&mut self, item: i64) -> Result<()> {
+        self.write(|tx| {
+            let (meeting, status) = item_meeting(tx, item)?;
+            require_status(tx, meeting, &[MeetingStatus::Open])?;
+            if status == "voting" || status == "closed" || status == "withdrawn" {
+                return Err(StoreError::Invalid("This item cannot be put to the vote again.".into()));
+            }
+            let row = tx.query_row(
+                "SELECT i.scope_kind, i.scope_building, i.scope_unit, i.rule, m.community_id, m.electorate, m.kind, i.position
+                 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?1",
+                [item],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, i64>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, String>(6)?,
+                        r.get::<_, i64>(7)?,
+                    ))
+                },
+            )?;
+            let (scope_kind, building, unit, rule, community, electorate, mkind, position) = row;
+            if rule == "no_vote" {
+                return Err(StoreError::Invalid("This item is for discussion only; it has no vote.".into()));
+            }
+            let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
+            let council_vote = scope_kind == ScopeKind::Council || electorate == Electorate::Council.as_db();
+            let eligible = eligible_voters(tx, community, council_vote, scope_kind, &building, &unit)?;
+            if eligible.is_empty() {
+                return Err(StoreError::Invalid("Nobody on the roster is inside this item's scope.".into()));
+            }
+            let events = presence_events(tx, meeting)?;
+            let now_in = presence::current(&events);
+            let recused = presence::recused(&events, position);
+            let no_proxies = mkind == MeetingKind::OwnersCommittee.as_db();
+            let at = now();
+            for (pos, (vid, name, area)) in eligible.iter().enumerate() {
+                let a = now_in.get(vid).cloned().unwrap_or_default();
+                let (present, pname, pref) = match &a.proxy {
+                    Some(_) if no_proxies => (false, String::new(), String::new()),
+                    Some((n, r)) => (true, n.clone(), r.clone()),
+                    None => (a.present, String::new(), String::new()),
+                };
+                tx.execute(
+                    "INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi, present, proxy_name, proxy_ref)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![item, vid, pos as i64, name, area, present, pname, pref],
+                )?;
+                if recused.contains(vid) {
+                    tx.execute(
+                        "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES (?1, ?2, 'recused', ?3, 0)",
+                        params![item, vid, at],
+                    )?;
+                }
+            }
+            tx.execute(
+                "UPDATE agenda_items SET status = 'voting', current_voter = NULL, vote_opened_at = ?2 WHERE id = ?1",
+                params![item, at],
+            )?;
+            tx.execute("UPDATE meetings SET current_item = ?2 WHERE id = ?1", params![meeting, item])?;
+            audit(tx, Some(meeting), "vote_start", &format!("{item}: {} eligible", eligible.len()))?;
+            Ok(())
+        })
+    }
+
+    /// The frozen list of a vote with the answers so far (roster order).
+    pub fn ballots(&self, item: i64) -> Result<Vec<Ballot>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT e.voter_id, e.name, e.area_centi, e.present, e.proxy_name, e.proxy_ref, v.choice, v.at
+             FROM vote_eligible e LEFT JOIN votes v ON v.item_id = e.item_id AND v.voter_id = e.voter_id
+             WHERE e.item_id = ?1 ORDER BY e.position",
+        )?;
+        let rows = st.query_map([item], |r| {
+            let choice: Option<String> = r.get(6)?;
+            Ok(Ballot {
+                voter_id: r.get(0)?,
+                name: r.get(1)?,
+                area: r.get(2)?,
+                present: r.get::<_, i64>(3)? != 0,
+                proxy_name: r.get(4)?,
+                proxy_ref: r.get(5)?,
+                choice: choice.as_deref().and_then(Choice::from_db),
+                at: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Record one voter's answer (replacing an earlier one) and where the roll call now
+    /// stands, in one transaction. Returns the stored time.
+    pub fn answer(&mut self, item: i64, voter: i64, choice: Choice, next_voter: Option<i64>) -> Result<String> {
+        self.write(|tx| {
+            let (meeting, status) = item_meeting(tx, item)?;
+            if status != "voting" {
+                return Err(StoreError::Invalid("The vote on this item is not open.".into()));
+            }
+            let proxy: Option<String> = tx
+                .query_row(
+                    "SELECT proxy_name FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
+                    params![item, voter],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(proxy) = proxy else {
+                return Err(StoreError::Invalid("This voter is not on the list for this vote.".into()));
+            };
+            let at = now();
+            tx.execute("DELETE FROM votes WHERE item_id = ?1 AND voter_id = ?2", params![item, voter])?;
+            tx.execute(
+                "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![item, voter, choice.as_db(), at, !proxy.is_empty()],
+            )?;
+            tx.execute("UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1", params![item, next_voter])?;
+            audit(tx, Some(meeting), "vote", &format!("{item} {voter} {}", choice.as_db()))?;
+            Ok(at)
+        })
+    }
+
+    /// Take back the most recent answer of a running vote. Returns the voter whose answer
+    /// was removed.
+    pub fn undo_answer(&mut self, item: i64) -> Result<Option<i64>> {
+        self.write(|tx| {
+            let (meeting, status) = item_meeting(tx, item)?;
+            if status != "voting" {
+                return Err(StoreError::Invalid("The vote is closed; answers can no longer be undone.".into()));
+            }
+            let last: Option<(i64, i64, String)> = tx
+                .query_row(
+                    "SELECT id, voter_id, choice FROM votes WHERE item_id = ?1 ORDER BY id DESC LIMIT 1",
+                    [item],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let Some((id, voter, choice)) = last else { return Ok(None) };
+            tx.execute("DELETE FROM votes WHERE id = ?1", [id])?;
+            tx.execute("UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1", params![item, voter])?;
+            audit(tx, Some(meeting), "vote_undo", &format!("{item} {voter} {choice}"))?;
+            Ok(Some(voter))
+        })
+    }
+
+    /// Close the vote: unanswered voters count as not voting; the outcome and every figure
+    /// are fixed.
+    pub fn close_vote(&mut self, item: i64) -> Result<Outcome> {
+        let row = self.item(item)?;
+        let ballots = self.ballots(item)?;
+        let electorate: Vec<rules::Eligible> = ballots
+            .iter()
+            .map(|b| rules::Eligible { voter_id: b.voter_id, area: b.area, present: b.present, choice: b.choice })
+            .collect();
+        let outcome = rules::evaluate(&row.rule, &electorate);
+        let figures = serde_json::to_string(&outcome).map_err(|e| StoreError::Sql(e.to_string()))?;
+        self.write(|tx| {
+            let (meeting, status) = item_meeting(tx, item)?;
+            if status != "voting" {
+                return Err(StoreError::Invalid("The vote on this item is not open.".into()));
+            }
+            let opened: String = tx.query_row(
+                "SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1",
+                [item],
+                |r| r.get(0),
+            )?;
+            // Every unanswered voter gets an explicit "not voting" so the record is complete.
+            let at = now();
+            tx.execute(
+                "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy)
+                 SELECT e.item_id, e.voter_id, 'not_voting', ?2, 0 FROM vote_eligible e
+                 WHERE e.item_id = ?1 AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.item_id = e.item_id AND v.voter_id = e.voter_id)",
+                params![item, at],
+            )?;
+            tx.execute(
+                "INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    item, opened, at, super::meetings::rule_params(&row.rule),
+                    if outcome.passed { "passed" } else { "failed" }, figures
+                ],
+            )?;
+            tx.execute("UPDATE agenda_items SET status = 'closed', current_voter = NULL WHERE id = ?1", [item])?;
+            audit(tx, Some(meeting), "vote_close", &format!("{item} {}", if outcome.passed { "passed" } else { "failed" }))?;
+            Ok(())
+        })?;
+        Ok(outcome)
+    }
+
+    /// The fixed outcome of a closed vote.
+    pub fn closure(&self, item: i64) -> Result<Option<(String, String, Outcome)>> {
+        let row: Option<(String, String, String)> = self
+            .conn()
+            .query_row(
+                "SELECT opened_at, closed_at, figures FROM vote_closures WHERE item_id = ?1",
+                [item],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        match row {
+            None => Ok(None),
+            Some((o, c, f)) => {
+                let outcome = serde_json::from_str(&f)
+                    .map_err(|_| StoreError::Corrupt(format!("The outcome of item {item}")))?;
+                Ok(Some((o, c, outcome)))
+            }
+        }
+    }
+
+    /// Mark an item discussed without a vote (follow-up or information items).
+    pub fn finish_discussion(&mut self, item: i64) -> Result<()> {
+        self.write(|tx| {
+            let (meeting, status) = item_meeting(tx, item)?;
+            require_status(tx, meeting, &[MeetingStatus::Open])?;
+            if status == "voting" {
+                return Err(StoreError::Invalid("Close the vote first.".into()));
+            }
+            tx.execute("UPDATE agenda_items SET status = 'closed' WHERE id = ?1 AND status IN ('pending', 'discussing')", [item])?;
+            audit(tx, Some(meeting), "item_done", &item.to_string())?;
+            Ok(())
+        })
+    }
+
+    pub fn add_action(&mut self, item: i64, what: &str, who: &str, due: &str) -> Result<i64> {
+        let what = clean_line(what).trim().to_string();
+        let due = due.trim().to_string();
+        if what.is_empty() {
+            return Err(StoreError::Invalid("An action item needs a description.".into()));
+        }
+        if !due.is_empty() && chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").is_err() {
+            return Err(StoreError::Invalid("The date must look like 2026-12-31.".into()));
+        }
+        let who = clean_line(who);
+        self.write(|tx| {
+            let (meeting, _) = item_meeting(tx, item)?;
+            require_status(tx, meeting, &[MeetingStatus::Open, MeetingStatus::Adjourned])?;
+            tx.execute(
+                "INSERT INTO action_items (item_id, what, who, due, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![item, what, who, due, now()],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO action_history (action_id, status, note, at) VALUES (?1, 'open', '', ?2)",
+                params![id, now()],
+            )?;
+            audit(tx, Some(meeting), "action_add", &what)?;
+            Ok(id)
+        })
+    }
+
+    pub fn actions(&self, item: i64) -> Result<Vec<ActionRow>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, item_id, what, who, due, status FROM action_items WHERE item_id = ?1 ORDER BY id",
+        )?;
+        let rows = st.query_map([item], |r| {
+            Ok(ActionRow {
+                id: r.get(0)?,
+                item_id: r.get(1)?,
+                what: r.get(2)?,
+                who: r.get(3)?,
+                due: r.get(4)?,
+                status: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The voters of a scope with their area inside it, in roster order.
+fn eligible_voters(
+    tx: &rusqlite::Connection,
+    community: i64,
+    council: bool,
+    scope: ScopeKind,
+    building: &str,
+    unit: &str,
+) -> Result<Vec<(i64, String, i64)>> {
+    if council {
+        let mut st = tx.prepare_cached(
+            "SELECT v.id, v.name FROM voters v JOIN council_members m ON m.voter_id = v.id
+             JOIN councils c ON c.id = m.council_id
+             WHERE c.community_id = ?1 AND c.kind = 'residents_council' ORDER BY v.position, v.id",
+        )?;
+        let rows = st.query_map([community], |r| Ok((r.get(0)?, r.get(1)?, 0)))?;
+        return Ok(rows.collect::<rusqlite::Result<_>>()?);
+    }
+    let mut st = tx.prepare_cached(
+        "SELECT v.id, v.name, u.building, u.unit, u.area_centi, v.position FROM voters v
+         JOIN holdings h ON h.voter_id = v.id JOIN units u ON u.id = h.unit_id
+         WHERE v.community_id = ?1 ORDER BY v.position, v.id",
+    )?;
+    let mut rows = st.query([community])?;
+    let mut order: Vec<(i64, String)> = Vec::new();
+    let mut area: HashMap<i64, i64> = HashMap::new();
+    let sc = crate::domain::model::Scope { kind: scope, building: building.into(), unit: unit.into() };
+    while let Some(r) = rows.next()? {
+        let (vid, name, b, u, a): (i64, String, String, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        if !sc.contains(&b, &u) {
+            continue;
+        }
+        if !area.contains_key(&vid) {
+            order.push((vid, name));
+        }
+        *area.entry(vid).or_insert(0) += a;
+    }
+    Ok(order.into_iter().map(|(v, n)| { let a = area.get(&v).copied().unwrap_or(0); (v, n, a) }).collect())
+}
