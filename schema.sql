@@ -98,6 +98,7 @@ CREATE TABLE IF NOT EXISTS presence_events (
     id          INTEGER PRIMARY KEY,
     meeting_id  INTEGER NOT NULL REFERENCES meetings(id),
     voter_id    INTEGER NOT NULL REFERENCES voters(id),
+    name        TEXT NOT NULL,               -- the voter's name at the time, for the minutes
     kind        TEXT NOT NULL CHECK (kind IN ('present', 'absent', 'proxy', 'arrive',
                                               'leave', 'recuse')),
     proxy_name  TEXT NOT NULL DEFAULT '',

@@ -1,4 +1,7 @@
 //! yishi (议事): a residential community's consultation meeting in the terminal.
+pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod store;
 pub mod strings;
+pub mod ui;

@@ -18,10 +18,14 @@ impl Lang {
             return Lang::parse(f).unwrap_or(Lang::Zh);
         }
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var) {
-                if !v.is_empty() {
-                    return if v.starts_with("zh") { Lang::Zh } else { Lang::En };
-                }
+            if let Ok(v) = std::env::var(var)
+                && !v.is_empty()
+            {
+                return if v.starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                };
             }
         }
         Lang::Zh

@@ -170,7 +170,11 @@ pub struct Scope {
 
 impl Scope {
     pub fn all() -> Scope {
-        Scope { kind: ScopeKind::All, building: String::new(), unit: String::new() }
+        Scope {
+            kind: ScopeKind::All,
+            building: String::new(),
+            unit: String::new(),
+        }
     }
 
     /// Whether a unit at (building, unit) lies inside this scope. Council scope is decided

@@ -24,10 +24,18 @@ pub fn current(events: &[PresenceEvent]) -> HashMap<i64, Attendance> {
         let a = map.entry(e.voter_id).or_default();
         match e.kind {
             PresenceKind::Present | PresenceKind::Arrive => {
-                *a = Attendance { present: true, proxy: None, marked: true };
+                *a = Attendance {
+                    present: true,
+                    proxy: None,
+                    marked: true,
+                };
             }
             PresenceKind::Absent | PresenceKind::Leave => {
-                *a = Attendance { present: false, proxy: None, marked: true };
+                *a = Attendance {
+                    present: false,
+                    proxy: None,
+                    marked: true,
+                };
             }
             PresenceKind::Proxy => {
                 *a = Attendance {

@@ -24,19 +24,10 @@ pub struct MeetingRecord {
     pub opened_at: Option<String>,
     pub adjourned_at: Option<String>,
     pub summary: String,
-    /// The roster at the meeting (roster order), with each voter's whole area.
-    pub roster: Vec<RosterEntry>,
     /// The presence timeline in the order it was recorded.
     pub presence: Vec<PresenceEvent>,
     pub items: Vec<ItemRecord>,
     pub addenda: Vec<AddendumRecord>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RosterEntry {
-    pub voter_id: i64,
-    pub name: String,
-    pub area: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +95,12 @@ impl VoteRecord {
     pub fn electorate(&self) -> Vec<Eligible> {
         self.ballots
             .iter()
-            .map(|b| Eligible { voter_id: b.voter_id, area: b.area, present: b.present, choice: b.choice })
+            .map(|b| Eligible {
+                voter_id: b.voter_id,
+                area: b.area,
+                present: b.present,
+                choice: b.choice,
+            })
             .collect()
     }
 }

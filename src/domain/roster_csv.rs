@@ -37,7 +37,11 @@ pub struct CsvError {
 
 impl CsvError {
     fn new(line: usize, en: impl Into<String>, zh: impl Into<String>) -> CsvError {
-        CsvError { line, en: en.into(), zh: zh.into() }
+        CsvError {
+            line,
+            en: en.into(),
+            zh: zh.into(),
+        }
     }
 }
 
@@ -71,7 +75,11 @@ pub fn parse_area(s: &str) -> Option<i64> {
         return None;
     }
     let whole: i64 = int.parse().ok()?;
-    let mut cents: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let mut cents: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     if frac.len() == 1 {
         cents *= 10;
     }
@@ -91,8 +99,12 @@ fn parse_kind(s: &str) -> Option<VoterKind> {
 fn parse_council(s: &str) -> Option<Option<CouncilKind>> {
     match s.trim() {
         "" => Some(None),
-        "residents_council" | "居民议事会" | "议事会" => Some(Some(CouncilKind::ResidentsCouncil)),
-        "owners_committee" | "业委会" | "业主委员会" => Some(Some(CouncilKind::OwnersCommittee)),
+        "residents_council" | "居民议事会" | "议事会" => {
+            Some(Some(CouncilKind::ResidentsCouncil))
+        }
+        "owners_committee" | "业委会" | "业主委员会" => {
+            Some(Some(CouncilKind::OwnersCommittee))
+        }
         "party_branch" | "党支部" => Some(Some(CouncilKind::PartyBranch)),
         "supervisory" | "监督委员会" | "监委会" => Some(Some(CouncilKind::Supervisory)),
         _ => None,
@@ -103,22 +115,37 @@ fn parse_council(s: &str) -> Option<Option<CouncilKind>> {
 pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, CsvError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
-        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         return Err(CsvError::new(
             line,
             "is not UTF-8 text (perhaps GBK); save the file as UTF-8 and import again",
             "不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入",
         ));
     }
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(bytes);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(bytes);
     let headers = rdr
         .headers()
-        .map_err(|e| CsvError::new(1, format!("cannot read the header: {e}"), format!("无法读取表头：{e}")))?
+        .map_err(|e| {
+            CsvError::new(
+                1,
+                format!("cannot read the header: {e}"),
+                format!("无法读取表头：{e}"),
+            )
+        })?
         .clone();
     let mut idx: HashMap<&str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim().to_lowercase();
-        if let Some((name, _)) = COLUMNS.iter().find(|(_, alias)| alias.contains(&h.as_str())) {
+        if let Some((name, _)) = COLUMNS
+            .iter()
+            .find(|(_, alias)| alias.contains(&h.as_str()))
+        {
             idx.insert(name, i);
         }
     }
@@ -136,14 +163,24 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, CsvError> {
     let mut owner_kind: HashMap<String, VoterKind> = HashMap::new();
     for (n, rec) in rdr.records().enumerate() {
         let line = n + 2;
-        let rec = rec.map_err(|e| CsvError::new(line, format!("cannot be read: {e}"), format!("无法读取：{e}")))?;
+        let rec = rec.map_err(|e| {
+            CsvError::new(
+                line,
+                format!("cannot be read: {e}"),
+                format!("无法读取：{e}"),
+            )
+        })?;
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         if rec.len() < headers.len() {
             return Err(CsvError::new(
                 line,
-                format!("has {} columns, the header has {}", rec.len(), headers.len()),
+                format!(
+                    "has {} columns, the header has {}",
+                    rec.len(),
+                    headers.len()
+                ),
                 format!("只有 {} 列，表头有 {} 列", rec.len(), headers.len()),
             ));
         }
@@ -164,18 +201,21 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, CsvError> {
         let kind = parse_kind(get("kind")).ok_or_else(|| {
             CsvError::new(
                 line,
-                format!("has an unknown kind '{}' (person, coowners, developer, member)", get("kind")),
+                format!(
+                    "has an unknown kind '{}' (person, coowners, developer, member)",
+                    get("kind")
+                ),
                 format!("类型“{}”无法识别（个人、共有、开发商、成员）", get("kind")),
             )
         })?;
-        if let Some(prev) = owner_kind.insert(owner.clone(), kind) {
-            if prev != kind {
-                return Err(CsvError::new(
-                    line,
-                    format!("gives {owner} another kind than an earlier row"),
-                    format!("{owner} 的类型与前面的行不一致"),
-                ));
-            }
+        if let Some(prev) = owner_kind.insert(owner.clone(), kind)
+            && prev != kind
+        {
+            return Err(CsvError::new(
+                line,
+                format!("gives {owner} another kind than an earlier row"),
+                format!("{owner} 的类型与前面的行不一致"),
+            ));
         }
         let label = get("label").to_string();
         let area_text = get("area");
@@ -190,12 +230,20 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, CsvError> {
                 )
             })?;
             if a > MAX_AREA_CENTI {
-                return Err(CsvError::new(line, format!("has an absurd area {area_text} m²"), format!("面积 {area_text} 平方米不合理")));
+                return Err(CsvError::new(
+                    line,
+                    format!("has an absurd area {area_text} m²"),
+                    format!("面积 {area_text} 平方米不合理"),
+                ));
             }
             a
         };
         if !label.is_empty() && !labels.insert(label.clone()) {
-            return Err(CsvError::new(line, format!("repeats the unit {label}"), format!("房号 {label} 重复")));
+            return Err(CsvError::new(
+                line,
+                format!("repeats the unit {label}"),
+                format!("房号 {label} 重复"),
+            ));
         }
         let council = parse_council(get("council")).ok_or_else(|| {
             CsvError::new(
@@ -259,7 +307,10 @@ mod tests {
             (format!("{GOOD}1栋1单元101,1栋,1单元,50,李四,\n"), 4),
             (format!("{GOOD}1栋1单元104,1栋,1单元,99999999,李四,\n"), 4),
             (format!("{GOOD}1栋1单元105,1栋\n"), 4),
-            (format!("{GOOD}1栋1单元106,1栋,1单元,50,李\u{1b}[31m四,\n"), 4),
+            (
+                format!("{GOOD}1栋1单元106,1栋,1单元,50,李\u{1b}[31m四,\n"),
+                4,
+            ),
             (format!("{GOOD}1栋1单元107,1栋,1单元,50,,\n"), 4),
             ("label,area\n1,2\n".to_string(), 1),
         ];

@@ -44,7 +44,11 @@ pub fn match_query(q: &str) -> Option<String> {
         }
         parts.push(format!("\"{}\"", tokens.join(" ")));
     }
-    if parts.is_empty() { None } else { Some(parts.join(" AND ")) }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join(" AND "))
+    }
 }
 
 #[cfg(test)]
@@ -56,7 +60,10 @@ mod tests {
         assert_eq!(index_body("装电梯ok"), " 装  电  梯 ok");
         assert_eq!(match_query("电梯").as_deref(), Some("\"电 梯\""));
         assert_eq!(match_query("门").as_deref(), Some("\"门\""));
-        assert_eq!(match_query("gate 大门").as_deref(), Some("\"gate\" AND \"大 门\""));
+        assert_eq!(
+            match_query("gate 大门").as_deref(),
+            Some("\"gate\" AND \"大 门\"")
+        );
         assert_eq!(match_query("\"*()"), None);
         assert_eq!(match_query("a\"b"), Some("\"a b\"".into()));
     }

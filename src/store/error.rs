@@ -11,7 +11,11 @@ pub enum StoreError {
     /// Fails SQLite's own check, or is truncated.
     Corrupt(String),
     /// Written by a newer yishi than this one.
-    Newer { path: String, found: i64, known: i64 },
+    Newer {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     /// The file could not be opened or created.
     Io(String),
     /// The disk (or the database's size limit) is full: the action was rolled back.
@@ -33,15 +37,39 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::NotSqlite(p) => write!(f, "{p} is not a yishi database (it is not an SQLite file); it was left unchanged."),
-            StoreError::Foreign(p) => write!(f, "{p} belongs to another program, not yishi; it was left unchanged."),
-            StoreError::Corrupt(p) => write!(f, "{p} is damaged (SQLite's check failed); it was left unchanged — restore a backup."),
-            StoreError::Newer { path, found, known } => write!(f, "{path} was written by a newer yishi (schema version {found}, this program knows up to {known}); it was left unchanged — update yishi."),
+            StoreError::NotSqlite(p) => write!(
+                f,
+                "{p} is not a yishi database (it is not an SQLite file); it was left unchanged."
+            ),
+            StoreError::Foreign(p) => write!(
+                f,
+                "{p} belongs to another program, not yishi; it was left unchanged."
+            ),
+            StoreError::Corrupt(p) => write!(
+                f,
+                "{p} is damaged (SQLite's check failed); it was left unchanged — restore a backup."
+            ),
+            StoreError::Newer { path, found, known } => write!(
+                f,
+                "{path} was written by a newer yishi (schema version {found}, this program knows up to {known}); it was left unchanged — update yishi."
+            ),
             StoreError::Io(m) => write!(f, "{m}"),
-            StoreError::DiskFull => write!(f, "The disk is full: the last action was not saved. Free some space and try again."),
-            StoreError::Busy => write!(f, "The database is in use by another yishi; try again in a moment."),
-            StoreError::ReadOnly => write!(f, "The database is open for review only; nothing can be changed."),
-            StoreError::Locked => write!(f, "This meeting is signed and locked; a correction must be a signed addendum."),
+            StoreError::DiskFull => write!(
+                f,
+                "The disk is full: the last action was not saved. Free some space and try again."
+            ),
+            StoreError::Busy => write!(
+                f,
+                "The database is in use by another yishi; try again in a moment."
+            ),
+            StoreError::ReadOnly => write!(
+                f,
+                "The database is open for review only; nothing can be changed."
+            ),
+            StoreError::Locked => write!(
+                f,
+                "This meeting is signed and locked; a correction must be a signed addendum."
+            ),
             StoreError::Invalid(m) => write!(f, "{m}"),
             StoreError::NotFound(m) => write!(f, "Not found: {m}."),
             StoreError::Sql(m) => write!(f, "Database error: {m}."),
@@ -64,10 +92,10 @@ impl From<rusqlite::Error> for StoreError {
                 }
                 _ => {}
             }
-            if let Some(m) = msg {
-                if m.starts_with("locked:") {
-                    return StoreError::Locked;
-                }
+            if let Some(m) = msg
+                && m.starts_with("locked:")
+            {
+                return StoreError::Locked;
             }
         }
         StoreError::Sql(e.to_string())

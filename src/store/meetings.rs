@@ -111,7 +111,10 @@ fn simple_rule(code: &str) -> RuleKind {
     match code {
         "art278_ordinary" => RuleKind::Art278Ordinary,
         "art278_major" => RuleKind::Art278Major,
-        "elevator" => RuleKind::Elevator { legacy_two_thirds: false, shaft_voters: Vec::new() },
+        "elevator" => RuleKind::Elevator {
+            legacy_two_thirds: false,
+            shaft_voters: Vec::new(),
+        },
         "committee" => RuleKind::Committee,
         "residents_meeting" => RuleKind::ResidentsMeeting,
         "robert_majority" => RuleKind::RobertMajority,
@@ -170,7 +173,9 @@ fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
         return Err(StoreError::Invalid("A meeting needs a title.".into()));
     }
     if chrono::NaiveDateTime::parse_from_str(m.starts_at.trim(), "%Y-%m-%d %H:%M").is_err() {
-        return Err(StoreError::Invalid("The time must look like 2026-11-28 09:30.".into()));
+        return Err(StoreError::Invalid(
+            "The time must look like 2026-11-28 09:30.".into(),
+        ));
     }
     Ok(MeetingInput {
         kind: m.kind,
@@ -179,7 +184,11 @@ fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
         venue: clean_line(&m.venue),
         host: clean_line(&m.host),
         secretary: clean_line(&m.secretary),
-        language: if m.language == "en" { "en".into() } else { "zh".into() },
+        language: if m.language == "en" {
+            "en".into()
+        } else {
+            "zh".into()
+        },
     })
 }
 
@@ -197,10 +206,14 @@ fn check_item(i: &ItemInput) -> Result<ItemInput> {
         unit: clean_line(&i.scope.unit).trim().to_string(),
     };
     if matches!(scope.kind, ScopeKind::Building | ScopeKind::Unit) && scope.building.is_empty() {
-        return Err(StoreError::Invalid("A building scope needs the building, e.g. 3栋.".into()));
+        return Err(StoreError::Invalid(
+            "A building scope needs the building, e.g. 3栋.".into(),
+        ));
     }
     if scope.kind == ScopeKind::Unit && scope.unit.is_empty() {
-        return Err(StoreError::Invalid("A unit scope needs the unit, e.g. 2单元.".into()));
+        return Err(StoreError::Invalid(
+            "A unit scope needs the unit, e.g. 2单元.".into(),
+        ));
     }
     Ok(ItemInput {
         title,
@@ -242,7 +255,12 @@ impl Store {
         Ok(self.conn().query_row(&sql, [], meeting_from).optional()?)
     }
 
-    pub fn create_meeting(&mut self, community: i64, electorate: Electorate, m: &MeetingInput) -> Result<i64> {
+    pub fn create_meeting(
+        &mut self,
+        community: i64,
+        electorate: Electorate,
+        m: &MeetingInput,
+    ) -> Result<i64> {
         let m = check_meeting(m)?;
         self.write(|tx| {
             let council: Option<i64> = if electorate == Electorate::Council {
@@ -272,7 +290,16 @@ impl Store {
             tx.execute(
                 "UPDATE meetings SET kind = ?2, title = ?3, starts_at = ?4, venue = ?5, host = ?6,
                     secretary = ?7, language = ?8 WHERE id = ?1",
-                params![id, m.kind.as_db(), m.title, m.starts_at, m.venue, m.host, m.secretary, m.language],
+                params![
+                    id,
+                    m.kind.as_db(),
+                    m.title,
+                    m.starts_at,
+                    m.venue,
+                    m.host,
+                    m.secretary,
+                    m.language
+                ],
             )?;
             audit(tx, Some(id), "meeting_edit", &m.title)?;
             Ok(())
@@ -367,7 +394,9 @@ impl Store {
             )?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == "voting" || status == "closed" {
-                return Err(StoreError::Invalid("The vote has started; the proposal can no longer be amended.".into()));
+                return Err(StoreError::Invalid(
+                    "The vote has started; the proposal can no longer be amended.".into(),
+                ));
             }
             let changed = add_revision(tx, meeting, item, &text)?;
             if changed {
@@ -435,7 +464,10 @@ impl Store {
     pub fn start_meeting(&mut self, meeting: i64) -> Result<()> {
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Draft])?;
-            tx.execute("UPDATE meetings SET status = 'open', opened_at = ?2 WHERE id = ?1", params![meeting, now()])?;
+            tx.execute(
+                "UPDATE meetings SET status = 'open', opened_at = ?2 WHERE id = ?1",
+                params![meeting, now()],
+            )?;
             audit(tx, Some(meeting), "meeting_open", "")?;
             Ok(())
         })
@@ -451,7 +483,9 @@ impl Store {
                 |r| r.get(0),
             )?;
             if voting > 0 {
-                return Err(StoreError::Invalid("A vote is still running; close it before adjourning.".into()));
+                return Err(StoreError::Invalid(
+                    "A vote is still running; close it before adjourning.".into(),
+                ));
             }
             tx.execute(
                 "UPDATE meetings SET status = 'adjourned', adjourned_at = ?2 WHERE id = ?1",
@@ -463,11 +497,22 @@ impl Store {
     }
 
     /// Where the running meeting stands (item, and voter in a roll call), for resuming.
-    pub fn set_position(&mut self, meeting: i64, item: Option<i64>, voter: Option<i64>) -> Result<()> {
+    pub fn set_position(
+        &mut self,
+        meeting: i64,
+        item: Option<i64>,
+        voter: Option<i64>,
+    ) -> Result<()> {
         self.write(|tx| {
-            tx.execute("UPDATE meetings SET current_item = ?2 WHERE id = ?1", params![meeting, item])?;
+            tx.execute(
+                "UPDATE meetings SET current_item = ?2 WHERE id = ?1",
+                params![meeting, item],
+            )?;
             if let Some(item) = item {
-                tx.execute("UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1", params![item, voter])?;
+                tx.execute(
+                    "UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1",
+                    params![item, voter],
+                )?;
             }
             Ok(())
         })
@@ -476,8 +521,15 @@ impl Store {
     pub fn set_summary(&mut self, meeting: i64, summary: &str) -> Result<()> {
         let summary = clean_multiline(summary);
         self.write(|tx| {
-            require_status(tx, meeting, &[MeetingStatus::Open, MeetingStatus::Adjourned])?;
-            tx.execute("UPDATE meetings SET summary = ?2 WHERE id = ?1", params![meeting, summary])?;
+            require_status(
+                tx,
+                meeting,
+                &[MeetingStatus::Open, MeetingStatus::Adjourned],
+            )?;
+            tx.execute(
+                "UPDATE meetings SET summary = ?2 WHERE id = ?1",
+                params![meeting, summary],
+            )?;
             audit(tx, Some(meeting), "summary", "")?;
             Ok(())
         })
@@ -485,7 +537,12 @@ impl Store {
 }
 
 /// Add a revision if the text differs from the current one.
-fn add_revision(tx: &rusqlite::Transaction<'_>, meeting: i64, item: i64, text: &str) -> Result<bool> {
+fn add_revision(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: i64,
+    item: i64,
+    text: &str,
+) -> Result<bool> {
     let (rev, current): (i64, String) = tx.query_row(
         "SELECT coalesce(max(rev), 0), coalesce((SELECT text FROM proposal_revisions WHERE item_id = ?1 ORDER BY rev DESC LIMIT 1), '')
          FROM proposal_revisions WHERE item_id = ?1",
@@ -499,8 +556,15 @@ fn add_revision(tx: &rusqlite::Transaction<'_>, meeting: i64, item: i64, text: &
         "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, ?2, ?3, ?4)",
         params![item, rev + 1, text, now()],
     )?;
-    let title: String = tx.query_row("SELECT title FROM agenda_items WHERE id = ?1", [item], |r| r.get(0))?;
-    tx.execute("DELETE FROM search_index WHERE kind = 'proposal' AND ref_id = ?1", [item])?;
+    let title: String = tx.query_row(
+        "SELECT title FROM agenda_items WHERE id = ?1",
+        [item],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "DELETE FROM search_index WHERE kind = 'proposal' AND ref_id = ?1",
+        [item],
+    )?;
     super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
     Ok(true)
 }
@@ -512,7 +576,11 @@ pub(crate) fn require_status(
     allowed: &[MeetingStatus],
 ) -> Result<MeetingStatus> {
     let s: Option<String> = tx
-        .query_row("SELECT status FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))
+        .query_row(
+            "SELECT status FROM meetings WHERE id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )
         .optional()?;
     let s = s.ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
     let status = MeetingStatus::from_db(&s).unwrap_or(MeetingStatus::Draft);
@@ -520,7 +588,9 @@ pub(crate) fn require_status(
         return Err(StoreError::Locked);
     }
     if !allowed.contains(&status) {
-        return Err(StoreError::Invalid(format!("Not possible while the meeting is {s}.")));
+        return Err(StoreError::Invalid(format!(
+            "Not possible while the meeting is {s}."
+        )));
     }
     Ok(status)
 }

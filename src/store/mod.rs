@@ -1,9 +1,11 @@
 //! The store: everything yishi keeps, in one SQLite file. It knows SQL and nothing of the
 //! terminal. Each user action is one transaction, committed before the caller returns.
 
+pub mod archive;
 mod error;
-mod open;
 pub mod meetings;
+mod open;
+pub mod record;
 pub mod roster;
 mod search;
 pub mod session;
@@ -21,17 +23,38 @@ pub struct Store {
     path: PathBuf,
 }
 
+thread_local! {
+    /// A simulated clock, used only to build demo and benchmark archives with
+    /// realistic times; None in normal use.
+    static CLOCK: std::cell::Cell<Option<chrono::DateTime<chrono::FixedOffset>>> =
+        const { std::cell::Cell::new(None) };
+}
+
 /// The current local time as RFC 3339 with its offset, to the second. Stored times keep
 /// the offset they were taken in, so minutes render the same on any machine.
 pub fn now() -> String {
+    if let Some(t) = CLOCK.get() {
+        // Each reading moves the simulated clock on, as a real meeting would.
+        CLOCK.set(Some(t + chrono::Duration::seconds(7)));
+        return t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    }
     chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// Set (or with None, clear) the simulated clock of this thread.
+pub fn simulate_clock(at: Option<chrono::DateTime<chrono::FixedOffset>>) {
+    CLOCK.set(at);
 }
 
 impl Store {
     /// Open or create the database at `path` (see open.rs for what is refused).
     pub fn open(path: &Path) -> Result<Store> {
         let o = open::open(path)?;
-        Ok(Store { conn: o.conn, read_only: o.read_only, path: o.path })
+        Ok(Store {
+            conn: o.conn,
+            read_only: o.read_only,
+            path: o.path,
+        })
     }
 
     pub fn read_only(&self) -> bool {

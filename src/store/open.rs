@@ -51,10 +51,18 @@ fn check_header(path: &Path) -> Result<bool> {
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),
-        Err(e) => return Err(StoreError::Io(format!("Cannot read {}: {e}.", display(path)))),
+        Err(e) => {
+            return Err(StoreError::Io(format!(
+                "Cannot read {}: {e}.",
+                display(path)
+            )));
+        }
     };
     if meta.is_dir() {
-        return Err(StoreError::Io(format!("{} is a folder, not a database file.", display(path))));
+        return Err(StoreError::Io(format!(
+            "{} is a folder, not a database file.",
+            display(path)
+        )));
     }
     if meta.len() == 0 {
         return Ok(true);
@@ -133,7 +141,11 @@ fn inspect(path: &Path, quick_check: bool) -> Result<Inspection> {
         return Err(StoreError::Foreign(display(path)));
     }
     if user_version > SCHEMA_VERSION {
-        return Err(StoreError::Newer { path: display(path), found: user_version, known: SCHEMA_VERSION });
+        return Err(StoreError::Newer {
+            path: display(path),
+            found: user_version,
+            known: SCHEMA_VERSION,
+        });
     }
     if quick_check {
         let verdict: String = conn
@@ -143,15 +155,18 @@ fn inspect(path: &Path, quick_check: bool) -> Result<Inspection> {
             return Err(StoreError::Corrupt(display(path)));
         }
     }
-    Ok(Inspection { fresh: objects == 0, user_version })
+    Ok(Inspection {
+        fresh: objects == 0,
+        user_version,
+    })
 }
 
 /// Whether we may write: the file (if any) and its folder must be writable.
 fn writable(path: &Path) -> bool {
-    if let Ok(meta) = fs::metadata(path) {
-        if meta.permissions().readonly() {
-            return false;
-        }
+    if let Ok(meta) = fs::metadata(path)
+        && meta.permissions().readonly()
+    {
+        return false;
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -166,7 +181,11 @@ fn writable(path: &Path) -> bool {
 /// A folder's permission bits do not tell everything (ACLs, read-only mounts): try.
 fn dir_accepts_files(dir: &Path) -> bool {
     let probe = dir.join(format!(".yishi-probe-{}", std::process::id()));
-    match fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
         Ok(_) => {
             let _ = fs::remove_file(&probe);
             true
@@ -187,7 +206,10 @@ pub struct Opened {
 pub fn open(path: &Path) -> Result<Opened> {
     let new_file = check_header(path)?;
     let inspection = if new_file {
-        Inspection { fresh: true, user_version: 0 }
+        Inspection {
+            fresh: true,
+            user_version: 0,
+        }
     } else {
         inspect(path, true)?
     };
@@ -207,22 +229,30 @@ pub fn open(path: &Path) -> Result<Opened> {
                 display(path)
             )));
         }
-        return Ok(Opened { conn, read_only: true, path: path.to_path_buf() });
+        return Ok(Opened {
+            conn,
+            read_only: true,
+            path: path.to_path_buf(),
+        });
     }
     if new_file {
-        if let Some(dir) = path.parent() {
-            if !dir.as_os_str().is_empty() {
-                fs::create_dir_all(dir).map_err(|e| {
-                    StoreError::Io(format!("Cannot create the folder {}: {e}.", dir.display()))
-                })?;
-            }
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            fs::create_dir_all(dir).map_err(|e| {
+                StoreError::Io(format!("Cannot create the folder {}: {e}.", dir.display()))
+            })?;
         }
         create_private(path)?;
     }
     let conn = Connection::open(path).map_err(|e| map_open_error(path, e))?;
     set_pragmas(&conn, true)?;
     migrate(&conn, path, &inspection)?;
-    Ok(Opened { conn, read_only: false, path: path.to_path_buf() })
+    Ok(Opened {
+        conn,
+        read_only: false,
+        path: path.to_path_buf(),
+    })
 }
 
 /// New database files are readable by their owner only.
@@ -250,7 +280,10 @@ fn migrate(conn: &Connection, path: &Path, insp: &Inspection) -> Result<()> {
     if insp.fresh {
         tx.execute_batch(SCHEMA_SQL)?;
     } else {
-        for step in MIGRATIONS.iter().skip((insp.user_version.max(1) - 1) as usize) {
+        for step in MIGRATIONS
+            .iter()
+            .skip((insp.user_version.max(1) - 1) as usize)
+        {
             tx.execute_batch(step)?;
         }
     }
@@ -265,6 +298,10 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
     let mut name = path.as_os_str().to_owned();
     name.push(format!(".v{version}.bak"));
     let dest = PathBuf::from(name);
-    conn.backup(rusqlite::MAIN_DB, &dest, None::<fn(rusqlite::backup::Progress)>)?;
+    conn.backup(
+        rusqlite::MAIN_DB,
+        &dest,
+        None::<fn(rusqlite::backup::Progress)>,
+    )?;
     Ok(())
 }

@@ -61,16 +61,25 @@ fn council_name(kind: CouncilKind) -> &'static str {
 
 pub(crate) fn community_id(tx: &rusqlite::Connection, name: &str) -> Result<i64> {
     if let Some(id) = tx
-        .query_row("SELECT id FROM communities WHERE name = ?1", [name], |r| r.get(0))
+        .query_row("SELECT id FROM communities WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
         .optional()?
     {
         return Ok(id);
     }
-    tx.execute("INSERT INTO communities (name, created_at) VALUES (?1, ?2)", params![name, now()])?;
+    tx.execute(
+        "INSERT INTO communities (name, created_at) VALUES (?1, ?2)",
+        params![name, now()],
+    )?;
     Ok(tx.last_insert_rowid())
 }
 
-pub(crate) fn council_id(tx: &rusqlite::Connection, community: i64, kind: CouncilKind) -> Result<i64> {
+pub(crate) fn council_id(
+    tx: &rusqlite::Connection,
+    community: i64,
+    kind: CouncilKind,
+) -> Result<i64> {
     if let Some(id) = tx
         .query_row(
             "SELECT id FROM councils WHERE community_id = ?1 AND kind = ?2",
@@ -98,17 +107,31 @@ fn next_position(tx: &rusqlite::Connection, community: i64) -> Result<i64> {
 
 impl Store {
     pub fn communities(&self) -> Result<Vec<Community>> {
-        let mut st = self.conn().prepare_cached("SELECT id, name FROM communities ORDER BY id")?;
-        let rows = st.query_map([], |r| Ok(Community { id: r.get(0)?, name: r.get(1)? }))?;
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT id, name FROM communities ORDER BY id")?;
+        let rows = st.query_map([], |r| {
+            Ok(Community {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn community_by_name(&self, name: &str) -> Result<Option<Community>> {
         Ok(self
             .conn()
-            .query_row("SELECT id, name FROM communities WHERE name = ?1", [name], |r| {
-                Ok(Community { id: r.get(0)?, name: r.get(1)? })
-            })
+            .query_row(
+                "SELECT id, name FROM communities WHERE name = ?1",
+                [name],
+                |r| {
+                    Ok(Community {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                    })
+                },
+            )
             .optional()?)
     }
 
@@ -248,7 +271,14 @@ impl Store {
             tx.execute(
                 "INSERT INTO voters (community_id, position, name, kind, roles, phone)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![community, pos, v.name, v.kind.unwrap_or(VoterKind::Person).as_db(), v.roles, v.phone],
+                params![
+                    community,
+                    pos,
+                    v.name,
+                    v.kind.unwrap_or(VoterKind::Person).as_db(),
+                    v.roles,
+                    v.phone
+                ],
             )
             .map_err(|e| unique_to_invalid(e, &v.name))?;
             let id = tx.last_insert_rowid();
@@ -271,13 +301,24 @@ impl Store {
     }
 
     /// Add a unit held by `voter` (label unique in the community).
-    pub fn add_unit(&mut self, voter: i64, label: &str, building: &str, unit: &str, area_centi: i64) -> Result<i64> {
+    pub fn add_unit(
+        &mut self,
+        voter: i64,
+        label: &str,
+        building: &str,
+        unit: &str,
+        area_centi: i64,
+    ) -> Result<i64> {
         let label = crate::domain::text::clean_line(label).trim().to_string();
         if label.is_empty() {
-            return Err(StoreError::Invalid("A unit needs a label such as 3栋2单元501.".into()));
+            return Err(StoreError::Invalid(
+                "A unit needs a label such as 3栋2单元501.".into(),
+            ));
         }
         if !(0..=crate::domain::roster_csv::MAX_AREA_CENTI).contains(&area_centi) {
-            return Err(StoreError::Invalid("The area must be between 0 and 100,000 m².".into()));
+            return Err(StoreError::Invalid(
+                "The area must be between 0 and 100,000 m².".into(),
+            ));
         }
         let building = crate::domain::text::clean_line(building);
         let unit = crate::domain::text::clean_line(unit);
@@ -317,14 +358,19 @@ fn checked(v: &VoterInput) -> Result<VoterInput> {
     if name.is_empty() {
         return Err(StoreError::Invalid("A voter needs a name.".into()));
     }
-    Ok(VoterInput { name, kind: v.kind, roles: clean_line(&v.roles), phone: clean_line(&v.phone) })
+    Ok(VoterInput {
+        name,
+        kind: v.kind,
+        roles: clean_line(&v.roles),
+        phone: clean_line(&v.phone),
+    })
 }
 
 fn unique_to_invalid(e: rusqlite::Error, what: &str) -> StoreError {
-    if let rusqlite::Error::SqliteFailure(c, _) = &e {
-        if c.code == rusqlite::ErrorCode::ConstraintViolation {
-            return StoreError::Invalid(format!("{what} is already in the roster."));
-        }
+    if let rusqlite::Error::SqliteFailure(c, _) = &e
+        && c.code == rusqlite::ErrorCode::ConstraintViolation
+    {
+        return StoreError::Invalid(format!("{what} is already in the roster."));
     }
     StoreError::from(e)
 }

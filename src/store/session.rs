@@ -7,7 +7,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::meetings::require_status;
 use super::{Result, Store, StoreError, audit, now};
-use crate::domain::model::{Choice, Electorate, MeetingKind, MeetingStatus, PresenceKind, ScopeKind};
+use crate::domain::model::{
+    Choice, Electorate, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
+};
 use crate::domain::presence;
 use crate::domain::record::{Ballot, PresenceEvent};
 use crate::domain::rules::{self, Outcome};
@@ -35,19 +37,23 @@ pub struct ActionRow {
 }
 
 fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
-    tx.query_row("SELECT meeting_id, status FROM agenda_items WHERE id = ?1", [item], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })
+    tx.query_row(
+        "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
+        [item],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
     .optional()?
     .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))
 }
 
-pub(crate) fn presence_events(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<PresenceEvent>> {
+pub(crate) fn presence_events(
+    conn: &rusqlite::Connection,
+    meeting: i64,
+) -> Result<Vec<PresenceEvent>> {
     let mut st = conn.prepare_cached(
-        "SELECT e.voter_id, v.name, e.kind, e.proxy_name, e.proxy_ref,
+        "SELECT e.voter_id, e.name, e.kind, e.proxy_name, e.proxy_ref,
                 (SELECT position FROM agenda_items WHERE id = e.item_id), e.at
-         FROM presence_events e JOIN voters v ON v.id = e.voter_id
-         WHERE e.meeting_id = ?1 ORDER BY e.id",
+         FROM presence_events e WHERE e.meeting_id = ?1 ORDER BY e.id",
     )?;
     let rows = st.query_map([meeting], |r| {
         let kind: String = r.get(2)?;
@@ -80,14 +86,21 @@ impl Store {
         item: Option<i64>,
     ) -> Result<()> {
         let (pname, pref) = match proxy {
-            Some((n, r)) => (clean_line(n).trim().to_string(), clean_line(r).trim().to_string()),
+            Some((n, r)) => (
+                clean_line(n).trim().to_string(),
+                clean_line(r).trim().to_string(),
+            ),
             None => (String::new(), String::new()),
         };
         if kind == PresenceKind::Proxy && (pname.is_empty() || pref.is_empty()) {
-            return Err(StoreError::Invalid("A proxy needs the proxy's name and the authorisation (委托书) reference.".into()));
+            return Err(StoreError::Invalid(
+                "A proxy needs the proxy's name and the authorisation (委托书) reference.".into(),
+            ));
         }
         if kind == PresenceKind::Recuse && item.is_none() {
-            return Err(StoreError::Invalid("A recusal is for one agenda item.".into()));
+            return Err(StoreError::Invalid(
+                "A recusal is for one agenda item.".into(),
+            ));
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Open])?;
@@ -98,8 +111,8 @@ impl Store {
                 }
             }
             tx.execute(
-                "INSERT INTO presence_events (meeting_id, voter_id, kind, proxy_name, proxy_ref, item_id, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO presence_events (meeting_id, voter_id, name, kind, proxy_name, proxy_ref, item_id, at)
+                 SELECT ?1, ?2, name, ?3, ?4, ?5, ?6, ?7 FROM voters WHERE id = ?2",
                 params![meeting, voter, kind.as_db(), pname, pref, item, now()],
             )?;
             audit(tx, Some(meeting), "presence", &format!("{voter} {}", kind.as_db()))?;
@@ -173,11 +186,20 @@ impl Store {
     pub fn record_remark(&mut self, remark: i64, text: &str) -> Result<()> {
         let text = clean_multiline(text);
         self.write(|tx| {
-            let item: i64 = tx.query_row("SELECT item_id FROM remarks WHERE id = ?1", [remark], |r| r.get(0))?;
+            let item: i64 =
+                tx.query_row("SELECT item_id FROM remarks WHERE id = ?1", [remark], |r| {
+                    r.get(0)
+                })?;
             let (meeting, _) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
-            tx.execute("UPDATE remarks SET text = ?2, at = ?3 WHERE id = ?1", params![remark, text, now()])?;
-            tx.execute("DELETE FROM search_index WHERE kind = 'remark' AND ref_id = ?1", [remark])?;
+            tx.execute(
+                "UPDATE remarks SET text = ?2, at = ?3 WHERE id = ?1",
+                params![remark, text, now()],
+            )?;
+            tx.execute(
+                "DELETE FROM search_index WHERE kind = 'remark' AND ref_id = ?1",
+                [remark],
+            )?;
             super::search::index_text(tx, meeting, "remark", remark, &text)?;
             audit(tx, Some(meeting), "remark", &remark.to_string())?;
             Ok(())
@@ -278,7 +300,13 @@ impl Store {
 
     /// Record one voter's answer (replacing an earlier one) and where the roll call now
     /// stands, in one transaction. Returns the stored time.
-    pub fn answer(&mut self, item: i64, voter: i64, choice: Choice, next_voter: Option<i64>) -> Result<String> {
+    pub fn answer(
+        &mut self,
+        item: i64,
+        voter: i64,
+        choice: Choice,
+        next_voter: Option<i64>,
+    ) -> Result<String> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
@@ -336,10 +364,16 @@ impl Store {
         let ballots = self.ballots(item)?;
         let electorate: Vec<rules::Eligible> = ballots
             .iter()
-            .map(|b| rules::Eligible { voter_id: b.voter_id, area: b.area, present: b.present, choice: b.choice })
+            .map(|b| rules::Eligible {
+                voter_id: b.voter_id,
+                area: b.area,
+                present: b.present,
+                choice: b.choice,
+            })
             .collect();
         let outcome = rules::evaluate(&row.rule, &electorate);
-        let figures = serde_json::to_string(&outcome).map_err(|e| StoreError::Sql(e.to_string()))?;
+        let figures =
+            serde_json::to_string(&outcome).map_err(|e| StoreError::Sql(e.to_string()))?;
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
@@ -410,10 +444,14 @@ impl Store {
         let what = clean_line(what).trim().to_string();
         let due = due.trim().to_string();
         if what.is_empty() {
-            return Err(StoreError::Invalid("An action item needs a description.".into()));
+            return Err(StoreError::Invalid(
+                "An action item needs a description.".into(),
+            ));
         }
         if !due.is_empty() && chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").is_err() {
-            return Err(StoreError::Invalid("The date must look like 2026-12-31.".into()));
+            return Err(StoreError::Invalid(
+                "The date must look like 2026-12-31.".into(),
+            ));
         }
         let who = clean_line(who);
         self.write(|tx| {
@@ -477,9 +515,14 @@ fn eligible_voters(
     let mut rows = st.query([community])?;
     let mut order: Vec<(i64, String)> = Vec::new();
     let mut area: HashMap<i64, i64> = HashMap::new();
-    let sc = crate::domain::model::Scope { kind: scope, building: building.into(), unit: unit.into() };
+    let sc = crate::domain::model::Scope {
+        kind: scope,
+        building: building.into(),
+        unit: unit.into(),
+    };
     while let Some(r) = rows.next()? {
-        let (vid, name, b, u, a): (i64, String, String, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        let (vid, name, b, u, a): (i64, String, String, String, i64) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
         if !sc.contains(&b, &u) {
             continue;
         }
@@ -488,5 +531,11 @@ fn eligible_voters(
         }
         *area.entry(vid).or_insert(0) += a;
     }
-    Ok(order.into_iter().map(|(v, n)| { let a = area.get(&v).copied().unwrap_or(0); (v, n, a) }).collect())
+    Ok(order
+        .into_iter()
+        .map(|(v, n)| {
+            let a = area.get(&v).copied().unwrap_or(0);
+            (v, n, a)
+        })
+        .collect())
 }

@@ -1,0 +1,128 @@
+//! The command line's grammar (PRODUCT.md "Secretaries' command line").
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "yishi",
+    version,
+    about = "议事 yishi — run a residential community's consultation meeting and keep signed minutes",
+    long_about = "议事 yishi — run a residential community's consultation meeting and keep signed minutes.\n\
+                  Without a command it opens the full-screen program.\n\
+                  Exit codes: 0 success, 1 a verification failed, 2 bad input or an unusable database."
+)]
+pub struct Cli {
+    /// The database file (default: yishi.db in your data folder)
+    #[arg(long, global = true, env = "YISHI_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of the interface: zh or en (default: from LANG)
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill the database with a demo community and open it
+    Demo {
+        /// Only write the database and print its path
+        #[arg(long)]
+        no_tui: bool,
+    },
+    /// Roster (名册) commands
+    Roster {
+        #[command(subcommand)]
+        cmd: RosterCmd,
+    },
+    /// Minutes (会议记录) commands
+    Minutes {
+        #[command(subcommand)]
+        cmd: MinutesCmd,
+    },
+    /// Export a meeting's minutes (md, html or json), or its public notice (公示)
+    Export {
+        /// The meeting's id (see `minutes list`)
+        id: i64,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The public notice: results and totals only, names masked
+        #[arg(long)]
+        notice: bool,
+        /// Write to FILE instead of standard output
+        #[arg(short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Verify signed minutes (exit 0 all valid, 1 any failure)
+    Verify {
+        /// One meeting's id; all signed meetings when omitted
+        id: Option<i64>,
+        /// Verify an exported JSON file instead of the database
+        #[arg(long, value_name = "FILE.json", conflicts_with = "id")]
+        file: Option<PathBuf>,
+    },
+    /// Make a consistent copy of the database, even while yishi runs
+    Backup { dest: PathBuf },
+    /// Import minutes exported on other laptops (each verified first)
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterCmd {
+    /// Import units and voters from a CSV file with a header:
+    /// label,building,unit,area,owner[,kind,roles,phone,council,council_role]
+    Import {
+        file: PathBuf,
+        /// The community (小区) to import into; created if new
+        #[arg(long)]
+        community: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MinutesCmd {
+    /// List finished meetings, newest first
+    List {
+        #[arg(long)]
+        community: Option<String>,
+        /// From this date (YYYY-MM-DD)
+        #[arg(long)]
+        since: Option<String>,
+        /// Up to this date (YYYY-MM-DD)
+        #[arg(long)]
+        until: Option<String>,
+        /// Meeting kind, e.g. owners_assembly
+        #[arg(long)]
+        kind: Option<String>,
+        /// Words to find in minutes, proposals and remarks
+        #[arg(long)]
+        search: Option<String>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a meeting's minutes
+    Show {
+        id: i64,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ShowFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Md,
+    Txt,
+}

@@ -1,0 +1,83 @@
+//! `yishi minutes list|show`
+
+use super::args::MinutesCmd;
+use super::{CliError, CliResult, Outcome};
+use crate::domain::model::MeetingKind;
+use crate::domain::text::{clean_line, pad, width};
+use crate::store::Store;
+use crate::store::archive::ArchiveFilter;
+use crate::strings::{self, Lang};
+
+fn check_date(d: &Option<String>, flag: &str) -> Result<(), CliError> {
+    if let Some(d) = d
+        && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err()
+    {
+        return Err(CliError(format!("{flag} must be a date like 2026-05-16.")));
+    }
+    Ok(())
+}
+
+pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
+    match cmd {
+        MinutesCmd::List {
+            community,
+            since,
+            until,
+            kind,
+            search,
+            json,
+        } => {
+            check_date(since, "--since")?;
+            check_date(until, "--until")?;
+            if let Some(k) = kind
+                && MeetingKind::from_db(k).is_none()
+            {
+                let known: Vec<&str> = MeetingKind::ALL.iter().map(|k| k.as_db()).collect();
+                return Err(CliError(format!(
+                    "--kind must be one of: {}.",
+                    known.join(", ")
+                )));
+            }
+            let filter = ArchiveFilter {
+                community: community.clone(),
+                since: since.clone(),
+                until: until.clone(),
+                kind: kind.clone(),
+                search: search.clone(),
+                ..ArchiveFilter::default()
+            };
+            let rows = store.archive(&filter)?;
+            if *json {
+                let text =
+                    serde_json::to_string_pretty(&rows).map_err(|e| CliError(e.to_string()))?;
+                println!("{text}");
+                return Ok(Outcome::Ok);
+            }
+            if rows.is_empty() {
+                println!("{}", strings::CLI_NO_MEETINGS.get(lang));
+                return Ok(Outcome::Ok);
+            }
+            for r in rows {
+                let kind = MeetingKind::from_db(&r.kind)
+                    .map(|k| strings::meeting_kind(lang, k))
+                    .unwrap_or("");
+                let status = crate::domain::model::MeetingStatus::from_db(&r.status)
+                    .map(|s| strings::meeting_status(lang, s))
+                    .unwrap_or("");
+                let title = clean_line(&r.title);
+                let community = clean_line(&r.community);
+                println!(
+                    "{:>5}  {}  {}  {}  {}  {}",
+                    r.id,
+                    r.starts_at.get(..16).unwrap_or(&r.starts_at),
+                    pad(&community, width(&community).max(10)),
+                    pad(kind, 20),
+                    pad(status, 10),
+                    title
+                );
+            }
+            Ok(Outcome::Ok)
+        }
+        MinutesCmd::Show { .. } => Err(CliError(strings::CLI_NOT_YET.get(lang).into())),
+    }
+}

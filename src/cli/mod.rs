@@ -1,0 +1,96 @@
+//! The command line: parse, open the database, run one command, map the result to an
+//! exit code (0 success, 1 a verification failed, 2 bad input or an unusable database).
+
+mod args;
+mod minutes;
+mod roster;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+use crate::store::{Store, StoreError};
+use crate::strings::{self, Lang};
+
+/// What a command ends with.
+pub enum Outcome {
+    Ok,
+    /// A verification failed (exit 1).
+    Failed,
+}
+
+/// A command's error: a sentence for the user; exit code 2.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> CliError {
+        CliError(e.to_string())
+    }
+}
+
+pub type CliResult = Result<Outcome, CliError>;
+
+/// The database to use: `--db`, else `YISHI_DB` (clap reads it), else the user's data
+/// directory.
+pub fn default_db() -> PathBuf {
+    let base = dirs::data_dir().unwrap_or_else(|| PathBuf::from("."));
+    base.join("yishi").join("yishi.db")
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let lang = Lang::detect(cli.lang.as_deref());
+    match run(&cli, lang) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Failed) => ExitCode::from(1),
+        Err(CliError(msg)) => {
+            eprintln!("yishi: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open_store(cli: &Cli) -> Result<Store, CliError> {
+    let path = cli.db.clone().unwrap_or_else(default_db);
+    Ok(Store::open(&path)?)
+}
+
+fn run(cli: &Cli, lang: Lang) -> CliResult {
+    match &cli.command {
+        None => {
+            let store = open_store(cli)?;
+            crate::ui::run(store, lang).map_err(CliError)?;
+            Ok(Outcome::Ok)
+        }
+        Some(Command::Demo { no_tui }) => {
+            let mut store = open_store(cli)?;
+            crate::demo::install(&mut store)?;
+            if *no_tui {
+                println!(
+                    "{}",
+                    strings::cli_demo_ready(lang, &store.path().display().to_string())
+                );
+                return Ok(Outcome::Ok);
+            }
+            crate::ui::run(store, lang).map_err(CliError)?;
+            Ok(Outcome::Ok)
+        }
+        Some(Command::Roster { cmd }) => roster::run(open_store(cli)?, cmd, lang),
+        Some(Command::Minutes { cmd }) => minutes::run(open_store(cli)?, cmd, lang),
+        Some(Command::Export { .. })
+        | Some(Command::Verify { .. })
+        | Some(Command::Backup { .. })
+        | Some(Command::Import { .. }) => Err(CliError(strings::CLI_NOT_YET.get(lang).into())),
+    }
+}

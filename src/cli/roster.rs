@@ -1,0 +1,26 @@
+//! `yishi roster import FILE.csv --community NAME`
+
+use super::args::RosterCmd;
+use super::{CliError, CliResult, Outcome};
+use crate::domain::roster_csv;
+use crate::domain::text::clean_line;
+use crate::store::Store;
+use crate::strings::{self, Lang};
+
+pub fn run(mut store: Store, cmd: &RosterCmd, lang: Lang) -> CliResult {
+    match cmd {
+        RosterCmd::Import { file, community } => {
+            let name = file.display().to_string();
+            let bytes = std::fs::read(file).map_err(|e| CliError(format!("{name}: {e}")))?;
+            let rows = roster_csv::parse(&bytes)
+                .map_err(|e| CliError(strings::cli_csv_error(lang, &name, e.line, &e.en, &e.zh)))?;
+            let community = clean_line(community).trim().to_string();
+            if community.is_empty() {
+                return Err(CliError("--community needs a name.".into()));
+            }
+            let (voters, units) = store.import_roster(&community, &rows)?;
+            println!("{}", strings::cli_imported(lang, voters, units, &community));
+            Ok(Outcome::Ok)
+        }
+    }
+}

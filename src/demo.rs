@@ -1,0 +1,292 @@
+//! The demo community: 望城小区, three buildings, a residents' council, one finished
+//! meeting with its votes, and one draft meeting ready to run. Installing it twice
+//! changes nothing.
+
+use chrono::{FixedOffset, NaiveDate, TimeZone};
+
+use crate::domain::model::{
+    Category, Choice, CouncilKind, Electorate, MeetingKind, PresenceKind, Scope, ScopeKind,
+    VoterKind,
+};
+use crate::domain::roster_csv::RosterRow;
+use crate::domain::rules::{Rule, RuleKind};
+use crate::store::meetings::{ItemInput, MeetingInput};
+use crate::store::{Result, Store, simulate_clock};
+
+pub const COMMUNITY: &str = "望城小区";
+pub const DEVELOPER: &str = "衡阳华景置业有限公司";
+
+const SURNAMES: &[&str] = &[
+    "黄", "李", "王", "张", "刘", "陈", "杨", "赵", "周", "吴", "徐", "孙", "胡", "朱", "高", "林",
+    "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹",
+    "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕",
+];
+const GIVEN: &[&str] = &[
+    "小明", "秀英", "建国", "丽华", "志强", "桂兰", "海涛", "玉梅", "国平", "晓燕", "德华", "春梅",
+    "红军", "淑珍", "伟", "敏", "军", "静", "勇", "艳", "杰", "娟", "涛", "霞", "斌", "萍", "超",
+    "芳", "强", "丹", "磊", "琳", "波", "雪", "鹏", "婷", "辉", "倩", "刚", "慧",
+];
+
+/// The roster as CSV rows: 3 buildings × 2 units × 7 floors = 42 units.
+fn roster() -> Vec<RosterRow> {
+    let mut rows = Vec::new();
+    let mut n = 0usize;
+    for b in 1..=3 {
+        for u in 1..=2 {
+            for floor in 1..=7 {
+                let label = format!("{b}栋{u}单元{floor}01");
+                // Real-looking areas between 68 and 133 m², to the hundredth.
+                let area = 6800 + ((b * 3701 + u * 1303 + floor * 2917) % 6500) as i64;
+                let (owner, kind) = match (b, u, floor) {
+                    // The developer's unsold units: one voter with their full area.
+                    (3, 1, 6) | (3, 1, 7) | (3, 2, 7) | (2, 2, 7) => {
+                        (DEVELOPER.to_string(), VoterKind::Developer)
+                    }
+                    // One owner with two units.
+                    (1, 2, 3) => ("黄小明".to_string(), VoterKind::Person),
+                    // Co-owned units: one voter each.
+                    (1, 1, 4) => ("张伟、李娜".to_string(), VoterKind::Coowners),
+                    (2, 1, 2) => ("陈建华、陈秀兰".to_string(), VoterKind::Coowners),
+                    (3, 2, 3) => ("王强、刘芳".to_string(), VoterKind::Coowners),
+                    _ => {
+                        let name = if (b, u, floor) == (1, 1, 1) {
+                            "黄小明".to_string()
+                        } else {
+                            format!(
+                                "{}{}",
+                                SURNAMES[n % SURNAMES.len()],
+                                GIVEN[(n * 7) % GIVEN.len()]
+                            )
+                        };
+                        n += 1;
+                        (name, VoterKind::Person)
+                    }
+                };
+                let rep = matches!(
+                    (b, u, floor),
+                    (1, 1, 1)
+                        | (1, 1, 5)
+                        | (1, 2, 2)
+                        | (2, 1, 1)
+                        | (2, 1, 4)
+                        | (2, 2, 3)
+                        | (3, 1, 2)
+                        | (3, 2, 1)
+                        | (3, 2, 5)
+                );
+                rows.push(RosterRow {
+                    line: rows.len() + 2,
+                    label,
+                    building: format!("{b}栋"),
+                    unit: format!("{u}单元"),
+                    area_centi: area,
+                    owner,
+                    kind,
+                    roles: if rep {
+                        "居民代表".into()
+                    } else {
+                        String::new()
+                    },
+                    phone: if floor % 3 == 0 {
+                        format!("1380734{:04}", b * 1000 + u * 100 + floor)
+                    } else {
+                        String::new()
+                    },
+                    council: if rep {
+                        Some(CouncilKind::ResidentsCouncil)
+                    } else {
+                        None
+                    },
+                    council_role: if (b, u, floor) == (1, 1, 1) {
+                        "召集人".into()
+                    } else if rep {
+                        "代表".into()
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+        }
+    }
+    rows
+}
+
+fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> Option<chrono::DateTime<FixedOffset>> {
+    let tz = FixedOffset::east_opt(8 * 3600)?;
+    let naive = NaiveDate::from_ymd_opt(y, m, d)?.and_hms_opt(h, min, 0)?;
+    tz.from_local_datetime(&naive).single()
+}
+
+fn item(
+    title: &str,
+    category: Category,
+    proposer: &str,
+    proposal: &str,
+    scope: Scope,
+    kind: RuleKind,
+) -> ItemInput {
+    ItemInput {
+        title: title.into(),
+        category,
+        proposer: proposer.into(),
+        proposal: proposal.into(),
+        scope,
+        rule: Rule::new(kind),
+    }
+}
+
+/// Install the demo if the community is not there yet. Returns whether anything was added.
+pub fn install(store: &mut Store) -> Result<bool> {
+    if store.community_by_name(COMMUNITY)?.is_some() {
+        return Ok(false);
+    }
+    store.import_roster(COMMUNITY, &roster())?;
+    let result = past_meeting(store).and_then(|_| draft_meeting(store));
+    simulate_clock(None);
+    result?;
+    Ok(true)
+}
+
+fn past_meeting(store: &mut Store) -> Result<i64> {
+    let community = store
+        .community_by_name(COMMUNITY)?
+        .map(|c| c.id)
+        .unwrap_or_default();
+    simulate_clock(at(2026, 5, 16, 9, 0));
+    let m = store.create_meeting(
+        community,
+        Electorate::Owners,
+        &MeetingInput {
+            kind: MeetingKind::OwnersAssembly,
+            title: "2026年第一次业主大会".into(),
+            starts_at: "2026-05-16 09:30".into(),
+            venue: "望城小区党群服务中心".into(),
+            host: "黄小明".into(),
+            secretary: "李秀英".into(),
+            language: "zh".into(),
+        },
+    )?;
+    let gate = store.add_item(m, &item(
+        "安装小区大门",
+        Category::Gate,
+        "业主委员会",
+        "小区目前为开放式，外来车辆随意进出，夜间安全隐患多。\n拟在东侧主入口安装电动伸缩大门一座并设门岗，费用约8.6万元，由公共收益支出。\n大门安装后，业主凭门禁卡出入，访客登记。",
+        Scope::all(),
+        RuleKind::Art278Major,
+    ))?;
+    let road = store.add_item(m, &item(
+        "小区主干道拓宽",
+        Category::Road,
+        "物业服务中心",
+        "主干道宽3.5米，会车困难。拟拓宽至6米，总费用16万元，由物业公司与业主委员会共同承担，各8万元。",
+        Scope::all(),
+        RuleKind::Art278Major,
+    ))?;
+    store.start_meeting(m)?;
+    let voters = store.voters(community)?;
+    let owners: Vec<_> = voters.iter().filter(|v| !v.units.is_empty()).collect();
+    for (i, v) in owners.iter().enumerate() {
+        if i % 11 == 5 {
+            store.mark_presence(m, v.id, PresenceKind::Absent, None, None)?;
+        } else if i == 7 {
+            store.mark_presence(
+                m,
+                v.id,
+                PresenceKind::Proxy,
+                Some(("周国平", "WT-2026-001")),
+                None,
+            )?;
+        } else {
+            store.mark_presence(m, v.id, PresenceKind::Present, None, None)?;
+        }
+    }
+    let r = store.queue_speaker(gate, "赵德华", None)?;
+    store.next_speaker(gate)?;
+    store.record_remark(r, "支持安装大门，晚上回家安心。建议门禁卡每户发两张。")?;
+    let r = store.queue_speaker(gate, "刘桂兰", None)?;
+    store.next_speaker(gate)?;
+    store.record_remark(r, "反对。老人出入不方便，外卖快递也进不来。")?;
+    store.next_speaker(gate)?;
+    store.start_vote(gate)?;
+    for (i, b) in store.ballots(gate)?.iter().enumerate() {
+        let c = match i % 10 {
+            _ if !b.present => Choice::NotVoting,
+            3 => Choice::No,
+            8 if i > 20 => Choice::Abstain,
+            _ => Choice::Yes,
+        };
+        store.answer(gate, b.voter_id, c, None)?;
+    }
+    store.close_vote(gate)?;
+    store.add_action(gate, "采购并安装东门电动伸缩门", "业主委员会", "2026-08-31")?;
+    store.add_action(gate, "制发门禁卡，每户两张", "物业服务中心", "2026-09-15")?;
+    store.start_vote(road)?;
+    for (i, b) in store.ballots(road)?.iter().enumerate() {
+        let c = match i % 4 {
+            _ if !b.present => Choice::NotVoting,
+            1 => Choice::No,
+            _ => Choice::Yes,
+        };
+        store.answer(road, b.voter_id, c, None)?;
+    }
+    store.close_vote(road)?;
+    store.set_summary(m, "会议应到业主38户，实到35户（含委托1户）。安装小区大门议案获得通过，主干道拓宽议案未获通过，待重新征求意见后另行提交。")?;
+    store.adjourn(m)?;
+    Ok(m)
+}
+
+fn draft_meeting(store: &mut Store) -> Result<i64> {
+    let community = store
+        .community_by_name(COMMUNITY)?
+        .map(|c| c.id)
+        .unwrap_or_default();
+    simulate_clock(None);
+    let m = store.create_meeting(
+        community,
+        Electorate::Owners,
+        &MeetingInput {
+            kind: MeetingKind::OwnersAssembly,
+            title: "2026年第二次业主大会".into(),
+            starts_at: "2026-12-05 09:30".into(),
+            venue: "望城小区议事亭".into(),
+            host: "黄小明".into(),
+            secretary: "李秀英".into(),
+            language: "zh".into(),
+        },
+    )?;
+    let unit = Scope {
+        kind: ScopeKind::Unit,
+        building: "3栋".into(),
+        unit: "2单元".into(),
+    };
+    let ground_floor = store
+        .voters(community)?
+        .into_iter()
+        .find(|v| v.units.iter().any(|u| u.label == "3栋2单元101"))
+        .map(|v| v.id);
+    store.add_item(m, &item(
+        "3栋2单元加装电梯",
+        Category::Elevator,
+        "3栋2单元业主",
+        "3栋2单元共7层，无电梯，老年住户上下楼困难。\n拟在单元北侧加装电梯一部，总造价约62万元，申请政府补贴20万元，其余按楼层系数由本单元业主分摊。\n井道占用一楼北侧绿地，一楼住户需书面同意。",
+        unit,
+        RuleKind::Elevator { legacy_two_thirds: false, shaft_voters: ground_floor.into_iter().collect() },
+    ))?;
+    store.add_item(m, &item(
+        "小区大门门禁系统升级",
+        Category::Gate,
+        "业主委员会",
+        "东门门禁改为人脸识别加门禁卡双模式，增设访客二维码登记，费用约3.2万元，由公共收益支出。",
+        Scope::all(),
+        RuleKind::Art278Major,
+    ))?;
+    store.add_item(m, &item(
+        "停车管理公约",
+        Category::Parking,
+        "物业服务中心",
+        "小区新划停车位36个。业主车辆凭停车证停放，每月收费80元，收入纳入公共收益，用于道路与照明维护。\n外来车辆临时停放不超过2小时，超时按小时收费。",
+        Scope::all(),
+        RuleKind::Art278Ordinary,
+    ))?;
+    Ok(m)
+}

@@ -1,0 +1,133 @@
+//! Loading a meeting's complete record (domain::record) from the tables.
+
+use rusqlite::params;
+
+use super::meetings::rule_from_db;
+use super::session::presence_events;
+use super::{Result, Store, StoreError};
+use crate::domain::record::{
+    ActionRecord, AddendumRecord, ItemRecord, MeetingRecord, Remark, Revision, VoteRecord,
+};
+
+impl Store {
+    /// Everything the minutes say about a meeting, in a fixed order (same records, same
+    /// record).
+    pub fn meeting_record(&self, id: i64) -> Result<MeetingRecord> {
+        let m = self.meeting(id)?;
+        let conn = self.conn();
+        let (opened_at, adjourned_at): (Option<String>, Option<String>) = conn.query_row(
+            "SELECT opened_at, adjourned_at FROM meetings WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut items = Vec::new();
+        for it in self.items(id)? {
+            let mut st = conn.prepare_cached(
+                "SELECT rev, text, at FROM proposal_revisions WHERE item_id = ?1 ORDER BY rev",
+            )?;
+            let revisions = st
+                .query_map([it.id], |r| {
+                    Ok(Revision {
+                        rev: r.get(0)?,
+                        text: r.get(1)?,
+                        at: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut st = conn.prepare_cached(
+                "SELECT speaker, text, coalesce(at, queued_at) FROM remarks
+                 WHERE item_id = ?1 AND state = 'done' AND text <> '' ORDER BY id",
+            )?;
+            let remarks = st
+                .query_map([it.id], |r| {
+                    Ok(Remark {
+                        speaker: r.get(0)?,
+                        text: r.get(1)?,
+                        at: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let ballots = self.ballots(it.id)?;
+            let vote = if ballots.is_empty() {
+                None
+            } else {
+                let closure = self.closure(it.id)?;
+                let opened: String = conn.query_row(
+                    "SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1",
+                    [it.id],
+                    |r| r.get(0),
+                )?;
+                Some(VoteRecord {
+                    opened_at: opened,
+                    closed_at: closure.as_ref().map(|c| c.1.clone()),
+                    ballots,
+                    outcome: closure.map(|c| c.2),
+                })
+            };
+            let rule = match conn.query_row(
+                "SELECT rule FROM vote_closures WHERE item_id = ?1",
+                [it.id],
+                |r| r.get::<_, String>(0),
+            ) {
+                // The rule as it stood when the vote closed.
+                Ok(params) => rule_from_db(it.rule.kind.code(), &params),
+                Err(rusqlite::Error::QueryReturnedNoRows) => it.rule.clone(),
+                Err(e) => return Err(StoreError::from(e)),
+            };
+            let actions = self
+                .actions(it.id)?
+                .into_iter()
+                .map(|a| ActionRecord {
+                    what: a.what,
+                    who: a.who,
+                    due: a.due,
+                })
+                .collect();
+            items.push(ItemRecord {
+                id: it.id,
+                position: it.position,
+                title: it.title,
+                category: it.category,
+                proposer: it.proposer,
+                scope: it.scope,
+                rule,
+                status: it.status,
+                added_late: it.added_late,
+                revisions,
+                remarks,
+                vote,
+                actions,
+            });
+        }
+        let mut st = conn
+            .prepare_cached("SELECT id, text, at FROM addenda WHERE meeting_id = ?1 ORDER BY id")?;
+        let addenda = st
+            .query_map(params![id], |r| {
+                Ok(AddendumRecord {
+                    id: r.get(0)?,
+                    text: r.get(1)?,
+                    at: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(MeetingRecord {
+            uid: m.uid,
+            community: m.community,
+            kind: m.kind,
+            electorate: m.electorate,
+            title: m.title,
+            starts_at: m.starts_at,
+            venue: m.venue,
+            host: m.host,
+            secretary: m.secretary,
+            language: m.language,
+            status: m.status,
+            opened_at,
+            adjourned_at,
+            summary: m.summary,
+            presence: presence_events(conn, id)?,
+            items,
+            addenda,
+        })
+    }
+}
