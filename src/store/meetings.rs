@@ -104,23 +104,7 @@ pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
     serde_json::from_str::<Rule>(params)
         .ok()
         .filter(|r| r.kind.code() == code)
-        .unwrap_or_else(|| Rule::new(simple_rule(code)))
-}
-
-fn simple_rule(code: &str) -> RuleKind {
-    match code {
-        "art278_ordinary" => RuleKind::Art278Ordinary,
-        "art278_major" => RuleKind::Art278Major,
-        "elevator" => RuleKind::Elevator {
-            legacy_two_thirds: false,
-            shaft_voters: Vec::new(),
-        },
-        "committee" => RuleKind::Committee,
-        "residents_meeting" => RuleKind::ResidentsMeeting,
-        "robert_majority" => RuleKind::RobertMajority,
-        "robert_two_thirds" => RuleKind::RobertTwoThirds,
-        _ => RuleKind::NoVote,
-    }
+        .unwrap_or_else(|| Rule::new(RuleKind::from_code(code).unwrap_or(RuleKind::NoVote)))
 }
 
 pub(crate) fn rule_params(rule: &Rule) -> String {
