@@ -38,7 +38,7 @@ pub const K_AGENDA: Tr = Tr("议程", "agenda");
 pub const K_OPEN_ITEM: Tr = Tr("进入议题", "open item");
 pub const K_ATTENDANCE: Tr = Tr("签到", "attendance");
 pub const K_ADD_LATE_ITEM: Tr = Tr("临时议题", "add item");
-pub const K_ADJOURN: Tr = Tr("休会(A)", "adjourn (A)");
+pub const K_ADJOURN: Tr = Tr("休会", "adjourn");
 pub const K_ADD_SPEAKER: Tr = Tr("登记发言", "add speaker");
 pub const K_NEXT_SPEAKER: Tr = Tr("下一位", "next speaker");
 pub const K_REMARK: Tr = Tr("记录发言", "record remark");
@@ -54,11 +54,11 @@ pub const K_NOT_VOTING: Tr = Tr("未表决", "not voting");
 pub const K_UNDO: Tr = Tr("撤销", "undo");
 pub const K_JUMP: Tr = Tr("跳到", "jump to");
 pub const K_CALL_AGAIN: Tr = Tr("补点未答", "call again");
-pub const K_CLOSE_VOTE: Tr = Tr("结束表决(E)", "close vote (E)");
+pub const K_CLOSE_VOTE: Tr = Tr("结束表决", "close vote");
 pub const K_ADD_ACTION: Tr = Tr("添加待办", "add action");
 pub const K_SUMMARY: Tr = Tr("会议小结", "summary");
 pub const K_SIGN: Tr = Tr("签署", "sign");
-pub const K_REGISTER: Tr = Tr("登记签署人(R)", "register signer (R)");
+pub const K_REGISTER: Tr = Tr("登记签署人", "register signer");
 
 // ---- frame ----
 pub const APP_TITLE: Tr = Tr("议事 yishi", "yishi 议事");

@@ -13,7 +13,7 @@ use super::app::App;
 use super::editor::Editor;
 use super::theme;
 use crate::domain::text::{truncate, width};
-use crate::strings::{Tr, ui as s};
+use crate::strings::{Lang, Tr, ui as s};
 
 pub enum FieldKind {
     Text(Editor),
@@ -28,6 +28,8 @@ pub struct Field {
     pub label: Tr,
     pub kind: FieldKind,
     pub hint: Option<Tr>,
+    /// For a choice: a line explaining the chosen option (the vote rule's requirement).
+    pub explain: Option<fn(Lang, &str) -> &'static str>,
 }
 
 impl Field {
@@ -36,6 +38,7 @@ impl Field {
             label,
             kind: FieldKind::Text(Editor::single(value)),
             hint: None,
+            explain: None,
         }
     }
     pub fn multi(label: Tr, value: &str) -> Field {
@@ -43,6 +46,7 @@ impl Field {
             label,
             kind: FieldKind::Text(Editor::multi(value)),
             hint: None,
+            explain: None,
         }
     }
     pub fn choice(label: Tr, options: Vec<(String, String)>, selected: &str) -> Field {
@@ -51,7 +55,12 @@ impl Field {
             label,
             kind: FieldKind::Choice { options, idx },
             hint: None,
+            explain: None,
         }
+    }
+    pub fn with_explain(mut self, f: fn(Lang, &str) -> &'static str) -> Field {
+        self.explain = Some(f);
+        self
     }
     pub fn with_hint(mut self, h: Tr) -> Field {
         self.hint = Some(h);
@@ -284,6 +293,14 @@ impl Form {
         let mut lines = Vec::new();
         if let Some(e) = &self.error {
             lines.push(Line::from(Span::styled(e.clone(), theme::error())));
+        } else if let Some((Some(explain), FieldKind::Choice { options, idx })) =
+            self.fields.get(self.focus).map(|f| (f.explain, &f.kind))
+        {
+            let code = options.get(*idx).map(|o| o.0.as_str()).unwrap_or("");
+            lines.push(Line::from(Span::styled(
+                explain(app_lang, code),
+                theme::focus(),
+            )));
         } else if let Some(h) = self.fields.get(self.focus).and_then(|f| f.hint) {
             lines.push(Line::from(Span::styled(h.get(app_lang), theme::dim())));
         } else {

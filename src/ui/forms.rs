@@ -109,7 +109,8 @@ pub fn item_form(app: &App, meeting: i64, it: Option<&ItemRow>) -> Form {
             s::F_RULE,
             rule_options(l),
             it.map(|i| i.rule.kind.code()).unwrap_or("art278_ordinary"),
-        ),
+        )
+        .with_explain(strings::rule_explain),
         Field::choice(
             s::F_SCOPE,
             scopes,

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::moved;
 use crate::domain::model::{CouncilKind, Electorate, PresenceKind};
@@ -255,7 +255,7 @@ impl Attendance {
             lines.push(widgets::check_line(l, &c));
         }
         f.render_widget(
-            Paragraph::new(lines).block(
+            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
                 Block::default()
                     .borders(Borders::ALL)
                     .title(format!(" {} ", app.t(s::QUORUM))),

@@ -6,13 +6,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::moved;
 use crate::domain::model::Choice;
 use crate::domain::record::Ballot;
 use crate::domain::rules::{self, Eligible, Flag, Outcome, fmt_area};
-use crate::domain::text::{clean_line, truncate};
+use crate::domain::text::{clean_line, pad, truncate};
 use crate::store::meetings::ItemRow;
 use crate::store::session::ActionRow;
 use crate::strings::{self, Lang, Tr, ui as s};
@@ -265,16 +265,16 @@ impl Vote {
         let mut state = TableState::default().with_selected(Some(self.cursor));
         f.render_stateful_widget(table, left, &mut state);
         f.render_widget(
-            Paragraph::new(self.tally_lines(l)).block(
-                Block::default().borders(Borders::ALL).title(format!(
+            Paragraph::new(self.tally_lines(l))
+                .wrap(Wrap { trim: false })
+                .block(Block::default().borders(Borders::ALL).title(format!(
                     " {} ",
                     if self.outcome.is_some() {
                         app.t(s::OUTCOME)
                     } else {
                         app.t(s::TALLY)
                     }
-                )),
-            ),
+                ))),
             right,
         );
     }
@@ -303,16 +303,16 @@ impl Vote {
         ];
         for (c, n, a) in rows {
             lines.push(Line::from(format!(
-                "{:<6}{:>4}  {:>12} m²",
-                strings::choice(l, c),
+                "{}{:>4}  {:>12} m²",
+                pad(strings::choice(l, c), 10),
                 n,
                 fmt_area(a)
             )));
         }
         if self.outcome.is_none() {
             lines.push(Line::from(format!(
-                "{:<6}{:>4}  {:>12} m²",
-                s::UNANSWERED.get(l),
+                "{}{:>4}  {:>12} m²",
+                pad(s::UNANSWERED.get(l), 10),
                 live.unanswered,
                 fmt_area(live.unanswered_area)
             )));
