@@ -168,10 +168,21 @@ fn writable(path: &Path) -> bool {
     {
         return false;
     }
-    let dir = match path.parent() {
+    let mut dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // A folder still to be created (the data folder on first use): the nearest existing
+    // ancestor decides whether it can be.
+    while !dir.exists() {
+        match dir.parent() {
+            Some(d) if !d.as_os_str().is_empty() => dir = d.to_path_buf(),
+            _ => {
+                dir = PathBuf::from(".");
+                break;
+            }
+        }
+    }
     match fs::metadata(&dir) {
         Ok(m) => !m.permissions().readonly() && dir_accepts_files(&dir),
         Err(_) => false,
