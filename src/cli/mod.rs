@@ -61,7 +61,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn open_store(cli: &Cli) -> Result<Store, CliError> {
+pub(crate) fn open_store(cli: &Cli) -> Result<Store, CliError> {
     let path = cli.db.clone().unwrap_or_else(default_db);
     Ok(Store::open(&path)?)
 }
@@ -86,7 +86,7 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             crate::ui::run(store, lang).map_err(CliError)?;
             Ok(Outcome::Ok)
         }
-        Some(Command::Roster { cmd }) => roster::run(open_store(cli)?, cmd, lang),
+        Some(Command::Roster { cmd }) => roster::run(cli, cmd, lang),
         Some(Command::Minutes { cmd }) => minutes::run(open_store(cli)?, cmd, lang),
         Some(Command::Export { .. })
         | Some(Command::Verify { .. })

@@ -140,6 +140,9 @@ fn inspect(path: &Path, quick_check: bool) -> Result<Inspection> {
     if app_id != APPLICATION_ID && (app_id != 0 || objects > 0) {
         return Err(StoreError::Foreign(display(path)));
     }
+    if user_version < 0 {
+        return Err(StoreError::Foreign(display(path)));
+    }
     if user_version > SCHEMA_VERSION {
         return Err(StoreError::Newer {
             path: display(path),
