@@ -138,17 +138,26 @@ pub fn draw(app: &mut App, f: &mut Frame<'_>) {
     }
 }
 
-/// The bottom bar: the keys of this screen, from the keymap.
+/// The bottom bar: the keys of this screen, from the keymap, packed by display width so
+/// no hint is split across lines.
 fn draw_keys(app: &App, f: &mut Frame<'_>, area: Rect) {
-    let mut spans: Vec<Span<'_>> = Vec::new();
+    let mut lines: Vec<Line<'_>> = vec![Line::default()];
+    let mut used = 0usize;
     for (k, h) in keymap::hints(app.keymap(), app.lang) {
-        spans.push(Span::styled(format!(" {k} "), theme::key()));
-        spans.push(Span::raw(format!(" {h}  ")));
+        let key = format!(" {k} ");
+        let hint = format!(" {h}  ");
+        let w = width(&key) + width(&hint);
+        if used + w > area.width as usize && used > 0 {
+            lines.push(Line::default());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.spans.push(Span::styled(key, theme::key()));
+            line.spans.push(Span::raw(hint));
+        }
+        used += w;
     }
-    f.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: false }),
-        area,
-    );
+    f.render_widget(Paragraph::new(lines), area);
 }
 
 fn popup(area: Rect, w: u16, h: u16) -> Rect {

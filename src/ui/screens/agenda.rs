@@ -127,7 +127,8 @@ impl Agenda {
                 app.t(s::AGENDA_TITLE),
                 title
             )))
-            .highlight_style(theme::selected());
+            .highlight_style(theme::selected())
+            .highlight_symbol("> ");
         let mut state = ListState::default().with_selected(Some(self.sel));
         f.render_stateful_widget(list, list_area, &mut state);
         let block = Block::default().borders(Borders::ALL);

@@ -215,7 +215,8 @@ impl Attendance {
             app.t(s::ATT_TITLE),
             clean_line(&self.title)
         )))
-        .row_highlight_style(theme::selected());
+        .row_highlight_style(theme::selected())
+        .highlight_symbol("> ");
         let mut state = TableState::default().with_selected(Some(self.sel));
         f.render_stateful_widget(table, list, &mut state);
 

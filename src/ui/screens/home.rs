@@ -164,7 +164,8 @@ impl Home {
             .collect();
         let list = List::new(items)
             .block(block)
-            .highlight_style(theme::selected());
+            .highlight_style(theme::selected())
+            .highlight_symbol("> ");
         let mut state = ListState::default().with_selected(Some(self.sel));
         f.render_stateful_widget(list, area, &mut state);
     }

@@ -187,7 +187,8 @@ impl Prepare {
                     .borders(Borders::ALL)
                     .title(format!(" {} ", app.t(s::AGENDA_TITLE))),
             )
-            .highlight_style(theme::selected());
+            .highlight_style(theme::selected())
+            .highlight_symbol("> ");
         let mut state = ListState::default().with_selected(if self.items.is_empty() {
             None
         } else {

@@ -161,7 +161,8 @@ impl Roster {
         )
         .header(header)
         .block(Block::default().borders(Borders::ALL).title(title))
-        .row_highlight_style(theme::selected());
+        .row_highlight_style(theme::selected())
+        .highlight_symbol("> ");
         let mut state = TableState::default().with_selected(Some(self.sel));
         f.render_stateful_widget(table, area, &mut state);
     }

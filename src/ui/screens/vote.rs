@@ -261,7 +261,8 @@ impl Vote {
         )
         .header(header)
         .block(Block::default().borders(Borders::ALL).title(title))
-        .row_highlight_style(theme::selected());
+        .row_highlight_style(theme::selected())
+        .highlight_symbol("> ");
         let mut state = TableState::default().with_selected(Some(self.cursor));
         f.render_stateful_widget(table, left, &mut state);
         f.render_widget(
