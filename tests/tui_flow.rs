@@ -191,10 +191,38 @@ fn the_demo_meeting_runs_to_the_end_in_chinese() {
     assert!(ui.sees("出席人数：37 / 38"), "{}", ui.screen());
     ui.press(KeyCode::Tab);
 
-    // Item 1: elevator of 3栋2单元, with a speaker and a remark.
-    assert!(ui.sees("议程"));
+    // First the follow-up of the gate decision's open action items: discussed, no vote.
+    assert!(
+        ui.sees("议程") && ui.sees("前期决议事项跟进"),
+        "{}",
+        ui.screen()
+    );
     ui.press(KeyCode::Enter);
-    assert!(ui.sees("议题 1：3栋2单元加装电梯"), "{}", ui.screen());
+    assert!(ui.sees("采购并安装东门电动伸缩门"), "{}", ui.screen());
+    ui.ch('s');
+    ui.keys("业主委员会");
+    ui.press(KeyCode::Enter);
+    ui.ch('n');
+    ui.ch('r');
+    ui.keys("大门已安装，门禁卡下月发放。");
+    ui.ctrl('s');
+    ui.ch('d');
+    ui.press(KeyCode::Enter);
+    assert_eq!(
+        ui.count(
+            "SELECT count(*) FROM agenda_items WHERE category = 'followup' AND status = 'closed'"
+        ),
+        1
+    );
+    assert_eq!(
+        ui.count("SELECT count(*) FROM remarks WHERE text = '大门已安装，门禁卡下月发放。'"),
+        1
+    );
+
+    // Item 2: elevator of 3栋2单元, with a speaker and a remark.
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("议题 2：3栋2单元加装电梯"), "{}", ui.screen());
     ui.ch('s');
     ui.keys("韩国平");
     ui.press(KeyCode::Enter);
@@ -323,6 +351,7 @@ fn the_demo_meeting_speaks_english() {
         ui.ch('p');
     }
     ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Down);
     ui.press(KeyCode::Enter);
     ui.ch('v');
     ui.press(KeyCode::Enter);

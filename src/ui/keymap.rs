@@ -232,7 +232,7 @@ pub const ITEM: &[Binding] = &[
     b(&[C('m')], Act::Amend, s::K_AMEND, true),
     b(&[C('v')], Act::StartVote, s::K_START_VOTE, true),
     b(&[C('x')], Act::Recuse, s::K_RECUSE, false),
-    b(&[C('d')], Act::FinishItem, s::K_FINISH_ITEM, false),
+    b(&[C('d')], Act::FinishItem, s::K_FINISH_ITEM, true),
     b(&[F(2)], Act::Room, s::K_ROOM, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
