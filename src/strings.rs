@@ -369,3 +369,12 @@ pub fn council_kind(l: Lang, k: crate::domain::model::CouncilKind) -> &'static s
     }
     .get(l)
 }
+
+pub fn cli_backup_done(l: Lang, dest: &str, pages: i64) -> String {
+    match l {
+        Lang::Zh => format!("已备份到 {dest}（{pages} 页），完整性检查通过。"),
+        Lang::En => {
+            format!("Backed up to {dest} ({pages} pages); the copy passed the integrity check.")
+        }
+    }
+}

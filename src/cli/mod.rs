@@ -2,6 +2,7 @@
 //! exit code (0 success, 1 a verification failed, 2 bad input or an unusable database).
 
 mod args;
+mod backup;
 mod minutes;
 mod roster;
 
@@ -88,9 +89,9 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
         }
         Some(Command::Roster { cmd }) => roster::run(cli, cmd, lang),
         Some(Command::Minutes { cmd }) => minutes::run(open_store(cli)?, cmd, lang),
+        Some(Command::Backup { dest }) => backup::run(open_store(cli)?, dest, lang),
         Some(Command::Export { .. })
         | Some(Command::Verify { .. })
-        | Some(Command::Backup { .. })
         | Some(Command::Import { .. }) => Err(CliError(strings::CLI_NOT_YET.get(lang).into())),
     }
 }

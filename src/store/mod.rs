@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod archive;
+mod backup;
 mod error;
 pub mod meetings;
 mod open;

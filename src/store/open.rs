@@ -270,7 +270,7 @@ pub fn open(path: &Path) -> Result<Opened> {
 }
 
 /// New database files are readable by their owner only.
-fn create_private(path: &Path) -> Result<()> {
+pub(crate) fn create_private(path: &Path) -> Result<()> {
     let mut opts = fs::OpenOptions::new();
     opts.write(true).create(true).truncate(false);
     #[cfg(unix)]
