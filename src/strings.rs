@@ -315,6 +315,10 @@ const REFUSALS: &[(&str, &str)] = &[
     ),
     ("A voter needs a name.", "请填写姓名。"),
     (
+        "A status change needs a short note.",
+        "更改状态须填写简短说明。",
+    ),
+    (
         "A unit needs a label such as 3栋2单元501.",
         "请填写房号，如 3栋2单元501。",
     ),

@@ -419,3 +419,33 @@ fn works_at_80x24_and_says_when_too_small() {
     ui.draw();
     assert!(ui.sees("出席人数：2 / 38"), "{}", ui.screen());
 }
+
+#[test]
+fn the_action_board_changes_status_with_a_note_and_keeps_history() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.ch('b');
+    assert!(
+        ui.sees("决议待办事项") && ui.sees("采购并安装东门电动伸缩门"),
+        "{}",
+        ui.screen()
+    );
+    ui.ch('s');
+    // Without a note the change is refused and the form stays open.
+    ui.press(KeyCode::Right);
+    ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("更改状态须填写简短说明"), "{}", ui.screen());
+    ui.keys("已签订安装合同");
+    ui.press(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM action_items WHERE status = 'doing'"),
+        1
+    );
+    assert_eq!(
+        ui.count(
+            "SELECT count(*) FROM action_history WHERE note = '已签订安装合同' AND status = 'doing'"
+        ),
+        1
+    );
+    assert!(ui.sees("已签订安装合同"), "history shown: {}", ui.screen());
+}

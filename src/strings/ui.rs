@@ -242,3 +242,10 @@ pub const BAD_AREA: Tr = Tr(
     "面积应为平方米数，最多两位小数，如 85.30。",
     "The area is in m² with at most two decimals, e.g. 85.30.",
 );
+pub const K_BOARD: Tr = Tr("待办事项", "action items");
+pub const K_SET_STATUS: Tr = Tr("更改状态", "change status");
+pub const BOARD_TITLE: Tr = Tr("决议待办事项", "Action items of decisions");
+pub const OVERDUE: Tr = Tr("逾期", "overdue");
+pub const HISTORY: Tr = Tr("进展记录", "History");
+pub const NO_ACTIONS: Tr = Tr("（尚无待办事项）", "(no action items yet)");
+pub const F_NOTE: Tr = Tr("说明（必填）", "Note (required)");

@@ -5,7 +5,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::form::{self, Form};
 use super::keymap::{self, Act, Binding};
-use super::screens::{agenda, attendance, home, item, minutes, prepare, roster, vote};
+use super::screens::{actions, agenda, attendance, home, item, minutes, prepare, roster, vote};
 use crate::store::{Store, StoreError};
 use crate::strings::{Lang, Tr, ui as s};
 
@@ -18,6 +18,7 @@ pub enum View {
     Item(item::ItemView),
     Vote(vote::Vote),
     Minutes(minutes::Minutes),
+    Actions(actions::Actions),
 }
 
 /// An action that waits for the user's confirmation.
@@ -160,6 +161,7 @@ impl App {
             View::Item(i) => i.reload(self),
             View::Vote(v) => v.reload(self),
             View::Minutes(m) => m.reload(self),
+            View::Actions(a) => a.reload(self),
         }
         self.views[n] = v;
     }
@@ -176,6 +178,7 @@ impl App {
             View::Vote(v) if v.outcome.is_some() => keymap::OUTCOME,
             View::Vote(_) => keymap::VOTE,
             View::Minutes(_) => keymap::MINUTES,
+            View::Actions(_) => keymap::BOARD,
         }
     }
 
@@ -265,6 +268,7 @@ impl App {
                     View::Item(i) => i.on(self, act),
                     View::Vote(vv) => vv.on(self, act),
                     View::Minutes(m) => m.on(self, act),
+                    View::Actions(a) => a.on(self, act),
                 };
                 self.views[n] = v;
                 self.follow(outcome);

@@ -88,6 +88,7 @@ pub enum Purpose {
     Jump,
     Action { item: i64 },
     Summary { meeting: i64 },
+    ActionStatus { action: i64 },
 }
 
 pub struct Form {

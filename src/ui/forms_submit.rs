@@ -2,7 +2,8 @@
 //! an error keeps the form open with what was typed.
 
 use crate::domain::model::{
-    Category, CouncilKind, Electorate, MeetingKind, PresenceKind, Scope, ScopeKind, VoterKind,
+    ActionStatus, Category, CouncilKind, Electorate, MeetingKind, PresenceKind, Scope, ScopeKind,
+    VoterKind,
 };
 use crate::domain::roster_csv::parse_area;
 use crate::domain::rules::{Rule, RuleKind};
@@ -192,6 +193,13 @@ pub fn submit(app: &mut App, f: &Form) -> Result<(), String> {
         Purpose::Action { item } => {
             app.store
                 .add_action(item, &f.value(0), &f.value(1), &f.value(2))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::ActionStatus { action } => {
+            let status = ActionStatus::from_db(&f.choice(0)).unwrap_or(ActionStatus::Open);
+            app.store
+                .set_action_status(action, status, &f.value(1))
                 .map_err(|e| err(app, e))?;
             app.refresh();
         }

@@ -86,6 +86,8 @@ pub enum Act {
     NewMeeting,
     Roster,
     Archive,
+    Board,
+    SetStatus,
     // roster
     Search,
     AddVoter,
@@ -170,6 +172,7 @@ pub const HOME: &[Binding] = &[
     b(&[C('n')], Act::NewMeeting, s::K_NEW_MEETING, true),
     b(&[C('r')], Act::Roster, s::K_ROSTER, true),
     b(&[C('a')], Act::Archive, s::K_ARCHIVE, true),
+    b(&[C('b')], Act::Board, s::K_BOARD, true),
     b(&[C('q'), Code(KeyCode::Esc)], Act::Quit, s::K_QUIT, true),
 ];
 
@@ -281,6 +284,16 @@ pub const OUTCOME: &[Binding] = &[
         s::K_BACK,
         true,
     ),
+];
+
+pub const BOARD: &[Binding] = &[
+    b(
+        &[C('s'), Code(KeyCode::Enter)],
+        Act::SetStatus,
+        s::K_SET_STATUS,
+        true,
+    ),
+    b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
 pub const MINUTES: &[Binding] = &[

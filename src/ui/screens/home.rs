@@ -13,7 +13,7 @@ use crate::store::roster::Community;
 use crate::strings::{self, ui as s};
 use crate::ui::app::{App, Nav, View};
 use crate::ui::keymap::Act;
-use crate::ui::screens::{agenda, minutes, prepare, roster};
+use crate::ui::screens::{actions, agenda, minutes, prepare, roster};
 use crate::ui::{forms, theme};
 
 pub enum Row {
@@ -111,6 +111,7 @@ impl Home {
                 Some(c) => Nav::Push(Box::new(View::Roster(roster::Roster::load(app, c)))),
                 None => Nav::Stay,
             },
+            Act::Board => Nav::Push(Box::new(View::Actions(actions::Actions::load(app)))),
             Act::Archive => {
                 app.info(app.t(strings::CLI_NOT_YET));
                 Nav::Stay

@@ -1,4 +1,5 @@
 //! One module per screen: its state, what its commands do (`on`), and its frame (`draw`).
+pub mod actions;
 pub mod agenda;
 pub mod attendance;
 pub mod home;

@@ -1,0 +1,180 @@
+//! The action items board: every decision's follow-up across meetings (open, overdue,
+//! done) with who and by when; a status change needs a note and is kept as history.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::moved;
+use crate::domain::model::ActionStatus;
+use crate::domain::text::{clean_line, truncate};
+use crate::store::actions::{BoardRow, HistoryRow, today};
+use crate::strings::{self, ui as s};
+use crate::ui::app::{App, Nav};
+use crate::ui::form::{Field, Form, Purpose};
+use crate::ui::keymap::Act;
+use crate::ui::theme;
+
+pub struct Actions {
+    pub rows: Vec<BoardRow>,
+    pub history: Vec<HistoryRow>,
+    pub sel: usize,
+    pub today: String,
+}
+
+impl Actions {
+    pub fn load(app: &App) -> Actions {
+        let mut a = Actions {
+            rows: Vec::new(),
+            history: Vec::new(),
+            sel: 0,
+            today: today(),
+        };
+        a.reload(app);
+        a
+    }
+
+    pub fn reload(&mut self, app: &App) {
+        self.rows = app.store.board().unwrap_or_default();
+        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
+        self.load_history(app);
+    }
+
+    fn load_history(&mut self, app: &App) {
+        self.history = match self.rows.get(self.sel) {
+            Some(r) => app.store.action_history(r.id).unwrap_or_default(),
+            None => Vec::new(),
+        };
+    }
+
+    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+        match act {
+            Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
+                self.sel = moved(self.sel, self.rows.len(), act, 15);
+                self.load_history(app);
+                Nav::Stay
+            }
+            Act::Back => Nav::Back,
+            Act::SetStatus => match self.rows.get(self.sel) {
+                Some(r) => {
+                    let l = app.lang;
+                    let options = ActionStatus::ALL
+                        .iter()
+                        .map(|st| {
+                            (
+                                st.as_db().to_string(),
+                                strings::action_status(l, *st).to_string(),
+                            )
+                        })
+                        .collect();
+                    Nav::Form(Box::new(Form::new(
+                        format!("{}：{}", app.t(s::K_SET_STATUS), clean_line(&r.what)),
+                        Purpose::ActionStatus { action: r.id },
+                        vec![
+                            Field::choice(s::COL_STATUS, options, r.status.as_db()),
+                            Field::text(s::F_NOTE, ""),
+                        ],
+                    )))
+                }
+                None => Nav::Stay,
+            },
+            _ => Nav::Stay,
+        }
+    }
+
+    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let l = app.lang;
+        let [list, side] =
+            Layout::horizontal([Constraint::Min(50), Constraint::Length(34)]).areas(area);
+        let rows: Vec<Row<'_>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let overdue = r.overdue(&self.today);
+                let status = if overdue {
+                    format!("{}!", app.t(s::OVERDUE))
+                } else {
+                    strings::action_status(l, r.status).to_string()
+                };
+                let style = match (overdue, r.status) {
+                    (true, _) => theme::fail(),
+                    (_, ActionStatus::Done) => theme::pass(),
+                    (_, ActionStatus::Dropped) => theme::dim(),
+                    _ => theme::focus(),
+                };
+                Row::new(vec![
+                    Cell::from(status).style(style),
+                    Cell::from(r.due.clone()),
+                    Cell::from(truncate(&clean_line(&r.what), 28)),
+                    Cell::from(truncate(&clean_line(&r.who), 12)),
+                    Cell::from(truncate(&clean_line(&r.item_title), 16)),
+                ])
+            })
+            .collect();
+        let header = Row::new(vec![
+            app.t(s::COL_STATUS),
+            app.t(s::F_DUE),
+            app.t(s::F_WHAT),
+            app.t(s::F_WHO),
+            app.t(s::ITEM_TITLE),
+        ])
+        .style(theme::heading());
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(8),
+                Constraint::Length(11),
+                Constraint::Length(28),
+                Constraint::Length(12),
+                Constraint::Min(8),
+            ],
+        )
+        .header(header)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", app.t(s::BOARD_TITLE))),
+        )
+        .row_highlight_style(theme::selected())
+        .highlight_symbol("> ");
+        let mut state = TableState::default().with_selected(if self.rows.is_empty() {
+            None
+        } else {
+            Some(self.sel)
+        });
+        f.render_stateful_widget(table, list, &mut state);
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        if let Some(r) = self.rows.get(self.sel) {
+            lines.push(Line::from(Span::styled(
+                clean_line(&r.what),
+                theme::heading(),
+            )));
+            lines.push(Line::from(format!(
+                "{} {}",
+                r.meeting_date.get(..10).unwrap_or(&r.meeting_date),
+                clean_line(&r.meeting_title)
+            )));
+            lines.push(Line::from(clean_line(&r.item_title)));
+            lines.push(Line::from(""));
+            for h in &self.history {
+                lines.push(Line::from(format!(
+                    "{} {} {}",
+                    h.at.get(..16).unwrap_or(&h.at).replace('T', " "),
+                    strings::action_status(l, h.status),
+                    clean_line(&h.note)
+                )));
+            }
+        } else {
+            lines.push(Line::from(app.t(s::NO_ACTIONS)));
+        }
+        f.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(format!(" {} ", app.t(s::HISTORY))),
+            ),
+            side,
+        );
+    }
+}
