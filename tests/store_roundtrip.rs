@@ -729,3 +729,26 @@ fn an_older_database_is_migrated_with_a_backup_copy_first() {
     );
     assert_eq!((v, app, n as usize), (0, APPLICATION_ID, voters));
 }
+
+#[test]
+fn a_second_yishi_on_the_same_file_gets_read_only_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("two.db");
+    let mut first = Store::open(&db).unwrap();
+    assert!(first.claim());
+    assert!(
+        first.claim(),
+        "claiming again in the same process keeps the claim"
+    );
+    let mut second = Store::open(&db).unwrap();
+    assert!(!second.claim());
+    assert!(second.read_only());
+    let err = second.import_roster("x", &[]).unwrap_err();
+    assert!(matches!(err, yishi::store::StoreError::ReadOnly), "{err:?}");
+    drop(first);
+    let mut third = Store::open(&db).unwrap();
+    assert!(
+        third.claim(),
+        "the claim is released with the first process"
+    );
+}

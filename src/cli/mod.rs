@@ -76,6 +76,9 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
         }
         Some(Command::Demo { no_tui }) => {
             let mut store = open_store(cli)?;
+            if !store.claim() {
+                return Err(CliError(StoreError::Busy.to_string()));
+            }
             crate::demo::install(&mut store)?;
             if *no_tui {
                 println!(

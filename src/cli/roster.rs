@@ -20,6 +20,9 @@ pub fn run(cli: &super::Cli, cmd: &RosterCmd, lang: Lang) -> CliResult {
                 return Err(CliError("--community needs a name.".into()));
             }
             let mut store = super::open_store(cli)?;
+            if !store.claim() {
+                return Err(CliError(crate::store::StoreError::Busy.to_string()));
+            }
             let (voters, units) = store.import_roster(&community, &rows)?;
             println!("{}", strings::cli_imported(lang, voters, units, &community));
             Ok(Outcome::Ok)

@@ -23,6 +23,8 @@ pub struct Store {
     conn: Connection,
     read_only: bool,
     path: PathBuf,
+    /// Held while this process runs meetings on the file (see `claim`).
+    lock: Option<std::fs::File>,
 }
 
 thread_local! {
@@ -56,7 +58,38 @@ impl Store {
             conn: o.conn,
             read_only: o.read_only,
             path: o.path,
+            lock: None,
         })
+    }
+
+    /// Claim the database for this process (a lock on `<file>.lock`, released by the
+    /// system even on kill -9). A second yishi on the same file does not get it and is
+    /// switched to read-only review, so no answer is recorded twice or lost. Returns
+    /// whether this process has the claim.
+    pub fn claim(&mut self) -> bool {
+        if self.lock.is_some() {
+            return true;
+        }
+        if self.read_only {
+            return false;
+        }
+        let mut name = self.path.as_os_str().to_owned();
+        name.push(".lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(PathBuf::from(name));
+        match file {
+            Ok(f) if f.try_lock().is_ok() => {
+                self.lock = Some(f);
+                true
+            }
+            _ => {
+                self.read_only = true;
+                false
+            }
+        }
     }
 
     pub fn read_only(&self) -> bool {

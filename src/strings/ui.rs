@@ -249,3 +249,7 @@ pub const OVERDUE: Tr = Tr("逾期", "overdue");
 pub const HISTORY: Tr = Tr("进展记录", "History");
 pub const NO_ACTIONS: Tr = Tr("（尚无待办事项）", "(no action items yet)");
 pub const F_NOTE: Tr = Tr("说明（必填）", "Note (required)");
+pub const OPEN_ELSEWHERE: Tr = Tr(
+    "这个数据库正在另一个议事程序中使用（会议在别处进行），现为只读查阅，不会记录任何操作。",
+    "This database is in use by another yishi (the meeting is open elsewhere): read-only review, nothing is recorded.",
+);

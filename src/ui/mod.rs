@@ -44,7 +44,9 @@ fn restore() {
 
 /// Run the program until the user quits (or SIGTERM/SIGHUP arrive). The terminal is
 /// restored on every way out, panics included.
-pub fn run(store: Store, lang: Lang) -> Result<(), String> {
+pub fn run(mut store: Store, lang: Lang) -> Result<(), String> {
+    let read_only_file = store.read_only();
+    let claimed = store.claim();
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -58,6 +60,9 @@ pub fn run(store: Store, lang: Lang) -> Result<(), String> {
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let mut app = App::new(store, lang);
+    if !claimed && !read_only_file {
+        app.error(s::OPEN_ELSEWHERE.get(lang));
+    }
     let result = event_loop(&mut terminal, &mut app, &stop);
     restore();
     result
