@@ -1,5 +1,6 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
+pub mod minutes;
 pub mod model;
 pub mod presence;
 pub mod record;
@@ -8,3 +9,4 @@ pub mod rules;
 pub mod search_text;
 pub mod signing;
 pub mod text;
+pub mod verify;
