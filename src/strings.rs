@@ -210,7 +210,10 @@ pub const MIN_LEGACY: Tr = Tr("同意（占全体）", "Approval (of all)");
 pub const MIN_RESULT: Tr = Tr("结果", "Result");
 pub const MIN_PASSED: Tr = Tr("通过", "carried");
 pub const MIN_FAILED: Tr = Tr("未通过", "not carried");
-pub const MIN_QUORUM: Tr = Tr("法定人数（按到会计）", "Quorum (by those present)");
+pub const MIN_QUORUM: Tr = Tr(
+    "表决开始时法定人数（按到会计）",
+    "Quorum when the vote opened (by those present)",
+);
 pub const MIN_ACTIONS: Tr = Tr("落实事项", "Action items");
 pub const MIN_WHO: Tr = Tr("负责", "by");
 pub const MIN_DUE: Tr = Tr("期限", "due");

@@ -2,8 +2,10 @@
 //! exit code (0 success, 1 a verification failed, 2 bad input or an unusable database).
 
 mod args;
+mod export;
 mod minutes;
 mod roster;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -88,9 +90,25 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
         }
         Some(Command::Roster { cmd }) => roster::run(open_store(cli)?, cmd, lang),
         Some(Command::Minutes { cmd }) => minutes::run(open_store(cli)?, cmd, lang),
-        Some(Command::Export { .. })
-        | Some(Command::Verify { .. })
-        | Some(Command::Backup { .. })
-        | Some(Command::Import { .. }) => Err(CliError(strings::CLI_NOT_YET.get(lang).into())),
+        Some(Command::Export {
+            id,
+            format,
+            notice,
+            out,
+        }) => export::run(
+            open_store(cli)?,
+            *id,
+            *format,
+            *notice,
+            out.as_deref(),
+            lang,
+        ),
+        Some(Command::Verify { id, file }) => match file {
+            Some(f) => verify::run_file(f, lang),
+            None => verify::run(open_store(cli)?, *id, lang),
+        },
+        Some(Command::Backup { .. }) | Some(Command::Import { .. }) => {
+            Err(CliError(strings::CLI_NOT_YET.get(lang).into()))
+        }
     }
 }

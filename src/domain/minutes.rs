@@ -67,9 +67,10 @@ fn fmt_clock(t: &str) -> String {
     }
 }
 
+/// Between names in a list. Not "、", which joins co-owners in one voter's name.
 fn sep(l: Lang) -> &'static str {
     match l {
-        Lang::Zh => "、",
+        Lang::Zh => "，",
         Lang::En => ", ",
     }
 }
@@ -419,7 +420,7 @@ fn ballot_name(l: Lang, b: &Ballot, with_area: bool) -> String {
     if extra.is_empty() {
         name
     } else {
-        format!("{name}{}", paren(l, &extra.join(sep(l))))
+        format!("{name}{}", paren(l, &extra.join(semi(l))))
     }
 }
 
@@ -627,15 +628,87 @@ pub fn diff_sections(
     {
         names.push(sec.clone());
     }
-    let line_at = |text: &str, pos: usize| -> String {
-        let pos = pos.min(text.len());
-        let begin = text[..floor_char(text, pos)]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let end = text[begin..].find('\n').map_or(text.len(), |i| begin + i);
-        clean_line(&text[begin..end])
+    let (a_line, b_line) = (line_of(&full, p), line_of(signed, p));
+    if let Some((x, y)) = list_difference(a_line, b_line) {
+        return (names, x, y);
+    }
+    (names, excerpt(&full, p), excerpt(signed, p))
+}
+
+fn line_of(text: &str, pos: usize) -> &str {
+    let pos = floor_char(text, pos.min(text.len()));
+    let begin = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    &text[begin..end]
+}
+
+/// For two list lines ("label：a，b，c"), the label of each with only the entries that
+/// are not in the other (e.g. the voter whose answer moved), or None if they are not
+/// lists.
+fn list_difference(a: &str, b: &str) -> Option<(String, String)> {
+    fn split(line: &str) -> Option<(&str, Vec<&str>)> {
+        let (label, rest) = line.split_once('：').or_else(|| line.split_once(": "))?;
+        let items: Vec<&str> = if rest.contains('，') {
+            rest.split('，').collect()
+        } else {
+            rest.split(", ").collect()
+        };
+        (items.len() > 1).then_some((label, items))
+    }
+    let (la, ia) = split(a)?;
+    let (lb, ib) = split(b)?;
+    let only = |x: &[&str], y: &[&str]| -> String {
+        let v: Vec<&str> = x.iter().copied().filter(|e| !y.contains(e)).collect();
+        if v.is_empty() {
+            "—".into()
+        } else {
+            v.join("，")
+        }
     };
-    (names, line_at(&full, p), line_at(signed, p))
+    let (oa, ob) = (only(&ia, &ib), only(&ib, &ia));
+    if oa == "—" && ob == "—" {
+        return None;
+    }
+    Some((
+        clean_line(&format!("{}：{oa}", la.trim_start_matches("- "))),
+        clean_line(&format!("{}：{ob}", lb.trim_start_matches("- "))),
+    ))
+}
+
+/// The line of `text` around byte `pos`, shortened for a report: its label (up to the
+/// first colon) and about 40 characters from a little before `pos`.
+fn excerpt(text: &str, pos: usize) -> String {
+    let pos = floor_char(text, pos.min(text.len()));
+    let begin = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = &text[begin..end];
+    let at = pos - begin;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    if chars.len() <= 60 {
+        return clean_line(line);
+    }
+    let idx = chars
+        .iter()
+        .position(|(b, _)| *b >= at)
+        .unwrap_or(chars.len());
+    let from = idx.saturating_sub(12);
+    let to = (idx + 40).min(chars.len());
+    let window: String = chars[from..to].iter().map(|(_, c)| *c).collect();
+    let label_end = line.find('：').or_else(|| line.find(": "));
+    let mut out = String::new();
+    if let Some(le) = label_end
+        && le < chars.get(from).map_or(0, |(b, _)| *b)
+    {
+        out.push_str(&line[..le]);
+        out.push_str("：…");
+    } else if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&window);
+    if to < chars.len() {
+        out.push('…');
+    }
+    clean_line(&out)
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -842,6 +915,96 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
     }
     o.push_str(&format!("\n{}\n", s::MIN_NOTICE_NOTE.get(l)));
     o
+}
+
+/// The public notice as JSON data: results and totals only, names masked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Notice {
+    /// "yishi-notice-v1"
+    pub format: String,
+    pub uid: String,
+    pub community: String,
+    pub kind: String,
+    pub title: String,
+    pub starts_at: String,
+    pub venue: String,
+    pub host: String,
+    pub secretary: String,
+    pub items: Vec<NoticeItem>,
+    pub signatures: Vec<NoticeSignature>,
+    pub minutes_sha256: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct NoticeItem {
+    pub position: i64,
+    pub title: String,
+    pub added_late: bool,
+    pub rule: String,
+    /// "passed", "failed", or "no_vote".
+    pub result: String,
+    pub tally: Option<rules::Tally>,
+    /// Every figure of the rule, as printed in the minutes.
+    pub figures: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct NoticeSignature {
+    pub role: String,
+    pub signer: String,
+    pub signed_at: String,
+    pub fingerprint: String,
+}
+
+/// The public notice's data (see [`render_notice`]).
+pub fn notice(
+    rec: &MeetingRecord,
+    sigs: &[SignatureLine],
+    minutes_sha256: Option<&str>,
+    lang: Lang,
+) -> Notice {
+    Notice {
+        format: "yishi-notice-v1".into(),
+        uid: clean_line(&rec.uid),
+        community: clean_line(&rec.community),
+        kind: s::meeting_kind(lang, rec.kind).into(),
+        title: clean_line(&rec.title),
+        starts_at: clean_line(&rec.starts_at),
+        venue: clean_line(&rec.venue),
+        host: mask_name(&rec.host),
+        secretary: mask_name(&rec.secretary),
+        items: rec
+            .items
+            .iter()
+            .map(|it| {
+                let out = it.vote.as_ref().and_then(|v| v.outcome.as_ref());
+                NoticeItem {
+                    position: it.position,
+                    title: clean_line(&it.title),
+                    added_late: it.added_late,
+                    rule: s::rule_name(lang, &it.rule.kind).into(),
+                    result: match out {
+                        None => "no_vote".into(),
+                        Some(o) if o.passed => "passed".into(),
+                        Some(_) => "failed".into(),
+                    },
+                    tally: out.map(|o| o.tally.clone()),
+                    figures: out.map(|o| fmt_checks(lang, &o.checks)).unwrap_or_default(),
+                }
+            })
+            .collect(),
+        signatures: sigs
+            .iter()
+            .filter(|sg| sg.addendum_id.is_none())
+            .map(|sg| NoticeSignature {
+                role: clean_line(&sg.role),
+                signer: mask_name(&sg.signer_name),
+                signed_at: clean_line(&sg.signed_at),
+                fingerprint: fp_of(&sg.public_key),
+            })
+            .collect(),
+        minutes_sha256: minutes_sha256.map(clean_line),
+    }
 }
 
 /// Plain text from the minutes' Markdown: headings underlined, block quotes indented.
