@@ -2,7 +2,8 @@
 -- Embedded in the program with include_str!; `PRAGMA user_version` says which version
 -- of this file a database follows (see src/store/migrate.rs).
 -- Counts are whole voters; areas are whole hundredths of m² (INTEGER, never REAL).
--- Times are RFC 3339 text in UTC ("2026-11-27T09:30:00Z"), which sorts correctly.
+-- Times are RFC 3339 text with the local offset ("2026-11-27T09:30:00+08:00"), so minutes
+-- print the time of day as it was in the room, on any machine.
 
 -- A residential compound (小区) or a district's community.
 CREATE TABLE IF NOT EXISTS communities (

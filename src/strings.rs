@@ -1,6 +1,8 @@
 //! Every user-facing string, in Chinese and English. Screens and commands take their
 //! words from here, never from literals of their own.
 
+pub mod ui;
+
 use crate::domain::model::{
     ActionStatus, Category, Choice, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
 };
@@ -169,6 +171,253 @@ pub fn cli_demo_ready(l: Lang, path: &str) -> String {
     }
 }
 
+use crate::domain::rules::{Basis, CheckKind};
+
+/// The selectable rules of the item form, in order.
+pub const RULE_CODES: &[&str] = &[
+    "art278_ordinary",
+    "art278_major",
+    "elevator",
+    "committee",
+    "residents_meeting",
+    "robert_majority",
+    "robert_two_thirds",
+    "no_vote",
+];
+
+pub fn rule_name(l: Lang, code: &str) -> &'static str {
+    match code {
+        "art278_ordinary" => Tr("民法典278条 一般事项", "Civil Code 278, ordinary"),
+        "art278_major" => Tr("民法典278条 重大事项", "Civil Code 278, major"),
+        "elevator" => Tr("加装电梯（本单元/本栋）", "Elevator retrofit (unit scope)"),
+        "committee" => Tr("业委会决定", "Owners' committee"),
+        "residents_meeting" => Tr("居民会议", "Residents' meeting"),
+        "robert_majority" => Tr("简单多数（同意>反对）", "Majority (yes > no)"),
+        "robert_two_thirds" => Tr("三分之二多数", "Two-thirds of votes cast"),
+        "custom" => Tr("自定义规则", "Custom rule"),
+        _ => Tr("不表决（仅讨论）", "No vote (discussion only)"),
+    }
+    .get(l)
+}
+
+/// One line saying what the rule requires.
+pub fn rule_explain(l: Lang, code: &str) -> &'static str {
+    match code {
+        "art278_ordinary" => Tr(
+            "参与表决人数和面积均≥2/3；同意人数和面积均过参与的半数（弃权计入参与）",
+            "turnout ≥ 2/3 of voters and of area; yes > 1/2 of participants by head and area",
+        ),
+        "art278_major" => Tr(
+            "参与表决人数和面积均≥2/3；同意人数和面积均≥参与的3/4",
+            "turnout ≥ 2/3 of voters and of area; yes ≥ 3/4 of participants by head and area",
+        ),
+        "elevator" => Tr(
+            "在本单元/本栋业主中：参与≥2/3，同意≥参与的3/4（人数和面积）；井道占用户须同意",
+            "among the unit's owners: turnout ≥ 2/3, yes ≥ 3/4 of participants (head and area); shaft owners must agree",
+        ),
+        "committee" => Tr("出席过全体委员半数；同意≥全体委员半数", "present > 1/2 of all members; yes ≥ 1/2 of all members"),
+        "residents_meeting" => Tr("出席过半数；同意过出席者半数", "present > 1/2; yes > 1/2 of those present"),
+        "robert_majority" => Tr("同意多于反对；弃权不计", "yes > no; abstentions do not count"),
+        "robert_two_thirds" => Tr("同意≥（同意+反对）的2/3；弃权不计", "yes ≥ 2/3 of yes + no; abstentions do not count"),
+        "custom" => Tr("按本小区议事规则设定的比例", "fractions set by the community's own rules"),
+        _ => Tr("只讨论，不付表决", "discussed, not voted on"),
+    }
+    .get(l)
+}
+
+/// A check's label: 参与/同意 人数/面积.
+pub fn check_label(l: Lang, kind: CheckKind, basis: Basis) -> &'static str {
+    match (kind, basis) {
+        (CheckKind::Participation, Basis::Headcount) => Tr("参与人数", "Turnout"),
+        (CheckKind::Participation, Basis::Area) => Tr("参与面积", "Turnout area"),
+        (CheckKind::Approval, Basis::Headcount) => Tr("同意人数", "Yes"),
+        (CheckKind::Approval, Basis::Area) => Tr("同意面积", "Yes area"),
+        (CheckKind::Legacy, _) => Tr("本单元业主同意", "Owners agreeing"),
+    }
+    .get(l)
+}
+
+/// Chinese for the store's refusals (the store speaks English; the screen speaks the
+/// user's language). Messages not listed are shown as they are.
+const REFUSALS: &[(&str, &str)] = &[
+    ("A meeting needs a title.", "会议需要标题。"),
+    (
+        "The time must look like 2026-11-28 09:30.",
+        "时间格式应为 2026-11-28 09:30。",
+    ),
+    ("An agenda item needs a title.", "议题需要标题。"),
+    (
+        "A building scope needs the building, e.g. 3栋.",
+        "范围为楼栋时请填写楼栋，如 3栋。",
+    ),
+    (
+        "A unit scope needs the unit, e.g. 2单元.",
+        "范围为单元时请填写单元，如 2单元。",
+    ),
+    (
+        "This item has been put to the vote; it can no longer be changed.",
+        "该议题已付表决，不能再修改。",
+    ),
+    (
+        "The vote has started; the proposal can no longer be amended.",
+        "表决已开始，提案不能再修改。",
+    ),
+    (
+        "An item that was put to the vote cannot be withdrawn.",
+        "已付表决的议题不能撤回。",
+    ),
+    (
+        "A vote is still running; close it before adjourning.",
+        "还有表决未结束，请先结束表决再休会。",
+    ),
+    (
+        "A proxy needs the proxy's name and the authorisation (委托书) reference.",
+        "委托需填写代理人姓名和委托书编号。",
+    ),
+    ("A recusal is for one agenda item.", "回避须针对某一议题。"),
+    (
+        "Committee members may not vote by proxy.",
+        "业委会委员不得委托投票。",
+    ),
+    ("A speaker needs a name.", "请填写发言人姓名。"),
+    (
+        "This item cannot be put to the vote again.",
+        "该议题不能再次付表决。",
+    ),
+    (
+        "This item is for discussion only; it has no vote.",
+        "该议题仅讨论，不付表决。",
+    ),
+    (
+        "Nobody on the roster is inside this item's scope.",
+        "名册中没有人在该议题的表决范围内。",
+    ),
+    (
+        "The vote on this item is not open.",
+        "该议题的表决未在进行。",
+    ),
+    (
+        "This voter is not on the list for this vote.",
+        "此人不在本次表决名单中。",
+    ),
+    (
+        "The vote is closed; answers can no longer be undone.",
+        "表决已结束，不能再撤销。",
+    ),
+    ("Close the vote first.", "请先结束表决。"),
+    (
+        "An action item needs a description.",
+        "请填写待办事项内容。",
+    ),
+    (
+        "The date must look like 2026-12-31.",
+        "日期格式应为 2026-12-31。",
+    ),
+    (
+        "The minutes already carry a signature; withdraw the signatures before changing the record.",
+        "会议记录已有签名；如需修改记录，请先撤回签名。",
+    ),
+    (
+        "Only the minutes of an adjourned meeting can be signed.",
+        "只有已休会的会议记录可以签署。",
+    ),
+    (
+        "These minutes are already signed by the host and the secretary.",
+        "该会议记录已由主持人和记录人签署。",
+    ),
+    (
+        "The records changed after the first signature; withdraw the signatures and sign again.",
+        "第一次签名后记录有改动；请撤回签名后重新签署。",
+    ),
+    (
+        "The host and the secretary sign first.",
+        "须先由主持人和记录人签署。",
+    ),
+    (
+        "Minutes signed later link to these; they can no longer be withdrawn.",
+        "之后签署的会议记录已链接到此记录，不能再撤回签名。",
+    ),
+    ("An addendum needs a text.", "请填写补充更正的内容。"),
+    (
+        "Only signed minutes take an addendum; until then, correct the record.",
+        "只有已签署的会议记录才能补充更正；签署前请直接修改记录。",
+    ),
+    ("A signer needs a name.", "请填写签名人姓名。"),
+    (
+        "The passphrase is too short: it needs at least 8 characters.",
+        "口令太短：至少需要 8 个字符。",
+    ),
+    (
+        "The two passphrases are not the same.",
+        "两次输入的口令不一致。",
+    ),
+    ("A voter needs a name.", "请填写姓名。"),
+    (
+        "A unit needs a label such as 3栋2单元501.",
+        "请填写房号，如 3栋2单元501。",
+    ),
+    (
+        "The area must be between 0 and 100,000 m².",
+        "面积应在 0 到 100,000 平方米之间。",
+    ),
+];
+
+/// A store error in the user's language.
+pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as E;
+    let en = e.to_string();
+    if l == Lang::En {
+        return en;
+    }
+    match e {
+        E::DiskFull => {
+            "磁盘已满：刚才的操作没有保存。请释放空间后重试，已输入的内容仍保留。".into()
+        }
+        E::Busy => "数据库正被另一个议事程序使用，请稍后再试。".into(),
+        E::ReadOnly => "数据库为只读，仅供查阅，不能修改。".into(),
+        E::Locked => "该会议已签署锁定；如需更正，请以签署的补充说明进行。".into(),
+        E::WrongPassphrase => "口令错误，未签署任何内容。".into(),
+        E::NotFound(what) => format!("未找到：{what}。"),
+        E::Invalid(m) => REFUSALS
+            .iter()
+            .find(|(k, _)| k == m)
+            .map(|(_, z)| z.to_string())
+            .unwrap_or(en),
+        _ => en,
+    }
+}
+
+pub fn voter_kind(l: Lang, k: crate::domain::model::VoterKind) -> &'static str {
+    use crate::domain::model::VoterKind as K;
+    match k {
+        K::Person => Tr("业主", "owner"),
+        K::Coowners => Tr("共有业主", "co-owners"),
+        K::Developer => Tr("开发建设单位", "developer"),
+        K::Member => Tr("成员", "member"),
+    }
+    .get(l)
+}
+
+pub fn council_kind(l: Lang, k: crate::domain::model::CouncilKind) -> &'static str {
+    use crate::domain::model::CouncilKind as K;
+    match k {
+        K::ResidentsCouncil => Tr("居民议事会", "Residents' council"),
+        K::OwnersCommittee => Tr("业主委员会", "Owners' committee"),
+        K::PartyBranch => Tr("党支部", "Party branch"),
+        K::Supervisory => Tr("监督委员会", "Supervisory committee"),
+    }
+    .get(l)
+}
+
+pub fn cli_backup_done(l: Lang, dest: &str, pages: i64) -> String {
+    match l {
+        Lang::Zh => format!("已备份到 {dest}（{pages} 页），完整性检查通过。"),
+        Lang::En => {
+            format!("Backed up to {dest} ({pages} pages); the copy passed the integrity check.")
+        }
+    }
+}
+
 // ---- minutes (rendered in the meeting's language) ----
 pub const MIN_TITLE: Tr = Tr("会议记录", "Minutes");
 pub const MIN_KIND: Tr = Tr("会议类型", "Kind of meeting");
@@ -313,30 +562,6 @@ pub fn sign_role(l: Lang, role: &str) -> &'static str {
         "addendum" => Tr("补充更正签署人", "Addendum signed by").get(l),
         _ => Tr("与会成员", "Member").get(l),
     }
-}
-
-pub fn rule_name(l: Lang, k: &crate::domain::rules::RuleKind) -> &'static str {
-    use crate::domain::rules::RuleKind;
-    match k {
-        RuleKind::Art278Ordinary => Tr(
-            "《民法典》第二百七十八条 一般事项（双过半）",
-            "Civil Code art. 278, ordinary matters",
-        ),
-        RuleKind::Art278Major => Tr(
-            "《民法典》第二百七十八条 重大事项（双四分之三）",
-            "Civil Code art. 278, major matters (items 6–8)",
-        ),
-        RuleKind::Elevator { .. } => {
-            Tr("加装电梯（本单元业主）", "Elevator retrofit (unit owners)")
-        }
-        RuleKind::Committee => Tr("业委会议事规则", "Owners' committee"),
-        RuleKind::ResidentsMeeting => Tr("居民会议（过半数）", "Residents' meeting (majority)"),
-        RuleKind::RobertMajority => Tr("过半数（不计弃权）", "Majority of votes cast"),
-        RuleKind::RobertTwoThirds => Tr("三分之二（不计弃权）", "Two-thirds of votes cast"),
-        RuleKind::Custom(_) => Tr("本小区议事规则", "The community's own rule"),
-        RuleKind::NoVote => Tr("不表决", "No vote"),
-    }
-    .get(l)
 }
 
 // ---- verification ----

@@ -2,6 +2,7 @@
 //! exit code (0 success, 1 a verification failed, 2 bad input or an unusable database).
 
 mod args;
+mod backup;
 mod export;
 mod minutes;
 mod roster;
@@ -63,7 +64,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn open_store(cli: &Cli) -> Result<Store, CliError> {
+pub(crate) fn open_store(cli: &Cli) -> Result<Store, CliError> {
     let path = cli.db.clone().unwrap_or_else(default_db);
     Ok(Store::open(&path)?)
 }
@@ -88,8 +89,9 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             crate::ui::run(store, lang).map_err(CliError)?;
             Ok(Outcome::Ok)
         }
-        Some(Command::Roster { cmd }) => roster::run(open_store(cli)?, cmd, lang),
+        Some(Command::Roster { cmd }) => roster::run(cli, cmd, lang),
         Some(Command::Minutes { cmd }) => minutes::run(open_store(cli)?, cmd, lang),
+        Some(Command::Backup { dest }) => backup::run(open_store(cli)?, dest, lang),
         Some(Command::Export {
             id,
             format,
@@ -107,8 +109,6 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             Some(f) => verify::run_file(f, lang),
             None => verify::run(open_store(cli)?, *id, lang),
         },
-        Some(Command::Backup { .. }) | Some(Command::Import { .. }) => {
-            Err(CliError(strings::CLI_NOT_YET.get(lang).into()))
-        }
+        Some(Command::Import { .. }) => Err(CliError(strings::CLI_NOT_YET.get(lang).into())),
     }
 }

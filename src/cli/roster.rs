@@ -4,10 +4,11 @@ use super::args::RosterCmd;
 use super::{CliError, CliResult, Outcome};
 use crate::domain::roster_csv;
 use crate::domain::text::clean_line;
-use crate::store::Store;
 use crate::strings::{self, Lang};
 
-pub fn run(mut store: Store, cmd: &RosterCmd, lang: Lang) -> CliResult {
+/// The file is read and checked before the database is opened: a bad file creates
+/// nothing.
+pub fn run(cli: &super::Cli, cmd: &RosterCmd, lang: Lang) -> CliResult {
     match cmd {
         RosterCmd::Import { file, community } => {
             let name = file.display().to_string();
@@ -18,6 +19,7 @@ pub fn run(mut store: Store, cmd: &RosterCmd, lang: Lang) -> CliResult {
             if community.is_empty() {
                 return Err(CliError("--community needs a name.".into()));
             }
+            let mut store = super::open_store(cli)?;
             let (voters, units) = store.import_roster(&community, &rows)?;
             println!("{}", strings::cli_imported(lang, voters, units, &community));
             Ok(Outcome::Ok)

@@ -357,7 +357,7 @@ fn item_heading(it: &ItemRecord, l: Lang) -> String {
     o.push_str(&format!(
         "- {}{c}{}\n\n",
         s::MIN_RULE.get(l),
-        s::rule_name(l, &it.rule.kind)
+        s::rule_name(l, it.rule.kind.code())
     ));
     o
 }
@@ -861,7 +861,7 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
         o.push_str(&format!(
             "- {}{c}{}\n",
             s::MIN_RULE.get(l),
-            s::rule_name(l, &it.rule.kind)
+            s::rule_name(l, it.rule.kind.code())
         ));
         match it.vote.as_ref().and_then(|v| v.outcome.as_ref()) {
             None => o.push_str(&format!("- {}\n", s::MIN_NO_VOTE.get(l))),
@@ -982,7 +982,7 @@ pub fn notice(
                     position: it.position,
                     title: clean_line(&it.title),
                     added_late: it.added_late,
-                    rule: s::rule_name(lang, &it.rule.kind).into(),
+                    rule: s::rule_name(lang, it.rule.kind.code()).into(),
                     result: match out {
                         None => "no_vote".into(),
                         Some(o) if o.passed => "passed".into(),

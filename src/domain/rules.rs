@@ -261,6 +261,25 @@ impl RuleKind {
     }
 
     /// Whether the rule weighs area as well as headcount.
+    /// The rule of a stable code with its default parameters (None for `custom`, whose
+    /// fractions must be given, and for unknown codes).
+    pub fn from_code(code: &str) -> Option<RuleKind> {
+        Some(match code {
+            "art278_ordinary" => RuleKind::Art278Ordinary,
+            "art278_major" => RuleKind::Art278Major,
+            "elevator" => RuleKind::Elevator {
+                legacy_two_thirds: false,
+                shaft_voters: Vec::new(),
+            },
+            "committee" => RuleKind::Committee,
+            "residents_meeting" => RuleKind::ResidentsMeeting,
+            "robert_majority" => RuleKind::RobertMajority,
+            "robert_two_thirds" => RuleKind::RobertTwoThirds,
+            "no_vote" => RuleKind::NoVote,
+            _ => return None,
+        })
+    }
+
     pub fn uses_area(&self) -> bool {
         match self {
             RuleKind::Art278Ordinary | RuleKind::Art278Major | RuleKind::Elevator { .. } => true,

@@ -1,7 +1,9 @@
 //! The store: everything yishi keeps, in one SQLite file. It knows SQL and nothing of the
 //! terminal. Each user action is one transaction, committed before the caller returns.
 
+pub mod actions;
 pub mod archive;
+mod backup;
 mod error;
 pub mod meetings;
 mod open;

@@ -140,6 +140,9 @@ fn inspect(path: &Path, quick_check: bool) -> Result<Inspection> {
     if app_id != APPLICATION_ID && (app_id != 0 || objects > 0) {
         return Err(StoreError::Foreign(display(path)));
     }
+    if user_version < 0 {
+        return Err(StoreError::Foreign(display(path)));
+    }
     if user_version > SCHEMA_VERSION {
         return Err(StoreError::Newer {
             path: display(path),
@@ -168,10 +171,21 @@ fn writable(path: &Path) -> bool {
     {
         return false;
     }
-    let dir = match path.parent() {
+    let mut dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // A folder still to be created (the data folder on first use): the nearest existing
+    // ancestor decides whether it can be.
+    while !dir.exists() {
+        match dir.parent() {
+            Some(d) if !d.as_os_str().is_empty() => dir = d.to_path_buf(),
+            _ => {
+                dir = PathBuf::from(".");
+                break;
+            }
+        }
+    }
     match fs::metadata(&dir) {
         Ok(m) => !m.permissions().readonly() && dir_accepts_files(&dir),
         Err(_) => false,
@@ -256,7 +270,7 @@ pub fn open(path: &Path) -> Result<Opened> {
 }
 
 /// New database files are readable by their owner only.
-fn create_private(path: &Path) -> Result<()> {
+pub(crate) fn create_private(path: &Path) -> Result<()> {
     let mut opts = fs::OpenOptions::new();
     opts.write(true).create(true).truncate(false);
     #[cfg(unix)]

@@ -344,7 +344,11 @@ impl Store {
             }
             let last: Option<(i64, i64, String)> = tx
                 .query_row(
-                    "SELECT id, voter_id, choice FROM votes WHERE item_id = ?1 ORDER BY id DESC LIMIT 1",
+                    // A recusal recorded before the vote started is not a roll-call answer.
+                    "SELECT id, voter_id, choice FROM votes v WHERE item_id = ?1
+                     AND NOT (choice = 'recused' AND EXISTS (SELECT 1 FROM presence_events p
+                        WHERE p.item_id = v.item_id AND p.voter_id = v.voter_id AND p.kind = 'recuse'))
+                     ORDER BY id DESC LIMIT 1",
                     [item],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )

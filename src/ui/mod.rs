@@ -1,7 +1,219 @@
-//! The full-screen program.
-use crate::store::Store;
-use crate::strings::Lang;
+//! The full-screen program: the terminal's set-up and restoration, the event loop, and
+//! the frame around every screen (title, message line, key bar, overlays, room view).
 
-pub fn run(_store: Store, lang: Lang) -> Result<(), String> {
-    Err(crate::strings::CLI_NOT_YET.get(lang).to_string())
+mod app;
+mod editor;
+mod form;
+mod forms;
+mod forms_submit;
+mod keymap;
+mod room;
+mod screens;
+mod theme;
+mod widgets;
+
+pub use app::App;
+pub use editor::Editor;
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::domain::text::width;
+use crate::store::Store;
+use crate::strings::{Lang, ui as s};
+use app::{Overlay, View};
+
+/// The smallest window the screens are laid out for.
+pub const MIN_W: u16 = 80;
+pub const MIN_H: u16 = 24;
+
+/// Leave the terminal as we found it: raw mode off, main screen, no bracketed paste.
+fn restore() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// Run the program until the user quits (or SIGTERM/SIGHUP arrive). The terminal is
+/// restored on every way out, panics included.
+pub fn run(store: Store, lang: Lang) -> Result<(), String> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(|e| e.to_string())?;
+    }
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        hook(info);
+    }));
+    let mut terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let mut app = App::new(store, lang);
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> Result<(), String> {
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|f| draw(app, f)).map_err(|e| e.to_string())?;
+        // Wake up each second for the speaker's clock and to notice signals.
+        if event::poll(Duration::from_millis(500)).map_err(|e| e.to_string())? {
+            let ev = event::read().map_err(|e| e.to_string())?;
+            app.handle_event(ev);
+        }
+    }
+    Ok(())
+}
+
+/// Draw the whole frame from the app's state (no side effects on the data).
+pub fn draw(app: &mut App, f: &mut Frame<'_>) {
+    let area = f.area();
+    if area.width < MIN_W || area.height < MIN_H {
+        let msg = Paragraph::new(app.t(s::TOO_SMALL)).wrap(Wrap { trim: true });
+        f.render_widget(msg, area);
+        return;
+    }
+    if app.room && app.room_applies() {
+        room::draw(app, f, area);
+        return;
+    }
+    let [top, body, msg, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let mut title = format!(" {} ", app.t(s::APP_TITLE));
+    if app.store.read_only() {
+        title.push_str(&format!(" [{}]", app.t(s::READ_ONLY)));
+    }
+    f.render_widget(Paragraph::new(title).style(theme::title()), top);
+    match app.view() {
+        View::Home(h) => h.draw(app, f, body),
+        View::Roster(r) => r.draw(app, f, body),
+        View::Prepare(p) => p.draw(app, f, body),
+        View::Attendance(a) => a.draw(app, f, body),
+        View::Agenda(a) => a.draw(app, f, body),
+        View::Item(i) => i.draw(app, f, body),
+        View::Vote(v) => v.draw(app, f, body),
+        View::Minutes(m) => m.draw(app, f, body),
+    }
+    if let Some(m) = &app.msg {
+        let style = if m.error {
+            theme::error()
+        } else {
+            theme::info()
+        };
+        f.render_widget(Paragraph::new(format!(" {}", m.text)).style(style), msg);
+    }
+    draw_keys(app, f, keys);
+    let lang = app.lang;
+    let table = app.keymap();
+    match &mut app.overlay {
+        None => {}
+        Some(Overlay::Help) => draw_help(lang, table, f, body),
+        Some(Overlay::Confirm(c)) => {
+            let text = c.text.clone();
+            draw_confirm(lang, &text, f, body);
+        }
+        Some(Overlay::Form(form)) => {
+            let w = form.render(f, body, lang);
+            app.field_width = w;
+        }
+    }
+}
+
+/// The bottom bar: the keys of this screen, from the keymap, packed by display width so
+/// no hint is split across lines.
+fn draw_keys(app: &App, f: &mut Frame<'_>, area: Rect) {
+    let mut lines: Vec<Line<'_>> = vec![Line::default()];
+    let mut used = 0usize;
+    for (k, h) in keymap::hints(app.keymap(), app.lang) {
+        let key = format!(" {k} ");
+        let hint = format!(" {h}  ");
+        let w = width(&key) + width(&hint);
+        if used + w > area.width as usize && used > 0 {
+            lines.push(Line::default());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.spans.push(Span::styled(key, theme::key()));
+            line.spans.push(Span::raw(hint));
+        }
+        used += w;
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn popup(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_help(l: Lang, table: &[keymap::Binding], f: &mut Frame<'_>, area: Rect) {
+    let rows = keymap::all(table, l);
+    let kw = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(4);
+    let mut lines: Vec<Line<'_>> = rows
+        .into_iter()
+        .map(|(k, h)| {
+            Line::from(vec![
+                Span::styled(crate::domain::text::pad(&k, kw + 2), theme::focus()),
+                Span::raw(h),
+            ])
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        s::PRESS_ANY_KEY.get(l),
+        theme::dim(),
+    )));
+    let r = popup(area, 64, lines.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).style(theme::popup()).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", s::HELP_TITLE.get(l))),
+        ),
+        r,
+    );
+}
+
+fn draw_confirm(l: Lang, text: &str, f: &mut Frame<'_>, area: Rect) {
+    let lines = crate::domain::text::wrap(text, 56);
+    let mut body: Vec<Line<'_>> = lines.into_iter().map(Line::from).collect();
+    body.push(Line::from(""));
+    body.push(Line::from(Span::styled(
+        s::CONFIRM_KEYS.get(l),
+        theme::focus(),
+    )));
+    let r = popup(area, 60, body.len() as u16 + 2);
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(body)
+            .style(theme::popup())
+            .block(Block::default().borders(Borders::ALL)),
+        r,
+    );
 }

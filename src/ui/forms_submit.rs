@@ -1,0 +1,216 @@
+//! What each form does when saved. Every store call commits before the screen changes;
+//! an error keeps the form open with what was typed.
+
+use crate::domain::model::{
+    Category, CouncilKind, Electorate, MeetingKind, PresenceKind, Scope, ScopeKind, VoterKind,
+};
+use crate::domain::roster_csv::parse_area;
+use crate::domain::rules::{Rule, RuleKind};
+use crate::store::meetings::{ItemInput, MeetingInput};
+use crate::store::roster::VoterInput;
+use crate::strings::{self, ui as s};
+use crate::ui::app::{App, View};
+use crate::ui::form::{Form, Purpose};
+use crate::ui::forms::*;
+use crate::ui::screens::prepare;
+
+fn err(app: &App, e: crate::store::StoreError) -> String {
+    strings::store_error(app.lang, &e)
+}
+
+fn meeting_input(f: &Form, offset: usize) -> MeetingInput {
+    MeetingInput {
+        kind: MeetingKind::from_db(&f.choice(0)).unwrap_or(MeetingKind::Other),
+        title: f.value(1 + offset),
+        starts_at: f.value(2 + offset),
+        venue: f.value(3 + offset),
+        host: f.value(4 + offset),
+        secretary: f.value(5 + offset),
+        language: f.choice(6 + offset),
+    }
+}
+
+fn item_input(app: &App, f: &Form, previous: Option<&Rule>) -> ItemInput {
+    let code = f.choice(ITEM_RULE);
+    // Editing keeps the rule's parameters (e.g. the elevator's shaft owners) if the rule
+    // itself is unchanged.
+    let rule = match previous {
+        Some(r) if r.kind.code() == code => r.clone(),
+        _ => Rule::new(RuleKind::from_code(&code).unwrap_or(RuleKind::NoVote)),
+    };
+    let _ = app;
+    ItemInput {
+        title: f.value(ITEM_TITLE),
+        category: Category::from_db(&f.choice(ITEM_CATEGORY)).unwrap_or(Category::Other),
+        proposer: f.value(ITEM_PROPOSER),
+        proposal: f.value(ITEM_PROPOSAL),
+        scope: Scope {
+            kind: ScopeKind::from_db(&f.choice(ITEM_SCOPE)).unwrap_or(ScopeKind::All),
+            building: f.value(ITEM_BUILDING),
+            unit: f.value(ITEM_UNIT),
+        },
+        rule,
+    }
+}
+
+/// Find one voter of a community by a part of their name or unit label.
+pub fn find_voter(app: &App, community: i64, query: &str) -> Result<i64, String> {
+    let q = query.trim();
+    let voters = app.store.voters(community).map_err(|e| err(app, e))?;
+    let hits: Vec<_> = voters
+        .iter()
+        .filter(|v| {
+            !q.is_empty() && (v.name.contains(q) || v.units.iter().any(|u| u.label.contains(q)))
+        })
+        .collect();
+    if let Some(exact) = hits.iter().find(|v| v.name == q) {
+        return Ok(exact.id);
+    }
+    match hits.as_slice() {
+        [] => Err(app.t(s::NOT_FOUND_VOTER).into()),
+        [one] => Ok(one.id),
+        _ => Err(app.t(s::MANY_FOUND).into()),
+    }
+}
+
+pub fn submit(app: &mut App, f: &Form) -> Result<(), String> {
+    match f.purpose {
+        Purpose::NewMeeting { community } => {
+            let electorate = Electorate::from_db(&f.choice(1)).unwrap_or(Electorate::Owners);
+            let id = app
+                .store
+                .create_meeting(community, electorate, &meeting_input(f, 1))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+            let p = prepare::Prepare::load(app, id);
+            app.push(View::Prepare(p));
+        }
+        Purpose::EditMeeting { meeting } => {
+            app.store
+                .update_meeting(meeting, &meeting_input(f, 0))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::AddItem { meeting } => {
+            app.store
+                .add_item(meeting, &item_input(app, f, None))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::EditItem { item } => {
+            let prev = app.store.item(item).map_err(|e| err(app, e))?;
+            app.store
+                .update_item(item, &item_input(app, f, Some(&prev.rule)))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::Search => {
+            let q = f.value(0);
+            if let View::Roster(r) = app.view_mut() {
+                r.filter = q;
+                r.sel = 0;
+            }
+        }
+        Purpose::AddVoter { community } => {
+            let v = voter_input(f);
+            app.store
+                .add_voter(community, &v)
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::EditVoter { voter } => {
+            app.store
+                .update_voter(voter, &voter_input(f))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::AddUnit { voter } => {
+            let area =
+                parse_area(&f.value(3)).ok_or_else(|| app.t(strings::ui::BAD_AREA).to_string())?;
+            app.store
+                .add_unit(voter, &f.value(0), &f.value(1), &f.value(2), area)
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::Council { voter } => {
+            let kind = CouncilKind::from_db(&f.choice(0)).unwrap_or(CouncilKind::ResidentsCouncil);
+            app.store
+                .set_council_member(voter, kind, &f.value(1))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::Proxy { meeting, voter } => {
+            let (name, reference) = (f.value(0), f.value(1));
+            app.store
+                .mark_presence(
+                    meeting,
+                    voter,
+                    PresenceKind::Proxy,
+                    Some((&name, &reference)),
+                    None,
+                )
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::Speaker { item } => {
+            app.store
+                .queue_speaker(item, &f.value(0), None)
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::Remark { remark } => {
+            app.store
+                .record_remark(remark, &f.value(0))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::Amend { item } => {
+            app.store
+                .amend_proposal(item, &f.value(0))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::Recuse { meeting, item } => {
+            let community = app
+                .store
+                .meeting(meeting)
+                .map_err(|e| err(app, e))?
+                .community_id;
+            let voter = find_voter(app, community, &f.value(0))?;
+            app.store
+                .mark_presence(meeting, voter, PresenceKind::Recuse, None, Some(item))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::Jump => {
+            let q = f.value(0);
+            let lang = app.lang;
+            if let View::Vote(v) = app.view_mut() {
+                v.jump(&q).map_err(|tr| tr.get(lang).to_string())?;
+            }
+        }
+        Purpose::Action { item } => {
+            app.store
+                .add_action(item, &f.value(0), &f.value(1), &f.value(2))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+        Purpose::Summary { meeting } => {
+            app.store
+                .set_summary(meeting, &f.value(0))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
+    }
+    app.info(app.t(s::SAVED));
+    Ok(())
+}
+
+fn voter_input(f: &Form) -> VoterInput {
+    VoterInput {
+        name: f.value(0),
+        kind: VoterKind::from_db(&f.choice(1)),
+        roles: f.value(2),
+        phone: f.value(3),
+    }
+}

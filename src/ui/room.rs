@@ -1,0 +1,109 @@
+//! The room view for the projector: the current item's title, the tally in large digits,
+//! and pass or fail, in high contrast.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::app::{App, View};
+use super::{theme, widgets};
+use crate::domain::model::Choice;
+use crate::domain::rules;
+use crate::domain::text::clean_line;
+use crate::strings::{self, ui as s};
+
+pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
+    let l = app.lang;
+    f.render_widget(Block::default().style(theme::room()), area);
+    let [title, body, foot] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(8),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    let (heading, vote) = match app.view() {
+        View::Vote(v) => (
+            v.item
+                .as_ref()
+                .map(|i| clean_line(&i.title))
+                .unwrap_or_default(),
+            Some(v),
+        ),
+        View::Item(i) => (
+            i.item
+                .as_ref()
+                .map(|i| clean_line(&i.title))
+                .unwrap_or_default(),
+            None,
+        ),
+        View::Agenda(a) => (
+            a.items
+                .get(a.sel)
+                .map(|i| clean_line(&i.title))
+                .unwrap_or_default(),
+            None,
+        ),
+        View::Attendance(a) => (clean_line(&a.title), None),
+        _ => (String::new(), None),
+    };
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(heading, theme::room())))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        title,
+    );
+    let Some(v) = vote else { return };
+    let Some(it) = &v.item else { return };
+    let electorate = v.electorate();
+    let t = rules::tally(&it.rule, &electorate);
+    let outcome = v
+        .outcome
+        .clone()
+        .unwrap_or_else(|| rules::evaluate(&it.rule, &electorate));
+    let cols = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(body);
+    for (i, (c, n)) in [
+        (Choice::Yes, t.yes),
+        (Choice::No, t.no),
+        (Choice::Abstain, t.abstain),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut lines = vec![
+            Line::from(Span::styled(strings::choice(l, c), theme::room())),
+            Line::from(""),
+        ];
+        lines.extend(widgets::big(&n.to_string(), theme::room()));
+        f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), cols[i]);
+    }
+    let verdict = if outcome.passed {
+        s::PASSED.get(l)
+    } else {
+        s::FAILED.get(l)
+    };
+    let so_far = if v.outcome.is_none() {
+        s::SO_FAR.get(l)
+    } else {
+        ""
+    };
+    let style = if outcome.passed {
+        theme::room_pass()
+    } else {
+        theme::room_fail()
+    };
+    let checks: Vec<String> = outcome
+        .checks
+        .iter()
+        .map(|c| widgets::check_text(l, c))
+        .collect();
+    f.render_widget(
+        Paragraph::new(vec![
+            Line::from(Span::styled(format!("  {verdict}{so_far}  "), style)),
+            Line::from(checks.join("  ")),
+        ])
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true }),
+        foot,
+    );
+}

@@ -1,0 +1,267 @@
+//! Attendance: the roll call at opening and later arrivals, departures and proxies, with
+//! the quorum shown live by headcount and by area.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::moved;
+use crate::domain::model::{CouncilKind, Electorate, PresenceKind};
+use crate::domain::presence::{self, Attendance as Att};
+use crate::domain::rules::{self, Eligible, Rule, RuleKind, fmt_area};
+use crate::domain::text::{clean_line, truncate};
+use crate::store::roster::VoterRow;
+use crate::strings::{self, ui as s};
+use crate::ui::app::{App, Nav};
+use crate::ui::form::{Field, Form, Purpose};
+use crate::ui::keymap::Act;
+use crate::ui::{theme, widgets};
+
+pub struct Attendance {
+    pub meeting: i64,
+    pub title: String,
+    pub electorate: Electorate,
+    pub voters: Vec<VoterRow>,
+    pub now: std::collections::HashMap<i64, Att>,
+    pub sel: usize,
+}
+
+impl Attendance {
+    pub fn load(app: &App, meeting: i64) -> Attendance {
+        let mut a = Attendance {
+            meeting,
+            title: String::new(),
+            electorate: Electorate::Owners,
+            voters: Vec::new(),
+            now: Default::default(),
+            sel: 0,
+        };
+        a.reload(app);
+        // Start at the first voter not yet called.
+        a.sel = a
+            .voters
+            .iter()
+            .position(|v| !a.now.get(&v.id).is_some_and(|x| x.marked))
+            .unwrap_or(0);
+        a
+    }
+
+    pub fn reload(&mut self, app: &App) {
+        let Ok(m) = app.store.meeting(self.meeting) else {
+            return;
+        };
+        self.title = m.title;
+        self.electorate = m.electorate;
+        let all = app.store.voters(m.community_id).unwrap_or_default();
+        self.voters = match m.electorate {
+            Electorate::Owners => all.into_iter().filter(|v| !v.units.is_empty()).collect(),
+            Electorate::Council => all
+                .into_iter()
+                .filter(|v| {
+                    v.councils
+                        .iter()
+                        .any(|(k, _)| *k == CouncilKind::ResidentsCouncil)
+                })
+                .collect(),
+        };
+        self.now = presence::current(&app.store.presence(self.meeting).unwrap_or_default());
+    }
+
+    /// The quorum checks as the meeting stands now.
+    pub fn quorum(&self) -> Vec<rules::Check> {
+        let rule = match self.electorate {
+            Electorate::Owners => Rule::new(RuleKind::Art278Ordinary),
+            Electorate::Council => Rule::new(RuleKind::ResidentsMeeting),
+        };
+        let electorate: Vec<Eligible> = self
+            .voters
+            .iter()
+            .map(|v| Eligible {
+                voter_id: v.id,
+                area: v.area(),
+                present: self.now.get(&v.id).is_some_and(|a| a.present),
+                choice: None,
+            })
+            .collect();
+        rules::quorum(&rule, &electorate)
+    }
+
+    fn mark(&mut self, app: &mut App, kind: PresenceKind) {
+        let Some(v) = self.voters.get(self.sel) else {
+            return;
+        };
+        let was = self.now.get(&v.id).cloned().unwrap_or_default();
+        // After the roll call, a change is an arrival or a departure on the timeline.
+        let kind = match (kind, was.marked, was.present) {
+            (PresenceKind::Present, true, false) => PresenceKind::Arrive,
+            (PresenceKind::Present, true, true) if was.proxy.is_none() => return,
+            (PresenceKind::Absent, true, true) => PresenceKind::Leave,
+            (PresenceKind::Absent, true, false) => return,
+            (k, _, _) => k,
+        };
+        if app
+            .store_do(|st| st.mark_presence(self.meeting, v.id, kind, None, None))
+            .is_some()
+        {
+            self.reload(app);
+            self.sel = moved(self.sel, self.voters.len(), Act::Down, 1);
+        }
+    }
+
+    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+        match act {
+            Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
+                self.sel = moved(self.sel, self.voters.len(), act, 15);
+                Nav::Stay
+            }
+            Act::Present => {
+                self.mark(app, PresenceKind::Present);
+                Nav::Stay
+            }
+            Act::Absent => {
+                self.mark(app, PresenceKind::Absent);
+                Nav::Stay
+            }
+            Act::Proxy => match self.voters.get(self.sel) {
+                Some(v) => Nav::Form(Box::new(Form::new(
+                    format!("{}：{}", app.t(s::F_PROXY), clean_line(&v.name)),
+                    Purpose::Proxy {
+                        meeting: self.meeting,
+                        voter: v.id,
+                    },
+                    vec![
+                        Field::text(s::F_PROXY_NAME, ""),
+                        Field::text(s::F_PROXY_REF, ""),
+                    ],
+                ))),
+                None => Nav::Stay,
+            },
+            Act::Agenda => {
+                // Coming from the agenda: go back to it; at opening: it is below us.
+                Nav::Back
+            }
+            Act::Back => Nav::Back,
+            _ => Nav::Stay,
+        }
+    }
+
+    pub fn status_text(&self, app: &App, v: &VoterRow) -> String {
+        match self.now.get(&v.id) {
+            None => app.t(s::ATT_UNMARKED).to_string(),
+            Some(a) if !a.marked => app.t(s::ATT_UNMARKED).to_string(),
+            Some(Att {
+                proxy: Some((n, r)),
+                ..
+            }) => {
+                format!(
+                    "{} {}（{} {}）",
+                    strings::presence_kind(app.lang, PresenceKind::Proxy),
+                    clean_line(n),
+                    app.t(s::VIA),
+                    clean_line(r)
+                )
+            }
+            Some(a) if a.present => {
+                strings::presence_kind(app.lang, PresenceKind::Present).to_string()
+            }
+            Some(_) => strings::presence_kind(app.lang, PresenceKind::Absent).to_string(),
+        }
+    }
+
+    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let l = app.lang;
+        let [list, side] =
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(area);
+        let rows: Vec<Row<'_>> = self
+            .voters
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let units: Vec<String> = v.units.iter().map(|u| clean_line(&u.label)).collect();
+                let st = self.status_text(app, v);
+                let style = match self.now.get(&v.id) {
+                    Some(a) if a.present => theme::pass(),
+                    Some(a) if a.marked => theme::fail(),
+                    _ => ratatui::style::Style::default(),
+                };
+                Row::new(vec![
+                    Cell::from(format!("{}", i + 1)),
+                    Cell::from(truncate(&clean_line(&v.name), 16)),
+                    Cell::from(truncate(&units.join(" "), 14)),
+                    Cell::from(st).style(style),
+                ])
+            })
+            .collect();
+        let header = Row::new(vec![
+            "#",
+            app.t(s::COL_NAME),
+            app.t(s::COL_UNITS),
+            app.t(s::COL_STATUS),
+        ])
+        .style(theme::heading());
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(4),
+                Constraint::Length(16),
+                Constraint::Length(14),
+                Constraint::Min(10),
+            ],
+        )
+        .header(header)
+        .block(Block::default().borders(Borders::ALL).title(format!(
+            " {}：{} ",
+            app.t(s::ATT_TITLE),
+            clean_line(&self.title)
+        )))
+        .row_highlight_style(theme::selected())
+        .highlight_symbol("> ");
+        let mut state = TableState::default().with_selected(Some(self.sel));
+        f.render_stateful_widget(table, list, &mut state);
+
+        let present: Vec<&VoterRow> = self
+            .voters
+            .iter()
+            .filter(|v| self.now.get(&v.id).is_some_and(|a| a.present))
+            .collect();
+        let area_present: i64 = present.iter().map(|v| v.area()).sum();
+        let area_all: i64 = self.voters.iter().map(|v| v.area()).sum();
+        let marked = self
+            .voters
+            .iter()
+            .filter(|v| self.now.get(&v.id).is_some_and(|a| a.marked))
+            .count();
+        let mut lines = vec![
+            Line::from(format!(
+                "{}：{} / {}",
+                app.t(s::Q_HEADS),
+                present.len(),
+                self.voters.len()
+            )),
+            Line::from(format!(
+                "{}：{} / {} m²",
+                app.t(s::Q_AREA),
+                fmt_area(area_present),
+                fmt_area(area_all)
+            )),
+            Line::from(format!(
+                "{}：{}",
+                app.t(s::ATT_UNMARKED),
+                self.voters.len() - marked
+            )),
+            Line::from(""),
+        ];
+        for c in self.quorum() {
+            lines.push(widgets::check_line(l, &c));
+        }
+        f.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(format!(" {} ", app.t(s::QUORUM))),
+            ),
+            side,
+        );
+    }
+}

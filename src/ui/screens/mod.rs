@@ -1,0 +1,26 @@
+//! One module per screen: its state, what its commands do (`on`), and its frame (`draw`).
+pub mod agenda;
+pub mod attendance;
+pub mod home;
+pub mod item;
+pub mod minutes;
+pub mod prepare;
+pub mod roster;
+pub mod vote;
+
+/// Move a selection by a command, within `len` rows.
+pub fn moved(sel: usize, len: usize, act: crate::ui::keymap::Act, page: usize) -> usize {
+    use crate::ui::keymap::Act;
+    if len == 0 {
+        return 0;
+    }
+    match act {
+        Act::Up => sel.saturating_sub(1),
+        Act::Down => (sel + 1).min(len - 1),
+        Act::PageUp => sel.saturating_sub(page.max(1)),
+        Act::PageDown => (sel + page.max(1)).min(len - 1),
+        Act::Top => 0,
+        Act::Bottom => len - 1,
+        _ => sel.min(len - 1),
+    }
+}

@@ -1,0 +1,374 @@
+//! The roll-call vote: the frozen list in roster order with the current voter highlighted,
+//! one key per answer (each committed before the screen moves on), undo, jump, call
+//! again, the live tally with every figure of the rule, closing, the outcome and action
+//! items.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::moved;
+use crate::domain::model::Choice;
+use crate::domain::record::Ballot;
+use crate::domain::rules::{self, Eligible, Flag, Outcome, fmt_area};
+use crate::domain::text::{clean_line, pad, truncate};
+use crate::store::meetings::ItemRow;
+use crate::store::session::ActionRow;
+use crate::strings::{self, Lang, Tr, ui as s};
+use crate::ui::app::{App, Nav, Pending};
+use crate::ui::form::{Field, Form, Purpose};
+use crate::ui::keymap::Act;
+use crate::ui::{forms, theme, widgets};
+
+pub struct Vote {
+    pub id: i64,
+    pub item: Option<ItemRow>,
+    pub ballots: Vec<Ballot>,
+    pub cursor: usize,
+    /// The fixed outcome once the vote is closed.
+    pub outcome: Option<Outcome>,
+    pub actions: Vec<ActionRow>,
+}
+
+impl Vote {
+    pub fn load(app: &mut App, id: i64) -> Vote {
+        let mut v = Vote {
+            id,
+            item: None,
+            ballots: Vec::new(),
+            cursor: 0,
+            outcome: None,
+            actions: Vec::new(),
+        };
+        v.reload(app);
+        // Resume at the voter the roll call had reached, else the first unanswered.
+        let saved = v.item.as_ref().and_then(|i| i.current_voter);
+        v.cursor = saved
+            .and_then(|id| v.ballots.iter().position(|b| b.voter_id == id))
+            .or_else(|| v.next_unanswered(0))
+            .unwrap_or(0);
+        if let Some(it) = &v.item {
+            let _ = app.store.set_position(
+                it.meeting_id,
+                Some(id),
+                v.ballots.get(v.cursor).map(|b| b.voter_id),
+            );
+        }
+        v
+    }
+
+    pub fn reload(&mut self, app: &App) {
+        self.item = app.store.item(self.id).ok();
+        self.ballots = app.store.ballots(self.id).unwrap_or_default();
+        self.outcome = app.store.closure(self.id).ok().flatten().map(|c| c.2);
+        self.actions = app.store.actions(self.id).unwrap_or_default();
+        self.cursor = self.cursor.min(self.ballots.len().saturating_sub(1));
+    }
+
+    /// The first voter without an answer at or after `from`, wrapping to the top.
+    fn next_unanswered(&self, from: usize) -> Option<usize> {
+        let n = self.ballots.len();
+        (0..n)
+            .map(|k| (from + k) % n.max(1))
+            .find(|&i| self.ballots[i].choice.is_none())
+    }
+
+    pub fn electorate(&self) -> Vec<Eligible> {
+        self.ballots
+            .iter()
+            .map(|b| Eligible {
+                voter_id: b.voter_id,
+                area: b.area,
+                present: b.present,
+                choice: b.choice,
+            })
+            .collect()
+    }
+
+    /// Jump to a voter by number (1-based), name or part of it.
+    pub fn jump(&mut self, q: &str) -> Result<(), Tr> {
+        let q = q.trim();
+        if let Ok(n) = q.parse::<usize>() {
+            if (1..=self.ballots.len()).contains(&n) {
+                self.cursor = n - 1;
+                return Ok(());
+            }
+            return Err(s::NOT_FOUND_VOTER);
+        }
+        let hits: Vec<usize> = (0..self.ballots.len())
+            .filter(|&i| !q.is_empty() && self.ballots[i].name.contains(q))
+            .collect();
+        match hits.as_slice() {
+            [] => Err(s::NOT_FOUND_VOTER),
+            [i] => {
+                self.cursor = *i;
+                Ok(())
+            }
+            _ => match hits.iter().find(|&&i| self.ballots[i].name == q) {
+                Some(&i) => {
+                    self.cursor = i;
+                    Ok(())
+                }
+                None => Err(s::MANY_FOUND),
+            },
+        }
+    }
+
+    fn answer(&mut self, app: &mut App, choice: Choice) {
+        let Some(b) = self.ballots.get(self.cursor) else {
+            return;
+        };
+        let voter = b.voter_id;
+        let after = (self.cursor + 1) % self.ballots.len().max(1);
+        // The next voter to call: the next unanswered one after this.
+        let mut pending = self
+            .ballots
+            .iter()
+            .map(|b| b.choice.is_none())
+            .collect::<Vec<_>>();
+        pending[self.cursor] = false;
+        let n = self.ballots.len();
+        let next = (0..n).map(|k| (after + k) % n).find(|&i| pending[i]);
+        let next_voter = next.map(|i| self.ballots[i].voter_id);
+        // Committed first; only then does the screen show it.
+        if let Some(at) = app.store_do(|st| st.answer(self.id, voter, choice, next_voter)) {
+            self.ballots[self.cursor].choice = Some(choice);
+            self.ballots[self.cursor].at = Some(at);
+            match next {
+                Some(i) => self.cursor = i,
+                None => app.info(app.t(s::ALL_ANSWERED)),
+            }
+        }
+    }
+
+    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+        let closed = self.outcome.is_some();
+        match act {
+            Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
+                self.cursor = moved(self.cursor, self.ballots.len(), act, 15);
+                Nav::Stay
+            }
+            Act::Back => Nav::Back,
+            Act::Answer(c) if !closed => {
+                self.answer(app, c);
+                Nav::Stay
+            }
+            Act::Undo if !closed => {
+                match app.store_do(|st| st.undo_answer(self.id)) {
+                    Some(Some(voter)) => {
+                        if let Some(i) = self.ballots.iter().position(|b| b.voter_id == voter) {
+                            self.ballots[i].choice = None;
+                            self.ballots[i].at = None;
+                            self.cursor = i;
+                        }
+                    }
+                    Some(None) => app.info(app.t(s::NOTHING_TO_UNDO)),
+                    None => {}
+                }
+                Nav::Stay
+            }
+            Act::Jump if !closed => Nav::Form(Box::new(forms::one_line(
+                app,
+                s::K_JUMP,
+                s::F_JUMP,
+                "",
+                Purpose::Jump,
+            ))),
+            Act::CallAgain if !closed => {
+                if let Some(i) = self.next_unanswered(0) {
+                    self.cursor = i;
+                } else {
+                    app.info(app.t(s::ALL_ANSWERED));
+                }
+                Nav::Stay
+            }
+            Act::CloseVote if !closed => Nav::Ask(
+                app.t(s::CONFIRM_CLOSE).to_string(),
+                Pending::CloseVote(self.id),
+            ),
+            Act::AddAction => Nav::Form(Box::new(Form::new(
+                app.t(s::F_ACTION),
+                Purpose::Action { item: self.id },
+                vec![
+                    Field::text(s::F_WHAT, ""),
+                    Field::text(s::F_WHO, ""),
+                    Field::text(s::F_DUE, "").with_hint(s::F_DUE_HINT),
+                ],
+            ))),
+            _ => Nav::Stay,
+        }
+    }
+
+    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let l = app.lang;
+        let Some(it) = &self.item else { return };
+        let [left, right] =
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(40)]).areas(area);
+        let rows: Vec<Row<'_>> = self
+            .ballots
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let answer = match b.choice {
+                    Some(c) => strings::choice(l, c).to_string(),
+                    None => String::new(),
+                };
+                let style = match b.choice {
+                    Some(Choice::Yes) => theme::pass(),
+                    Some(Choice::No) => theme::fail(),
+                    Some(_) => theme::focus(),
+                    None => ratatui::style::Style::default(),
+                };
+                let who = if !b.proxy_name.is_empty() {
+                    format!(
+                        "{}（{}）",
+                        app.t(s::PROXY_BY),
+                        truncate(&clean_line(&b.proxy_name), 8)
+                    )
+                } else if !b.present {
+                    app.t(s::ABSENT_MARK).to_string()
+                } else {
+                    String::new()
+                };
+                Row::new(vec![
+                    Cell::from(format!("{}", i + 1)),
+                    Cell::from(truncate(&clean_line(&b.name), 16)),
+                    Cell::from(fmt_area(b.area)),
+                    Cell::from(who),
+                    Cell::from(answer).style(style),
+                ])
+            })
+            .collect();
+        let header = Row::new(vec![
+            "#",
+            app.t(s::COL_NAME),
+            app.t(s::COL_AREA),
+            app.t(s::COL_STATUS),
+            app.t(s::COL_ANSWER),
+        ])
+        .style(theme::heading());
+        let title = format!(" {}：{} ", app.t(s::VOTE_TITLE), clean_line(&it.title));
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(4),
+                Constraint::Length(16),
+                Constraint::Length(9),
+                Constraint::Length(12),
+                Constraint::Min(6),
+            ],
+        )
+        .header(header)
+        .block(Block::default().borders(Borders::ALL).title(title))
+        .row_highlight_style(theme::selected())
+        .highlight_symbol("> ");
+        let mut state = TableState::default().with_selected(Some(self.cursor));
+        f.render_stateful_widget(table, left, &mut state);
+        f.render_widget(
+            Paragraph::new(self.tally_lines(l))
+                .wrap(Wrap { trim: false })
+                .block(Block::default().borders(Borders::ALL).title(format!(
+                    " {} ",
+                    if self.outcome.is_some() {
+                        app.t(s::OUTCOME)
+                    } else {
+                        app.t(s::TALLY)
+                    }
+                ))),
+            right,
+        );
+    }
+
+    /// The live tally (or the fixed outcome) with every figure of the rule.
+    pub fn tally_lines(&self, l: Lang) -> Vec<Line<'static>> {
+        let Some(it) = &self.item else {
+            return Vec::new();
+        };
+        let electorate = self.electorate();
+        let live = rules::tally(&it.rule, &electorate);
+        let outcome = self
+            .outcome
+            .clone()
+            .unwrap_or_else(|| rules::evaluate(&it.rule, &electorate));
+        let mut lines = vec![Line::from(Span::styled(
+            strings::rule_name(l, it.rule.kind.code()),
+            theme::heading(),
+        ))];
+        let rows = [
+            (Choice::Yes, live.yes, live.yes_area),
+            (Choice::No, live.no, live.no_area),
+            (Choice::Abstain, live.abstain, live.abstain_area),
+            (Choice::Recused, live.recused, live.recused_area),
+            (Choice::NotVoting, live.not_voting, live.not_voting_area),
+        ];
+        for (c, n, a) in rows {
+            lines.push(Line::from(format!(
+                "{}{:>4}  {:>12} m²",
+                pad(strings::choice(l, c), 10),
+                n,
+                fmt_area(a)
+            )));
+        }
+        if self.outcome.is_none() {
+            lines.push(Line::from(format!(
+                "{}{:>4}  {:>12} m²",
+                pad(s::UNANSWERED.get(l), 10),
+                live.unanswered,
+                fmt_area(live.unanswered_area)
+            )));
+        }
+        lines.push(Line::from(""));
+        for c in &outcome.checks {
+            lines.push(widgets::check_line(l, c));
+        }
+        for fl in &outcome.flags {
+            let Flag::ShaftOwnerNotAgreed(id) = fl;
+            let name = self
+                .ballots
+                .iter()
+                .find(|b| b.voter_id == *id)
+                .map(|b| clean_line(&b.name))
+                .unwrap_or_default();
+            lines.push(Line::from(Span::styled(
+                format!("{}：{}", s::SHAFT_FLAG.get(l), name),
+                theme::fail(),
+            )));
+        }
+        lines.push(Line::from(""));
+        let verdict = if outcome.passed {
+            s::PASSED.get(l)
+        } else {
+            s::FAILED.get(l)
+        };
+        let so_far = if self.outcome.is_none() {
+            s::SO_FAR.get(l)
+        } else {
+            ""
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{verdict}{so_far}"),
+            if outcome.passed {
+                theme::room_pass()
+            } else {
+                theme::room_fail()
+            },
+        )));
+        if !self.actions.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                s::ACTIONS.get(l),
+                theme::heading(),
+            )));
+            for a in &self.actions {
+                lines.push(Line::from(format!(
+                    "· {}（{} {}）",
+                    clean_line(&a.what),
+                    clean_line(&a.who),
+                    a.due
+                )));
+            }
+        }
+        lines
+    }
+}

@@ -1,0 +1,422 @@
+//! The host's whole meeting on ratatui's TestBackend: keys in, screen and database
+//! checked at each step.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rusqlite::Connection;
+use unicode_width::UnicodeWidthStr;
+use yishi::store::Store;
+use yishi::strings::Lang;
+use yishi::ui::App;
+
+struct Ui {
+    app: App,
+    term: Terminal<TestBackend>,
+    db: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent {
+        code,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+impl Ui {
+    fn demo(lang: Lang, w: u16, h: u16) -> Ui {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("demo.db");
+        let mut store = Store::open(&db).expect("open");
+        yishi::demo::install(&mut store).expect("demo");
+        let app = App::new(store, lang);
+        let term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        let mut ui = Ui {
+            app,
+            term,
+            db,
+            _dir: dir,
+        };
+        ui.draw();
+        ui
+    }
+
+    fn draw(&mut self) {
+        let app = &mut self.app;
+        self.term.draw(|f| yishi::ui::draw(app, f)).expect("draw");
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.app.handle_key(key(code));
+        self.draw();
+    }
+
+    fn ch(&mut self, c: char) {
+        self.press(KeyCode::Char(c));
+    }
+
+    fn keys(&mut self, s: &str) {
+        for c in s.chars() {
+            self.ch(c);
+        }
+    }
+
+    fn ctrl(&mut self, c: char) {
+        self.app.handle_key(KeyEvent {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        });
+        self.draw();
+    }
+
+    /// The screen as text, wide characters counted once.
+    fn screen(&self) -> String {
+        let buf = self.term.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut x = 0;
+            while x < buf.area.width {
+                let sym = buf[(x, y)].symbol();
+                out.push_str(sym);
+                x += UnicodeWidthStr::width(sym).max(1) as u16;
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    fn sees(&self, s: &str) -> bool {
+        self.screen().contains(s)
+    }
+
+    fn db(&self) -> Connection {
+        Connection::open(&self.db).expect("db")
+    }
+
+    fn count(&self, sql: &str) -> i64 {
+        self.db().query_row(sql, [], |r| r.get(0)).expect(sql)
+    }
+}
+
+fn item_id(ui: &Ui, title: &str) -> i64 {
+    ui.db()
+        .query_row(
+            "SELECT id FROM agenda_items WHERE title = ?1",
+            [title],
+            |r| r.get(0),
+        )
+        .expect(title)
+}
+
+fn outcome(ui: &Ui, item: i64) -> String {
+    ui.db()
+        .query_row(
+            "SELECT outcome FROM vote_closures WHERE item_id = ?1",
+            [item],
+            |r| r.get(0),
+        )
+        .expect("closure")
+}
+
+/// Answer every voter of the open roll call with `answer(i)`.
+fn roll_call(ui: &mut Ui, item: i64, answer: impl Fn(usize) -> char) {
+    let n = ui.count(&format!(
+        "SELECT count(*) FROM vote_eligible WHERE item_id = {item}"
+    )) as usize;
+    for i in 0..n {
+        ui.ch(answer(i));
+        // Committed before the screen moves on.
+        assert_eq!(
+            ui.count(&format!(
+                "SELECT count(*) FROM votes WHERE item_id = {item}"
+            )),
+            i as i64 + 1
+        );
+    }
+}
+
+#[test]
+fn the_demo_meeting_runs_to_the_end_in_chinese() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    assert!(ui.sees("望城小区"), "{}", ui.screen());
+    assert!(ui.sees("2026年第二次业主大会"));
+    assert!(
+        ui.sees("Enter") && ui.sees("新建会议"),
+        "the key bar shows this screen's keys"
+    );
+
+    // Preparation, then open the meeting.
+    ui.press(KeyCode::Enter);
+    assert!(
+        ui.sees("会议筹备") && ui.sees("3栋2单元加装电梯"),
+        "{}",
+        ui.screen()
+    );
+    ui.ch('o');
+    assert!(ui.sees("开始会议"));
+    ui.press(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM meetings WHERE status = 'open'"),
+        1
+    );
+
+    // Attendance: everyone present but the last two; one of them arrives late.
+    assert!(
+        ui.sees("签到") && ui.sees("出席与法定人数"),
+        "{}",
+        ui.screen()
+    );
+    let owners = ui.count("SELECT count(DISTINCT voter_id) FROM holdings");
+    for _ in 0..owners - 2 {
+        ui.ch('p');
+    }
+    ui.ch('x');
+    ui.ch('w');
+    assert!(ui.sees("委托代理"));
+    ui.keys("王五");
+    ui.press(KeyCode::Tab);
+    ui.keys("WT-0012");
+    ui.press(KeyCode::Enter);
+    assert_eq!(
+        ui.count(
+            "SELECT count(*) FROM presence_events WHERE kind = 'proxy' AND proxy_ref = 'WT-0012'"
+        ),
+        1
+    );
+    assert!(ui.sees("出席人数：37 / 38"), "{}", ui.screen());
+    ui.press(KeyCode::Tab);
+
+    // First the follow-up of the gate decision's open action items: discussed, no vote.
+    assert!(
+        ui.sees("议程") && ui.sees("前期决议事项跟进"),
+        "{}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("采购并安装东门电动伸缩门"), "{}", ui.screen());
+    ui.ch('s');
+    ui.keys("业主委员会");
+    ui.press(KeyCode::Enter);
+    ui.ch('n');
+    ui.ch('r');
+    ui.keys("大门已安装，门禁卡下月发放。");
+    ui.ctrl('s');
+    ui.ch('d');
+    ui.press(KeyCode::Enter);
+    assert_eq!(
+        ui.count(
+            "SELECT count(*) FROM agenda_items WHERE category = 'followup' AND status = 'closed'"
+        ),
+        1
+    );
+    assert_eq!(
+        ui.count("SELECT count(*) FROM remarks WHERE text = '大门已安装，门禁卡下月发放。'"),
+        1
+    );
+
+    // Item 2: elevator of 3栋2单元, with a speaker and a remark.
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("议题 2：3栋2单元加装电梯"), "{}", ui.screen());
+    ui.ch('s');
+    ui.keys("韩国平");
+    ui.press(KeyCode::Enter);
+    ui.ch('n');
+    assert!(ui.sees("韩国平 正在发言"), "{}", ui.screen());
+    ui.ch('r');
+    ui.keys("同意加装，希望补偿一楼绿地。");
+    ui.ctrl('s');
+    assert_eq!(
+        ui.count("SELECT count(*) FROM remarks WHERE text = '同意加装，希望补偿一楼绿地。'"),
+        1
+    );
+    ui.ch('m');
+    ui.press(KeyCode::End);
+    ui.keys("（修订：增加绿地补偿）");
+    ui.ctrl('s');
+    let elevator = item_id(&ui, "3栋2单元加装电梯");
+    assert_eq!(
+        ui.count(&format!(
+            "SELECT count(*) FROM proposal_revisions WHERE item_id = {elevator}"
+        )),
+        2
+    );
+    ui.ch('v');
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("唱票表决") && ui.sees("计票"), "{}", ui.screen());
+    assert_eq!(
+        ui.count(&format!(
+            "SELECT count(*) FROM vote_eligible WHERE item_id = {elevator}"
+        )),
+        7,
+        "only 3栋2单元 votes"
+    );
+    // A Chinese input method sends full-width letters: ｙ counts as y.
+    roll_call(&mut ui, elevator, |i| if i == 0 { 'ｙ' } else { '1' });
+    assert!(ui.sees("所有人都已作答"));
+    ui.ch('E');
+    ui.press(KeyCode::Enter);
+    assert_eq!(outcome(&ui, elevator), "passed");
+    assert!(ui.sees("表决结果") && ui.sees("通过"), "{}", ui.screen());
+    ui.ch('a');
+    ui.keys("申请加装电梯补贴");
+    ui.press(KeyCode::Tab);
+    ui.keys("3栋2单元业主代表");
+    ui.press(KeyCode::Tab);
+    ui.keys("2027-03-31");
+    ui.press(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM action_items WHERE due = '2027-03-31'"),
+        1
+    );
+    ui.press(KeyCode::Esc);
+
+    // Item 2: the gate, whole compound, major: most say no → fails.
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Enter);
+    ui.ch('v');
+    ui.press(KeyCode::Enter);
+    let gate = item_id(&ui, "小区大门门禁系统升级");
+    roll_call(&mut ui, gate, |i| if i < 20 { 'n' } else { 'y' });
+    // Undo the last answer and give it again.
+    ui.press(KeyCode::Backspace);
+    assert_eq!(
+        ui.count(&format!(
+            "SELECT count(*) FROM votes WHERE item_id = {gate}"
+        )),
+        37
+    );
+    ui.ch('y');
+    ui.ch('E');
+    ui.press(KeyCode::Enter);
+    assert_eq!(outcome(&ui, gate), "failed");
+    assert!(ui.sees("未通过"));
+    ui.press(KeyCode::Esc);
+
+    // Item 3: parking convention, ordinary: yes with a few abstentions → passes.
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Enter);
+    ui.ch('v');
+    ui.press(KeyCode::Enter);
+    let parking = item_id(&ui, "停车管理公约");
+    roll_call(&mut ui, parking, |i| if i % 9 == 4 { '3' } else { 'y' });
+    ui.ch('E');
+    ui.press(KeyCode::Enter);
+    assert_eq!(outcome(&ui, parking), "passed");
+    ui.press(KeyCode::Esc);
+
+    // The stored outcomes are what the rules give for the stored answers.
+    let store = Store::open(&ui.db).expect("reopen");
+    for item in [elevator, gate, parking] {
+        let rec = store.item(item).expect("item");
+        let ballots = store.ballots(item).expect("ballots");
+        let el: Vec<_> = ballots
+            .iter()
+            .map(|b| yishi::domain::rules::Eligible {
+                voter_id: b.voter_id,
+                area: b.area,
+                present: b.present,
+                choice: b.choice,
+            })
+            .collect();
+        let expected = yishi::domain::rules::evaluate(&rec.rule, &el);
+        let (_, _, stored) = store.closure(item).expect("closure").expect("closed");
+        assert_eq!(stored, expected);
+    }
+
+    // Adjourn.
+    ui.ch('A');
+    ui.press(KeyCode::Enter);
+    // The demo's earlier meeting is signed (issue 4); this one is now adjourned.
+    assert_eq!(
+        ui.count("SELECT count(*) FROM meetings WHERE status = 'adjourned'"),
+        1
+    );
+    assert!(ui.sees("会议纪要"), "{}", ui.screen());
+}
+
+#[test]
+fn the_demo_meeting_speaks_english() {
+    let mut ui = Ui::demo(Lang::En, 100, 30);
+    assert!(ui.sees("Home: communities and meetings"));
+    ui.press(KeyCode::Enter);
+    ui.ch('o');
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("Attendance and quorum"), "{}", ui.screen());
+    for _ in 0..10 {
+        ui.ch('p');
+    }
+    ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Enter);
+    ui.ch('v');
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("Roll-call vote"), "{}", ui.screen());
+    ui.ch('y');
+    assert!(ui.sees("Yes"));
+    ui.press(KeyCode::F(1));
+    assert!(
+        ui.sees("Help: keys on this screen") && ui.sees("call again"),
+        "{}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Esc);
+    ui.press(KeyCode::F(2));
+    assert!(ui.sees("(so far)"), "room view: {}", ui.screen());
+}
+
+#[test]
+fn the_cursor_sits_after_chinese_text() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.press(KeyCode::Enter);
+    ui.ch('a');
+    assert!(ui.sees("添加议题"));
+    let start = ui.term.get_cursor_position().expect("cursor");
+    ui.keys("电梯a");
+    let after = ui.term.get_cursor_position().expect("cursor");
+    assert_eq!(after.x, start.x + 5, "电梯 is 4 columns, a is 1");
+    assert_eq!(after.y, start.y);
+    ui.press(KeyCode::Left);
+    assert_eq!(
+        ui.term.get_cursor_position().expect("cursor").x,
+        start.x + 4
+    );
+    // Pasted text arrives whole, control sequences removed.
+    ui.app
+        .handle_event(crossterm::event::Event::Paste("大门\u{1b}[31m".into()));
+    ui.draw();
+    assert_eq!(
+        ui.term.get_cursor_position().expect("cursor").x,
+        start.x + 8
+    );
+}
+
+#[test]
+fn works_at_80x24_and_says_when_too_small() {
+    let mut ui = Ui::demo(Lang::Zh, 80, 24);
+    assert!(ui.sees("望城小区") && !ui.sees("窗口太小"));
+    ui.press(KeyCode::Enter);
+    ui.ch('o');
+    ui.press(KeyCode::Enter);
+    ui.ch('p');
+    assert!(ui.sees("出席与法定人数"));
+    ui.term.backend_mut().resize(60, 20);
+    ui.term
+        .resize(ratatui::layout::Rect::new(0, 0, 60, 20))
+        .expect("resize");
+    ui.draw();
+    assert!(ui.sees("窗口太小"), "{}", ui.screen());
+    // Keys still work and nothing is lost while small.
+    ui.ch('p');
+    ui.term.backend_mut().resize(80, 24);
+    ui.term
+        .resize(ratatui::layout::Rect::new(0, 0, 80, 24))
+        .expect("resize");
+    ui.draw();
+    assert!(ui.sees("出席人数：2 / 38"), "{}", ui.screen());
+}
