@@ -220,13 +220,19 @@ CREATE TABLE IF NOT EXISTS action_history (
     at         TEXT NOT NULL
 );
 
--- The rendered minutes as they were signed (the text verify compares against).
+-- The rendered minutes as they were signed (the text verify compares against). Written
+-- at the first signature; `seq` is the position in the community's chain and
+-- `prev_sha256` the sha256 of the minutes at seq - 1 (64 zeros for the first), so a
+-- deleted signed meeting breaks the next link.
 CREATE TABLE IF NOT EXISTS minutes (
-    meeting_id   INTEGER PRIMARY KEY REFERENCES meetings(id),
-    text         TEXT NOT NULL,
-    sha256       TEXT NOT NULL,
-    prev_sha256  TEXT NOT NULL,                -- the community's previous signed minutes
-    rendered_at  TEXT NOT NULL
+    meeting_id    INTEGER PRIMARY KEY REFERENCES meetings(id),
+    community_id  INTEGER NOT NULL REFERENCES communities(id),
+    seq           INTEGER NOT NULL CHECK (seq >= 1),
+    text          TEXT NOT NULL,
+    sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+    prev_sha256   TEXT NOT NULL CHECK (length(prev_sha256) = 64),
+    rendered_at   TEXT NOT NULL,
+    UNIQUE (community_id, seq)
 );
 
 -- Signed corrections after locking.
@@ -362,4 +368,50 @@ CREATE TRIGGER IF NOT EXISTS lock_addenda_update BEFORE UPDATE ON addenda
 BEGIN SELECT RAISE(ABORT, 'locked: addenda are never changed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_addenda_delete BEFORE DELETE ON addenda
     WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+
+-- Nothing may be added to a signed meeting's records either (a correction is an addendum).
+CREATE TRIGGER IF NOT EXISTS lock_items_insert BEFORE INSERT ON agenda_items
+    WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_presence_insert BEFORE INSERT ON presence_events
+    WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_revisions_insert BEFORE INSERT ON proposal_revisions
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_remarks_insert BEFORE INSERT ON remarks
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_eligible_insert BEFORE INSERT ON vote_eligible
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_votes_insert BEFORE INSERT ON votes
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_closures_insert BEFORE INSERT ON vote_closures
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_minutes_insert BEFORE INSERT ON minutes
+    WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+-- Action items of a signed meeting keep their status history (follow-up), but what was
+-- decided (what, who, by when) is part of the signed minutes.
+CREATE TRIGGER IF NOT EXISTS lock_actions_insert BEFORE INSERT ON action_items
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_actions_update BEFORE UPDATE OF item_id, what, who, due
+    ON action_items
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_actions_delete BEFORE DELETE ON action_items
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;

@@ -10,11 +10,19 @@ use crate::domain::model::{
 };
 use crate::domain::roster_csv::RosterRow;
 use crate::domain::rules::{Rule, RuleKind};
+use crate::domain::verify::Role;
 use crate::store::meetings::{ItemInput, MeetingInput};
 use crate::store::{Result, Store, simulate_clock};
 
 pub const COMMUNITY: &str = "望城小区";
 pub const DEVELOPER: &str = "衡阳华景置业有限公司";
+
+/// The demo's signers and their passphrases (for the demo only; the README quotes them):
+/// (name, role, passphrase).
+pub const DEMO_SIGNERS: [(&str, &str, &str); 2] = [
+    ("黄小明", "host", "wangcheng-host-2026"),
+    ("李秀英", "secretary", "wangcheng-secretary-2026"),
+];
 
 const SURNAMES: &[&str] = &[
     "黄", "李", "王", "张", "刘", "陈", "杨", "赵", "周", "吴", "徐", "孙", "胡", "朱", "高", "林",
@@ -232,6 +240,16 @@ fn past_meeting(store: &mut Store) -> Result<i64> {
     store.close_vote(road)?;
     store.set_summary(m, "会议应到业主38户，实到35户（含委托1户）。安装小区大门议案获得通过，主干道拓宽议案未获通过，待重新征求意见后另行提交。")?;
     store.adjourn(m)?;
+    // The host and the secretary sign the minutes, which locks the meeting.
+    simulate_clock(at(2026, 5, 16, 11, 40));
+    for (name, role, passphrase) in DEMO_SIGNERS {
+        let signer = match store.signer_by_name(name)? {
+            Some(s) => s.id,
+            None => store.register_signer(name, passphrase, passphrase)?,
+        };
+        let role = Role::from_db(role).unwrap_or(Role::Member);
+        store.sign_meeting(m, signer, role, passphrase)?;
+    }
     Ok(m)
 }
 

@@ -313,6 +313,44 @@ const REFUSALS: &[(&str, &str)] = &[
         "The date must look like 2026-12-31.",
         "日期格式应为 2026-12-31。",
     ),
+    (
+        "The minutes already carry a signature; withdraw the signatures before changing the record.",
+        "会议记录已有签名；如需修改记录，请先撤回签名。",
+    ),
+    (
+        "Only the minutes of an adjourned meeting can be signed.",
+        "只有已休会的会议记录可以签署。",
+    ),
+    (
+        "These minutes are already signed by the host and the secretary.",
+        "该会议记录已由主持人和记录人签署。",
+    ),
+    (
+        "The records changed after the first signature; withdraw the signatures and sign again.",
+        "第一次签名后记录有改动；请撤回签名后重新签署。",
+    ),
+    (
+        "The host and the secretary sign first.",
+        "须先由主持人和记录人签署。",
+    ),
+    (
+        "Minutes signed later link to these; they can no longer be withdrawn.",
+        "之后签署的会议记录已链接到此记录，不能再撤回签名。",
+    ),
+    ("An addendum needs a text.", "请填写补充更正的内容。"),
+    (
+        "Only signed minutes take an addendum; until then, correct the record.",
+        "只有已签署的会议记录才能补充更正；签署前请直接修改记录。",
+    ),
+    ("A signer needs a name.", "请填写签名人姓名。"),
+    (
+        "The passphrase is too short: it needs at least 8 characters.",
+        "口令太短：至少需要 8 个字符。",
+    ),
+    (
+        "The two passphrases are not the same.",
+        "两次输入的口令不一致。",
+    ),
     ("A voter needs a name.", "请填写姓名。"),
     (
         "A status change needs a short note.",
@@ -342,6 +380,7 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
         E::Busy => "数据库正被另一个议事程序使用，请稍后再试。".into(),
         E::ReadOnly => "数据库为只读，仅供查阅，不能修改。".into(),
         E::Locked => "该会议已签署锁定；如需更正，请以签署的补充说明进行。".into(),
+        E::WrongPassphrase => "口令错误，未签署任何内容。".into(),
         E::NotFound(what) => format!("未找到：{what}。"),
         E::Invalid(m) => REFUSALS
             .iter()
@@ -380,5 +419,438 @@ pub fn cli_backup_done(l: Lang, dest: &str, pages: i64) -> String {
         Lang::En => {
             format!("Backed up to {dest} ({pages} pages); the copy passed the integrity check.")
         }
+    }
+}
+
+// ---- minutes (rendered in the meeting's language) ----
+pub const MIN_TITLE: Tr = Tr("会议记录", "Minutes");
+pub const MIN_KIND: Tr = Tr("会议类型", "Kind of meeting");
+pub const MIN_COMMUNITY: Tr = Tr("小区", "Community");
+pub const MIN_WHEN: Tr = Tr("时间", "Date and time");
+pub const MIN_VENUE: Tr = Tr("地点", "Venue");
+pub const MIN_HOST: Tr = Tr("主持人", "Host");
+pub const MIN_SECRETARY: Tr = Tr("记录人", "Secretary");
+pub const MIN_OPENED: Tr = Tr("开会", "Opened");
+pub const MIN_ADJOURNED: Tr = Tr("休会", "Adjourned");
+pub const MIN_UID: Tr = Tr("会议编号", "Meeting id");
+pub const MIN_ATTENDANCE: Tr = Tr("出席情况", "Attendance");
+pub const MIN_PRESENT: Tr = Tr("出席", "Present");
+pub const MIN_BY_PROXY: Tr = Tr("委托出席", "Represented by proxy");
+pub const MIN_ABSENT: Tr = Tr("缺席", "Absent");
+pub const MIN_NOT_MARKED: Tr = Tr("未点名", "Not called");
+pub const MIN_CHANGES: Tr = Tr("会中变动", "During the meeting");
+pub const MIN_NONE: Tr = Tr("无", "none");
+pub const MIN_ITEM: Tr = Tr("议题", "Item");
+pub const MIN_CATEGORY: Tr = Tr("类别", "Category");
+pub const MIN_PROPOSER: Tr = Tr("提出人", "Proposed by");
+pub const MIN_SCOPE: Tr = Tr("表决范围", "Who may vote");
+pub const MIN_RULE: Tr = Tr("表决规则", "Vote rule");
+pub const MIN_LATE: Tr = Tr(
+    "本议题在会议开始后增加，不在公布的议程内。",
+    "This item was added after the meeting opened; it was not on the published agenda.",
+);
+pub const MIN_WITHDRAWN: Tr = Tr("本议题已撤回。", "This item was withdrawn.");
+pub const MIN_PROPOSAL: Tr = Tr("议案", "Proposal");
+pub const MIN_REVISIONS: Tr = Tr("修订记录", "Earlier versions");
+pub const MIN_REMARKS: Tr = Tr("发言", "Remarks");
+pub const MIN_NO_REMARKS: Tr = Tr("无发言。", "No remarks.");
+pub const MIN_VOTE: Tr = Tr("表决", "Vote");
+pub const MIN_NO_VOTE: Tr = Tr("本议题不表决。", "This item was not put to a vote.");
+pub const MIN_VOTE_OPEN: Tr = Tr("表决未结束。", "The vote was not closed.");
+pub const MIN_PARTICIPATION: Tr = Tr("参与", "Participation");
+pub const MIN_APPROVAL: Tr = Tr("同意", "Approval");
+pub const MIN_LEGACY: Tr = Tr("同意（占全体）", "Approval (of all)");
+pub const MIN_RESULT: Tr = Tr("结果", "Result");
+pub const MIN_PASSED: Tr = Tr("通过", "carried");
+pub const MIN_FAILED: Tr = Tr("未通过", "not carried");
+pub const MIN_QUORUM: Tr = Tr(
+    "表决开始时法定人数（按到会计）",
+    "Quorum when the vote opened (by those present)",
+);
+pub const MIN_ACTIONS: Tr = Tr("落实事项", "Action items");
+pub const MIN_WHO: Tr = Tr("负责", "by");
+pub const MIN_DUE: Tr = Tr("期限", "due");
+pub const MIN_SUMMARY: Tr = Tr("会议小结", "Summary");
+pub const MIN_NO_SUMMARY: Tr = Tr("（无小结）", "(no summary)");
+pub const MIN_ADDENDA: Tr = Tr("补充更正", "Addenda");
+pub const MIN_ADDENDUM: Tr = Tr("补充更正", "Addendum");
+pub const MIN_SIGNATURES: Tr = Tr("签署", "Signatures");
+pub const MIN_UNSIGNED: Tr = Tr("（尚未签署）", "(not signed yet)");
+pub const MIN_FINGERPRINT: Tr = Tr("密钥指纹", "key fingerprint");
+pub const MIN_SIGNED_HASH: Tr = Tr("会议记录 SHA-256", "Minutes SHA-256");
+pub const MIN_PREV_HASH: Tr = Tr("上一份会议记录 SHA-256", "Previous minutes SHA-256");
+pub const MIN_SHAFT: Tr = Tr(
+    "井道占用户未同意",
+    "Owner whose unit the shaft occupies did not agree",
+);
+pub const MIN_VOTERS: Tr = Tr(
+    "表决名单（开始表决时冻结）",
+    "Who could vote (frozen when the vote started)",
+);
+pub const MIN_NOTICE: Tr = Tr("公示", "Public notice");
+pub const MIN_NOTICE_NOTE: Tr = Tr(
+    "本公示仅列表决结果与合计，姓名已隐去部分文字；完整会议记录可向业主委员会查阅。",
+    "This notice shows results and totals only, with names partly hidden; the full minutes may be inspected at the owners' committee.",
+);
+
+pub fn min_persons(l: Lang, n: i64) -> String {
+    match l {
+        Lang::Zh => format!("{n} 人"),
+        Lang::En => {
+            if n == 1 {
+                "1 voter".into()
+            } else {
+                format!("{n} voters")
+            }
+        }
+    }
+}
+
+pub fn min_item_heading(l: Lang, position: i64, title: &str) -> String {
+    match l {
+        Lang::Zh => format!("议题 {position}：{title}"),
+        Lang::En => format!("Item {position}: {title}"),
+    }
+}
+
+pub fn min_attendance_totals(l: Lang, roll: i64, present: i64, proxy: i64, absent: i64) -> String {
+    match l {
+        Lang::Zh => format!(
+            "应到 {roll} 人，出席 {present} 人（其中委托出席 {proxy} 人），缺席 {absent} 人。"
+        ),
+        Lang::En => format!(
+            "{roll} on the roll; {present} present (of whom {proxy} by proxy); {absent} absent."
+        ),
+    }
+}
+
+pub fn min_proxy(l: Lang, proxy: &str, reference: &str) -> String {
+    match l {
+        Lang::Zh => format!("受托人 {proxy}，委托书 {reference}"),
+        Lang::En => format!("proxy {proxy}, authorisation {reference}"),
+    }
+}
+
+pub fn min_revision(l: Lang, rev: i64, at: &str) -> String {
+    match l {
+        Lang::Zh => format!("第 {rev} 稿（{at}）"),
+        Lang::En => format!("Version {rev} ({at})"),
+    }
+}
+
+pub fn min_vote_times(l: Lang, opened: &str, closed: &str) -> String {
+    match l {
+        Lang::Zh => format!("表决开始 {opened}，结束 {closed}"),
+        Lang::En => format!("Vote opened {opened}, closed {closed}"),
+    }
+}
+
+pub fn min_recused_for(l: Lang, position: i64) -> String {
+    match l {
+        Lang::Zh => format!("回避（议题 {position}）"),
+        Lang::En => format!("recused (item {position})"),
+    }
+}
+
+pub fn min_signature_line(l: Lang, role: &str, name: &str, at: &str, fingerprint: &str) -> String {
+    match l {
+        Lang::Zh => format!("{role}：{name}，签署于 {at}，密钥指纹 {fingerprint}"),
+        Lang::En => format!("{role}: {name}, signed {at}, key fingerprint {fingerprint}"),
+    }
+}
+
+pub fn sign_role(l: Lang, role: &str) -> &'static str {
+    match role {
+        "host" => MIN_HOST.get(l),
+        "secretary" => MIN_SECRETARY.get(l),
+        "addendum" => Tr("补充更正签署人", "Addendum signed by").get(l),
+        _ => Tr("与会成员", "Member").get(l),
+    }
+}
+
+// ---- verification ----
+pub fn section_name(l: Lang, s: &crate::domain::minutes::Section) -> String {
+    use crate::domain::minutes::{ItemPart, Section};
+    match s {
+        Section::Header => Tr("会议基本信息", "the meeting's details").get(l).into(),
+        Section::Attendance => Tr("出席情况", "attendance").get(l).into(),
+        Section::Summary => Tr("会议小结", "the summary").get(l).into(),
+        Section::Item {
+            position,
+            title,
+            part,
+        } => {
+            let part = match part {
+                ItemPart::Heading => Tr("基本信息", "details"),
+                ItemPart::Proposal => Tr("议案文本", "proposal text"),
+                ItemPart::Remarks => Tr("发言记录", "remarks"),
+                ItemPart::Vote => Tr("表决记录", "vote (roll call and figures)"),
+                ItemPart::Actions => Tr("落实事项", "action items"),
+            }
+            .get(l);
+            match l {
+                Lang::Zh => format!("议题 {position}「{title}」的{part}"),
+                Lang::En => format!("item {position} \"{title}\": {part}"),
+            }
+        }
+    }
+}
+
+fn short(h: &str) -> &str {
+    h.get(..16).unwrap_or(h)
+}
+
+pub fn problem(l: Lang, p: &crate::domain::verify::Problem) -> String {
+    use crate::domain::verify::Problem as P;
+    let role_name = |r: &str| sign_role(l, r);
+    match (l, p) {
+        (Lang::Zh, P::RecordUnreadable { detail }) => format!("记录无法读取：{detail}"),
+        (Lang::En, P::RecordUnreadable { detail }) => {
+            format!("the records cannot be read: {detail}")
+        }
+        (Lang::Zh, P::MissingMinutes) => "已签署会议记录文本缺失".into(),
+        (Lang::En, P::MissingMinutes) => "the signed minutes text is missing".into(),
+        (Lang::Zh, P::StoredTextAltered) => "存储的会议记录文本被改动（与其 SHA-256 不符）".into(),
+        (Lang::En, P::StoredTextAltered) => {
+            "the stored minutes text was changed (it no longer matches its SHA-256)".into()
+        }
+        (
+            _,
+            P::RecordsDiffer {
+                sections,
+                records_say,
+                signed_says,
+            },
+        ) => {
+            let names: Vec<String> = sections.iter().map(|s| section_name(l, s)).collect();
+            match l {
+                Lang::Zh => format!(
+                    "记录与签署的会议记录不符：{}（记录为「{}」，签署文本为「{}」）",
+                    names.join("、"),
+                    records_say,
+                    signed_says
+                ),
+                Lang::En => format!(
+                    "the records differ from the signed minutes in {} (records: \"{}\"; signed: \"{}\")",
+                    names.join(", "),
+                    records_say,
+                    signed_says
+                ),
+            }
+        }
+        (Lang::Zh, P::OutcomeMismatch { position, title }) => {
+            format!("议题 {position}「{title}」的表决结果与表决名单不符")
+        }
+        (Lang::En, P::OutcomeMismatch { position, title }) => {
+            format!(
+                "item {position} \"{title}\": the fixed outcome does not follow from the roll call"
+            )
+        }
+        (
+            Lang::Zh,
+            P::BadSignature {
+                signer,
+                role,
+                fingerprint,
+            },
+        ) => format!(
+            "{}「{signer}」的签名无效（密钥 {fingerprint}）",
+            role_name(role)
+        ),
+        (
+            Lang::En,
+            P::BadSignature {
+                signer,
+                role,
+                fingerprint,
+            },
+        ) => format!(
+            "the signature of {} {signer} (key {fingerprint}) does not verify",
+            role_name(role).to_lowercase()
+        ),
+        (
+            Lang::Zh,
+            P::SignedOtherText {
+                signer,
+                role,
+                fingerprint,
+            },
+        ) => format!(
+            "{}「{signer}」（密钥 {fingerprint}）签署的不是现存的会议记录文本",
+            role_name(role)
+        ),
+        (
+            Lang::En,
+            P::SignedOtherText {
+                signer,
+                role,
+                fingerprint,
+            },
+        ) => format!(
+            "{} {signer} (key {fingerprint}) signed another text than the stored minutes",
+            role_name(role)
+        ),
+        (
+            Lang::Zh,
+            P::SignedOtherLink {
+                signer,
+                role,
+                fingerprint,
+            },
+        ) => format!(
+            "{}「{signer}」（密钥 {fingerprint}）签署的链接与存储的不符",
+            role_name(role)
+        ),
+        (
+            Lang::En,
+            P::SignedOtherLink {
+                signer,
+                role,
+                fingerprint,
+            },
+        ) => format!(
+            "{} {signer} (key {fingerprint}) signed another chain link than the stored one",
+            role_name(role)
+        ),
+        (
+            Lang::Zh,
+            P::SignerNameMismatch {
+                signed_as,
+                registered,
+                fingerprint,
+            },
+        ) => {
+            format!("签名人姓名「{signed_as}」与登记姓名「{registered}」不符（密钥 {fingerprint}）")
+        }
+        (
+            Lang::En,
+            P::SignerNameMismatch {
+                signed_as,
+                registered,
+                fingerprint,
+            },
+        ) => format!(
+            "the signer's name \"{signed_as}\" is not the registered name \"{registered}\" (key {fingerprint})"
+        ),
+        (Lang::Zh, P::MissingSignature { role }) => {
+            format!("缺少{}的有效签名", role_name(role.as_db()))
+        }
+        (Lang::En, P::MissingSignature { role }) => {
+            format!(
+                "no valid signature of the {}",
+                role_name(role.as_db()).to_lowercase()
+            )
+        }
+        (Lang::Zh, P::NotLocked) => "已签署但会议未锁定（状态被改动）".into(),
+        (Lang::En, P::NotLocked) => {
+            "signed, but the meeting is not locked (its status was changed)".into()
+        }
+        (Lang::Zh, P::AddendumUnsigned { number }) => format!("补充更正 {number} 未签名"),
+        (Lang::En, P::AddendumUnsigned { number }) => format!("addendum {number} is not signed"),
+        (
+            Lang::Zh,
+            P::AddendumBadSignature {
+                number,
+                signer,
+                fingerprint,
+            },
+        ) => format!("补充更正 {number} 上「{signer}」的签名无效（密钥 {fingerprint}）"),
+        (
+            Lang::En,
+            P::AddendumBadSignature {
+                number,
+                signer,
+                fingerprint,
+            },
+        ) => format!(
+            "the signature of {signer} (key {fingerprint}) on addendum {number} does not verify"
+        ),
+        (Lang::Zh, P::AddendumMissing { addendum_id }) => {
+            format!("已签名的补充更正（编号 {addendum_id}）被删除")
+        }
+        (Lang::En, P::AddendumMissing { addendum_id }) => {
+            format!("a signed addendum (id {addendum_id}) was deleted")
+        }
+        (Lang::Zh, P::ChainBroken { prev }) => format!(
+            "签署链断开：上一份会议记录（SHA-256 {}…）不存在，此前签署的会议被删除",
+            short(prev)
+        ),
+        (Lang::En, P::ChainBroken { prev }) => format!(
+            "chain broken: the previous minutes it links to (SHA-256 {}…) are missing; signed minutes before it were deleted",
+            short(prev)
+        ),
+        (Lang::Zh, P::ChainOrder { prev }) => format!(
+            "签署链顺序不符：链接到的上一份会议记录（SHA-256 {}…）不是紧邻的前一份",
+            short(prev)
+        ),
+        (Lang::En, P::ChainOrder { prev }) => format!(
+            "chain out of order: it links to minutes (SHA-256 {}…) that are not the ones signed just before",
+            short(prev)
+        ),
+    }
+}
+
+pub fn verify_line(
+    l: Lang,
+    id: Option<i64>,
+    title: &str,
+    status: &crate::domain::verify::VerifyStatus,
+    signers: &str,
+) -> String {
+    use crate::domain::verify::VerifyStatus as V;
+    let who = match (l, id) {
+        (Lang::Zh, Some(id)) => format!("会议 {id}「{title}」"),
+        (Lang::En, Some(id)) => format!("meeting {id} \"{title}\""),
+        (Lang::Zh, None) => format!("「{title}」"),
+        (Lang::En, None) => format!("\"{title}\""),
+    };
+    match (l, status) {
+        (Lang::Zh, V::Valid) => format!("{who}：有效（{signers}）"),
+        (Lang::En, V::Valid) => format!("{who}: valid ({signers})"),
+        (Lang::Zh, V::Unsigned) => format!("{who}：尚未签署完成"),
+        (Lang::En, V::Unsigned) => format!("{who}: not signed yet"),
+        (_, V::Invalid(ps)) => {
+            let list: Vec<String> = ps.iter().map(|p| problem(l, p)).collect();
+            match l {
+                Lang::Zh => format!("{who}：无效 — {}", list.join("；")),
+                Lang::En => format!("{who}: INVALID — {}", list.join("; ")),
+            }
+        }
+    }
+}
+
+pub const CLI_NOTHING_SIGNED: Tr = Tr("没有已签署的会议记录。", "No signed minutes.");
+pub const CLI_FILE_CHAIN: Tr = Tr(
+    "（单个文件无法检查签署链）",
+    "(the chain cannot be checked from a single file)",
+);
+pub fn cli_bad_file(l: Lang, file: &str, why: &str) -> String {
+    match l {
+        Lang::Zh => format!("{file} 不是 yishi 导出的会议记录 JSON 文件（{why}）。"),
+        Lang::En => format!("{file} is not a minutes JSON file exported by yishi ({why})."),
+    }
+}
+pub fn cli_cannot_read(l: Lang, file: &str, why: &str) -> String {
+    match l {
+        Lang::Zh => format!("无法读取 {file}：{why}。"),
+        Lang::En => format!("Cannot read {file}: {why}."),
+    }
+}
+pub fn cli_cannot_write(l: Lang, file: &str, why: &str) -> String {
+    match l {
+        Lang::Zh => format!("无法写入 {file}：{why}。"),
+        Lang::En => format!("Cannot write {file}: {why}."),
+    }
+}
+pub fn cli_no_meeting(l: Lang, id: i64) -> String {
+    match l {
+        Lang::Zh => format!("没有编号为 {id} 的会议。"),
+        Lang::En => format!("There is no meeting with id {id}."),
+    }
+}
+pub fn cli_written(l: Lang, file: &str) -> String {
+    match l {
+        Lang::Zh => format!("已写入 {file}"),
+        Lang::En => format!("Written to {file}"),
     }
 }

@@ -564,7 +564,8 @@ fn demo_install_is_a_complete_record_and_idempotent() {
     assert_eq!(meetings.len(), 2);
     let done = meetings
         .iter()
-        .find(|m| m.status == MeetingStatus::Adjourned)
+        // The demo's finished meeting is signed by its host and secretary (issue 4).
+        .find(|m| m.status == MeetingStatus::Signed)
         .unwrap();
     let record = store.meeting_record(done.id).unwrap();
     assert_eq!(record.title, "2026年第一次业主大会");

@@ -78,6 +78,6 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
             }
             Ok(Outcome::Ok)
         }
-        MinutesCmd::Show { .. } => Err(CliError(strings::CLI_NOT_YET.get(lang).into())),
+        MinutesCmd::Show { id, format } => super::export::show(store, *id, *format, lang),
     }
 }

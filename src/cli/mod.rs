@@ -3,8 +3,10 @@
 
 mod args;
 mod backup;
+mod export;
 mod minutes;
 mod roster;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -93,8 +95,23 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
         Some(Command::Roster { cmd }) => roster::run(cli, cmd, lang),
         Some(Command::Minutes { cmd }) => minutes::run(open_store(cli)?, cmd, lang),
         Some(Command::Backup { dest }) => backup::run(open_store(cli)?, dest, lang),
-        Some(Command::Export { .. })
-        | Some(Command::Verify { .. })
-        | Some(Command::Import { .. }) => Err(CliError(strings::CLI_NOT_YET.get(lang).into())),
+        Some(Command::Export {
+            id,
+            format,
+            notice,
+            out,
+        }) => export::run(
+            open_store(cli)?,
+            *id,
+            *format,
+            *notice,
+            out.as_deref(),
+            lang,
+        ),
+        Some(Command::Verify { id, file }) => match file {
+            Some(f) => verify::run_file(f, lang),
+            None => verify::run(open_store(cli)?, *id, lang),
+        },
+        Some(Command::Import { .. }) => Err(CliError(strings::CLI_NOT_YET.get(lang).into())),
     }
 }

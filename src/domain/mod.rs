@@ -1,6 +1,7 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
 pub mod followup;
+pub mod minutes;
 pub mod model;
 pub mod presence;
 pub mod record;
@@ -9,3 +10,4 @@ pub mod rules;
 pub mod search_text;
 pub mod signing;
 pub mod text;
+pub mod verify;

@@ -26,6 +26,8 @@ pub enum StoreError {
     ReadOnly,
     /// A signed meeting's records are locked.
     Locked,
+    /// The passphrase does not give the signer's registered key; nothing was signed.
+    WrongPassphrase,
     /// Input the user gave that the store refuses (with the reason).
     Invalid(String),
     /// Something not found (a meeting id, a voter).
@@ -70,6 +72,9 @@ impl fmt::Display for StoreError {
                 f,
                 "This meeting is signed and locked; a correction must be a signed addendum."
             ),
+            StoreError::WrongPassphrase => {
+                write!(f, "The passphrase is wrong; nothing was signed.")
+            }
             StoreError::Invalid(m) => write!(f, "{m}"),
             StoreError::NotFound(m) => write!(f, "Not found: {m}."),
             StoreError::Sql(m) => write!(f, "Database error: {m}."),

@@ -628,5 +628,18 @@ pub(crate) fn require_status(
             "Not possible while the meeting is {s}."
         )));
     }
+    // Once someone has signed the minutes, the records they signed must not change.
+    if status == MeetingStatus::Adjourned {
+        let signing: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM minutes WHERE meeting_id = ?1)",
+            [meeting],
+            |r| r.get(0),
+        )?;
+        if signing {
+            return Err(StoreError::Invalid(
+                "The minutes already carry a signature; withdraw the signatures before changing the record.".into(),
+            ));
+        }
+    }
     Ok(status)
 }

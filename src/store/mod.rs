@@ -11,6 +11,7 @@ pub mod record;
 pub mod roster;
 mod search;
 pub mod session;
+pub mod signing;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,110 @@
+//! `yishi verify [ID | --file FILE.json]`: one line per meeting; exit 0 when all are
+//! valid, 1 otherwise, 2 on bad input.
+
+use std::path::Path;
+
+use super::{CliError, CliResult, Outcome};
+use crate::domain::text::clean_line;
+use crate::domain::verify::{
+    EXPORT_FORMAT, ExportBundle, SignatureRecord, VerifyStatus, verify_record,
+};
+use crate::store::{Store, StoreError};
+use crate::strings::{self, Lang};
+
+/// "主持人 黄小明 a1b2:…；记录人 李秀英 …" for a valid meeting's line.
+fn signers(l: Lang, sigs: &[SignatureRecord]) -> String {
+    let sep = match l {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    };
+    sigs.iter()
+        .filter(|s| s.addendum_id.is_none())
+        .map(|s| {
+            format!(
+                "{} {} {}",
+                strings::sign_role(l, &s.role),
+                s.signer_name,
+                s.fingerprint()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+pub(crate) fn meeting_or_exit(store: &Store, id: i64, lang: Lang) -> Result<(), CliError> {
+    match store.meeting(id) {
+        Ok(_) => Ok(()),
+        Err(StoreError::NotFound(_)) => Err(CliError(strings::cli_no_meeting(lang, id))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
+    let reports = match id {
+        Some(id) => {
+            meeting_or_exit(&store, id, lang)?;
+            vec![store.verify_meeting(id)?]
+        }
+        None => store.verify_all()?,
+    };
+    if reports.is_empty() {
+        println!("{}", strings::CLI_NOTHING_SIGNED.get(lang));
+        return Ok(Outcome::Ok);
+    }
+    let mut all_valid = true;
+    for r in &reports {
+        all_valid &= r.status.is_valid();
+        let line = strings::verify_line(
+            lang,
+            Some(r.meeting_id),
+            &r.title,
+            &r.status,
+            &signers(lang, &r.signatures),
+        );
+        println!("{}", clean_line(&line));
+    }
+    Ok(if all_valid {
+        Outcome::Ok
+    } else {
+        Outcome::Failed
+    })
+}
+
+/// Read and parse an exported JSON file (exit 2 when it is not one).
+pub(crate) fn read_bundle(path: &Path, lang: Lang) -> Result<ExportBundle, CliError> {
+    let shown = clean_line(&path.display().to_string());
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError(strings::cli_cannot_read(lang, &shown, &e.to_string())))?;
+    let bundle: ExportBundle = serde_json::from_str(&text)
+        .map_err(|e| CliError(strings::cli_bad_file(lang, &shown, &e.to_string())))?;
+    if bundle.format != EXPORT_FORMAT {
+        return Err(CliError(strings::cli_bad_file(
+            lang,
+            &shown,
+            &clean_line(&bundle.format),
+        )));
+    }
+    Ok(bundle)
+}
+
+pub fn run_file(path: &Path, lang: Lang) -> CliResult {
+    let b = read_bundle(path, lang)?;
+    let status = verify_record(&b.record, b.minutes.as_ref(), &b.signatures, &[]);
+    let mut line = strings::verify_line(
+        lang,
+        None,
+        &b.record.title,
+        &status,
+        &signers(lang, &b.signatures),
+    );
+    if status.is_valid() {
+        line.push(' ');
+        line.push_str(strings::CLI_FILE_CHAIN.get(lang));
+    }
+    println!("{}", clean_line(&line));
+    Ok(if status == VerifyStatus::Valid {
+        Outcome::Ok
+    } else {
+        Outcome::Failed
+    })
+}

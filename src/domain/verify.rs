@@ -1,0 +1,439 @@
+//! Verification of signed minutes, as pure functions over what the store (or an exported
+//! JSON file) holds: re-render the minutes from the record and compare with the signed
+//! text, check every signature strictly, check each addendum's signatures, check that the
+//! fixed outcomes follow from the roll calls, and check the community's chain of minutes.
+//! Each problem found is a [`Problem`] naming the record, signature or link.
+
+use serde::{Deserialize, Serialize};
+
+use super::minutes::{self, Section, addendum_bytes, meeting_lang, sections};
+use super::model::MeetingStatus;
+use super::record::MeetingRecord;
+use super::rules::evaluate;
+use super::signing::{SignedStatement, fingerprint, from_hex, hex, sha256, verify};
+
+/// `prev_sha256` of a community's first signed minutes.
+pub const ZERO_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The role of a signature on the minutes. Addenda are signed with role `addendum`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Host,
+    Secretary,
+    /// Any other member who adds their signature.
+    Member,
+}
+
+impl Role {
+    pub fn as_db(self) -> &'static str {
+        match self {
+            Role::Host => "host",
+            Role::Secretary => "secretary",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn from_db(s: &str) -> Option<Role> {
+        [Role::Host, Role::Secretary, Role::Member]
+            .into_iter()
+            .find(|r| r.as_db() == s)
+    }
+}
+
+/// The role string of an addendum signature.
+pub const ADDENDUM_ROLE: &str = "addendum";
+
+/// One stored signature, as the database and an export carry it. Binary values are
+/// lower-case hex.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignatureRecord {
+    pub signer_name: String,
+    pub public_key: String,
+    pub role: String,
+    /// `None`: a signature on the minutes; `Some(id)`: on that addendum.
+    pub addendum_id: Option<i64>,
+    pub minutes_sha256: String,
+    pub prev_sha256: String,
+    pub signed_at: String,
+    pub signature: String,
+}
+
+impl SignatureRecord {
+    pub fn fingerprint(&self) -> String {
+        key32(&self.public_key)
+            .map(|k| fingerprint(&k))
+            .unwrap_or_else(|| "?".into())
+    }
+
+    /// The statement this signature claims to sign, for `meeting_uid`.
+    pub fn statement(&self, meeting_uid: &str) -> Option<SignedStatement> {
+        Some(SignedStatement {
+            meeting_uid: meeting_uid.to_string(),
+            minutes_sha256: key32(&self.minutes_sha256)?,
+            prev_sha256: key32(&self.prev_sha256)?,
+            role: self.role.clone(),
+            signer_key: key32(&self.public_key)?,
+            signed_at: self.signed_at.clone(),
+        })
+    }
+
+    /// Strict verification of the signature over its statement.
+    pub fn verifies(&self, meeting_uid: &str) -> bool {
+        let Some(st) = self.statement(meeting_uid) else {
+            return false;
+        };
+        let Some(sig) = from_hex(&self.signature).and_then(|v| <[u8; 64]>::try_from(v).ok()) else {
+            return false;
+        };
+        verify(&st, &sig).is_ok()
+    }
+
+    pub fn line(&self) -> minutes::SignatureLine {
+        minutes::SignatureLine {
+            signer_name: self.signer_name.clone(),
+            role: self.role.clone(),
+            signed_at: self.signed_at.clone(),
+            public_key: self.public_key.clone(),
+            addendum_id: self.addendum_id,
+        }
+    }
+}
+
+fn key32(h: &str) -> Option<[u8; 32]> {
+    from_hex(h).and_then(|v| <[u8; 32]>::try_from(v).ok())
+}
+
+/// The minutes text as it was signed, with its hash and its link in the chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredMinutes {
+    pub text: String,
+    pub sha256: String,
+    pub prev_sha256: String,
+    /// Position in the community's chain (1 for the first signed minutes).
+    pub seq: i64,
+}
+
+/// A registered signer's public key (never anything secret).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignerKey {
+    pub name: String,
+    pub public_key: String,
+    pub fingerprint: String,
+}
+
+/// What `export --format json` writes and `verify --file` reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportBundle {
+    /// [`EXPORT_FORMAT`].
+    pub format: String,
+    pub record: MeetingRecord,
+    pub minutes: Option<StoredMinutes>,
+    pub signatures: Vec<SignatureRecord>,
+    pub signers: Vec<SignerKey>,
+}
+
+pub const EXPORT_FORMAT: &str = "yishi-minutes-export-v1";
+
+/// One thing wrong with a meeting's signed minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// The records could not be read back (e.g. a stored outcome is not valid JSON).
+    RecordUnreadable { detail: String },
+    /// The meeting is locked (or has signatures) but no signed minutes text is stored.
+    MissingMinutes,
+    /// The stored minutes text does not hash to the SHA-256 recorded with it.
+    StoredTextAltered,
+    /// The minutes rendered from the records differ from the signed text, in these
+    /// sections (first differing line of each side given).
+    RecordsDiffer {
+        sections: Vec<Section>,
+        records_say: String,
+        signed_says: String,
+    },
+    /// The outcome fixed when the vote closed does not follow from the roll call.
+    OutcomeMismatch { position: i64, title: String },
+    /// A signature does not verify (its statement or the signature bytes changed).
+    BadSignature {
+        signer: String,
+        role: String,
+        fingerprint: String,
+    },
+    /// A signature verifies, but over another text than the stored minutes.
+    SignedOtherText {
+        signer: String,
+        role: String,
+        fingerprint: String,
+    },
+    /// A signature verifies, but over another chain link than the stored minutes'.
+    SignedOtherLink {
+        signer: String,
+        role: String,
+        fingerprint: String,
+    },
+    /// The name stored with a signature is not the name the key was registered with.
+    SignerNameMismatch {
+        signed_as: String,
+        registered: String,
+        fingerprint: String,
+    },
+    /// No valid signature in this role (host or secretary).
+    MissingSignature { role: Role },
+    /// Both required signatures are there, but the meeting is not locked.
+    NotLocked,
+    /// Addendum number `number` (1-based) has no signature.
+    AddendumUnsigned { number: usize },
+    /// A signature on addendum `number` does not verify.
+    AddendumBadSignature {
+        number: usize,
+        signer: String,
+        fingerprint: String,
+    },
+    /// A signature refers to an addendum that is no longer there.
+    AddendumMissing { addendum_id: i64 },
+    /// The chain link (`prev_sha256`) matches no signed minutes of the community: minutes
+    /// signed before these were deleted.
+    ChainBroken { prev: String },
+    /// The chain link names other minutes than the ones signed just before.
+    ChainOrder { prev: String },
+}
+
+/// A meeting's verification status, as the CLI prints it and the TUI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VerifyStatus {
+    /// Signed by host and secretary, locked, and everything checks.
+    Valid,
+    /// Something is wrong (each problem named).
+    Invalid(Vec<Problem>),
+    /// Not (fully) signed yet; whatever signatures exist do verify.
+    Unsigned,
+}
+
+impl VerifyStatus {
+    pub fn is_valid(&self) -> bool {
+        matches!(self, VerifyStatus::Valid)
+    }
+}
+
+/// Verify one meeting: `minutes` is the stored signed text (None if never signed),
+/// `sigs` every stored signature (minutes and addenda), `registered` the locally
+/// registered signers (empty when verifying a file).
+pub fn verify_record(
+    rec: &MeetingRecord,
+    minutes: Option<&StoredMinutes>,
+    sigs: &[SignatureRecord],
+    registered: &[SignerKey],
+) -> VerifyStatus {
+    let locked = rec.status == MeetingStatus::Signed;
+    let Some(m) = minutes else {
+        if locked || !sigs.is_empty() {
+            return VerifyStatus::Invalid(vec![Problem::MissingMinutes]);
+        }
+        return VerifyStatus::Unsigned;
+    };
+    let mut problems = Vec::new();
+    let text_hash = hex(&sha256(m.text.as_bytes()));
+    if text_hash != m.sha256 {
+        problems.push(Problem::StoredTextAltered);
+    }
+    let secs = sections(rec, meeting_lang(rec));
+    let (changed, records_say, signed_says) = minutes::diff_sections(&secs, &m.text);
+    if !changed.is_empty() {
+        problems.push(Problem::RecordsDiffer {
+            sections: changed,
+            records_say,
+            signed_says,
+        });
+    }
+    for it in &rec.items {
+        if let Some(v) = &it.vote
+            && let Some(out) = &v.outcome
+            && evaluate(&it.rule, &v.electorate()) != *out
+        {
+            problems.push(Problem::OutcomeMismatch {
+                position: it.position,
+                title: it.title.clone(),
+            });
+        }
+    }
+    let mut have_host = false;
+    let mut have_secretary = false;
+    for sg in sigs.iter().filter(|s| s.addendum_id.is_none()) {
+        let who = || (sg.signer_name.clone(), sg.role.clone(), sg.fingerprint());
+        if !sg.verifies(&rec.uid) {
+            let (signer, role, fingerprint) = who();
+            problems.push(Problem::BadSignature {
+                signer,
+                role,
+                fingerprint,
+            });
+            continue;
+        }
+        if sg.minutes_sha256 != text_hash {
+            let (signer, role, fingerprint) = who();
+            problems.push(Problem::SignedOtherText {
+                signer,
+                role,
+                fingerprint,
+            });
+            continue;
+        }
+        if sg.prev_sha256 != m.prev_sha256 {
+            let (signer, role, fingerprint) = who();
+            problems.push(Problem::SignedOtherLink {
+                signer,
+                role,
+                fingerprint,
+            });
+            continue;
+        }
+        if let Some(reg) = registered.iter().find(|k| k.public_key == sg.public_key)
+            && reg.name != sg.signer_name
+        {
+            problems.push(Problem::SignerNameMismatch {
+                signed_as: sg.signer_name.clone(),
+                registered: reg.name.clone(),
+                fingerprint: sg.fingerprint(),
+            });
+        }
+        match Role::from_db(&sg.role) {
+            Some(Role::Host) => have_host = true,
+            Some(Role::Secretary) => have_secretary = true,
+            _ => {}
+        }
+    }
+    for (i, a) in rec.addenda.iter().enumerate() {
+        let number = i + 1;
+        let hash = hex(&sha256(&addendum_bytes(a)));
+        let mine: Vec<&SignatureRecord> = sigs
+            .iter()
+            .filter(|s| s.addendum_id == Some(a.id))
+            .collect();
+        if mine.is_empty() {
+            problems.push(Problem::AddendumUnsigned { number });
+        }
+        for sg in mine {
+            let ok = sg.role == ADDENDUM_ROLE
+                && sg.verifies(&rec.uid)
+                && sg.minutes_sha256 == hash
+                && sg.prev_sha256 == m.sha256;
+            if !ok {
+                problems.push(Problem::AddendumBadSignature {
+                    number,
+                    signer: sg.signer_name.clone(),
+                    fingerprint: sg.fingerprint(),
+                });
+            }
+        }
+    }
+    for sg in sigs {
+        if let Some(id) = sg.addendum_id
+            && !rec.addenda.iter().any(|a| a.id == id)
+            && !problems.contains(&Problem::AddendumMissing { addendum_id: id })
+        {
+            problems.push(Problem::AddendumMissing { addendum_id: id });
+        }
+    }
+    let complete = have_host && have_secretary;
+    if complete && !locked {
+        problems.push(Problem::NotLocked);
+    }
+    if !problems.is_empty() {
+        return VerifyStatus::Invalid(problems);
+    }
+    if locked && !complete {
+        let mut missing = Vec::new();
+        if !have_host {
+            missing.push(Problem::MissingSignature { role: Role::Host });
+        }
+        if !have_secretary {
+            missing.push(Problem::MissingSignature {
+                role: Role::Secretary,
+            });
+        }
+        return VerifyStatus::Invalid(missing);
+    }
+    if complete {
+        VerifyStatus::Valid
+    } else {
+        VerifyStatus::Unsigned
+    }
+}
+
+/// One community's signed minutes in chain order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainLink {
+    pub meeting_id: i64,
+    pub seq: i64,
+    pub sha256: String,
+    pub prev_sha256: String,
+}
+
+/// Check a community's chain (links in `seq` order): the first links to [`ZERO_HASH`],
+/// each next one to the hash of the one before. Returns the meeting ids with a problem.
+pub fn verify_chain(links: &[ChainLink]) -> Vec<(i64, Problem)> {
+    let mut out = Vec::new();
+    for (i, l) in links.iter().enumerate() {
+        let expected = if i == 0 {
+            ZERO_HASH
+        } else {
+            links[i - 1].sha256.as_str()
+        };
+        if l.prev_sha256 == expected {
+            continue;
+        }
+        let known = l.prev_sha256 == ZERO_HASH
+            || links
+                .iter()
+                .any(|o| o.meeting_id != l.meeting_id && o.sha256 == l.prev_sha256);
+        let prev = l.prev_sha256.clone();
+        out.push((
+            l.meeting_id,
+            if known {
+                Problem::ChainOrder { prev }
+            } else {
+                Problem::ChainBroken { prev }
+            },
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(id: i64, seq: i64, sha: &str, prev: &str) -> ChainLink {
+        ChainLink {
+            meeting_id: id,
+            seq,
+            sha256: sha.repeat(64),
+            prev_sha256: if prev == "0" {
+                ZERO_HASH.into()
+            } else {
+                prev.repeat(64)
+            },
+        }
+    }
+
+    #[test]
+    fn chain_ok_and_broken() {
+        let ok = [
+            link(1, 1, "a", "0"),
+            link(2, 2, "b", "a"),
+            link(3, 3, "c", "b"),
+        ];
+        assert!(verify_chain(&ok).is_empty());
+        // Meeting 2 deleted: 3 links to b, which matches nothing.
+        let gap = [link(1, 1, "a", "0"), link(3, 3, "c", "b")];
+        let p = verify_chain(&gap);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].0, 3);
+        assert!(matches!(p[0].1, Problem::ChainBroken { .. }));
+        // The first one deleted.
+        let first = [link(2, 2, "b", "a"), link(3, 3, "c", "b")];
+        let p = verify_chain(&first);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].0, 2);
+    }
+}

@@ -1,0 +1,695 @@
+//! Signers, signing the minutes, addenda, and loading what verification needs. The
+//! checks themselves are in domain::verify; this module only loads and stores.
+//!
+//! Signing: the minutes body (domain::minutes::signed_body) is rendered from the records
+//! and stored in `minutes` at the first signature, with its SHA-256 and the chain link
+//! (`prev_sha256` = the SHA-256 of the community's previously stored minutes, 64 zeros for
+//! the first; `seq` its position). Each signer signs the statement of
+//! domain::signing::SignedStatement::message over (meeting uid, minutes SHA-256,
+//! prev_sha256, role, public key, time). When the host and the secretary have both signed,
+//! the meeting becomes 'signed' and the SQL triggers lock its records.
+
+use ed25519_dalek::SigningKey;
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store, StoreError, audit, now};
+use crate::domain::minutes::{addendum_bytes, render_document, signed_body};
+use crate::domain::model::MeetingStatus;
+use crate::domain::record::AddendumRecord;
+use crate::domain::signing::{
+    self, KdfParams, SignError, SignedStatement, fingerprint, hex, sha256,
+};
+use crate::domain::text::{clean_line, clean_multiline};
+use crate::domain::verify::{
+    ADDENDUM_ROLE, ChainLink, EXPORT_FORMAT, ExportBundle, Problem, Role, SignatureRecord,
+    SignerKey, StoredMinutes, VerifyStatus, ZERO_HASH, verify_chain, verify_record,
+};
+use crate::strings::Lang;
+
+/// A registered signer: only public material.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignerRow {
+    pub id: i64,
+    pub name: String,
+    pub public_key: [u8; 32],
+    pub fingerprint: String,
+    pub created_at: String,
+}
+
+/// What a signature achieved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOutcome {
+    /// Host and secretary have both signed: the meeting is now locked.
+    pub locked: bool,
+    /// The required roles still missing.
+    pub missing: Vec<Role>,
+}
+
+/// One meeting's verification, for the CLI line and the TUI badge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub meeting_id: i64,
+    pub uid: String,
+    pub title: String,
+    pub status: VerifyStatus,
+    pub signatures: Vec<SignatureRecord>,
+}
+
+fn sign_error(e: SignError) -> StoreError {
+    match e {
+        SignError::WrongPassphrase => StoreError::WrongPassphrase,
+        other => StoreError::Invalid(other.to_string()),
+    }
+}
+
+fn blob32(v: Vec<u8>) -> [u8; 32] {
+    <[u8; 32]>::try_from(v).unwrap_or([0u8; 32])
+}
+
+type SignerSecrets = ([u8; 16], KdfParams);
+type SignerDbRow = (String, Vec<u8>, Vec<u8>, u32, u32, u32, String);
+
+impl Store {
+    /// Register a signer: the passphrase typed twice, at least 8 characters. Stores the
+    /// salt, the Argon2id parameters and the public key only.
+    pub fn register_signer(&mut self, name: &str, passphrase: &str, repeat: &str) -> Result<i64> {
+        let name = clean_line(name).trim().to_string();
+        if name.is_empty() {
+            return Err(StoreError::Invalid("A signer needs a name.".into()));
+        }
+        if passphrase != repeat {
+            return Err(sign_error(SignError::PassphraseMismatch));
+        }
+        let params = KdfParams::default();
+        let (salt, pk) = signing::register(passphrase, params).map_err(sign_error)?;
+        self.write(|tx| {
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM signers WHERE name = ?1)",
+                [&name],
+                |r| r.get(0),
+            )?;
+            if exists {
+                return Err(StoreError::Invalid(format!(
+                    "{name} is already registered as a signer."
+                )));
+            }
+            tx.execute(
+                "INSERT INTO signers (name, public_key, salt, m_cost_kib, t_cost, p_cost, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    name,
+                    pk.as_slice(),
+                    salt.as_slice(),
+                    params.m_cost_kib,
+                    params.t_cost,
+                    params.p_cost,
+                    now()
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit(tx, None, "signer_register", &format!("{name} {}", fingerprint(&pk)))?;
+            Ok(id)
+        })
+    }
+
+    pub fn signers(&self) -> Result<Vec<SignerRow>> {
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT id, name, public_key, created_at FROM signers ORDER BY name")?;
+        let rows = st.query_map([], |r| {
+            let pk = blob32(r.get(2)?);
+            Ok(SignerRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                public_key: pk,
+                fingerprint: fingerprint(&pk),
+                created_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn signer_by_name(&self, name: &str) -> Result<Option<SignerRow>> {
+        Ok(self.signers()?.into_iter().find(|s| s.name == name))
+    }
+
+    fn signer(&self, id: i64) -> Result<(SignerRow, SignerSecrets)> {
+        let row: Option<SignerDbRow> = self
+            .conn()
+            .query_row(
+                "SELECT name, public_key, salt, m_cost_kib, t_cost, p_cost, created_at
+                 FROM signers WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let (name, pk, salt, m, t, p, created_at) =
+            row.ok_or_else(|| StoreError::NotFound(format!("signer {id}")))?;
+        let salt = <[u8; 16]>::try_from(salt)
+            .map_err(|_| StoreError::Corrupt(format!("The salt of signer {name}")))?;
+        let pk = blob32(pk);
+        Ok((
+            SignerRow {
+                id,
+                name,
+                public_key: pk,
+                fingerprint: fingerprint(&pk),
+                created_at,
+            },
+            (
+                salt,
+                KdfParams {
+                    m_cost_kib: m,
+                    t_cost: t,
+                    p_cost: p,
+                },
+            ),
+        ))
+    }
+
+    /// Derive the signer's key from the passphrase (slow: Argon2id) and check it.
+    fn unlock(&self, signer: i64, passphrase: &str) -> Result<(SignerRow, SigningKey)> {
+        let (row, (salt, params)) = self.signer(signer)?;
+        let key =
+            signing::unlock(passphrase, &salt, params, &row.public_key).map_err(sign_error)?;
+        Ok((row, key))
+    }
+
+    /// Sign the minutes of an adjourned meeting as `role`. The host and secretary roles
+    /// are for the signers named host and secretary in the meeting; a signer signs once.
+    /// The first signature stores the rendered minutes and their chain link; the second
+    /// of host and secretary locks the meeting. A wrong passphrase signs nothing.
+    pub fn sign_meeting(
+        &mut self,
+        meeting: i64,
+        signer: i64,
+        role: Role,
+        passphrase: &str,
+    ) -> Result<SignOutcome> {
+        let rec = self.meeting_record(meeting)?;
+        let m = self.meeting(meeting)?;
+        let allowed = match role {
+            Role::Member => matches!(rec.status, MeetingStatus::Adjourned | MeetingStatus::Signed),
+            _ => rec.status == MeetingStatus::Adjourned,
+        };
+        if !allowed {
+            return Err(match rec.status {
+                MeetingStatus::Signed => StoreError::Invalid(
+                    "These minutes are already signed by the host and the secretary.".into(),
+                ),
+                _ => StoreError::Invalid(
+                    "Only the minutes of an adjourned meeting can be signed.".into(),
+                ),
+            });
+        }
+        let (row, key) = self.unlock(signer, passphrase)?;
+        let named = match role {
+            Role::Host => Some(&rec.host),
+            Role::Secretary => Some(&rec.secretary),
+            Role::Member => None,
+        };
+        if let Some(n) = named
+            && clean_line(n).trim() != row.name
+        {
+            return Err(StoreError::Invalid(format!(
+                "Only {} can sign as the meeting's {}.",
+                clean_line(n).trim(),
+                role.as_db()
+            )));
+        }
+        let body = signed_body(&rec);
+        let body_hash = hex(&sha256(body.as_bytes()));
+        let community = m.community_id;
+        let outcome = self.write(|tx| {
+            let existing: Option<(String, String, String)> = tx
+                .query_row(
+                    "SELECT text, sha256, prev_sha256 FROM minutes WHERE meeting_id = ?1",
+                    [meeting],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let prev = match existing {
+                Some((text, sha, prev)) => {
+                    if text != body || sha != body_hash {
+                        return Err(StoreError::Invalid(
+                            "The records changed after the first signature; withdraw the signatures and sign again.".into(),
+                        ));
+                    }
+                    prev
+                }
+                None => {
+                    if role == Role::Member {
+                        return Err(StoreError::Invalid(
+                            "The host and the secretary sign first.".into(),
+                        ));
+                    }
+                    let last: Option<(String, i64)> = tx
+                        .query_row(
+                            "SELECT sha256, seq FROM minutes WHERE community_id = ?1
+                             ORDER BY seq DESC LIMIT 1",
+                            [community],
+                            |r| Ok((r.get(0)?, r.get(1)?)),
+                        )
+                        .optional()?;
+                    let (prev, seq) = match last {
+                        Some((h, s)) => (h, s + 1),
+                        None => (ZERO_HASH.to_string(), 1),
+                    };
+                    tx.execute(
+                        "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        params![meeting, community, seq, body, body_hash, prev, now()],
+                    )?;
+                    prev
+                }
+            };
+            let mut st = tx.prepare_cached(
+                "SELECT role, public_key FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
+            )?;
+            let done: Vec<(String, Vec<u8>)> = st
+                .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            if done.iter().any(|(_, k)| k.as_slice() == row.public_key) {
+                return Err(StoreError::Invalid(format!(
+                    "{} has already signed these minutes.",
+                    row.name
+                )));
+            }
+            if role != Role::Member && done.iter().any(|(r, _)| r == role.as_db()) {
+                return Err(StoreError::Invalid(format!(
+                    "The minutes already carry the {}'s signature.",
+                    role.as_db()
+                )));
+            }
+            let statement = SignedStatement {
+                meeting_uid: rec.uid.clone(),
+                minutes_sha256: sha256(body.as_bytes()),
+                prev_sha256: parse32(&prev)?,
+                role: role.as_db().to_string(),
+                signer_key: row.public_key,
+                signed_at: now(),
+            };
+            let sig = signing::sign(&key, &statement).map_err(sign_error)?;
+            insert_signature(tx, meeting, None, &row.name, &statement, &sig)?;
+            let mut roles: Vec<&str> = done.iter().map(|(r, _)| r.as_str()).collect();
+            roles.push(role.as_db());
+            let missing: Vec<Role> = [Role::Host, Role::Secretary]
+                .into_iter()
+                .filter(|r| !roles.contains(&r.as_db()))
+                .collect();
+            let locked = missing.is_empty() && rec.status == MeetingStatus::Adjourned;
+            audit(
+                tx,
+                Some(meeting),
+                "sign",
+                &format!("{} {} {}", role.as_db(), row.name, fingerprint(&row.public_key)),
+            )?;
+            if locked {
+                super::search::index_text(tx, meeting, "minutes", meeting, &body)?;
+                audit(tx, Some(meeting), "lock", &body_hash)?;
+                tx.execute(
+                    "UPDATE meetings SET status = 'signed' WHERE id = ?1",
+                    [meeting],
+                )?;
+            }
+            Ok(SignOutcome { locked, missing })
+        })?;
+        Ok(outcome)
+    }
+
+    /// Take back the signatures of minutes that are not locked yet (to correct the record
+    /// before the second signature). Refused once later minutes of the community link to
+    /// these.
+    pub fn withdraw_signatures(&mut self, meeting: i64) -> Result<()> {
+        self.write(|tx| {
+            let status: Option<String> = tx
+                .query_row(
+                    "SELECT status FROM meetings WHERE id = ?1",
+                    [meeting],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match status.as_deref() {
+                None => return Err(StoreError::NotFound(format!("meeting {meeting}"))),
+                Some("signed") => return Err(StoreError::Locked),
+                _ => {}
+            }
+            let later: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM minutes m JOIN minutes me ON me.meeting_id = ?1
+                 WHERE m.community_id = me.community_id AND m.seq > me.seq)",
+                [meeting],
+                |r| r.get(0),
+            )?;
+            if later {
+                return Err(StoreError::Invalid(
+                    "Minutes signed later link to these; they can no longer be withdrawn.".into(),
+                ));
+            }
+            tx.execute(
+                "DELETE FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
+                [meeting],
+            )?;
+            tx.execute("DELETE FROM minutes WHERE meeting_id = ?1", [meeting])?;
+            audit(tx, Some(meeting), "sign_withdraw", "")?;
+            Ok(())
+        })
+    }
+
+    /// Add a correction to locked minutes, signed at once by `signer` (role `addendum`).
+    pub fn add_addendum(
+        &mut self,
+        meeting: i64,
+        text: &str,
+        signer: i64,
+        passphrase: &str,
+    ) -> Result<i64> {
+        let text = clean_multiline(text).trim().to_string();
+        if text.is_empty() {
+            return Err(StoreError::Invalid("An addendum needs a text.".into()));
+        }
+        let m = self.meeting(meeting)?;
+        if m.status != MeetingStatus::Signed {
+            return Err(StoreError::Invalid(
+                "Only signed minutes take an addendum; until then, correct the record.".into(),
+            ));
+        }
+        let (row, key) = self.unlock(signer, passphrase)?;
+        self.write(|tx| {
+            let minutes_sha: String = tx.query_row(
+                "SELECT sha256 FROM minutes WHERE meeting_id = ?1",
+                [meeting],
+                |r| r.get(0),
+            )?;
+            let at = now();
+            tx.execute(
+                "INSERT INTO addenda (meeting_id, text, at) VALUES (?1, ?2, ?3)",
+                params![meeting, text, at],
+            )?;
+            let id = tx.last_insert_rowid();
+            let a = AddendumRecord {
+                id,
+                text: text.clone(),
+                at,
+            };
+            sign_addendum_tx(tx, meeting, &m.uid, &a, &minutes_sha, &row, &key)?;
+            audit(tx, Some(meeting), "addendum", &id.to_string())?;
+            Ok(id)
+        })
+    }
+
+    /// Another signature on an existing addendum.
+    pub fn sign_addendum(&mut self, addendum: i64, signer: i64, passphrase: &str) -> Result<()> {
+        let found: Option<(i64, String, String)> = self
+            .conn()
+            .query_row(
+                "SELECT meeting_id, text, at FROM addenda WHERE id = ?1",
+                [addendum],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let (meeting, text, at) =
+            found.ok_or_else(|| StoreError::NotFound(format!("addendum {addendum}")))?;
+        let m = self.meeting(meeting)?;
+        let (row, key) = self.unlock(signer, passphrase)?;
+        self.write(|tx| {
+            let minutes_sha: String = tx.query_row(
+                "SELECT sha256 FROM minutes WHERE meeting_id = ?1",
+                [meeting],
+                |r| r.get(0),
+            )?;
+            let a = AddendumRecord {
+                id: addendum,
+                text,
+                at,
+            };
+            sign_addendum_tx(tx, meeting, &m.uid, &a, &minutes_sha, &row, &key)?;
+            audit(tx, Some(meeting), "addendum_sign", &addendum.to_string())?;
+            Ok(())
+        })
+    }
+
+    /// Every signature of a meeting (minutes first, then addenda), in signing order.
+    pub fn signatures(&self, meeting: i64) -> Result<Vec<SignatureRecord>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT signer_name, public_key, role, addendum_id, minutes_sha256, prev_sha256,
+                    signed_at, signature
+             FROM signatures WHERE meeting_id = ?1
+             ORDER BY addendum_id IS NOT NULL, addendum_id, id",
+        )?;
+        let rows = st.query_map([meeting], |r| {
+            Ok(SignatureRecord {
+                signer_name: r.get(0)?,
+                public_key: hex(&r.get::<_, Vec<u8>>(1)?),
+                role: r.get(2)?,
+                addendum_id: r.get(3)?,
+                minutes_sha256: r.get(4)?,
+                prev_sha256: r.get(5)?,
+                signed_at: r.get(6)?,
+                signature: hex(&r.get::<_, Vec<u8>>(7)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The minutes as signed (None before the first signature).
+    pub fn stored_minutes(&self, meeting: i64) -> Result<Option<StoredMinutes>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT text, sha256, prev_sha256, seq FROM minutes WHERE meeting_id = ?1",
+                [meeting],
+                |r| {
+                    Ok(StoredMinutes {
+                        text: r.get(0)?,
+                        sha256: r.get(1)?,
+                        prev_sha256: r.get(2)?,
+                        seq: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// The registered signers' public keys.
+    pub fn signer_keys(&self) -> Result<Vec<SignerKey>> {
+        Ok(self
+            .signers()?
+            .into_iter()
+            .map(|s| SignerKey {
+                name: s.name,
+                public_key: hex(&s.public_key),
+                fingerprint: s.fingerprint,
+            })
+            .collect())
+    }
+
+    fn chain(&self, community: i64) -> Result<Vec<ChainLink>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT meeting_id, seq, sha256, prev_sha256 FROM minutes WHERE community_id = ?1
+             ORDER BY seq",
+        )?;
+        let rows = st.query_map([community], |r| {
+            Ok(ChainLink {
+                meeting_id: r.get(0)?,
+                seq: r.get(1)?,
+                sha256: r.get(2)?,
+                prev_sha256: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn verify_with(
+        &self,
+        id: i64,
+        keys: &[SignerKey],
+        chain_problems: &[(i64, Problem)],
+    ) -> Result<VerifyReport> {
+        let m = self.meeting(id)?;
+        let sigs = self.signatures(id)?;
+        let minutes = self.stored_minutes(id)?;
+        let mut status = match self.meeting_record(id) {
+            Ok(rec) => verify_record(&rec, minutes.as_ref(), &sigs, keys),
+            Err(e) => VerifyStatus::Invalid(vec![Problem::RecordUnreadable {
+                detail: e.to_string(),
+            }]),
+        };
+        let mine: Vec<Problem> = chain_problems
+            .iter()
+            .filter(|(mid, _)| *mid == id)
+            .map(|(_, p)| p.clone())
+            .collect();
+        if !mine.is_empty() {
+            status = match status {
+                VerifyStatus::Invalid(mut ps) => {
+                    ps.extend(mine);
+                    VerifyStatus::Invalid(ps)
+                }
+                _ => VerifyStatus::Invalid(mine),
+            };
+        }
+        Ok(VerifyReport {
+            meeting_id: id,
+            uid: m.uid,
+            title: m.title,
+            status,
+            signatures: sigs,
+        })
+    }
+
+    /// Verify one meeting: re-render and compare, every signature, its chain link.
+    pub fn verify_meeting(&self, id: i64) -> Result<VerifyReport> {
+        let m = self.meeting(id)?;
+        let chain = verify_chain(&self.chain(m.community_id)?);
+        self.verify_with(id, &self.signer_keys()?, &chain)
+    }
+
+    /// Verify every meeting that is signed or carries a signature, oldest first.
+    pub fn verify_all(&self) -> Result<Vec<VerifyReport>> {
+        let keys = self.signer_keys()?;
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, community_id FROM meetings m WHERE status = 'signed'
+                OR EXISTS (SELECT 1 FROM minutes n WHERE n.meeting_id = m.id)
+                OR EXISTS (SELECT 1 FROM signatures s WHERE s.meeting_id = m.id)
+             ORDER BY starts_at, id",
+        )?;
+        let ids: Vec<(i64, i64)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut communities: Vec<i64> = ids.iter().map(|(_, c)| *c).collect();
+        communities.sort_unstable();
+        communities.dedup();
+        let mut chain_problems = Vec::new();
+        for c in communities {
+            chain_problems.extend(verify_chain(&self.chain(c)?));
+        }
+        ids.into_iter()
+            .map(|(id, _)| self.verify_with(id, &keys, &chain_problems))
+            .collect()
+    }
+
+    /// The complete minutes for reading: the signed text (or, before the first
+    /// signature, a fresh rendering in the meeting's language), then the addenda and the
+    /// signature block with labels in `lang`.
+    pub fn minutes_text(&self, id: i64, lang: Lang) -> Result<String> {
+        let rec = self.meeting_record(id)?;
+        let stored = self.stored_minutes(id)?;
+        let lines: Vec<_> = self.signatures(id)?.iter().map(|s| s.line()).collect();
+        let body = match &stored {
+            Some(m) => m.text.clone(),
+            None => signed_body(&rec),
+        };
+        Ok(render_document(
+            &rec,
+            &body,
+            &lines,
+            stored.as_ref().map(|m| m.sha256.as_str()),
+            lang,
+        ))
+    }
+
+    /// Everything `verify --file` needs to check a meeting elsewhere.
+    pub fn export_bundle(&self, id: i64) -> Result<ExportBundle> {
+        let record = self.meeting_record(id)?;
+        let signatures = self.signatures(id)?;
+        let keys = self.signer_keys()?;
+        let mut signers: Vec<SignerKey> = Vec::new();
+        for s in &signatures {
+            if signers.iter().any(|k| k.public_key == s.public_key) {
+                continue;
+            }
+            let name = keys
+                .iter()
+                .find(|k| k.public_key == s.public_key)
+                .map(|k| k.name.clone())
+                .unwrap_or_else(|| s.signer_name.clone());
+            signers.push(SignerKey {
+                name,
+                public_key: s.public_key.clone(),
+                fingerprint: s.fingerprint(),
+            });
+        }
+        Ok(ExportBundle {
+            format: EXPORT_FORMAT.to_string(),
+            record,
+            minutes: self.stored_minutes(id)?,
+            signatures,
+            signers,
+        })
+    }
+}
+
+fn parse32(h: &str) -> Result<[u8; 32]> {
+    signing::from_hex(h)
+        .and_then(|v| <[u8; 32]>::try_from(v).ok())
+        .ok_or_else(|| StoreError::Corrupt("The stored minutes hash".into()))
+}
+
+fn insert_signature(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: i64,
+    addendum: Option<i64>,
+    name: &str,
+    st: &SignedStatement,
+    sig: &[u8; 64],
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO signatures (meeting_id, addendum_id, signer_name, public_key, role,
+            minutes_sha256, prev_sha256, signed_at, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            meeting,
+            addendum,
+            name,
+            st.signer_key.as_slice(),
+            st.role,
+            hex(&st.minutes_sha256),
+            hex(&st.prev_sha256),
+            st.signed_at,
+            sig.as_slice()
+        ],
+    )?;
+    Ok(())
+}
+
+fn sign_addendum_tx(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: i64,
+    uid: &str,
+    a: &AddendumRecord,
+    minutes_sha: &str,
+    row: &SignerRow,
+    key: &SigningKey,
+) -> Result<()> {
+    let already: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM signatures WHERE addendum_id = ?1 AND public_key = ?2)",
+        params![a.id, row.public_key.as_slice()],
+        |r| r.get(0),
+    )?;
+    if already {
+        return Err(StoreError::Invalid(format!(
+            "{} has already signed this addendum.",
+            row.name
+        )));
+    }
+    let st = SignedStatement {
+        meeting_uid: uid.to_string(),
+        minutes_sha256: sha256(&addendum_bytes(a)),
+        prev_sha256: parse32(minutes_sha)?,
+        role: ADDENDUM_ROLE.to_string(),
+        signer_key: row.public_key,
+        signed_at: now(),
+    };
+    let sig = signing::sign(key, &st).map_err(sign_error)?;
+    insert_signature(tx, meeting, Some(a.id), &row.name, &st, &sig)
+}
