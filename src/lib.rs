@@ -2,6 +2,7 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod store;
 pub mod strings;
 pub mod ui;

@@ -13,6 +13,9 @@ use yishi::ui::App;
 struct Ui {
     app: App,
     term: Terminal<TestBackend>,
+    /// The whole last frame. (TestBackend's own buffer only receives ratatui's diff and
+    /// keeps stale halves of wide characters that a real terminal would have cleared.)
+    frame: ratatui::buffer::Buffer,
     db: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -37,6 +40,7 @@ impl Ui {
         let mut ui = Ui {
             app,
             term,
+            frame: ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h)),
             db,
             _dir: dir,
         };
@@ -46,7 +50,8 @@ impl Ui {
 
     fn draw(&mut self) {
         let app = &mut self.app;
-        self.term.draw(|f| yishi::ui::draw(app, f)).expect("draw");
+        let done = self.term.draw(|f| yishi::ui::draw(app, f)).expect("draw");
+        self.frame = done.buffer.clone();
     }
 
     fn press(&mut self, code: KeyCode) {
@@ -76,7 +81,7 @@ impl Ui {
 
     /// The screen as text, wide characters counted once.
     fn screen(&self) -> String {
-        let buf = self.term.backend().buffer();
+        let buf = &self.frame;
         let mut out = String::new();
         for y in 0..buf.area.height {
             let mut x = 0;
@@ -338,6 +343,46 @@ fn the_demo_meeting_runs_to_the_end_in_chinese() {
         1
     );
     assert!(ui.sees("会议纪要"), "{}", ui.screen());
+    assert!(ui.sees("尚未签署完成"), "{}", ui.screen());
+
+    // The secretary's summary, then the two signatures; a wrong passphrase signs nothing.
+    ui.ch('s');
+    ui.keys("电梯议案通过，门禁升级未通过，停车公约通过。");
+    ui.ctrl('s');
+    assert_eq!(
+        ui.count("SELECT count(*) FROM meetings WHERE summary LIKE '电梯议案通过%'"),
+        1
+    );
+    ui.ch('g');
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::Enter);
+    ui.keys("not-the-passphrase");
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("口令"), "a clear message: {}", ui.screen());
+    ui.press(KeyCode::Esc);
+    assert_eq!(ui.count("SELECT count(*) FROM signatures s JOIN meetings m ON m.id = s.meeting_id WHERE m.status = 'adjourned'"), 0);
+    ui.ch('g');
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::Enter);
+    ui.keys("wangcheng-host-2026");
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("还需签署"), "{}", ui.screen());
+    ui.ch('g');
+    assert!(
+        ui.sees("李秀英"),
+        "the secretary is proposed next: {}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::Enter);
+    ui.keys("wangcheng-secretary-2026");
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("已锁定"), "{}", ui.screen());
+    assert_eq!(
+        ui.count("SELECT count(*) FROM meetings WHERE status = 'signed'"),
+        2
+    );
+    assert!(ui.sees("有效"), "{}", ui.screen());
 }
 
 #[test]
@@ -449,4 +494,81 @@ fn the_action_board_changes_status_with_a_note_and_keeps_history() {
         1
     );
     assert!(ui.sees("已签订安装合同"), "history shown: {}", ui.screen());
+}
+
+#[test]
+fn the_gate_decision_is_found_read_verified_and_its_notice_exported() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.ch('a');
+    assert!(ui.sees("档案：历次会议"), "{}", ui.screen());
+    // Keystrokes from here: / 大 门 Enter Enter n Enter (the path is typed separately here
+    // only so that the test writes into its temporary folder).
+    ui.ch('/');
+    ui.keys("大门");
+    ui.press(KeyCode::Enter);
+    assert!(
+        ui.sees("共 1 次会议") && ui.sees("已签署·有效"),
+        "{}",
+        ui.screen()
+    );
+    assert!(
+        ui.sees("安装小区大门"),
+        "the matching line is shown: {}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("有效") && ui.sees("会议纪要"), "{}", ui.screen());
+    // Opened at the gate item, not at the top.
+    assert!(
+        ui.sees("大门") && !ui.sees("- 小区：望城小区"),
+        "{}",
+        ui.screen()
+    );
+    ui.ch('n');
+    let out = ui._dir.path().join("gate-notice.html");
+    ui.ctrl('u');
+    ui.keys(&out.display().to_string());
+    ui.press(KeyCode::Enter);
+    let html = std::fs::read_to_string(&out).expect("notice written");
+    assert!(
+        html.contains("安装小区大门") && html.contains("<html"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("黄小明") && !html.contains("李玉梅"),
+        "names are masked in the notice"
+    );
+    assert!(ui.sees("已导出到"), "{}", ui.screen());
+}
+
+#[test]
+fn the_archive_filters_combine() {
+    let mut ui = Ui::demo(Lang::En, 100, 30);
+    ui.ch('a');
+    assert!(ui.sees("1 meetings"), "{}", ui.screen());
+    ui.ch('f');
+    // community (any), kind → next choice…, then outcome = failed
+    for _ in 0..5 {
+        ui.press(KeyCode::Tab);
+    }
+    ui.press(KeyCode::Right);
+    ui.press(KeyCode::Right);
+    ui.ctrl('s');
+    assert!(
+        ui.sees("NOT PASSED") && ui.sees("1 meetings"),
+        "the road widening failed: {}",
+        ui.screen()
+    );
+    ui.ch('f');
+    ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Tab);
+    ui.keys("2027-01-01");
+    ui.ctrl('s');
+    assert!(
+        ui.sees("0 meetings") && ui.sees("No meeting matches"),
+        "{}",
+        ui.screen()
+    );
+    ui.ch('0');
+    assert!(ui.sees("1 meetings"));
 }

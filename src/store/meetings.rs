@@ -220,6 +220,37 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// What the home screen lists for a community: its draft and open meetings and the
+    /// `past` most recent finished ones, with the number of finished meetings in all.
+    /// (The archive lists the rest; home stays instant on a large archive.)
+    pub fn home_meetings(&self, community: i64, past: i64) -> Result<(Vec<MeetingRow>, i64)> {
+        let sql = format!(
+            "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
+             WHERE m.community_id = ?1 AND m.status IN ('draft', 'open')
+             ORDER BY m.starts_at DESC, m.id DESC"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let mut rows: Vec<MeetingRow> = st
+            .query_map([community], meeting_from)?
+            .collect::<rusqlite::Result<_>>()?;
+        let sql = format!(
+            "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
+             WHERE m.community_id = ?1 AND m.status IN ('adjourned', 'signed')
+             ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        rows.extend(
+            st.query_map(params![community, past], meeting_from)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        );
+        let total: i64 = self.conn().query_row(
+            "SELECT count(*) FROM meetings WHERE community_id = ?1 AND status IN ('adjourned', 'signed')",
+            [community],
+            |r| r.get(0),
+        )?;
+        Ok((rows, total))
+    }
+
     pub fn meeting(&self, id: i64) -> Result<MeetingRow> {
         let sql = format!(
             "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id WHERE m.id = ?1"

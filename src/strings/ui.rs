@@ -253,3 +253,82 @@ pub const OPEN_ELSEWHERE: Tr = Tr(
     "这个数据库正在另一个议事程序中使用（会议在别处进行），现为只读查阅，不会记录任何操作。",
     "This database is in use by another yishi (the meeting is open elsewhere): read-only review, nothing is recorded.",
 );
+pub const K_NEXT_ITEM: Tr = Tr("下一议题", "next item");
+pub const K_PREV_ITEM: Tr = Tr("上一议题", "previous item");
+pub const K_EXPORT: Tr = Tr("导出", "export");
+pub const F_PASSPHRASE: Tr = Tr("口令", "Passphrase");
+pub const F_REPEAT: Tr = Tr("再输一遍", "Repeat it");
+pub const F_FORMAT: Tr = Tr("格式", "Format");
+pub const F_CONTENT: Tr = Tr("内容", "Content");
+pub const F_PATH: Tr = Tr("保存到", "Save to");
+pub const F_PATH_HINT: Tr = Tr(
+    "文件路径；已存在的文件不会被覆盖",
+    "a file path; an existing file is never overwritten",
+);
+pub const EXPORT_FULL: Tr = Tr(
+    "完整会议记录（含记名表决）",
+    "Full minutes (with the named roll call)",
+);
+pub const EXPORT_NOTICE: Tr = Tr(
+    "公示（仅结果，姓名隐去）",
+    "Public notice (results only, names masked)",
+);
+pub const REGISTERED: Tr = Tr(
+    "签署人已登记。口令不会被保存，请牢记。",
+    "Signer registered. The passphrase is not stored: remember it.",
+);
+pub const NOT_REGISTERED: Tr = Tr(
+    "此人尚未登记为签署人：请先按 R 登记。",
+    "Not registered as a signer: press R first.",
+);
+pub const SIGNED_WAITING: Tr = Tr("已签署。还需签署：", "Signed. Still to sign: ");
+pub const SIGNED_LOCKED: Tr = Tr(
+    "已签署，会议记录已锁定。",
+    "Signed: the minutes are now locked.",
+);
+pub const EXPORTED: Tr = Tr("已导出到 ", "Exported to ");
+pub const FILE_EXISTS: Tr = Tr(
+    "文件已存在，请换一个文件名。",
+    "That file exists; choose another name.",
+);
+pub const PASS_MISMATCH: Tr = Tr("两次输入的口令不一致。", "The two passphrases differ.");
+
+pub fn home_more(l: super::Lang, n: i64) -> String {
+    match l {
+        super::Lang::Zh => format!("……另有 {n} 次会议，见档案（a）"),
+        super::Lang::En => format!("… {n} more meetings in the archive (a)"),
+    }
+}
+pub const K_FILTER: Tr = Tr("筛选", "filter");
+pub const K_CLEAR_FILTER: Tr = Tr("清除筛选", "clear filters");
+pub const K_READ: Tr = Tr("阅读", "read");
+pub const K_EXPORT_NOTICE: Tr = Tr("导出公示", "export notice");
+pub const ARCHIVE_TITLE: Tr = Tr("档案：历次会议", "Archive: past meetings");
+pub const ANY: Tr = Tr("（不限）", "(any)");
+pub const NO_FILTER: Tr = Tr(
+    "全部会议（/ 搜索，f 筛选）",
+    "All meetings (/ search, f filter)",
+);
+pub const NOTHING_FOUND: Tr = Tr("没有符合条件的会议。", "No meeting matches.");
+pub const F_COMMUNITY: Tr = Tr("小区", "Community");
+pub const F_SINCE: Tr = Tr("起始日期", "From");
+pub const F_UNTIL: Tr = Tr("截止日期", "Until");
+pub const F_DATE_HINT: Tr = Tr("格式：2026-05-16，可留空", "like 2026-05-16, or empty");
+pub const F_OUTCOME: Tr = Tr("表决结果", "Outcome");
+pub const F_SEARCH_WORDS: Tr = Tr("查找", "Find");
+pub const F_SEARCH_HINT: Tr = Tr(
+    "在会议记录、提案和发言中查找，如：大门、电梯、停车",
+    "in minutes, proposals and remarks, e.g. 大门, elevator",
+);
+pub const ST_VALID: Tr = Tr("已签署·有效", "signed, valid");
+pub const ST_INVALID: Tr = Tr("已签署·无效", "signed, INVALID");
+pub const ST_SIGNED: Tr = Tr("已签署", "signed");
+pub const ST_UNSIGNED: Tr = Tr("未签署", "unsigned");
+pub const BAD_DATE: Tr = Tr("日期格式应为 2026-05-16。", "Dates look like 2026-05-16.");
+
+pub fn found(l: super::Lang, n: usize) -> String {
+    match l {
+        super::Lang::Zh => format!("共 {n} 次会议"),
+        super::Lang::En => format!("{n} meetings"),
+    }
+}

@@ -5,7 +5,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::form::{self, Form};
 use super::keymap::{self, Act, Binding};
-use super::screens::{actions, agenda, attendance, home, item, minutes, prepare, roster, vote};
+use super::screens::{
+    actions, agenda, archive, attendance, home, item, minutes, prepare, roster, vote,
+};
 use crate::store::{Store, StoreError};
 use crate::strings::{Lang, Tr, ui as s};
 
@@ -19,6 +21,7 @@ pub enum View {
     Vote(vote::Vote),
     Minutes(minutes::Minutes),
     Actions(actions::Actions),
+    Archive(archive::Archive),
 }
 
 /// An action that waits for the user's confirmation.
@@ -162,6 +165,7 @@ impl App {
             View::Vote(v) => v.reload(self),
             View::Minutes(m) => m.reload(self),
             View::Actions(a) => a.reload(self),
+            View::Archive(a) => a.reload(self),
         }
         self.views[n] = v;
     }
@@ -179,6 +183,7 @@ impl App {
             View::Vote(_) => keymap::VOTE,
             View::Minutes(_) => keymap::MINUTES,
             View::Actions(_) => keymap::BOARD,
+            View::Archive(_) => keymap::ARCHIVE,
         }
     }
 
@@ -269,6 +274,7 @@ impl App {
                     View::Vote(vv) => vv.on(self, act),
                     View::Minutes(m) => m.on(self, act),
                     View::Actions(a) => a.on(self, act),
+                    View::Archive(a) => a.on(self, act),
                 };
                 self.views[n] = v;
                 self.follow(outcome);

@@ -41,6 +41,15 @@ impl Field {
             explain: None,
         }
     }
+    /// A passphrase: shown as stars, never echoed.
+    pub fn masked(label: Tr) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Text(Editor::masked()),
+            hint: None,
+            explain: None,
+        }
+    }
     pub fn multi(label: Tr, value: &str) -> Field {
         Field {
             label,
@@ -89,6 +98,12 @@ pub enum Purpose {
     Action { item: i64 },
     Summary { meeting: i64 },
     ActionStatus { action: i64 },
+    Register,
+    Sign { meeting: i64 },
+    Export { meeting: i64 },
+    ExportNotice { meeting: i64 },
+    ArchiveSearch,
+    ArchiveFilter,
 }
 
 pub struct Form {

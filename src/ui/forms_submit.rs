@@ -7,6 +7,8 @@ use crate::domain::model::{
 };
 use crate::domain::roster_csv::parse_area;
 use crate::domain::rules::{Rule, RuleKind};
+use crate::domain::verify::Role;
+use crate::export::Format;
 use crate::store::meetings::{ItemInput, MeetingInput};
 use crate::store::roster::VoterInput;
 use crate::strings::{self, ui as s};
@@ -203,6 +205,89 @@ pub fn submit(app: &mut App, f: &Form) -> Result<(), String> {
                 .map_err(|e| err(app, e))?;
             app.refresh();
         }
+        Purpose::Register => {
+            let (name, pass, repeat) = (f.value(0), f.value(1), f.value(2));
+            if pass != repeat {
+                return Err(app.t(s::PASS_MISMATCH).into());
+            }
+            app.store
+                .register_signer(&name, &pass, &repeat)
+                .map_err(|e| err(app, e))?;
+            app.info(app.t(s::REGISTERED));
+            return Ok(());
+        }
+        Purpose::Sign { meeting } => {
+            let role = Role::from_db(&f.choice(0)).unwrap_or(Role::Member);
+            let signer = app
+                .store
+                .signer_by_name(f.value(1).trim())
+                .map_err(|e| err(app, e))?
+                .ok_or_else(|| app.t(s::NOT_REGISTERED).to_string())?;
+            let done = app
+                .store
+                .sign_meeting(meeting, signer.id, role, &f.value(2))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+            if done.locked {
+                app.info(app.t(s::SIGNED_LOCKED));
+            } else {
+                let missing: Vec<&str> = done
+                    .missing
+                    .iter()
+                    .map(|r| strings::sign_role(app.lang, r.as_db()))
+                    .collect();
+                app.info(format!(
+                    "{}{}",
+                    app.t(s::SIGNED_WAITING),
+                    missing.join("、")
+                ));
+            }
+            return Ok(());
+        }
+        Purpose::Export { meeting } => {
+            let format = match f.choice(0).as_str() {
+                "html" => Format::Html,
+                "json" => Format::Json,
+                _ => Format::Md,
+            };
+            return write_export(app, meeting, format, f.choice(1) == "notice", &f.value(2));
+        }
+        Purpose::ExportNotice { meeting } => {
+            return write_export(app, meeting, Format::Html, true, &f.value(0));
+        }
+        Purpose::ArchiveSearch => {
+            let q = f.value(0);
+            let n = app.views.len() - 1;
+            let mut v = std::mem::replace(
+                &mut app.views[n],
+                View::Home(crate::ui::screens::home::Home::empty()),
+            );
+            if let View::Archive(a) = &mut v {
+                a.set_search(app, &q);
+            }
+            app.views[n] = v;
+            return Ok(());
+        }
+        Purpose::ArchiveFilter => {
+            let (since, until) = (f.value(2).trim().to_string(), f.value(3).trim().to_string());
+            for d in [&since, &until] {
+                if !d.is_empty() && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                    return Err(app.t(s::BAD_DATE).into());
+                }
+            }
+            let some = |x: String| Some(x).filter(|x| !x.is_empty());
+            if let View::Archive(a) = app.view_mut() {
+                a.filter.community = some(f.choice(0));
+                a.filter.kind = some(f.choice(1));
+                a.filter.since = some(since);
+                a.filter.until = some(until);
+                a.filter.category = some(f.choice(4));
+                a.filter.outcome = some(f.choice(5));
+                a.sel = 0;
+            }
+            app.refresh();
+            return Ok(());
+        }
         Purpose::Summary { meeting } => {
             app.store
                 .set_summary(meeting, &f.value(0))
@@ -221,4 +306,38 @@ fn voter_input(f: &Form) -> VoterInput {
         roles: f.value(2),
         phone: f.value(3),
     }
+}
+
+/// Write an export to a new file (never overwriting one).
+fn write_export(
+    app: &mut App,
+    meeting: i64,
+    format: Format,
+    notice: bool,
+    path: &str,
+) -> Result<(), String> {
+    let mut path = std::path::PathBuf::from(path.trim());
+    if path.extension().is_none() {
+        path.set_extension(format.extension());
+    }
+    let text =
+        crate::export::export(&app.store, meeting, format, notice).map_err(|e| err(app, e))?;
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path);
+    let mut file = match file {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(app.t(s::FILE_EXISTS).into());
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| e.to_string())?;
+    app.info(format!(
+        "{}{}",
+        app.t(s::EXPORTED),
+        crate::domain::text::clean_line(&path.display().to_string())
+    ));
+    Ok(())
 }

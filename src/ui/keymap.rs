@@ -129,6 +129,11 @@ pub enum Act {
     Sign,
     Register,
     Export,
+    NextItem,
+    PrevItem,
+    Filter,
+    ClearFilter,
+    ExportNotice,
 }
 
 pub struct Binding {
@@ -286,6 +291,14 @@ pub const OUTCOME: &[Binding] = &[
     ),
 ];
 
+pub const ARCHIVE: &[Binding] = &[
+    b(&[C('/')], Act::Search, s::K_SEARCH, true),
+    b(&[C('f')], Act::Filter, s::K_FILTER, true),
+    b(&[C('0')], Act::ClearFilter, s::K_CLEAR_FILTER, true),
+    b(&[Code(KeyCode::Enter)], Act::Open, s::K_READ, true),
+    b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
+];
+
 pub const BOARD: &[Binding] = &[
     b(
         &[C('s'), Code(KeyCode::Enter)],
@@ -297,9 +310,13 @@ pub const BOARD: &[Binding] = &[
 ];
 
 pub const MINUTES: &[Binding] = &[
+    b(&[C(']')], Act::NextItem, s::K_NEXT_ITEM, true),
+    b(&[C('[')], Act::PrevItem, s::K_PREV_ITEM, true),
     b(&[C('s')], Act::Summary, s::K_SUMMARY, true),
     b(&[C('g')], Act::Sign, s::K_SIGN, true),
     b(&[C('R')], Act::Register, s::K_REGISTER, true),
+    b(&[C('x')], Act::Export, s::K_EXPORT, true),
+    b(&[C('n')], Act::ExportNotice, s::K_EXPORT_NOTICE, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 

@@ -118,6 +118,7 @@ pub fn draw(app: &mut App, f: &mut Frame<'_>) {
         View::Vote(v) => v.draw(app, f, body),
         View::Minutes(m) => m.draw(app, f, body),
         View::Actions(a) => a.draw(app, f, body),
+        View::Archive(a) => a.draw(app, f, body),
     }
     if let Some(m) = &app.msg {
         let style = if m.error {

@@ -13,14 +13,19 @@ use crate::store::roster::Community;
 use crate::strings::{self, ui as s};
 use crate::ui::app::{App, Nav, View};
 use crate::ui::keymap::Act;
-use crate::ui::screens::{actions, agenda, minutes, prepare, roster};
+use crate::ui::screens::{actions, agenda, archive, minutes, prepare, roster};
 use crate::ui::{forms, theme};
 
 pub enum Row {
     Community(Community),
     Meeting(Box<MeetingRow>),
     Empty(i64),
+    /// "N more in the archive".
+    More(i64, i64),
 }
+
+/// Finished meetings listed per community on home; the archive has them all.
+const PAST_ON_HOME: i64 = 3;
 
 pub struct Home {
     pub rows: Vec<Row>,
@@ -45,19 +50,20 @@ impl Home {
         self.rows.clear();
         let communities = app.store.communities().unwrap_or_default();
         for c in communities {
-            let meetings = app.store.meetings(Some(c.id)).unwrap_or_default();
+            let (meetings, past_total) = app
+                .store
+                .home_meetings(c.id, PAST_ON_HOME)
+                .unwrap_or_default();
             let id = c.id;
             self.rows.push(Row::Community(c));
             if meetings.is_empty() {
                 self.rows.push(Row::Empty(id));
             }
-            // Drafts and the open meeting first, then the past, newest first.
-            let (mut now, past): (Vec<_>, Vec<_>) = meetings
-                .into_iter()
-                .partition(|m| matches!(m.status, MeetingStatus::Draft | MeetingStatus::Open));
-            now.extend(past);
             self.rows
-                .extend(now.into_iter().map(|m| Row::Meeting(Box::new(m))));
+                .extend(meetings.into_iter().map(|m| Row::Meeting(Box::new(m))));
+            if past_total > PAST_ON_HOME {
+                self.rows.push(Row::More(id, past_total - PAST_ON_HOME));
+            }
         }
         if self.sel >= self.rows.len() {
             self.sel = self.rows.len().saturating_sub(1);
@@ -80,7 +86,7 @@ impl Home {
         Some(match r {
             Row::Community(c) => c.id,
             Row::Meeting(m) => m.community_id,
-            Row::Empty(c) => *c,
+            Row::Empty(c) | Row::More(c, _) => *c,
         })
     }
 
@@ -112,10 +118,7 @@ impl Home {
                 None => Nav::Stay,
             },
             Act::Board => Nav::Push(Box::new(View::Actions(actions::Actions::load(app)))),
-            Act::Archive => {
-                app.info(app.t(strings::CLI_NOT_YET));
-                Nav::Stay
-            }
+            Act::Archive => Nav::Push(Box::new(View::Archive(archive::Archive::load(app)))),
             _ => Nav::Stay,
         }
     }
@@ -143,6 +146,10 @@ impl Home {
                     theme::heading(),
                 ))),
                 Row::Empty(_) => ListItem::new(format!("    {}", app.t(s::HOME_NO_MEETINGS))),
+                Row::More(_, n) => ListItem::new(Line::from(Span::styled(
+                    format!("    {}", s::home_more(l, *n)),
+                    theme::dim(),
+                ))),
                 Row::Meeting(m) => {
                     let status = strings::meeting_status(l, m.status);
                     let style = match m.status {

@@ -1,6 +1,7 @@
 //! One module per screen: its state, what its commands do (`on`), and its frame (`draw`).
 pub mod actions;
 pub mod agenda;
+pub mod archive;
 pub mod attendance;
 pub mod home;
 pub mod item;

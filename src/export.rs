@@ -1,0 +1,69 @@
+//! The exports of a meeting's minutes, shared by the command line and the archive screen:
+//! Markdown, a printable HTML page, the JSON bundle that `verify --file` checks, and the
+//! public notice (公示) in each format.
+
+use crate::domain::minutes::{meeting_lang, notice, render_notice, to_html};
+use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::{Result, Store, StoreError};
+use crate::strings::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Md,
+    Html,
+    Json,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// The minutes as Markdown in the meeting's language (full, or the public notice), with
+/// the meeting's title.
+pub fn markdown(store: &Store, id: i64, notice_only: bool) -> Result<(String, String, Lang)> {
+    let rec = store.meeting_record(id)?;
+    let l = meeting_lang(&rec);
+    let md = if notice_only {
+        let lines: Vec<_> = store.signatures(id)?.iter().map(|s| s.line()).collect();
+        render_notice(&rec, &lines, l)
+    } else {
+        store.minutes_text(id, l)?
+    };
+    // The stored, signed text comes from the database: clean it like any data.
+    Ok((clean_multiline(&md), clean_line(&rec.title), l))
+}
+
+/// The exported text of meeting `id`.
+pub fn export(store: &Store, id: i64, format: Format, notice_only: bool) -> Result<String> {
+    Ok(match format {
+        Format::Md => markdown(store, id, notice_only)?.0,
+        Format::Html => {
+            let (md, title, l) = markdown(store, id, notice_only)?;
+            to_html(&md, &title, l)
+        }
+        Format::Json => {
+            let json = if notice_only {
+                let rec = store.meeting_record(id)?;
+                let lines: Vec<_> = store.signatures(id)?.iter().map(|s| s.line()).collect();
+                let sha = store.stored_minutes(id)?.map(|m| m.sha256);
+                serde_json::to_string_pretty(&notice(
+                    &rec,
+                    &lines,
+                    sha.as_deref(),
+                    meeting_lang(&rec),
+                ))
+            } else {
+                serde_json::to_string_pretty(&store.export_bundle(id)?)
+            };
+            let mut j = json.map_err(|e| StoreError::Sql(e.to_string()))?;
+            j.push('\n');
+            j
+        }
+    })
+}

@@ -1,0 +1,293 @@
+//! The secretary's archive: every finished meeting of every community, newest first, with
+//! its verification status; filters; search over minutes, proposals and remarks that shows
+//! the matching line and opens the minutes there.
+
+use std::collections::HashMap;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+
+use super::minutes::{Minutes, highlight};
+use super::moved;
+use crate::domain::model::{Category, MeetingKind};
+use crate::domain::text::{clean_line, truncate};
+use crate::domain::verify::VerifyStatus;
+use crate::store::archive::{ArchiveFilter, ArchiveRow};
+use crate::strings::{self, Lang, ui as s};
+use crate::ui::app::{App, Nav, View};
+use crate::ui::form::{Field, Form, Purpose};
+use crate::ui::keymap::Act;
+use crate::ui::theme;
+
+/// How many rows around the selection get their status and matching line worked out.
+const WINDOW: usize = 25;
+
+pub struct Archive {
+    pub filter: ArchiveFilter,
+    pub rows: Vec<ArchiveRow>,
+    pub sel: usize,
+    /// Verification status by meeting (worked out for the rows near the selection).
+    pub status: HashMap<i64, Option<VerifyStatus>>,
+    /// The first line of the minutes that matches the search, by meeting.
+    pub matches: HashMap<i64, String>,
+}
+
+impl Archive {
+    pub fn load(app: &App) -> Archive {
+        let mut a = Archive {
+            filter: ArchiveFilter::default(),
+            rows: Vec::new(),
+            sel: 0,
+            status: HashMap::new(),
+            matches: HashMap::new(),
+        };
+        a.reload(app);
+        a
+    }
+
+    pub fn reload(&mut self, app: &App) {
+        self.rows = app.store.archive(&self.filter).unwrap_or_default();
+        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
+        self.status.clear();
+        self.matches.clear();
+        self.fill(app);
+    }
+
+    /// Work out status and match lines for the rows near the selection.
+    fn fill(&mut self, app: &App) {
+        let from = self.sel.saturating_sub(WINDOW);
+        let to = (self.sel + WINDOW).min(self.rows.len());
+        let q = self.filter.search.clone().unwrap_or_default();
+        for r in &self.rows[from..to] {
+            self.status.entry(r.id).or_insert_with(|| {
+                if r.status == "signed" {
+                    app.store.verify_meeting(r.id).ok().map(|v| v.status)
+                } else {
+                    None
+                }
+            });
+            if !q.trim().is_empty() && !self.matches.contains_key(&r.id) {
+                let text = app.store.minutes_text(r.id, app.lang).unwrap_or_default();
+                let line = text
+                    .lines()
+                    .find(|l| l.contains(q.trim()))
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                self.matches.insert(r.id, clean_line(&line));
+            }
+        }
+    }
+
+    pub fn set_search(&mut self, app: &App, q: &str) {
+        self.filter.search = Some(q.trim().to_string()).filter(|q| !q.is_empty());
+        self.sel = 0;
+        self.reload(app);
+    }
+
+    pub fn filter_form(&self, app: &App) -> Form {
+        let l = app.lang;
+        let any = (String::new(), app.t(s::ANY).to_string());
+        let mut communities = vec![any.clone()];
+        communities.extend(
+            app.store
+                .communities()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| (c.name.clone(), clean_line(&c.name))),
+        );
+        let mut kinds = vec![any.clone()];
+        kinds.extend(MeetingKind::ALL.iter().map(|k| {
+            (
+                k.as_db().to_string(),
+                strings::meeting_kind(l, *k).to_string(),
+            )
+        }));
+        let mut cats = vec![any.clone()];
+        cats.extend(
+            Category::ALL
+                .iter()
+                .map(|c| (c.as_db().to_string(), strings::category(l, *c).to_string())),
+        );
+        let outcomes = vec![
+            any,
+            ("passed".into(), s::PASSED.get(l).into()),
+            ("failed".into(), s::FAILED.get(l).into()),
+        ];
+        let f = &self.filter;
+        Form::new(
+            app.t(s::K_FILTER),
+            Purpose::ArchiveFilter,
+            vec![
+                Field::choice(
+                    s::F_COMMUNITY,
+                    communities,
+                    f.community.as_deref().unwrap_or(""),
+                ),
+                Field::choice(s::F_KIND, kinds, f.kind.as_deref().unwrap_or("")),
+                Field::text(s::F_SINCE, f.since.as_deref().unwrap_or("")).with_hint(s::F_DATE_HINT),
+                Field::text(s::F_UNTIL, f.until.as_deref().unwrap_or("")).with_hint(s::F_DATE_HINT),
+                Field::choice(s::F_CATEGORY, cats, f.category.as_deref().unwrap_or("")),
+                Field::choice(s::F_OUTCOME, outcomes, f.outcome.as_deref().unwrap_or("")),
+            ],
+        )
+    }
+
+    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+        match act {
+            Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
+                self.sel = moved(self.sel, self.rows.len(), act, 10);
+                self.fill(app);
+                Nav::Stay
+            }
+            Act::Search => Nav::Form(Box::new(Form::new(
+                app.t(s::K_SEARCH),
+                Purpose::ArchiveSearch,
+                vec![
+                    Field::text(
+                        s::F_SEARCH_WORDS,
+                        self.filter.search.as_deref().unwrap_or(""),
+                    )
+                    .with_hint(s::F_SEARCH_HINT),
+                ],
+            ))),
+            Act::Filter => Nav::Form(Box::new(self.filter_form(app))),
+            Act::ClearFilter => {
+                self.filter = ArchiveFilter::default();
+                self.reload(app);
+                Nav::Stay
+            }
+            Act::Open => match self.rows.get(self.sel) {
+                Some(r) => {
+                    let q = self.filter.search.clone().unwrap_or_default();
+                    Nav::Push(Box::new(View::Minutes(Minutes::open_at(app, r.id, &q))))
+                }
+                None => Nav::Stay,
+            },
+            Act::Back => Nav::Back,
+            _ => Nav::Stay,
+        }
+    }
+
+    fn filter_text(&self, l: Lang) -> String {
+        let f = &self.filter;
+        let mut parts = Vec::new();
+        if let Some(c) = &f.community {
+            parts.push(clean_line(c));
+        }
+        if let Some(k) = f.kind.as_deref().and_then(MeetingKind::from_db) {
+            parts.push(strings::meeting_kind(l, k).to_string());
+        }
+        if f.since.is_some() || f.until.is_some() {
+            parts.push(format!(
+                "{}–{}",
+                f.since.as_deref().unwrap_or(""),
+                f.until.as_deref().unwrap_or("")
+            ));
+        }
+        if let Some(c) = f.category.as_deref().and_then(Category::from_db) {
+            parts.push(strings::category(l, c).to_string());
+        }
+        match f.outcome.as_deref() {
+            Some("passed") => parts.push(s::PASSED.get(l).to_string()),
+            Some("failed") => parts.push(s::FAILED.get(l).to_string()),
+            _ => {}
+        }
+        if let Some(q) = &f.search {
+            parts.push(format!("「{}」", clean_line(q)));
+        }
+        parts.join(" · ")
+    }
+
+    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let l = app.lang;
+        let [top, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+        let ft = self.filter_text(l);
+        let head = if ft.is_empty() {
+            app.t(s::NO_FILTER).to_string()
+        } else {
+            format!("{}：{}", app.t(s::FILTER), ft)
+        };
+        f.render_widget(
+            Paragraph::new(format!(" {head}   {}", s::found(l, self.rows.len())))
+                .style(theme::focus()),
+            top,
+        );
+        let q = self.filter.search.clone();
+        let width = list.width.saturating_sub(8) as usize;
+        let items: Vec<ListItem<'_>> = if self.rows.is_empty() {
+            vec![ListItem::new(app.t(s::NOTHING_FOUND))]
+        } else {
+            self.rows
+                .iter()
+                .map(|r| {
+                    let (word, style) = match (r.status.as_str(), self.status.get(&r.id)) {
+                        ("signed", Some(Some(VerifyStatus::Valid))) => {
+                            (s::ST_VALID.get(l), theme::pass())
+                        }
+                        ("signed", Some(Some(VerifyStatus::Invalid(_)))) => {
+                            (s::ST_INVALID.get(l), theme::fail())
+                        }
+                        ("signed", _) => (s::ST_SIGNED.get(l), theme::dim()),
+                        _ => (s::ST_UNSIGNED.get(l), theme::focus()),
+                    };
+                    let kind = MeetingKind::from_db(&r.kind)
+                        .map(|k| strings::meeting_kind(l, k))
+                        .unwrap_or("");
+                    let outcomes: Vec<String> = r
+                        .items
+                        .iter()
+                        .filter_map(|i| {
+                            i.outcome.as_deref().map(|o| {
+                                format!(
+                                    "{}{}",
+                                    clean_line(&i.title),
+                                    if o == "passed" { "✓" } else { "✗" }
+                                )
+                            })
+                        })
+                        .collect();
+                    let mut lines = vec![
+                        Line::from(vec![
+                            Span::styled(format!("[{word}] "), style),
+                            Span::raw(format!(
+                                "{}  {}  {}  {}",
+                                r.starts_at.get(..10).unwrap_or(&r.starts_at),
+                                clean_line(&r.community),
+                                kind,
+                                clean_line(&r.title)
+                            )),
+                        ]),
+                        Line::from(Span::styled(
+                            format!("      {}", truncate(&outcomes.join("  "), width)),
+                            theme::dim(),
+                        )),
+                    ];
+                    if let Some(m) = self.matches.get(&r.id).filter(|m| !m.is_empty()) {
+                        let mut hl =
+                            highlight(format!("      {}", truncate(m, width)), q.as_deref());
+                        hl.spans.insert(0, Span::raw(""));
+                        lines.push(hl);
+                    }
+                    ListItem::new(lines)
+                })
+                .collect()
+        };
+        let list_w = List::new(items)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(format!(" {} ", app.t(s::ARCHIVE_TITLE))),
+            )
+            .highlight_style(theme::selected())
+            .highlight_symbol("> ");
+        let mut state = ListState::default().with_selected(if self.rows.is_empty() {
+            None
+        } else {
+            Some(self.sel)
+        });
+        f.render_stateful_widget(list_w, list, &mut state);
+    }
+}
