@@ -171,8 +171,6 @@ pub fn cli_demo_ready(l: Lang, path: &str) -> String {
     }
 }
 
-use crate::domain::rules::{Basis, CheckKind};
-
 /// The selectable rules of the item form, in order.
 pub const RULE_CODES: &[&str] = &[
     "art278_ordinary",
@@ -221,18 +219,6 @@ pub fn rule_explain(l: Lang, code: &str) -> &'static str {
         "robert_two_thirds" => Tr("同意≥（同意+反对）的2/3；弃权不计", "yes ≥ 2/3 of yes + no; abstentions do not count"),
         "custom" => Tr("按本小区议事规则设定的比例", "fractions set by the community's own rules"),
         _ => Tr("只讨论，不付表决", "discussed, not voted on"),
-    }
-    .get(l)
-}
-
-/// A check's label: 参与/同意 人数/面积.
-pub fn check_label(l: Lang, kind: CheckKind, basis: Basis) -> &'static str {
-    match (kind, basis) {
-        (CheckKind::Participation, Basis::Headcount) => Tr("参与人数", "Turnout"),
-        (CheckKind::Participation, Basis::Area) => Tr("参与面积", "Turnout area"),
-        (CheckKind::Approval, Basis::Headcount) => Tr("同意人数", "Yes"),
-        (CheckKind::Approval, Basis::Area) => Tr("同意面积", "Yes area"),
-        (CheckKind::Legacy, _) => Tr("本单元业主同意", "Owners agreeing"),
     }
     .get(l)
 }

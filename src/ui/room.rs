@@ -92,11 +92,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
     } else {
         theme::room_fail()
     };
-    let checks: Vec<String> = outcome
-        .checks
-        .iter()
-        .map(|c| widgets::check_text(l, c))
-        .collect();
+    let checks = crate::domain::minutes::fmt_checks(l, &outcome.checks);
     f.render_widget(
         Paragraph::new(vec![
             Line::from(Span::styled(format!("  {verdict}{so_far}  "), style)),

@@ -4,37 +4,24 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::domain::rules::{Basis, Check, fmt_area, fmt_percent_tenths};
-use crate::strings::{self, Lang};
+use crate::domain::rules::Check;
+use crate::strings::Lang;
 use crate::ui::theme;
 
-/// "同意人数 18/24 75.0% ≥ 3/4 ✓" with every figure the rule used.
-pub fn check_text(l: Lang, c: &Check) -> String {
-    let (value, total) = match c.basis {
-        Basis::Headcount => (c.value.to_string(), c.total.to_string()),
-        Basis::Area => (fmt_area(c.value), format!("{} m²", fmt_area(c.total))),
-    };
-    let pct = c
-        .percent_tenths()
-        .map(fmt_percent_tenths)
-        .unwrap_or_else(|| "—".into());
-    format!(
-        "{} {}/{} {} {} {} {}",
-        strings::check_label(l, c.kind, c.basis),
-        value,
-        total,
-        pct,
-        c.cmp.symbol(),
-        c.threshold,
-        if c.met { "✓" } else { "✗" }
-    )
-}
-
-pub fn check_line(l: Lang, c: &Check) -> Line<'static> {
-    Line::from(Span::styled(
-        check_text(l, c),
-        if c.met { theme::pass() } else { theme::fail() },
-    ))
+/// The rule's checks with every figure, one line per kind (the minutes' wording), green
+/// when met and red when not.
+pub fn check_lines(l: Lang, checks: &[Check]) -> Vec<Line<'static>> {
+    crate::domain::minutes::fmt_checks(l, checks)
+        .into_iter()
+        .map(|t| {
+            let style = if t.contains('✗') {
+                theme::fail()
+            } else {
+                theme::pass()
+            };
+            Line::from(Span::styled(t, style))
+        })
+        .collect()
 }
 
 /// A 3×5 font for the room view's large figures.

@@ -252,9 +252,7 @@ impl Attendance {
             )),
             Line::from(""),
         ];
-        for c in self.quorum() {
-            lines.push(widgets::check_line(l, &c));
-        }
+        lines.extend(widgets::check_lines(l, &self.quorum()));
         f.render_widget(
             Paragraph::new(lines).wrap(Wrap { trim: false }).block(
                 Block::default()

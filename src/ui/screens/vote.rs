@@ -319,9 +319,7 @@ impl Vote {
             )));
         }
         lines.push(Line::from(""));
-        for c in &outcome.checks {
-            lines.push(widgets::check_line(l, c));
-        }
+        lines.extend(widgets::check_lines(l, &outcome.checks));
         for fl in &outcome.flags {
             let Flag::ShaftOwnerNotAgreed(id) = fl;
             let name = self
