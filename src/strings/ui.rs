@@ -332,3 +332,9 @@ pub fn found(l: super::Lang, n: usize) -> String {
         super::Lang::En => format!("{n} meetings"),
     }
 }
+pub const K_ADDENDUM: Tr = Tr("补充更正（签署）", "signed addendum");
+pub const F_ADDENDUM: Tr = Tr("更正内容", "Correction");
+pub const ADDENDUM_SIGNED: Tr = Tr(
+    "补充更正已签署并附于会议记录之后。",
+    "The addendum is signed and shown after the minutes.",
+);

@@ -102,6 +102,7 @@ pub enum Purpose {
     Sign { meeting: i64 },
     Export { meeting: i64 },
     ExportNotice { meeting: i64 },
+    Addendum { meeting: i64 },
     ArchiveSearch,
     ArchiveFilter,
 }

@@ -252,6 +252,19 @@ pub fn submit(app: &mut App, f: &Form) -> Result<(), String> {
             };
             return write_export(app, meeting, format, f.choice(1) == "notice", &f.value(2));
         }
+        Purpose::Addendum { meeting } => {
+            let signer = app
+                .store
+                .signer_by_name(f.value(1).trim())
+                .map_err(|e| err(app, e))?
+                .ok_or_else(|| app.t(s::NOT_REGISTERED).to_string())?;
+            app.store
+                .add_addendum(meeting, &f.value(0), signer.id, &f.value(2))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+            app.info(app.t(s::ADDENDUM_SIGNED));
+            return Ok(());
+        }
         Purpose::ExportNotice { meeting } => {
             return write_export(app, meeting, Format::Html, true, &f.value(0));
         }

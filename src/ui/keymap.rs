@@ -134,6 +134,7 @@ pub enum Act {
     Filter,
     ClearFilter,
     ExportNotice,
+    Addendum,
 }
 
 pub struct Binding {
@@ -317,6 +318,7 @@ pub const MINUTES: &[Binding] = &[
     b(&[C('R')], Act::Register, s::K_REGISTER, true),
     b(&[C('x')], Act::Export, s::K_EXPORT, true),
     b(&[C('n')], Act::ExportNotice, s::K_EXPORT_NOTICE, true),
+    b(&[C('+')], Act::Addendum, s::K_ADDENDUM, false),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 

@@ -212,6 +212,17 @@ impl Minutes {
                     ],
                 )));
             }
+            Act::Addendum if self.status() == MeetingStatus::Signed => {
+                return Nav::Form(Box::new(Form::new(
+                    app.t(s::K_ADDENDUM),
+                    Purpose::Addendum { meeting: self.id },
+                    vec![
+                        Field::multi(s::F_ADDENDUM, ""),
+                        Field::text(s::COL_NAME, ""),
+                        Field::masked(s::F_PASSPHRASE),
+                    ],
+                )));
+            }
             Act::ExportNotice => {
                 let default_path = format!("yishi-{}-notice.html", self.id);
                 return Nav::Form(Box::new(Form::new(
