@@ -49,8 +49,23 @@ pub fn run(mut store: Store, lang: Lang) -> Result<(), String> {
     let claimed = store.claim();
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(|e| e.to_string())?;
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        let mut signals =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).map_err(|e| e.to_string())?;
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                stop.store(true, Ordering::Relaxed);
+                // The event loop sees the flag within half a second and restores the
+                // terminal. But once the terminal has hung up, crossterm's poll spins on
+                // end-of-file and never returns: then end the program from here (every
+                // answer is already committed, so nothing is lost).
+                std::thread::sleep(Duration::from_secs(2));
+                restore();
+                signal_hook::low_level::exit(1);
+            }
+        });
     }
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
