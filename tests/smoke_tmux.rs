@@ -55,7 +55,7 @@ const ZH: Words = Words {
     attendance: "签到：",
     present: "出席人数：",
     agenda: "议程：",
-    item: "议题 2：",
+    item: "议题 3：",
     confirm_vote: "开始表决？",
     vote: "唱票表决：",
     tally: "计票",
@@ -79,7 +79,7 @@ const EN: Words = Words {
     attendance: "Attendance：",
     present: "Present：",
     agenda: "Agenda：",
-    item: "Item 2：",
+    item: "Item 3：",
     confirm_vote: "Start the vote?",
     vote: "Roll-call vote：",
     tally: "Tally",
@@ -516,7 +516,8 @@ fn selected_row(t: &Tmux) -> (usize, String) {
     let rows: Vec<(usize, String)> = highlighted_lines(&t.screen_styled())
         .iter()
         .filter_map(|l| {
-            let mut toks = l.split_whitespace();
+            // The selected row is marked "> " as well as coloured.
+            let mut toks = l.split_whitespace().skip_while(|t| *t == ">");
             let num = toks.next()?.parse().ok()?;
             Some((num, toks.next()?.to_string()))
         })
@@ -583,7 +584,9 @@ fn integrity_ok(conn: &Connection) {
 /// present, open item 2 from the agenda, start its vote.
 fn walk_to_roll_call(t: &Tmux, w: &Words, present: usize) {
     t.wait_for(w.home);
-    let s = t.wait_for(MEETING);
+    t.wait_for(MEETING);
+    // The whole first frame may take a moment to reach the pane.
+    let s = t.wait_for("2026年第一次业主大会");
     for want in ["望城小区", "2026年第一次业主大会"] {
         assert!(s.contains(want), "home lists {want}:\n{s}");
     }
@@ -605,7 +608,8 @@ fn walk_to_roll_call(t: &Tmux, w: &Words, present: usize) {
     t.wait_for(&format!("{}{present} / ", w.present));
     t.keys(&["Tab"]);
     t.wait_for(&format!("{}{MEETING}", w.agenda));
-    t.keys(&["Down", "Enter"]);
+    // The follow-up of earlier decisions opens the agenda; the gate item is third.
+    t.keys(&["Down", "Down", "Enter"]);
     t.wait_for(&format!("{}{ITEM}", w.item));
     t.text("v");
     t.wait_for(w.confirm_vote);
