@@ -338,3 +338,11 @@ pub const ADDENDUM_SIGNED: Tr = Tr(
     "补充更正已签署并附于会议记录之后。",
     "The addendum is signed and shown after the minutes.",
 );
+
+/// The colon after a label: full-width in Chinese, ": " in English.
+pub fn colon(l: super::Lang) -> &'static str {
+    match l {
+        super::Lang::Zh => "：",
+        super::Lang::En => ": ",
+    }
+}

@@ -163,9 +163,10 @@ pub fn voter_form(app: &App, community: i64, v: Option<&VoterRow>) -> Form {
 }
 
 pub fn unit_form(app: &App, v: &VoterRow) -> Form {
+    let colon = crate::strings::ui::colon(app.lang);
     Form::new(
         format!(
-            "{}：{}",
+            "{}{colon}{}",
             app.t(s::K_ADD_UNIT),
             crate::domain::text::clean_line(&v.name)
         ),
@@ -180,6 +181,7 @@ pub fn unit_form(app: &App, v: &VoterRow) -> Form {
 }
 
 pub fn council_form(app: &App, v: &VoterRow) -> Form {
+    let colon = crate::strings::ui::colon(app.lang);
     let l = app.lang;
     let kinds = opts(
         CouncilKind::ALL,
@@ -189,7 +191,7 @@ pub fn council_form(app: &App, v: &VoterRow) -> Form {
     let current = v.councils.first();
     Form::new(
         format!(
-            "{}：{}",
+            "{}{colon}{}",
             app.t(s::K_COUNCIL),
             crate::domain::text::clean_line(&v.name)
         ),

@@ -49,6 +49,7 @@ impl Actions {
     }
 
     pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+        let colon = crate::strings::ui::colon(app.lang);
         match act {
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.rows.len(), act, 15);
@@ -69,7 +70,7 @@ impl Actions {
                         })
                         .collect();
                     Nav::Form(Box::new(Form::new(
-                        format!("{}：{}", app.t(s::K_SET_STATUS), clean_line(&r.what)),
+                        format!("{}{colon}{}", app.t(s::K_SET_STATUS), clean_line(&r.what)),
                         Purpose::ActionStatus { action: r.id },
                         vec![
                             Field::choice(s::COL_STATUS, options, r.status.as_db()),

@@ -91,6 +91,7 @@ impl Agenda {
     }
 
     pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(app.lang);
         let l = app.lang;
         let title = self
             .meeting
@@ -123,7 +124,7 @@ impl Agenda {
             .collect();
         let list = List::new(items)
             .block(Block::default().borders(Borders::ALL).title(format!(
-                " {}：{} ",
+                " {}{colon}{} ",
                 app.t(s::AGENDA_TITLE),
                 title
             )))

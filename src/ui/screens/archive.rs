@@ -202,13 +202,14 @@ impl Archive {
     }
 
     pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(app.lang);
         let l = app.lang;
         let [top, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
         let ft = self.filter_text(l);
         let head = if ft.is_empty() {
             app.t(s::NO_FILTER).to_string()
         } else {
-            format!("{}：{}", app.t(s::FILTER), ft)
+            format!("{}{colon}{}", app.t(s::FILTER), ft)
         };
         f.render_widget(
             Paragraph::new(format!(" {head}   {}", s::found(l, self.rows.len())))

@@ -110,6 +110,7 @@ impl Attendance {
     }
 
     pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+        let colon = crate::strings::ui::colon(app.lang);
         match act {
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.voters.len(), act, 15);
@@ -125,7 +126,7 @@ impl Attendance {
             }
             Act::Proxy => match self.voters.get(self.sel) {
                 Some(v) => Nav::Form(Box::new(Form::new(
-                    format!("{}：{}", app.t(s::F_PROXY), clean_line(&v.name)),
+                    format!("{}{colon}{}", app.t(s::F_PROXY), clean_line(&v.name)),
                     Purpose::Proxy {
                         meeting: self.meeting,
                         voter: v.id,
@@ -170,6 +171,7 @@ impl Attendance {
     }
 
     pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(app.lang);
         let l = app.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(area);
@@ -211,7 +213,7 @@ impl Attendance {
         )
         .header(header)
         .block(Block::default().borders(Borders::ALL).title(format!(
-            " {}：{} ",
+            " {}{colon}{} ",
             app.t(s::ATT_TITLE),
             clean_line(&self.title)
         )))
@@ -234,19 +236,19 @@ impl Attendance {
             .count();
         let mut lines = vec![
             Line::from(format!(
-                "{}：{} / {}",
+                "{}{colon}{} / {}",
                 app.t(s::Q_HEADS),
                 present.len(),
                 self.voters.len()
             )),
             Line::from(format!(
-                "{}：{} / {} m²",
+                "{}{colon}{} / {} m²",
                 app.t(s::Q_AREA),
                 fmt_area(area_present),
                 fmt_area(area_all)
             )),
             Line::from(format!(
-                "{}：{}",
+                "{}{colon}{}",
                 app.t(s::ATT_UNMARKED),
                 self.voters.len() - marked
             )),

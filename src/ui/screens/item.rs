@@ -137,12 +137,13 @@ impl ItemView {
     }
 
     pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(app.lang);
         let l = app.lang;
         let Some(it) = &self.item else { return };
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Min(24)]).areas(area);
         let title = format!(
-            " {} {}：{} ",
+            " {} {}{colon}{} ",
             app.t(s::ITEM_TITLE),
             it.position,
             clean_line(&it.title)
@@ -152,9 +153,13 @@ impl ItemView {
         f.render_widget(block, left);
         let w = inner.width as usize;
         let mut lines = vec![Line::from(vec![
-            Span::styled(format!("{}：", app.t(s::RULE)), theme::heading()),
+            Span::styled(format!("{}{colon}", app.t(s::RULE)), theme::heading()),
             Span::raw(strings::rule_name(l, it.rule.kind.code())),
-            Span::raw(format!("   {}：{}", app.t(s::SCOPE), scope_text(l, it))),
+            Span::raw(format!(
+                "   {}{colon}{}",
+                app.t(s::SCOPE),
+                scope_text(l, it)
+            )),
         ])];
         for x in wrap(strings::rule_explain(l, it.rule.kind.code()), w) {
             lines.push(Line::from(Span::styled(x, theme::dim())));

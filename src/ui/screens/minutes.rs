@@ -237,6 +237,7 @@ impl Minutes {
     }
 
     pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(app.lang);
         let title = self
             .meeting
             .as_ref()
@@ -253,7 +254,7 @@ impl Minutes {
             top,
         );
         let block = Block::default().borders(Borders::ALL).title(format!(
-            " {}：{} ",
+            " {}{colon}{} ",
             app.t(s::MINUTES_TITLE),
             title
         ));

@@ -36,25 +36,26 @@ pub fn scope_text(l: Lang, it: &ItemRow) -> String {
 
 /// The lines describing an item: rule with its explanation, scope, proposal.
 pub fn item_detail(l: Lang, it: &ItemRow, width: usize) -> Vec<Line<'static>> {
+    let colon = crate::strings::ui::colon(l);
     let code = it.rule.kind.code();
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{}：", s::RULE.get(l)), theme::heading()),
+        Span::styled(format!("{}{colon}", s::RULE.get(l)), theme::heading()),
         Span::raw(strings::rule_name(l, code).to_string()),
     ])];
     for w in wrap(strings::rule_explain(l, code), width) {
         lines.push(Line::from(Span::styled(w, theme::dim())));
     }
     lines.push(Line::from(vec![
-        Span::styled(format!("{}：", s::SCOPE.get(l)), theme::heading()),
+        Span::styled(format!("{}{colon}", s::SCOPE.get(l)), theme::heading()),
         Span::raw(scope_text(l, it)),
         Span::raw(format!(
-            "   {}：{}",
+            "   {}{colon}{}",
             s::F_PROPOSER.get(l),
             clean_line(&it.proposer)
         )),
     ]));
     lines.push(Line::from(Span::styled(
-        format!("{}：", s::PROPOSAL.get(l)),
+        format!("{}{colon}", s::PROPOSAL.get(l)),
         theme::heading(),
     )));
     for w in wrap(&crate::domain::text::clean_multiline(&it.proposal), width) {
@@ -129,6 +130,7 @@ impl Prepare {
     }
 
     pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(app.lang);
         let l = app.lang;
         let [head, body] =
             Layout::vertical([Constraint::Length(4), Constraint::Min(5)]).areas(area);
@@ -143,7 +145,7 @@ impl Prepare {
                     )),
                 ]),
                 Line::from(format!(
-                    "{}：{}  {}：{}  {}：{}  {}：{}",
+                    "{}{colon}{}  {}{colon}{}  {}{colon}{}  {}{colon}{}",
                     app.t(s::F_TIME),
                     m.starts_at,
                     app.t(s::F_VENUE),

@@ -95,11 +95,12 @@ impl Roster {
     }
 
     pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(app.lang);
         let l = app.lang;
         let shown = self.shown();
         let total_area: i64 = self.voters.iter().map(|v| v.area()).sum();
         let mut title = format!(
-            " {}：{}  {} / {}  {} m² ",
+            " {}{colon}{}  {} / {}  {} m² ",
             app.t(s::ROSTER_TITLE),
             clean_line(&self.name),
             shown.len(),
@@ -108,7 +109,7 @@ impl Roster {
         );
         if !self.filter.is_empty() {
             title.push_str(&format!(
-                " {}：{} ",
+                " {}{colon}{} ",
                 app.t(s::FILTER),
                 clean_line(&self.filter)
             ));

@@ -201,6 +201,7 @@ impl Vote {
     }
 
     pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(app.lang);
         let l = app.lang;
         let Some(it) = &self.item else { return };
         let [left, right] =
@@ -248,7 +249,7 @@ impl Vote {
             app.t(s::COL_ANSWER),
         ])
         .style(theme::heading());
-        let title = format!(" {}：{} ", app.t(s::VOTE_TITLE), clean_line(&it.title));
+        let title = format!(" {}{colon}{} ", app.t(s::VOTE_TITLE), clean_line(&it.title));
         let table = Table::new(
             rows,
             [
@@ -282,6 +283,7 @@ impl Vote {
 
     /// The live tally (or the fixed outcome) with every figure of the rule.
     pub fn tally_lines(&self, l: Lang) -> Vec<Line<'static>> {
+        let colon = crate::strings::ui::colon(l);
         let Some(it) = &self.item else {
             return Vec::new();
         };
@@ -329,7 +331,7 @@ impl Vote {
                 .map(|b| clean_line(&b.name))
                 .unwrap_or_default();
             lines.push(Line::from(Span::styled(
-                format!("{}：{}", s::SHAFT_FLAG.get(l), name),
+                format!("{}{colon}{}", s::SHAFT_FLAG.get(l), name),
                 theme::fail(),
             )));
         }
