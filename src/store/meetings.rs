@@ -143,7 +143,8 @@ fn new_uid() -> String {
     let mut b = [0u8; 8];
     // Without randomness the time still makes the uid unique on this laptop.
     let _ = getrandom::getrandom(&mut b);
-    let t = chrono::Utc::now().format("%Y%m%d%H%M%S");
+    // The creation time as the store's clock gives it (simulated for the demo).
+    let t: String = now().chars().filter(char::is_ascii_digit).take(14).collect();
     let mut s = format!("{t}-");
     for x in b {
         s.push_str(&format!("{x:02x}"));
