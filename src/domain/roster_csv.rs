@@ -294,7 +294,7 @@ mod tests {
     fn good_file_parses_with_bom() {
         let mut b = b"\xEF\xBB\xBF".to_vec();
         b.extend_from_slice(GOOD.as_bytes());
-        let rows = parse(&b).expect("good file");
+        let rows = parse(&b).unwrap_or_else(|e| panic!("good file refused: {e:?}"));
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].line, 3);
         assert_eq!(rows[1].area_centi, 9000);
