@@ -1,0 +1,67 @@
+//! `yishi import FILE.json...`: gather minutes exported on other laptops. Each file is
+//! verified first; one line per file (imported / already present / refused: reason).
+//! Exit 0 when every file was imported or already present, 1 when any was refused (a
+//! verification failure), 2 when a file could not be read or is not an export.
+
+use std::path::PathBuf;
+
+use super::verify::read_bundle;
+use super::{CliError, CliResult, Outcome};
+use crate::domain::text::clean_line;
+use crate::store::StoreError;
+use crate::store::import::ImportOutcome;
+use crate::strings::{self, Lang};
+
+pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
+    let mut store = super::open_store(cli)?;
+    if !store.claim() {
+        return Err(CliError(StoreError::Busy.to_string()));
+    }
+    let mut refused = 0usize;
+    let mut unreadable = 0usize;
+    for path in files {
+        let shown = clean_line(&path.display().to_string());
+        let bundle = match read_bundle(path, lang) {
+            Ok(b) => b,
+            Err(CliError(msg)) => {
+                eprintln!("yishi: {msg}");
+                unreadable += 1;
+                continue;
+            }
+        };
+        let line = match store.import_bundle(&bundle)? {
+            ImportOutcome::Imported {
+                meeting_id,
+                chain_starts_here,
+            } => {
+                let mut l = strings::cli_import_done(
+                    lang,
+                    &shown,
+                    meeting_id,
+                    &clean_line(&bundle.record.title),
+                );
+                if chain_starts_here {
+                    l.push(' ');
+                    l.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));
+                }
+                l
+            }
+            ImportOutcome::AlreadyPresent { meeting_id } => {
+                strings::cli_import_present(lang, &shown, meeting_id)
+            }
+            ImportOutcome::Refused(r) => {
+                refused += 1;
+                strings::cli_import_refused(lang, &shown, &strings::import_refusal(lang, &r))
+            }
+        };
+        println!("{}", clean_line(&line));
+    }
+    if unreadable > 0 {
+        return Err(CliError(strings::cli_import_unreadable(lang, unreadable)));
+    }
+    Ok(if refused > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Ok
+    })
+}
