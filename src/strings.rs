@@ -922,7 +922,9 @@ pub fn cli_import_refused(l: Lang, file: &str, why: &str) -> String {
 
 pub fn cli_import_unreadable(l: Lang, n: usize) -> String {
     match l {
-        Lang::Zh => format!("{n} 个文件无法读取或不是导出的会议记录。"),
-        Lang::En => format!("{n} file(s) could not be read or are not exported minutes."),
+        Lang::Zh => format!("{n} 个文件无法读取、不是导出的会议记录或无法存入数据库。"),
+        Lang::En => format!(
+            "{n} file(s) could not be read, are not exported minutes, or could not be stored."
+        ),
     }
 }

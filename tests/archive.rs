@@ -1112,9 +1112,9 @@ fn local_minutes_signed_after_imported_ones_chain_to_them() {
     let new = dir.path().join("new.db");
     {
         let mut s = Store::open(&new).expect("open");
+        // The new laptop's own demo has other uids: the old minutes arrive as a
+        // second signed meeting of 望城小区, after the local one in the chain.
         demo::install(&mut s).expect("demo");
-        // The new laptop's demo holds a meeting with the same uid? No: uids are fresh,
-        // so the old minutes arrive as a second signed meeting of 望城小区.
     }
     let (code, out, _) = import(&new, &[&f]);
     assert_eq!(code, 0, "{out}");

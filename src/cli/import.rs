@@ -1,7 +1,8 @@
 //! `yishi import FILE.json...`: gather minutes exported on other laptops. Each file is
 //! verified first; one line per file (imported / already present / refused: reason).
 //! Exit 0 when every file was imported or already present, 1 when any was refused (a
-//! verification failure), 2 when a file could not be read or is not an export.
+//! verification failure), 2 when a file could not be read or is not an export, or the
+//! database could not take it.
 
 use std::path::PathBuf;
 
@@ -18,18 +19,32 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
         return Err(CliError(StoreError::Busy.to_string()));
     }
     let mut refused = 0usize;
-    let mut unreadable = 0usize;
+    let mut bad = 0usize;
     for path in files {
         let shown = clean_line(&path.display().to_string());
         let bundle = match read_bundle(path, lang) {
             Ok(b) => b,
             Err(CliError(msg)) => {
                 eprintln!("yishi: {msg}");
-                unreadable += 1;
+                bad += 1;
                 continue;
             }
         };
-        let line = match store.import_bundle(&bundle)? {
+        let outcome = match store.import_bundle(&bundle) {
+            Ok(o) => o,
+            Err(e) => {
+                // The database refused the records (nothing was kept): report it with
+                // the file and go on with the others.
+                let why = e.to_string();
+                eprintln!(
+                    "yishi: {}",
+                    clean_line(&strings::cli_import_refused(lang, &shown, &why))
+                );
+                bad += 1;
+                continue;
+            }
+        };
+        let line = match outcome {
             ImportOutcome::Imported {
                 meeting_id,
                 chain_starts_here,
@@ -56,8 +71,8 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
         };
         println!("{}", clean_line(&line));
     }
-    if unreadable > 0 {
-        return Err(CliError(strings::cli_import_unreadable(lang, unreadable)));
+    if bad > 0 {
+        return Err(CliError(strings::cli_import_unreadable(lang, bad)));
     }
     Ok(if refused > 0 {
         Outcome::Failed
