@@ -840,3 +840,77 @@ pub fn cli_written(l: Lang, file: &str) -> String {
         Lang::En => format!("Written to {file}"),
     }
 }
+
+// ---- yishi import ----
+pub const CLI_CHAIN_FROM_IMPORT: Tr = Tr(
+    "（签署链在此从导入的会议记录开始）",
+    "(the chain starts here, at imported minutes)",
+);
+
+/// Why an exported file was not imported.
+pub fn import_refusal(l: Lang, r: &crate::store::import::ImportRefusal) -> String {
+    use crate::store::import::ImportRefusal as R;
+    let problems = |ps: &[crate::domain::verify::Problem]| {
+        let list: Vec<String> = ps.iter().map(|p| problem(l, p)).collect();
+        list.join(match l {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        })
+    };
+    match (l, r) {
+        (Lang::Zh, R::Invalid(ps)) => format!("验证未通过：{}", problems(ps)),
+        (Lang::En, R::Invalid(ps)) => format!("it does not verify: {}", problems(ps)),
+        (Lang::Zh, R::Unsigned) => "会议记录尚未由主持人和记录人签署完成".into(),
+        (Lang::En, R::Unsigned) => {
+            "the minutes are not signed by the host and the secretary".into()
+        }
+        (Lang::Zh, R::Conflict { meeting_id }) => {
+            format!("本数据库的会议 {meeting_id} 编号（uid）相同，但会议记录不同")
+        }
+        (Lang::En, R::Conflict { meeting_id }) => {
+            format!("meeting {meeting_id} here has the same uid but other minutes")
+        }
+        (_, R::NotReproduced(status)) => {
+            let why = match status {
+                crate::domain::verify::VerifyStatus::Invalid(ps) => problems(ps),
+                _ => String::new(),
+            };
+            match l {
+                Lang::Zh => format!("写入后无法复现签署的会议记录：{why}"),
+                Lang::En => {
+                    format!("the written records do not reproduce the signed minutes: {why}")
+                }
+            }
+        }
+    }
+}
+
+pub fn cli_import_done(l: Lang, file: &str, id: i64, title: &str) -> String {
+    match l {
+        Lang::Zh => format!("{file}：已导入，会议 {id}「{title}」"),
+        Lang::En => format!("{file}: imported as meeting {id} \"{title}\""),
+    }
+}
+
+pub fn cli_import_present(l: Lang, file: &str, id: i64) -> String {
+    match l {
+        Lang::Zh => format!("{file}：已存在（会议 {id}），未作改动"),
+        Lang::En => format!("{file}: already present (meeting {id}); nothing changed"),
+    }
+}
+
+pub fn cli_import_refused(l: Lang, file: &str, why: &str) -> String {
+    match l {
+        Lang::Zh => format!("{file}：拒绝导入 — {why}"),
+        Lang::En => format!("{file}: refused — {why}"),
+    }
+}
+
+pub fn cli_import_unreadable(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{n} 个文件无法读取、不是导出的会议记录或无法存入数据库。"),
+        Lang::En => format!(
+            "{n} file(s) could not be read, are not exported minutes, or could not be stored."
+        ),
+    }
+}

@@ -4,6 +4,7 @@
 mod args;
 mod backup;
 mod export;
+mod import;
 mod minutes;
 mod roster;
 mod verify;
@@ -112,6 +113,6 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             Some(f) => verify::run_file(f, lang),
             None => verify::run(open_store(cli)?, *id, lang),
         },
-        Some(Command::Import { .. }) => Err(CliError(strings::CLI_NOT_YET.get(lang).into())),
+        Some(Command::Import { files }) => import::run(cli, files, lang),
     }
 }

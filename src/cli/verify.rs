@@ -61,6 +61,11 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
             &r.status,
             &signers(lang, &r.signatures),
         );
+        let mut line = line;
+        if r.chain_starts_at_import && r.status.is_valid() {
+            line.push(' ');
+            line.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));
+        }
         println!("{}", clean_line(&line));
     }
     Ok(if all_valid {

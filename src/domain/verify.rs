@@ -367,19 +367,33 @@ pub struct ChainLink {
     pub seq: i64,
     pub sha256: String,
     pub prev_sha256: String,
+    /// Minutes imported from another laptop (`yishi import`), not signed here.
+    pub imported: bool,
+}
+
+/// The hash a link in `seq` order should name as its predecessor.
+fn expected_prev(links: &[ChainLink], i: usize) -> &str {
+    if i == 0 {
+        ZERO_HASH
+    } else {
+        links[i - 1].sha256.as_str()
+    }
 }
 
 /// Check a community's chain (links in `seq` order): the first links to [`ZERO_HASH`],
 /// each next one to the hash of the one before. Returns the meeting ids with a problem.
+///
+/// Imported minutes are gathered from other laptops, usually only some of a community's
+/// (the district office gets what was sent), so the minutes an imported link names may
+/// be absent here: such a link is not a failure but the start of a stretch of chain
+/// known only from imports (see [`chain_starts_at_import`]); its signatures still cover
+/// its link, so it cannot be moved. Minutes signed on this machine are checked strictly
+/// against the link before them, whatever its origin, so deleting local signed minutes
+/// is still noticed.
 pub fn verify_chain(links: &[ChainLink]) -> Vec<(i64, Problem)> {
     let mut out = Vec::new();
     for (i, l) in links.iter().enumerate() {
-        let expected = if i == 0 {
-            ZERO_HASH
-        } else {
-            links[i - 1].sha256.as_str()
-        };
-        if l.prev_sha256 == expected {
+        if l.imported || l.prev_sha256 == expected_prev(links, i) {
             continue;
         }
         let known = l.prev_sha256 == ZERO_HASH
@@ -399,6 +413,17 @@ pub fn verify_chain(links: &[ChainLink]) -> Vec<(i64, Problem)> {
     out
 }
 
+/// The imported links whose predecessor is not the link before them here: the chain as
+/// this database knows it starts (again) at an imported meeting.
+pub fn chain_starts_at_import(links: &[ChainLink]) -> Vec<i64> {
+    links
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| l.imported && l.prev_sha256 != expected_prev(links, *i))
+        .map(|(_, l)| l.meeting_id)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,7 +438,48 @@ mod tests {
             } else {
                 prev.repeat(64)
             },
+            imported: false,
         }
+    }
+
+    fn imported(mut l: ChainLink) -> ChainLink {
+        l.imported = true;
+        l
+    }
+
+    #[test]
+    fn imported_links_may_start_a_chain_but_local_gaps_fail() {
+        // Gathered minutes 3 and 5 of another laptop's community: neither predecessor
+        // is here. Not a failure; both are marked as chain starts.
+        let gathered = [
+            imported(link(3, 3, "c", "b")),
+            imported(link(5, 5, "e", "d")),
+        ];
+        assert!(verify_chain(&gathered).is_empty());
+        assert_eq!(chain_starts_at_import(&gathered), vec![3, 5]);
+        // Minutes 4 arrive too: 5 now links to what is here.
+        let filled = [
+            imported(link(3, 3, "c", "b")),
+            imported(link(4, 4, "d", "c")),
+            imported(link(5, 5, "e", "d")),
+        ];
+        assert!(verify_chain(&filled).is_empty());
+        assert_eq!(chain_starts_at_import(&filled), vec![3]);
+        // Local minutes signed after an imported one link to it and check strictly.
+        let cont = [
+            imported(link(3, 3, "c", "b")),
+            link(6, 4, "f", "c"),
+            link(7, 5, "g", "f"),
+        ];
+        assert!(verify_chain(&cont).is_empty());
+        let deleted = [imported(link(3, 3, "c", "b")), link(7, 5, "g", "f")];
+        let p = verify_chain(&deleted);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].0, 7);
+        assert!(matches!(p[0].1, Problem::ChainBroken { .. }));
+        // Local chain untouched by imports: chain_starts lists nothing local.
+        let local = [link(1, 1, "a", "0"), link(2, 2, "b", "a")];
+        assert!(chain_starts_at_import(&local).is_empty());
     }
 
     #[test]

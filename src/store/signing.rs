@@ -22,7 +22,8 @@ use crate::domain::signing::{
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::verify::{
     ADDENDUM_ROLE, ChainLink, EXPORT_FORMAT, ExportBundle, Problem, Role, SignatureRecord,
-    SignerKey, StoredMinutes, VerifyStatus, ZERO_HASH, verify_chain, verify_record,
+    SignerKey, StoredMinutes, VerifyStatus, ZERO_HASH, chain_starts_at_import, verify_chain,
+    verify_record,
 };
 use crate::strings::Lang;
 
@@ -53,6 +54,10 @@ pub struct VerifyReport {
     pub title: String,
     pub status: VerifyStatus,
     pub signatures: Vec<SignatureRecord>,
+    /// Imported minutes whose predecessor in the community's chain is not in this
+    /// database (the district office gathered only some): the chain as known here
+    /// starts at this meeting. Not a failure.
+    pub chain_starts_at_import: bool,
 }
 
 fn sign_error(e: SignError) -> StoreError {
@@ -493,10 +498,11 @@ impl Store {
             .collect())
     }
 
-    fn chain(&self, community: i64) -> Result<Vec<ChainLink>> {
+    pub(crate) fn chain(&self, community: i64) -> Result<Vec<ChainLink>> {
         let mut st = self.conn().prepare_cached(
-            "SELECT meeting_id, seq, sha256, prev_sha256 FROM minutes WHERE community_id = ?1
-             ORDER BY seq",
+            "SELECT n.meeting_id, n.seq, n.sha256, n.prev_sha256, m.origin = 'imported'
+             FROM minutes n JOIN meetings m ON m.id = n.meeting_id
+             WHERE n.community_id = ?1 ORDER BY n.seq",
         )?;
         let rows = st.query_map([community], |r| {
             Ok(ChainLink {
@@ -504,6 +510,7 @@ impl Store {
                 seq: r.get(1)?,
                 sha256: r.get(2)?,
                 prev_sha256: r.get(3)?,
+                imported: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -514,6 +521,7 @@ impl Store {
         id: i64,
         keys: &[SignerKey],
         chain_problems: &[(i64, Problem)],
+        chain_starts: &[i64],
     ) -> Result<VerifyReport> {
         let m = self.meeting(id)?;
         let sigs = self.signatures(id)?;
@@ -544,14 +552,20 @@ impl Store {
             title: m.title,
             status,
             signatures: sigs,
+            chain_starts_at_import: chain_starts.contains(&id),
         })
     }
 
     /// Verify one meeting: re-render and compare, every signature, its chain link.
     pub fn verify_meeting(&self, id: i64) -> Result<VerifyReport> {
         let m = self.meeting(id)?;
-        let chain = verify_chain(&self.chain(m.community_id)?);
-        self.verify_with(id, &self.signer_keys()?, &chain)
+        let links = self.chain(m.community_id)?;
+        self.verify_with(
+            id,
+            &self.signer_keys()?,
+            &verify_chain(&links),
+            &chain_starts_at_import(&links),
+        )
     }
 
     /// Verify every meeting that is signed or carries a signature, oldest first.
@@ -570,11 +584,14 @@ impl Store {
         communities.sort_unstable();
         communities.dedup();
         let mut chain_problems = Vec::new();
+        let mut chain_starts = Vec::new();
         for c in communities {
-            chain_problems.extend(verify_chain(&self.chain(c)?));
+            let links = self.chain(c)?;
+            chain_problems.extend(verify_chain(&links));
+            chain_starts.extend(chain_starts_at_import(&links));
         }
         ids.into_iter()
-            .map(|(id, _)| self.verify_with(id, &keys, &chain_problems))
+            .map(|(id, _)| self.verify_with(id, &keys, &chain_problems, &chain_starts))
             .collect()
     }
 

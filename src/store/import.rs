@@ -1,0 +1,475 @@
+//! Gathering minutes exported on other laptops (`yishi import`): the district office
+//! collects its communities' signed records into one database.
+//!
+//! A bundle (domain::verify::ExportBundle) is verified first with the same checks as
+//! `verify --file`; only valid, signed minutes are imported. Its records are written as
+//! they are, as a read-only signed meeting (`origin = 'imported'`, its original `uid`)
+//! with its original signatures, in one transaction, and then verified again from the
+//! tables before the commit, so `yishi verify` on the importing database passes and
+//! `minutes show` prints the same text as on the laptop it came from. Anything that
+//! fails writes nothing.
+//!
+//! Decisions:
+//! - **Voters.** The roll-call tables refer to voters by id; the bundle's voter ids are
+//!   another database's. Each one is mapped to the importing database's voter of the same
+//!   name in the community, created (kind `person`, or `member` for a council meeting,
+//!   with no units, at the end of the roster) if missing. Ballots and presence keep the
+//!   names as they stood in the meeting, so the minutes do not depend on the local roster.
+//!   Voter ids inside the rule (elevator shaft owners) and the fixed outcome's flags are
+//!   mapped the same way. Signing covers the rendered text, not ids, so signatures stay
+//!   valid.
+//! - **Signers.** Imported signers are not registered here (no salt, cannot sign here);
+//!   the signatures carry their public keys, which is all verification needs.
+//! - **Chain.** The minutes keep their hash and link (`prev_sha256`). Their `seq` is the
+//!   original one when it is free in the community, else the next after the last. In the
+//!   chain check (domain::verify::verify_chain) an imported link whose predecessor is not
+//!   here is not a failure: the chain as known here starts at an imported meeting
+//!   (reported by `verify`). Minutes signed here are still checked strictly, so a local
+//!   deletion is noticed.
+//! - **Action items** are imported as open, with the meeting's decisions; they come back
+//!   as follow-ups if a meeting of that community is later prepared in this database.
+//! - **Same uid twice**: nothing changes ("already present") when the stored minutes are
+//!   the same; a different meeting under the same uid is refused.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::meetings::rule_params;
+use super::{Result, Store, StoreError, audit, now};
+use crate::domain::model::{Electorate, MeetingStatus, PresenceKind};
+use crate::domain::record::MeetingRecord;
+use crate::domain::rules::{Flag, Outcome, Rule, RuleKind};
+use crate::domain::signing::from_hex;
+use crate::domain::verify::{ExportBundle, Problem, VerifyStatus, verify_record};
+
+/// Why a bundle was not imported (nothing was written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportRefusal {
+    /// The bundle does not verify: the problems found.
+    Invalid(Vec<Problem>),
+    /// The minutes are not signed by the host and the secretary yet.
+    Unsigned,
+    /// Another meeting with the same uid, with other minutes, is already here.
+    Conflict { meeting_id: i64 },
+    /// The records were written but did not verify from the tables (the reason); the
+    /// transaction was rolled back.
+    NotReproduced(VerifyStatus),
+}
+
+/// What importing one bundle did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    Imported {
+        meeting_id: i64,
+        /// The chain as known here starts at this meeting (its predecessor is absent).
+        chain_starts_here: bool,
+    },
+    /// The same minutes were imported (or signed here) before; nothing changed.
+    AlreadyPresent {
+        meeting_id: i64,
+    },
+    Refused(ImportRefusal),
+}
+
+fn blob(h: &str, len: usize, what: &str) -> Result<Vec<u8>> {
+    from_hex(h)
+        .filter(|v| v.len() == len)
+        .ok_or_else(|| StoreError::Invalid(format!("The {what} in the file is malformed.")))
+}
+
+/// The bundle's voter ids mapped to this database's, by name, creating voters as needed.
+fn map_voters(
+    tx: &Transaction<'_>,
+    community: i64,
+    rec: &MeetingRecord,
+) -> Result<HashMap<i64, i64>> {
+    let mut names: Vec<(i64, String)> = Vec::new();
+    let mut note = |id: i64, name: &str| {
+        if !names.iter().any(|(i, _)| *i == id) {
+            names.push((id, name.to_string()));
+        }
+    };
+    for e in &rec.presence {
+        note(e.voter_id, &e.name);
+    }
+    for it in &rec.items {
+        for b in it.vote.iter().flat_map(|v| &v.ballots) {
+            note(b.voter_id, &b.name);
+        }
+    }
+    let kind = match rec.electorate {
+        Electorate::Council => "member",
+        Electorate::Owners => "person",
+    };
+    let mut map = HashMap::new();
+    let mut taken: Vec<i64> = Vec::new();
+    for (old, name) in names {
+        let found: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM voters WHERE community_id = ?1 AND name = ?2",
+                params![community, name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let local = match found.filter(|id| !taken.contains(id)) {
+            Some(id) => id,
+            None => {
+                // Two of the bundle's voters under one name (renamed between meetings):
+                // the second gets a name of its own; the minutes keep the names as
+                // they stood.
+                let mut candidate = name.clone();
+                let mut n = 1;
+                while found.is_some()
+                    && tx.query_row(
+                        "SELECT EXISTS (SELECT 1 FROM voters WHERE community_id = ?1 AND name = ?2)",
+                        params![community, candidate],
+                        |r| r.get::<_, bool>(0),
+                    )?
+                {
+                    n += 1;
+                    candidate = format!("{name} ({n})");
+                }
+                tx.execute(
+                    "INSERT INTO voters (community_id, position, name, kind)
+                     VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM voters
+                                  WHERE community_id = ?1), ?2, ?3)",
+                    params![community, candidate, kind],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        taken.push(local);
+        map.insert(old, local);
+    }
+    Ok(map)
+}
+
+fn mapped(map: &HashMap<i64, i64>, id: i64) -> i64 {
+    map.get(&id).copied().unwrap_or(id)
+}
+
+fn map_rule(map: &HashMap<i64, i64>, rule: &Rule) -> Rule {
+    let mut r = rule.clone();
+    if let RuleKind::Elevator { shaft_voters, .. } = &mut r.kind {
+        for v in shaft_voters.iter_mut() {
+            *v = mapped(map, *v);
+        }
+    }
+    r
+}
+
+fn map_outcome(map: &HashMap<i64, i64>, o: &Outcome) -> Outcome {
+    let mut o = o.clone();
+    for f in o.flags.iter_mut() {
+        let Flag::ShaftOwnerNotAgreed(id) = f;
+        *id = mapped(map, *id);
+    }
+    o
+}
+
+/// Write the bundle's records (the meeting still 'adjourned'); returns the meeting id.
+fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
+    let rec = &b.record;
+    let Some(minutes) = &b.minutes else {
+        return Err(StoreError::Invalid(
+            "The file carries no signed minutes.".into(),
+        ));
+    };
+    let community = super::roster::community_id(tx, &rec.community)?;
+    let voters = map_voters(tx, community, rec)?;
+    tx.execute(
+        "INSERT INTO meetings (uid, community_id, kind, electorate, title, starts_at, venue,
+            host, secretary, language, status, origin, opened_at, adjourned_at, summary,
+            created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'adjourned', 'imported', ?11, ?12,
+            ?13, ?14)",
+        params![
+            rec.uid,
+            community,
+            rec.kind.as_db(),
+            rec.electorate.as_db(),
+            rec.title,
+            rec.starts_at,
+            rec.venue,
+            rec.host,
+            rec.secretary,
+            rec.language,
+            rec.opened_at,
+            rec.adjourned_at,
+            rec.summary,
+            now()
+        ],
+    )?;
+    let meeting = tx.last_insert_rowid();
+    let mut item_ids: HashMap<i64, i64> = HashMap::new();
+    for it in &rec.items {
+        let rule = map_rule(&voters, &it.rule);
+        tx.execute(
+            "INSERT INTO agenda_items (meeting_id, position, title, category, proposer,
+                scope_kind, scope_building, scope_unit, rule, rule_params, status, added_late,
+                vote_opened_at, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                meeting,
+                it.position,
+                it.title,
+                it.category.as_db(),
+                it.proposer,
+                it.scope.kind.as_db(),
+                it.scope.building,
+                it.scope.unit,
+                rule.kind.code(),
+                rule_params(&rule),
+                it.status.as_db(),
+                it.added_late,
+                it.vote.as_ref().map(|v| v.opened_at.clone()),
+                now()
+            ],
+        )?;
+        let item = tx.last_insert_rowid();
+        item_ids.insert(it.position, item);
+        for r in &it.revisions {
+            tx.execute(
+                "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, ?2, ?3, ?4)",
+                params![item, r.rev, r.text, r.at],
+            )?;
+        }
+        super::search::index_text(
+            tx,
+            meeting,
+            "proposal",
+            item,
+            &format!("{}\n{}", it.title, it.proposal()),
+        )?;
+        for r in &it.remarks {
+            tx.execute(
+                "INSERT INTO remarks (item_id, speaker, state, text, queued_at, started_at, at)
+                 VALUES (?1, ?2, 'done', ?3, ?4, ?4, ?4)",
+                params![item, r.speaker, r.text, r.at],
+            )?;
+            let id = tx.last_insert_rowid();
+            super::search::index_text(tx, meeting, "remark", id, &r.text)?;
+        }
+        if let Some(v) = &it.vote {
+            for (pos, bl) in v.ballots.iter().enumerate() {
+                let voter = mapped(&voters, bl.voter_id);
+                tx.execute(
+                    "INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi,
+                        present, proxy_name, proxy_ref)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![
+                        item,
+                        voter,
+                        pos as i64 + 1,
+                        bl.name,
+                        bl.area,
+                        bl.present,
+                        bl.proxy_name,
+                        bl.proxy_ref
+                    ],
+                )?;
+                if let Some(c) = bl.choice {
+                    tx.execute(
+                        "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![
+                            item,
+                            voter,
+                            c.as_db(),
+                            bl.at.clone().unwrap_or_default(),
+                            !bl.proxy_name.is_empty()
+                        ],
+                    )?;
+                }
+            }
+            if let Some(out) = &v.outcome {
+                let figures = serde_json::to_string(&map_outcome(&voters, out))
+                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                tx.execute(
+                    "INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        item,
+                        v.opened_at,
+                        v.closed_at.clone().unwrap_or_default(),
+                        rule_params(&rule),
+                        if out.passed { "passed" } else { "failed" },
+                        figures
+                    ],
+                )?;
+            }
+        }
+        for a in &it.actions {
+            tx.execute(
+                "INSERT INTO action_items (item_id, what, who, due, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![item, a.what, a.who, a.due, now()],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO action_history (action_id, status, note, at) VALUES (?1, 'open', '', ?2)",
+                params![id, now()],
+            )?;
+        }
+    }
+    for e in &rec.presence {
+        let item = match (e.kind, e.item_position) {
+            (_, Some(pos)) => Some(item_ids.get(&pos).copied().ok_or_else(|| {
+                StoreError::Invalid(format!("A recusal names item {pos}, which is not there."))
+            })?),
+            _ => None,
+        };
+        if e.kind == PresenceKind::Recuse && item.is_none() {
+            return Err(StoreError::Invalid("A recusal names no item.".into()));
+        }
+        tx.execute(
+            "INSERT INTO presence_events (meeting_id, voter_id, name, kind, proxy_name, proxy_ref,
+                item_id, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                meeting,
+                mapped(&voters, e.voter_id),
+                e.name,
+                e.kind.as_db(),
+                e.proxy_name,
+                e.proxy_ref,
+                item,
+                e.at
+            ],
+        )?;
+    }
+    let mut addenda: HashMap<i64, i64> = HashMap::new();
+    for a in &rec.addenda {
+        tx.execute(
+            "INSERT INTO addenda (meeting_id, text, at) VALUES (?1, ?2, ?3)",
+            params![meeting, a.text, a.at],
+        )?;
+        addenda.insert(a.id, tx.last_insert_rowid());
+    }
+    // The link keeps its place in the original chain when that place is free here.
+    let free: bool = tx.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM minutes WHERE community_id = ?1 AND seq = ?2)",
+        params![community, minutes.seq],
+        |r| r.get(0),
+    )?;
+    let seq: i64 = if free && minutes.seq >= 1 {
+        minutes.seq
+    } else {
+        tx.query_row(
+            "SELECT coalesce(max(seq), 0) + 1 FROM minutes WHERE community_id = ?1",
+            [community],
+            |r| r.get(0),
+        )?
+    };
+    tx.execute(
+        "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            meeting,
+            community,
+            seq,
+            minutes.text,
+            minutes.sha256,
+            minutes.prev_sha256,
+            now()
+        ],
+    )?;
+    for s in &b.signatures {
+        let addendum = match s.addendum_id {
+            None => None,
+            Some(id) => Some(addenda.get(&id).copied().ok_or_else(|| {
+                StoreError::Invalid("A signature names an addendum that is not there.".into())
+            })?),
+        };
+        tx.execute(
+            "INSERT INTO signatures (meeting_id, addendum_id, signer_name, public_key, role,
+                minutes_sha256, prev_sha256, signed_at, signature)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                meeting,
+                addendum,
+                s.signer_name,
+                blob(&s.public_key, 32, "public key")?,
+                s.role,
+                s.minutes_sha256,
+                s.prev_sha256,
+                s.signed_at,
+                blob(&s.signature, 64, "signature")?
+            ],
+        )?;
+    }
+    super::search::index_text(tx, meeting, "minutes", meeting, &minutes.text)?;
+    audit(
+        tx,
+        Some(meeting),
+        "import",
+        &format!("{} {}", rec.uid, minutes.sha256),
+    )?;
+    // Last: the meeting becomes signed, and the triggers lock what was written.
+    tx.execute(
+        "UPDATE meetings SET status = 'signed' WHERE id = ?1",
+        [meeting],
+    )?;
+    Ok(meeting)
+}
+
+impl Store {
+    /// Import one exported meeting (see the module documentation). Verification
+    /// failures are `Ok(ImportOutcome::Refused(..))`; `Err` is a database problem.
+    pub fn import_bundle(&mut self, bundle: &ExportBundle) -> Result<ImportOutcome> {
+        if self.read_only() {
+            return Err(StoreError::ReadOnly);
+        }
+        let status = verify_record(
+            &bundle.record,
+            bundle.minutes.as_ref(),
+            &bundle.signatures,
+            &[],
+        );
+        match status {
+            VerifyStatus::Valid => {}
+            VerifyStatus::Unsigned => return Ok(ImportOutcome::Refused(ImportRefusal::Unsigned)),
+            VerifyStatus::Invalid(ps) => {
+                return Ok(ImportOutcome::Refused(ImportRefusal::Invalid(ps)));
+            }
+        }
+        let Some(minutes) = &bundle.minutes else {
+            return Ok(ImportOutcome::Refused(ImportRefusal::Unsigned));
+        };
+        if bundle.record.status != MeetingStatus::Signed {
+            return Ok(ImportOutcome::Refused(ImportRefusal::Unsigned));
+        }
+        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
+        let existing: Option<(i64, Option<String>)> = tx
+            .query_row(
+                "SELECT m.id, n.sha256 FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id
+                 WHERE m.uid = ?1",
+                [&bundle.record.uid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((meeting_id, sha)) = existing {
+            return Ok(if sha.as_deref() == Some(minutes.sha256.as_str()) {
+                ImportOutcome::AlreadyPresent { meeting_id }
+            } else {
+                ImportOutcome::Refused(ImportRefusal::Conflict { meeting_id })
+            });
+        }
+        let meeting = write_records(&tx, bundle)?;
+        // Read back from the tables, as `yishi verify` will: the same minutes, valid
+        // signatures, and no new break in the community's chain.
+        let report = self.verify_meeting(meeting)?;
+        if !report.status.is_valid() {
+            drop(tx);
+            return Ok(ImportOutcome::Refused(ImportRefusal::NotReproduced(
+                report.status,
+            )));
+        }
+        tx.commit()?;
+        Ok(ImportOutcome::Imported {
+            meeting_id: meeting,
+            chain_starts_here: report.chain_starts_at_import,
+        })
+    }
+}
