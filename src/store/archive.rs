@@ -39,6 +39,8 @@ pub struct ArchiveRow {
     pub title: String,
     pub starts_at: String,
     pub status: String,
+    /// local, or imported from another laptop's export.
+    pub origin: String,
     pub items: Vec<ArchiveItem>,
 }
 
@@ -46,7 +48,7 @@ impl Store {
     /// Finished meetings (adjourned or signed), newest first, filtered.
     pub fn archive(&self, f: &ArchiveFilter) -> Result<Vec<ArchiveRow>> {
         let mut sql = String::from(
-            "SELECT m.id, m.uid, c.name, m.kind, m.title, m.starts_at, m.status
+            "SELECT m.id, m.uid, c.name, m.kind, m.title, m.starts_at, m.status, m.origin
              FROM meetings m JOIN communities c ON c.id = m.community_id WHERE 1",
         );
         let mut args: Vec<Value> = Vec::new();
@@ -115,6 +117,7 @@ impl Store {
                 title: r.get(4)?,
                 starts_at: r.get(5)?,
                 status: r.get(6)?,
+                origin: r.get(7)?,
                 items: Vec::new(),
             })
         })?;

@@ -144,7 +144,11 @@ fn new_uid() -> String {
     // Without randomness the time still makes the uid unique on this laptop.
     let _ = getrandom::getrandom(&mut b);
     // The creation time as the store's clock gives it (simulated for the demo).
-    let t: String = now().chars().filter(char::is_ascii_digit).take(14).collect();
+    let t: String = now()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(14)
+        .collect();
     let mut s = format!("{t}-");
     for x in b {
         s.push_str(&format!("{x:02x}"));

@@ -346,3 +346,4 @@ pub fn colon(l: super::Lang) -> &'static str {
         super::Lang::En => ": ",
     }
 }
+pub const IMPORTED: Tr = Tr("（导入）", " (imported)");

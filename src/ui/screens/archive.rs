@@ -254,11 +254,12 @@ impl Archive {
                         Line::from(vec![
                             Span::styled(format!("[{word}] "), style),
                             Span::raw(format!(
-                                "{}  {}  {}  {}",
+                                "{}  {}  {}  {}{}",
                                 r.starts_at.get(..10).unwrap_or(&r.starts_at),
                                 clean_line(&r.community),
                                 kind,
-                                clean_line(&r.title)
+                                clean_line(&r.title),
+                                origin
                             )),
                         ]),
                         Line::from(Span::styled(
