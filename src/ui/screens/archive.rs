@@ -237,6 +237,11 @@ impl Archive {
                     let kind = MeetingKind::from_db(&r.kind)
                         .map(|k| strings::meeting_kind(l, k))
                         .unwrap_or("");
+                    let origin = if r.origin == "imported" {
+                        s::IMPORTED.get(l)
+                    } else {
+                        ""
+                    };
                     let outcomes: Vec<String> = r
                         .items
                         .iter()
