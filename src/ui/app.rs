@@ -181,6 +181,13 @@ impl App {
             View::Item(_) => keymap::ITEM,
             View::Vote(v) if v.outcome.is_some() => keymap::OUTCOME,
             View::Vote(_) => keymap::VOTE,
+            View::Minutes(m)
+                if m.meeting
+                    .as_ref()
+                    .is_some_and(|m| m.status == crate::domain::model::MeetingStatus::Signed) =>
+            {
+                keymap::MINUTES_SIGNED
+            }
             View::Minutes(_) => keymap::MINUTES,
             View::Actions(_) => keymap::BOARD,
             View::Archive(_) => keymap::ARCHIVE,

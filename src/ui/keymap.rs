@@ -318,7 +318,17 @@ pub const MINUTES: &[Binding] = &[
     b(&[C('R')], Act::Register, s::K_REGISTER, true),
     b(&[C('x')], Act::Export, s::K_EXPORT, true),
     b(&[C('n')], Act::ExportNotice, s::K_EXPORT_NOTICE, true),
-    b(&[C('+')], Act::Addendum, s::K_ADDENDUM, false),
+    b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
+];
+
+/// Reading signed (locked) minutes: no summary or signing, but a signed addendum.
+pub const MINUTES_SIGNED: &[Binding] = &[
+    b(&[C(']')], Act::NextItem, s::K_NEXT_ITEM, true),
+    b(&[C('[')], Act::PrevItem, s::K_PREV_ITEM, true),
+    b(&[C('x')], Act::Export, s::K_EXPORT, true),
+    b(&[C('n')], Act::ExportNotice, s::K_EXPORT_NOTICE, true),
+    b(&[C('+')], Act::Addendum, s::K_ADDENDUM, true),
+    b(&[C('R')], Act::Register, s::K_REGISTER, false),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
