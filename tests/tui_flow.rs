@@ -572,3 +572,62 @@ fn the_archive_filters_combine() {
     ui.ch('0');
     assert!(ui.sees("1 meetings"));
 }
+
+#[test]
+fn the_roster_searches_adds_and_transfers() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.ch('r');
+    assert!(ui.sees("名册：望城小区  38 / 38"), "{}", ui.screen());
+    ui.ch('/');
+    ui.keys("3栋2单元7");
+    ui.press(KeyCode::Enter);
+    assert!(
+        ui.sees("衡阳华景置业") && !ui.sees("黄小明"),
+        "search by unit: {}",
+        ui.screen()
+    );
+    ui.ch('/');
+    ui.ctrl('u');
+    ui.press(KeyCode::Enter);
+    ui.ch('a');
+    ui.keys("欧阳春华");
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::Enter);
+    ui.keys("居民代表");
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM voters WHERE name = '欧阳春华'"),
+        1
+    );
+    ui.press(KeyCode::End);
+    assert!(ui.sees("欧阳春华"), "{}", ui.screen());
+    // The developer sells 3栋2单元701 to the new owner.
+    ui.ch('t');
+    ui.keys("3栋2单元701");
+    ui.press(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT count(*) FROM holdings h JOIN voters v ON v.id = h.voter_id JOIN units u ON u.id = h.unit_id WHERE v.name = '欧阳春华' AND u.label = '3栋2单元701'"),
+        1
+    );
+    ui.ch('u');
+    ui.keys("车库B12");
+    ui.press(KeyCode::Enter);
+    ui.keys("3栋");
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::Enter);
+    ui.keys("-5");
+    ui.press(KeyCode::Enter);
+    assert!(
+        ui.sees("面积应为平方米数"),
+        "a bad area keeps the form: {}",
+        ui.screen()
+    );
+    ui.ctrl('u');
+    ui.keys("12.5");
+    ui.press(KeyCode::Enter);
+    assert_eq!(
+        ui.count("SELECT area_centi FROM units WHERE label = '车库B12'"),
+        1250
+    );
+}

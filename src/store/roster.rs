@@ -336,6 +336,35 @@ impl Store {
         })
     }
 
+    /// Move a unit (by its label) to `voter`: a sale, or units brought under one owner.
+    pub fn transfer_unit(&mut self, voter: i64, label: &str) -> Result<()> {
+        let label = crate::domain::text::clean_line(label).trim().to_string();
+        self.write(|tx| {
+            let cid: i64 = tx.query_row(
+                "SELECT community_id FROM voters WHERE id = ?1",
+                [voter],
+                |r| r.get(0),
+            )?;
+            let unit: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM units WHERE community_id = ?1 AND label = ?2",
+                    params![cid, label],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(unit) = unit else {
+                return Err(StoreError::NotFound(format!("unit {label}")));
+            };
+            tx.execute(
+                "INSERT INTO holdings (unit_id, voter_id) VALUES (?1, ?2)
+                 ON CONFLICT (unit_id) DO UPDATE SET voter_id = excluded.voter_id",
+                params![unit, voter],
+            )?;
+            audit(tx, None, "unit_transfer", &format!("{label} -> {voter}"))?;
+            Ok(())
+        })
+    }
+
     /// Make `voter` a member of the community's council of `kind` with `role`.
     pub fn set_council_member(&mut self, voter: i64, kind: CouncilKind, role: &str) -> Result<()> {
         let role = crate::domain::text::clean_line(role);

@@ -347,3 +347,8 @@ pub fn colon(l: super::Lang) -> &'static str {
     }
 }
 pub const IMPORTED: Tr = Tr("（导入）", " (imported)");
+pub const K_TRANSFER: Tr = Tr("房屋过户", "transfer unit");
+pub const F_TRANSFER: Tr = Tr(
+    "把这套房屋转到此人名下（房号）",
+    "Unit to move to this voter (label)",
+);

@@ -88,6 +88,7 @@ pub enum Purpose {
     AddVoter { community: i64 },
     EditVoter { voter: i64 },
     AddUnit { voter: i64 },
+    Transfer { voter: i64 },
     Council { voter: i64 },
     Proxy { meeting: i64, voter: i64 },
     Speaker { item: i64 },

@@ -135,6 +135,12 @@ pub fn submit(app: &mut App, f: &Form) -> Result<(), String> {
                 .map_err(|e| err(app, e))?;
             app.refresh();
         }
+        Purpose::Transfer { voter } => {
+            app.store
+                .transfer_unit(voter, &f.value(0))
+                .map_err(|e| err(app, e))?;
+            app.refresh();
+        }
         Purpose::Council { voter } => {
             let kind = CouncilKind::from_db(&f.choice(0)).unwrap_or(CouncilKind::ResidentsCouncil);
             app.store

@@ -94,6 +94,7 @@ pub enum Act {
     EditVoter,
     AddUnit,
     Council,
+    Transfer,
     // preparation
     EditMeeting,
     AddItem,
@@ -192,6 +193,7 @@ pub const ROSTER: &[Binding] = &[
         true,
     ),
     b(&[C('u')], Act::AddUnit, s::K_ADD_UNIT, true),
+    b(&[C('t')], Act::Transfer, s::K_TRANSFER, true),
     b(&[C('c')], Act::Council, s::K_COUNCIL, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];

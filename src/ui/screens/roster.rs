@@ -86,6 +86,16 @@ impl Roster {
                 Some(v) => Nav::Form(Box::new(forms::unit_form(app, &v))),
                 None => Nav::Stay,
             },
+            Act::Transfer => match current {
+                Some(v) => Nav::Form(Box::new(forms::one_line(
+                    app,
+                    s::K_TRANSFER,
+                    s::F_TRANSFER,
+                    "",
+                    Purpose::Transfer { voter: v.id },
+                ))),
+                None => Nav::Stay,
+            },
             Act::Council => match current {
                 Some(v) => Nav::Form(Box::new(forms::council_form(app, &v))),
                 None => Nav::Stay,
