@@ -220,6 +220,24 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// What the home screen lists for a community: every draft and open meeting, then
+    /// the `past` most recent finished ones, newest first (the rest is in the archive).
+    /// Costs in proportion to `past`, not to the community's years of meetings.
+    pub fn recent_meetings(&self, community: i64, past: usize) -> Result<Vec<MeetingRow>> {
+        let sql = format!(
+            "SELECT * FROM (SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
+               WHERE m.community_id = ?1 AND m.status IN ('draft', 'open')
+               ORDER BY m.starts_at DESC, m.id DESC)
+             UNION ALL
+             SELECT * FROM (SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
+               WHERE m.community_id = ?1 AND m.status IN ('adjourned', 'signed')
+               ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2)"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(params![community, past as i64], meeting_from)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn meeting(&self, id: i64) -> Result<MeetingRow> {
         let sql = format!(
             "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id WHERE m.id = ?1"

@@ -22,6 +22,9 @@ pub enum Row {
     Empty(i64),
 }
 
+/// Past meetings listed per community on the home screen.
+pub const HOME_PAST: usize = 20;
+
 pub struct Home {
     pub rows: Vec<Row>,
     pub sel: usize,
@@ -45,7 +48,12 @@ impl Home {
         self.rows.clear();
         let communities = app.store.communities().unwrap_or_default();
         for c in communities {
-            let meetings = app.store.meetings(Some(c.id)).unwrap_or_default();
+            // Drafts, the open meeting and the latest past ones; older ones are in the
+            // archive (loading ten years here would delay the first frame).
+            let meetings = app
+                .store
+                .recent_meetings(c.id, HOME_PAST)
+                .unwrap_or_default();
             let id = c.id;
             self.rows.push(Row::Community(c));
             if meetings.is_empty() {
