@@ -64,10 +64,12 @@ impl Store {
              FROM meetings m JOIN communities c ON c.id = m.community_id WHERE 1",
         );
         let mut args: Vec<Value> = Vec::new();
+        // The unary + keeps SQLite from choosing the status index (nearly every meeting
+        // is finished): it walks the date index newest first and stops at the page.
         if f.include_open {
-            sql.push_str(" AND m.status <> 'draft'");
+            sql.push_str(" AND +m.status <> 'draft'");
         } else {
-            sql.push_str(" AND m.status IN ('adjourned', 'signed')");
+            sql.push_str(" AND +m.status IN ('adjourned', 'signed')");
         }
         if let Some(c) = &f.community {
             args.push(Value::Text(c.clone()));
@@ -94,7 +96,7 @@ impl Store {
         if let Some(cat) = &f.category {
             args.push(Value::Text(cat.clone()));
             sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND i.category = ?{})",
+                " AND EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND +i.category = ?{})",
                 args.len()
             ));
         }
