@@ -233,14 +233,18 @@ fn main() {
             format!("{facts}; {info}")
         };
         all.push((scale, measures, line));
+        // Written after every step, so a long run's earlier steps are kept.
+        write_out(&a, &all);
     }
-    let md = markdown(&all);
-    println!("{md}");
+    println!("{}", markdown(&all));
+}
+
+fn write_out(a: &Args, all: &[(usize, Vec<Measure>, String)]) {
     if let Some(p) = &a.out {
-        std::fs::write(p, &md).expect("write --out");
+        std::fs::write(p, markdown(all)).expect("write --out");
     }
     if let Some(p) = &a.json {
-        std::fs::write(p, json(&all)).expect("write --json");
+        std::fs::write(p, json(all)).expect("write --json");
     }
 }
 
