@@ -286,6 +286,9 @@ CREATE TABLE IF NOT EXISTS audit_log (
 -- between CJK characters so that unicode61 makes each one a token: a query of one, two
 -- or more Chinese characters then becomes a phrase query that matches exactly
 -- (trigram would miss 电梯 and 大门). `kind` is minutes / proposal / remark.
+-- The rowid carries the meeting: (meeting_id << 20) + n (n = 1, 2, … within the meeting),
+-- so a search reads matching meetings from the index alone, never the stored bodies
+-- (version 2; see MIGRATIONS in src/store/open.rs).
 CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5 (
     body,
     meeting_id UNINDEXED,

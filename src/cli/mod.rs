@@ -65,7 +65,19 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Open the database for a command: a large file's integrity check is waited for, so
+/// a damaged file is refused as a small one is.
 pub(crate) fn open_store(cli: &Cli) -> Result<Store, CliError> {
+    let store = open_store_unchecked(cli)?;
+    if let crate::store::Integrity::Failed(e) = store.wait_integrity() {
+        return Err(CliError(e));
+    }
+    Ok(store)
+}
+
+/// Open the database for the full-screen program: a large file's integrity check runs
+/// in the background (the first frame does not wait; writes do).
+fn open_store_unchecked(cli: &Cli) -> Result<Store, CliError> {
     let path = cli.db.clone().unwrap_or_else(default_db);
     Ok(Store::open(&path)?)
 }
@@ -73,7 +85,7 @@ pub(crate) fn open_store(cli: &Cli) -> Result<Store, CliError> {
 fn run(cli: &Cli, lang: Lang) -> CliResult {
     match &cli.command {
         None => {
-            let store = open_store(cli)?;
+            let store = open_store_unchecked(cli)?;
             crate::ui::run(store, lang).map_err(CliError)?;
             Ok(Outcome::Ok)
         }

@@ -45,17 +45,33 @@ pub struct ArchiveRow {
 }
 
 impl Store {
-    /// Finished meetings (adjourned or signed), newest first, filtered.
+    /// Finished meetings (adjourned or signed), newest first, filtered: all of them.
+    /// The archive screen should use `archive_page`, which reads only what it shows.
     pub fn archive(&self, f: &ArchiveFilter) -> Result<Vec<ArchiveRow>> {
+        self.archive_page(f, None, 0)
+    }
+
+    /// One page of `archive`: at most `limit` meetings (None: all) after skipping
+    /// `offset`, newest first, each with its items. Costs in proportion to the page, not
+    /// the archive: the meetings come from the date index (or, with a search, from the
+    /// full-text index), and the page's items from one query.
+    pub fn archive_page(
+        &self,
+        f: &ArchiveFilter,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<Vec<ArchiveRow>> {
         let mut sql = String::from(
             "SELECT m.id, m.uid, c.name, m.kind, m.title, m.starts_at, m.status, m.origin
              FROM meetings m JOIN communities c ON c.id = m.community_id WHERE 1",
         );
         let mut args: Vec<Value> = Vec::new();
+        // The unary + keeps SQLite from choosing the status index (nearly every meeting
+        // is finished): it walks the date index newest first and stops at the page.
         if f.include_open {
-            sql.push_str(" AND m.status <> 'draft'");
+            sql.push_str(" AND +m.status <> 'draft'");
         } else {
-            sql.push_str(" AND m.status IN ('adjourned', 'signed')");
+            sql.push_str(" AND +m.status IN ('adjourned', 'signed')");
         }
         if let Some(c) = &f.community {
             args.push(Value::Text(c.clone()));
@@ -82,7 +98,7 @@ impl Store {
         if let Some(cat) = &f.category {
             args.push(Value::Text(cat.clone()));
             sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND i.category = ?{})",
+                " AND EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND +i.category = ?{})",
                 args.len()
             ));
         }
@@ -99,7 +115,8 @@ impl Store {
                 Some(expr) => {
                     args.push(Value::Text(expr));
                     sql.push_str(&format!(
-                        " AND m.id IN (SELECT meeting_id FROM search_index WHERE search_index MATCH ?{})",
+                        " AND m.id IN (SELECT rowid >> {} FROM search_index WHERE search_index MATCH ?{})",
+                        super::search::MEETING_SHIFT,
                         args.len()
                     ));
                 }
@@ -107,6 +124,11 @@ impl Store {
             }
         }
         sql.push_str(" ORDER BY m.starts_at DESC, m.id DESC");
+        if let Some(n) = limit {
+            sql.push_str(&format!(" LIMIT {n} OFFSET {offset}"));
+        } else if offset > 0 {
+            sql.push_str(&format!(" LIMIT -1 OFFSET {offset}"));
+        }
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(args), |r| {
             Ok(ArchiveRow {
@@ -122,22 +144,37 @@ impl Store {
             })
         })?;
         let mut out: Vec<ArchiveRow> = rows.collect::<rusqlite::Result<_>>()?;
-        let mut st = self.conn().prepare_cached(
-            "SELECT i.position, i.title, i.category, v.outcome FROM agenda_items i
-             LEFT JOIN vote_closures v ON v.item_id = i.id WHERE i.meeting_id = ?1 ORDER BY i.position",
-        )?;
-        for row in &mut out {
-            row.items = st
-                .query_map([row.id], |r| {
-                    Ok(ArchiveItem {
-                        position: r.get(0)?,
-                        title: r.get(1)?,
-                        category: r.get(2)?,
-                        outcome: r.get(3)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-        }
+        self.fill_items(&mut out)?;
         Ok(out)
+    }
+
+    /// The items of the listed meetings, a few hundred meetings per query.
+    fn fill_items(&self, rows: &mut [ArchiveRow]) -> Result<()> {
+        let mut at: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+        for (k, r) in rows.iter().enumerate() {
+            at.insert(r.id, k);
+        }
+        for chunk in rows.iter().map(|r| r.id).collect::<Vec<_>>().chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let sql = format!(
+                "SELECT i.meeting_id, i.position, i.title, i.category, v.outcome FROM agenda_items i
+                 LEFT JOIN vote_closures v ON v.item_id = i.id
+                 WHERE i.meeting_id IN ({marks}) ORDER BY i.meeting_id, i.position"
+            );
+            let mut st = self.conn().prepare_cached(&sql)?;
+            let mut q = st.query(rusqlite::params_from_iter(chunk.iter()))?;
+            while let Some(r) = q.next()? {
+                let meeting: i64 = r.get(0)?;
+                if let Some(&k) = at.get(&meeting) {
+                    rows[k].items.push(ArchiveItem {
+                        position: r.get(1)?,
+                        title: r.get(2)?,
+                        category: r.get(3)?,
+                        outcome: r.get(4)?,
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 }

@@ -15,11 +15,12 @@ pub mod session;
 pub mod signing;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
 
 use rusqlite::Connection;
 
 pub use error::{Result, StoreError};
-pub use open::{APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION};
+pub use open::{APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION, SYNC_CHECK_LIMIT};
 
 pub struct Store {
     conn: Connection,
@@ -27,6 +28,30 @@ pub struct Store {
     path: PathBuf,
     /// Held while this process runs meetings on the file (see `claim`).
     lock: Option<std::fs::File>,
+    /// The integrity check of a large file, running on its own thread.
+    integrity: Arc<(Mutex<Integrity>, Condvar)>,
+    /// Stops that check when the store is dropped before it ends.
+    check: Option<rusqlite::InterruptHandle>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if let Some(h) = &self.check {
+            h.interrupt();
+        }
+    }
+}
+
+/// Where the `quick_check` of the opened file stands. Files up to `SYNC_CHECK_LIMIT`
+/// are checked before `Store::open` returns; larger ones on a background thread with
+/// its own read-only connection, so the first frame does not wait for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Integrity {
+    Checking,
+    Passed,
+    /// The file failed the check (the error, as text): the store refuses every write
+    /// from then on.
+    Failed(String),
 }
 
 thread_local! {
@@ -56,12 +81,86 @@ impl Store {
     /// Open or create the database at `path` (see open.rs for what is refused).
     pub fn open(path: &Path) -> Result<Store> {
         let o = open::open(path)?;
+        let state = if o.check_pending {
+            Integrity::Checking
+        } else {
+            Integrity::Passed
+        };
+        let integrity = Arc::new((Mutex::new(state), Condvar::new()));
+        let mut check = None;
+        if o.check_pending {
+            let conn = open::check_connection(&o.path)?;
+            check = Some(conn.get_interrupt_handle());
+            let shared = Arc::clone(&integrity);
+            let file = o.path.clone();
+            std::thread::spawn(move || {
+                let verdict = match open::quick_check(&conn, &file) {
+                    Ok(()) => Integrity::Passed,
+                    Err(e) => Integrity::Failed(e.to_string()),
+                };
+                let (lock, done) = &*shared;
+                if let Ok(mut s) = lock.lock() {
+                    *s = verdict;
+                }
+                done.notify_all();
+            });
+        }
         Ok(Store {
             conn: o.conn,
             read_only: o.read_only,
             path: o.path,
             lock: None,
+            integrity,
+            check,
         })
+    }
+
+    /// Where the integrity check of the file stands (see `Integrity`).
+    pub fn integrity(&self) -> Integrity {
+        self.integrity
+            .0
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or(Integrity::Checking)
+    }
+
+    /// Wait for the integrity check to finish (for commands that report on the whole
+    /// file, and tests).
+    pub fn wait_integrity(&self) -> Integrity {
+        let (lock, done) = &*self.integrity;
+        let Ok(mut s) = lock.lock() else {
+            return Integrity::Checking;
+        };
+        while *s == Integrity::Checking {
+            s = match done.wait(s) {
+                Ok(s) => s,
+                Err(_) => return Integrity::Checking,
+            };
+        }
+        s.clone()
+    }
+
+    /// Bulk loading (benchmark archives, large imports): run `f` with
+    /// `synchronous=OFF`. Each store call inside stays one atomic transaction, but its
+    /// commit is not flushed to disk; the file is checkpointed and flushed once at the
+    /// end, and `synchronous=FULL` is restored. A power cut during `f` can lose what it
+    /// wrote, so it is never used for a live meeting.
+    pub fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        let out = f(self);
+        let restored = self
+            .conn
+            .pragma_update(None, "synchronous", "FULL")
+            .and_then(|_| {
+                self.conn
+                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            });
+        let out = out?;
+        restored?;
+        Ok(out)
     }
 
     /// Claim the database for this process (a lock on `<file>.lock`, released by the
@@ -109,6 +208,11 @@ impl Store {
     ) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
+        }
+        // Nothing is written to a file before it has passed the check: a write in the
+        // first moments after opening a large archive waits for it.
+        if let Integrity::Failed(_) = self.wait_integrity() {
+            return Err(StoreError::Corrupt(self.path.display().to_string()));
         }
         let tx = self
             .conn

@@ -13,13 +13,25 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
 /// Steps from version N to N+1, applied in order inside one transaction. A new database
 /// gets schema.sql directly; `MIGRATIONS[i]` moves a version i+1 file to i+2.
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[&str] = &[
+    // 1 → 2: the search index's rowid carries the meeting (see schema.sql), so a search
+    // never reads the stored bodies.
+    "ALTER TABLE search_index RENAME TO search_index_v1;
+     CREATE VIRTUAL TABLE search_index USING fts5 (
+         body, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED, tokenize = 'unicode61');
+     INSERT INTO search_index (rowid, body, meeting_id, kind, ref_id)
+         SELECT (CAST(meeting_id AS INTEGER) << 20)
+                + row_number() OVER (PARTITION BY meeting_id ORDER BY rowid),
+                body, meeting_id, kind, ref_id
+         FROM search_index_v1;
+     DROP TABLE search_index_v1;",
+];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -123,7 +135,7 @@ fn map_open_error(path: &Path, e: rusqlite::Error) -> StoreError {
 }
 
 /// Read-only look inside: is it ours, how old, and does it pass `quick_check`?
-fn inspect(path: &Path, quick_check: bool) -> Result<Inspection> {
+fn inspect(path: &Path, check_now: bool) -> Result<Inspection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(path, e))?;
     conn.busy_timeout(Duration::from_secs(5))
@@ -150,7 +162,7 @@ fn inspect(path: &Path, quick_check: bool) -> Result<Inspection> {
             known: SCHEMA_VERSION,
         });
     }
-    if quick_check {
+    if check_now {
         let verdict: String = conn
             .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
             .map_err(|_| StoreError::Corrupt(display(path)))?;
@@ -208,25 +220,59 @@ fn dir_accepts_files(dir: &Path) -> bool {
     }
 }
 
+/// Files up to this size get `quick_check` before `open` returns (a few milliseconds);
+/// larger ones get it on a background thread (see `Store::integrity`), so the check's
+/// cost, which grows with the archive, never delays the first frame.
+pub const SYNC_CHECK_LIMIT: u64 = 8 * 1024 * 1024;
+
 /// An open database.
 pub struct Opened {
     pub conn: Connection,
     pub read_only: bool,
     pub path: PathBuf,
+    /// Whether `quick_check` is still to be run (in the background).
+    pub check_pending: bool,
+}
+
+/// A read-only connection of its own for `quick_check` (it may run on another thread).
+pub(crate) fn check_connection(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(path, e))?;
+    conn.busy_timeout(Duration::from_secs(5))
+        .map_err(|e| map_open_error(path, e))?;
+    Ok(conn)
+}
+
+/// `quick_check` on `conn`: Ok, or the refusal for `path`.
+pub(crate) fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|_| StoreError::Corrupt(display(path)))?;
+    if verdict != "ok" {
+        return Err(StoreError::Corrupt(display(path)));
+    }
+    Ok(())
 }
 
 /// Open (or create) the database at `path`. Anything that is not a yishi database, is
 /// damaged or is newer is refused and left untouched.
 pub fn open(path: &Path) -> Result<Opened> {
     let new_file = check_header(path)?;
+    let small = fs::metadata(path).map_or(true, |m| m.len() <= SYNC_CHECK_LIMIT);
     let inspection = if new_file {
         Inspection {
             fresh: true,
             user_version: 0,
         }
     } else {
-        inspect(path, true)?
+        inspect(path, small)?
     };
+    let mut check_pending = !new_file && !small;
+    // A migration writes: a large file is checked before that, never after.
+    if check_pending && !inspection.fresh && inspection.user_version < SCHEMA_VERSION {
+        quick_check(&check_connection(path)?, path)?;
+        check_pending = false;
+    }
     if !writable(path) {
         if new_file {
             return Err(StoreError::Io(format!(
@@ -247,6 +293,7 @@ pub fn open(path: &Path) -> Result<Opened> {
             conn,
             read_only: true,
             path: path.to_path_buf(),
+            check_pending,
         });
     }
     if new_file {
@@ -266,6 +313,7 @@ pub fn open(path: &Path) -> Result<Opened> {
         conn,
         read_only: false,
         path: path.to_path_buf(),
+        check_pending,
     })
 }
 

@@ -201,6 +201,30 @@ impl Store {
         role: Role,
         passphrase: &str,
     ) -> Result<SignOutcome> {
+        let key = self.unlock_signer(signer, passphrase)?;
+        self.sign_meeting_with_key(meeting, signer, role, &key)
+    }
+
+    /// Derive a registered signer's key from the passphrase (Argon2id: slow, on purpose)
+    /// and check it against the registered public key. For signing many meetings in a
+    /// row (bulk loading, the benchmark) with `sign_meeting_with_key`.
+    pub fn unlock_signer(&self, signer: i64, passphrase: &str) -> Result<SigningKey> {
+        Ok(self.unlock(signer, passphrase)?.1)
+    }
+
+    /// `sign_meeting` with a key already unlocked by `unlock_signer`: the same checks and
+    /// records, without deriving the key again.
+    pub fn sign_meeting_with_key(
+        &mut self,
+        meeting: i64,
+        signer: i64,
+        role: Role,
+        key: &SigningKey,
+    ) -> Result<SignOutcome> {
+        let (row, _) = self.signer(signer)?;
+        if key.verifying_key().to_bytes() != row.public_key {
+            return Err(StoreError::WrongPassphrase);
+        }
         let rec = self.meeting_record(meeting)?;
         let m = self.meeting(meeting)?;
         let allowed = match role {
@@ -217,7 +241,6 @@ impl Store {
                 ),
             });
         }
-        let (row, key) = self.unlock(signer, passphrase)?;
         let named = match role {
             Role::Host => Some(&rec.host),
             Role::Secretary => Some(&rec.secretary),
@@ -304,7 +327,7 @@ impl Store {
                 signer_key: row.public_key,
                 signed_at: now(),
             };
-            let sig = signing::sign(&key, &statement).map_err(sign_error)?;
+            let sig = signing::sign(key, &statement).map_err(sign_error)?;
             insert_signature(tx, meeting, None, &row.name, &statement, &sig)?;
             let mut roles: Vec<&str> = done.iter().map(|(r, _)| r.as_str()).collect();
             roles.push(role.as_db());

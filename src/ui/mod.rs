@@ -88,7 +88,14 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
 ) -> Result<(), String> {
+    // A large file's integrity check runs in the background (see store::Integrity);
+    // its failure is told once, and the store refuses writes from then on.
+    let mut integrity_told = false;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if !integrity_told && let crate::store::Integrity::Failed(e) = app.store.integrity() {
+            integrity_told = true;
+            app.error(e);
+        }
         terminal.draw(|f| draw(app, f)).map_err(|e| e.to_string())?;
         // Wake up each second for the speaker's clock and to notice signals.
         if event::poll(Duration::from_millis(500)).map_err(|e| e.to_string())? {

@@ -1,0 +1,644 @@
+//! yishi's performance benchmark: each operation measured against its physical floor in
+//! the same run, on a synthetic archive built with yishi's own code.
+//!
+//! cargo run --release --example bench -- --scale community|district|N[,N…]
+//!     [--out FILE.md] [--json FILE.json] [--db FILE] [--samples N]
+//!
+//! `--scale` is a number of communities (community = 1, district = 98); a list such as
+//! `1,10,98` grows one archive step by step and measures at each step. `--db` keeps the
+//! archive in FILE (reused when it already holds enough communities).
+
+#[path = "bench/build.rs"]
+mod build;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::widgets::Paragraph;
+use rusqlite::Connection;
+use yishi::store::Store;
+use yishi::store::archive::ArchiveFilter;
+use yishi::strings::Lang;
+use yishi::ui::App;
+
+const W: u16 = 120;
+const H: u16 = 40;
+const PAGE: usize = 50;
+
+struct Measure {
+    name: String,
+    samples: Vec<f64>,
+    floor: Vec<f64>,
+    /// Search: the floor (a scan) over the measure, instead of a ratio.
+    speedup: bool,
+    target: &'static str,
+    note: String,
+}
+
+fn pct(v: &[f64], p: f64) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let mut s = v.to_vec();
+    s.sort_by(|a, b| a.total_cmp(b));
+    let k = ((p / 100.0) * (s.len() - 1) as f64).round() as usize;
+    s[k.min(s.len() - 1)]
+}
+
+impl Measure {
+    fn median(&self) -> f64 {
+        pct(&self.samples, 50.0)
+    }
+    fn floor_median(&self) -> f64 {
+        pct(&self.floor, 50.0)
+    }
+    fn ratio(&self) -> f64 {
+        if self.speedup {
+            self.floor_median() / self.median()
+        } else {
+            self.median() / self.floor_median()
+        }
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let t = Instant::now();
+    let out = f();
+    (ms(t.elapsed()), out)
+}
+
+fn key(c: char) -> KeyEvent {
+    let code = if c == '\n' {
+        KeyCode::Enter
+    } else {
+        KeyCode::Char(c)
+    };
+    KeyEvent {
+        code,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+/// A connection with the store's own pragmas (PRODUCT.md "Storage").
+fn raw(path: &Path) -> Connection {
+    let c = Connection::open(path).expect("open");
+    c.busy_timeout(Duration::from_secs(5)).expect("busy");
+    c.pragma_update(None, "foreign_keys", "ON").expect("fk");
+    c.pragma_update(None, "trusted_schema", "OFF").expect("ts");
+    c.pragma_update(None, "journal_mode", "WAL").expect("wal");
+    c.pragma_update(None, "synchronous", "FULL").expect("sync");
+    c
+}
+
+/// Peak resident memory of this process in MB (Linux: VmHWM).
+fn peak_mb() -> f64 {
+    #[cfg(target_os = "linux")]
+    if let Ok(s) = std::fs::read_to_string("/proc/self/status") {
+        for l in s.lines() {
+            if let Some(v) = l.strip_prefix("VmHWM:") {
+                let kb: f64 = v
+                    .trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse()
+                    .unwrap_or(0.0);
+                return kb / 1024.0;
+            }
+        }
+    }
+    #[cfg(unix)]
+    {
+        // Elsewhere on Unix: ps reports the current resident size, a lower bound.
+        let pid = std::process::id().to_string();
+        if let Ok(o) = std::process::Command::new("ps")
+            .args(["-o", "rss=", "-p", &pid])
+            .output()
+            && let Ok(kb) = String::from_utf8_lossy(&o.stdout).trim().parse::<f64>()
+        {
+            return kb / 1024.0;
+        }
+    }
+    f64::NAN
+}
+
+struct Args {
+    scales: Vec<usize>,
+    out: Option<PathBuf>,
+    json: Option<PathBuf>,
+    db: Option<PathBuf>,
+    samples: usize,
+}
+
+fn parse_scale(s: &str) -> Vec<usize> {
+    s.split(',')
+        .map(|p| match p.trim() {
+            "community" => 1,
+            "district" => 98,
+            n => n.parse().unwrap_or_else(|_| {
+                eprintln!("--scale: community, district, a number of communities or a list");
+                std::process::exit(2)
+            }),
+        })
+        .collect()
+}
+
+fn args() -> Args {
+    let mut a = Args {
+        scales: vec![1],
+        out: None,
+        json: None,
+        db: None,
+        samples: 30,
+    };
+    let v: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < v.len() {
+        let val = v.get(i + 1).cloned().unwrap_or_default();
+        match v[i].as_str() {
+            "--scale" => a.scales = parse_scale(&val),
+            "--out" => a.out = Some(val.into()),
+            "--json" => a.json = Some(val.into()),
+            "--db" => a.db = Some(val.into()),
+            "--samples" => a.samples = val.parse().unwrap_or(30),
+            other => {
+                eprintln!("unknown argument {other}");
+                std::process::exit(2)
+            }
+        }
+        i += 2;
+    }
+    a.scales.sort_unstable();
+    a.scales.dedup();
+    a
+}
+
+fn communities_in(db: &Path) -> usize {
+    if !db.exists() {
+        return 0;
+    }
+    let c = Connection::open(db).expect("open");
+    c.query_row(
+        "SELECT count(*) FROM communities WHERE name LIKE '第%社区%小区'",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .unwrap_or(0) as usize
+}
+
+fn main() {
+    let a = args();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = a.db.clone().unwrap_or_else(|| tmp.path().join("bench.db"));
+    let mut all: Vec<(usize, Vec<Measure>, String)> = Vec::new();
+    let mut round = 0;
+    for &scale in &a.scales {
+        let have = communities_in(&db);
+        let mut info = String::new();
+        if have < scale {
+            let mut store = Store::open(&db).expect("open");
+            let t = Instant::now();
+            let (mut meetings, mut votes) = (0, 0);
+            for c in have..scale {
+                let (m, v) = store
+                    .bulk(|st| build::community(st, c))
+                    .expect("build community");
+                meetings += m;
+                votes += v;
+                eprintln!(
+                    "built community {}/{scale}: {meetings} meetings, {votes} votes, {:.0} s",
+                    c + 1,
+                    t.elapsed().as_secs_f64()
+                );
+            }
+            info = format!(
+                "built {meetings} meetings ({votes} roll-call answers) in {:.0} s",
+                t.elapsed().as_secs_f64()
+            );
+        }
+        let facts = archive_facts(&db);
+        eprintln!("scale {scale}: {facts}");
+        let measures = run(&db, a.samples, &mut round);
+        let line = if info.is_empty() {
+            facts
+        } else {
+            format!("{facts}; {info}")
+        };
+        all.push((scale, measures, line));
+        // Written after every step, so a long run's earlier steps are kept.
+        write_out(&a, &all);
+    }
+    println!("{}", markdown(&all));
+}
+
+fn write_out(a: &Args, all: &[(usize, Vec<Measure>, String)]) {
+    if let Some(p) = &a.out {
+        std::fs::write(p, markdown(all)).expect("write --out");
+    }
+    if let Some(p) = &a.json {
+        std::fs::write(p, json(all)).expect("write --json");
+    }
+}
+
+fn archive_facts(db: &Path) -> String {
+    let c = Connection::open(db).expect("open");
+    let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap_or(0);
+    let size = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+    format!(
+        "{} communities, {} meetings, {} items, {} votes, {} signatures, file {:.0} MB",
+        n("SELECT count(*) FROM communities"),
+        n("SELECT count(*) FROM meetings"),
+        n("SELECT count(*) FROM agenda_items"),
+        n("SELECT count(*) FROM votes"),
+        n("SELECT count(*) FROM signatures"),
+        size
+    )
+}
+
+fn measure(name: &str, target: &'static str) -> Measure {
+    Measure {
+        name: name.into(),
+        samples: Vec::new(),
+        floor: Vec::new(),
+        speedup: false,
+        target,
+        note: String::new(),
+    }
+}
+
+fn run(db: &Path, samples: usize, round: &mut usize) -> Vec<Measure> {
+    let mut out = Vec::new();
+    out.push(start(db, samples));
+    let (answer, draw) = roll_call(db, *round);
+    *round += 1;
+    out.push(answer);
+    out.push(draw);
+    let store = Store::open(db).expect("open");
+    store.wait_integrity();
+    out.extend(archive_pages(&store, db, samples));
+    out.extend(search(&store, db, samples));
+    out.push(verify(&store, db));
+    let mut mem = measure("peak memory (MB, VmHWM)", "< 100 MB");
+    mem.samples.push(peak_mb());
+    out.push(mem);
+    out
+}
+
+/// Start to the first frame of home: open (header, application_id, migration check,
+/// the quick_check started in the background), App::new, one draw.
+fn start(db: &Path, samples: usize) -> Measure {
+    let mut m = measure(
+        "start to first frame (open + App::new + draw)",
+        "flat from community to district",
+    );
+    let mut parts = [Vec::new(), Vec::new(), Vec::new()];
+    for _ in 0..samples {
+        let (t, store) = time(|| {
+            let (a, store) = time(|| Store::open(db).expect("open"));
+            let (b, mut app) = time(|| App::new(store, Lang::Zh));
+            let (c, _) = time(|| {
+                let mut term = Terminal::new(TestBackend::new(W, H)).expect("term");
+                term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw");
+            });
+            for (p, v) in parts.iter_mut().zip([a, b, c]) {
+                p.push(v);
+            }
+            app
+        });
+        // Each sample starts as the program does, with no check of an earlier open still
+        // running (SQLite's quick_check does not stop at once when interrupted).
+        store.store.wait_integrity();
+        drop(store);
+        m.samples.push(t);
+        let (t, _) = time(|| {
+            let c = raw(db);
+            c.query_row(
+                "SELECT id, title FROM meetings ORDER BY starts_at DESC LIMIT 1",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+            )
+            .expect("select")
+        });
+        m.floor.push(t);
+    }
+    m.note = format!(
+        "medians: open {} ms, App::new {} ms, draw {} ms",
+        f(pct(&parts[0], 50.0)),
+        f(pct(&parts[1], 50.0)),
+        f(pct(&parts[2], 50.0))
+    );
+    m
+}
+
+/// The host answers a 300-voter roll call through the UI: each keypress commits one
+/// answer and redraws. Then the same screen is redrawn without keys.
+fn roll_call(db: &Path, round: usize) -> (Measure, Measure) {
+    let mut store = Store::open(db).expect("open");
+    store.wait_integrity();
+    let item = build::live_meeting(&mut store, round).expect("live meeting");
+    let mut app = App::new(store, Lang::Zh);
+    let mut term = Terminal::new(TestBackend::new(W, H)).expect("term");
+    term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw");
+    // The open meeting is offered first: Enter resumes it at its roll call.
+    app.handle_key(key('\n'));
+    term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw");
+    let floor_db = db.with_extension("floor.db");
+    let _ = std::fs::remove_file(&floor_db);
+    let fc = raw(&floor_db);
+    fc.execute_batch(
+        "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, item INTEGER, voter INTEGER, choice TEXT, at TEXT)",
+    )
+    .expect("floor table");
+    let mut ans = measure(
+        "answer a voter, 300-voter roll call: commit + redraw",
+        "≤ 1.5 × floor (median)",
+    );
+    for i in 0..build::LIVE_VOTERS {
+        let (t, _) = time(|| {
+            app.handle_key(key('y'));
+            term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw");
+        });
+        ans.samples.push(t);
+        let (t, _) = time(|| {
+            let tx = fc.unchecked_transaction().expect("begin");
+            tx.execute(
+                "INSERT INTO t (item, voter, choice, at) VALUES (?1, ?2, 'yes', '2026-12-05T09:30:00+08:00')",
+                [item, i as i64],
+            )
+            .expect("insert");
+            tx.commit().expect("commit");
+        });
+        ans.floor.push(t);
+    }
+    let answered: i64 = Connection::open(db)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM votes WHERE item_id = ?1",
+            [item],
+            |r| r.get(0),
+        )
+        .unwrap_or(0);
+    ans.note = format!("{answered} answers committed");
+    let mut draw = measure(
+        "draw the roll-call screen, 300 voters, 120×40",
+        "≤ 3 × floor; < 16 ms",
+    );
+    let text: String = (0..H)
+        .map(|i| format!("{:>3} {}\n", i, "议事会表决记录 yes no ".repeat(5)))
+        .collect();
+    for _ in 0..200 {
+        let (t, _) = time(|| term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw"));
+        draw.samples.push(t);
+        let (t, _) = time(|| {
+            term.draw(|f| f.render_widget(Paragraph::new(text.as_str()), f.area()))
+                .expect("draw")
+        });
+        draw.floor.push(t);
+    }
+    build::finish_live(&mut app.store, item).expect("finish live meeting");
+    drop(fc);
+    for ext in ["floor.db", "floor.db-wal", "floor.db-shm"] {
+        let _ = std::fs::remove_file(db.with_extension(ext));
+    }
+    (ans, draw)
+}
+
+/// The archive's first page, and the first page after each filter change, against one
+/// indexed SELECT of a page of meetings.
+fn archive_pages(store: &Store, db: &Path, samples: usize) -> Vec<Measure> {
+    let c = raw(db);
+    let community = build::community_name(0);
+    let filters: Vec<(&str, ArchiveFilter)> = vec![
+        ("open", ArchiveFilter::default()),
+        (
+            "community",
+            ArchiveFilter {
+                community: Some(community),
+                ..Default::default()
+            },
+        ),
+        (
+            "kind",
+            ArchiveFilter {
+                kind: Some("owners_assembly".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "year",
+            ArchiveFilter {
+                since: Some("2020-01-01".into()),
+                until: Some("2020-12-31".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "category",
+            ArchiveFilter {
+                category: Some("elevator".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "outcome",
+            ArchiveFilter {
+                outcome: Some("failed".into()),
+                ..Default::default()
+            },
+        ),
+    ];
+    let mut out = Vec::new();
+    for (name, f) in filters {
+        let mut m = measure(
+            &format!("archive first page ({PAGE}): {name}"),
+            "≤ 2 × floor",
+        );
+        let mut rows = 0;
+        for _ in 0..samples {
+            let (t, r) = time(|| store.archive_page(&f, Some(PAGE), 0).expect("archive"));
+            rows = r.len();
+            m.samples.push(t);
+            let (t, _) = time(|| {
+                let mut st = c
+                    .prepare_cached(
+                        "SELECT m.id, m.uid, m.kind, m.title, m.starts_at, m.status FROM meetings m
+                         WHERE +m.status IN ('adjourned', 'signed') ORDER BY m.starts_at DESC LIMIT ?1",
+                    )
+                    .expect("prepare");
+                let n = st
+                    .query_map([PAGE as i64], |r| r.get::<_, i64>(0))
+                    .expect("query")
+                    .count();
+                assert!(n > 0);
+            });
+            m.floor.push(t);
+        }
+        m.note = format!("{rows} rows");
+        out.push(m);
+    }
+    out
+}
+
+/// Full-text search of the archive (the first page of results, as the archive screen
+/// shows) against a LIKE '%q%' scan of the same texts for the same page.
+fn search(store: &Store, db: &Path, samples: usize) -> Vec<Measure> {
+    let c = raw(db);
+    let scan = "SELECT m.id FROM meetings m WHERE m.status IN ('adjourned', 'signed') AND m.id IN (
+            SELECT meeting_id FROM minutes WHERE text LIKE ?1
+            UNION SELECT i.meeting_id FROM proposal_revisions r JOIN agenda_items i ON i.id = r.item_id WHERE r.text LIKE ?1
+            UNION SELECT i.meeting_id FROM remarks k JOIN agenda_items i ON i.id = k.item_id WHERE k.text LIKE ?1)
+        ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2";
+    let mut out = Vec::new();
+    for q in ["门", "电梯", "停车位", "垃圾分类站", "elevator"] {
+        let mut m = measure(
+            &format!("search \"{q}\" ({} chars), first page", q.chars().count()),
+            "≥ 20 × scan (2 chars, district); p95 < 50 ms",
+        );
+        m.speedup = true;
+        let f = ArchiveFilter {
+            search: Some(q.into()),
+            ..Default::default()
+        };
+        let mut found = (0, 0);
+        for k in 0..samples {
+            let (t, r) = time(|| store.archive_page(&f, Some(PAGE), 0).expect("search"));
+            m.samples.push(t);
+            found.0 = r.len();
+            // The scan is slow; a third as many samples.
+            if k % 3 == 0 {
+                let (t, n) = time(|| {
+                    let mut st = c.prepare_cached(scan).expect("prepare");
+                    st.query_map(rusqlite::params![format!("%{q}%"), PAGE as i64], |r| {
+                        r.get::<_, i64>(0)
+                    })
+                    .expect("scan")
+                    .count()
+                });
+                m.floor.push(t);
+                found.1 = n;
+            }
+        }
+        m.note = format!("{} rows; scan {} rows", found.0, found.1);
+        out.push(m);
+    }
+    out
+}
+
+/// `yishi verify` of the whole archive against SHA-256 of the stored minutes.
+fn verify(store: &Store, db: &Path) -> Measure {
+    let mut m = measure("verify the whole archive", "report meetings per second");
+    let (t, reports) = time(|| store.verify_all().expect("verify"));
+    let valid = reports.iter().filter(|r| r.status.is_valid()).count();
+    m.samples.push(t);
+    let c = raw(db);
+    let (t, n) = time(|| {
+        let mut st = c.prepare("SELECT text FROM minutes").expect("prepare");
+        let mut rows = st.query([]).expect("query");
+        let mut n = 0;
+        while let Some(r) = rows.next().expect("row") {
+            let text: String = r.get(0).expect("text");
+            std::hint::black_box(yishi::domain::signing::sha256(text.as_bytes()));
+            n += 1;
+        }
+        n
+    });
+    m.floor.push(t);
+    m.note = format!(
+        "{} meetings ({valid} valid): {:.0} meetings/s; SHA-256 alone {:.0}/s",
+        reports.len(),
+        reports.len() as f64 / (m.samples[0] / 1000.0),
+        n as f64 / (t / 1000.0)
+    );
+    m
+}
+
+fn f(v: f64) -> String {
+    if v.is_nan() {
+        "—".into()
+    } else if v >= 100.0 {
+        format!("{v:.0}")
+    } else if v >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+fn markdown(all: &[(usize, Vec<Measure>, String)]) -> String {
+    let mut s = String::new();
+    for (scale, ms, facts) in all {
+        s.push_str(&format!("### scale {scale} ({facts})\n\n"));
+        s.push_str("| measure | median ms | p95 ms | p99 ms | floor median ms | ratio | target | notes |\n");
+        s.push_str("|---|---:|---:|---:|---:|---:|---|---|\n");
+        for m in ms {
+            let ratio = if m.floor.is_empty() {
+                "—".into()
+            } else if m.speedup {
+                format!("{}× faster", f(m.ratio()))
+            } else {
+                format!("{}×", f(m.ratio()))
+            };
+            let (med, p95, p99) = if m.name.starts_with("peak memory") {
+                (format!("{} MB", f(m.median())), "—".into(), "—".into())
+            } else {
+                (
+                    f(m.median()),
+                    f(pct(&m.samples, 95.0)),
+                    f(pct(&m.samples, 99.0)),
+                )
+            };
+            s.push_str(&format!(
+                "| {} | {med} | {p95} | {p99} | {} | {ratio} | {} | {} |\n",
+                m.name,
+                if m.floor.is_empty() {
+                    "—".into()
+                } else {
+                    f(m.floor_median())
+                },
+                m.target,
+                m.note
+            ));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn json(all: &[(usize, Vec<Measure>, String)]) -> String {
+    let mut list = Vec::new();
+    for (scale, ms, _) in all {
+        for m in ms {
+            let num = |v: f64| {
+                if v.is_finite() {
+                    serde_json::json!(v)
+                } else {
+                    serde_json::Value::Null
+                }
+            };
+            let mut o = serde_json::json!({
+                "name": m.name,
+                "scale": scale,
+                "median_ms": num(m.median()),
+                "p95_ms": num(pct(&m.samples, 95.0)),
+                "p99_ms": num(pct(&m.samples, 99.0)),
+                "floor_median_ms": if m.floor.is_empty() { serde_json::Value::Null } else { num(m.floor_median()) },
+                "samples": m.samples.len(),
+                "note": m.note,
+            });
+            if !m.floor.is_empty() {
+                let key = if m.speedup { "speedup" } else { "ratio" };
+                o[key] = num(m.ratio());
+            }
+            list.push(o);
+        }
+    }
+    serde_json::to_string_pretty(&list).unwrap_or_default()
+}
