@@ -326,10 +326,12 @@ pub const ST_SIGNED: Tr = Tr("已签署", "signed");
 pub const ST_UNSIGNED: Tr = Tr("未签署", "unsigned");
 pub const BAD_DATE: Tr = Tr("日期格式应为 2026-05-16。", "Dates look like 2026-05-16.");
 
-pub fn found(l: super::Lang, n: usize) -> String {
+/// "共 12 次会议"; with `more`, the count so far ("100+").
+pub fn found(l: super::Lang, n: usize, more: bool) -> String {
+    let plus = if more { "+" } else { "" };
     match l {
-        super::Lang::Zh => format!("共 {n} 次会议"),
-        super::Lang::En => format!("{n} meetings"),
+        super::Lang::Zh => format!("共 {n}{plus} 次会议"),
+        super::Lang::En => format!("{n}{plus} meetings"),
     }
 }
 pub const K_ADDENDUM: Tr = Tr("补充更正（签署）", "signed addendum");

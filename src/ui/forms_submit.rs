@@ -303,6 +303,7 @@ pub fn submit(app: &mut App, f: &Form) -> Result<(), String> {
                 a.filter.category = some(f.choice(4));
                 a.filter.outcome = some(f.choice(5));
                 a.sel = 0;
+                a.rows.clear();
             }
             app.refresh();
             return Ok(());

@@ -23,6 +23,8 @@ use crate::ui::theme;
 
 /// How many rows around the selection get their status and matching line worked out.
 const WINDOW: usize = 25;
+/// Meetings fetched at a time; more are fetched as the selection nears the end.
+const PAGE: usize = 100;
 
 pub struct Archive {
     pub filter: ArchiveFilter,
@@ -32,6 +34,8 @@ pub struct Archive {
     pub status: HashMap<i64, Option<VerifyStatus>>,
     /// The first line of the minutes that matches the search, by meeting.
     pub matches: HashMap<i64, String>,
+    /// Whether the archive may hold more meetings than fetched so far.
+    pub more: bool,
 }
 
 impl Archive {
@@ -42,21 +46,37 @@ impl Archive {
             sel: 0,
             status: HashMap::new(),
             matches: HashMap::new(),
+            more: false,
         };
         a.reload(app);
         a
     }
 
     pub fn reload(&mut self, app: &App) {
-        self.rows = app.store.archive(&self.filter).unwrap_or_default();
+        // Keep as many rows as were shown (at least one page), so a refresh keeps the place.
+        let want = self.rows.len().max(PAGE);
+        self.rows = app
+            .store
+            .archive_page(&self.filter, Some(want), 0)
+            .unwrap_or_default();
+        self.more = self.rows.len() >= want;
         self.sel = self.sel.min(self.rows.len().saturating_sub(1));
         self.status.clear();
         self.matches.clear();
         self.fill(app);
     }
 
-    /// Work out status and match lines for the rows near the selection.
+    /// Work out status and match lines for the rows near the selection, fetching the
+    /// next page first when the selection nears the end.
     fn fill(&mut self, app: &App) {
+        if self.more && self.sel + WINDOW >= self.rows.len() {
+            let next = app
+                .store
+                .archive_page(&self.filter, Some(PAGE), self.rows.len())
+                .unwrap_or_default();
+            self.more = next.len() >= PAGE;
+            self.rows.extend(next);
+        }
         let from = self.sel.saturating_sub(WINDOW);
         let to = (self.sel + WINDOW).min(self.rows.len());
         let q = self.filter.search.clone().unwrap_or_default();
@@ -84,6 +104,7 @@ impl Archive {
     pub fn set_search(&mut self, app: &App, q: &str) {
         self.filter.search = Some(q.trim().to_string()).filter(|q| !q.is_empty());
         self.sel = 0;
+        self.rows.clear();
         self.reload(app);
     }
 
@@ -156,6 +177,8 @@ impl Archive {
             Act::Filter => Nav::Form(Box::new(self.filter_form(app))),
             Act::ClearFilter => {
                 self.filter = ArchiveFilter::default();
+                self.rows.clear();
+                self.sel = 0;
                 self.reload(app);
                 Nav::Stay
             }
@@ -212,8 +235,11 @@ impl Archive {
             format!("{}{colon}{}", app.t(s::FILTER), ft)
         };
         f.render_widget(
-            Paragraph::new(format!(" {head}   {}", s::found(l, self.rows.len())))
-                .style(theme::focus()),
+            Paragraph::new(format!(
+                " {head}   {}",
+                s::found(l, self.rows.len(), self.more)
+            ))
+            .style(theme::focus()),
             top,
         );
         let q = self.filter.search.clone();
