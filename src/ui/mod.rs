@@ -73,11 +73,20 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
 ) -> Result<(), String> {
+    // Test hook: with YISHI_TEST_PANIC=1, F12 panics inside the UI, so the tests can
+    // prove the terminal is restored and the meeting resumes after a panic.
+    let test_panic = std::env::var_os("YISHI_TEST_PANIC").is_some_and(|v| v == "1");
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|f| draw(app, f)).map_err(|e| e.to_string())?;
         // Wake up each second for the speaker's clock and to notice signals.
         if event::poll(Duration::from_millis(500)).map_err(|e| e.to_string())? {
             let ev = event::read().map_err(|e| e.to_string())?;
+            if test_panic
+                && let event::Event::Key(k) = &ev
+                && k.code == event::KeyCode::F(12)
+            {
+                panic!("YISHI_TEST_PANIC: a panic inside the UI, on request");
+            }
             app.handle_event(ev);
         }
     }

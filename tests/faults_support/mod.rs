@@ -79,7 +79,9 @@ impl Tmux {
                 "main",
             ])
             .arg(format!(
-                "TERM=xterm-256color {cmd}; echo EXITED:$?; sleep 30"
+                "TERM=xterm-256color {cmd}; echo EXITED:$?; \
+                 for f in icanon echo; do echo STTY:$(stty -a | tr ' ;' '\\n\\n' | grep -x -- \"-\\?$f\"); done; \
+                 echo STTY-DONE; sleep 30"
             ))
             .status()
             .expect("tmux")
@@ -155,7 +157,34 @@ impl Tmux {
             .to_string()
     }
 
-    /// Run a shell command in the pane's shell after the program (used by stty checks).
+    /// After the program exited: the `stty -a` the pane's shell printed.
+    pub fn stty_after_exit(&self) -> String {
+        let pane = self.wait_for("STTY-DONE");
+        pane.lines()
+            .filter_map(|l| l.trim().strip_prefix("STTY:"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The pid of the program: the child of the pane's shell.
+    pub fn program_pid(&self) -> u32 {
+        let shell = self.pane_pid();
+        let mut found = None;
+        wait_until(|| {
+            let out = Command::new("pgrep")
+                .args(["-P", &shell.to_string()])
+                .output()
+                .expect("pgrep");
+            found = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .next()
+                .and_then(|l| l.trim().parse().ok());
+            found.is_some()
+        });
+        found.unwrap()
+    }
+
+    /// The pid of the pane's shell.
     pub fn pane_pid(&self) -> u32 {
         let out = self
             .tmux(&["display-message", "-p", "-t", "main", "#{pane_pid}"])
