@@ -80,8 +80,14 @@ pub(crate) fn read_bundle(path: &Path, lang: Lang) -> Result<ExportBundle, CliEr
     let shown = clean_line(&path.display().to_string());
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError(strings::cli_cannot_read(lang, &shown, &e.to_string())))?;
-    let bundle: ExportBundle = serde_json::from_str(&text)
-        .map_err(|e| CliError(strings::cli_bad_file(lang, &shown, &e.to_string())))?;
+    // The parser's message quotes the file (an unknown variant, say): clean it.
+    let bundle: ExportBundle = serde_json::from_str(&text).map_err(|e| {
+        CliError(strings::cli_bad_file(
+            lang,
+            &shown,
+            &clean_line(&e.to_string()),
+        ))
+    })?;
     if bundle.format != EXPORT_FORMAT {
         return Err(CliError(strings::cli_bad_file(
             lang,

@@ -222,6 +222,24 @@ impl Store {
         Ok(out)
     }
 
+    /// Test hook: cap the database at `pages` pages on this connection (SQLite's
+    /// `max_page_count`; never below the current size), to simulate a full disk.
+    /// Returns the cap now in force.
+    #[doc(hidden)]
+    pub fn set_max_pages(&self, pages: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Test hook: the database's size in pages.
+    #[doc(hidden)]
+    pub fn page_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?)
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }

@@ -91,6 +91,9 @@ fn event_loop(
     // A large file's integrity check runs in the background (see store::Integrity);
     // its failure is told once, and the store refuses writes from then on.
     let mut integrity_told = false;
+    // Test hook: with YISHI_TEST_PANIC=1, F12 panics inside the UI, so the tests can
+    // prove the terminal is restored and the meeting resumes after a panic.
+    let test_panic = std::env::var_os("YISHI_TEST_PANIC").is_some_and(|v| v == "1");
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if !integrity_told && let crate::store::Integrity::Failed(e) = app.store.integrity() {
             integrity_told = true;
@@ -100,6 +103,12 @@ fn event_loop(
         // Wake up each second for the speaker's clock and to notice signals.
         if event::poll(Duration::from_millis(500)).map_err(|e| e.to_string())? {
             let ev = event::read().map_err(|e| e.to_string())?;
+            if test_panic
+                && let event::Event::Key(k) = &ev
+                && k.code == event::KeyCode::F(12)
+            {
+                panic!("YISHI_TEST_PANIC: a panic inside the UI, on request");
+            }
             app.handle_event(ev);
         }
     }
