@@ -753,3 +753,52 @@ fn a_second_yishi_on_the_same_file_gets_read_only_review() {
         "the claim is released with the first process"
     );
 }
+
+#[test]
+fn the_remark_of_the_speaker_who_has_the_floor_is_kept_when_the_vote_starts() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let ids = roster(&mut store);
+    let m = store
+        .create_meeting(
+            ids.community,
+            Electorate::Owners,
+            &meeting_input("发言不丢失"),
+        )
+        .unwrap();
+    let item = store
+        .add_item(
+            m,
+            &item_input(
+                "停车公约",
+                Category::Parking,
+                Scope::all(),
+                RuleKind::Art278Ordinary,
+            ),
+        )
+        .unwrap();
+    let late = store
+        .add_item(
+            m,
+            &item_input("路灯", Category::Facility, Scope::all(), RuleKind::NoVote),
+        )
+        .unwrap();
+    store.start_meeting(m).unwrap();
+    let r = store.queue_speaker(item, "赵三", None).unwrap();
+    store.next_speaker(item).unwrap();
+    store.record_remark(r, "同意，但收费要公示。").unwrap();
+    // No "next speaker": the vote starts while 赵三 still has the floor.
+    store.start_vote(item).unwrap();
+    let r2 = store.queue_speaker(late, "钱四", None).unwrap();
+    store.next_speaker(late).unwrap();
+    store.record_remark(r2, "路灯坏了三盏。").unwrap();
+    let first = store.ballots(item).unwrap()[0].voter_id;
+    store.answer(item, first, Choice::Yes, None).unwrap();
+    store.close_vote(item).unwrap();
+    // Adjourning while 钱四 has the floor keeps the remark as well.
+    store.adjourn(m).unwrap();
+    let rec = store.meeting_record(m).unwrap();
+    assert_eq!(rec.items[0].remarks.len(), 1, "{:?}", rec.items[0].remarks);
+    assert_eq!(rec.items[0].remarks[0].text, "同意，但收费要公示。");
+    assert_eq!(rec.items[1].remarks[0].text, "路灯坏了三盏。");
+}

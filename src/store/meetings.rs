@@ -508,6 +508,11 @@ impl Store {
                     "A vote is still running; close it before adjourning.".into(),
                 ));
             }
+            super::session::end_discussion(
+                tx,
+                "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)",
+                meeting,
+            )?;
             tx.execute(
                 "UPDATE meetings SET status = 'adjourned', adjourned_at = ?2 WHERE id = ?1",
                 params![meeting, now()],

@@ -214,6 +214,7 @@ impl Store {
             if status == "voting" || status == "closed" || status == "withdrawn" {
                 return Err(StoreError::Invalid("This item cannot be put to the vote again.".into()));
             }
+            end_discussion(tx, "item_id = ?1", item)?;
             let row = tx.query_row(
                 "SELECT i.scope_kind, i.scope_building, i.scope_unit, i.rule, m.community_id, m.electorate, m.kind, i.position
                  FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?1",
@@ -438,6 +439,7 @@ impl Store {
             if status == "voting" {
                 return Err(StoreError::Invalid("Close the vote first.".into()));
             }
+            end_discussion(tx, "item_id = ?1", item)?;
             tx.execute("UPDATE agenda_items SET status = 'closed' WHERE id = ?1 AND status IN ('pending', 'discussing')", [item])?;
             audit(tx, Some(meeting), "item_done", &item.to_string())?;
             Ok(())
@@ -491,6 +493,20 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// The discussion ends (a vote starts, the item is finished, the meeting adjourns): the
+/// speaker who has the floor is done, so their remark is part of the record. Speakers
+/// still waiting, who were never heard, stay out of the minutes.
+pub(crate) fn end_discussion(tx: &rusqlite::Connection, which: &str, id: i64) -> Result<()> {
+    tx.execute(
+        &format!(
+            "UPDATE remarks SET state = 'done', at = coalesce(at, ?2)
+             WHERE state = 'speaking' AND {which}"
+        ),
+        params![id, now()],
+    )?;
+    Ok(())
 }
 
 /// The voters of a scope with their area inside it, in roster order.
