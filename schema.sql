@@ -282,15 +282,16 @@ CREATE TABLE IF NOT EXISTS audit_log (
     detail      TEXT NOT NULL DEFAULT ''
 );
 
--- Full-text index over minutes, proposals and remarks. Text is stored with a space
--- between CJK characters so that unicode61 makes each one a token: a query of one, two
--- or more Chinese characters then becomes a phrase query that matches exactly
--- (trigram would miss 电梯 and 大门). `kind` is minutes / proposal / remark.
--- The rowid carries the meeting: (meeting_id << 20) + n (n = 1, 2, … within the meeting),
--- so a search reads matching meetings from the index alone, never the stored bodies
--- (version 2; see MIGRATIONS in src/store/open.rs).
+-- Full-text index over minutes, proposals and remarks (see src/domain/search_text.rs).
+-- `body` holds each CJK character as a token, `pairs` each two adjacent CJK characters:
+-- a query of two or more Chinese characters is a phrase of pairs (one short list per
+-- pair, however large the archive), a single character a phrase in `body`; trigram would
+-- miss 电梯 and 大门. `kind` is minutes / proposal / remark. The rowid carries the
+-- meeting: (meeting_id << 20) + n, so a search reads matching meetings from the index
+-- alone, never the stored bodies. The index is derived data: migrations rebuild it.
 CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5 (
     body,
+    pairs,
     meeting_id UNINDEXED,
     kind UNINDEXED,
     ref_id UNINDEXED,

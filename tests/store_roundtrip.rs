@@ -802,3 +802,38 @@ fn the_remark_of_the_speaker_who_has_the_floor_is_kept_when_the_vote_starts() {
     assert_eq!(rec.items[0].remarks[0].text, "同意，但收费要公示。");
     assert_eq!(rec.items[1].remarks[0].text, "路灯坏了三盏。");
 }
+
+#[test]
+fn an_older_search_index_is_rebuilt_by_the_migration() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        yishi::demo::install(&mut store).unwrap();
+    }
+    // Put the file back to version 2: the index without its `pairs` column, and empty.
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(
+            "DROP TABLE search_index;
+             CREATE VIRTUAL TABLE search_index USING fts5 (
+                 body, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED, tokenize = 'unicode61');
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    let bak = PathBuf::from(format!("{}.v2.bak", path.display()));
+    assert!(bak.exists(), "a backup copy is taken before migrating");
+    for q in ["大门", "门", "主干道拓宽", "伸缩门"] {
+        let f = yishi::store::archive::ArchiveFilter {
+            search: Some(q.into()),
+            include_open: true,
+            ..Default::default()
+        };
+        assert!(
+            !store.archive(&f).unwrap().is_empty(),
+            "{q} is found after the rebuild"
+        );
+    }
+}

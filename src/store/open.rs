@@ -13,7 +13,7 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -21,17 +21,19 @@ pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 /// gets schema.sql directly; `MIGRATIONS[i]` moves a version i+1 file to i+2.
 const MIGRATIONS: &[&str] = &[
     // 1 → 2: the search index's rowid carries the meeting (see schema.sql), so a search
-    // never reads the stored bodies.
-    "ALTER TABLE search_index RENAME TO search_index_v1;
+    // never reads the stored bodies. (Its content is rebuilt below.)
+    "",
+    // 2 → 3: the search index gains the `pairs` column (two-character tokens), so a
+    // Chinese query of two or more characters reads one short list per pair.
+    "DROP TABLE search_index;
      CREATE VIRTUAL TABLE search_index USING fts5 (
-         body, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED, tokenize = 'unicode61');
-     INSERT INTO search_index (rowid, body, meeting_id, kind, ref_id)
-         SELECT (CAST(meeting_id AS INTEGER) << 20)
-                + row_number() OVER (PARTITION BY meeting_id ORDER BY rowid),
-                body, meeting_id, kind, ref_id
-         FROM search_index_v1;
-     DROP TABLE search_index_v1;",
+         body, pairs, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED,
+         tokenize = 'unicode61');",
 ];
+
+/// The version from which on the search index has its present layout; an older file's
+/// index is rebuilt from the records after the SQL steps.
+const SEARCH_LAYOUT: i64 = 3;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -347,6 +349,9 @@ fn migrate(conn: &Connection, path: &Path, insp: &Inspection) -> Result<()> {
             .skip((insp.user_version.max(1) - 1) as usize)
         {
             tx.execute_batch(step)?;
+        }
+        if insp.user_version < SEARCH_LAYOUT {
+            super::search::rebuild(&tx)?;
         }
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -3,7 +3,7 @@
 use rusqlite::params;
 
 use super::Result;
-use crate::domain::search_text::index_body;
+use crate::domain::search_text::{index_body, index_pairs};
 
 /// A search index rowid is `(meeting_id << MEETING_SHIFT) + n`.
 pub(crate) const MEETING_SHIFT: u32 = 20;
@@ -19,10 +19,43 @@ pub(crate) fn index_text(
     // The rowid carries the meeting (see schema.sql): the next free one in its range.
     let base = meeting << MEETING_SHIFT;
     tx.execute(
-        "INSERT INTO search_index (rowid, body, meeting_id, kind, ref_id)
+        "INSERT INTO search_index (rowid, body, pairs, meeting_id, kind, ref_id)
          VALUES (coalesce((SELECT max(rowid) FROM search_index
-                           WHERE rowid > ?5 AND rowid < ?5 + (1 << 20)), ?5) + 1, ?1, ?2, ?3, ?4)",
-        params![index_body(text), meeting, kind, ref_id, base],
+                           WHERE rowid > ?5 AND rowid < ?5 + (1 << 20)), ?5) + 1, ?1, ?6, ?2, ?3, ?4)",
+        params![index_body(text), meeting, kind, ref_id, base, index_pairs(text)],
     )?;
+    Ok(())
+}
+
+/// Rebuild the whole index from the records (after a migration changed its layout): the
+/// current text of every proposal, every recorded remark, every stored minutes text.
+pub(crate) fn rebuild(tx: &rusqlite::Connection) -> Result<()> {
+    tx.execute("DELETE FROM search_index", [])?;
+    let mut texts: Vec<(i64, &'static str, i64, String)> = Vec::new();
+    let mut st = tx.prepare(
+        "SELECT i.meeting_id, i.id, i.title || char(10) || coalesce(
+             (SELECT text FROM proposal_revisions p WHERE p.item_id = i.id ORDER BY rev DESC LIMIT 1), '')
+         FROM agenda_items i ORDER BY i.meeting_id, i.id",
+    )?;
+    for row in st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+        let (m, id, text): (i64, i64, String) = row?;
+        texts.push((m, "proposal", id, text));
+    }
+    let mut st = tx.prepare(
+        "SELECT i.meeting_id, r.id, r.text FROM remarks r JOIN agenda_items i ON i.id = r.item_id
+         WHERE r.text <> '' ORDER BY i.meeting_id, r.id",
+    )?;
+    for row in st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+        let (m, id, text): (i64, i64, String) = row?;
+        texts.push((m, "remark", id, text));
+    }
+    let mut st = tx.prepare("SELECT meeting_id, text FROM minutes ORDER BY meeting_id")?;
+    for row in st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+        let (m, text): (i64, String) = row?;
+        texts.push((m, "minutes", m, text));
+    }
+    for (m, kind, id, text) in texts {
+        index_text(tx, m, kind, id, &text)?;
+    }
     Ok(())
 }
