@@ -29,6 +29,8 @@ pub struct Vote {
     /// The fixed outcome once the vote is closed.
     pub outcome: Option<Outcome>,
     pub actions: Vec<ActionRow>,
+    /// The first row shown (kept between frames so the list does not jump).
+    pub top: std::cell::Cell<usize>,
 }
 
 impl Vote {
@@ -40,6 +42,7 @@ impl Vote {
             cursor: 0,
             outcome: None,
             actions: Vec::new(),
+            top: std::cell::Cell::new(0),
         };
         v.reload(app);
         // Resume at the voter the roll call had reached, else the first unanswered.
@@ -206,10 +209,20 @@ impl Vote {
         let Some(it) = &self.item else { return };
         let [left, right] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(40)]).areas(area);
+        // Only the rows that fit are built (a roll call may have hundreds of voters); the
+        // window keeps its place and moves only to keep the cursor in view.
+        let visible = left.height.saturating_sub(3).max(1) as usize;
+        let mut top = self.top.get().min(self.cursor);
+        if self.cursor >= top + visible {
+            top = self.cursor + 1 - visible;
+        }
+        self.top.set(top);
         let rows: Vec<Row<'_>> = self
             .ballots
             .iter()
             .enumerate()
+            .skip(top)
+            .take(visible)
             .map(|(i, b)| {
                 let answer = match b.choice {
                     Some(c) => strings::choice(l, c).to_string(),
@@ -264,7 +277,7 @@ impl Vote {
         .block(Block::default().borders(Borders::ALL).title(title))
         .row_highlight_style(theme::selected())
         .highlight_symbol("> ");
-        let mut state = TableState::default().with_selected(Some(self.cursor));
+        let mut state = TableState::default().with_selected(Some(self.cursor - top));
         f.render_stateful_widget(table, left, &mut state);
         f.render_widget(
             Paragraph::new(self.tally_lines(l))
