@@ -423,10 +423,8 @@ pub const MIN_ATTENDANCE: Tr = Tr("出席情况", "Attendance");
 pub const MIN_PRESENT: Tr = Tr("出席", "Present");
 pub const MIN_BY_PROXY: Tr = Tr("委托出席", "Represented by proxy");
 pub const MIN_ABSENT: Tr = Tr("缺席", "Absent");
-pub const MIN_NOT_MARKED: Tr = Tr("未点名", "Not called");
 pub const MIN_CHANGES: Tr = Tr("会中变动", "During the meeting");
 pub const MIN_NONE: Tr = Tr("无", "none");
-pub const MIN_ITEM: Tr = Tr("议题", "Item");
 pub const MIN_CATEGORY: Tr = Tr("类别", "Category");
 pub const MIN_PROPOSER: Tr = Tr("提出人", "Proposed by");
 pub const MIN_SCOPE: Tr = Tr("表决范围", "Who may vote");
@@ -462,9 +460,7 @@ pub const MIN_ADDENDA: Tr = Tr("补充更正", "Addenda");
 pub const MIN_ADDENDUM: Tr = Tr("补充更正", "Addendum");
 pub const MIN_SIGNATURES: Tr = Tr("签署", "Signatures");
 pub const MIN_UNSIGNED: Tr = Tr("（尚未签署）", "(not signed yet)");
-pub const MIN_FINGERPRINT: Tr = Tr("密钥指纹", "key fingerprint");
 pub const MIN_SIGNED_HASH: Tr = Tr("会议记录 SHA-256", "Minutes SHA-256");
-pub const MIN_PREV_HASH: Tr = Tr("上一份会议记录 SHA-256", "Previous minutes SHA-256");
 pub const MIN_SHAFT: Tr = Tr(
     "井道占用户未同意",
     "Owner whose unit the shaft occupies did not agree",

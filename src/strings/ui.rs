@@ -130,7 +130,6 @@ pub const F_SCOPE_HINT: Tr = Tr(
     "范围为本栋/本单元时填写，如 3栋、2单元",
     "for a building/unit scope, e.g. 3栋, 2单元",
 );
-pub const F_VOTER: Tr = Tr("人员", "Voter");
 pub const F_PHONE: Tr = Tr("电话（不打印）", "Phone (never printed)");
 pub const F_LABEL: Tr = Tr("房号", "Unit label");
 pub const F_AREA: Tr = Tr("面积（㎡）", "Area (m²)");
