@@ -883,3 +883,33 @@ fn a_database_in_a_folder_still_to_be_created_is_created() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(db.exists());
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // `yishi minutes show 1 | head -1`: the reader goes away before yishi writes.
+    let dir = TempDir::new().unwrap();
+    let db = demo_db(dir.path());
+    for args in [
+        vec!["minutes", "show", "1"],
+        vec!["minutes", "list", "--json"],
+        vec!["verify"],
+    ] {
+        let mut child = Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .env("RUST_BACKTRACE", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !err.contains("panicked") && !err.contains("backtrace"),
+            "{args:?}: {err}"
+        );
+        assert_ne!(out.status.code(), Some(101), "{args:?}");
+    }
+}

@@ -8,9 +8,10 @@ use crate::strings::{self, Lang};
 
 pub fn run(store: Store, dest: &Path, lang: Lang) -> CliResult {
     let pages = store.backup_to(dest)?;
-    println!(
-        "{}",
-        strings::cli_backup_done(lang, &dest.display().to_string(), pages)
-    );
+    crate::cli::outln(&strings::cli_backup_done(
+        lang,
+        &dest.display().to_string(),
+        pages,
+    ));
     Ok(Outcome::Ok)
 }

@@ -19,7 +19,7 @@ pub fn show(store: Store, id: i64, format: ShowFormat, lang: Lang) -> CliResult 
         ShowFormat::Md => md,
         ShowFormat::Txt => to_txt(&md),
     };
-    print!("{text}");
+    crate::cli::out(&text);
     Ok(Outcome::Ok)
 }
 
@@ -39,7 +39,7 @@ pub fn run(
     };
     let text = crate::export::export(&store, id, format, notice_only)?;
     match out {
-        None => print!("{text}"),
+        None => crate::cli::out(&text),
         Some(path) => {
             let shown = clean_line(&path.display().to_string());
             std::fs::write(path, text.as_bytes())

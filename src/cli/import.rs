@@ -69,7 +69,7 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
                 strings::cli_import_refused(lang, &shown, &strings::import_refusal(lang, &r))
             }
         };
-        println!("{}", clean_line(&line));
+        crate::cli::outln(&clean_line(&line));
     }
     if bad > 0 {
         return Err(CliError(strings::cli_import_unreadable(lang, bad)));

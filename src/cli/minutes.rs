@@ -50,11 +50,11 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
             if *json {
                 let text =
                     serde_json::to_string_pretty(&rows).map_err(|e| CliError(e.to_string()))?;
-                println!("{text}");
+                crate::cli::outln(&text);
                 return Ok(Outcome::Ok);
             }
             if rows.is_empty() {
-                println!("{}", strings::CLI_NO_MEETINGS.get(lang));
+                crate::cli::outln(strings::CLI_NO_MEETINGS.get(lang));
                 return Ok(Outcome::Ok);
             }
             for r in rows {
@@ -66,7 +66,7 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
                     .unwrap_or("");
                 let title = clean_line(&r.title);
                 let community = clean_line(&r.community);
-                println!(
+                crate::cli::outln(&format!(
                     "{:>5}  {}  {}  {}  {}  {}",
                     r.id,
                     r.starts_at.get(..16).unwrap_or(&r.starts_at),
@@ -74,7 +74,7 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
                     pad(kind, 20),
                     pad(status, 10),
                     title
-                );
+                ));
             }
             Ok(Outcome::Ok)
         }

@@ -38,6 +38,24 @@ impl From<StoreError> for CliError {
 
 pub type CliResult = Result<Outcome, CliError>;
 
+/// Print to standard output. A closed pipe (`yishi minutes list | head`) ends the
+/// program quietly, as other command-line tools do, instead of a panic.
+pub(crate) fn out(text: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    if let Err(e) = o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("yishi: {e}");
+        std::process::exit(2);
+    }
+}
+
+pub(crate) fn outln(text: &str) {
+    out(&format!("{text}\n"));
+}
+
 /// The database to use: `--db`, else `YISHI_DB` (clap reads it), else the user's data
 /// directory.
 pub fn default_db() -> PathBuf {
@@ -96,10 +114,10 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             }
             crate::demo::install(&mut store)?;
             if *no_tui {
-                println!(
-                    "{}",
-                    strings::cli_demo_ready(lang, &store.path().display().to_string())
-                );
+                crate::cli::outln(&strings::cli_demo_ready(
+                    lang,
+                    &store.path().display().to_string(),
+                ));
                 return Ok(Outcome::Ok);
             }
             crate::ui::run(store, lang).map_err(CliError)?;

@@ -24,7 +24,7 @@ pub fn run(cli: &super::Cli, cmd: &RosterCmd, lang: Lang) -> CliResult {
                 return Err(CliError(crate::store::StoreError::Busy.to_string()));
             }
             let (voters, units) = store.import_roster(&community, &rows)?;
-            println!("{}", strings::cli_imported(lang, voters, units, &community));
+            crate::cli::outln(&strings::cli_imported(lang, voters, units, &community));
             Ok(Outcome::Ok)
         }
     }

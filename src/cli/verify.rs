@@ -48,7 +48,7 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
         None => store.verify_all()?,
     };
     if reports.is_empty() {
-        println!("{}", strings::CLI_NOTHING_SIGNED.get(lang));
+        crate::cli::outln(strings::CLI_NOTHING_SIGNED.get(lang));
         return Ok(Outcome::Ok);
     }
     let mut all_valid = true;
@@ -66,7 +66,7 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
             line.push(' ');
             line.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));
         }
-        println!("{}", clean_line(&line));
+        crate::cli::outln(&clean_line(&line));
     }
     Ok(if all_valid {
         Outcome::Ok
@@ -112,7 +112,7 @@ pub fn run_file(path: &Path, lang: Lang) -> CliResult {
         line.push(' ');
         line.push_str(strings::CLI_FILE_CHAIN.get(lang));
     }
-    println!("{}", clean_line(&line));
+    crate::cli::outln(&clean_line(&line));
     Ok(if status == VerifyStatus::Valid {
         Outcome::Ok
     } else {
