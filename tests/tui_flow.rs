@@ -631,3 +631,62 @@ fn the_roster_searches_adds_and_transfers() {
         1250
     );
 }
+
+#[test]
+fn the_elevator_item_names_its_shaft_owners_and_fits_80x24() {
+    let mut ui = Ui::demo(Lang::Zh, 80, 24);
+    ui.press(KeyCode::Enter);
+    // The draft agenda: the follow-up first, then the elevator.
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Enter);
+    assert!(
+        ui.sees("编辑议题") && ui.sees("井道占用户"),
+        "{}",
+        ui.screen()
+    );
+    let owner: String = ui
+        .db()
+        .query_row(
+            "SELECT v.name FROM voters v JOIN holdings h ON h.voter_id = v.id JOIN units u ON u.id = h.unit_id WHERE u.label = '3栋2单元101'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        ui.sees(&owner),
+        "the shaft owner is shown by name: {}",
+        ui.screen()
+    );
+    assert!(
+        ui.sees("提案内容"),
+        "the proposal field fits at 80x24: {}",
+        ui.screen()
+    );
+    // Add a second shaft owner by unit label; a label that is nobody's is refused.
+    for _ in 0..7 {
+        ui.press(KeyCode::Tab);
+    }
+    ui.keys("，3栋2单元999");
+    ui.ctrl('s');
+    assert!(ui.sees("没有找到这个人"), "{}", ui.screen());
+    for _ in 0..3 {
+        ui.press(KeyCode::Backspace);
+    }
+    ui.keys("201");
+    ui.ctrl('s');
+    let params: String = ui
+        .db()
+        .query_row(
+            "SELECT rule_params FROM agenda_items WHERE category = 'elevator'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let rule: yishi::domain::rules::Rule = serde_json::from_str(&params).unwrap();
+    match rule.kind {
+        yishi::domain::rules::RuleKind::Elevator { shaft_voters, .. } => {
+            assert_eq!(shaft_voters.len(), 2, "{params}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

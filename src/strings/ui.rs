@@ -353,3 +353,15 @@ pub const F_TRANSFER: Tr = Tr(
     "把这套房屋转到此人名下（房号）",
     "Unit to move to this voter (label)",
 );
+pub const F_SHAFT: Tr = Tr("井道占用户", "Shaft owners");
+pub const F_SHAFT_HINT: Tr = Tr(
+    "加装电梯：井道占用其房屋的业主（姓名或房号，逗号分隔），未同意时提示",
+    "elevator: owners whose unit the shaft occupies (names or units, comma-separated); flagged if they do not agree",
+);
+pub const F_LEGACY: Tr = Tr("旧规2/3", "Legacy 2/3");
+pub const F_LEGACY_HINT: Tr = Tr(
+    "加装电梯：本单元2/3以上业主同意亦可通过（地方旧规）",
+    "elevator: also carried when 2/3 of the unit's owners agree (older local rule)",
+);
+pub const YES_WORD: Tr = Tr("是", "yes");
+pub const NO_WORD: Tr = Tr("否", "no");

@@ -1,6 +1,7 @@
 //! The forms of each dialog, filled with what is there now.
 
 use crate::domain::model::{Category, CouncilKind, MeetingKind, ScopeKind, VoterKind};
+use crate::domain::rules::RuleKind;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::store::roster::VoterRow;
 use crate::strings::{self, Lang, ui as s};
@@ -84,7 +85,9 @@ pub const ITEM_RULE: usize = 3;
 pub const ITEM_SCOPE: usize = 4;
 pub const ITEM_BUILDING: usize = 5;
 pub const ITEM_UNIT: usize = 6;
-pub const ITEM_PROPOSAL: usize = 7;
+pub const ITEM_SHAFT: usize = 7;
+pub const ITEM_LEGACY: usize = 8;
+pub const ITEM_PROPOSAL: usize = 9;
 
 pub fn rule_options(l: Lang) -> Vec<(String, String)> {
     strings::RULE_CODES
@@ -95,6 +98,34 @@ pub fn rule_options(l: Lang) -> Vec<(String, String)> {
 
 pub fn item_form(app: &App, meeting: i64, it: Option<&ItemRow>) -> Form {
     let l = app.lang;
+    // The elevator rule's parameters: the owners whose unit the shaft occupies (by name),
+    // and whether the legacy "2/3 of the unit's owners agree" also carries it.
+    let (shaft, legacy) = match it.map(|i| &i.rule.kind) {
+        Some(RuleKind::Elevator {
+            legacy_two_thirds,
+            shaft_voters,
+        }) => {
+            let community = app
+                .store
+                .meeting(meeting)
+                .map(|m| m.community_id)
+                .unwrap_or_default();
+            let voters = app.store.voters(community).unwrap_or_default();
+            let names: Vec<String> = shaft_voters
+                .iter()
+                .filter_map(|id| voters.iter().find(|v| v.id == *id).map(|v| v.name.clone()))
+                .collect();
+            (
+                names.join("，"),
+                if *legacy_two_thirds { "yes" } else { "no" },
+            )
+        }
+        _ => (String::new(), "no"),
+    };
+    let yes_no = vec![
+        ("no".to_string(), s::NO_WORD.get(l).to_string()),
+        ("yes".to_string(), s::YES_WORD.get(l).to_string()),
+    ];
     let cats = opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
     let scopes = opts(ScopeKind::ALL, |c| c.as_db(), |c| strings::scope_kind(l, c));
     let fields = vec![
@@ -123,6 +154,8 @@ pub fn item_form(app: &App, meeting: i64, it: Option<&ItemRow>) -> Form {
         .with_hint(s::F_SCOPE_HINT),
         Field::text(s::F_UNIT, it.map(|i| i.scope.unit.as_str()).unwrap_or(""))
             .with_hint(s::F_SCOPE_HINT),
+        Field::text(s::F_SHAFT, &shaft).with_hint(s::F_SHAFT_HINT),
+        Field::choice(s::F_LEGACY, yes_no, legacy).with_hint(s::F_LEGACY_HINT),
         Field::multi(s::F_PROPOSAL, it.map(|i| i.proposal.as_str()).unwrap_or("")),
     ];
     match it {

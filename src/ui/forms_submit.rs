@@ -33,16 +33,33 @@ fn meeting_input(f: &Form, offset: usize) -> MeetingInput {
     }
 }
 
-fn item_input(app: &App, f: &Form, previous: Option<&Rule>) -> ItemInput {
+fn item_input(
+    app: &App,
+    f: &Form,
+    previous: Option<&Rule>,
+    community: i64,
+) -> Result<ItemInput, String> {
     let code = f.choice(ITEM_RULE);
-    // Editing keeps the rule's parameters (e.g. the elevator's shaft owners) if the rule
-    // itself is unchanged.
-    let rule = match previous {
+    let mut rule = match previous {
         Some(r) if r.kind.code() == code => r.clone(),
         _ => Rule::new(RuleKind::from_code(&code).unwrap_or(RuleKind::NoVote)),
     };
-    let _ = app;
-    ItemInput {
+    if let RuleKind::Elevator {
+        legacy_two_thirds,
+        shaft_voters,
+    } = &mut rule.kind
+    {
+        *legacy_two_thirds = f.choice(ITEM_LEGACY) == "yes";
+        // Each name or unit label, separated by commas, must be one voter of the roster.
+        let mut ids = Vec::new();
+        for part in f.value(ITEM_SHAFT).split([',', '，', '、', ';', '；']) {
+            if !part.trim().is_empty() {
+                ids.push(find_voter(app, community, part)?);
+            }
+        }
+        *shaft_voters = ids;
+    }
+    Ok(ItemInput {
         title: f.value(ITEM_TITLE),
         category: Category::from_db(&f.choice(ITEM_CATEGORY)).unwrap_or(Category::Other),
         proposer: f.value(ITEM_PROPOSER),
@@ -53,7 +70,7 @@ fn item_input(app: &App, f: &Form, previous: Option<&Rule>) -> ItemInput {
             unit: f.value(ITEM_UNIT),
         },
         rule,
-    }
+    })
 }
 
 /// Find one voter of a community by a part of their name or unit label.
@@ -95,15 +112,27 @@ pub fn submit(app: &mut App, f: &Form) -> Result<(), String> {
             app.refresh();
         }
         Purpose::AddItem { meeting } => {
+            let community = app
+                .store
+                .meeting(meeting)
+                .map_err(|e| err(app, e))?
+                .community_id;
+            let input = item_input(app, f, None, community)?;
             app.store
-                .add_item(meeting, &item_input(app, f, None))
+                .add_item(meeting, &input)
                 .map_err(|e| err(app, e))?;
             app.refresh();
         }
         Purpose::EditItem { item } => {
             let prev = app.store.item(item).map_err(|e| err(app, e))?;
+            let community = app
+                .store
+                .meeting(prev.meeting_id)
+                .map_err(|e| err(app, e))?
+                .community_id;
+            let input = item_input(app, f, Some(&prev.rule), community)?;
             app.store
-                .update_item(item, &item_input(app, f, Some(&prev.rule)))
+                .update_item(item, &input)
                 .map_err(|e| err(app, e))?;
             app.refresh();
         }
