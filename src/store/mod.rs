@@ -176,11 +176,14 @@ impl Store {
         }
         let mut name = self.path.as_os_str().to_owned();
         name.push(".lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(PathBuf::from(name));
+        let mut opts = std::fs::OpenOptions::new();
+        opts.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let file = opts.open(PathBuf::from(name));
         match file {
             Ok(f) if f.try_lock().is_ok() => {
                 self.lock = Some(f);
