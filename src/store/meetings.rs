@@ -464,7 +464,7 @@ impl Store {
             let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == MeetingStatus::Draft {
                 tx.execute("DELETE FROM proposal_revisions WHERE item_id = ?1", [id])?;
-                tx.execute("DELETE FROM search_index WHERE kind = 'proposal' AND ref_id = ?1", [id])?;
+                super::search::unindex(tx, meeting, "proposal", id)?;
                 tx.execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
                 audit(tx, Some(meeting), "item_remove", &id.to_string())?;
             } else {
@@ -638,10 +638,7 @@ fn add_revision(
         [item],
         |r| r.get(0),
     )?;
-    tx.execute(
-        "DELETE FROM search_index WHERE kind = 'proposal' AND ref_id = ?1",
-        [item],
-    )?;
+    super::search::unindex(tx, meeting, "proposal", item)?;
     super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
     Ok(true)
 }

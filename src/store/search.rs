@@ -27,6 +27,22 @@ pub(crate) fn index_text(
     Ok(())
 }
 
+/// Take a text out of the index. Only the meeting's own rowid range is read: a scan of
+/// the whole index would cost in proportion to the archive on every remark.
+pub(crate) fn unindex(
+    tx: &rusqlite::Connection,
+    meeting: i64,
+    kind: &str,
+    ref_id: i64,
+) -> Result<()> {
+    let base = meeting << MEETING_SHIFT;
+    tx.execute(
+        "DELETE FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20) AND kind = ?2 AND ref_id = ?3",
+        params![base, kind, ref_id],
+    )?;
+    Ok(())
+}
+
 /// Rebuild the whole index from the records (after a migration changed its layout): the
 /// current text of every proposal, every recorded remark, every stored minutes text.
 pub(crate) fn rebuild(tx: &rusqlite::Connection) -> Result<()> {

@@ -196,10 +196,7 @@ impl Store {
                 "UPDATE remarks SET text = ?2, at = ?3 WHERE id = ?1",
                 params![remark, text, now()],
             )?;
-            tx.execute(
-                "DELETE FROM search_index WHERE kind = 'remark' AND ref_id = ?1",
-                [remark],
-            )?;
+            super::search::unindex(tx, meeting, "remark", remark)?;
             super::search::index_text(tx, meeting, "remark", remark, &text)?;
             audit(tx, Some(meeting), "remark", &remark.to_string())?;
             Ok(())
