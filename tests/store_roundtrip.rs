@@ -837,3 +837,69 @@ fn an_older_search_index_is_rebuilt_by_the_migration() {
         );
     }
 }
+
+#[test]
+fn a_large_damaged_file_is_found_out_in_the_background_and_never_written() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        let ids = roster(&mut store);
+        // Grow the file past the size checked before the first frame.
+        let m = store
+            .create_meeting(ids.community, Electorate::Owners, &meeting_input("大文件"))
+            .unwrap();
+        let big = "很长的提案。".repeat(60_000);
+        for i in 0..8 {
+            store
+                .add_item(
+                    m,
+                    &ItemInput {
+                        proposal: big.clone(),
+                        ..item_input(
+                            &format!("议题{i}"),
+                            Category::Other,
+                            Scope::all(),
+                            RuleKind::NoVote,
+                        )
+                    },
+                )
+                .unwrap();
+        }
+    }
+    let len = fs::metadata(&path).unwrap().len();
+    assert!(len > yishi::store::SYNC_CHECK_LIMIT, "{len}");
+    // Damage a page in the middle of the proposal texts.
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    }
+    let mut bytes = fs::read(&path).unwrap();
+    let page = 4096;
+    let at = (bytes.len() / page / 2) * page;
+    for b in &mut bytes[at + 8..at + page] {
+        *b = 0x5a;
+    }
+    fs::write(&path, &bytes).unwrap();
+    let before = fs::read(&path).unwrap();
+    let mut store = match Store::open(&path) {
+        Ok(s) => s,
+        // Refused at once is fine too: what matters is that it is never written.
+        Err(e) => {
+            assert!(matches!(e, StoreError::Corrupt(_)), "{e:?}");
+            assert_eq!(fs::read(&path).unwrap(), before);
+            return;
+        }
+    };
+    let verdict = store.wait_integrity();
+    assert!(matches!(verdict, yishi::store::Integrity::Failed(_)));
+    assert!(
+        store.import_roster("x", &[]).is_err(),
+        "no write after a failed check"
+    );
+    drop(store);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the damaged file is left unchanged"
+    );
+}
