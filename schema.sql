@@ -92,6 +92,9 @@ CREATE INDEX IF NOT EXISTS meetings_archive ON meetings (community_id, starts_at
 CREATE INDEX IF NOT EXISTS meetings_date ON meetings (starts_at);
 CREATE INDEX IF NOT EXISTS meetings_kind ON meetings (kind, starts_at);
 CREATE INDEX IF NOT EXISTS meetings_status ON meetings (status);
+-- Home: a community's drafts and open meeting, and its finished ones, without reading
+-- its years of meetings (version 4).
+CREATE INDEX IF NOT EXISTS meetings_community_status ON meetings (community_id, status, starts_at);
 
 -- Presence is a timeline: the roll call at opening, then arrivals, departures, proxies
 -- (with the 委托书 reference) and recusals (for one item), each with its time.

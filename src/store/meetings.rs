@@ -231,13 +231,15 @@ impl Store {
     pub fn home_meetings(&self, community: i64, past: i64) -> Result<(Vec<MeetingRow>, i64)> {
         let sql = format!(
             "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
-             WHERE m.community_id = ?1 AND m.status IN ('draft', 'open')
-             ORDER BY m.starts_at DESC, m.id DESC"
+             WHERE m.community_id = ?1 AND m.status IN ('draft', 'open')"
         );
+        // Sorted here: an ORDER BY would lead SQLite to walk the community's whole
+        // history by date instead of the (community, status) index.
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut rows: Vec<MeetingRow> = st
             .query_map([community], meeting_from)?
             .collect::<rusqlite::Result<_>>()?;
+        rows.sort_by(|a, b| (&b.starts_at, b.id).cmp(&(&a.starts_at, a.id)));
         let sql = format!(
             "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
              WHERE m.community_id = ?1 AND m.status IN ('adjourned', 'signed')

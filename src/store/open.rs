@@ -13,7 +13,7 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -29,6 +29,8 @@ const MIGRATIONS: &[&str] = &[
      CREATE VIRTUAL TABLE search_index USING fts5 (
          body, pairs, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED,
          tokenize = 'unicode61');",
+    // 3 → 4: home finds a community's drafts and open meeting by index.
+    "CREATE INDEX IF NOT EXISTS meetings_community_status ON meetings (community_id, status, starts_at);",
 ];
 
 /// The version from which on the search index has its present layout; an older file's
