@@ -1,7 +1,7 @@
 //! Fault matrix, storage rows: the disk fills up, the file or its folder is read-only,
 //! two yishi processes share one file. (Refusals of files that are not ours, truncated,
 //! corrupted or newer are proven in tests/cli_foundation.rs and
-//! tests/store_roundtrip.rs; see docs/reliability.md.)
+//! tests/store_roundtrip.rs; see the README, "Reliability".)
 
 mod faults_support;
 
