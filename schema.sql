@@ -215,6 +215,7 @@ CREATE TABLE IF NOT EXISTS action_items (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS actions_status ON action_items (status, due);
+CREATE INDEX IF NOT EXISTS actions_item ON action_items (item_id);
 CREATE TABLE IF NOT EXISTS action_history (
     id         INTEGER PRIMARY KEY,
     action_id  INTEGER NOT NULL REFERENCES action_items(id),
@@ -222,6 +223,7 @@ CREATE TABLE IF NOT EXISTS action_history (
     note       TEXT NOT NULL,
     at         TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS action_history_action ON action_history (action_id);
 
 -- The rendered minutes as they were signed (the text verify compares against). Written
 -- at the first signature; `seq` is the position in the community's chain and
@@ -245,6 +247,7 @@ CREATE TABLE IF NOT EXISTS addenda (
     text        TEXT NOT NULL CHECK (length(text) >= 1),
     at          TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS addenda_meeting ON addenda (meeting_id);
 
 -- Signers: only the salt, the KDF parameters and the public key are kept; never the
 -- passphrase or the private key.

@@ -29,8 +29,13 @@ const MIGRATIONS: &[&str] = &[
      CREATE VIRTUAL TABLE search_index USING fts5 (
          body, pairs, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED,
          tokenize = 'unicode61');",
-    // 3 → 4: home finds a community's drafts and open meeting by index.
-    "CREATE INDEX IF NOT EXISTS meetings_community_status ON meetings (community_id, status, starts_at);",
+    // 3 → 4: home finds a community's drafts and open meeting by index; a meeting's
+    // record reads its action items, their history and its addenda by index (verify
+    // re-reads every record: without these it scanned all action items per item).
+    "CREATE INDEX IF NOT EXISTS meetings_community_status ON meetings (community_id, status, starts_at);
+     CREATE INDEX IF NOT EXISTS actions_item ON action_items (item_id);
+     CREATE INDEX IF NOT EXISTS action_history_action ON action_history (action_id);
+     CREATE INDEX IF NOT EXISTS addenda_meeting ON addenda (meeting_id);",
 ];
 
 /// The version from which on the search index has its present layout; an older file's
