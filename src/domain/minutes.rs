@@ -1181,15 +1181,7 @@ mod tests {
             })
             .collect();
         let rule = Rule::new(RuleKind::Art278Major);
-        let el: Vec<Eligible> = ballots
-            .iter()
-            .map(|b| Eligible {
-                voter_id: b.voter_id,
-                area: b.area,
-                present: b.present,
-                choice: b.choice,
-            })
-            .collect();
+        let el: Vec<Eligible> = crate::domain::record::electorate(&ballots);
         let outcome = evaluate(&rule, &el);
         MeetingRecord {
             uid: "m-1".into(),

@@ -93,15 +93,7 @@ pub struct VoteRecord {
 impl VoteRecord {
     /// The frozen list in the form the rules take.
     pub fn electorate(&self) -> Vec<Eligible> {
-        self.ballots
-            .iter()
-            .map(|b| Eligible {
-                voter_id: b.voter_id,
-                area: b.area,
-                present: b.present,
-                choice: b.choice,
-            })
-            .collect()
+        electorate(&self.ballots)
     }
 }
 
@@ -129,4 +121,18 @@ pub struct AddendumRecord {
     pub id: i64,
     pub text: String,
     pub at: String,
+}
+
+/// A roll call's ballots in the form the rules take (the one place this is done: the
+/// store closing a vote, the live tally and the minutes all count the same list).
+pub fn electorate(ballots: &[Ballot]) -> Vec<Eligible> {
+    ballots
+        .iter()
+        .map(|b| Eligible {
+            voter_id: b.voter_id,
+            area: b.area,
+            present: b.present,
+            choice: b.choice,
+        })
+        .collect()
 }

@@ -364,15 +364,7 @@ impl Store {
     pub fn close_vote(&mut self, item: i64) -> Result<Outcome> {
         let row = self.item(item)?;
         let ballots = self.ballots(item)?;
-        let electorate: Vec<rules::Eligible> = ballots
-            .iter()
-            .map(|b| rules::Eligible {
-                voter_id: b.voter_id,
-                area: b.area,
-                present: b.present,
-                choice: b.choice,
-            })
-            .collect();
+        let electorate = crate::domain::record::electorate(&ballots);
         let outcome = rules::evaluate(&row.rule, &electorate);
         let figures =
             serde_json::to_string(&outcome).map_err(|e| StoreError::Sql(e.to_string()))?;

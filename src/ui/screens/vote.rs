@@ -78,15 +78,7 @@ impl Vote {
     }
 
     pub fn electorate(&self) -> Vec<Eligible> {
-        self.ballots
-            .iter()
-            .map(|b| Eligible {
-                voter_id: b.voter_id,
-                area: b.area,
-                present: b.present,
-                choice: b.choice,
-            })
-            .collect()
+        crate::domain::record::electorate(&self.ballots)
     }
 
     /// Jump to a voter by number (1-based), name or part of it.
