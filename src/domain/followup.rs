@@ -11,6 +11,11 @@ pub struct OpenAction<'a> {
     pub overdue: bool,
 }
 
+/// A due date (YYYY-MM-DD, or empty for none) that lies before `today`.
+pub fn past_due(due: &str, today: &str) -> bool {
+    !due.is_empty() && due < today
+}
+
 pub fn title(lang: &str) -> &'static str {
     if lang == "en" {
         "Follow-up of earlier decisions"

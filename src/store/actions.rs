@@ -25,8 +25,7 @@ impl BoardRow {
     /// Open or in progress with a due date before `today` (YYYY-MM-DD).
     pub fn overdue(&self, today: &str) -> bool {
         matches!(self.status, ActionStatus::Open | ActionStatus::Doing)
-            && !self.due.is_empty()
-            && self.due.as_str() < today
+            && crate::domain::followup::past_due(&self.due, today)
     }
 }
 
@@ -71,17 +70,6 @@ impl Store {
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map([], board_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Open and in-progress items of a community from meetings other than `except`.
-    pub fn open_actions(&self, community: i64, except: i64) -> Result<Vec<BoardRow>> {
-        let sql = format!(
-            "{BOARD_SQL} WHERE m.community_id = ?1 AND m.id <> ?2 AND a.status IN ('open', 'doing')
-             ORDER BY m.starts_at, a.id"
-        );
-        let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(params![community, except], board_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -596,7 +596,7 @@ fn add_followup(
             what: w,
             who,
             due,
-            overdue: !due.is_empty() && due.as_str() < today.as_str(),
+            overdue: followup::past_due(due, &today),
         })
         .collect();
     let text = followup::proposal(lang, &open);
