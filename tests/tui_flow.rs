@@ -367,6 +367,30 @@ fn the_demo_meeting_runs_to_the_end_in_chinese() {
     ui.keys("wangcheng-host-2026");
     ui.press(KeyCode::Enter);
     assert!(ui.sees("还需签署"), "{}", ui.screen());
+    // The record is fixed after the first signature; withdrawing it gives the way back.
+    ui.ch('s');
+    ui.keys("补充");
+    ui.ctrl('s');
+    assert!(
+        ui.sees("会议小结"),
+        "the form stays open with the refusal: {}",
+        ui.screen()
+    );
+    assert_eq!(
+        ui.count("SELECT count(*) FROM meetings WHERE summary LIKE '%补充'"),
+        0
+    );
+    ui.press(KeyCode::Esc);
+    ui.ch('W');
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("签署已撤回"), "{}", ui.screen());
+    assert_eq!(ui.count("SELECT count(*) FROM signatures s JOIN meetings m ON m.id = s.meeting_id WHERE m.status = 'adjourned'"), 0);
+    ui.ch('g');
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::Enter);
+    ui.keys("wangcheng-host-2026");
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("还需签署"), "{}", ui.screen());
     ui.ch('g');
     assert!(
         ui.sees("李秀英"),

@@ -365,3 +365,12 @@ pub const F_LEGACY_HINT: Tr = Tr(
 );
 pub const YES_WORD: Tr = Tr("是", "yes");
 pub const NO_WORD: Tr = Tr("否", "no");
+pub const K_WITHDRAW: Tr = Tr("撤回签署（更正记录）", "withdraw signatures (to correct)");
+pub const CONFIRM_WITHDRAW: Tr = Tr(
+    "撤回本次会议记录已有的签署？撤回后可以更正记录（如会议小结），再重新签署。",
+    "Withdraw the signatures given so far? The record can then be corrected (e.g. the summary) and signed again.",
+);
+pub const WITHDRAWN: Tr = Tr(
+    "签署已撤回，可以更正后重新签署。",
+    "Signatures withdrawn: correct the record, then sign again.",
+);

@@ -34,6 +34,7 @@ pub enum Pending {
     FinishItem(i64),
     CloseVote(i64),
     Resume(i64),
+    Withdraw(i64),
 }
 
 pub struct Confirm {
@@ -356,6 +357,13 @@ impl App {
                 Nav::Stay
             }
             Pending::Resume(m) => agenda::resume(self, m),
+            Pending::Withdraw(m) => {
+                if self.store_do(|st| st.withdraw_signatures(m)).is_some() {
+                    self.refresh();
+                    self.info(self.t(s::WITHDRAWN));
+                }
+                Nav::Stay
+            }
         };
         self.follow(nav);
     }

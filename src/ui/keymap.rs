@@ -136,6 +136,7 @@ pub enum Act {
     ClearFilter,
     ExportNotice,
     Addendum,
+    Withdraw,
 }
 
 pub struct Binding {
@@ -318,6 +319,7 @@ pub const MINUTES: &[Binding] = &[
     b(&[C('s')], Act::Summary, s::K_SUMMARY, true),
     b(&[C('g')], Act::Sign, s::K_SIGN, true),
     b(&[C('R')], Act::Register, s::K_REGISTER, true),
+    b(&[C('W')], Act::Withdraw, s::K_WITHDRAW, false),
     b(&[C('x')], Act::Export, s::K_EXPORT, true),
     b(&[C('n')], Act::ExportNotice, s::K_EXPORT_NOTICE, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),

@@ -12,7 +12,7 @@ use crate::domain::text::{clean_line, clean_multiline, wrap};
 use crate::domain::verify::{Role, VerifyStatus};
 use crate::store::meetings::MeetingRow;
 use crate::strings::{self, ui as s};
-use crate::ui::app::{App, Nav};
+use crate::ui::app::{App, Nav, Pending};
 use crate::ui::form::{Field, Form, Purpose};
 use crate::ui::keymap::Act;
 use crate::ui::theme;
@@ -211,6 +211,12 @@ impl Minutes {
                         Field::text(s::F_PATH, &default_path).with_hint(s::F_PATH_HINT),
                     ],
                 )));
+            }
+            Act::Withdraw if self.status() == MeetingStatus::Adjourned => {
+                return Nav::Ask(
+                    app.t(s::CONFIRM_WITHDRAW).to_string(),
+                    Pending::Withdraw(self.id),
+                );
             }
             Act::Addendum if self.status() == MeetingStatus::Signed => {
                 return Nav::Form(Box::new(Form::new(
