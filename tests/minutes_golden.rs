@@ -1,0 +1,83 @@
+//! The signed format is frozen: the minutes of the fixture database (made by the release
+//! with schema version 4, see tests/fixtures/README.md) render to the committed bytes,
+//! and that database opens (migrated, on a copy) and verifies with every later version.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use yishi::domain::minutes::signed_body;
+use yishi::store::Store;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+/// The demo's signed meeting and the rich English one, with their golden bodies.
+const GOLDEN: [(i64, &str); 2] = [
+    (1, "minutes_v1_demo_zh.md"),
+    (3, "minutes_v1_rich_en.md"),
+];
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(FIXTURES).join(name)
+}
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(fixture(name)).expect("fixture file")
+}
+
+/// A copy of the release database in a temp dir: the committed file is never opened
+/// for writing.
+fn release_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("release-v4.db");
+    std::fs::copy(fixture("release-v4.db"), &path).expect("copy fixture db");
+    (dir, path)
+}
+
+#[test]
+fn signed_minutes_render_to_the_golden_bytes() {
+    let before = read("release-v4.db");
+    let (_d, db) = release_copy();
+    let store = Store::open(&db).expect("open (migrate) the release database");
+    for (id, name) in GOLDEN {
+        let golden = read(name);
+        let rec = store.meeting_record(id).expect("record");
+        let body = signed_body(&rec);
+        assert!(
+            body.as_bytes() == golden.as_slice(),
+            "meeting {id} no longer renders to {name}:\n{body}"
+        );
+        let stored = store
+            .stored_minutes(id)
+            .expect("minutes")
+            .expect("signed minutes");
+        assert_eq!(stored.text.as_bytes(), golden.as_slice(), "{name}");
+    }
+    assert_eq!(read("release-v4.db"), before, "the committed file was changed");
+}
+
+#[test]
+fn release_database_migrates_and_verifies() {
+    let (_d, db) = release_copy();
+    {
+        let store = Store::open(&db).expect("open (migrate) the release database");
+        let reports = store.verify_all().expect("verify");
+        assert_eq!(reports.len(), 2, "{reports:?}");
+        for r in &reports {
+            assert!(r.status.is_valid(), "meeting {}: {:?}", r.meeting_id, r.status);
+        }
+        let rec = store.meeting_record(3).expect("rich record");
+        assert_eq!(rec.addenda.len(), 1, "the rich meeting keeps its addendum");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_yishi"))
+        .args(["--db", &db.display().to_string(), "--lang", "en", "verify"])
+        .env_remove("YISHI_DB")
+        .output()
+        .expect("run yishi");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("valid"), "{text}");
+}
