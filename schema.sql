@@ -237,6 +237,9 @@ CREATE TABLE IF NOT EXISTS minutes (
     sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
     prev_sha256   TEXT NOT NULL CHECK (length(prev_sha256) = 64),
     rendered_at   TEXT NOT NULL,
+    -- The minutes format version the text was rendered in (domain::minutes::MinutesFormat);
+    -- verify re-renders with it. Everything signed before version 5 is format 1.
+    format        INTEGER NOT NULL DEFAULT 1 CHECK (format >= 1),
     UNIQUE (community_id, seq)
 );
 

@@ -7,12 +7,10 @@ use crate::domain::model::{
     ActionStatus, Category, Choice, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Zh,
-    En,
-}
+pub use crate::domain::lang::Lang;
 
+/// Which language the user wants (reads the environment, so it lives here, not in the
+/// domain).
 impl Lang {
     /// `--lang` wins; else LANG / LC_ALL / LC_MESSAGES starting with "zh" mean Chinese.
     pub fn detect(flag: Option<&str>) -> Lang {
@@ -31,21 +29,6 @@ impl Lang {
             }
         }
         Lang::Zh
-    }
-
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "zh" | "zh_CN" | "cn" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
     }
 }
 
@@ -408,143 +391,14 @@ pub fn cli_backup_done(l: Lang, dest: &str, pages: i64) -> String {
     }
 }
 
-// ---- minutes (rendered in the meeting's language) ----
-pub const MIN_TITLE: Tr = Tr("会议记录", "Minutes");
-pub const MIN_KIND: Tr = Tr("会议类型", "Kind of meeting");
-pub const MIN_COMMUNITY: Tr = Tr("小区", "Community");
-pub const MIN_WHEN: Tr = Tr("时间", "Date and time");
-pub const MIN_VENUE: Tr = Tr("地点", "Venue");
-pub const MIN_HOST: Tr = Tr("主持人", "Host");
-pub const MIN_SECRETARY: Tr = Tr("记录人", "Secretary");
-pub const MIN_OPENED: Tr = Tr("开会", "Opened");
-pub const MIN_ADJOURNED: Tr = Tr("休会", "Adjourned");
-pub const MIN_UID: Tr = Tr("会议编号", "Meeting id");
-pub const MIN_ATTENDANCE: Tr = Tr("出席情况", "Attendance");
-pub const MIN_PRESENT: Tr = Tr("出席", "Present");
-pub const MIN_BY_PROXY: Tr = Tr("委托出席", "Represented by proxy");
-pub const MIN_ABSENT: Tr = Tr("缺席", "Absent");
-pub const MIN_CHANGES: Tr = Tr("会中变动", "During the meeting");
-pub const MIN_NONE: Tr = Tr("无", "none");
-pub const MIN_CATEGORY: Tr = Tr("类别", "Category");
-pub const MIN_PROPOSER: Tr = Tr("提出人", "Proposed by");
-pub const MIN_SCOPE: Tr = Tr("表决范围", "Who may vote");
-pub const MIN_RULE: Tr = Tr("表决规则", "Vote rule");
-pub const MIN_LATE: Tr = Tr(
-    "本议题在会议开始后增加，不在公布的议程内。",
-    "This item was added after the meeting opened; it was not on the published agenda.",
-);
-pub const MIN_WITHDRAWN: Tr = Tr("本议题已撤回。", "This item was withdrawn.");
-pub const MIN_PROPOSAL: Tr = Tr("议案", "Proposal");
-pub const MIN_REVISIONS: Tr = Tr("修订记录", "Earlier versions");
-pub const MIN_REMARKS: Tr = Tr("发言", "Remarks");
-pub const MIN_NO_REMARKS: Tr = Tr("无发言。", "No remarks.");
-pub const MIN_VOTE: Tr = Tr("表决", "Vote");
-pub const MIN_NO_VOTE: Tr = Tr("本议题不表决。", "This item was not put to a vote.");
-pub const MIN_VOTE_OPEN: Tr = Tr("表决未结束。", "The vote was not closed.");
-pub const MIN_PARTICIPATION: Tr = Tr("参与", "Participation");
-pub const MIN_APPROVAL: Tr = Tr("同意", "Approval");
-pub const MIN_LEGACY: Tr = Tr("同意（占全体）", "Approval (of all)");
-pub const MIN_RESULT: Tr = Tr("结果", "Result");
-pub const MIN_PASSED: Tr = Tr("通过", "carried");
-pub const MIN_FAILED: Tr = Tr("未通过", "not carried");
-pub const MIN_QUORUM: Tr = Tr(
-    "表决开始时法定人数（按到会计）",
-    "Quorum when the vote opened (by those present)",
-);
-pub const MIN_ACTIONS: Tr = Tr("落实事项", "Action items");
-pub const MIN_WHO: Tr = Tr("负责", "by");
-pub const MIN_DUE: Tr = Tr("期限", "due");
-pub const MIN_SUMMARY: Tr = Tr("会议小结", "Summary");
-pub const MIN_NO_SUMMARY: Tr = Tr("（无小结）", "(no summary)");
-pub const MIN_ADDENDA: Tr = Tr("补充更正", "Addenda");
-pub const MIN_ADDENDUM: Tr = Tr("补充更正", "Addendum");
-pub const MIN_SIGNATURES: Tr = Tr("签署", "Signatures");
-pub const MIN_UNSIGNED: Tr = Tr("（尚未签署）", "(not signed yet)");
-pub const MIN_SIGNED_HASH: Tr = Tr("会议记录 SHA-256", "Minutes SHA-256");
-pub const MIN_SHAFT: Tr = Tr(
-    "井道占用户未同意",
-    "Owner whose unit the shaft occupies did not agree",
-);
-pub const MIN_VOTERS: Tr = Tr(
-    "表决名单（开始表决时冻结）",
-    "Who could vote (frozen when the vote started)",
-);
-pub const MIN_NOTICE: Tr = Tr("公示", "Public notice");
-pub const MIN_NOTICE_NOTE: Tr = Tr(
-    "本公示仅列表决结果与合计，姓名已隐去部分文字；完整会议记录可向业主委员会查阅。",
-    "This notice shows results and totals only, with names partly hidden; the full minutes may be inspected at the owners' committee.",
-);
+// ---- minutes: the words of the signed minutes are the domain's (domain::minutes),
+// frozen per format version; these are the screens' own. ----
 
-pub fn min_persons(l: Lang, n: i64) -> String {
-    match l {
-        Lang::Zh => format!("{n} 人"),
-        Lang::En => {
-            if n == 1 {
-                "1 voter".into()
-            } else {
-                format!("{n} voters")
-            }
-        }
-    }
-}
-
-pub fn min_item_heading(l: Lang, position: i64, title: &str) -> String {
-    match l {
-        Lang::Zh => format!("议题 {position}：{title}"),
-        Lang::En => format!("Item {position}: {title}"),
-    }
-}
-
-pub fn min_attendance_totals(l: Lang, roll: i64, present: i64, proxy: i64, absent: i64) -> String {
-    match l {
-        Lang::Zh => format!(
-            "应到 {roll} 人，出席 {present} 人（其中委托出席 {proxy} 人），缺席 {absent} 人。"
-        ),
-        Lang::En => format!(
-            "{roll} on the roll; {present} present (of whom {proxy} by proxy); {absent} absent."
-        ),
-    }
-}
-
-pub fn min_proxy(l: Lang, proxy: &str, reference: &str) -> String {
-    match l {
-        Lang::Zh => format!("受托人 {proxy}，委托书 {reference}"),
-        Lang::En => format!("proxy {proxy}, authorisation {reference}"),
-    }
-}
-
-pub fn min_revision(l: Lang, rev: i64, at: &str) -> String {
-    match l {
-        Lang::Zh => format!("第 {rev} 稿（{at}）"),
-        Lang::En => format!("Version {rev} ({at})"),
-    }
-}
-
-pub fn min_vote_times(l: Lang, opened: &str, closed: &str) -> String {
-    match l {
-        Lang::Zh => format!("表决开始 {opened}，结束 {closed}"),
-        Lang::En => format!("Vote opened {opened}, closed {closed}"),
-    }
-}
-
-pub fn min_recused_for(l: Lang, position: i64) -> String {
-    match l {
-        Lang::Zh => format!("回避（议题 {position}）"),
-        Lang::En => format!("recused (item {position})"),
-    }
-}
-
-pub fn min_signature_line(l: Lang, role: &str, name: &str, at: &str, fingerprint: &str) -> String {
-    match l {
-        Lang::Zh => format!("{role}：{name}，签署于 {at}，密钥指纹 {fingerprint}"),
-        Lang::En => format!("{role}: {name}, signed {at}, key fingerprint {fingerprint}"),
-    }
-}
-
+/// A signature's role as the screens name it.
 pub fn sign_role(l: Lang, role: &str) -> &'static str {
     match role {
-        "host" => MIN_HOST.get(l),
-        "secretary" => MIN_SECRETARY.get(l),
+        "host" => Tr("主持人", "Host").get(l),
+        "secretary" => Tr("记录人", "Secretary").get(l),
         "addendum" => Tr("补充更正签署人", "Addendum signed by").get(l),
         _ => Tr("与会成员", "Member").get(l),
     }
@@ -592,6 +446,12 @@ pub fn problem(l: Lang, p: &crate::domain::verify::Problem) -> String {
         }
         (Lang::Zh, P::MissingMinutes) => "已签署会议记录文本缺失".into(),
         (Lang::En, P::MissingMinutes) => "the signed minutes text is missing".into(),
+        (Lang::Zh, P::UnknownFormat { format }) => {
+            format!("会议记录为第 {format} 版格式，本程序不认识（请用更新的版本核验）")
+        }
+        (Lang::En, P::UnknownFormat { format }) => format!(
+            "the minutes are in format version {format}, which this program does not know (verify them with a newer release)"
+        ),
         (Lang::Zh, P::StoredTextAltered) => "存储的会议记录文本被改动（与其 SHA-256 不符）".into(),
         (Lang::En, P::StoredTextAltered) => {
             "the stored minutes text was changed (it no longer matches its SHA-256)".into()

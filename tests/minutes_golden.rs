@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use yishi::domain::minutes::signed_body;
+use yishi::domain::minutes::{MinutesFormat, meeting_lang, render};
 use yishi::store::Store;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -40,7 +40,8 @@ fn signed_minutes_render_to_the_golden_bytes() {
     for (id, name) in GOLDEN {
         let golden = read(name);
         let rec = store.meeting_record(id).expect("record");
-        let body = signed_body(&rec);
+        // V1 explicitly: the current format may move on, V1 never does.
+        let body = render(&rec, meeting_lang(&rec), MinutesFormat::V1);
         assert!(
             body.as_bytes() == golden.as_slice(),
             "meeting {id} no longer renders to {name}:\n{body}"
@@ -50,6 +51,7 @@ fn signed_minutes_render_to_the_golden_bytes() {
             .expect("minutes")
             .expect("signed minutes");
         assert_eq!(stored.text.as_bytes(), golden.as_slice(), "{name}");
+        assert_eq!(stored.format, MinutesFormat::V1.as_db(), "migrated minutes are V1");
     }
     assert_eq!(read("release-v4.db"), before, "the committed file was changed");
 }

@@ -1,6 +1,7 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
 pub mod followup;
+pub mod lang;
 pub mod minutes;
 pub mod model;
 pub mod presence;

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::minutes::{self, Section, addendum_bytes, meeting_lang, sections};
+use super::minutes::{self, MinutesFormat, Section, addendum_bytes, meeting_lang, sections};
 use super::model::MeetingStatus;
 use super::record::MeetingRecord;
 use super::rules::evaluate;
@@ -112,6 +112,14 @@ pub struct StoredMinutes {
     pub prev_sha256: String,
     /// Position in the community's chain (1 for the first signed minutes).
     pub seq: i64,
+    /// The [`MinutesFormat`] the text was rendered in (its number); files exported before
+    /// formats were numbered carry none and were V1.
+    #[serde(default = "format_v1")]
+    pub format: i64,
+}
+
+fn format_v1() -> i64 {
+    MinutesFormat::V1.as_db()
 }
 
 /// A registered signer's public key (never anything secret).
@@ -151,6 +159,9 @@ pub enum Problem {
         records_say: String,
         signed_says: String,
     },
+    /// The minutes were rendered in a format version this program does not know (signed
+    /// by a newer release), so they cannot be re-rendered here.
+    UnknownFormat { format: i64 },
     /// The outcome fixed when the vote closed does not follow from the roll call.
     OutcomeMismatch { position: i64, title: String },
     /// A signature does not verify (its statement or the signature bytes changed).
@@ -236,14 +247,20 @@ pub fn verify_record(
     if text_hash != m.sha256 {
         problems.push(Problem::StoredTextAltered);
     }
-    let secs = sections(rec, meeting_lang(rec));
-    let (changed, records_say, signed_says) = minutes::diff_sections(&secs, &m.text);
-    if !changed.is_empty() {
-        problems.push(Problem::RecordsDiffer {
-            sections: changed,
-            records_say,
-            signed_says,
-        });
+    // Each minutes is re-rendered in the format it was signed in.
+    match MinutesFormat::from_db(m.format) {
+        None => problems.push(Problem::UnknownFormat { format: m.format }),
+        Some(format) => {
+            let secs = sections(rec, meeting_lang(rec), format);
+            let (changed, records_say, signed_says) = minutes::diff_sections(&secs, &m.text);
+            if !changed.is_empty() {
+                problems.push(Problem::RecordsDiffer {
+                    sections: changed,
+                    records_say,
+                    signed_says,
+                });
+            }
+        }
     }
     for it in &rec.items {
         if let Some(v) = &it.vote

@@ -363,8 +363,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         )?
     };
     tx.execute(
-        "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at, format)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             meeting,
             community,
@@ -372,7 +372,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             minutes.text,
             minutes.sha256,
             minutes.prev_sha256,
-            now()
+            now(),
+            minutes.format
         ],
     )?;
     for s in &b.signatures {

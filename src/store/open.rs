@@ -13,7 +13,7 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -36,6 +36,9 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX IF NOT EXISTS actions_item ON action_items (item_id);
      CREATE INDEX IF NOT EXISTS action_history_action ON action_history (action_id);
      CREATE INDEX IF NOT EXISTS addenda_meeting ON addenda (meeting_id);",
+    // 4 → 5: each signed minutes records the format version it was rendered in, and
+    // verify re-renders with that version; everything signed before is format 1 (V1).
+    "ALTER TABLE minutes ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format >= 1);",
 ];
 
 /// The version from which on the search index has its present layout; an older file's

@@ -13,7 +13,9 @@ use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError, audit, now};
-use crate::domain::minutes::{addendum_bytes, render_document, signed_body};
+use crate::domain::minutes::{
+    MinutesFormat, addendum_bytes, render_document, signed_body, signed_body_as,
+};
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::AddendumRecord;
 use crate::domain::signing::{
@@ -25,7 +27,7 @@ use crate::domain::verify::{
     SignerKey, StoredMinutes, VerifyStatus, ZERO_HASH, chain_starts_at_import, verify_chain,
     verify_record,
 };
-use crate::strings::Lang;
+use crate::domain::lang::Lang;
 
 /// A registered signer: only public material.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,19 +257,28 @@ impl Store {
                 role.as_db()
             )));
         }
-        let body = signed_body(&rec);
-        let body_hash = hex(&sha256(body.as_bytes()));
+        let format = MinutesFormat::CURRENT;
+        let body = signed_body_as(&rec, format);
         let community = m.community_id;
         let outcome = self.write(|tx| {
-            let existing: Option<(String, String, String)> = tx
+            let existing: Option<(String, String, String, i64)> = tx
                 .query_row(
-                    "SELECT text, sha256, prev_sha256 FROM minutes WHERE meeting_id = ?1",
+                    "SELECT text, sha256, prev_sha256, format FROM minutes WHERE meeting_id = ?1",
                     [meeting],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
+            // A later signature signs the text stored at the first, in its format.
+            let body = match &existing {
+                Some((_, _, _, f)) => match MinutesFormat::from_db(*f) {
+                    Some(f) if f != format => signed_body_as(&rec, f),
+                    _ => body.clone(),
+                },
+                None => body.clone(),
+            };
+            let body_hash = hex(&sha256(body.as_bytes()));
             let prev = match existing {
-                Some((text, sha, prev)) => {
+                Some((text, sha, prev, _)) => {
                     if text != body || sha != body_hash {
                         return Err(StoreError::Invalid(
                             "The records changed after the first signature; withdraw the signatures and sign again.".into(),
@@ -294,9 +305,9 @@ impl Store {
                         None => (ZERO_HASH.to_string(), 1),
                     };
                     tx.execute(
-                        "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        params![meeting, community, seq, body, body_hash, prev, now()],
+                        "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at, format)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![meeting, community, seq, body, body_hash, prev, now(), format.as_db()],
                     )?;
                     prev
                 }
@@ -494,7 +505,7 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                "SELECT text, sha256, prev_sha256, seq FROM minutes WHERE meeting_id = ?1",
+                "SELECT text, sha256, prev_sha256, seq, format FROM minutes WHERE meeting_id = ?1",
                 [meeting],
                 |r| {
                     Ok(StoredMinutes {
@@ -502,6 +513,7 @@ impl Store {
                         sha256: r.get(1)?,
                         prev_sha256: r.get(2)?,
                         seq: r.get(3)?,
+                        format: r.get(4)?,
                     })
                 },
             )

@@ -1,0 +1,140 @@
+//! The minutes: rendered deterministically from a [`MeetingRecord`] (same record, same
+//! bytes), as Markdown, in sections so that verification can name the part of the record
+//! that changed.
+//!
+//! What is signed is the **body**: [`render`] in the meeting's own language
+//! ([`meeting_lang`]). The body holds everything the meeting recorded (header,
+//! attendance, every item with its proposal and revisions, remarks, the frozen roll call by
+//! answer, every figure of the rule, action items, the summary). It does **not** hold the
+//! meeting's status, the addenda or the signatures: those come after signing, so they are
+//! appended for display by [`render_document`]. An addendum is signed on its own (see
+//! [`addendum_bytes`]).
+//!
+//! # The signed format is versioned and frozen
+//!
+//! `verify` re-renders every signed minutes from the records and compares byte for byte,
+//! years after the signing. So the body's words ([`v1_words`]), its number, date and list
+//! formats ([`v1_format`]) and its layout ([`v1`]) are a **format version**,
+//! [`MinutesFormat::V1`], recorded with each signed minutes, and `verify` renders each
+//! with the version it was signed with. They live here, not in `strings`: rewording a
+//! screen can never touch them.
+//!
+//! **A new wording or layout is a new version.** Add `MinutesFormat::V2`, point
+//! [`MinutesFormat::CURRENT`] at it (new signatures use it), and make the change for V2
+//! only: new words in a `v2_words.rs`, and in the layout either a `v2.rs` that reuses
+//! V1's parts, or the format passed down to the parts that differ and a branch there.
+//! V1's words, formats and output never change; `tests/minutes_golden.rs` fails on one
+//! changed byte of the committed V1 fixtures.
+
+mod diff;
+mod document;
+mod markup;
+#[cfg(test)]
+mod tests;
+mod v1;
+mod v1_format;
+mod v1_words;
+
+pub use diff::diff_sections;
+pub use document::{
+    Notice, NoticeItem, NoticeSignature, SignatureLine, addendum_bytes, notice,
+    render_document, render_notice,
+};
+pub use markup::{html_escape, to_html, to_txt};
+pub use v1_format::fmt_time;
+
+use crate::domain::lang::Lang;
+use crate::domain::record::MeetingRecord;
+use crate::domain::rules::Check;
+
+/// The version of the signed minutes' words and layout (stored with each signed
+/// minutes as its number, see [`MinutesFormat::as_db`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MinutesFormat {
+    /// The format of every minutes signed up to schema version 4 (and since, until V2).
+    V1,
+}
+
+impl MinutesFormat {
+    /// The format new signatures render with.
+    pub const CURRENT: MinutesFormat = MinutesFormat::V1;
+
+    pub fn as_db(self) -> i64 {
+        match self {
+            MinutesFormat::V1 => 1,
+        }
+    }
+
+    /// `None` for a number this version does not know (minutes from a newer release).
+    pub fn from_db(n: i64) -> Option<MinutesFormat> {
+        match n {
+            1 => Some(MinutesFormat::V1),
+            _ => None,
+        }
+    }
+}
+
+/// A part of the minutes, named in verification reports.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Section {
+    Header,
+    Attendance,
+    Item {
+        position: i64,
+        title: String,
+        part: ItemPart,
+    },
+    Summary,
+}
+
+/// A part of one agenda item's section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ItemPart {
+    /// Title, category, proposer, scope, rule.
+    Heading,
+    /// The proposal text and its revisions.
+    Proposal,
+    Remarks,
+    /// The roll call by name, the figures and the outcome.
+    Vote,
+    Actions,
+}
+
+/// The language the minutes of this meeting are written (and signed) in.
+pub fn meeting_lang(rec: &MeetingRecord) -> Lang {
+    Lang::parse(&rec.language).unwrap_or(Lang::Zh)
+}
+
+/// The figures of an outcome as the current format prints them, one line per kind of
+/// check (the vote screens show the same lines).
+pub fn fmt_checks(l: Lang, checks: &[Check]) -> Vec<String> {
+    v1::fmt_checks(l, checks)
+}
+
+/// The body of the minutes in `lang` and `format`, section by section. Concatenated they
+/// are [`render`].
+pub fn sections(rec: &MeetingRecord, lang: Lang, format: MinutesFormat) -> Vec<(Section, String)> {
+    match format {
+        MinutesFormat::V1 => v1::sections(rec, lang),
+    }
+}
+
+/// The minutes body as Markdown in `lang` and `format`. What is signed is
+/// `render(rec, meeting_lang(rec), MinutesFormat::CURRENT)` ([`signed_body`]).
+pub fn render(rec: &MeetingRecord, lang: Lang, format: MinutesFormat) -> String {
+    sections(rec, lang, format)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// The exact text a new signature hashes and signs: the body in the meeting's language,
+/// in the current format.
+pub fn signed_body(rec: &MeetingRecord) -> String {
+    signed_body_as(rec, MinutesFormat::CURRENT)
+}
+
+/// The body as signed in `format` (what `verify` compares a stored minutes with).
+pub fn signed_body_as(rec: &MeetingRecord, format: MinutesFormat) -> String {
+    render(rec, meeting_lang(rec), format)
+}
