@@ -35,7 +35,7 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::meetings::rule_params;
+use super::common::rule_params;
 use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{Electorate, MeetingStatus, PresenceKind};
 use crate::domain::record::MeetingRecord;

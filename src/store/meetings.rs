@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::common::{end_discussion, require_status, rule_from_db, rule_params};
 use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{
     Category, Electorate, ItemStatus, MeetingKind, MeetingStatus, Scope, ScopeKind,
@@ -98,18 +99,6 @@ const ITEM_COLS: &str = "i.id, i.meeting_id, i.position, i.title, i.category, i.
     i.scope_kind, i.scope_building, i.scope_unit, i.rule, i.rule_params, i.status, i.added_late,
     coalesce((SELECT text FROM proposal_revisions p WHERE p.item_id = i.id ORDER BY rev DESC LIMIT 1), ''),
     (SELECT count(*) FROM proposal_revisions p WHERE p.item_id = i.id), i.current_voter";
-
-/// The rule as stored: its parameters are the JSON of the domain's `Rule`.
-pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
-    serde_json::from_str::<Rule>(params)
-        .ok()
-        .filter(|r| r.kind.code() == code)
-        .unwrap_or_else(|| Rule::new(RuleKind::from_code(code).unwrap_or(RuleKind::NoVote)))
-}
-
-pub(crate) fn rule_params(rule: &Rule) -> String {
-    serde_json::to_string(rule).unwrap_or_else(|_| "{}".into())
-}
 
 fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
     let category: String = r.get(4)?;
@@ -510,7 +499,7 @@ impl Store {
                     "A vote is still running; close it before adjourning.".into(),
                 ));
             }
-            super::session::end_discussion(
+            end_discussion(
                 tx,
                 "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)",
                 meeting,
@@ -643,43 +632,4 @@ fn add_revision(
     super::search::unindex(tx, meeting, "proposal", item)?;
     super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
     Ok(true)
-}
-
-/// The meeting's status, refusing the action unless it is one of `allowed`.
-pub(crate) fn require_status(
-    tx: &rusqlite::Connection,
-    meeting: i64,
-    allowed: &[MeetingStatus],
-) -> Result<MeetingStatus> {
-    let s: Option<String> = tx
-        .query_row(
-            "SELECT status FROM meetings WHERE id = ?1",
-            [meeting],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let s = s.ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
-    let status = MeetingStatus::from_db(&s).unwrap_or(MeetingStatus::Draft);
-    if status == MeetingStatus::Signed {
-        return Err(StoreError::Locked);
-    }
-    if !allowed.contains(&status) {
-        return Err(StoreError::Invalid(format!(
-            "Not possible while the meeting is {s}."
-        )));
-    }
-    // Once someone has signed the minutes, the records they signed must not change.
-    if status == MeetingStatus::Adjourned {
-        let signing: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM minutes WHERE meeting_id = ?1)",
-            [meeting],
-            |r| r.get(0),
-        )?;
-        if signing {
-            return Err(StoreError::Invalid(
-                "The minutes already carry a signature; withdraw the signatures before changing the record.".into(),
-            ));
-        }
-    }
-    Ok(status)
 }

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod archive;
 mod backup;
+mod common;
 mod error;
 pub mod import;
 pub mod meetings;

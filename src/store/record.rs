@@ -2,8 +2,7 @@
 
 use rusqlite::params;
 
-use super::meetings::rule_from_db;
-use super::session::presence_events;
+use super::common::{presence_events, rule_from_db};
 use super::{Result, Store, StoreError};
 use crate::domain::record::{
     ActionRecord, AddendumRecord, ItemRecord, MeetingRecord, Remark, Revision, VoteRecord,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::meetings::require_status;
+use super::common::{end_discussion, presence_events, require_status};
 use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{
     Choice, Electorate, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
@@ -44,30 +44,6 @@ fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
     )
     .optional()?
     .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))
-}
-
-pub(crate) fn presence_events(
-    conn: &rusqlite::Connection,
-    meeting: i64,
-) -> Result<Vec<PresenceEvent>> {
-    let mut st = conn.prepare_cached(
-        "SELECT e.voter_id, e.name, e.kind, e.proxy_name, e.proxy_ref,
-                (SELECT position FROM agenda_items WHERE id = e.item_id), e.at
-         FROM presence_events e WHERE e.meeting_id = ?1 ORDER BY e.id",
-    )?;
-    let rows = st.query_map([meeting], |r| {
-        let kind: String = r.get(2)?;
-        Ok(PresenceEvent {
-            voter_id: r.get(0)?,
-            name: r.get(1)?,
-            kind: PresenceKind::from_db(&kind).unwrap_or(PresenceKind::Absent),
-            proxy_name: r.get(3)?,
-            proxy_ref: r.get(4)?,
-            item_position: r.get(5)?,
-            at: r.get(6)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {
@@ -389,7 +365,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
-                    item, opened, at, super::meetings::rule_params(&row.rule),
+                    item, opened, at, super::common::rule_params(&row.rule),
                     if outcome.passed { "passed" } else { "failed" }, figures
                 ],
             )?;
@@ -482,20 +458,6 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-/// The discussion ends (a vote starts, the item is finished, the meeting adjourns): the
-/// speaker who has the floor is done, so their remark is part of the record. Speakers
-/// still waiting, who were never heard, stay out of the minutes.
-pub(crate) fn end_discussion(tx: &rusqlite::Connection, which: &str, id: i64) -> Result<()> {
-    tx.execute(
-        &format!(
-            "UPDATE remarks SET state = 'done', at = coalesce(at, ?2)
-             WHERE state = 'speaking' AND {which}"
-        ),
-        params![id, now()],
-    )?;
-    Ok(())
 }
 
 /// The voters of a scope with their area inside it, in roster order.

@@ -1,0 +1,98 @@
+//! Helpers several store modules share (meetings, the running session, the record,
+//! import): their one home, so that no two store modules import each other.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, StoreError, now};
+use crate::domain::model::{MeetingStatus, PresenceKind};
+use crate::domain::record::PresenceEvent;
+use crate::domain::rules::{Rule, RuleKind};
+
+/// The rule as stored: its parameters are the JSON of the domain's `Rule`.
+pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
+    serde_json::from_str::<Rule>(params)
+        .ok()
+        .filter(|r| r.kind.code() == code)
+        .unwrap_or_else(|| Rule::new(RuleKind::from_code(code).unwrap_or(RuleKind::NoVote)))
+}
+
+pub(crate) fn rule_params(rule: &Rule) -> String {
+    serde_json::to_string(rule).unwrap_or_else(|_| "{}".into())
+}
+
+pub(crate) fn presence_events(
+    conn: &rusqlite::Connection,
+    meeting: i64,
+) -> Result<Vec<PresenceEvent>> {
+    let mut st = conn.prepare_cached(
+        "SELECT e.voter_id, e.name, e.kind, e.proxy_name, e.proxy_ref,
+                (SELECT position FROM agenda_items WHERE id = e.item_id), e.at
+         FROM presence_events e WHERE e.meeting_id = ?1 ORDER BY e.id",
+    )?;
+    let rows = st.query_map([meeting], |r| {
+        let kind: String = r.get(2)?;
+        Ok(PresenceEvent {
+            voter_id: r.get(0)?,
+            name: r.get(1)?,
+            kind: PresenceKind::from_db(&kind).unwrap_or(PresenceKind::Absent),
+            proxy_name: r.get(3)?,
+            proxy_ref: r.get(4)?,
+            item_position: r.get(5)?,
+            at: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The discussion ends (a vote starts, the item is finished, the meeting adjourns): the
+/// speaker who has the floor is done, so their remark is part of the record. Speakers
+/// still waiting, who were never heard, stay out of the minutes.
+pub(crate) fn end_discussion(tx: &rusqlite::Connection, which: &str, id: i64) -> Result<()> {
+    tx.execute(
+        &format!(
+            "UPDATE remarks SET state = 'done', at = coalesce(at, ?2)
+             WHERE state = 'speaking' AND {which}"
+        ),
+        params![id, now()],
+    )?;
+    Ok(())
+}
+
+/// The meeting's status, refusing the action unless it is one of `allowed`.
+pub(crate) fn require_status(
+    tx: &rusqlite::Connection,
+    meeting: i64,
+    allowed: &[MeetingStatus],
+) -> Result<MeetingStatus> {
+    let s: Option<String> = tx
+        .query_row(
+            "SELECT status FROM meetings WHERE id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let s = s.ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
+    let status = MeetingStatus::from_db(&s).unwrap_or(MeetingStatus::Draft);
+    if status == MeetingStatus::Signed {
+        return Err(StoreError::Locked);
+    }
+    if !allowed.contains(&status) {
+        return Err(StoreError::Invalid(format!(
+            "Not possible while the meeting is {s}."
+        )));
+    }
+    // Once someone has signed the minutes, the records they signed must not change.
+    if status == MeetingStatus::Adjourned {
+        let signing: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM minutes WHERE meeting_id = ?1)",
+            [meeting],
+            |r| r.get(0),
+        )?;
+        if signing {
+            return Err(StoreError::Invalid(
+                "The minutes already carry a signature; withdraw the signatures before changing the record.".into(),
+            ));
+        }
+    }
+    Ok(status)
+}
