@@ -26,7 +26,14 @@ fn at(h: u32, m: u32) -> Option<DateTime<FixedOffset>> {
     tz.from_local_datetime(&d).single()
 }
 
-fn item(title: &str, cat: Category, proposer: &str, text: &str, scope: Scope, kind: RuleKind) -> ItemInput {
+fn item(
+    title: &str,
+    cat: Category,
+    proposer: &str,
+    text: &str,
+    scope: Scope,
+    kind: RuleKind,
+) -> ItemInput {
     ItemInput {
         title: title.into(),
         category: cat,
@@ -167,9 +174,19 @@ fn rich_meeting(store: &mut Store) -> Result<i64> {
         store.answer(lights, b.voter_id, c, None)?;
     }
     store.close_vote(lights)?;
-    store.add_action(lights, "Get two quotes for LED lamps", "Property management", "2026-07-15")?;
+    store.add_action(
+        lights,
+        "Get two quotes for LED lamps",
+        "Property management",
+        "2026-07-15",
+    )?;
     store.add_action(lights, "Replace the lamps", "", "2026-09-30")?;
-    store.add_action(lights, "Report the cost at the next assembly", "Owners' committee", "")?;
+    store.add_action(
+        lights,
+        "Report the cost at the next assembly",
+        "Owners' committee",
+        "",
+    )?;
     // Item 2: building scope, a majority of votes cast.
     simulate_clock(at(10, 20));
     store.start_vote(bikes)?;
@@ -208,7 +225,12 @@ fn rich_meeting(store: &mut Store) -> Result<i64> {
         store.answer(late, b.voter_id, c, None)?;
     }
     store.close_vote(late)?;
-    store.add_action(late, "Sign the renewed contract", "Owners' committee", "2026-07-01")?;
+    store.add_action(
+        late,
+        "Sign the renewed contract",
+        "Owners' committee",
+        "2026-07-01",
+    )?;
     store.set_summary(
         m,
         "The street lights will be replaced after two quotes.\nThe cleaning contract is renewed; the bicycle shed was decided by building 2.",
@@ -238,7 +260,11 @@ fn rich_meeting(store: &mut Store) -> Result<i64> {
 }
 
 fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
-    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "tests/fixtures".into()));
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "tests/fixtures".into()),
+    );
     std::fs::create_dir_all(&out)?;
     let tmp = std::env::temp_dir().join(format!("yishi-fixture-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
@@ -252,7 +278,10 @@ fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
         .find(|m| m.title == "2026年第一次业主大会")
         .map(|m| m.id)
         .ok_or("the demo's signed meeting is missing")?;
-    for (id, name) in [(demo_id, "minutes_v1_demo_zh.md"), (rich, "minutes_v1_rich_en.md")] {
+    for (id, name) in [
+        (demo_id, "minutes_v1_demo_zh.md"),
+        (rich, "minutes_v1_rich_en.md"),
+    ] {
         let text = store
             .stored_minutes(id)?
             .ok_or("a fixture meeting is not signed")?
@@ -269,6 +298,9 @@ fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
     conn.execute("VACUUM INTO ?1", [db.display().to_string()])?;
     drop(conn);
     std::fs::remove_dir_all(&tmp)?;
-    println!("wrote {} and the minutes of meetings {demo_id} and {rich}", db.display());
+    println!(
+        "wrote {} and the minutes of meetings {demo_id} and {rich}",
+        db.display()
+    );
     Ok(())
 }

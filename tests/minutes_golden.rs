@@ -10,10 +10,7 @@ use yishi::store::Store;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 /// The demo's signed meeting and the rich English one, with their golden bodies.
-const GOLDEN: [(i64, &str); 2] = [
-    (1, "minutes_v1_demo_zh.md"),
-    (3, "minutes_v1_rich_en.md"),
-];
+const GOLDEN: [(i64, &str); 2] = [(1, "minutes_v1_demo_zh.md"), (3, "minutes_v1_rich_en.md")];
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURES).join(name)
@@ -51,9 +48,17 @@ fn signed_minutes_render_to_the_golden_bytes() {
             .expect("minutes")
             .expect("signed minutes");
         assert_eq!(stored.text.as_bytes(), golden.as_slice(), "{name}");
-        assert_eq!(stored.format, MinutesFormat::V1.as_db(), "migrated minutes are V1");
+        assert_eq!(
+            stored.format,
+            MinutesFormat::V1.as_db(),
+            "migrated minutes are V1"
+        );
     }
-    assert_eq!(read("release-v4.db"), before, "the committed file was changed");
+    assert_eq!(
+        read("release-v4.db"),
+        before,
+        "the committed file was changed"
+    );
 }
 
 #[test]
@@ -64,7 +69,12 @@ fn release_database_migrates_and_verifies() {
         let reports = store.verify_all().expect("verify");
         assert_eq!(reports.len(), 2, "{reports:?}");
         for r in &reports {
-            assert!(r.status.is_valid(), "meeting {}: {:?}", r.meeting_id, r.status);
+            assert!(
+                r.status.is_valid(),
+                "meeting {}: {:?}",
+                r.meeting_id,
+                r.status
+            );
         }
         let rec = store.meeting_record(3).expect("rich record");
         assert_eq!(rec.addenda.len(), 1, "the rich meeting keeps its addendum");
@@ -82,4 +92,31 @@ fn release_database_migrates_and_verifies() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(text.contains("valid"), "{text}");
+}
+
+#[test]
+fn new_minutes_record_their_format_and_an_unknown_one_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("yishi.db");
+    let mut store = Store::open(&db).expect("open");
+    yishi::demo::install(&mut store).expect("demo");
+    let m = store.stored_minutes(1).expect("minutes").expect("signed");
+    assert_eq!(m.format, MinutesFormat::CURRENT.as_db());
+    assert!(store.verify_meeting(1).expect("verify").status.is_valid());
+    drop(store);
+    // A format from a newer release: named, not misread as a changed record.
+    let c = rusqlite::Connection::open(&db).expect("raw open");
+    c.execute_batch(
+        "DROP TRIGGER lock_minutes_update; UPDATE minutes SET format = 99 WHERE meeting_id = 1;",
+    )
+    .expect("tamper");
+    drop(c);
+    let store = Store::open(&db).expect("open");
+    match store.verify_meeting(1).expect("verify").status {
+        yishi::domain::verify::VerifyStatus::Invalid(ps) => assert_eq!(
+            ps,
+            vec![yishi::domain::verify::Problem::UnknownFormat { format: 99 }]
+        ),
+        other => panic!("expected invalid, got {other:?}"),
+    }
 }

@@ -12,7 +12,10 @@ use yishi::store::Store;
 /// Record tables that may take new rows after signing, by design.
 const INSERT_ALLOWED: &[(&str, &str)] = &[
     ("meetings", "a new meeting is not part of a signed one"),
-    ("signatures", "members sign after the host and the secretary; addenda are signed"),
+    (
+        "signatures",
+        "members sign after the host and the secretary; addenda are signed",
+    ),
     ("addenda", "a correction after signing is an addendum"),
 ];
 
@@ -43,7 +46,10 @@ fn record_tables(conn: &Connection) -> BTreeSet<String> {
             .expect("query")
             .collect::<rusqlite::Result<_>>()
             .expect("rows");
-        if parents.iter().any(|p| p == "meetings" || p == "agenda_items") {
+        if parents
+            .iter()
+            .any(|p| p == "meetings" || p == "agenda_items")
+        {
             out.insert(t);
         }
     }
@@ -61,7 +67,11 @@ fn locked(conn: &Connection, table: &str, event: &str) -> bool {
         .collect::<rusqlite::Result<_>>()
         .expect("rows");
     sqls.iter().any(|sql| {
-        let s = sql.to_uppercase().split_whitespace().collect::<Vec<_>>().join(" ");
+        let s = sql
+            .to_uppercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         s.contains(&format!("BEFORE {event}")) && s.contains("RAISE(ABORT")
     })
 }
@@ -84,10 +94,16 @@ fn every_record_table_has_its_locks() {
         "signatures",
         "addenda",
     ] {
-        assert!(tables.contains(t), "{t} not found as a record table: {tables:?}");
+        assert!(
+            tables.contains(t),
+            "{t} not found as a record table: {tables:?}"
+        );
     }
     for (t, why) in INSERT_ALLOWED {
-        assert!(tables.contains(*t), "exception for {t} ({why}) names no record table");
+        assert!(
+            tables.contains(*t),
+            "exception for {t} ({why}) names no record table"
+        );
     }
     let mut missing = Vec::new();
     for t in &tables {
@@ -100,7 +116,10 @@ fn every_record_table_has_its_locks() {
             }
         }
     }
-    assert!(missing.is_empty(), "record tables without a lock trigger: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "record tables without a lock trigger: {missing:?}"
+    );
 }
 
 #[test]

@@ -13,6 +13,7 @@ use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError, audit, now};
+use crate::domain::lang::Lang;
 use crate::domain::minutes::{
     MinutesFormat, addendum_bytes, render_document, signed_body, signed_body_as,
 };
@@ -27,7 +28,6 @@ use crate::domain::verify::{
     SignerKey, StoredMinutes, VerifyStatus, ZERO_HASH, chain_starts_at_import, verify_chain,
     verify_record,
 };
-use crate::domain::lang::Lang;
 
 /// A registered signer: only public material.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -148,7 +148,12 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
         if it.added_late {
             o.push_str(&format!("- {}\n", w::LATE.get(l)));
         }
-        field(&mut o, l, w::RULE.get(l), w::rule_name(l, it.rule.kind.code()));
+        field(
+            &mut o,
+            l,
+            w::RULE.get(l),
+            w::rule_name(l, it.rule.kind.code()),
+        );
         match it.vote.as_ref().and_then(|v| v.outcome.as_ref()) {
             None => o.push_str(&format!("- {}\n", w::NO_VOTE.get(l))),
             Some(out) => {
@@ -288,4 +293,3 @@ pub fn notice(
         minutes_sha256: minutes_sha256.map(clean_line),
     }
 }
-

@@ -148,4 +148,3 @@ blockquote {{ margin: 4pt 0 8pt; padding: 4pt 10pt; border-left: 3px solid #888;
         body
     )
 }
-

@@ -37,8 +37,8 @@ mod v1_words;
 
 pub use diff::diff_sections;
 pub use document::{
-    Notice, NoticeItem, NoticeSignature, SignatureLine, addendum_bytes, notice,
-    render_document, render_notice,
+    Notice, NoticeItem, NoticeSignature, SignatureLine, addendum_bytes, notice, render_document,
+    render_notice,
 };
 pub use markup::{html_escape, to_html, to_txt};
 pub use v1_format::fmt_time;

@@ -2,10 +2,10 @@
 
 use super::MinutesFormat::V1;
 use super::*;
-use crate::domain::model::{Choice, ItemStatus, PresenceKind};
-use crate::domain::record::{Ballot, ItemRecord};
 use crate::domain::model::{Category, Electorate, MeetingKind, MeetingStatus, Scope};
+use crate::domain::model::{Choice, ItemStatus, PresenceKind};
 use crate::domain::record::{ActionRecord, PresenceEvent, Remark, Revision, VoteRecord};
+use crate::domain::record::{Ballot, ItemRecord};
 use crate::domain::rules::{Eligible, Rule, RuleKind, evaluate};
 
 pub(crate) fn sample() -> MeetingRecord {

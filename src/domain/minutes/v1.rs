@@ -206,7 +206,12 @@ fn item_heading(it: &ItemRecord, l: Lang) -> String {
     field(&mut o, l, w::CATEGORY.get(l), w::category(l, it.category));
     field(&mut o, l, w::PROPOSER.get(l), &clean_line(&it.proposer));
     field(&mut o, l, w::SCOPE.get(l), &fmt_scope(l, it));
-    field(&mut o, l, w::RULE.get(l), w::rule_name(l, it.rule.kind.code()));
+    field(
+        &mut o,
+        l,
+        w::RULE.get(l),
+        w::rule_name(l, it.rule.kind.code()),
+    );
     o.push('\n');
     o
 }

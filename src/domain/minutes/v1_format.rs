@@ -145,7 +145,14 @@ mod tests {
     /// The frozen copies agree with the rules' formatting today (they may part later).
     #[test]
     fn numbers_as_the_rules_wrote_them_at_v1() {
-        for (v, t) in [(0, 0), (1, 3), (2, 3), (1520, 2010), (-5, 7), (999_999, 1_000_000)] {
+        for (v, t) in [
+            (0, 0),
+            (1, 3),
+            (2, 3),
+            (1520, 2010),
+            (-5, 7),
+            (999_999, 1_000_000),
+        ] {
             let want = percent_tenths(v, t)
                 .map(fmt_percent_tenths)
                 .unwrap_or_else(|| "—".into());

@@ -105,7 +105,13 @@ pub(super) fn item_heading(l: Lang, position: i64, title: &str) -> String {
     }
 }
 
-pub(super) fn attendance_totals(l: Lang, roll: i64, present: i64, proxy: i64, absent: i64) -> String {
+pub(super) fn attendance_totals(
+    l: Lang,
+    roll: i64,
+    present: i64,
+    proxy: i64,
+    absent: i64,
+) -> String {
     match l {
         Lang::Zh => format!(
             "应到 {roll} 人，出席 {present} 人（其中委托出席 {proxy} 人），缺席 {absent} 人。"
