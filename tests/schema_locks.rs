@@ -137,3 +137,37 @@ fn the_check_notices_a_table_without_locks() {
     assert!(!locked(&conn, "remarks", "UPDATE"));
     assert!(locked(&conn, "remarks", "DELETE"));
 }
+
+fn triggers(conn: &Connection) -> Vec<(String, String)> {
+    let mut st = conn
+        .prepare("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        .expect("triggers");
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+}
+
+/// The release-v4 fixture, migrated (on a copy), has every lock a fresh file has, and
+/// its signed minutes refuse a change.
+#[test]
+fn a_migrated_release_database_keeps_its_locks() {
+    let (_d, fresh_conn) = fresh();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("release-v4.db");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/release-v4.db"),
+        &path,
+    )
+    .expect("copy");
+    drop(Store::open(&path).expect("migrate"));
+    let conn = Connection::open(&path).expect("raw open");
+    assert_eq!(triggers(&conn), triggers(&fresh_conn));
+    let err = conn.execute("UPDATE minutes SET format = 2 WHERE meeting_id = 1", []);
+    assert!(
+        err.is_err_and(|e| e.to_string().contains("locked")),
+        "signed minutes must refuse a change"
+    );
+    let err = conn.execute("DELETE FROM minutes WHERE meeting_id = 3", []);
+    assert!(err.is_err(), "signed minutes must refuse deletion");
+}

@@ -38,7 +38,33 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX IF NOT EXISTS addenda_meeting ON addenda (meeting_id);",
     // 4 → 5: each signed minutes records the format version it was rendered in, and
     // verify re-renders with that version; everything signed before is format 1 (V1).
-    "ALTER TABLE minutes ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format >= 1);",
+    // The table is rebuilt rather than ALTERed so that the step can run on a file that
+    // already has the column (a step must be repeatable, like the ones above); dropping
+    // the table drops its lock triggers, which are made again as in schema.sql.
+    "CREATE TABLE minutes_v5 (
+         meeting_id    INTEGER PRIMARY KEY REFERENCES meetings(id),
+         community_id  INTEGER NOT NULL REFERENCES communities(id),
+         seq           INTEGER NOT NULL CHECK (seq >= 1),
+         text          TEXT NOT NULL,
+         sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+         prev_sha256   TEXT NOT NULL CHECK (length(prev_sha256) = 64),
+         rendered_at   TEXT NOT NULL,
+         format        INTEGER NOT NULL DEFAULT 1 CHECK (format >= 1),
+         UNIQUE (community_id, seq)
+     );
+     INSERT INTO minutes_v5 (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at)
+         SELECT meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at FROM minutes;
+     DROP TABLE minutes;
+     ALTER TABLE minutes_v5 RENAME TO minutes;
+     CREATE TRIGGER lock_minutes_update BEFORE UPDATE ON minutes
+         WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TRIGGER lock_minutes_delete BEFORE DELETE ON minutes
+         WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TRIGGER lock_minutes_insert BEFORE INSERT ON minutes
+         WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;",
 ];
 
 /// The version from which on the search index has its present layout; an older file's
