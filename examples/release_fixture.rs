@@ -266,6 +266,15 @@ fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
             .unwrap_or_else(|| "tests/fixtures".into()),
     );
     std::fs::create_dir_all(&out)?;
+    // Fixtures are made once and never overwritten (a later release adds its own).
+    let version: i64 = yishi::store::SCHEMA_VERSION;
+    let db = out.join(format!("release-v{version}.db"));
+    let names = ["minutes_v1_demo_zh.md", "minutes_v1_rich_en.md"];
+    for p in std::iter::once(db.clone()).chain(names.iter().map(|n| out.join(n))) {
+        if p.exists() {
+            return Err(format!("{} exists; fixtures are never overwritten", p.display()).into());
+        }
+    }
     let tmp = std::env::temp_dir().join(format!("yishi-fixture-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let work = tmp.join("work.db");
@@ -287,11 +296,6 @@ fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
             .ok_or("a fixture meeting is not signed")?
             .text;
         std::fs::write(out.join(name), text)?;
-    }
-    let version: i64 = yishi::store::SCHEMA_VERSION;
-    let db = out.join(format!("release-v{version}.db"));
-    if db.exists() {
-        return Err(format!("{} exists; it is never overwritten", db.display()).into());
     }
     drop(store);
     let conn = rusqlite::Connection::open(&work)?;
