@@ -2,6 +2,7 @@
 //! Nothing here knows SQL or the terminal.
 pub mod followup;
 pub mod minutes;
+pub mod names;
 pub mod model;
 pub mod presence;
 pub mod record;
