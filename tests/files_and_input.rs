@@ -385,6 +385,7 @@ fn item8_a_search_that_starts_with_a_hyphen_is_a_search() {
     let db = demo_db(dir.path());
     let o = yishi(&db, &["minutes", "list", "--search", "-大门"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("业主大会"), "the gate meeting is found");
     let o = yishi(&db, &["minutes", "list", "--search", "-大门", "--json"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(serde_json::from_slice::<serde_json::Value>(&o.stdout).is_ok());
