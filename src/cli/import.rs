@@ -30,7 +30,9 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
                 continue;
             }
         };
-        let outcome = match store.import_bundle(&bundle) {
+        let title = clean_line(&bundle.record.title);
+        // The bundle is handed over: it is freed before the import re-reads the records.
+        let outcome = match store.import_bundle(bundle) {
             Ok(o) => o,
             Err(e) => {
                 // The database refused the records (nothing was kept): report it with
@@ -53,7 +55,7 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
                     lang,
                     &shown,
                     meeting_id,
-                    &clean_line(&bundle.record.title),
+                    &title,
                 );
                 if chain_starts_here {
                     l.push(' ');
