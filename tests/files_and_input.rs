@@ -208,9 +208,10 @@ fn item2_backup_finishes_under_commits_every_200ms_and_leaves_nothing_beside_it(
     result.expect("backup under commits");
     assert!(took <= limit, "under commits {took:?}, idle {idle:?}");
     assert!(commits >= 2, "the writer committed during the backup ({commits})");
+    assert_eq!(names_in(&out), vec!["busy.db", "idle.db"], "nothing beside the copies");
+    // (Opening the copy as a database makes its own -wal/-shm while it is open.)
     assert_copy_is_whole(&busy_dest);
     drop(store);
-    assert_eq!(names_in(&out), vec!["busy.db", "idle.db"], "nothing beside the copies");
 
     // Refusals, in a sentence: an existing destination, a dangling link.
     let o = yishi(&db, &["backup", busy_dest.to_str().expect("path")]);
@@ -389,4 +390,49 @@ fn item8_a_search_that_starts_with_a_hyphen_is_a_search() {
     let o = yishi(&db, &["minutes", "list", "--search", "-大门", "--json"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(serde_json::from_slice::<serde_json::Value>(&o.stdout).is_ok());
+}
+
+#[test]
+fn item1_the_tui_export_never_writes_over_the_database_or_a_file() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = demo_db(dir.path());
+    let original = std::fs::read(&db).expect("db bytes");
+    let notes = dir.path().join("notes.html");
+    std::fs::write(&notes, "mine").expect("notes");
+    let mut app = yishi::ui::App::new(Store::open(&db).expect("open"), Lang::En);
+    let mut term = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let mut press = |app: &mut yishi::ui::App, k: KeyEvent| -> String {
+        app.handle_key(k);
+        let done = term.draw(|f| yishi::ui::draw(app, f)).expect("draw");
+        done.buffer.content().iter().map(|c| c.symbol()).collect()
+    };
+    let plain = |c: char| key(KeyCode::Char(c), KeyModifiers::NONE);
+    for target in [&db, &notes] {
+        // Archive, find the gate meeting, read its minutes, export the notice.
+        press(&mut app, plain('a'));
+        press(&mut app, plain('/'));
+        for c in "大门".chars() {
+            press(&mut app, plain(c));
+        }
+        press(&mut app, key(KeyCode::Enter, KeyModifiers::NONE));
+        press(&mut app, key(KeyCode::Enter, KeyModifiers::NONE));
+        press(&mut app, plain('n'));
+        press(&mut app, key(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        for c in target.to_str().expect("path").chars() {
+            press(&mut app, plain(c));
+        }
+        let screen = press(&mut app, key(KeyCode::Enter, KeyModifiers::NONE));
+        assert!(
+            screen.contains("database") || screen.contains("already exists"),
+            "{screen}"
+        );
+        press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
+        press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
+        press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
+    }
+    drop(app);
+    assert_eq!(std::fs::read(&db).expect("db bytes"), original, "the archive is intact");
+    assert_eq!(std::fs::read_to_string(&notes).expect("notes"), "mine");
 }
