@@ -130,7 +130,12 @@ pub fn persist(tmp: NamedTempFile, target: &Path, force: bool) -> Result<(), Ref
 }
 
 /// Write `bytes` to `target` under the rules above; `db` is the open database.
-pub fn write_new(target: &Path, bytes: &[u8], db: Option<&Path>, force: bool) -> Result<(), Refusal> {
+pub fn write_new(
+    target: &Path,
+    bytes: &[u8],
+    db: Option<&Path>,
+    force: bool,
+) -> Result<(), Refusal> {
     check_target(target, db, force)?;
     let mut tmp = temp_beside(target)?;
     tmp.write_all(bytes)

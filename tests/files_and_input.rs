@@ -79,7 +79,11 @@ fn item1_export_never_replaces_the_database_an_existing_file_or_a_link() {
         assert_eq!(code(&o), 2, "{target:?}: {}", stderr(&o));
         assert!(stderr(&o).contains("database"), "{}", stderr(&o));
     }
-    assert_eq!(std::fs::read(&db).expect("db bytes"), original, "the archive is intact");
+    assert_eq!(
+        std::fs::read(&db).expect("db bytes"),
+        original,
+        "the archive is intact"
+    );
 
     // An existing file is left as it is without --force, replaced with it.
     let notes = dir.path().join("notes.md");
@@ -90,13 +94,21 @@ fn item1_export_never_replaces_the_database_an_existing_file_or_a_link() {
     assert_eq!(std::fs::read_to_string(&notes).expect("notes"), "my notes");
     let o = with(&notes, true);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&notes).expect("notes").contains("安装小区大门"));
+    assert!(
+        std::fs::read_to_string(&notes)
+            .expect("notes")
+            .contains("安装小区大门")
+    );
 
     // A new file is written whole, with nothing left beside it.
     let fresh = dir.path().join("fresh.md");
     let o = with(&fresh, false);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&fresh).expect("fresh").contains("安装小区大门"));
+    assert!(
+        std::fs::read_to_string(&fresh)
+            .expect("fresh")
+            .contains("安装小区大门")
+    );
     assert!(
         !names_in(dir.path()).iter().any(|n| n.ends_with(".tmp")),
         "{:?}",
@@ -203,12 +215,22 @@ fn item2_backup_finishes_under_commits_every_200ms_and_leaves_nothing_beside_it(
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let commits = writer.join().expect("writer");
     let (result, took) = got.unwrap_or_else(|_| {
-        panic!("backup under commits did not finish in {:?} (idle {idle:?})", t.elapsed())
+        panic!(
+            "backup under commits did not finish in {:?} (idle {idle:?})",
+            t.elapsed()
+        )
     });
     result.expect("backup under commits");
     assert!(took <= limit, "under commits {took:?}, idle {idle:?}");
-    assert!(commits >= 2, "the writer committed during the backup ({commits})");
-    assert_eq!(names_in(&out), vec!["busy.db", "idle.db"], "nothing beside the copies");
+    assert!(
+        commits >= 2,
+        "the writer committed during the backup ({commits})"
+    );
+    assert_eq!(
+        names_in(&out),
+        vec!["busy.db", "idle.db"],
+        "nothing beside the copies"
+    );
     // (Opening the copy as a database makes its own -wal/-shm while it is open.)
     assert_copy_is_whole(&busy_dest);
     drop(store);
@@ -286,7 +308,11 @@ fn item4_read_commands_refuse_a_missing_database_and_create_nothing() {
             assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
         }
     }
-    assert_eq!(names_in(dir.path()), Vec::<String>::new(), "nothing was created");
+    assert_eq!(
+        names_in(dir.path()),
+        Vec::<String>::new(),
+        "nothing was created"
+    );
     // In Chinese too.
     let o = Command::new(BIN)
         .arg("--db")
@@ -311,9 +337,21 @@ fn item5_csv_refuses_hidden_characters_and_long_names_with_the_line() {
         (&*"李".repeat(101), "at most 100"),
     ];
     for (name, why) in cases {
-        std::fs::write(&csv, format!("label,area,owner\n101,80,李娜\n102,80,{name}\n"))
-            .expect("csv");
-        let o = yishi(&db, &["roster", "import", csv.to_str().expect("p"), "--community", "望城"]);
+        std::fs::write(
+            &csv,
+            format!("label,area,owner\n101,80,李娜\n102,80,{name}\n"),
+        )
+        .expect("csv");
+        let o = yishi(
+            &db,
+            &[
+                "roster",
+                "import",
+                csv.to_str().expect("p"),
+                "--community",
+                "望城",
+            ],
+        );
         assert_eq!(code(&o), 2, "{name:?}");
         let err = stderr(&o);
         assert!(err.contains("line 3") && err.contains(why), "{err}");
@@ -323,13 +361,35 @@ fn item5_csv_refuses_hidden_characters_and_long_names_with_the_line() {
     // A community name over the schema's 200 characters: a sentence, not a CHECK.
     std::fs::write(&csv, "label,area,owner\n101,80,李娜\n").expect("csv");
     let long = "区".repeat(201);
-    let o = yishi(&db, &["roster", "import", csv.to_str().expect("p"), "--community", &long]);
+    let o = yishi(
+        &db,
+        &[
+            "roster",
+            "import",
+            csv.to_str().expect("p"),
+            "--community",
+            &long,
+        ],
+    );
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("at most 200"), "{}", stderr(&o));
     assert!(!db.exists());
     // Two spellings of one name are one voter.
-    std::fs::write(&csv, "label,area,owner\n101,80,Jos\u{e9}\n102,80,Jose\u{301}\n").expect("csv");
-    let o = yishi(&db, &["roster", "import", csv.to_str().expect("p"), "--community", "望城"]);
+    std::fs::write(
+        &csv,
+        "label,area,owner\n101,80,Jos\u{e9}\n102,80,Jose\u{301}\n",
+    )
+    .expect("csv");
+    let o = yishi(
+        &db,
+        &[
+            "roster",
+            "import",
+            csv.to_str().expect("p"),
+            "--community",
+            "望城",
+        ],
+    );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let c = Connection::open(&db).expect("raw");
     let voters: i64 = c
@@ -386,7 +446,10 @@ fn item8_a_search_that_starts_with_a_hyphen_is_a_search() {
     let db = demo_db(dir.path());
     let o = yishi(&db, &["minutes", "list", "--search", "-大门"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("业主大会"), "the gate meeting is found");
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("业主大会"),
+        "the gate meeting is found"
+    );
     let o = yishi(&db, &["minutes", "list", "--search", "-大门", "--json"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(serde_json::from_slice::<serde_json::Value>(&o.stdout).is_ok());
@@ -433,6 +496,10 @@ fn item1_the_tui_export_never_writes_over_the_database_or_a_file() {
         press(&mut app, key(KeyCode::Esc, KeyModifiers::NONE));
     }
     drop(app);
-    assert_eq!(std::fs::read(&db).expect("db bytes"), original, "the archive is intact");
+    assert_eq!(
+        std::fs::read(&db).expect("db bytes"),
+        original,
+        "the archive is intact"
+    );
     assert_eq!(std::fs::read_to_string(&notes).expect("notes"), "mine");
 }

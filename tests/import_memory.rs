@@ -24,13 +24,15 @@ fn long_text(seed: usize, bytes: usize) -> String {
         "绿化", "表决", "费用", "分摊", "楼层",
     ];
     let mut s = String::with_capacity(bytes + 64);
-    let mut n = seed;
+    let mut n = seed as u64;
     while s.len() < bytes {
-        n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        n = n
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         s.push_str(WORDS[(n >> 33) as usize % WORDS.len()]);
-        if (n >> 20) % 23 == 0 {
+        if (n >> 20).is_multiple_of(23) {
             s.push_str("。\n");
-        } else if (n >> 20) % 7 == 0 {
+        } else if (n >> 20).is_multiple_of(7) {
             s.push('，');
         }
     }
@@ -165,7 +167,11 @@ fn item7_import_of_a_large_export_stays_within_three_times_its_size() {
         // here only that the meeting is there, signed.
         let c = rusqlite::Connection::open(&office).expect("office");
         let signed: i64 = c
-            .query_row("SELECT count(*) FROM meetings WHERE status = 'signed'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM meetings WHERE status = 'signed'",
+                [],
+                |r| r.get(0),
+            )
             .expect("count");
         assert_eq!(signed, 1);
     }

@@ -51,12 +51,7 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
                 meeting_id,
                 chain_starts_here,
             } => {
-                let mut l = strings::cli_import_done(
-                    lang,
-                    &shown,
-                    meeting_id,
-                    &title,
-                );
+                let mut l = strings::cli_import_done(lang, &shown, meeting_id, &title);
                 if chain_starts_here {
                     l.push(' ');
                     l.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));

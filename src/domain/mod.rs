@@ -2,8 +2,8 @@
 //! Nothing here knows SQL or the terminal.
 pub mod followup;
 pub mod minutes;
-pub mod names;
 pub mod model;
+pub mod names;
 pub mod presence;
 pub mod record;
 pub mod roster_csv;

@@ -69,7 +69,9 @@ pub fn check_cell(s: &str, max: usize, what_en: &str, what_zh: &str) -> Result<(
             en: format!(
                 "has invisible or format characters (zero-width space, joiner, direction mark…) in the {what_en}; remove them"
             ),
-            zh: format!("的{what_zh}含有不可见字符或格式字符（零宽空格、连接符、方向标记等），请删除"),
+            zh: format!(
+                "的{what_zh}含有不可见字符或格式字符（零宽空格、连接符、方向标记等），请删除"
+            ),
         });
     }
     let n = s.chars().count();
@@ -185,7 +187,16 @@ mod tests {
 
     #[test]
     fn hidden_characters_are_found_and_chinese_is_not() {
-        for c in ['\u{200B}', '\u{200D}', '\u{2060}', '\u{206F}', '\u{FEFF}', '\u{E0041}', '\u{00AD}', '\u{2028}'] {
+        for c in [
+            '\u{200B}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{206F}',
+            '\u{FEFF}',
+            '\u{E0041}',
+            '\u{00AD}',
+            '\u{2028}',
+        ] {
             assert!(has_hidden(&format!("李{c}娜")), "{:X}", c as u32);
         }
         assert!(!has_hidden("李娜 欧阳小明 3栋2单元501 José ·"));

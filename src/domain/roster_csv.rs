@@ -348,7 +348,14 @@ mod tests {
 
     #[test]
     fn item5_csv_refuses_invisible_characters_and_long_cells_with_the_line() {
-        for c in ['\u{200B}', '\u{200D}', '\u{2060}', '\u{2064}', '\u{FEFF}', '\u{E0041}'] {
+        for c in [
+            '\u{200B}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{FEFF}',
+            '\u{E0041}',
+        ] {
             let csv = format!("{GOOD}1栋1单元103,1栋,1单元,50,李娜{c},\n");
             let err = parse(csv.as_bytes()).expect_err("hidden character accepted");
             assert_eq!(err.line, 4, "{:X}: {err:?}", c as u32);
@@ -361,7 +368,9 @@ mod tests {
         let label = format!("{GOOD}{},1栋,1单元,50,李四,\n", "1".repeat(101));
         assert_eq!(parse(label.as_bytes()).expect_err("long label").line, 4);
         // Chinese, a middle dot and an accented name are kept.
-        let ok = format!("{GOOD}1栋1单元103,1栋,1单元,50,阿依古丽·买买提,\n1栋1单元104,1栋,1单元,50,José,\n");
+        let ok = format!(
+            "{GOOD}1栋1单元103,1栋,1单元,50,阿依古丽·买买提,\n1栋1单元104,1栋,1单元,50,José,\n"
+        );
         assert_eq!(parse(ok.as_bytes()).expect("good names").len(), 4);
     }
 
@@ -370,7 +379,12 @@ mod tests {
         // "José" precomposed and as "e" + combining acute: one owner, so the second
         // row's other kind is refused as a contradiction of the same voter.
         let csv = "label,area,owner,kind\n101,50,Jos\u{e9},person\n102,50,Jose\u{301},coowners\n";
-        assert_eq!(parse(csv.as_bytes()).expect_err("one voter, two kinds").line, 3);
+        assert_eq!(
+            parse(csv.as_bytes())
+                .expect_err("one voter, two kinds")
+                .line,
+            3
+        );
         let csv = "label,area,owner\n101,50,Jos\u{e9}\n102,50,Jose\u{301}\n";
         let rows = parse(csv.as_bytes()).expect("same voter");
         assert_eq!(rows[0].owner, rows[1].owner);

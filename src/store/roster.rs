@@ -381,13 +381,12 @@ impl Store {
     }
 }
 
-pub const NAME_HIDDEN: &str =
-    "A name must not contain invisible or format characters (zero-width space, joiner, direction mark).";
+pub const NAME_HIDDEN: &str = "A name must not contain invisible or format characters (zero-width space, joiner, direction mark).";
 pub const NAME_TOO_LONG: &str = "A name has at most 100 characters.";
 
 fn checked(v: &VoterInput) -> Result<VoterInput> {
-    use crate::domain::text::clean_line;
     use crate::domain::names;
+    use crate::domain::text::clean_line;
     // The CSV's rule for typed names too: nothing invisible, one spelling (NFC), and
     // the schema's length checked here with a sentence rather than by a CHECK.
     if names::has_hidden(&v.name) {

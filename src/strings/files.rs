@@ -5,7 +5,9 @@ use super::Lang;
 pub fn file_exists(l: Lang, file: &str) -> String {
     match l {
         Lang::Zh => format!("{file} 已存在，未做改动；如要替换，请加 --force。"),
-        Lang::En => format!("{file} already exists and was left as it is; add --force to replace it."),
+        Lang::En => {
+            format!("{file} already exists and was left as it is; add --force to replace it.")
+        }
     }
 }
 
@@ -19,7 +21,9 @@ pub fn file_exists_tui(l: Lang, file: &str) -> String {
 
 pub fn file_is_database(l: Lang, file: &str) -> String {
     match l {
-        Lang::Zh => format!("{file} 是本程序的数据库（或其日志文件），不会写入它；请换一个文件名。"),
+        Lang::Zh => {
+            format!("{file} 是本程序的数据库（或其日志文件），不会写入它；请换一个文件名。")
+        }
         Lang::En => format!(
             "{file} is the database (or its journal) and is never written over; choose another name."
         ),
@@ -29,7 +33,9 @@ pub fn file_is_database(l: Lang, file: &str) -> String {
 pub fn file_is_symlink(l: Lang, file: &str) -> String {
     match l {
         Lang::Zh => format!("{file} 是符号链接，不会经由它写入；请给出真实的文件名。"),
-        Lang::En => format!("{file} is a symbolic link and is never written through; give a real file name."),
+        Lang::En => format!(
+            "{file} is a symbolic link and is never written through; give a real file name."
+        ),
     }
 }
 
