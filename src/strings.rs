@@ -1,6 +1,7 @@
 //! Every user-facing string, in Chinese and English. Screens and commands take their
 //! words from here, never from literals of their own.
 
+pub mod files;
 pub mod ui;
 
 use crate::domain::model::{
@@ -209,6 +210,11 @@ pub fn rule_explain(l: Lang, code: &str) -> &'static str {
 /// Chinese for the store's refusals (the store speaks English; the screen speaks the
 /// user's language). Messages not listed are shown as they are.
 const REFUSALS: &[(&str, &str)] = &[
+    (
+        crate::store::roster::NAME_HIDDEN,
+        "姓名中不能有不可见字符或格式字符（零宽空格、连接符、方向标记）。",
+    ),
+    (crate::store::roster::NAME_TOO_LONG, "姓名最多 100 个字符。"),
     ("A meeting needs a title.", "会议需要标题。"),
     (
         "The time must look like 2026-11-28 09:30.",

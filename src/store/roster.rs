@@ -381,11 +381,23 @@ impl Store {
     }
 }
 
+pub const NAME_HIDDEN: &str = "A name must not contain invisible or format characters (zero-width space, joiner, direction mark).";
+pub const NAME_TOO_LONG: &str = "A name has at most 100 characters.";
+
 fn checked(v: &VoterInput) -> Result<VoterInput> {
+    use crate::domain::names;
     use crate::domain::text::clean_line;
-    let name = clean_line(&v.name).trim().to_string();
+    // The CSV's rule for typed names too: nothing invisible, one spelling (NFC), and
+    // the schema's length checked here with a sentence rather than by a CHECK.
+    if names::has_hidden(&v.name) {
+        return Err(StoreError::Invalid(NAME_HIDDEN.into()));
+    }
+    let name = names::nfc(clean_line(&v.name).trim());
     if name.is_empty() {
         return Err(StoreError::Invalid("A voter needs a name.".into()));
+    }
+    if name.chars().count() > names::MAX_NAME_CHARS {
+        return Err(StoreError::Invalid(NAME_TOO_LONG.into()));
     }
     Ok(VoterInput {
         name,

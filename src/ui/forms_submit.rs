@@ -357,7 +357,8 @@ fn voter_input(f: &Form) -> VoterInput {
     }
 }
 
-/// Write an export to a new file (never overwriting one).
+/// Write an export to a new file (never overwriting one, nor the database; see
+/// crate::files).
 fn write_export(
     app: &mut App,
     meeting: i64,
@@ -371,18 +372,9 @@ fn write_export(
     }
     let text =
         crate::export::export(&app.store, meeting, format, notice).map_err(|e| err(app, e))?;
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path);
-    let mut file = match file {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(app.t(s::FILE_EXISTS).into());
-        }
-        Err(e) => return Err(e.to_string()),
-    };
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| e.to_string())?;
+    let shown = crate::domain::text::clean_line(&path.display().to_string());
+    crate::files::write_new(&path, text.as_bytes(), Some(app.store.path()), false)
+        .map_err(|r| crate::strings::files::refusal(app.lang, &shown, &r, true))?;
     app.info(format!(
         "{}{}",
         app.t(s::EXPORTED),
