@@ -1,6 +1,7 @@
 //! Every user-facing string, in Chinese and English. Screens and commands take their
 //! words from here, never from literals of their own.
 
+pub mod trust;
 pub mod ui;
 
 use crate::domain::model::{
@@ -769,6 +770,8 @@ pub fn problem(l: Lang, p: &crate::domain::verify::Problem) -> String {
             "chain out of order: it links to minutes (SHA-256 {}…) that are not the ones signed just before",
             short(prev)
         ),
+        (_, P::ChainPosition { seq }) => trust::chain_position(l, *seq),
+        (_, P::Trust(t)) => trust::problem(l, t),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod roster;
 mod search;
 pub mod session;
 pub mod signing;
+pub mod trust;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};

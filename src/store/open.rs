@@ -13,7 +13,7 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -36,6 +36,16 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX IF NOT EXISTS actions_item ON action_items (item_id);
      CREATE INDEX IF NOT EXISTS action_history_action ON action_history (action_id);
      CREATE INDEX IF NOT EXISTS addenda_meeting ON addenda (meeting_id);",
+    // 4 → 5: trust. Communities get a stable uid (existing ones a generated one), each
+    // signature says which statement it signed (existing ones: v1), and the signer
+    // roster and the district's pinned keys get their tables (the tail of schema.sql).
+    concat!(
+        "ALTER TABLE communities ADD COLUMN uid TEXT;
+         UPDATE communities SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+         ALTER TABLE signatures ADD COLUMN version INTEGER NOT NULL DEFAULT 1
+             CHECK (version IN (1, 2));",
+        include_str!("trust_schema.sql")
+    ),
 ];
 
 /// The version from which on the search index has its present layout; an older file's

@@ -16,9 +16,8 @@ use super::{Result, Store, StoreError, audit, now};
 use crate::domain::minutes::{addendum_bytes, render_document, signed_body};
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::AddendumRecord;
-use crate::domain::signing::{
-    self, KdfParams, SignError, SignedStatement, fingerprint, hex, sha256,
-};
+use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
+use crate::domain::statement::{MAX_SEQ, StatementV2, sign_v2};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::verify::{
     ADDENDUM_ROLE, ChainLink, EXPORT_FORMAT, ExportBundle, Problem, Role, SignatureRecord,
@@ -259,21 +258,21 @@ impl Store {
         let body_hash = hex(&sha256(body.as_bytes()));
         let community = m.community_id;
         let outcome = self.write(|tx| {
-            let existing: Option<(String, String, String)> = tx
+            let existing: Option<(String, String, String, i64)> = tx
                 .query_row(
-                    "SELECT text, sha256, prev_sha256 FROM minutes WHERE meeting_id = ?1",
+                    "SELECT text, sha256, prev_sha256, seq FROM minutes WHERE meeting_id = ?1",
                     [meeting],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
-            let prev = match existing {
-                Some((text, sha, prev)) => {
+            let (prev, seq) = match existing {
+                Some((text, sha, prev, seq)) => {
                     if text != body || sha != body_hash {
                         return Err(StoreError::Invalid(
                             "The records changed after the first signature; withdraw the signatures and sign again.".into(),
                         ));
                     }
-                    prev
+                    (prev, seq)
                 }
                 None => {
                     if role == Role::Member {
@@ -290,17 +289,23 @@ impl Store {
                         )
                         .optional()?;
                     let (prev, seq) = match last {
-                        Some((h, s)) => (h, s + 1),
+                        Some((h, s)) => (h, s.saturating_add(1)),
                         None => (ZERO_HASH.to_string(), 1),
                     };
+                    if seq > MAX_SEQ {
+                        return Err(StoreError::Corrupt(
+                            "The community's chain position (seq) of its last minutes".into(),
+                        ));
+                    }
                     tx.execute(
                         "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                         params![meeting, community, seq, body, body_hash, prev, now()],
                     )?;
-                    prev
+                    (prev, seq)
                 }
             };
+            super::trust::ensure_on_roster(tx, community, &row.name, key, Some(role))?;
             let mut st = tx.prepare_cached(
                 "SELECT role, public_key FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
             )?;
@@ -319,16 +324,19 @@ impl Store {
                     role.as_db()
                 )));
             }
-            let statement = SignedStatement {
+            let statement = StatementV2 {
+                community_uid: super::trust::community_uid(tx, community)?,
                 meeting_uid: rec.uid.clone(),
-                minutes_sha256: sha256(body.as_bytes()),
-                prev_sha256: parse32(&prev)?,
+                seq,
+                signer_name: row.name.clone(),
                 role: role.as_db().to_string(),
                 signer_key: row.public_key,
                 signed_at: now(),
+                minutes_sha256: sha256(body.as_bytes()),
+                prev_sha256: parse32(&prev)?,
             };
-            let sig = signing::sign(key, &statement).map_err(sign_error)?;
-            insert_signature(tx, meeting, None, &row.name, &statement, &sig)?;
+            let sig = sign_v2(key, &statement).map_err(sign_error)?;
+            insert_signature(tx, meeting, None, &statement, &sig)?;
             let mut roles: Vec<&str> = done.iter().map(|(r, _)| r.as_str()).collect();
             roles.push(role.as_db());
             let missing: Vec<Role> = [Role::Host, Role::Secretary]
@@ -470,7 +478,7 @@ impl Store {
     pub fn signatures(&self, meeting: i64) -> Result<Vec<SignatureRecord>> {
         let mut st = self.conn().prepare_cached(
             "SELECT signer_name, public_key, role, addendum_id, minutes_sha256, prev_sha256,
-                    signed_at, signature
+                    signed_at, signature, version
              FROM signatures WHERE meeting_id = ?1
              ORDER BY addendum_id IS NOT NULL, addendum_id, id",
         )?;
@@ -484,6 +492,7 @@ impl Store {
                 prev_sha256: r.get(5)?,
                 signed_at: r.get(6)?,
                 signature: hex(&r.get::<_, Vec<u8>>(7)?),
+                version: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -494,7 +503,9 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                "SELECT text, sha256, prev_sha256, seq FROM minutes WHERE meeting_id = ?1",
+                "SELECT n.text, n.sha256, n.prev_sha256, n.seq, coalesce(c.uid, '')
+                 FROM minutes n JOIN communities c ON c.id = n.community_id
+                 WHERE n.meeting_id = ?1",
                 [meeting],
                 |r| {
                     Ok(StoredMinutes {
@@ -502,6 +513,7 @@ impl Store {
                         sha256: r.get(1)?,
                         prev_sha256: r.get(2)?,
                         seq: r.get(3)?,
+                        community_uid: r.get(4)?,
                     })
                 },
             )
@@ -550,7 +562,12 @@ impl Store {
         let sigs = self.signatures(id)?;
         let minutes = self.stored_minutes(id)?;
         let mut status = match self.meeting_record(id) {
-            Ok(rec) => verify_record(&rec, minutes.as_ref(), &sigs, keys),
+            Ok(rec) => {
+                let roster = super::trust::roster(self.conn(), m.community_id)?;
+                let uid = super::trust::community_uid(self.conn(), m.community_id)?;
+                let status = verify_record(&rec, minutes.as_ref(), &sigs, keys);
+                crate::domain::signer_roster::add_trust_problems(status, &rec, &sigs, &roster, &uid)
+            }
             Err(e) => VerifyStatus::Invalid(vec![Problem::RecordUnreadable {
                 detail: e.to_string(),
             }]),
@@ -659,13 +676,17 @@ impl Store {
                 fingerprint: s.fingerprint(),
             });
         }
-        Ok(ExportBundle {
+        let mut b = ExportBundle {
             format: EXPORT_FORMAT.to_string(),
             record,
             minutes: self.stored_minutes(id)?,
             signatures,
             signers,
-        })
+            roster: Vec::new(),
+            head: String::new(),
+        };
+        self.export_trust(id, &mut b)?;
+        Ok(b)
     }
 }
 
@@ -679,18 +700,17 @@ fn insert_signature(
     tx: &rusqlite::Transaction<'_>,
     meeting: i64,
     addendum: Option<i64>,
-    name: &str,
-    st: &SignedStatement,
+    st: &StatementV2,
     sig: &[u8; 64],
 ) -> Result<()> {
     tx.execute(
         "INSERT INTO signatures (meeting_id, addendum_id, signer_name, public_key, role,
-            minutes_sha256, prev_sha256, signed_at, signature)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            minutes_sha256, prev_sha256, signed_at, signature, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 2)",
         params![
             meeting,
             addendum,
-            name,
+            st.signer_name,
             st.signer_key.as_slice(),
             st.role,
             hex(&st.minutes_sha256),
@@ -722,14 +742,23 @@ fn sign_addendum_tx(
             row.name
         )));
     }
-    let st = SignedStatement {
+    let (community, seq): (i64, i64) = tx.query_row(
+        "SELECT community_id, seq FROM minutes WHERE meeting_id = ?1",
+        [meeting],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    super::trust::ensure_on_roster(tx, community, &row.name, key, None)?;
+    let st = StatementV2 {
+        community_uid: super::trust::community_uid(tx, community)?,
         meeting_uid: uid.to_string(),
-        minutes_sha256: sha256(&addendum_bytes(a)),
-        prev_sha256: parse32(minutes_sha)?,
+        seq,
+        signer_name: row.name.clone(),
         role: ADDENDUM_ROLE.to_string(),
         signer_key: row.public_key,
         signed_at: now(),
+        minutes_sha256: sha256(&addendum_bytes(a)),
+        prev_sha256: parse32(minutes_sha)?,
     };
-    let sig = signing::sign(key, &st).map_err(sign_error)?;
-    insert_signature(tx, meeting, Some(a.id), &row.name, &st, &sig)
+    let sig = sign_v2(key, &st).map_err(sign_error)?;
+    insert_signature(tx, meeting, Some(a.id), &st, &sig)
 }

@@ -1,0 +1,32 @@
+-- Trust (version 5): the community's uid, the signer roster, the district's pinned keys.
+CREATE UNIQUE INDEX IF NOT EXISTS communities_uid ON communities (uid);
+-- A community gets its uid when it is created (the same on every laptop once exported).
+CREATE TRIGGER IF NOT EXISTS communities_uid_default AFTER INSERT ON communities
+    WHEN NEW.uid IS NULL
+BEGIN UPDATE communities SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END;
+-- The signer roster: a chain of signed entries (see src/domain/signer_roster.rs), never
+-- changed or removed once written.
+CREATE TABLE IF NOT EXISTS signer_roster (
+    community_id  INTEGER NOT NULL REFERENCES communities(id),
+    seq           INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 1000000000),
+    action        TEXT NOT NULL CHECK (action IN ('register', 'revoke')),
+    name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    public_key    TEXT NOT NULL CHECK (length(public_key) = 64),
+    at            TEXT NOT NULL,
+    prev          TEXT NOT NULL CHECK (length(prev) = 64),
+    endorser_key  TEXT NOT NULL CHECK (length(endorser_key) = 64),
+    signature     TEXT NOT NULL CHECK (length(signature) = 128),
+    PRIMARY KEY (community_id, seq)
+);
+CREATE TRIGGER IF NOT EXISTS lock_roster_update BEFORE UPDATE ON signer_roster
+BEGIN SELECT RAISE(ABORT, 'locked: roster entries are never changed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_roster_delete BEFORE DELETE ON signer_roster
+BEGIN SELECT RAISE(ABORT, 'locked: roster entries are never removed'); END;
+-- The district's pinned signer keys, by fingerprint (typed from a printed notice, or
+-- pinned at a community's first import).
+CREATE TABLE IF NOT EXISTS pinned_keys (
+    community_id  INTEGER NOT NULL REFERENCES communities(id),
+    fingerprint   TEXT NOT NULL CHECK (length(fingerprint) = 19),
+    pinned_at     TEXT NOT NULL,
+    PRIMARY KEY (community_id, fingerprint)
+);
