@@ -264,7 +264,8 @@ CREATE TABLE IF NOT EXISTS signers (
     created_at  TEXT NOT NULL
 );
 
--- A signature over the statement documented in src/domain/signing.rs.
+-- A signature over the statement documented in src/domain/statement.rs (v2) or
+-- src/domain/signing.rs (v1).
 CREATE TABLE IF NOT EXISTS signatures (
     id              INTEGER PRIMARY KEY,
     meeting_id      INTEGER NOT NULL REFERENCES meetings(id),
@@ -276,9 +277,9 @@ CREATE TABLE IF NOT EXISTS signatures (
     prev_sha256     TEXT NOT NULL,
     signed_at       TEXT NOT NULL,
     signature       BLOB NOT NULL CHECK (length(signature) = 64),
-    UNIQUE (meeting_id, addendum_id, public_key),
     -- 1: statement v1 (before version 5); 2: statement v2 (src/domain/statement.rs).
-    version         INTEGER NOT NULL DEFAULT 1 CHECK (version IN (1, 2))
+    version         INTEGER NOT NULL DEFAULT 1 CHECK (version IN (1, 2)),
+    UNIQUE (meeting_id, addendum_id, public_key)
 );
 CREATE INDEX IF NOT EXISTS signatures_meeting ON signatures (meeting_id);
 

@@ -13,7 +13,7 @@ use crate::store::StoreError;
 use crate::store::import::ImportOutcome;
 use crate::strings::{self, Lang};
 
-pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
+pub fn run(cli: &super::Cli, files: &[PathBuf], trust_new: bool, lang: Lang) -> CliResult {
     let mut store = super::open_store(cli)?;
     if !store.claim() {
         return Err(CliError(StoreError::Busy.to_string()));
@@ -30,7 +30,7 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
                 continue;
             }
         };
-        let outcome = match store.import_bundle(&bundle) {
+        let outcome = match super::trust::import_one(&mut store, &bundle, trust_new, lang) {
             Ok(o) => o,
             Err(e) => {
                 // The database refused the records (nothing was kept): report it with
@@ -48,7 +48,15 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
             ImportOutcome::Imported {
                 meeting_id,
                 chain_starts_here,
+                pinned,
             } => {
+                for f in &pinned {
+                    crate::cli::outln(&clean_line(&strings::trust::pinned(
+                        lang,
+                        &bundle.record.community,
+                        f,
+                    )));
+                }
                 let mut l = strings::cli_import_done(
                     lang,
                     &shown,

@@ -55,6 +55,14 @@ pub enum ImportRefusal {
     /// The records were written but did not verify from the tables (the reason); the
     /// transaction was rolled back.
     NotReproduced(VerifyStatus),
+    /// No key of this community is pinned here yet (its first minutes): the keys that
+    /// signed, to check against the printed notice (see store::import_trust).
+    NewCommunity {
+        community: String,
+        fingerprints: Vec<String>,
+    },
+    /// Another community of this name, with another uid, is already here.
+    OtherCommunity(String),
 }
 
 /// What importing one bundle did.
@@ -64,6 +72,8 @@ pub enum ImportOutcome {
         meeting_id: i64,
         /// The chain as known here starts at this meeting (its predecessor is absent).
         chain_starts_here: bool,
+        /// Fingerprints pinned by this import (a new community's first minutes).
+        pinned: Vec<String>,
     },
     /// The same minutes were imported (or signed here) before; nothing changed.
     AlreadyPresent {
@@ -176,7 +186,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             "The file carries no signed minutes.".into(),
         ));
     };
-    let community = super::roster::community_id(tx, &rec.community)?;
+    let community = super::import_trust::import_community(tx, b)?;
+    let v2 = b.signatures.iter().any(|s| s.version >= 2);
     let voters = map_voters(tx, community, rec)?;
     tx.execute(
         "INSERT INTO meetings (uid, community_id, kind, electorate, title, starts_at, venue,
@@ -353,7 +364,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         params![community, minutes.seq],
         |r| r.get(0),
     )?;
-    let seq: i64 = if free && minutes.seq >= 1 {
+    // A v2 link's position is signed: it keeps it (import_trust checked it is free).
+    let seq: i64 = if v2 || (free && minutes.seq >= 1) {
         minutes.seq
     } else {
         tx.query_row(
@@ -384,8 +396,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         };
         tx.execute(
             "INSERT INTO signatures (meeting_id, addendum_id, signer_name, public_key, role,
-                minutes_sha256, prev_sha256, signed_at, signature)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                minutes_sha256, prev_sha256, signed_at, signature, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 meeting,
                 addendum,
@@ -395,7 +407,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 s.minutes_sha256,
                 s.prev_sha256,
                 s.signed_at,
-                blob(&s.signature, 64, "signature")?
+                blob(&s.signature, 64, "signature")?,
+                s.version
             ],
         )?;
     }
@@ -417,10 +430,25 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
 impl Store {
     /// Import one exported meeting (see the module documentation). Verification
     /// failures are `Ok(ImportOutcome::Refused(..))`; `Err` is a database problem.
+    /// As `yishi import --trust-new`: a new community's keys are pinned.
     pub fn import_bundle(&mut self, bundle: &ExportBundle) -> Result<ImportOutcome> {
+        self.import_bundle_with(bundle, true)
+    }
+
+    /// Import one exported meeting; `pin_new`: pin the keys of a community that has none
+    /// pinned here yet (else such a bundle is refused with `NewCommunity`). Every string
+    /// of the bundle is cleaned first (domain::clean_bundle).
+    pub fn import_bundle_with(
+        &mut self,
+        bundle: &ExportBundle,
+        pin_new: bool,
+    ) -> Result<ImportOutcome> {
         if self.read_only() {
             return Err(StoreError::ReadOnly);
         }
+        let cleaned = crate::domain::clean_bundle::clean_bundle(bundle)
+            .ok_or_else(|| StoreError::Invalid("The file cannot be read as an export.".into()))?;
+        let bundle = &cleaned;
         let status = verify_record(
             &bundle.record,
             bundle.minutes.as_ref(),
@@ -456,7 +484,17 @@ impl Store {
                 ImportOutcome::Refused(ImportRefusal::Conflict { meeting_id })
             });
         }
+        let new_pins = match super::import_trust::check(&tx, bundle, pin_new)? {
+            Ok(p) => p,
+            Err(refusal) => return Ok(ImportOutcome::Refused(refusal)),
+        };
         let meeting = write_records(&tx, bundle)?;
+        let community: i64 = tx.query_row(
+            "SELECT community_id FROM meetings WHERE id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )?;
+        super::import_trust::store_trust(&tx, community, bundle, &new_pins)?;
         // Read back from the tables, as `yishi verify` will: the same minutes, valid
         // signatures, and no new break in the community's chain.
         let report = self.verify_meeting(meeting)?;
@@ -470,6 +508,7 @@ impl Store {
         Ok(ImportOutcome::Imported {
             meeting_id: meeting,
             chain_starts_here: report.chain_starts_at_import,
+            pinned: new_pins,
         })
     }
 }

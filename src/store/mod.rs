@@ -6,6 +6,7 @@ pub mod archive;
 mod backup;
 mod error;
 pub mod import;
+mod import_trust;
 pub mod meetings;
 mod open;
 pub mod record;

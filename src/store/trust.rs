@@ -175,6 +175,54 @@ impl Store {
         endorser_passphrase: &str,
     ) -> Result<()> {
         let key = self.unlock_signer(endorser, endorser_passphrase)?;
+        self.endorse_with_key(community, signer, revoke, endorser, &key)
+    }
+
+    /// Register a new signer (as `register_signer`) and put them on the community's
+    /// roster endorsed by `endorser`, whose passphrase is checked first: a wrong one
+    /// registers nothing. Without an endorser (`None`) the signer is only registered,
+    /// which is enough while the community's roster is being founded (fewer than two
+    /// entries: the first host and secretary enter it when they sign); after that an
+    /// endorser is required.
+    pub fn register_endorsed(
+        &mut self,
+        community: i64,
+        name: &str,
+        passphrase: &str,
+        repeat: &str,
+        endorser: Option<(&str, &str)>,
+    ) -> Result<i64> {
+        let Some((by, by_pass)) = endorser else {
+            if roster(self.conn(), community)?.len() >= 2 {
+                return Err(StoreError::Invalid(
+                    "This community has a signer roster: a registered signer endorses a new one with their passphrase.".into(),
+                ));
+            }
+            return self.register_signer(name, passphrase, repeat);
+        };
+        let by = self
+            .signer_by_name(crate::domain::text::clean_line(by).trim())?
+            .ok_or_else(|| StoreError::NotFound(format!("signer {by}")))?;
+        let key = self.unlock_signer(by.id, by_pass)?;
+        if !is_active(&roster(self.conn(), community)?, &hex(&by.public_key)) {
+            return Err(StoreError::Invalid(format!(
+                "{} is not on this community's signer roster and cannot endorse.",
+                by.name
+            )));
+        }
+        let id = self.register_signer(name, passphrase, repeat)?;
+        self.endorse_with_key(community, id, false, by.id, &key)?;
+        Ok(id)
+    }
+
+    fn endorse_with_key(
+        &mut self,
+        community: i64,
+        signer: i64,
+        revoke: bool,
+        endorser: i64,
+        key: &SigningKey,
+    ) -> Result<()> {
         let rows = self.signers()?;
         let find = |id: i64| {
             rows.iter()
@@ -202,7 +250,7 @@ impl Store {
             let uid = community_uid(tx, community)?;
             let action = if revoke { REVOKE } else { REGISTER };
             let e = endorse(
-                &key,
+                key,
                 &uid,
                 &entries,
                 action,
