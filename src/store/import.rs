@@ -396,8 +396,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         };
         tx.execute(
             "INSERT INTO signatures (meeting_id, addendum_id, signer_name, public_key, role,
-                minutes_sha256, prev_sha256, signed_at, signature, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                minutes_sha256, prev_sha256, signed_at, signature)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 meeting,
                 addendum,
@@ -407,10 +407,12 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 s.minutes_sha256,
                 s.prev_sha256,
                 s.signed_at,
-                blob(&s.signature, 64, "signature")?,
-                s.version
+                blob(&s.signature, 64, "signature")?
             ],
         )?;
+        if s.version >= 2 {
+            super::trust::mark_v2(tx)?;
+        }
     }
     super::search::index_text(tx, meeting, "minutes", meeting, &minutes.text)?;
     audit(

@@ -32,9 +32,11 @@ pub(crate) fn find_community(conn: &Connection, b: &ExportBundle) -> Result<Opti
         .unwrap_or("");
     if !uid.is_empty()
         && let Some(id) = conn
-            .query_row("SELECT id FROM communities WHERE uid = ?1", [uid], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT community_id FROM community_uids WHERE uid = ?1",
+                [uid],
+                |r| r.get(0),
+            )
             .optional()?
     {
         return Ok(Some(id));
@@ -63,7 +65,8 @@ fn uid_bound(conn: &Connection, community: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM signer_roster WHERE community_id = ?1)
              OR EXISTS (SELECT 1 FROM signatures s JOIN minutes n ON n.meeting_id = s.meeting_id
-                        WHERE n.community_id = ?1 AND s.version = 2)",
+                        JOIN signature_statements v ON v.signature_id = s.id
+                        WHERE n.community_id = ?1)",
         [community],
         |r| r.get(0),
     )?)
@@ -82,7 +85,8 @@ pub(crate) fn import_community(tx: &rusqlite::Transaction<'_>, b: &ExportBundle)
     };
     if !uid.is_empty() {
         tx.execute(
-            "UPDATE communities SET uid = ?2 WHERE id = ?1 AND uid IS NOT ?2",
+            "INSERT INTO community_uids (community_id, uid) VALUES (?1, ?2)
+             ON CONFLICT (community_id) DO UPDATE SET uid = excluded.uid",
             params![id, uid],
         )?;
     }

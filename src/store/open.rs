@@ -36,16 +36,10 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX IF NOT EXISTS actions_item ON action_items (item_id);
      CREATE INDEX IF NOT EXISTS action_history_action ON action_history (action_id);
      CREATE INDEX IF NOT EXISTS addenda_meeting ON addenda (meeting_id);",
-    // 4 → 5: trust. Communities get a stable uid (existing ones a generated one), each
-    // signature says which statement it signed (existing ones: v1), and the signer
-    // roster and the district's pinned keys get their tables (the tail of schema.sql).
-    concat!(
-        "ALTER TABLE communities ADD COLUMN uid TEXT;
-         UPDATE communities SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
-         ALTER TABLE signatures ADD COLUMN version INTEGER NOT NULL DEFAULT 1
-             CHECK (version IN (1, 2));",
-        include_str!("trust_schema.sql")
-    ),
+    // 4 → 5: trust. Communities get a stable uid (existing ones a generated one), v2
+    // signatures are listed, the signer roster and the district's pinned keys get their
+    // tables: the tail of schema.sql, tables of their own so the step is idempotent.
+    include_str!("trust_schema.sql"),
 ];
 
 /// The version from which on the search index has its present layout; an older file's

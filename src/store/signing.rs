@@ -478,8 +478,9 @@ impl Store {
     pub fn signatures(&self, meeting: i64) -> Result<Vec<SignatureRecord>> {
         let mut st = self.conn().prepare_cached(
             "SELECT signer_name, public_key, role, addendum_id, minutes_sha256, prev_sha256,
-                    signed_at, signature, version
-             FROM signatures WHERE meeting_id = ?1
+                    signed_at, signature,
+                    coalesce((SELECT version FROM signature_statements WHERE signature_id = s.id), 1)
+             FROM signatures s WHERE meeting_id = ?1
              ORDER BY addendum_id IS NOT NULL, addendum_id, id",
         )?;
         let rows = st.query_map([meeting], |r| {
@@ -504,7 +505,7 @@ impl Store {
             .conn()
             .query_row(
                 "SELECT n.text, n.sha256, n.prev_sha256, n.seq, coalesce(c.uid, '')
-                 FROM minutes n JOIN communities c ON c.id = n.community_id
+                 FROM minutes n LEFT JOIN community_uids c ON c.community_id = n.community_id
                  WHERE n.meeting_id = ?1",
                 [meeting],
                 |r| {
@@ -705,8 +706,8 @@ fn insert_signature(
 ) -> Result<()> {
     tx.execute(
         "INSERT INTO signatures (meeting_id, addendum_id, signer_name, public_key, role,
-            minutes_sha256, prev_sha256, signed_at, signature, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 2)",
+            minutes_sha256, prev_sha256, signed_at, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             meeting,
             addendum,
@@ -719,7 +720,7 @@ fn insert_signature(
             sig.as_slice()
         ],
     )?;
-    Ok(())
+    super::trust::mark_v2(tx)
 }
 
 fn sign_addendum_tx(

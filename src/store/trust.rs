@@ -56,11 +56,13 @@ pub fn parse_fingerprint(s: &str) -> Option<String> {
 }
 
 pub(crate) fn community_uid(conn: &Connection, community: i64) -> Result<String> {
-    let uid: Option<String> = conn.query_row(
-        "SELECT uid FROM communities WHERE id = ?1",
-        [community],
-        |r| r.get(0),
-    )?;
+    let uid: Option<String> = conn
+        .query_row(
+            "SELECT uid FROM community_uids WHERE community_id = ?1",
+            [community],
+            |r| r.get(0),
+        )
+        .optional()?;
     uid.ok_or_else(|| StoreError::Corrupt(format!("The uid of community {community}")))
 }
 
@@ -140,6 +142,15 @@ pub(crate) fn ensure_on_roster(
         "roster_found",
         &format!("{name} {}", fingerprint(&pk)),
     )
+}
+
+/// The signature just inserted signed statement v2.
+pub(crate) fn mark_v2(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO signature_statements (signature_id, version) VALUES (last_insert_rowid(), 2)",
+        [],
+    )?;
+    Ok(())
 }
 
 /// The newest link of a community's chain.

@@ -1,9 +1,26 @@
--- Trust (version 5): the community's uid, the signer roster, the district's pinned keys.
-CREATE UNIQUE INDEX IF NOT EXISTS communities_uid ON communities (uid);
--- A community gets its uid when it is created (the same on every laptop once exported).
+-- Trust (version 5): the community's uid, the statement each signature signed, the
+-- signer roster, the district's pinned keys. Tables of their own (no ALTER TABLE), so the
+-- step can run on any earlier file.
+-- A community's uid, the same on every laptop once exported; given when it is created.
+CREATE TABLE IF NOT EXISTS community_uids (
+    community_id  INTEGER PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
+    uid           TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 100)
+);
+INSERT OR IGNORE INTO community_uids (community_id, uid)
+    SELECT id, lower(hex(randomblob(16))) FROM communities;
 CREATE TRIGGER IF NOT EXISTS communities_uid_default AFTER INSERT ON communities
-    WHEN NEW.uid IS NULL
-BEGIN UPDATE communities SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END;
+BEGIN
+    INSERT OR IGNORE INTO community_uids (community_id, uid)
+    VALUES (NEW.id, lower(hex(randomblob(16))));
+END;
+-- Signatures over statement v2 (src/domain/statement.rs); any other signature is v1.
+-- A v2 signature never verifies as v1, so removing a row here only makes it fail.
+CREATE TABLE IF NOT EXISTS signature_statements (
+    signature_id  INTEGER PRIMARY KEY REFERENCES signatures(id) ON DELETE CASCADE,
+    version       INTEGER NOT NULL CHECK (version = 2)
+);
+CREATE TRIGGER IF NOT EXISTS lock_statements_update BEFORE UPDATE ON signature_statements
+BEGIN SELECT RAISE(ABORT, 'locked: signatures are never changed'); END;
 -- The signer roster: a chain of signed entries (see src/domain/signer_roster.rs), never
 -- changed or removed once written.
 CREATE TABLE IF NOT EXISTS signer_roster (
