@@ -452,8 +452,10 @@ CREATE TRIGGER IF NOT EXISTS lock_statements_update BEFORE UPDATE ON signature_s
 BEGIN SELECT RAISE(ABORT, 'locked: signatures are never changed'); END;
 -- The signer roster: a chain of signed entries (see src/domain/signer_roster.rs), never
 -- changed or removed once written.
+-- Keyed by the community's uid: a district holds the rosters of every laptop it gathers
+-- from, each verified on its own.
 CREATE TABLE IF NOT EXISTS signer_roster (
-    community_id  INTEGER NOT NULL REFERENCES communities(id),
+    community_uid TEXT NOT NULL,
     seq           INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 1000000000),
     action        TEXT NOT NULL CHECK (action IN ('register', 'revoke')),
     name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
@@ -462,12 +464,25 @@ CREATE TABLE IF NOT EXISTS signer_roster (
     prev          TEXT NOT NULL CHECK (length(prev) = 64),
     endorser_key  TEXT NOT NULL CHECK (length(endorser_key) = 64),
     signature     TEXT NOT NULL CHECK (length(signature) = 128),
-    PRIMARY KEY (community_id, seq)
+    PRIMARY KEY (community_uid, seq)
 );
 CREATE TRIGGER IF NOT EXISTS lock_roster_update BEFORE UPDATE ON signer_roster
 BEGIN SELECT RAISE(ABORT, 'locked: roster entries are never changed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_roster_delete BEFORE DELETE ON signer_roster
 BEGIN SELECT RAISE(ABORT, 'locked: roster entries are never removed'); END;
+-- Imported minutes: the community uid and chain position their v2 signatures name (the
+-- local `minutes.seq` is where they stand in this database's chain).
+CREATE TABLE IF NOT EXISTS imported_links (
+    meeting_id     INTEGER PRIMARY KEY REFERENCES meetings(id),
+    community_uid  TEXT NOT NULL,
+    seq            INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 1000000000)
+);
+CREATE INDEX IF NOT EXISTS imported_links_position ON imported_links (community_uid, seq);
+CREATE TRIGGER IF NOT EXISTS lock_links_update BEFORE UPDATE ON imported_links
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_links_delete BEFORE DELETE ON imported_links
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 -- The district's pinned signer keys, by fingerprint (typed from a printed notice, or
 -- pinned at a community's first import).
 CREATE TABLE IF NOT EXISTS pinned_keys (

@@ -864,7 +864,6 @@ pub fn import_refusal(l: Lang, r: &crate::store::import::ImportRefusal) -> Strin
                 fingerprints,
             },
         ) => trust::needs_pinning(l, community, &fingerprints.join(", ")),
-        (_, R::OtherCommunity(name)) => trust::other_community(l, name),
         (Lang::Zh, R::Invalid(ps)) => format!("验证未通过：{}", problems(ps)),
         (Lang::En, R::Invalid(ps)) => format!("it does not verify: {}", problems(ps)),
         (Lang::Zh, R::Unsigned) => "会议记录尚未由主持人和记录人签署完成".into(),

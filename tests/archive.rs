@@ -1100,11 +1100,9 @@ fn a_district_gathers_two_communities_into_one_database() {
 }
 
 #[test]
-fn another_laptops_community_of_the_same_name_is_not_merged() {
-    // Two laptops each installed the demo: two communities named 望城小区 with their own
-    // uids, rosters and chains. Minutes of one are not minutes of the other (statement
-    // v2 signs the community's uid), so the import is refused, naming the reason, and
-    // nothing is written. (A replacement laptop continues from `yishi backup`.)
+fn local_minutes_signed_after_imported_ones_chain_to_them() {
+    // A replacement laptop: the old laptop's signed minutes are imported, then the next
+    // meeting is signed here and links to them; deleting local minutes is still noticed.
     let dir = tempfile::tempdir().expect("tempdir");
     let old = dir.path().join("old.db");
     {
@@ -1116,13 +1114,57 @@ fn another_laptops_community_of_the_same_name_is_not_merged() {
     let new = dir.path().join("new.db");
     {
         let mut s = Store::open(&new).expect("open");
+        // The new laptop's own demo has other uids: the old minutes arrive as a
+        // second signed meeting of 望城小区, after the local one in the chain.
         demo::install(&mut s).expect("demo");
     }
-    let before = counts(&new);
     let (code, out, _) = import(&new, &[&f]);
-    assert_eq!(code, 1, "{out}");
-    assert!(out.contains("another community named"), "{out}");
-    assert_eq!(counts(&new), before);
+    assert_eq!(code, 0, "{out}");
     let (code, out, _) = yishi(&["--db", &arg(&new), "verify"]);
     assert_eq!(code, 0, "{out}");
+    let mut s = Store::open(&new).expect("open");
+    let m = run_meeting(
+        &mut s,
+        &MeetingSpec {
+            community: demo::COMMUNITY,
+            kind: MeetingKind::OwnersAssembly,
+            language: "zh",
+            starts_at: "2026-10-01 09:30",
+            title: "2026年第四次业主大会",
+            host: "黄小明",
+            secretary: "李秀英",
+            items: vec![ItemSpec::new("绿化养护", Category::Facility, "补种绿篱。")],
+            remark: None,
+        },
+    );
+    demo_sign(&mut s, m);
+    let later = run_meeting(
+        &mut s,
+        &MeetingSpec {
+            community: demo::COMMUNITY,
+            kind: MeetingKind::OwnersAssembly,
+            language: "zh",
+            starts_at: "2026-11-01 09:30",
+            title: "2026年第五次业主大会",
+            host: "黄小明",
+            secretary: "李秀英",
+            items: vec![ItemSpec::new("路灯维修", Category::Facility, "更换路灯。")],
+            remark: None,
+        },
+    );
+    demo_sign(&mut s, later);
+    drop(s);
+    let (code, out, _) = yishi(&["--db", &arg(&new), "verify"]);
+    assert_eq!(code, 0, "{out}");
+    // Deleting the local meeting in the middle breaks the next link.
+    let raw = Connection::open(&new).expect("raw");
+    raw.execute_batch(&format!(
+        "DROP TRIGGER lock_minutes_delete; DROP TRIGGER lock_signatures_delete;
+         DELETE FROM signatures WHERE meeting_id = {m}; DELETE FROM minutes WHERE meeting_id = {m};"
+    ))
+    .expect("tamper");
+    drop(raw);
+    let (code, out, _) = yishi(&["--db", &arg(&new), "--lang", "en", "verify"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("INVALID"), "{out}");
 }

@@ -61,8 +61,6 @@ pub enum ImportRefusal {
         community: String,
         fingerprints: Vec<String>,
     },
-    /// Another community of this name, with another uid, is already here.
-    OtherCommunity(String),
 }
 
 /// What importing one bundle did.
@@ -187,7 +185,6 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         ));
     };
     let community = super::import_trust::import_community(tx, b)?;
-    let v2 = b.signatures.iter().any(|s| s.version >= 2);
     let voters = map_voters(tx, community, rec)?;
     tx.execute(
         "INSERT INTO meetings (uid, community_id, kind, electorate, title, starts_at, venue,
@@ -364,8 +361,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         params![community, minutes.seq],
         |r| r.get(0),
     )?;
-    // A v2 link's position is signed: it keeps it (import_trust checked it is free).
-    let seq: i64 = if v2 || (free && minutes.seq >= 1) {
+    let seq: i64 = if free && minutes.seq >= 1 {
         minutes.seq
     } else {
         tx.query_row(
@@ -387,6 +383,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             now()
         ],
     )?;
+    super::import_trust::write_link(tx, meeting, b)?;
     for s in &b.signatures {
         let addendum = match s.addendum_id {
             None => None,

@@ -1,35 +1,38 @@
 //! What `yishi import` checks about who signed, before anything is written:
 //!
-//! - **The community** is found by its uid (signed by statement v2). A community of the
-//!   same name without a uid-bound past here (no roster, no v2 signature: created by
-//!   `trust add` or by v1 imports) takes the bundle's uid; one with another uid-bound
-//!   past is another community, and the bundle is refused. A v1 bundle (no uid) is
-//!   matched by name, as before schema 5.
-//! - **The roster** the bundle carries and the one stored here must be one chain (one a
-//!   prefix of the other); the longer one is checked whole (domain::signer_roster).
-//! - **Pinned keys**: every signing key must be pinned for the community or registered
-//!   through the roster by an entry endorsed by a trusted key. A community with no pinned
+//! - **The community** is found by its uid (signed by statement v2), else by its name
+//!   (the district knows its communities by name, from paper), else created with the
+//!   bundle's uid. Minutes keep the uid and chain position they were signed with
+//!   (`imported_links`), whatever the community is called here.
+//! - **The roster** is the one of the bundle's community uid: the bundle's and the one
+//!   stored here for that uid must be one chain (one a prefix of the other); the longer
+//!   is checked whole (domain::signer_roster) and kept.
+//! - **Pinned keys**: every signing key must be pinned for the community here, or
+//!   registered by a roster entry endorsed by a trusted key. A community with no pinned
 //!   key yet is new here: its keys are pinned when the caller says so (`--trust-new`, or
 //!   yes at the terminal's question), else the bundle is refused showing them.
-//! - **The chain position** is within 1..=MAX_SEQ, and for v2 minutes (whose position is
-//!   signed) it must be free here: a second link at one position is refused.
+//! - **The chain position** is within 1..=MAX_SEQ, and no other minutes here claim the
+//!   same position of the same community uid (a duplicate).
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::Result;
 use super::import::ImportRefusal;
-use super::trust::{insert_entry, pin, pinned, roster, untrusted};
-use super::{Result, StoreError};
+use super::trust::{insert_entry, pin, pinned, roster_by_uid, untrusted};
 use crate::domain::signer_roster::{RosterEntry, TrustProblem, check_roster, fp};
 use crate::domain::statement::MAX_SEQ;
 use crate::domain::verify::{ExportBundle, Problem};
 
-/// The community a bundle belongs to here, without creating it.
-pub(crate) fn find_community(conn: &Connection, b: &ExportBundle) -> Result<Option<i64>> {
-    let uid = b
-        .minutes
+fn bundle_uid(b: &ExportBundle) -> &str {
+    b.minutes
         .as_ref()
         .map(|m| m.community_uid.as_str())
-        .unwrap_or("");
+        .unwrap_or("")
+}
+
+/// The community a bundle belongs to here, without creating it.
+pub(crate) fn find_community(conn: &Connection, b: &ExportBundle) -> Result<Option<i64>> {
+    let uid = bundle_uid(b);
     if !uid.is_empty()
         && let Some(id) = conn
             .query_row(
@@ -41,56 +44,60 @@ pub(crate) fn find_community(conn: &Connection, b: &ExportBundle) -> Result<Opti
     {
         return Ok(Some(id));
     }
-    let by_name: Option<i64> = conn
+    Ok(conn
         .query_row(
             "SELECT id FROM communities WHERE name = ?1",
             [&b.record.community],
             |r| r.get(0),
         )
-        .optional()?;
-    if let Some(id) = by_name
-        && !uid.is_empty()
-        && uid_bound(conn, id)?
-    {
-        return Err(StoreError::Invalid(format!(
-            "A different community named {} is already here.",
-            b.record.community
-        )));
-    }
-    Ok(by_name)
+        .optional()?)
 }
 
-/// Has the community a past that names its uid (a roster, or a v2 signature)?
-fn uid_bound(conn: &Connection, community: i64) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM signer_roster WHERE community_id = ?1)
-             OR EXISTS (SELECT 1 FROM signatures s JOIN minutes n ON n.meeting_id = s.meeting_id
-                        JOIN signature_statements v ON v.signature_id = s.id
-                        WHERE n.community_id = ?1)",
-        [community],
-        |r| r.get(0),
-    )?)
-}
-
-/// The community for writing the bundle: found, adopting the bundle's uid, or created.
+/// The community for writing the bundle: found, or created with the bundle's uid.
 pub(crate) fn import_community(tx: &rusqlite::Transaction<'_>, b: &ExportBundle) -> Result<i64> {
-    let uid = b
-        .minutes
-        .as_ref()
-        .map(|m| m.community_uid.clone())
-        .unwrap_or_default();
-    let id = match find_community(tx, b)? {
-        Some(id) => id,
-        None => super::roster::community_id(tx, &b.record.community)?,
-    };
+    if let Some(id) = find_community(tx, b)? {
+        return Ok(id);
+    }
+    let id = super::roster::community_id(tx, &b.record.community)?;
+    let uid = bundle_uid(b);
     if !uid.is_empty() {
         tx.execute(
-            "INSERT INTO community_uids (community_id, uid) VALUES (?1, ?2)
-             ON CONFLICT (community_id) DO UPDATE SET uid = excluded.uid",
+            "UPDATE community_uids SET uid = ?2 WHERE community_id = ?1",
             params![id, uid],
         )?;
     }
     Ok(id)
+}
+
+/// After the minutes row is written: the uid and position their signatures name.
+pub(crate) fn write_link(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: i64,
+    b: &ExportBundle,
+) -> Result<()> {
+    let (uid, Some(m)) = (bundle_uid(b), &b.minutes) else {
+        return Ok(());
+    };
+    if !uid.is_empty() {
+        tx.execute(
+            "INSERT INTO imported_links (meeting_id, community_uid, seq) VALUES (?1, ?2, ?3)",
+            params![meeting, uid, m.seq],
+        )?;
+    }
+    Ok(())
+}
+
+/// Do other minutes here claim position `seq` of community `uid`?
+fn position_taken(conn: &Connection, uid: &str, seq: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM imported_links WHERE community_uid = ?1 AND seq = ?2)
+             OR EXISTS (SELECT 1 FROM minutes n
+                        JOIN community_uids c ON c.community_id = n.community_id
+                        JOIN meetings m ON m.id = n.meeting_id
+                        WHERE c.uid = ?1 AND n.seq = ?2 AND m.origin = 'local')",
+        params![uid, seq],
+        |r| r.get(0),
+    )?)
 }
 
 /// One roster from the stored and the bundle's: one must continue the other.
@@ -120,18 +127,12 @@ pub(crate) fn check(
     if !(1..=MAX_SEQ).contains(&m.seq) {
         return refuse(Problem::ChainPosition { seq: m.seq });
     }
-    let community = match find_community(tx, b) {
-        Ok(c) => c,
-        Err(StoreError::Invalid(_)) => {
-            return Ok(Err(ImportRefusal::OtherCommunity(
-                b.record.community.clone(),
-            )));
-        }
-        Err(e) => return Err(e),
-    };
-    let stored = match community {
-        Some(c) => roster(tx, c)?,
-        None => Vec::new(),
+    let community = find_community(tx, b)?;
+    let uid = bundle_uid(b);
+    let stored = if uid.is_empty() {
+        Vec::new()
+    } else {
+        roster_by_uid(tx, uid)?
     };
     let Some(merged) = merge(stored, &b.roster) else {
         let seq = b.roster.len() as i64;
@@ -148,15 +149,8 @@ pub(crate) fn check(
                 problems.into_iter().map(Problem::Trust).collect(),
             )));
         }
-        if let Some(c) = community {
-            let taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM minutes WHERE community_id = ?1 AND seq = ?2)",
-                params![c, m.seq],
-                |r| r.get(0),
-            )?;
-            if taken {
-                return refuse(Problem::ChainPosition { seq: m.seq });
-            }
+        if position_taken(tx, uid, m.seq)? {
+            return refuse(Problem::ChainPosition { seq: m.seq });
         }
     }
     let pins = match community {
@@ -197,9 +191,12 @@ pub(crate) fn store_trust(
     b: &ExportBundle,
     new_pins: &[String],
 ) -> Result<()> {
-    let have = roster(tx, community)?.len();
-    for e in b.roster.iter().skip(have) {
-        insert_entry(tx, community, e)?;
+    let uid = bundle_uid(b);
+    if !uid.is_empty() {
+        let have = roster_by_uid(tx, uid)?.len();
+        for e in b.roster.iter().skip(have) {
+            insert_entry(tx, uid, e)?;
+        }
     }
     for f in new_pins {
         pin(tx, community, f)?;

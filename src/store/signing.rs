@@ -504,8 +504,10 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                "SELECT n.text, n.sha256, n.prev_sha256, n.seq, coalesce(c.uid, '')
+                "SELECT n.text, n.sha256, n.prev_sha256, coalesce(l.seq, n.seq),
+                        coalesce(l.community_uid, c.uid, '')
                  FROM minutes n LEFT JOIN community_uids c ON c.community_id = n.community_id
+                 LEFT JOIN imported_links l ON l.meeting_id = n.meeting_id
                  WHERE n.meeting_id = ?1",
                 [meeting],
                 |r| {
@@ -564,8 +566,11 @@ impl Store {
         let minutes = self.stored_minutes(id)?;
         let mut status = match self.meeting_record(id) {
             Ok(rec) => {
-                let roster = super::trust::roster(self.conn(), m.community_id)?;
-                let uid = super::trust::community_uid(self.conn(), m.community_id)?;
+                let uid = match &minutes {
+                    Some(n) if !n.community_uid.is_empty() => n.community_uid.clone(),
+                    _ => super::trust::community_uid(self.conn(), m.community_id)?,
+                };
+                let roster = super::trust::roster_by_uid(self.conn(), &uid)?;
                 let status = verify_record(&rec, minutes.as_ref(), &sigs, keys);
                 crate::domain::signer_roster::add_trust_problems(status, &rec, &sigs, &roster, &uid)
             }

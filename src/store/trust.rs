@@ -66,12 +66,18 @@ pub(crate) fn community_uid(conn: &Connection, community: i64) -> Result<String>
     uid.ok_or_else(|| StoreError::Corrupt(format!("The uid of community {community}")))
 }
 
+/// A community's own roster (the one it signs with here).
 pub(crate) fn roster(conn: &Connection, community: i64) -> Result<Vec<RosterEntry>> {
+    roster_by_uid(conn, &community_uid(conn, community)?)
+}
+
+/// The roster of the community with this uid (at a district: of the laptop it came from).
+pub(crate) fn roster_by_uid(conn: &Connection, uid: &str) -> Result<Vec<RosterEntry>> {
     let mut st = conn.prepare_cached(
         "SELECT seq, action, name, public_key, at, prev, endorser_key, signature
-         FROM signer_roster WHERE community_id = ?1 ORDER BY seq",
+         FROM signer_roster WHERE community_uid = ?1 ORDER BY seq",
     )?;
-    let rows = st.query_map([community], |r| {
+    let rows = st.query_map([uid], |r| {
         Ok(RosterEntry {
             seq: r.get(0)?,
             action: r.get(1)?,
@@ -86,12 +92,12 @@ pub(crate) fn roster(conn: &Connection, community: i64) -> Result<Vec<RosterEntr
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(crate) fn insert_entry(conn: &Connection, community: i64, e: &RosterEntry) -> Result<()> {
+pub(crate) fn insert_entry(conn: &Connection, uid: &str, e: &RosterEntry) -> Result<()> {
     conn.execute(
-        "INSERT INTO signer_roster (community_id, seq, action, name, public_key, at, prev,
+        "INSERT INTO signer_roster (community_uid, seq, action, name, public_key, at, prev,
             endorser_key, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
-            community,
+            uid,
             e.seq,
             e.action,
             e.name,
@@ -116,7 +122,8 @@ pub(crate) fn ensure_on_roster(
     key: &SigningKey,
     role: Option<Role>,
 ) -> Result<()> {
-    let entries = roster(conn, community)?;
+    let uid = community_uid(conn, community)?;
+    let entries = roster_by_uid(conn, &uid)?;
     let pk = key.verifying_key().to_bytes();
     if is_active(&entries, &hex(&pk)) {
         return Ok(());
@@ -132,10 +139,9 @@ pub(crate) fn ensure_on_roster(
             fingerprint(&pk)
         )));
     }
-    let uid = community_uid(conn, community)?;
     let e = endorse(key, &uid, &entries, REGISTER, name, &pk, &now())
         .ok_or_else(|| StoreError::Invalid("The signer's name cannot be signed.".into()))?;
-    insert_entry(conn, community, &e)?;
+    insert_entry(conn, &uid, &e)?;
     audit(
         conn,
         None,
@@ -277,7 +283,7 @@ impl Store {
                     "The community's signer roster does not verify; nothing was added.".into(),
                 ));
             }
-            insert_entry(tx, community, &e)?;
+            insert_entry(tx, &uid, &e)?;
             audit(
                 tx,
                 None,
@@ -371,13 +377,16 @@ impl Store {
     /// The chain head and roster to put into an export of meeting `id`.
     pub(crate) fn export_trust(&self, id: i64, b: &mut ExportBundle) -> Result<()> {
         let community = self.meeting(id)?.community_id;
-        b.roster = roster(self.conn(), community)?;
+        // The roster of the community the minutes were signed for (an imported meeting's
+        // is its laptop's).
+        let uid = match &b.minutes {
+            Some(m) if !m.community_uid.is_empty() => m.community_uid.clone(),
+            _ => community_uid(self.conn(), community)?,
+        };
+        b.roster = roster_by_uid(self.conn(), &uid)?;
         b.head = head(self.conn(), community)?
             .map(|h| h.text())
             .unwrap_or_default();
-        if let Some(m) = b.minutes.as_mut() {
-            m.community_uid = community_uid(self.conn(), community)?;
-        }
         Ok(())
     }
 }

@@ -182,15 +182,6 @@ pub fn head_line(l: Lang, seq: i64, hex: &str) -> String {
     }
 }
 
-pub fn other_community(l: Lang, community: &str) -> String {
-    match l {
-        Lang::Zh => format!("本数据库已有另一个同名小区「{community}」（编号不同）"),
-        Lang::En => {
-            format!("another community named \"{community}\" (with another uid) is already here")
-        }
-    }
-}
-
 pub fn no_community(l: Lang, community: &str) -> String {
     match l {
         Lang::Zh => format!("本数据库没有小区「{community}」"),
