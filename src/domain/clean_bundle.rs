@@ -14,6 +14,12 @@ use serde_json::Value;
 use super::text::{clean_line, clean_multiline};
 use super::verify::ExportBundle;
 
+/// Clean every string of a JSON value in place (also for JSON printed from the
+/// database, such as `minutes list --json`: data from before this cleaning existed).
+pub fn clean_json(v: &mut Value) {
+    clean_value(v)
+}
+
 fn clean_value(v: &mut Value) {
     match v {
         Value::String(s) => {

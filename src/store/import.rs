@@ -454,6 +454,18 @@ impl Store {
             &bundle.signatures,
             &[],
         );
+        let uid = bundle
+            .minutes
+            .as_ref()
+            .map(|m| m.community_uid.clone())
+            .unwrap_or_default();
+        let status = crate::domain::signer_roster::add_trust_problems(
+            status,
+            &bundle.record,
+            &bundle.signatures,
+            &bundle.roster,
+            &uid,
+        );
         match status {
             VerifyStatus::Valid => {}
             VerifyStatus::Unsigned => return Ok(ImportOutcome::Refused(ImportRefusal::Unsigned)),
