@@ -370,3 +370,26 @@ fn control_c1_and_bidi_characters_in_a_bundle_are_cleaned_before_they_are_stored
     let (code, out, _) = en(&district, &["verify"]);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn roster_rows_are_cleaned_before_they_are_stored() {
+    use yishi::domain::roster_csv::RosterRow;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("r.db");
+    let mut store = Store::open(&db).expect("open");
+    let mut rows = yishi::domain::roster_csv::parse(
+        "label,building,unit,area,owner\n1-101,1,1,88.50,Alice Wang\n".as_bytes(),
+    )
+    .expect("csv");
+    // Rows that did not come through the CSV parser (which refuses such cells).
+    let r: &mut RosterRow = &mut rows[0];
+    r.owner = "Alice\u{202e} Wang\u{1b}[2J".into();
+    r.label = "1-101\u{9b}".into();
+    store
+        .import_roster("石鼓小区\u{202e}", &rows)
+        .expect("import");
+    drop(store);
+    assert_eq!(query_one(&db, "SELECT name FROM voters"), "Alice Wang");
+    assert_eq!(query_one(&db, "SELECT label FROM units"), "1-101");
+    assert_eq!(query_one(&db, "SELECT name FROM communities"), "石鼓小区");
+}

@@ -46,6 +46,21 @@ pub fn clean_bundle(b: &ExportBundle) -> Option<ExportBundle> {
     serde_json::from_value(v).ok()
 }
 
+/// A roster row with its text cleaned as typed text (names and labels trimmed).
+pub fn clean_roster_row(r: &super::roster_csv::RosterRow) -> super::roster_csv::RosterRow {
+    let c = |s: &str| clean_line(s).trim().to_string();
+    super::roster_csv::RosterRow {
+        label: c(&r.label),
+        building: c(&r.building),
+        unit: c(&r.unit),
+        owner: c(&r.owner),
+        roles: c(&r.roles),
+        phone: c(&r.phone),
+        council_role: c(&r.council_role),
+        ..r.clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
