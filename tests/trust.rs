@@ -393,3 +393,25 @@ fn roster_rows_are_cleaned_before_they_are_stored() {
     assert_eq!(query_one(&db, "SELECT label FROM units"), "1-101");
     assert_eq!(query_one(&db, "SELECT name FROM communities"), "石鼓小区");
 }
+
+#[test]
+fn markup_in_a_remark_is_text_in_the_html_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = laptop(dir.path(), "a");
+    let mut store = Store::open(&db).expect("open");
+    let m = adjourned_meeting(&mut store, "标记测试", HOST, SECRETARY);
+    store
+        .set_summary(
+            m,
+            "<script>alert(1)</script> [点此](http://evil.example) **粗**",
+        )
+        .expect("summary");
+    drop(store);
+    let (code, html, _) = en(&db, &["export", &m.to_string(), "--format", "html"]);
+    assert_eq!(code, 0);
+    assert!(
+        !html.contains("<script>") && html.contains("&lt;script&gt;"),
+        "{html}"
+    );
+    assert!(!html.contains("<a "), "{html}");
+}

@@ -76,10 +76,22 @@ fn a_new_signer_is_registered_only_with_a_registered_signers_endorsement() {
     ui.press(KeyCode::Enter);
     ui.register(["王芳", "wangfang-2026", "wangfang-2026", "", ""]);
     assert!(ui.screen.contains("signer roster"), "{}", ui.screen);
-    assert_eq!(count(&db, "SELECT count(*) FROM signers WHERE name = '王芳'"), 0);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM signers WHERE name = '王芳'"),
+        0
+    );
     ui.press(KeyCode::Esc);
-    ui.register(["王芳", "wangfang-2026", "wangfang-2026", "黄小明", "not-the-passphrase"]);
-    assert_eq!(count(&db, "SELECT count(*) FROM signers WHERE name = '王芳'"), 0);
+    ui.register([
+        "王芳",
+        "wangfang-2026",
+        "wangfang-2026",
+        "黄小明",
+        "not-the-passphrase",
+    ]);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM signers WHERE name = '王芳'"),
+        0
+    );
     ui.press(KeyCode::Esc);
     ui.register([
         "王芳",
@@ -88,7 +100,10 @@ fn a_new_signer_is_registered_only_with_a_registered_signers_endorsement() {
         "黄小明",
         "wangcheng-host-2026",
     ]);
-    assert_eq!(count(&db, "SELECT count(*) FROM signers WHERE name = '王芳'"), 1);
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM signers WHERE name = '王芳'"),
+        1
+    );
     assert_eq!(
         count(
             &db,

@@ -85,14 +85,6 @@ pub fn problem(l: Lang, p: &T) -> String {
 }
 
 pub const SIGNED_V1: Tr = Tr("（以第 1 版签署声明签署）", "(signed with statement v1)");
-pub const NOT_ON_ROSTER: Tr = Tr(
-    "此签署人不在本小区的签署人名册上：请先由已登记的签署人担保登记（R）。",
-    "This signer is not on the community's signer roster: have a registered signer endorse them first (R).",
-);
-pub const ENDORSER_NEEDED: Tr = Tr(
-    "本小区已有签署人名册：新签署人需由已登记的签署人用其口令担保。",
-    "This community has a signer roster: a new signer is endorsed by a registered signer with their passphrase.",
-);
 pub const F_ENDORSER: Tr = Tr(
     "担保人（已登记的签署人）",
     "Endorsed by (a registered signer)",
