@@ -30,11 +30,10 @@ fn escape_line(line: &str, out: &mut String) {
     for _ in 0..line.len() - trimmed.len() {
         out.push_str("&#32;");
     }
-    let mut chars = trimmed.char_indices().peekable();
     // A run of digits followed by '.' or ')' opens an ordered list item.
     let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
     let list_number = digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'));
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in trimmed.char_indices() {
         let line_start = at == 0;
         match c {
             '&' => out.push_str("&amp;"),
