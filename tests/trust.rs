@@ -70,65 +70,114 @@ fn the_district_pins_laptop_a_and_refuses_laptop_b_until_its_key_is_pinned() {
     assert_eq!(code, 2, "{err}");
 }
 
-#[test]
-fn a_vote_changed_and_resigned_with_a_key_not_on_the_roster_fails_naming_the_key() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = laptop(dir.path(), "a");
-    // Someone with the file changes an answer, renders the minutes again and signs them
-    // with keys of their own under the host's and the secretary's names.
-    tamper(
-        &db,
-        "UPDATE votes SET choice = 'no' WHERE id = (SELECT min(id) FROM votes WHERE choice = 'yes');",
-    );
-    let store = Store::open(&db).expect("open");
-    let rec = store.meeting_record(1).expect("record");
+/// Whoever can write the file renders meeting `id`'s minutes again from its (changed)
+/// records and signs them with keys of their own under the host's and the secretary's
+/// names, with statement v2 or, to avoid the roster, v1. Returns the forger's fingerprint.
+fn resign(db: &std::path::Path, id: i64, v1: bool) -> String {
+    let store = Store::open(db).expect("open");
+    let rec = store.meeting_record(id).expect("record");
+    let stored = store.stored_minutes(id).expect("m").expect("signed");
     drop(store);
     let body = signed_body(&rec);
     let sha = sha256(body.as_bytes());
-    let uid = query_one(&db, "SELECT uid FROM community_uids");
+    let prev: [u8; 32] = yishi::domain::signing::from_hex(&stored.prev_sha256)
+        .and_then(|v| v.try_into().ok())
+        .expect("prev");
     let forger = SigningKey::from_bytes(&[9u8; 32]);
     let pk = forger.verifying_key().to_bytes();
     let mut sql = format!(
-        "UPDATE minutes SET text = '{}', sha256 = '{}' WHERE meeting_id = 1;
-         DELETE FROM signature_statements; DELETE FROM signatures WHERE meeting_id = 1;",
+        "UPDATE minutes SET text = '{}', sha256 = '{}' WHERE meeting_id = {id};
+         DELETE FROM signature_statements WHERE signature_id IN
+             (SELECT id FROM signatures WHERE meeting_id = {id});
+         DELETE FROM signatures WHERE meeting_id = {id};",
         body.replace('\'', "''"),
         hex(&sha)
     );
     for (name, role) in [(HOST, "host"), (SECRETARY, "secretary")] {
-        let st = StatementV2 {
-            community_uid: uid.clone(),
-            meeting_uid: rec.uid.clone(),
-            seq: 1,
-            signer_name: name.into(),
-            role: role.into(),
-            signer_key: pk,
-            signed_at: "2026-05-16T11:40:00+08:00".into(),
-            minutes_sha256: sha,
-            prev_sha256: [0u8; 32],
+        let signed_at = "2026-05-16T11:40:00+08:00".to_string();
+        let sig = if v1 {
+            let st = SignedStatement {
+                meeting_uid: rec.uid.clone(),
+                minutes_sha256: sha,
+                prev_sha256: prev,
+                role: role.into(),
+                signer_key: pk,
+                signed_at: signed_at.clone(),
+            };
+            signing::sign(&forger, &st).expect("sign")
+        } else {
+            let st = StatementV2 {
+                community_uid: stored.community_uid.clone(),
+                meeting_uid: rec.uid.clone(),
+                seq: stored.seq,
+                signer_name: name.into(),
+                role: role.into(),
+                signer_key: pk,
+                signed_at: signed_at.clone(),
+                minutes_sha256: sha,
+                prev_sha256: prev,
+            };
+            sign_v2(&forger, &st).expect("sign")
         };
-        let sig = sign_v2(&forger, &st).expect("sign");
         sql.push_str(&format!(
             "INSERT INTO signatures (meeting_id, signer_name, public_key, role, minutes_sha256,
                 prev_sha256, signed_at, signature)
-             VALUES (1, '{name}', X'{}', '{role}', '{}', '{}', '{}', X'{}');
-             INSERT INTO signature_statements VALUES (last_insert_rowid(), 2);",
+             VALUES ({id}, '{name}', X'{}', '{role}', '{}', '{}', '{signed_at}', X'{}');",
             hex(&pk),
             hex(&sha),
-            hex(&[0u8; 32]),
-            st.signed_at,
+            hex(&prev),
             hex(&sig)
         ));
+        if !v1 {
+            sql.push_str("INSERT INTO signature_statements VALUES (last_insert_rowid(), 2);");
+        }
     }
-    tamper(&db, &sql);
+    tamper(db, &sql);
+    fingerprint(&pk)
+}
+
+#[test]
+fn a_vote_changed_and_resigned_with_a_key_not_on_the_roster_fails_naming_the_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = laptop(dir.path(), "a");
+    let (code, out, _) = en(&db, &["verify"]);
+    assert_eq!(code, 0, "{out}");
+    tamper(
+        &db,
+        "UPDATE votes SET choice = 'no' WHERE id = (SELECT min(id) FROM votes WHERE choice = 'yes');",
+    );
+    let forger = resign(&db, 1, false);
     let (code, out, _) = en(&db, &["verify"]);
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(&format!(
-            "key {} ({HOST}) was not on this community's signer roster",
-            fingerprint(&pk)
+            "key {forger} ({HOST}) was not on this community's signer roster"
         )),
         "{out}"
     );
+}
+
+#[test]
+fn resigning_later_minutes_with_statement_v1_does_not_avoid_the_roster() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = laptop(dir.path(), "a");
+    let mut store = Store::open(&db).expect("open");
+    let m = adjourned_meeting(&mut store, "第二次", HOST, SECRETARY);
+    sign(
+        &mut store,
+        m,
+        (HOST, HOST_PASS),
+        (SECRETARY, SECRETARY_PASS),
+    );
+    drop(store);
+    tamper(
+        &db,
+        &format!("UPDATE meetings SET venue = '别处' WHERE id = {m};"),
+    );
+    let forger = resign(&db, m, true);
+    let (code, out, _) = en(&db, &["verify", &m.to_string()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(&format!("key {forger}")), "{out}");
 }
 
 #[test]

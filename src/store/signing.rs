@@ -566,13 +566,8 @@ impl Store {
         let minutes = self.stored_minutes(id)?;
         let mut status = match self.meeting_record(id) {
             Ok(rec) => {
-                let uid = match &minutes {
-                    Some(n) if !n.community_uid.is_empty() => n.community_uid.clone(),
-                    _ => super::trust::community_uid(self.conn(), m.community_id)?,
-                };
-                let roster = super::trust::roster_by_uid(self.conn(), &uid)?;
                 let status = verify_record(&rec, minutes.as_ref(), &sigs, keys);
-                crate::domain::signer_roster::add_trust_problems(status, &rec, &sigs, &roster, &uid)
+                super::trust::with_trust(self.conn(), &m, &rec, minutes.as_ref(), &sigs, status)?
             }
             Err(e) => VerifyStatus::Invalid(vec![Problem::RecordUnreadable {
                 detail: e.to_string(),

@@ -159,6 +159,90 @@ pub(crate) fn mark_v2(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// A meeting's verification with who signed added: the roster of the community the
+/// minutes were signed for (domain::signer_roster::add_trust_problems), and, for minutes
+/// signed here, the statement v1 rule: the program signs v1 no more, so v1 signatures
+/// are accepted only on minutes placed before the community's first v2-signed minutes,
+/// and a v1 addendum signature only by a key that signed the community's v1 minutes.
+/// (Otherwise whoever can write the file could re-sign changed minutes with v1, which
+/// names no roster.)
+pub(crate) fn with_trust(
+    conn: &Connection,
+    m: &super::meetings::MeetingRow,
+    rec: &crate::domain::record::MeetingRecord,
+    minutes: Option<&crate::domain::verify::StoredMinutes>,
+    sigs: &[crate::domain::verify::SignatureRecord],
+    status: crate::domain::verify::VerifyStatus,
+) -> Result<crate::domain::verify::VerifyStatus> {
+    use crate::domain::verify::{Problem, VerifyStatus};
+    let uid = match minutes {
+        Some(n) if !n.community_uid.is_empty() => n.community_uid.clone(),
+        _ => community_uid(conn, m.community_id)?,
+    };
+    let entries = roster_by_uid(conn, &uid)?;
+    let status = signer_roster::add_trust_problems(status, rec, sigs, &entries, &uid);
+    let local: bool = conn.query_row(
+        "SELECT origin = 'local' FROM meetings WHERE id = ?1",
+        [m.id],
+        |r| r.get(0),
+    )?;
+    let v1: Vec<_> = sigs.iter().filter(|s| s.version == 1).collect();
+    if !local || v1.is_empty() {
+        return Ok(status);
+    }
+    let local_seq: Option<i64> = conn
+        .query_row(
+            "SELECT seq FROM minutes WHERE meeting_id = ?1",
+            [m.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let first_v2: Option<i64> = conn.query_row(
+        "SELECT min(n.seq) FROM minutes n JOIN signatures s ON s.meeting_id = n.meeting_id
+         JOIN signature_statements v ON v.signature_id = s.id
+         WHERE n.community_id = ?1 AND s.addendum_id IS NULL",
+        [m.community_id],
+        |r| r.get(0),
+    )?;
+    let mut legacy: Vec<String> = Vec::new();
+    let mut st = conn.prepare_cached(
+        "SELECT DISTINCT s.public_key FROM signatures s JOIN minutes n ON n.meeting_id = s.meeting_id
+         JOIN meetings mt ON mt.id = s.meeting_id
+         WHERE n.community_id = ?1 AND s.addendum_id IS NULL AND mt.origin = 'local'
+           AND NOT EXISTS (SELECT 1 FROM signature_statements v WHERE v.signature_id = s.id)",
+    )?;
+    for k in st.query_map([m.community_id], |r| r.get::<_, Vec<u8>>(0))? {
+        legacy.push(hex(&k?));
+    }
+    let mut found = Vec::new();
+    for s in v1 {
+        let late = s.addendum_id.is_none()
+            && matches!((local_seq, first_v2), (Some(seq), Some(first)) if seq > first);
+        let stranger = s.addendum_id.is_some()
+            && !legacy.contains(&s.public_key)
+            && !signer_roster::is_active(&entries, &s.public_key);
+        if late || stranger {
+            found.push(Problem::Trust(TrustProblem::NotOnRoster {
+                signer: s.signer_name.clone(),
+                fingerprint: s.fingerprint(),
+            }));
+        }
+    }
+    if found.is_empty() {
+        return Ok(status);
+    }
+    let mut ps = match status {
+        VerifyStatus::Invalid(ps) => ps,
+        _ => Vec::new(),
+    };
+    for p in found {
+        if !ps.contains(&p) {
+            ps.push(p);
+        }
+    }
+    Ok(VerifyStatus::Invalid(ps))
+}
+
 /// The newest link of a community's chain.
 pub(crate) fn head(conn: &Connection, community: i64) -> Result<Option<Head>> {
     Ok(conn
