@@ -4,9 +4,11 @@
 //! Signing: the minutes body (domain::minutes::signed_body) is rendered from the records
 //! and stored in `minutes` at the first signature, with its SHA-256 and the chain link
 //! (`prev_sha256` = the SHA-256 of the community's previously stored minutes, 64 zeros for
-//! the first; `seq` its position). Each signer signs the statement of
-//! domain::signing::SignedStatement::message over (meeting uid, minutes SHA-256,
-//! prev_sha256, role, public key, time). When the host and the secretary have both signed,
+//! the first; `seq` its position). Each signer signs statement v2
+//! (domain::statement::StatementV2::message: community uid, meeting uid, position, signer
+//! name, role, key, time, minutes SHA-256, previous link); the signer must be on the
+//! community's roster (store::trust). Signatures from before schema 5 are v1
+//! (domain::signing::SignedStatement). When the host and the secretary have both signed,
 //! the meeting becomes 'signed' and the SQL triggers lock its records.
 
 use ed25519_dalek::SigningKey;
