@@ -2,6 +2,7 @@
 //! words from here, never from literals of their own.
 
 pub mod files;
+pub mod trust;
 pub mod ui;
 
 use crate::domain::model::{
@@ -635,6 +636,8 @@ pub fn problem(l: Lang, p: &crate::domain::verify::Problem) -> String {
             "chain out of order: it links to minutes (SHA-256 {}…) that are not the ones signed just before",
             short(prev)
         ),
+        (_, P::ChainPosition { seq }) => trust::chain_position(l, *seq),
+        (_, P::Trust(t)) => trust::problem(l, t),
     }
 }
 
@@ -720,6 +723,13 @@ pub fn import_refusal(l: Lang, r: &crate::store::import::ImportRefusal) -> Strin
         })
     };
     match (l, r) {
+        (
+            _,
+            R::NewCommunity {
+                community,
+                fingerprints,
+            },
+        ) => trust::needs_pinning(l, community, &fingerprints.join(", ")),
         (Lang::Zh, R::Invalid(ps)) => format!("验证未通过：{}", problems(ps)),
         (Lang::En, R::Invalid(ps)) => format!("it does not verify: {}", problems(ps)),
         (Lang::Zh, R::Unsigned) => "会议记录尚未由主持人和记录人签署完成".into(),

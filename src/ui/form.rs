@@ -99,7 +99,7 @@ pub enum Purpose {
     Action { item: i64 },
     Summary { meeting: i64 },
     ActionStatus { action: i64 },
-    Register,
+    Register { meeting: i64 },
     Sign { meeting: i64 },
     Export { meeting: i64 },
     ExportNotice { meeting: i64 },

@@ -240,13 +240,20 @@ pub fn submit(app: &mut App, f: &Form) -> Result<(), String> {
                 .map_err(|e| err(app, e))?;
             app.refresh();
         }
-        Purpose::Register => {
+        Purpose::Register { meeting } => {
             let (name, pass, repeat) = (f.value(0), f.value(1), f.value(2));
             if pass != repeat {
                 return Err(app.t(s::PASS_MISMATCH).into());
             }
+            let (by, by_pass) = (f.value(3), f.value(4));
+            let endorser = (!by.trim().is_empty()).then_some((by.as_str(), by_pass.as_str()));
+            let community = app
+                .store
+                .meeting(meeting)
+                .map_err(|e| err(app, e))?
+                .community_id;
             app.store
-                .register_signer(&name, &pass, &repeat)
+                .register_endorsed(community, &name, &pass, &repeat, endorser)
                 .map_err(|e| err(app, e))?;
             app.info(app.t(s::REGISTERED));
             return Ok(());

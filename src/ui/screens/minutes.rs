@@ -147,11 +147,14 @@ impl Minutes {
             Act::Register => {
                 return Nav::Form(Box::new(Form::new(
                     app.t(s::K_REGISTER),
-                    Purpose::Register,
+                    Purpose::Register { meeting: self.id },
                     vec![
                         Field::text(s::COL_NAME, ""),
                         Field::masked(s::F_PASSPHRASE),
                         Field::masked(s::F_REPEAT),
+                        // The endorsement (empty while the community's roster is founded).
+                        Field::text(crate::strings::trust::F_ENDORSER, ""),
+                        Field::masked(crate::strings::trust::F_ENDORSER_PASS),
                     ],
                 )));
             }
