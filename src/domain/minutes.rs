@@ -1178,6 +1178,7 @@ mod tests {
                     _ => Choice::NotVoting,
                 }),
                 at: Some("2026-05-16T09:40:00+08:00".into()),
+                corrections: Vec::new(),
             })
             .collect();
         let rule = Rule::new(RuleKind::Art278Major);

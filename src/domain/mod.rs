@@ -1,5 +1,6 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
+pub mod figures;
 pub mod followup;
 pub mod minutes;
 pub mod model;
