@@ -138,7 +138,10 @@ CREATE TABLE IF NOT EXISTS agenda_items (
     added_late      INTEGER NOT NULL DEFAULT 0 CHECK (added_late IN (0, 1)),
     current_voter   INTEGER,                   -- where a resumed roll call continues
     vote_opened_at  TEXT,                      -- when the roll call started
-    created_at      TEXT NOT NULL
+    created_at      TEXT NOT NULL,
+    -- 0: never taken up, still pending when the meeting adjourned (未审议; status is then
+    -- 'closed'), distinct from an item finished without a vote (version 5).
+    taken_up        INTEGER NOT NULL DEFAULT 1 CHECK (taken_up IN (0, 1))
 );
 CREATE INDEX IF NOT EXISTS items_meeting ON agenda_items (meeting_id, position);
 CREATE INDEX IF NOT EXISTS items_category ON agenda_items (category);
@@ -191,6 +194,22 @@ CREATE TABLE IF NOT EXISTS votes (
     UNIQUE (item_id, voter_id),
     FOREIGN KEY (item_id, voter_id) REFERENCES vote_eligible(item_id, voter_id)
 );
+
+-- A recorded answer changed on purpose (version 5): the change is part of the record
+-- (the minutes print the first answer, the new one and the time); `votes` holds the answer
+-- as it stands. `after_vote` is the item's highest votes.id when the change was made, so
+-- undo knows whether the last recorded action was an answer or a change.
+CREATE TABLE IF NOT EXISTS vote_corrections (
+    id           INTEGER PRIMARY KEY,
+    item_id      INTEGER NOT NULL REFERENCES agenda_items(id),
+    voter_id     INTEGER NOT NULL REFERENCES voters(id),
+    from_choice  TEXT NOT NULL CHECK (from_choice IN ('yes', 'no', 'abstain', 'not_voting')),
+    to_choice    TEXT NOT NULL CHECK (to_choice IN ('yes', 'no', 'abstain', 'not_voting')),
+    after_vote   INTEGER NOT NULL,
+    at           TEXT NOT NULL,
+    FOREIGN KEY (item_id, voter_id) REFERENCES vote_eligible(item_id, voter_id)
+);
+CREATE INDEX IF NOT EXISTS corrections_item ON vote_corrections (item_id, id);
 
 -- Closing a vote fixes the outcome with every figure the rule used (JSON of the domain's
 -- Outcome) and the rule as it stood.
@@ -402,6 +421,18 @@ BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_votes_insert BEFORE INSERT ON votes
     WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
           WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_corrections_insert BEFORE INSERT ON vote_corrections
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_corrections_update BEFORE UPDATE ON vote_corrections
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_corrections_delete BEFORE DELETE ON vote_corrections
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_closures_insert BEFORE INSERT ON vote_closures
     WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id

@@ -97,7 +97,7 @@ fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
 const ITEM_COLS: &str = "i.id, i.meeting_id, i.position, i.title, i.category, i.proposer,
     i.scope_kind, i.scope_building, i.scope_unit, i.rule, i.rule_params, i.status, i.added_late,
     coalesce((SELECT text FROM proposal_revisions p WHERE p.item_id = i.id ORDER BY rev DESC LIMIT 1), ''),
-    (SELECT count(*) FROM proposal_revisions p WHERE p.item_id = i.id), i.current_voter";
+    (SELECT count(*) FROM proposal_revisions p WHERE p.item_id = i.id), i.current_voter, i.taken_up";
 
 /// The rule as stored: its parameters are the JSON of the domain's `Rule`.
 pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
@@ -105,6 +105,19 @@ pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
         .ok()
         .filter(|r| r.kind.code() == code)
         .unwrap_or_else(|| Rule::new(RuleKind::from_code(code).unwrap_or(RuleKind::NoVote)))
+}
+
+/// An item's rule as it stands.
+pub(crate) fn item_rule(tx: &rusqlite::Connection, item: i64) -> Result<Rule> {
+    let (code, params): (String, String) = tx
+        .query_row(
+            "SELECT rule, rule_params FROM agenda_items WHERE id = ?1",
+            [item],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
+    Ok(rule_from_db(&code, &params))
 }
 
 pub(crate) fn rule_params(rule: &Rule) -> String {
@@ -130,7 +143,12 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
             unit: r.get(8)?,
         },
         rule: rule_from_db(&rule, &params),
-        status: ItemStatus::from_db(&status).unwrap_or(ItemStatus::Pending),
+        // An item never taken up is stored 'closed' with taken_up = 0 (schema v5).
+        status: if r.get::<_, i64>(16)? == 0 {
+            ItemStatus::NotTakenUp
+        } else {
+            ItemStatus::from_db(&status).unwrap_or(ItemStatus::Pending)
+        },
         added_late: r.get::<_, i64>(12)? != 0,
         proposal: r.get(13)?,
         revisions: r.get(14)?,
@@ -286,7 +304,8 @@ impl Store {
         let m = check_meeting(m)?;
         self.write(|tx| {
             let council: Option<i64> = if electorate == Electorate::Council {
-                Some(super::roster::council_id(tx, community, crate::domain::model::CouncilKind::ResidentsCouncil)?)
+                // Each body votes with its own members: a 业委会 meeting its committee.
+                Some(super::roster::council_id(tx, community, m.kind.council())?)
             } else {
                 None
             };
@@ -324,6 +343,15 @@ impl Store {
                     m.language
                 ],
             )?;
+            // A council meeting whose kind changed is linked to that kind's council.
+            let community: i64 =
+                tx.query_row("SELECT community_id FROM meetings WHERE id = ?1", [id], |r| r.get(0))?;
+            let electorate: String =
+                tx.query_row("SELECT electorate FROM meetings WHERE id = ?1", [id], |r| r.get(0))?;
+            if electorate == Electorate::Council.as_db() {
+                let council = super::roster::council_id(tx, community, m.kind.council())?;
+                tx.execute("UPDATE meetings SET council_id = ?2 WHERE id = ?1", params![id, council])?;
+            }
             audit(tx, Some(id), "meeting_edit", &m.title)?;
             Ok(())
         })
@@ -496,20 +524,16 @@ impl Store {
         })
     }
 
-    /// Adjourn: no vote may still be running.
+    /// Adjourn: no vote may still be running. Items still pending or under discussion
+    /// are recorded as never taken up (未审议); `adjourn_check` lists them beforehand.
     pub fn adjourn(&mut self, meeting: i64) -> Result<()> {
         self.write(|tx| {
-            require_status(tx, meeting, &[MeetingStatus::Open])?;
-            let voting: i64 = tx.query_row(
-                "SELECT count(*) FROM agenda_items WHERE meeting_id = ?1 AND status = 'voting'",
+            super::adjourn::refuse_adjourn(tx, meeting)?;
+            tx.execute(
+                "UPDATE agenda_items SET status = 'closed', taken_up = 0, current_voter = NULL
+                 WHERE meeting_id = ?1 AND status IN ('pending', 'discussing')",
                 [meeting],
-                |r| r.get(0),
             )?;
-            if voting > 0 {
-                return Err(StoreError::Invalid(
-                    "A vote is still running; close it before adjourning.".into(),
-                ));
-            }
             super::session::end_discussion(
                 tx,
                 "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)",

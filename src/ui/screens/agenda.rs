@@ -34,6 +34,7 @@ pub fn status_word(l: Lang, st: ItemStatus, outcome: Option<bool>) -> &'static s
         (ItemStatus::Discussing, _) => Tr("讨论中", "discussing").get(l),
         (ItemStatus::Withdrawn, _) => Tr("已撤回", "withdrawn").get(l),
         (ItemStatus::Pending, _) => Tr("待议", "pending").get(l),
+        (ItemStatus::NotTakenUp, _) => Tr("未审议", "not taken up").get(l),
     }
 }
 
