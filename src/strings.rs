@@ -1,6 +1,7 @@
 //! Every user-facing string, in Chinese and English. Screens and commands take their
 //! words from here, never from literals of their own.
 
+pub mod record;
 pub mod ui;
 
 use crate::domain::model::{
@@ -370,6 +371,7 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
         E::NotFound(what) => format!("未找到：{what}。"),
         E::Invalid(m) => REFUSALS
             .iter()
+            .chain(record::REFUSALS)
             .find(|(k, _)| k == m)
             .map(|(_, z)| z.to_string())
             .unwrap_or(en),

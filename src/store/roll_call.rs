@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError, audit, now};
-use crate::domain::model::{Choice, CouncilKind, Electorate, MeetingKind, ScopeKind};
+use crate::domain::model::{Choice, CouncilKind, Electorate, MeetingKind, MeetingStatus, ScopeKind};
 use crate::domain::presence;
 use crate::domain::record::Correction;
 
@@ -104,7 +104,82 @@ pub(crate) fn is_council_vote(electorate: &str, scope_council: bool) -> bool {
     scope_council || electorate == Electorate::Council.as_db()
 }
 
+/// What starting a vote finds: refused when it cannot start (the item is not open to a
+/// vote, another vote is open, nobody is in scope, the roll call at the door is not
+/// done). `Store::vote_check` runs it before asking the user to confirm.
+pub(crate) struct Preflight {
+    pub meeting: i64,
+    pub position: i64,
+    pub mkind: String,
+    pub eligible: Vec<(i64, String, i64)>,
+    pub events: Vec<crate::domain::record::PresenceEvent>,
+    pub now_in: HashMap<i64, presence::Attendance>,
+}
+
+pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Preflight> {
+    let (meeting, status) = super::session::item_meeting(tx, item)?;
+    super::meetings::require_status(tx, meeting, &[MeetingStatus::Open])?;
+    if status == "voting" || status == "closed" || status == "withdrawn" {
+        return Err(StoreError::Invalid("This item cannot be put to the vote again.".into()));
+    }
+    // One vote is open at a time.
+    if open_vote(tx, meeting)?.is_some() {
+        return Err(StoreError::Invalid(
+            "Another vote is still open; close it before starting this one.".into(),
+        ));
+    }
+    let row = tx.query_row(
+        "SELECT i.scope_kind, i.scope_building, i.scope_unit, i.rule, m.community_id, m.electorate, m.kind, i.position
+         FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?1",
+        [item],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, i64>(7)?,
+            ))
+        },
+    )?;
+    let (scope_kind, building, unit, rule, community, electorate, mkind, position) = row;
+    if rule == "no_vote" {
+        return Err(StoreError::Invalid("This item is for discussion only; it has no vote.".into()));
+    }
+    let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
+    let council = if is_council_vote(&electorate, scope_kind == ScopeKind::Council) {
+        // Each body votes with its own members; no council means nobody.
+        Some(meeting_council(tx, meeting)?.map(|c| c.0).unwrap_or(-1))
+    } else {
+        None
+    };
+    let eligible = eligible_voters(tx, community, council, scope_kind, &building, &unit)?;
+    if eligible.is_empty() {
+        return Err(StoreError::Invalid("Nobody on the roster is inside this item's scope.".into()));
+    }
+    let events = super::session::presence_events(tx, meeting)?;
+    let now_in = presence::current(&events);
+    // The roll call at the door comes first: a vote started before it would
+    // freeze everyone not yet called as absent.
+    let uncalled = eligible
+        .iter()
+        .filter(|(v, _, _)| !now_in.get(v).is_some_and(|a| a.marked))
+        .count();
+    if uncalled > 0 {
+        return Err(StoreError::Invalid(super::session::ATTENDANCE_FIRST.into()));
+    }
+    Ok(Preflight { meeting, position, mkind, eligible, events, now_in })
+}
+
 impl Store {
+    /// Whether the item's vote could start now (Err: why not), without starting it.
+    pub fn vote_check(&self, item: i64) -> Result<()> {
+        vote_preflight(self.conn(), item).map(|_| ())
+    }
+
     /// The council whose members vote at this meeting (None for an owners' meeting
     /// without council items, or a community without that council).
     pub fn meeting_council(&self, meeting: i64) -> Result<Option<CouncilKind>> {

@@ -6,12 +6,16 @@ use rusqlite::{OptionalExtension, params};
 use super::meetings::require_status;
 use super::{Result, Store, StoreError, audit, now, roll_call};
 use crate::domain::model::{
-    Choice, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
+    Choice, MeetingKind, MeetingStatus, PresenceKind,
 };
 use crate::domain::presence;
 use crate::domain::record::{Ballot, PresenceEvent};
 use crate::domain::rules::{self, Outcome};
 use crate::domain::text::{clean_line, clean_multiline};
+
+/// The refusal of a vote before the roll call at the door (the screen says it too).
+pub const ATTENDANCE_FIRST: &str =
+    "Attendance has not been taken for every voter of this item; take attendance first.";
 
 /// A speaker in the queue or heard, with the remark recorded so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +38,7 @@ pub struct ActionRow {
     pub status: String,
 }
 
-fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
+pub(crate) fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
     tx.query_row(
         "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
         [item],
@@ -212,64 +216,9 @@ impl Store {
     /// Start the roll call: freeze who may vote (scope, presence, proxies, recusals).
     pub fn start_vote(&mut self, item: i64) -> Result<()> {
         self.write(|tx| {
-            let (meeting, status) = item_meeting(tx, item)?;
-            require_status(tx, meeting, &[MeetingStatus::Open])?;
-            if status == "voting" || status == "closed" || status == "withdrawn" {
-                return Err(StoreError::Invalid("This item cannot be put to the vote again.".into()));
-            }
-            // One vote is open at a time.
-            if roll_call::open_vote(tx, meeting)?.is_some() {
-                return Err(StoreError::Invalid(
-                    "Another vote is still open; close it before starting this one.".into(),
-                ));
-            }
+            let roll_call::Preflight { meeting, position, mkind, eligible, events, now_in } =
+                roll_call::vote_preflight(tx, item)?;
             end_discussion(tx, "item_id = ?1", item)?;
-            let row = tx.query_row(
-                "SELECT i.scope_kind, i.scope_building, i.scope_unit, i.rule, m.community_id, m.electorate, m.kind, i.position
-                 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?1",
-                [item],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, i64>(4)?,
-                        r.get::<_, String>(5)?,
-                        r.get::<_, String>(6)?,
-                        r.get::<_, i64>(7)?,
-                    ))
-                },
-            )?;
-            let (scope_kind, building, unit, rule, community, electorate, mkind, position) = row;
-            if rule == "no_vote" {
-                return Err(StoreError::Invalid("This item is for discussion only; it has no vote.".into()));
-            }
-            let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
-            let council = if roll_call::is_council_vote(&electorate, scope_kind == ScopeKind::Council) {
-                // Each body votes with its own members; no council means nobody.
-                Some(roll_call::meeting_council(tx, meeting)?.map(|c| c.0).unwrap_or(-1))
-            } else {
-                None
-            };
-            let eligible = roll_call::eligible_voters(tx, community, council, scope_kind, &building, &unit)?;
-            if eligible.is_empty() {
-                return Err(StoreError::Invalid("Nobody on the roster is inside this item's scope.".into()));
-            }
-            let events = presence_events(tx, meeting)?;
-            let now_in = presence::current(&events);
-            // The roll call at the door comes first: a vote started before it would
-            // freeze everyone not yet called as absent.
-            let uncalled = eligible
-                .iter()
-                .filter(|(v, _, _)| !now_in.get(v).is_some_and(|a| a.marked))
-                .count();
-            if uncalled > 0 {
-                return Err(StoreError::Invalid(format!(
-                    "Attendance has not been taken: {uncalled} of the {} voters of this item have not been called. Take attendance first.",
-                    eligible.len()
-                )));
-            }
             let recused = presence::recused(&events, position);
             let no_proxies = mkind == MeetingKind::OwnersCommittee.as_db();
             let at = now();
