@@ -138,10 +138,7 @@ CREATE TABLE IF NOT EXISTS agenda_items (
     added_late      INTEGER NOT NULL DEFAULT 0 CHECK (added_late IN (0, 1)),
     current_voter   INTEGER,                   -- where a resumed roll call continues
     vote_opened_at  TEXT,                      -- when the roll call started
-    created_at      TEXT NOT NULL,
-    -- 0: never taken up, still pending when the meeting adjourned (未审议; status is then
-    -- 'closed'), distinct from an item finished without a vote (version 5).
-    taken_up        INTEGER NOT NULL DEFAULT 1 CHECK (taken_up IN (0, 1))
+    created_at      TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS items_meeting ON agenda_items (meeting_id, position);
 CREATE INDEX IF NOT EXISTS items_category ON agenda_items (category);
@@ -193,6 +190,13 @@ CREATE TABLE IF NOT EXISTS votes (
     by_proxy  INTEGER NOT NULL DEFAULT 0 CHECK (by_proxy IN (0, 1)),
     UNIQUE (item_id, voter_id),
     FOREIGN KEY (item_id, voter_id) REFERENCES vote_eligible(item_id, voter_id)
+);
+
+-- Items never taken up: still pending when the meeting adjourned (未审议; their status
+-- is then 'closed'), distinct from an item finished without a vote (version 5).
+CREATE TABLE IF NOT EXISTS not_taken_up (
+    item_id  INTEGER PRIMARY KEY REFERENCES agenda_items(id),
+    at       TEXT NOT NULL
 );
 
 -- A recorded answer changed on purpose (version 5): the change is part of the record
@@ -421,6 +425,14 @@ BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_votes_insert BEFORE INSERT ON votes
     WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
           WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_insert BEFORE INSERT ON not_taken_up
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_delete BEFORE DELETE ON not_taken_up
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_corrections_insert BEFORE INSERT ON vote_corrections
     WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id

@@ -113,7 +113,7 @@ mod tests {
     fn just_above_prints_above() {
         // 50.01% is met against > 1/2; 50.0% would look like exactly half.
         assert_eq!(percent_beside(5_001, 10_000, Cmp::Gt, Frac::HALF), "50.01%");
-        assert_eq!(percent_beside(75_003, 100_000, Cmp::Ge, Frac::THREE_QUARTERS), "75.01%");
+        assert_eq!(percent_beside(75_003, 100_000, Cmp::Ge, Frac::THREE_QUARTERS), "75.003%");
     }
 
     #[test]

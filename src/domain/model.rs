@@ -120,8 +120,8 @@ db_enum!(
         Withdrawn => "withdrawn",
         // Never taken up: still pending when the meeting adjourned (未审议), distinct
         // from an item finished without a vote (closed, 不表决). Stored as status
-        // 'closed' with agenda_items.taken_up = 0 (schema v5), so it is never read
-        // from the status column itself.
+        // 'closed' with a row in not_taken_up (schema v5), so it is never read from
+        // the status column itself.
         NotTakenUp => "not_taken_up",
     }
 );

@@ -836,6 +836,7 @@ mod tests {
         let rule = Rule {
             kind: RuleKind::Art278Ordinary,
             abstain_participates: false,
+            recused_leave_base: false,
         };
         let o = evaluate(&rule, &e);
         assert_eq!(o.tally.participants, 0);

@@ -97,7 +97,8 @@ fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
 const ITEM_COLS: &str = "i.id, i.meeting_id, i.position, i.title, i.category, i.proposer,
     i.scope_kind, i.scope_building, i.scope_unit, i.rule, i.rule_params, i.status, i.added_late,
     coalesce((SELECT text FROM proposal_revisions p WHERE p.item_id = i.id ORDER BY rev DESC LIMIT 1), ''),
-    (SELECT count(*) FROM proposal_revisions p WHERE p.item_id = i.id), i.current_voter, i.taken_up";
+    (SELECT count(*) FROM proposal_revisions p WHERE p.item_id = i.id), i.current_voter,
+    EXISTS (SELECT 1 FROM not_taken_up n WHERE n.item_id = i.id)";
 
 /// The rule as stored: its parameters are the JSON of the domain's `Rule`.
 pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
@@ -143,8 +144,8 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
             unit: r.get(8)?,
         },
         rule: rule_from_db(&rule, &params),
-        // An item never taken up is stored 'closed' with taken_up = 0 (schema v5).
-        status: if r.get::<_, i64>(16)? == 0 {
+        // An item never taken up is stored 'closed' and in not_taken_up (schema v5).
+        status: if r.get::<_, bool>(16)? {
             ItemStatus::NotTakenUp
         } else {
             ItemStatus::from_db(&status).unwrap_or(ItemStatus::Pending)
@@ -530,7 +531,12 @@ impl Store {
         self.write(|tx| {
             super::adjourn::refuse_adjourn(tx, meeting)?;
             tx.execute(
-                "UPDATE agenda_items SET status = 'closed', taken_up = 0, current_voter = NULL
+                "INSERT INTO not_taken_up (item_id, at) SELECT id, ?2 FROM agenda_items
+                 WHERE meeting_id = ?1 AND status IN ('pending', 'discussing')",
+                params![meeting, now()],
+            )?;
+            tx.execute(
+                "UPDATE agenda_items SET status = 'closed', current_voter = NULL
                  WHERE meeting_id = ?1 AND status IN ('pending', 'discussing')",
                 [meeting],
             )?;

@@ -37,11 +37,20 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX IF NOT EXISTS action_history_action ON action_history (action_id);
      CREATE INDEX IF NOT EXISTS addenda_meeting ON addenda (meeting_id);",
     // 4 → 5 (issue 10, the record is right): an item never taken up is kept apart
-    // (agenda_items.taken_up); a changed answer is a correction event (vote_corrections,
+    // (table not_taken_up); a changed answer is a correction event (vote_corrections,
     // locked with the meeting like the votes); a committee or party-branch meeting still
     // in draft is linked to its own council, not the residents' council it was given.
-    "ALTER TABLE agenda_items ADD COLUMN taken_up INTEGER NOT NULL DEFAULT 1
-         CHECK (taken_up IN (0, 1));
+    "CREATE TABLE IF NOT EXISTS not_taken_up (
+         item_id  INTEGER PRIMARY KEY REFERENCES agenda_items(id),
+         at       TEXT NOT NULL);
+     CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_insert BEFORE INSERT ON not_taken_up
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = NEW.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_delete BEFORE DELETE ON not_taken_up
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = OLD.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
      CREATE TABLE IF NOT EXISTS vote_corrections (
          id           INTEGER PRIMARY KEY,
          item_id      INTEGER NOT NULL REFERENCES agenda_items(id),
