@@ -69,12 +69,13 @@ impl Vote {
         self.cursor = self.cursor.min(self.ballots.len().saturating_sub(1));
     }
 
-    /// The first voter without an answer at or after `from`, wrapping to the top.
+    /// The first voter in the room without an answer at or after `from`, wrapping to
+    /// the top (an absent voter cannot answer until their arrival is recorded).
     fn next_unanswered(&self, from: usize) -> Option<usize> {
         let n = self.ballots.len();
         (0..n)
             .map(|k| (from + k) % n.max(1))
-            .find(|&i| self.ballots[i].choice.is_none())
+            .find(|&i| self.ballots[i].choice.is_none() && self.ballots[i].present)
     }
 
     pub fn electorate(&self) -> Vec<Eligible> {
@@ -155,7 +156,7 @@ impl Vote {
         let mut pending = self
             .ballots
             .iter()
-            .map(|b| b.choice.is_none())
+            .map(|b| b.choice.is_none() && b.present)
             .collect::<Vec<_>>();
         pending[self.cursor] = false;
         let n = self.ballots.len();
