@@ -48,7 +48,7 @@ pub const ABSENT_WHY: Tr = Tr(
     "缺席：不能表决；请先登记到场（签到）",
     "absent: cannot answer; record the arrival first",
 );
-pub const ABSENT_ROW: Tr = Tr("缺席·请先签到", "absent · arrive first");
+pub const ABSENT_ROW: Tr = Tr("缺席·先签到", "absent (i)");
 pub const K_ARRIVE: Tr = Tr("登记到场", "record arrival");
 pub const K_CORRECT: Tr = Tr("更正", "change answer");
 pub const ARRIVED: Tr = Tr("已登记到场，可以表决。", "Arrival recorded; they can answer now.");
