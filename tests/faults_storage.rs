@@ -39,7 +39,13 @@ fn voting(store: &mut Store, title: &str) -> (i64, Vec<i64>) {
     for v in store.voters(community).unwrap() {
         if !v.units.is_empty() {
             store
-                .mark_presence(m, v.id, yishi::domain::model::PresenceKind::Present, None, None)
+                .mark_presence(
+                    m,
+                    v.id,
+                    yishi::domain::model::PresenceKind::Present,
+                    None,
+                    None,
+                )
                 .unwrap();
         }
     }
@@ -146,10 +152,15 @@ fn disk_full_during_a_roll_call_rolls_back_and_works_again_after() {
         "a half-written answer survived the rollback"
     );
     assert_eq!(
-        count(&db, &format!("SELECT count(*) FROM vote_corrections WHERE item_id = {item}")),
         count(
             &db,
-            &format!("SELECT count(*) FROM audit_log WHERE action = 'vote_correct' AND detail LIKE '{item} %'"),
+            &format!("SELECT count(*) FROM vote_corrections WHERE item_id = {item}")
+        ),
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE action = 'vote_correct' AND detail LIKE '{item} %'"
+            ),
         ),
         "a half-written change survived the rollback"
     );

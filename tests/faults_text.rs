@@ -217,7 +217,13 @@ fn hostile_text_is_escaped_in_html_and_markdown_exports() {
     for v in store.voters(community).unwrap() {
         if !v.units.is_empty() {
             store
-                .mark_presence(m, v.id, yishi::domain::model::PresenceKind::Present, None, None)
+                .mark_presence(
+                    m,
+                    v.id,
+                    yishi::domain::model::PresenceKind::Present,
+                    None,
+                    None,
+                )
                 .unwrap();
         }
     }

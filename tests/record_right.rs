@@ -96,7 +96,13 @@ fn owners(d: &Demo) -> Vec<i64> {
 /// absent, the rest present.
 fn owners_vote(d: &mut Demo) -> (i64, i64, Vec<i64>) {
     let m = meeting(d, MeetingKind::OwnersAssembly, Electorate::Owners);
-    let it = item(d, m, "路灯", Scope::all(), Rule::new(RuleKind::Art278Ordinary));
+    let it = item(
+        d,
+        m,
+        "路灯",
+        Scope::all(),
+        Rule::new(RuleKind::Art278Ordinary),
+    );
     d.store.start_meeting(m).unwrap();
     let all = owners(d);
     for (i, v) in all.iter().enumerate() {
@@ -135,7 +141,13 @@ fn an_absent_voter_cannot_answer_until_the_arrival_is_recorded() {
     let e = d.store.answer(it, absent, Choice::Yes, None).unwrap_err();
     assert!(e.to_string().contains("not present"), "{e}");
     assert_eq!(choice_of(&d, it, absent), None, "nothing recorded");
-    assert_eq!(count(&d.db, &format!("SELECT count(*) FROM votes WHERE item_id = {it}")), 0);
+    assert_eq!(
+        count(
+            &d.db,
+            &format!("SELECT count(*) FROM votes WHERE item_id = {it}")
+        ),
+        0
+    );
     // The late arrival is an event with its time; then the answer is taken.
     d.store
         .mark_presence(m, absent, PresenceKind::Arrive, None, None)
@@ -156,7 +168,13 @@ fn an_absent_voter_cannot_answer_until_the_arrival_is_recorded() {
 fn a_vote_before_attendance_is_refused() {
     let mut d = demo();
     let m = meeting(&mut d, MeetingKind::OwnersAssembly, Electorate::Owners);
-    let it = item(&mut d, m, "路灯", Scope::all(), Rule::new(RuleKind::Art278Ordinary));
+    let it = item(
+        &mut d,
+        m,
+        "路灯",
+        Scope::all(),
+        Rule::new(RuleKind::Art278Ordinary),
+    );
     d.store.start_meeting(m).unwrap();
     assert!(d.store.vote_check(it).is_err());
     let e = d.store.start_vote(it).unwrap_err();
@@ -170,7 +188,10 @@ fn a_vote_before_attendance_is_refused() {
     }
     assert!(d.store.start_vote(it).is_err());
     assert_eq!(
-        count(&d.db, &format!("SELECT count(*) FROM vote_eligible WHERE item_id = {it}")),
+        count(
+            &d.db,
+            &format!("SELECT count(*) FROM vote_eligible WHERE item_id = {it}")
+        ),
         0,
         "no frozen list"
     );
@@ -191,7 +212,10 @@ fn a_committee_vote_calls_the_committee_not_the_residents_council() {
     let council = members(&d, CouncilKind::ResidentsCouncil);
     assert!((5..=7).contains(&committee.len()), "the demo's 业委会");
     let both = committee.iter().filter(|v| council.contains(v)).count();
-    assert!(both > 0 && both < committee.len(), "some sit on both bodies");
+    assert!(
+        both > 0 && both < committee.len(),
+        "some sit on both bodies"
+    );
     let m = meeting(&mut d, MeetingKind::OwnersCommittee, Electorate::Council);
     assert_eq!(
         d.store.meeting_council(m).unwrap(),
@@ -216,8 +240,17 @@ fn a_committee_vote_calls_the_committee_not_the_residents_council() {
             .unwrap();
     }
     d.store.start_vote(it).unwrap();
-    let called: Vec<i64> = d.store.ballots(it).unwrap().iter().map(|b| b.voter_id).collect();
-    assert_eq!(called, committee, "the electorate is the committee, in roster order");
+    let called: Vec<i64> = d
+        .store
+        .ballots(it)
+        .unwrap()
+        .iter()
+        .map(|b| b.voter_id)
+        .collect();
+    assert_eq!(
+        called, committee,
+        "the electorate is the committee, in roster order"
+    );
     // A residents' council meeting still calls its representatives.
     let rc = meeting(&mut d, MeetingKind::ResidentsCouncil, Electorate::Council);
     assert_eq!(
@@ -264,7 +297,9 @@ fn a_change_is_a_correction_event_and_undo_restores_the_first_answer() {
     assert_eq!(choice_of(&d, it, v), None);
     // An answer after a change is the last action: undo takes it, not the change.
     d.store.answer(it, v, Choice::Yes, None).unwrap();
-    d.store.correct_answer(it, v, Choice::Abstain, None).unwrap();
+    d.store
+        .correct_answer(it, v, Choice::Abstain, None)
+        .unwrap();
     d.store.answer(it, w, Choice::No, None).unwrap();
     assert_eq!(d.store.undo_answer(it).unwrap(), Some(w));
     assert_eq!(choice_of(&d, it, w), None);
@@ -278,14 +313,23 @@ fn a_change_is_a_correction_event_and_undo_restores_the_first_answer() {
     let ri = rec.items.iter().find(|i| i.id == it).unwrap();
     let changes = ri.corrections();
     assert_eq!(changes.len(), 1);
-    assert_eq!((changes[0].1.from, changes[0].1.to), (Choice::Yes, Choice::No));
+    assert_eq!(
+        (changes[0].1.from, changes[0].1.to),
+        (Choice::Yes, Choice::No)
+    );
 }
 
 #[test]
 fn two_open_votes_are_refused() {
     let mut d = demo();
     let (m, first, _) = owners_vote(&mut d);
-    let second = item(&mut d, m, "大门", Scope::all(), Rule::new(RuleKind::Art278Ordinary));
+    let second = item(
+        &mut d,
+        m,
+        "大门",
+        Scope::all(),
+        Rule::new(RuleKind::Art278Ordinary),
+    );
     assert!(d.store.vote_check(second).is_err());
     let e = d.store.start_vote(second).unwrap_err();
     assert!(e.to_string().contains("Another vote"), "{e}");
@@ -299,12 +343,24 @@ fn items_never_taken_up_are_recorded_apart_from_items_without_a_vote() {
     let mut d = demo();
     let (m, it, _) = owners_vote(&mut d);
     let info = item(&mut d, m, "通报", Scope::all(), Rule::new(RuleKind::NoVote));
-    let late = item(&mut d, m, "临时动议", Scope::all(), Rule::new(RuleKind::Art278Ordinary));
+    let late = item(
+        &mut d,
+        m,
+        "临时动议",
+        Scope::all(),
+        Rule::new(RuleKind::Art278Ordinary),
+    );
     // Impossible while a vote runs: refused before anything is asked.
     assert!(d.store.adjourn_check(m).is_err());
     d.store.close_vote(it).unwrap();
     d.store.finish_discussion(info).unwrap();
-    let pending: Vec<i64> = d.store.adjourn_check(m).unwrap().iter().map(|i| i.id).collect();
+    let pending: Vec<i64> = d
+        .store
+        .adjourn_check(m)
+        .unwrap()
+        .iter()
+        .map(|i| i.id)
+        .collect();
     // The late motion, and the follow-up of the demo's open action items (first item).
     assert_eq!(pending.last(), Some(&late));
     assert!(!pending.contains(&info) && !pending.contains(&it));
@@ -315,7 +371,10 @@ fn items_never_taken_up_are_recorded_apart_from_items_without_a_vote() {
     let by = |id: i64| rec.items.iter().find(|i| i.id == id).unwrap();
     assert!(by(late).not_taken_up());
     assert!(!by(info).not_taken_up());
-    assert_eq!(count(&d.db, "SELECT count(*) FROM not_taken_up"), pending.len() as i64);
+    assert_eq!(
+        count(&d.db, "SELECT count(*) FROM not_taken_up"),
+        pending.len() as i64
+    );
 }
 
 #[test]
@@ -342,7 +401,13 @@ fn recusal_exists_in_councils_with_the_rule_s_base_and_not_under_art_278() {
     // unless the rule says otherwise.
     let committee = members(&d, CouncilKind::OwnersCommittee);
     let cm = meeting(&mut d, MeetingKind::OwnersCommittee, Electorate::Council);
-    let stay = item(&mut d, cm, "合同", Scope::all(), Rule::new(RuleKind::Committee));
+    let stay = item(
+        &mut d,
+        cm,
+        "合同",
+        Scope::all(),
+        Rule::new(RuleKind::Committee),
+    );
     let mut leave_rule = Rule::new(RuleKind::Committee);
     leave_rule.recused_leave_base = true;
     let leave = item(&mut d, cm, "选聘", Scope::all(), leave_rule);
@@ -361,21 +426,34 @@ fn recusal_exists_in_councils_with_the_rule_s_base_and_not_under_art_278() {
     }
     for it in [stay, leave] {
         d.store.start_vote(it).unwrap();
-        assert!(d.store.answer(it, committee[0], Choice::Yes, None).is_err(), "recused");
+        assert!(
+            d.store.answer(it, committee[0], Choice::Yes, None).is_err(),
+            "recused"
+        );
         for v in &committee[1..] {
             d.store.answer(it, *v, Choice::Yes, None).unwrap();
         }
         let o = d.store.close_vote(it).unwrap();
         assert_eq!(o.tally.recused, 1);
-        let expected = if it == stay { committee.len() } else { committee.len() - 1 };
+        let expected = if it == stay {
+            committee.len()
+        } else {
+            committee.len() - 1
+        };
         assert_eq!(o.tally.eligible as usize, expected);
     }
     let rec = d.store.meeting_record(cm).unwrap();
     let by = |id: i64| rec.items.iter().find(|i| i.id == id).unwrap();
     assert_eq!(by(stay).recusals(&rec.presence).len(), 1);
     assert_eq!(by(stay).recusals(&rec.presence)[0].voter_id, committee[0]);
-    assert_eq!(by(stay).recusal_base(&rec.presence), Some(RecusalBase::AllMembers));
-    assert_eq!(by(leave).recusal_base(&rec.presence), Some(RecusalBase::WithoutRecused));
+    assert_eq!(
+        by(stay).recusal_base(&rec.presence),
+        Some(RecusalBase::AllMembers)
+    );
+    assert_eq!(
+        by(leave).recusal_base(&rec.presence),
+        Some(RecusalBase::WithoutRecused)
+    );
 }
 
 #[test]
@@ -404,9 +482,18 @@ fn the_shaft_owners_condition_is_in_the_record_with_each_answer() {
     d.store.answer(lift, all[1], Choice::No, None).unwrap();
     d.store.close_vote(lift).unwrap();
     let rec = d.store.meeting_record(m).unwrap();
-    let sc = rec.items.iter().find(|i| i.id == lift).unwrap().shaft_condition().unwrap();
+    let sc = rec
+        .items
+        .iter()
+        .find(|i| i.id == lift)
+        .unwrap()
+        .shaft_condition()
+        .unwrap();
     assert!(!sc.met);
     let answers: Vec<(i64, Option<Choice>)> =
         sc.owners.iter().map(|o| (o.voter_id, o.choice)).collect();
-    assert_eq!(answers, vec![(all[0], Some(Choice::Yes)), (all[1], Some(Choice::No))]);
+    assert_eq!(
+        answers,
+        vec![(all[0], Some(Choice::Yes)), (all[1], Some(Choice::No))]
+    );
 }

@@ -942,7 +942,11 @@ fn a_key_on_the_too_small_notice_records_nothing() {
         shown_answers(&s, w).is_empty(),
         "no answer on the screen:\n{s}"
     );
-    assert_eq!(votes(&db), 0, "nothing recorded while the screen was hidden");
+    assert_eq!(
+        votes(&db),
+        0,
+        "nothing recorded while the screen was hidden"
+    );
     // At full size the same key answers (the test can see an answer when there is one).
     t.text("y");
     wait("the answer to be stored", || votes(&db) == 1);

@@ -386,7 +386,11 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     let b = store.ballots(elevator).unwrap();
     assert_eq!(b.len(), 5);
     // 王一 (the shaft owner) has not answered: not voting when the vote closes.
-    assert!(b.iter().filter(|x| x.voter_id != ids.wang).all(|x| x.choice.is_some()));
+    assert!(
+        b.iter()
+            .filter(|x| x.voter_id != ids.wang)
+            .all(|x| x.choice.is_some())
+    );
     assert!(
         b.iter()
             .filter(|x| x.choice.is_some())
@@ -401,7 +405,10 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     let outcome = store.close_vote(elevator).unwrap();
     assert!(outcome.passed, "{outcome:?}");
     assert_eq!(outcome.tally.recused, 0);
-    assert_eq!(outcome.tally.eligible, 5, "the base is all owners of the scope");
+    assert_eq!(
+        outcome.tally.eligible, 5,
+        "the base is all owners of the scope"
+    );
     assert_eq!(outcome.tally.yes, 4);
     assert_eq!(outcome.tally.yes_area, 9050 + 10025 + 22111 + 12000);
     assert_eq!(

@@ -495,7 +495,10 @@ fn works_at_80x24_and_says_when_too_small() {
         .expect("resize");
     ui.draw();
     assert!(ui.sees("出席人数：1 / 38"), "{}", ui.screen());
-    assert!(ui.sees("出席与法定人数"), "still on attendance: Esc was ignored");
+    assert!(
+        ui.sees("出席与法定人数"),
+        "still on attendance: Esc was ignored"
+    );
     ui.ch('p');
     assert!(ui.sees("出席人数：2 / 38"), "{}", ui.screen());
 }

@@ -63,8 +63,7 @@ impl Ui {
         self.term
             .resize(ratatui::layout::Rect::new(0, 0, w, h))
             .expect("resize");
-        self.app
-            .handle_event(crossterm::event::Event::Resize(w, h));
+        self.app.handle_event(crossterm::event::Event::Resize(w, h));
         self.draw();
     }
 
@@ -148,7 +147,11 @@ fn an_absent_row_refuses_an_answer_and_offers_the_arrival() {
     // The last row is the absent voter.
     ui.press(KeyCode::End);
     assert!(ui.sees("缺席·先签到"), "the row says why: {}", ui.screen());
-    assert!(ui.sees("登记到场"), "the key bar offers the arrival: {}", ui.screen());
+    assert!(
+        ui.sees("登记到场"),
+        "the key bar offers the arrival: {}",
+        ui.screen()
+    );
     ui.ch('y');
     assert!(ui.sees("缺席：不能表决"), "{}", ui.screen());
     assert_eq!(
@@ -189,10 +192,14 @@ fn a_vote_before_attendance_says_why_and_starts_nothing() {
     // No confirmation was asked: Enter does not start it either.
     ui.press(KeyCode::Enter);
     assert!(!ui.sees("唱票表决"), "{}", ui.screen());
-    assert_eq!(ui.count("SELECT count(*) FROM vote_eligible"), ui.count(
-        "SELECT count(*) FROM vote_eligible e JOIN agenda_items i ON i.id = e.item_id
+    assert_eq!(
+        ui.count("SELECT count(*) FROM vote_eligible"),
+        ui.count(
+            "SELECT count(*) FROM vote_eligible e JOIN agenda_items i ON i.id = e.item_id
          JOIN meetings m ON m.id = i.meeting_id WHERE m.status = 'signed'"
-    ), "no frozen list for the open meeting");
+        ),
+        "no frozen list for the open meeting"
+    );
     assert_eq!(
         ui.count("SELECT count(*) FROM agenda_items WHERE status = 'voting'"),
         0
@@ -209,7 +216,9 @@ fn changing_an_answer_asks_naming_voter_old_and_new_and_undo_restores_it() {
     let (voter, name): (i64, String) = Connection::open(&ui.db)
         .unwrap()
         .query_row(
-            &format!("SELECT voter_id, name FROM vote_eligible WHERE item_id = {item} AND position = 2"),
+            &format!(
+                "SELECT voter_id, name FROM vote_eligible WHERE item_id = {item} AND position = 2"
+            ),
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -249,7 +258,9 @@ fn changing_an_answer_asks_naming_voter_old_and_new_and_undo_restores_it() {
     assert_eq!(choice(&ui), "yes");
     assert_eq!(ui.count("SELECT count(*) FROM vote_corrections"), 0);
     assert_eq!(
-        ui.count(&format!("SELECT count(*) FROM votes WHERE item_id = {item}")),
+        ui.count(&format!(
+            "SELECT count(*) FROM votes WHERE item_id = {item}"
+        )),
         3
     );
     // Declining the confirmation changes nothing.
@@ -277,7 +288,9 @@ fn no_key_acts_on_the_too_small_notice() {
     ui.resize(100, 30);
     assert!(ui.sees("唱票表决"), "still the roll call: {}", ui.screen());
     assert_eq!(
-        ui.count(&format!("SELECT count(*) FROM votes WHERE item_id = {item}")),
+        ui.count(&format!(
+            "SELECT count(*) FROM votes WHERE item_id = {item}"
+        )),
         0,
         "nothing recorded that nobody could see"
     );
@@ -288,7 +301,9 @@ fn no_key_acts_on_the_too_small_notice() {
     // Back at full size, keys act again.
     ui.ch('y');
     assert_eq!(
-        ui.count(&format!("SELECT count(*) FROM votes WHERE item_id = {item}")),
+        ui.count(&format!(
+            "SELECT count(*) FROM votes WHERE item_id = {item}"
+        )),
         1
     );
 }

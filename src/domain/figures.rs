@@ -50,7 +50,15 @@ pub fn check_percent(c: &Check) -> String {
 }
 
 /// Whether the printed figure `p / scale` (a fraction) says the same as the exact one.
-fn agrees(p: i128, scale: i128, num: i128, den: i128, exact: Ordering, cmp: Cmp, met: bool) -> bool {
+fn agrees(
+    p: i128,
+    scale: i128,
+    num: i128,
+    den: i128,
+    exact: Ordering,
+    cmp: Cmp,
+    met: bool,
+) -> bool {
     let printed = (p * den).cmp(&(num * scale));
     match exact {
         Ordering::Less | Ordering::Greater => printed == exact,
@@ -85,25 +93,49 @@ mod tests {
     #[test]
     fn just_below_one_half_never_prints_as_fifty() {
         // 49.987%: 1 decimal would round to 50.0% beside "> 1/2 ✗".
-        assert_eq!(percent_beside(49_987, 100_000, Cmp::Gt, Frac::HALF), "49.99%");
+        assert_eq!(
+            percent_beside(49_987, 100_000, Cmp::Gt, Frac::HALF),
+            "49.99%"
+        );
         // Area figures: 3,999.00 of 8,000.26 m² (49.987…%).
-        assert_eq!(percent_beside(399_900, 800_026, Cmp::Gt, Frac::HALF), "49.99%");
+        assert_eq!(
+            percent_beside(399_900, 800_026, Cmp::Gt, Frac::HALF),
+            "49.99%"
+        );
     }
 
     #[test]
     fn just_below_three_quarters_never_prints_as_seventy_five() {
-        assert_eq!(percent_beside(7_497, 10_000, Cmp::Ge, Frac::THREE_QUARTERS), "74.97%");
+        assert_eq!(
+            percent_beside(7_497, 10_000, Cmp::Ge, Frac::THREE_QUARTERS),
+            "74.97%"
+        );
         // 2,999/4,000 = 74.975% → 74.98% is still below 75.
-        assert_eq!(percent_beside(2_999, 4_000, Cmp::Ge, Frac::THREE_QUARTERS), "74.98%");
+        assert_eq!(
+            percent_beside(2_999, 4_000, Cmp::Ge, Frac::THREE_QUARTERS),
+            "74.98%"
+        );
         // 74.9999% needs the directed rounding: it stays below 75.
-        assert_eq!(percent_beside(749_999, 1_000_000, Cmp::Ge, Frac::THREE_QUARTERS), "74.9999%");
-        assert_eq!(percent_beside(7_499_999, 10_000_000, Cmp::Ge, Frac::THREE_QUARTERS), "74.9999%");
+        assert_eq!(
+            percent_beside(749_999, 1_000_000, Cmp::Ge, Frac::THREE_QUARTERS),
+            "74.9999%"
+        );
+        assert_eq!(
+            percent_beside(7_499_999, 10_000_000, Cmp::Ge, Frac::THREE_QUARTERS),
+            "74.9999%"
+        );
     }
 
     #[test]
     fn one_decimal_when_it_already_agrees() {
-        assert_eq!(percent_beside(18, 24, Cmp::Ge, Frac::THREE_QUARTERS), "75.0%");
-        assert_eq!(percent_beside(756, 1000, Cmp::Ge, Frac::THREE_QUARTERS), "75.6%");
+        assert_eq!(
+            percent_beside(18, 24, Cmp::Ge, Frac::THREE_QUARTERS),
+            "75.0%"
+        );
+        assert_eq!(
+            percent_beside(756, 1000, Cmp::Ge, Frac::THREE_QUARTERS),
+            "75.6%"
+        );
         assert_eq!(percent_beside(1, 2, Cmp::Gt, Frac::HALF), "50.0%");
         assert_eq!(percent_beside(0, 5, Cmp::Gt, Frac::HALF), "0.0%");
         assert_eq!(percent_beside(1, 0, Cmp::Gt, Frac::HALF), "—");
@@ -113,7 +145,10 @@ mod tests {
     fn just_above_prints_above() {
         // 50.01% is met against > 1/2; 50.0% would look like exactly half.
         assert_eq!(percent_beside(5_001, 10_000, Cmp::Gt, Frac::HALF), "50.01%");
-        assert_eq!(percent_beside(75_003, 100_000, Cmp::Ge, Frac::THREE_QUARTERS), "75.003%");
+        assert_eq!(
+            percent_beside(75_003, 100_000, Cmp::Ge, Frac::THREE_QUARTERS),
+            "75.003%"
+        );
     }
 
     #[test]
@@ -123,6 +158,9 @@ mod tests {
         // 2/3 > 2/3 ✗: a figure that looks above would contradict; printed below.
         assert_eq!(percent_beside(2, 3, Cmp::Gt, Frac::TWO_THIRDS), "66.6666%");
         // Just below 2/3: 66.66% < 66.666…
-        assert_eq!(percent_beside(6_666, 10_000, Cmp::Ge, Frac::TWO_THIRDS), "66.66%");
+        assert_eq!(
+            percent_beside(6_666, 10_000, Cmp::Ge, Frac::TWO_THIRDS),
+            "66.66%"
+        );
     }
 }

@@ -215,9 +215,15 @@ mod tests {
 
     #[test]
     fn each_council_meeting_votes_with_its_own_council() {
-        assert_eq!(MeetingKind::OwnersCommittee.council(), CouncilKind::OwnersCommittee);
+        assert_eq!(
+            MeetingKind::OwnersCommittee.council(),
+            CouncilKind::OwnersCommittee
+        );
         assert_eq!(MeetingKind::PartyBranch.council(), CouncilKind::PartyBranch);
-        assert_eq!(MeetingKind::ResidentsCouncil.council(), CouncilKind::ResidentsCouncil);
+        assert_eq!(
+            MeetingKind::ResidentsCouncil.council(),
+            CouncilKind::ResidentsCouncil
+        );
         assert_eq!(MeetingKind::Other.council(), CouncilKind::ResidentsCouncil);
     }
 }

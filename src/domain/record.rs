@@ -100,12 +100,17 @@ impl ItemRecord {
 
     /// The elevator rule's shaft owners with their answers (see `shaft_condition`).
     pub fn shaft_condition(&self) -> Option<ShaftCondition> {
-        shaft_condition(&self.rule, self.vote.as_ref().map(|v| v.ballots.as_slice())?)
+        shaft_condition(
+            &self.rule,
+            self.vote.as_ref().map(|v| v.ballots.as_slice())?,
+        )
     }
 
     /// Every answer changed on purpose during the roll call: (voter's name, correction).
     pub fn corrections(&self) -> Vec<(&str, &Correction)> {
-        let Some(v) = &self.vote else { return Vec::new() };
+        let Some(v) = &self.vote else {
+            return Vec::new();
+        };
         v.ballots
             .iter()
             .flat_map(|b| b.corrections.iter().map(move |c| (b.name.as_str(), c)))

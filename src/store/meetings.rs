@@ -345,13 +345,21 @@ impl Store {
                 ],
             )?;
             // A council meeting whose kind changed is linked to that kind's council.
-            let community: i64 =
-                tx.query_row("SELECT community_id FROM meetings WHERE id = ?1", [id], |r| r.get(0))?;
+            let community: i64 = tx.query_row(
+                "SELECT community_id FROM meetings WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
             let electorate: String =
-                tx.query_row("SELECT electorate FROM meetings WHERE id = ?1", [id], |r| r.get(0))?;
+                tx.query_row("SELECT electorate FROM meetings WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
             if electorate == Electorate::Council.as_db() {
                 let council = super::roster::council_id(tx, community, m.kind.council())?;
-                tx.execute("UPDATE meetings SET council_id = ?2 WHERE id = ?1", params![id, council])?;
+                tx.execute(
+                    "UPDATE meetings SET council_id = ?2 WHERE id = ?1",
+                    params![id, council],
+                )?;
             }
             audit(tx, Some(id), "meeting_edit", &m.title)?;
             Ok(())

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError, audit, now};
-use crate::domain::model::{Choice, CouncilKind, Electorate, MeetingKind, MeetingStatus, ScopeKind};
+use crate::domain::model::{
+    Choice, CouncilKind, Electorate, MeetingKind, MeetingStatus, ScopeKind,
+};
 use crate::domain::presence;
 use crate::domain::record::Correction;
 
@@ -25,7 +27,9 @@ pub(crate) fn meeting_council(
     )?;
     if let Some(id) = linked {
         let k: Option<String> = tx
-            .query_row("SELECT kind FROM councils WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT kind FROM councils WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?;
         if let Some(k) = k.as_deref().and_then(CouncilKind::from_db) {
             return Ok(Some((id, k)));
@@ -47,9 +51,13 @@ pub(crate) fn meeting_council(
 /// Whether the voter is in the room now (in person, or by proxy where proxies count).
 pub(crate) fn in_room(tx: &rusqlite::Connection, meeting: i64, voter: i64) -> Result<bool> {
     let events = super::session::presence_events(tx, meeting)?;
-    let att = presence::current(&events).remove(&voter).unwrap_or_default();
+    let att = presence::current(&events)
+        .remove(&voter)
+        .unwrap_or_default();
     let mkind: String =
-        tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
+        tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| {
+            r.get(0)
+        })?;
     let proxies = mkind != MeetingKind::OwnersCommittee.as_db();
     Ok(att.present && (att.proxy.is_none() || proxies))
 }
@@ -65,7 +73,9 @@ pub(crate) fn arrive_in_running_vote(
         return Ok(());
     }
     let events = super::session::presence_events(tx, meeting)?;
-    let att = presence::current(&events).remove(&voter).unwrap_or_default();
+    let att = presence::current(&events)
+        .remove(&voter)
+        .unwrap_or_default();
     let (pname, pref) = att.proxy.unwrap_or_default();
     tx.execute(
         "UPDATE vote_eligible SET present = 1, proxy_name = ?3, proxy_ref = ?4
@@ -120,7 +130,9 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     let (meeting, status) = super::session::item_meeting(tx, item)?;
     super::meetings::require_status(tx, meeting, &[MeetingStatus::Open])?;
     if status == "voting" || status == "closed" || status == "withdrawn" {
-        return Err(StoreError::Invalid("This item cannot be put to the vote again.".into()));
+        return Err(StoreError::Invalid(
+            "This item cannot be put to the vote again.".into(),
+        ));
     }
     // One vote is open at a time.
     if open_vote(tx, meeting)?.is_some() {
@@ -147,7 +159,9 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     )?;
     let (scope_kind, building, unit, rule, community, electorate, mkind, position) = row;
     if rule == "no_vote" {
-        return Err(StoreError::Invalid("This item is for discussion only; it has no vote.".into()));
+        return Err(StoreError::Invalid(
+            "This item is for discussion only; it has no vote.".into(),
+        ));
     }
     let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
     let council = if is_council_vote(&electorate, scope_kind == ScopeKind::Council) {
@@ -158,7 +172,9 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     };
     let eligible = eligible_voters(tx, community, council, scope_kind, &building, &unit)?;
     if eligible.is_empty() {
-        return Err(StoreError::Invalid("Nobody on the roster is inside this item's scope.".into()));
+        return Err(StoreError::Invalid(
+            "Nobody on the roster is inside this item's scope.".into(),
+        ));
     }
     let events = super::session::presence_events(tx, meeting)?;
     let now_in = presence::current(&events);
@@ -171,7 +187,14 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     if uncalled > 0 {
         return Err(StoreError::Invalid(super::session::ATTENDANCE_FIRST.into()));
     }
-    Ok(Preflight { meeting, position, mkind, eligible, events, now_in })
+    Ok(Preflight {
+        meeting,
+        position,
+        mkind,
+        eligible,
+        events,
+        now_in,
+    })
 }
 
 impl Store {
@@ -277,7 +300,9 @@ pub(crate) fn corrections(
     for row in rows {
         let (voter, from, to, at) = row?;
         let (Some(from), Some(to)) = (Choice::from_db(&from), Choice::from_db(&to)) else {
-            return Err(StoreError::Corrupt(format!("A changed answer of item {item}")));
+            return Err(StoreError::Corrupt(format!(
+                "A changed answer of item {item}"
+            )));
         };
         out.push((voter, Correction { from, to, at }));
     }
@@ -287,7 +312,11 @@ pub(crate) fn corrections(
 /// Undo the last recorded action of a running vote: a change of an answer (the earlier
 /// answer comes back) when it came after the last answer, else that answer. Returns the
 /// voter concerned, or None when there is nothing to undo.
-pub(crate) fn undo_last(tx: &rusqlite::Transaction<'_>, item: i64, meeting: i64) -> Result<Option<i64>> {
+pub(crate) fn undo_last(
+    tx: &rusqlite::Transaction<'_>,
+    item: i64,
+    meeting: i64,
+) -> Result<Option<i64>> {
     let last: Option<(i64, i64, String)> = tx
         .query_row(
             // A recusal recorded before the vote started is not a roll-call answer.
@@ -320,7 +349,12 @@ pub(crate) fn undo_last(tx: &rusqlite::Transaction<'_>, item: i64, meeting: i64)
                 "UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1",
                 params![item, voter],
             )?;
-            audit(tx, Some(meeting), "vote_correct_undo", &format!("{item} {voter} {to} -> {from}"))?;
+            audit(
+                tx,
+                Some(meeting),
+                "vote_correct_undo",
+                &format!("{item} {voter} {to} -> {from}"),
+            )?;
             Ok(Some(voter))
         }
         (Some((id, voter, choice)), _) => {
@@ -329,7 +363,12 @@ pub(crate) fn undo_last(tx: &rusqlite::Transaction<'_>, item: i64, meeting: i64)
                 "UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1",
                 params![item, voter],
             )?;
-            audit(tx, Some(meeting), "vote_undo", &format!("{item} {voter} {choice}"))?;
+            audit(
+                tx,
+                Some(meeting),
+                "vote_undo",
+                &format!("{item} {voter} {choice}"),
+            )?;
             Ok(Some(voter))
         }
         (None, _) => Ok(None),
@@ -352,7 +391,9 @@ pub(crate) fn eligible_voters(
              JOIN councils c ON c.id = m.council_id
              WHERE c.community_id = ?1 AND c.id = ?2 ORDER BY v.position, v.id",
         )?;
-        let rows = st.query_map(params![community, council], |r| Ok((r.get(0)?, r.get(1)?, 0)))?;
+        let rows = st.query_map(params![community, council], |r| {
+            Ok((r.get(0)?, r.get(1)?, 0))
+        })?;
         return Ok(rows.collect::<rusqlite::Result<_>>()?);
     }
     let mut st = tx.prepare_cached(

@@ -5,9 +5,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::meetings::require_status;
 use super::{Result, Store, StoreError, audit, now, roll_call};
-use crate::domain::model::{
-    Choice, MeetingKind, MeetingStatus, PresenceKind,
-};
+use crate::domain::model::{Choice, MeetingKind, MeetingStatus, PresenceKind};
 use crate::domain::presence;
 use crate::domain::record::{Ballot, PresenceEvent};
 use crate::domain::rules::{self, Outcome};
@@ -361,7 +359,9 @@ impl Store {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
-                return Err(StoreError::Invalid("The vote is closed; answers can no longer be undone.".into()));
+                return Err(StoreError::Invalid(
+                    "The vote is closed; answers can no longer be undone.".into(),
+                ));
             }
             roll_call::undo_last(tx, item, meeting)
         })

@@ -51,7 +51,10 @@ pub const ABSENT_WHY: Tr = Tr(
 pub const ABSENT_ROW: Tr = Tr("缺席·先签到", "absent (i)");
 pub const K_ARRIVE: Tr = Tr("登记到场", "record arrival");
 pub const K_CORRECT: Tr = Tr("更正", "change answer");
-pub const ARRIVED: Tr = Tr("已登记到场，可以表决。", "Arrival recorded; they can answer now.");
+pub const ARRIVED: Tr = Tr(
+    "已登记到场，可以表决。",
+    "Arrival recorded; they can answer now.",
+);
 pub const CORRECT_HOW: Tr = Tr(
     "已表决；如需更改，请按 c 更正（需确认）。",
     "Already answered; to change it press c (asks first).",
@@ -60,7 +63,10 @@ pub const CORRECT_PICK: Tr = Tr(
     "更正：请按新的选项（1 同意 2 反对 3 弃权 5 不投票），Esc 取消。",
     "Change: press the new answer (1 yes 2 no 3 abstain 5 not voting), Esc cancels.",
 );
-pub const SAME_ANSWER: Tr = Tr("此人的表决已是该选项。", "That is already this voter's answer.");
+pub const SAME_ANSWER: Tr = Tr(
+    "此人的表决已是该选项。",
+    "That is already this voter's answer.",
+);
 pub const NOT_TAKEN_UP: Tr = Tr("未审议", "not taken up");
 pub const SHAFT_OWNERS: Tr = Tr("井道占用业主同意", "shaft owners agree");
 pub const UNANSWERED_SHORT: Tr = Tr("未表决", "no answer");
@@ -87,9 +93,7 @@ pub fn confirm_correction(l: super::Lang, name: &str, from: &str, to: &str) -> S
 pub fn confirm_adjourn_pending(l: super::Lang, titles: &[String]) -> String {
     let list = titles.join("、");
     match l {
-        super::Lang::Zh => format!(
-            "以下议题尚未审议，休会后将记为「未审议」：{list}。确定休会？"
-        ),
+        super::Lang::Zh => format!("以下议题尚未审议，休会后将记为「未审议」：{list}。确定休会？"),
         super::Lang::En => format!(
             "These items were never taken up and will be recorded as not taken up: {}. Adjourn?",
             titles.join("; ")

@@ -240,9 +240,7 @@ impl App {
         if self.too_small {
             // Only quitting acts while the screen cannot be seen (nor ? for help, nor
             // a key typed into a hidden form).
-            if self.overlay.is_none()
-                && keymap::lookup(self.keymap(), &k) == Some(Act::Quit)
-            {
+            if self.overlay.is_none() && keymap::lookup(self.keymap(), &k) == Some(Act::Quit) {
                 self.quit = true;
             }
             return;

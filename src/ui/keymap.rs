@@ -289,12 +289,32 @@ pub const VOTE: &[Binding] = &[
 /// The roll call on an absent voter's row: the bar offers what is possible (record the
 /// arrival); the answer keys stay bound so pressing one says why it is refused.
 pub const VOTE_ABSENT: &[Binding] = &[
-    b(&[C('i')], Act::Arrive, crate::strings::record::K_ARRIVE, true),
+    b(
+        &[C('i')],
+        Act::Arrive,
+        crate::strings::record::K_ARRIVE,
+        true,
+    ),
     b(&[C('1'), C('y')], Act::Answer(Choice::Yes), s::K_YES, false),
     b(&[C('2'), C('n')], Act::Answer(Choice::No), s::K_NO, false),
-    b(&[C('3'), C('a')], Act::Answer(Choice::Abstain), s::K_ABSTAIN, false),
-    b(&[C('4'), C('r')], Act::Answer(Choice::Recused), s::K_RECUSED, false),
-    b(&[C('5'), C('z')], Act::Answer(Choice::NotVoting), s::K_NOT_VOTING, false),
+    b(
+        &[C('3'), C('a')],
+        Act::Answer(Choice::Abstain),
+        s::K_ABSTAIN,
+        false,
+    ),
+    b(
+        &[C('4'), C('r')],
+        Act::Answer(Choice::Recused),
+        s::K_RECUSED,
+        false,
+    ),
+    b(
+        &[C('5'), C('z')],
+        Act::Answer(Choice::NotVoting),
+        s::K_NOT_VOTING,
+        false,
+    ),
     b(
         &[Code(KeyCode::Backspace), C('u')],
         Act::Undo,
@@ -424,7 +444,16 @@ mod tests {
     #[test]
     fn no_two_bindings_share_a_key_on_a_screen() {
         for table in [
-            HOME, ROSTER, PREPARE, ATTENDANCE, AGENDA, ITEM, VOTE, VOTE_ABSENT, OUTCOME, MINUTES,
+            HOME,
+            ROSTER,
+            PREPARE,
+            ATTENDANCE,
+            AGENDA,
+            ITEM,
+            VOTE,
+            VOTE_ABSENT,
+            OUTCOME,
+            MINUTES,
         ] {
             let keys: Vec<Key> = table
                 .iter()
