@@ -336,7 +336,14 @@ impl Store {
             }
             // Present now, absent on the frozen list: a late arrival, recorded on the
             // timeline; the list shows them present from now on.
-            roll_call::arrive_in_running_vote(tx, meeting, voter)?;
+            let frozen_present: bool = tx.query_row(
+                "SELECT present FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
+                params![item, voter],
+                |r| r.get(0),
+            )?;
+            if !frozen_present {
+                roll_call::arrive_in_running_vote(tx, meeting, voter)?;
+            }
             let proxy: String = tx.query_row(
                 "SELECT proxy_name FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
                 params![item, voter],
