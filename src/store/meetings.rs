@@ -108,19 +108,6 @@ pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
         .unwrap_or_else(|| Rule::new(RuleKind::from_code(code).unwrap_or(RuleKind::NoVote)))
 }
 
-/// An item's rule as it stands.
-pub(crate) fn item_rule(tx: &rusqlite::Connection, item: i64) -> Result<Rule> {
-    let (code, params): (String, String) = tx
-        .query_row(
-            "SELECT rule, rule_params FROM agenda_items WHERE id = ?1",
-            [item],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
-    Ok(rule_from_db(&code, &params))
-}
-
 pub(crate) fn rule_params(rule: &Rule) -> String {
     serde_json::to_string(rule).unwrap_or_else(|_| "{}".into())
 }
@@ -345,22 +332,7 @@ impl Store {
                 ],
             )?;
             // A council meeting whose kind changed is linked to that kind's council.
-            let community: i64 = tx.query_row(
-                "SELECT community_id FROM meetings WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
-            let electorate: String =
-                tx.query_row("SELECT electorate FROM meetings WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
-            if electorate == Electorate::Council.as_db() {
-                let council = super::roster::council_id(tx, community, m.kind.council())?;
-                tx.execute(
-                    "UPDATE meetings SET council_id = ?2 WHERE id = ?1",
-                    params![id, council],
-                )?;
-            }
+            super::roll_call::relink_council(tx, id, m.kind)?;
             audit(tx, Some(id), "meeting_edit", &m.title)?;
             Ok(())
         })

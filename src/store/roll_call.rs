@@ -97,10 +97,47 @@ pub(crate) fn open_vote(tx: &rusqlite::Connection, meeting: i64) -> Result<Optio
         .optional()?)
 }
 
+/// An item's rule as it stands.
+pub(crate) fn item_rule(
+    tx: &rusqlite::Connection,
+    item: i64,
+) -> Result<crate::domain::rules::Rule> {
+    let (code, params): (String, String) = tx
+        .query_row(
+            "SELECT rule, rule_params FROM agenda_items WHERE id = ?1",
+            [item],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
+    Ok(super::meetings::rule_from_db(&code, &params))
+}
+
+/// Link a council meeting to the council of its (possibly changed) kind.
+pub(crate) fn relink_council(
+    tx: &rusqlite::Connection,
+    meeting: i64,
+    kind: MeetingKind,
+) -> Result<()> {
+    let (community, electorate): (i64, String) = tx.query_row(
+        "SELECT community_id, electorate FROM meetings WHERE id = ?1",
+        [meeting],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if electorate == Electorate::Council.as_db() {
+        let council = super::roster::council_id(tx, community, kind.council())?;
+        tx.execute(
+            "UPDATE meetings SET council_id = ?2 WHERE id = ?1",
+            params![meeting, council],
+        )?;
+    }
+    Ok(())
+}
+
 /// Refuse 回避 where it does not exist: under art. 278 (elevator rule included) the base
 /// is all owners of the scope by law.
 pub(crate) fn refuse_recusal(tx: &rusqlite::Connection, item: i64) -> Result<()> {
-    let rule = super::meetings::item_rule(tx, item)?;
+    let rule = item_rule(tx, item)?;
     if !rule.kind.allows_recusal() {
         return Err(StoreError::Invalid(
             "Recusal does not exist under art. 278: the base is all owners of the scope.".into(),
