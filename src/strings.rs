@@ -2,6 +2,7 @@
 //! words from here, never from literals of their own.
 
 pub mod files;
+pub mod record;
 pub mod trust;
 pub mod ui;
 
@@ -360,6 +361,7 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
         E::NotFound(what) => format!("未找到：{what}。"),
         E::Invalid(m) => REFUSALS
             .iter()
+            .chain(record::REFUSALS)
             .find(|(k, _)| k == m)
             .map(|(_, z)| z.to_string())
             .unwrap_or(en),

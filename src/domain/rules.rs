@@ -280,6 +280,15 @@ impl RuleKind {
         })
     }
 
+    /// Whether 回避 (recusal) exists under this rule: for councils and committees, not
+    /// for owners under art. 278 (the elevator rule is one of those).
+    pub fn allows_recusal(&self) -> bool {
+        !matches!(
+            self,
+            RuleKind::Art278Ordinary | RuleKind::Art278Major | RuleKind::Elevator { .. }
+        )
+    }
+
     pub fn uses_area(&self) -> bool {
         match self {
             RuleKind::Art278Ordinary | RuleKind::Art278Major | RuleKind::Elevator { .. } => true,
@@ -305,6 +314,13 @@ pub struct Rule {
     /// weighs like a no in approval fractions over participants.
     #[serde(default = "default_true")]
     pub abstain_participates: bool,
+    /// Councils and committees (PRODUCT.md "Who may answer"): whether a recused member
+    /// leaves the base. New rules say false: the base stays "all members" (and under
+    /// art. 278 recusal is refused by the store). A rule stored before this setting
+    /// existed has no key: every vote then took recused voters out of the base, so such
+    /// a rule keeps that meaning (true) and its closed, signed outcomes still verify.
+    #[serde(default = "default_true")]
+    pub recused_leave_base: bool,
 }
 
 impl Rule {
@@ -312,15 +328,24 @@ impl Rule {
         Rule {
             kind,
             abstain_participates: true,
+            recused_leave_base: false,
         }
+    }
+
+    /// Whether recused voters are taken out of the base: the rule's setting. Under
+    /// art. 278 the base is all owners of the scope by law: new art. 278 rules say false
+    /// and the store refuses recusal there; only a vote recorded before the setting
+    /// existed (see the field) has recused owners out of the base.
+    pub fn recused_leave_base(&self) -> bool {
+        self.recused_leave_base
     }
 }
 
 /// Counts and areas of a vote.
 ///
-/// Recused voters are taken out of the base entirely: they are counted only in
-/// `recused`/`recused_area`, and `eligible`, `present` and everything else are figured
-/// after removing them.
+/// Recused voters are counted in `recused`/`recused_area` and never participate. They
+/// stay in the base (`eligible`, `present`) unless the rule's setting takes them out
+/// (`Rule::recused_leave_base`); then everything else is figured after removing them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     pub eligible: i64,
@@ -369,11 +394,15 @@ fn bump(count: &mut i64, area: &mut i64, add: i64) {
 /// participate.
 pub fn tally(rule: &Rule, electorate: &[Eligible]) -> Tally {
     let mut t = Tally::default();
+    let leave = rule.recused_leave_base();
     for v in electorate {
         if v.choice == Some(Choice::Recused) {
-            // Recused voters leave the base entirely (neither eligible nor present).
             bump(&mut t.recused, &mut t.recused_area, v.area);
-            continue;
+            if leave {
+                // The rule's setting: recused members leave the base (neither eligible
+                // nor present).
+                continue;
+            }
         }
         bump(&mut t.eligible, &mut t.eligible_area, v.area);
         if v.present {
@@ -806,6 +835,7 @@ mod tests {
         let rule = Rule {
             kind: RuleKind::Art278Ordinary,
             abstain_participates: false,
+            recused_leave_base: false,
         };
         let o = evaluate(&rule, &e);
         assert_eq!(o.tally.participants, 0);
@@ -1059,15 +1089,70 @@ mod tests {
     }
 
     #[test]
-    fn recused_removed_from_base() {
-        // 9 on the list, 3 recused: base 6; 4 yes, 2 not voting → 4/6 = 2/3 participates.
+    fn recused_removed_from_base_when_the_council_rule_says_so() {
+        // 9 on the list, 3 recused, the setting on: base 6; 4 yes, 2 not voting.
+        // Committee: yes ≥ 1/2 of members → 4/6 passes.
         let e = build(&[(4, 100, Y), (2, 100, NV), (3, 500, R)]);
-        let o = evaluate(&ordinary(), &e);
+        let mut rule = Rule::new(RuleKind::Committee);
+        rule.recused_leave_base = true;
+        let o = evaluate(&rule, &e);
         assert_eq!((o.tally.eligible, o.tally.eligible_area), (6, 600));
         assert_eq!((o.tally.recused, o.tally.recused_area), (3, 1500));
         assert_eq!(o.tally.present, 6);
         assert_eq!(o.tally.participants, 4);
         assert!(o.passed);
+        // Boundary: 3 yes of 6 is exactly 1/2 and still passes; 3 of 7 does not.
+        let e = build(&[(3, 100, Y), (3, 100, NV), (3, 100, R)]);
+        assert!(evaluate(&rule, &e).passed);
+        let e = build(&[(3, 100, Y), (4, 100, NV), (3, 100, R)]);
+        assert!(!evaluate(&rule, &e).passed);
+    }
+
+    #[test]
+    fn recused_stay_in_the_base_of_all_members_by_default() {
+        // The same 9, the setting off: base 9; 4 yes of 9 < 1/2 → fails; 5 of 9 passes.
+        let e = build(&[(4, 100, Y), (2, 100, NV), (3, 500, R)]);
+        let rule = Rule::new(RuleKind::Committee);
+        let o = evaluate(&rule, &e);
+        assert_eq!((o.tally.eligible, o.tally.eligible_area), (9, 2100));
+        assert_eq!(o.tally.recused, 3);
+        assert_eq!(o.tally.present, 9);
+        assert_eq!(o.tally.participants, 4);
+        assert!(!o.passed);
+        let e = build(&[(5, 100, Y), (1, 100, NV), (3, 500, R)]);
+        assert!(evaluate(&rule, &e).passed);
+        // Residents' meeting: yes > 1/2 of present; 3 present recused keep the base at 8.
+        let e = build(&[(4, 100, Y), (1, 100, NV), (3, 100, R)]);
+        let rm = Rule::new(RuleKind::ResidentsMeeting);
+        assert!(!evaluate(&rm, &e).passed, "4/8 is not more than half");
+        let mut rm_leave = rm.clone();
+        rm_leave.recused_leave_base = true;
+        assert!(evaluate(&rm_leave, &e).passed, "4/5 is more than half");
+    }
+
+    #[test]
+    fn art278_has_no_recusal_and_its_base_is_all_owners() {
+        assert!(!RuleKind::Art278Ordinary.allows_recusal());
+        assert!(!RuleKind::Art278Major.allows_recusal());
+        assert!(!RuleKind::from_code("elevator").is_some_and(|k| k.allows_recusal()));
+        assert!(RuleKind::Committee.allows_recusal());
+        // A new art. 278 rule keeps every owner in the base (the store refuses recusal).
+        let rule = ordinary();
+        assert!(!rule.recused_leave_base());
+        let e = build(&[(4, 100, Y), (2, 100, NV), (3, 500, R)]);
+        let o = evaluate(&rule, &e);
+        assert_eq!((o.tally.eligible, o.tally.eligible_area), (9, 2100));
+        assert!(!o.passed, "4/9 is below the 2/3 participation");
+        // The setting is written: a rule stored before it existed has no key, and keeps
+        // the meaning every vote had then (recused voters out of the base), so the
+        // outcomes signed then still verify.
+        let json = serde_json::to_string(&Rule::new(RuleKind::Committee)).unwrap();
+        assert!(json.contains("\"recused_leave_base\":false"), "{json}");
+        let back: Rule = serde_json::from_str(r#"{"kind":{"kind":"committee"}}"#).unwrap();
+        assert!(back.recused_leave_base);
+        let old: Rule = serde_json::from_str(r#"{"kind":{"kind":"art278_ordinary"}}"#).unwrap();
+        let o = evaluate(&old, &e);
+        assert_eq!((o.tally.eligible, o.tally.eligible_area), (6, 600));
     }
 
     #[test]

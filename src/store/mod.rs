@@ -2,6 +2,7 @@
 //! terminal. Each user action is one transaction, committed before the caller returns.
 
 pub mod actions;
+mod adjourn;
 pub mod archive;
 mod backup;
 mod common;
@@ -11,6 +12,7 @@ mod import_trust;
 pub mod meetings;
 mod open;
 pub mod record;
+pub mod roll_call;
 pub mod roster;
 mod search;
 pub mod session;

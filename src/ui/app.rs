@@ -35,6 +35,12 @@ pub enum Pending {
     CloseVote(i64),
     Resume(i64),
     Withdraw(i64),
+    /// Change a recorded answer (the confirmation named the voter, old and new answer).
+    Correct {
+        item: i64,
+        voter: i64,
+        choice: crate::domain::model::Choice,
+    },
 }
 
 pub struct Confirm {
@@ -64,6 +70,10 @@ pub struct App {
     pub quit: bool,
     /// Width of the text field being edited, for cursor movement (set when drawing).
     pub field_width: usize,
+    /// The window is below the smallest size and shows only the "too small" notice:
+    /// every key but quit is ignored, so nothing is recorded that nobody could see
+    /// (set when drawing and on each resize).
+    pub too_small: bool,
 }
 
 impl App {
@@ -77,6 +87,7 @@ impl App {
             room: false,
             quit: false,
             field_width: 40,
+            too_small: false,
         };
         let home = home::Home::load(&app);
         app.views.push(View::Home(home));
@@ -181,6 +192,7 @@ impl App {
             View::Agenda(_) => keymap::AGENDA,
             View::Item(_) => keymap::ITEM,
             View::Vote(v) if v.outcome.is_some() => keymap::OUTCOME,
+            View::Vote(v) if v.on_absent() => keymap::VOTE_ABSENT,
             View::Vote(_) => keymap::VOTE,
             View::Minutes(m)
                 if m.meeting
@@ -209,6 +221,8 @@ impl App {
             Event::Key(k) if k.kind == KeyEventKind::Press || k.kind == KeyEventKind::Repeat => {
                 self.handle_key(k)
             }
+            Event::Resize(w, h) => self.too_small = super::too_small(w, h),
+            Event::Paste(_) if self.too_small => {}
             Event::Paste(text) => {
                 if let Some(Overlay::Form(f)) = &mut self.overlay {
                     f.paste(&text);
@@ -221,6 +235,14 @@ impl App {
     pub fn handle_key(&mut self, k: KeyEvent) {
         if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
             self.quit = true;
+            return;
+        }
+        if self.too_small {
+            // Only quitting acts while the screen cannot be seen (nor ? for help, nor
+            // a key typed into a hidden form).
+            if self.overlay.is_none() && keymap::lookup(self.keymap(), &k) == Some(Act::Quit) {
+                self.quit = true;
+            }
             return;
         }
         match self.overlay.take() {
@@ -357,6 +379,19 @@ impl App {
                 Nav::Stay
             }
             Pending::Resume(m) => agenda::resume(self, m),
+            Pending::Correct {
+                item,
+                voter,
+                choice,
+            } => {
+                if self
+                    .store_do(|st| st.correct_answer(item, voter, choice, Some(voter)))
+                    .is_some()
+                {
+                    self.refresh();
+                }
+                Nav::Stay
+            }
             Pending::Withdraw(m) => {
                 if self.store_do(|st| st.withdraw_signatures(m)).is_some() {
                     self.refresh();

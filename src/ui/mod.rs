@@ -36,6 +36,11 @@ use app::{Overlay, View};
 pub const MIN_W: u16 = 80;
 pub const MIN_H: u16 = 24;
 
+/// Whether a window of this size shows only the "too small" notice.
+pub fn too_small(w: u16, h: u16) -> bool {
+    w < MIN_W || h < MIN_H
+}
+
 /// Leave the terminal as we found it: raw mode off, main screen, no bracketed paste.
 fn restore() {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
@@ -118,7 +123,8 @@ fn event_loop(
 /// Draw the whole frame from the app's state (no side effects on the data).
 pub fn draw(app: &mut App, f: &mut Frame<'_>) {
     let area = f.area();
-    if area.width < MIN_W || area.height < MIN_H {
+    app.too_small = too_small(area.width, area.height);
+    if app.too_small {
         let msg = Paragraph::new(app.t(s::TOO_SMALL)).wrap(Wrap { trim: true });
         f.render_widget(msg, area);
         return;

@@ -34,6 +34,7 @@ pub fn status_word(l: Lang, st: ItemStatus, outcome: Option<bool>) -> &'static s
         (ItemStatus::Discussing, _) => Tr("讨论中", "discussing").get(l),
         (ItemStatus::Withdrawn, _) => Tr("已撤回", "withdrawn").get(l),
         (ItemStatus::Pending, _) => Tr("待议", "pending").get(l),
+        (ItemStatus::NotTakenUp, _) => Tr("未审议", "not taken up").get(l),
     }
 }
 
@@ -81,10 +82,25 @@ impl Agenda {
                 app, self.id,
             )))),
             Act::AddItem => Nav::Form(Box::new(forms::item_form(app, self.id, None))),
-            Act::Adjourn => Nav::Ask(
-                app.t(s::CONFIRM_ADJOURN).to_string(),
-                Pending::Adjourn(self.id),
-            ),
+            // Refused at once when impossible; the confirmation lists the items that
+            // would be recorded as never taken up.
+            Act::Adjourn => match app.store_do(|st| st.adjourn_check(self.id)) {
+                None => Nav::Stay,
+                Some(pending) if pending.is_empty() => Nav::Ask(
+                    app.t(s::CONFIRM_ADJOURN).to_string(),
+                    Pending::Adjourn(self.id),
+                ),
+                Some(pending) => {
+                    let titles: Vec<String> = pending
+                        .iter()
+                        .map(|i| format!("{}. {}", i.position, clean_line(&i.title)))
+                        .collect();
+                    Nav::Ask(
+                        crate::strings::record::confirm_adjourn_pending(app.lang, &titles),
+                        Pending::Adjourn(self.id),
+                    )
+                }
+            },
             Act::Back => Nav::Back,
             _ => Nav::Stay,
         }

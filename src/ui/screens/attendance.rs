@@ -25,6 +25,8 @@ pub struct Attendance {
     pub voters: Vec<VoterRow>,
     pub now: std::collections::HashMap<i64, Att>,
     pub sel: usize,
+    /// The council called when the electorate is a council.
+    pub council: CouncilKind,
 }
 
 impl Attendance {
@@ -36,6 +38,7 @@ impl Attendance {
             voters: Vec::new(),
             now: Default::default(),
             sel: 0,
+            council: CouncilKind::ResidentsCouncil,
         };
         a.reload(app);
         // Start at the first voter not yet called.
@@ -56,14 +59,19 @@ impl Attendance {
         let all = app.store.voters(m.community_id).unwrap_or_default();
         self.voters = match m.electorate {
             Electorate::Owners => all.into_iter().filter(|v| !v.units.is_empty()).collect(),
-            Electorate::Council => all
-                .into_iter()
-                .filter(|v| {
-                    v.councils
-                        .iter()
-                        .any(|(k, _)| *k == CouncilKind::ResidentsCouncil)
-                })
-                .collect(),
+            // Each body with its own members: a 业委会 meeting calls the committee.
+            Electorate::Council => {
+                let council = app
+                    .store
+                    .meeting_council(self.meeting)
+                    .ok()
+                    .flatten()
+                    .unwrap_or(m.kind.council());
+                self.council = council;
+                all.into_iter()
+                    .filter(|v| v.councils.iter().any(|(k, _)| *k == council))
+                    .collect()
+            }
         };
         self.now = presence::current(&app.store.presence(self.meeting).unwrap_or_default());
     }
@@ -72,6 +80,9 @@ impl Attendance {
     pub fn quorum(&self) -> Vec<rules::Check> {
         let rule = match self.electorate {
             Electorate::Owners => Rule::new(RuleKind::Art278Ordinary),
+            Electorate::Council if self.council == CouncilKind::OwnersCommittee => {
+                Rule::new(RuleKind::Committee)
+            }
             Electorate::Council => Rule::new(RuleKind::ResidentsMeeting),
         };
         let electorate: Vec<Eligible> = self

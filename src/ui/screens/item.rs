@@ -114,6 +114,11 @@ impl ItemView {
                 &it.proposal,
                 Purpose::Amend { item: self.id },
             ))),
+            // No 回避 under art. 278 (a clear line why, before any form).
+            Act::Recuse if !it.rule.kind.allows_recusal() => {
+                app.error(app.t(crate::strings::record::RECUSAL_ART278));
+                Nav::Stay
+            }
             Act::Recuse => Nav::Form(Box::new(forms::one_line(
                 app,
                 s::K_RECUSE,
@@ -124,10 +129,23 @@ impl ItemView {
                     item: self.id,
                 },
             ))),
-            Act::StartVote => Nav::Ask(
-                app.t(s::CONFIRM_VOTE).to_string(),
-                Pending::StartVote(self.id),
-            ),
+            // Refused at once when it cannot start (before attendance, another vote
+            // open), never after a yes.
+            Act::StartVote => match app.store.vote_check(self.id) {
+                Err(e) => {
+                    let text = if e.to_string() == crate::store::session::ATTENDANCE_FIRST {
+                        app.t(crate::strings::record::ATTENDANCE_FIRST).to_string()
+                    } else {
+                        crate::strings::store_error(app.lang, &e)
+                    };
+                    app.error(text);
+                    Nav::Stay
+                }
+                Ok(()) => Nav::Ask(
+                    app.t(s::CONFIRM_VOTE).to_string(),
+                    Pending::StartVote(self.id),
+                ),
+            },
             Act::FinishItem if it.status != ItemStatus::Closed => Nav::Ask(
                 app.t(s::CONFIRM_FINISH).to_string(),
                 Pending::FinishItem(self.id),
