@@ -5,6 +5,7 @@ pub mod files;
 pub mod record;
 pub mod trust;
 pub mod ui;
+pub mod written;
 
 use crate::domain::model::{
     ActionStatus, Category, Choice, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
@@ -362,6 +363,7 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
         E::Invalid(m) => REFUSALS
             .iter()
             .chain(record::REFUSALS)
+            .chain(written::REFUSALS)
             .find(|(k, _)| k == m)
             .map(|(_, z)| z.to_string())
             .unwrap_or(en),

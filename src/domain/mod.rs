@@ -1,5 +1,6 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
+pub mod ballot_number;
 pub mod clean_bundle;
 pub mod figures;
 pub mod followup;
@@ -18,3 +19,5 @@ pub mod signing;
 pub mod statement;
 pub mod text;
 pub mod verify;
+pub mod written;
+pub mod written_minutes;

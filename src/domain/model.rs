@@ -181,6 +181,36 @@ db_enum!(
     }
 );
 
+db_enum!(
+    /// The form of a meeting (PRODUCT.md "Written consultation"): in the room (集体讨论),
+    /// with attendance and a roll call, or by written consultation (书面征求意见), with
+    /// ballots served to every voter and collected between an opening and a closing date.
+    MeetingForm {
+        Collective => "collective",
+        Written => "written",
+    }
+);
+
+db_enum!(
+    /// How a ballot reached its voter (指导规则 art. 22: posted on the notice board for
+    /// those who cannot be reached).
+    DeliveryWay {
+        InPerson => "in_person",
+        Mailbox => "mailbox",
+        Posted => "posted",
+    }
+);
+
+db_enum!(
+    /// Why a returned ballot does not count.
+    InvalidReason {
+        Unsigned => "unsigned",
+        Unreadable => "unreadable",
+        SeveralMarks => "several_marks",
+        Other => "other",
+    }
+);
+
 /// The scope of an item: who of the roster may vote on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scope {

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    Category, Choice, Electorate, ItemStatus, MeetingKind, MeetingStatus, PresenceKind, Scope,
+    Category, Choice, DeliveryWay, Electorate, InvalidReason, ItemStatus, MeetingKind,
+    MeetingStatus, PresenceKind, Scope,
 };
 use super::rules::{Eligible, Outcome, Rule, RuleKind};
 
@@ -28,6 +29,93 @@ pub struct MeetingRecord {
     pub presence: Vec<PresenceEvent>,
     pub items: Vec<ItemRecord>,
     pub addenda: Vec<AddendumRecord>,
+    /// How the meeting was held and notified, where the minutes have to say it (a
+    /// written consultation, a short notice). Left out of the JSON when there is nothing
+    /// to say, so the record of a room meeting reads as before.
+    #[serde(default, skip_serializing_if = "FormFacts::is_plain")]
+    pub form: FormFacts,
+}
+
+/// The facts of a meeting's form and notice (issue 16).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormFacts {
+    /// Held by written consultation (书面征求意见); None for a meeting in the room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<WrittenRecord>,
+    /// An owners' assembly opened less than 15 days after its notice, confirmed so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_notice: Option<ShortNotice>,
+}
+
+impl FormFacts {
+    pub fn is_plain(&self) -> bool {
+        self.written.is_none() && self.short_notice.is_none()
+    }
+}
+
+/// A written consultation's ballots, as the minutes print them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrittenRecord {
+    /// YYYY-MM-DD.
+    pub opens_on: String,
+    /// The closing date as first announced; extensions follow.
+    pub closes_on: String,
+    /// Ballots issued (one per voter of the consultation's scopes) and their area.
+    pub ballots: i64,
+    pub area: i64,
+    /// Ballots served, by way: (way, count), in `DeliveryWay` order.
+    pub served: Vec<(DeliveryWay, i64)>,
+    pub returned: i64,
+    pub returned_area: i64,
+    pub valid: i64,
+    pub valid_area: i64,
+    /// The invalid ballots with their reasons, in the order entered.
+    pub invalid: Vec<InvalidBallot>,
+    pub extensions: Vec<Extension>,
+    /// When the consultation was closed, and whether before its closing date.
+    pub closed_at: Option<String>,
+    pub closed_early: bool,
+}
+
+impl WrittenRecord {
+    /// The closing date in force: the last extension's, else the first.
+    pub fn deadline(&self) -> &str {
+        self.extensions
+            .last()
+            .map(|e| e.to.as_str())
+            .unwrap_or(&self.closes_on)
+    }
+
+    pub fn served_total(&self) -> i64 {
+        self.served.iter().map(|(_, n)| n).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvalidBallot {
+    pub name: String,
+    pub reason: InvalidReason,
+    /// Free text beside the reason (may be empty).
+    pub note: String,
+    pub at: String,
+}
+
+/// 延期: the closing date moved, with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub from: String,
+    pub to: String,
+    pub reason: String,
+    pub at: String,
+}
+
+/// Notice given fewer days before the opening than the law asks, and the confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShortNotice {
+    pub noticed_on: String,
+    pub opens_on: String,
+    pub days: i64,
+    pub confirmed_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

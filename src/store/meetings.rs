@@ -482,12 +482,44 @@ impl Store {
     }
 
     /// Open a draft meeting: from now on every action is part of its record.
+    /// A written consultation opens with its ballots (store::written). An owners'
+    /// assembly whose notice was posted less than 15 days before is refused: the screen
+    /// asks, then calls `start_meeting_confirmed`.
     pub fn start_meeting(&mut self, meeting: i64) -> Result<()> {
+        self.start_meeting_with(meeting, false)
+    }
+
+    /// Open a meeting whose short notice the user has confirmed (the minutes say so).
+    pub fn start_meeting_confirmed(&mut self, meeting: i64) -> Result<()> {
+        self.start_meeting_with(meeting, true)
+    }
+
+    fn start_meeting_with(&mut self, meeting: i64, short_notice_ok: bool) -> Result<()> {
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Draft])?;
+            let at = now();
+            let written: Option<String> = tx
+                .query_row(
+                    "SELECT opens_on FROM written_meetings WHERE meeting_id = ?1",
+                    [meeting],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let opens_on = match &written {
+                Some(o) => o.clone(),
+                None => tx.query_row(
+                    "SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?1",
+                    [meeting],
+                    |r| r.get(0),
+                )?,
+            };
+            super::written::check_notice(tx, meeting, &opens_on, short_notice_ok)?;
+            if written.is_some() {
+                super::written::open_written(tx, meeting, &at)?;
+            }
             tx.execute(
                 "UPDATE meetings SET status = 'open', opened_at = ?2 WHERE id = ?1",
-                params![meeting, now()],
+                params![meeting, at],
             )?;
             audit(tx, Some(meeting), "meeting_open", "")?;
             Ok(())

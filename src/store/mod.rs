@@ -18,6 +18,8 @@ mod search;
 pub mod session;
 pub mod signing;
 pub mod trust;
+pub mod written;
+pub mod written_close;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};

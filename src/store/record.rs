@@ -127,6 +127,7 @@ impl Store {
             presence: presence_events(conn, id)?,
             items,
             addenda,
+            form: super::written_close::form_facts(conn, id)?,
         })
     }
 }

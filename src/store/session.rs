@@ -80,6 +80,11 @@ impl Store {
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Open])?;
+            if super::written::form(tx, meeting)? == crate::domain::model::MeetingForm::Written {
+                return Err(StoreError::Invalid(
+                    super::written::refuse::WRITTEN_NO_ATTENDANCE.into(),
+                ));
+            }
             if kind == PresenceKind::Recuse
                 && let Some(item) = item
             {

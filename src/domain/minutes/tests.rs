@@ -107,6 +107,7 @@ pub(crate) fn sample() -> MeetingRecord {
             }],
         }],
         addenda: vec![],
+        form: Default::default(),
     }
 }
 

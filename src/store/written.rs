@@ -1,0 +1,633 @@
+//! Written consultation (书面征求意见): the form of a meeting, its numbered ballots, their
+//! delivery and their return, entered by ballot number with one answer per item saved at
+//! once. The answers are the items' votes (`vote_eligible` frozen when the consultation
+//! opens, `votes`, `vote_corrections`), so tallies, closing and minutes are the roll
+//! call's. Extension, progress and closing are in written_close.rs.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::common::require_status;
+use super::{Result, Store, StoreError, audit, now, roll_call};
+use crate::domain::ballot_number::{self, Decoded};
+use crate::domain::model::{
+    Choice, DeliveryWay, InvalidReason, MeetingForm, MeetingKind, MeetingStatus, ScopeKind,
+};
+use crate::domain::text::clean_line;
+use crate::domain::written;
+
+/// The store's refusals here, as English sentences (strings::written has the Chinese).
+pub mod refuse {
+    pub const DATES: &str = "The opening and closing dates must look like 2026-11-28, the closing date not before the opening.";
+    pub const NOT_WRITTEN: &str = "This meeting is not a written consultation.";
+    pub const WRITTEN_NO_ATTENDANCE: &str =
+        "A written consultation has no attendance or roll call; its ballots are entered by number.";
+    pub const NOT_A_NUMBER: &str = "That is not a ballot number: type the digits printed on the ballot, then Enter.";
+    pub const CHECK_DIGIT: &str = "The check digit does not match: a digit is mistyped or two are swapped. Type the number again.";
+    pub const OTHER_MEETING: &str =
+        "This ballot belongs to another meeting; it is not counted here.";
+    pub const NO_SUCH_BALLOT: &str = "No ballot of this consultation has this number.";
+    pub const DUPLICATE: &str = "This voter's ballot has already been entered; a second ballot is refused.";
+    pub const WAS_INVALID: &str = "This voter's ballot was recorded as invalid; a second ballot is refused.";
+    pub const NOT_RETURNED: &str =
+        "This ballot has not been entered yet; there is nothing to correct.";
+    pub const ALREADY_ANSWERED: &str = "This item is already answered on this ballot; changing it is a correction, made on purpose.";
+    pub const ANSWER_CHOICE: &str = "A ballot answers 同意, 反对 or 弃权.";
+    pub const NOT_ON_ITEM: &str = "This voter is not in the scope of this item.";
+    pub const NOT_RUNNING: &str = "The consultation is not open: ballots are entered between its opening and its closing.";
+    pub const HAS_ANSWERS: &str =
+        "Answers of this ballot are already saved; it cannot be recorded as invalid now.";
+    pub const SHORT_NOTICE: &str = "The notice was posted less than 15 days before the opening; confirm to open anyway (the minutes say so).";
+    pub const NOTICE_DATE: &str = "The notice date must look like 2026-11-28.";
+    pub const NO_BALLOT_ITEMS: &str = "A written consultation needs at least one item to vote on.";
+    pub const EXTENSION: &str =
+        "An extension needs a reason and a new closing date after the present one.";
+    pub const EARLY: &str = "The closing date has not come yet; confirm to close early.";
+    pub const DELIVERY_DATE: &str = "The delivery date must look like 2026-11-28.";
+}
+
+fn invalid(s: &str) -> StoreError {
+    StoreError::Invalid(s.to_string())
+}
+
+/// One voter's ballot with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BallotRow {
+    pub voter_id: i64,
+    pub seq: i64,
+    pub number: String,
+    pub name: String,
+    pub units: Vec<String>,
+    pub area: i64,
+    /// The last delivery: (date, way).
+    pub served: Option<(String, DeliveryWay)>,
+    pub returned: Option<ReturnRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReturnRow {
+    pub valid: bool,
+    pub reason: Option<InvalidReason>,
+    pub note: String,
+    pub at: String,
+    pub by: String,
+}
+
+/// A ballot opened by its number for entry: the voter, their units and each item they
+/// answer, with the answers saved so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BallotEntry {
+    pub meeting: i64,
+    pub ballot: BallotRow,
+    /// (item id, position, title, answer so far)
+    pub items: Vec<(i64, i64, String, Option<Choice>)>,
+}
+
+impl BallotEntry {
+    pub fn complete(&self) -> bool {
+        self.items.iter().all(|i| i.3.is_some())
+    }
+}
+
+/// Why a ballot is opened: to enter it, or to correct an answer already saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Entry,
+    Correction,
+}
+
+fn valid_date(s: &str) -> bool {
+    s.len() == 10 && written::parse_date(s).is_some()
+}
+
+/// The form of a meeting (a row in written_meetings makes it written).
+pub(crate) fn form(conn: &rusqlite::Connection, meeting: i64) -> Result<MeetingForm> {
+    let written: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM written_meetings WHERE meeting_id = ?1)",
+        [meeting],
+        |r| r.get(0),
+    )?;
+    Ok(if written {
+        MeetingForm::Written
+    } else {
+        MeetingForm::Collective
+    })
+}
+
+/// Refuse opening an owners' assembly less than 15 days after its notice, unless that
+/// was confirmed (`confirmed`: then the confirmation is recorded for the minutes).
+pub(crate) fn check_notice(
+    tx: &rusqlite::Connection,
+    meeting: i64,
+    opens_on: &str,
+    confirmed: bool,
+) -> Result<()> {
+    let kind: String = tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| {
+        r.get(0)
+    })?;
+    if kind != MeetingKind::OwnersAssembly.as_db() {
+        return Ok(());
+    }
+    let noticed: Option<String> = tx
+        .query_row(
+            "SELECT noticed_on FROM meeting_notices WHERE meeting_id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(noticed) = noticed else {
+        return Ok(());
+    };
+    let Some(days) = written::short_notice(&noticed, opens_on) else {
+        return Ok(());
+    };
+    if !confirmed {
+        return Err(invalid(refuse::SHORT_NOTICE));
+    }
+    tx.execute(
+        "INSERT OR REPLACE INTO short_notices (meeting_id, noticed_on, opens_on, days, confirmed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![meeting, noticed, opens_on, days, now()],
+    )?;
+    Ok(())
+}
+
+/// Open a written consultation (inside `start_meeting`'s transaction): every item with a
+/// vote freezes its list of voters (all of them may answer, none has yet: `present`
+/// becomes 1 when their valid ballot comes back), and each voter of any item gets a
+/// numbered ballot, in roster order.
+pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) -> Result<i64> {
+    let (community, electorate): (i64, String) = tx.query_row(
+        "SELECT community_id, electorate FROM meetings WHERE id = ?1",
+        [meeting],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut st = tx.prepare(
+        "SELECT id, scope_kind, scope_building, scope_unit FROM agenda_items
+         WHERE meeting_id = ?1 AND rule <> 'no_vote' AND status = 'pending' ORDER BY position",
+    )?;
+    let items: Vec<(i64, String, String, String)> = st
+        .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if items.is_empty() {
+        return Err(invalid(refuse::NO_BALLOT_ITEMS));
+    }
+    // voter -> (roster order, name); units inside any item's scope.
+    let mut voters: Vec<(i64, String)> = Vec::new();
+    for (item, kind, building, unit) in &items {
+        let kind = ScopeKind::from_db(kind).unwrap_or(ScopeKind::All);
+        let council = if roll_call::is_council_vote(&electorate, kind == ScopeKind::Council) {
+            Some(roll_call::meeting_council(tx, meeting)?.map(|c| c.0).unwrap_or(-1))
+        } else {
+            None
+        };
+        let eligible =
+            roll_call::eligible_voters(tx, community, council, kind, building, unit)?;
+        if eligible.is_empty() {
+            return Err(invalid("Nobody on the roster is inside this item's scope."));
+        }
+        for (pos, (vid, name, area)) in eligible.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi, present)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 0)",
+                params![item, vid, pos as i64, name, area],
+            )?;
+            if !voters.iter().any(|(v, _)| v == vid) {
+                voters.push((*vid, name.clone()));
+            }
+        }
+        tx.execute(
+            "UPDATE agenda_items SET status = 'voting', vote_opened_at = ?2 WHERE id = ?1",
+            params![item, at],
+        )?;
+    }
+    // Roster order across items.
+    let mut order = tx.prepare_cached("SELECT position FROM voters WHERE id = ?1")?;
+    let mut keyed: Vec<(i64, i64, String)> = Vec::with_capacity(voters.len());
+    for (v, n) in voters {
+        let p: i64 = order.query_row([v], |r| r.get(0))?;
+        keyed.push((p, v, n));
+    }
+    keyed.sort();
+    let mut units = tx.prepare_cached(
+        "SELECT u.label, u.building, u.unit, u.area_centi FROM holdings h JOIN units u ON u.id = h.unit_id
+         WHERE h.voter_id = ?1 ORDER BY u.label",
+    )?;
+    let scopes: Vec<crate::domain::model::Scope> = items
+        .iter()
+        .map(|(_, k, b, u)| crate::domain::model::Scope {
+            kind: ScopeKind::from_db(k).unwrap_or(ScopeKind::All),
+            building: b.clone(),
+            unit: u.clone(),
+        })
+        .collect();
+    for (seq, (_, voter, name)) in keyed.iter().enumerate() {
+        let seq = seq as i64 + 1;
+        let number = ballot_number::encode(meeting, seq)
+            .ok_or_else(|| invalid("Too many voters for one consultation."))?;
+        let mut labels = Vec::new();
+        let mut area = 0i64;
+        let rows = units.query_map([voter], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+        })?;
+        for r in rows {
+            let (label, b, u, a) = r?;
+            if scopes.iter().any(|s| s.contains(&b, &u)) {
+                labels.push(label);
+                area += a;
+            }
+        }
+        tx.execute(
+            "INSERT INTO written_ballots (meeting_id, voter_id, seq, number, name, units, area_centi, issued_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![meeting, voter, seq, number, name, labels.join("\n"), area, at],
+        )?;
+    }
+    Ok(keyed.len() as i64)
+}
+
+/// A written meeting that is open and not closed (ballots may be entered).
+fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {
+    require_status(tx, meeting, &[MeetingStatus::Open])?;
+    if form(tx, meeting)? != MeetingForm::Written {
+        return Err(invalid(refuse::NOT_WRITTEN));
+    }
+    let closed: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
+        [meeting],
+        |r| r.get(0),
+    )?;
+    if closed {
+        return Err(invalid(refuse::NOT_RUNNING));
+    }
+    Ok(())
+}
+
+fn return_row(conn: &rusqlite::Connection, meeting: i64, voter: i64) -> Result<Option<ReturnRow>> {
+    Ok(conn
+        .query_row(
+            "SELECT valid, reason, note, entered_at, entered_by FROM ballot_returns
+             WHERE meeting_id = ?1 AND voter_id = ?2",
+            params![meeting, voter],
+            |r| {
+                let reason: Option<String> = r.get(1)?;
+                Ok(ReturnRow {
+                    valid: r.get::<_, i64>(0)? != 0,
+                    reason: reason.as_deref().and_then(InvalidReason::from_db),
+                    note: r.get(2)?,
+                    at: r.get(3)?,
+                    by: r.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub(crate) fn ballot_rows(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<BallotRow>> {
+    let mut st = conn.prepare_cached(
+        "SELECT b.voter_id, b.seq, b.number, b.name, b.units, b.area_centi,
+                (SELECT served_on FROM ballot_deliveries d WHERE d.meeting_id = b.meeting_id
+                   AND d.voter_id = b.voter_id ORDER BY d.id DESC LIMIT 1),
+                (SELECT way FROM ballot_deliveries d WHERE d.meeting_id = b.meeting_id
+                   AND d.voter_id = b.voter_id ORDER BY d.id DESC LIMIT 1),
+                r.valid, r.reason, r.note, r.entered_at, r.entered_by
+         FROM written_ballots b
+         LEFT JOIN ballot_returns r ON r.meeting_id = b.meeting_id AND r.voter_id = b.voter_id
+         WHERE b.meeting_id = ?1 ORDER BY b.seq",
+    )?;
+    let rows = st.query_map([meeting], |r| {
+        let units: String = r.get(4)?;
+        let served_on: Option<String> = r.get(6)?;
+        let way: Option<String> = r.get(7)?;
+        let valid: Option<i64> = r.get(8)?;
+        let reason: Option<String> = r.get(9)?;
+        Ok(BallotRow {
+            voter_id: r.get(0)?,
+            seq: r.get(1)?,
+            number: r.get(2)?,
+            name: r.get(3)?,
+            units: units.lines().map(str::to_string).collect(),
+            area: r.get(5)?,
+            served: served_on.zip(way.as_deref().and_then(DeliveryWay::from_db)),
+            returned: match valid {
+                None => None,
+                Some(v) => Some(ReturnRow {
+                    valid: v != 0,
+                    reason: reason.as_deref().and_then(InvalidReason::from_db),
+                    note: r.get(10)?,
+                    at: r.get(11)?,
+                    by: r.get(12)?,
+                }),
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    /// Choose the form of a draft meeting; a written one needs its opening and closing
+    /// dates (YYYY-MM-DD).
+    pub fn set_form(
+        &mut self,
+        meeting: i64,
+        form: MeetingForm,
+        dates: Option<(&str, &str)>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            require_status(tx, meeting, &[MeetingStatus::Draft])?;
+            tx.execute("DELETE FROM written_meetings WHERE meeting_id = ?1", [meeting])?;
+            if form == MeetingForm::Written {
+                let Some((opens, closes)) = dates else {
+                    return Err(invalid(refuse::DATES));
+                };
+                let (opens, closes) = (opens.trim(), closes.trim());
+                if !valid_date(opens) || !valid_date(closes) || closes < opens {
+                    return Err(invalid(refuse::DATES));
+                }
+                tx.execute(
+                    "INSERT INTO written_meetings (meeting_id, opens_on, closes_on) VALUES (?1, ?2, ?3)",
+                    params![meeting, opens, closes],
+                )?;
+            }
+            audit(tx, Some(meeting), "meeting_form", form.as_db())?;
+            Ok(())
+        })
+    }
+
+    pub fn meeting_form(&self, meeting: i64) -> Result<MeetingForm> {
+        form(self.conn(), meeting)
+    }
+
+    /// The opening and closing dates of a written meeting (the closing date as first
+    /// announced; see `written_deadline` for the one in force).
+    pub fn written_dates(&self, meeting: i64) -> Result<Option<(String, String)>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT opens_on, closes_on FROM written_meetings WHERE meeting_id = ?1",
+                [meeting],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Record the day the meeting's notice was posted (before it opens).
+    pub fn set_notice_date(&mut self, meeting: i64, noticed_on: &str) -> Result<()> {
+        let d = noticed_on.trim();
+        if !valid_date(d) {
+            return Err(invalid(refuse::NOTICE_DATE));
+        }
+        self.write(|tx| {
+            require_status(tx, meeting, &[MeetingStatus::Draft])?;
+            tx.execute(
+                "INSERT OR REPLACE INTO meeting_notices (meeting_id, noticed_on) VALUES (?1, ?2)",
+                params![meeting, d],
+            )?;
+            audit(tx, Some(meeting), "meeting_notice", d)?;
+            Ok(())
+        })
+    }
+
+    pub fn notice_date(&self, meeting: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT noticed_on FROM meeting_notices WHERE meeting_id = ?1",
+                [meeting],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The days between notice and opening when an owners' assembly would open too soon
+    /// (the screen asks for a confirmation, then calls `start_meeting_confirmed`).
+    pub fn notice_shortfall(&self, meeting: i64) -> Result<Option<i64>> {
+        let m = self.meeting(meeting)?;
+        if m.kind != MeetingKind::OwnersAssembly {
+            return Ok(None);
+        }
+        let Some(noticed) = self.notice_date(meeting)? else {
+            return Ok(None);
+        };
+        let opens = match self.written_dates(meeting)? {
+            Some((o, _)) => o,
+            None => m.starts_at.chars().take(10).collect(),
+        };
+        Ok(written::short_notice(&noticed, &opens))
+    }
+
+    /// Every ballot of a written consultation, in ballot order.
+    pub fn written_ballots(&self, meeting: i64) -> Result<Vec<BallotRow>> {
+        ballot_rows(self.conn(), meeting)
+    }
+
+    /// The ballots not yet served.
+    pub fn unserved(&self, meeting: i64) -> Result<Vec<BallotRow>> {
+        Ok(self
+            .written_ballots(meeting)?
+            .into_iter()
+            .filter(|b| b.served.is_none())
+            .collect())
+    }
+
+    /// Record that a voter's ballot was served (date, way) — in person, in the mailbox,
+    /// or posted on the notice board for one who cannot be reached.
+    pub fn record_delivery(
+        &mut self,
+        meeting: i64,
+        voter: i64,
+        served_on: &str,
+        way: DeliveryWay,
+        by: &str,
+    ) -> Result<()> {
+        let d = served_on.trim();
+        if !valid_date(d) {
+            return Err(invalid(refuse::DELIVERY_DATE));
+        }
+        let by = clean_line(by);
+        self.write(|tx| {
+            require_running(tx, meeting)?;
+            let known: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM written_ballots WHERE meeting_id = ?1 AND voter_id = ?2)",
+                params![meeting, voter],
+                |r| r.get(0),
+            )?;
+            if !known {
+                return Err(invalid(refuse::NO_SUCH_BALLOT));
+            }
+            tx.execute(
+                "INSERT INTO ballot_deliveries (meeting_id, voter_id, served_on, way, at, entered_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![meeting, voter, d, way.as_db(), now(), by],
+            )?;
+            audit(tx, Some(meeting), "ballot_served", &format!("{voter} {}", way.as_db()))?;
+            Ok(())
+        })
+    }
+
+    /// Open a ballot by its typed or scanned number. For entry, a ballot already entered
+    /// in full (or recorded invalid) is refused as a second ballot; one entered in part
+    /// resumes. For a correction, the ballot must have been entered.
+    pub fn open_ballot(&self, meeting: i64, typed: &str, purpose: Purpose) -> Result<BallotEntry> {
+        let seq = match ballot_number::decode(typed) {
+            Decoded::NotANumber => return Err(invalid(refuse::NOT_A_NUMBER)),
+            Decoded::WrongCheckDigit => return Err(invalid(refuse::CHECK_DIGIT)),
+            Decoded::Ballot { meeting: m, .. } if m != meeting => {
+                return Err(invalid(refuse::OTHER_MEETING));
+            }
+            Decoded::Ballot { seq, .. } => seq,
+        };
+        let conn = self.conn();
+        let voter: Option<i64> = conn
+            .query_row(
+                "SELECT voter_id FROM written_ballots WHERE meeting_id = ?1 AND seq = ?2",
+                params![meeting, seq],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(voter) = voter else {
+            return Err(invalid(refuse::NO_SUCH_BALLOT));
+        };
+        let ballot = ballot_rows(conn, meeting)?
+            .into_iter()
+            .find(|b| b.voter_id == voter)
+            .ok_or_else(|| invalid(refuse::NO_SUCH_BALLOT))?;
+        let mut st = conn.prepare_cached(
+            "SELECT i.id, i.position, i.title, v.choice FROM vote_eligible e
+             JOIN agenda_items i ON i.id = e.item_id
+             LEFT JOIN votes v ON v.item_id = e.item_id AND v.voter_id = e.voter_id
+             WHERE i.meeting_id = ?1 AND e.voter_id = ?2 ORDER BY i.position",
+        )?;
+        let items: Vec<(i64, i64, String, Option<Choice>)> = st
+            .query_map(params![meeting, voter], |r| {
+                let c: Option<String> = r.get(3)?;
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, c.as_deref().and_then(Choice::from_db)))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let entry = BallotEntry { meeting, ballot, items };
+        match (purpose, &entry.ballot.returned) {
+            (Purpose::Entry, Some(r)) if !r.valid => Err(invalid(refuse::WAS_INVALID)),
+            (Purpose::Entry, Some(_)) if entry.complete() => Err(invalid(refuse::DUPLICATE)),
+            (Purpose::Correction, None) => Err(invalid(refuse::NOT_RETURNED)),
+            (Purpose::Correction, Some(r)) if !r.valid => Err(invalid(refuse::WAS_INVALID)),
+            _ => Ok(entry),
+        }
+    }
+
+    /// Save one answer of a returned ballot at once (the first answer records the ballot
+    /// as returned and valid, with its time and who entered it). Returns the stored time.
+    pub fn enter_answer(
+        &mut self,
+        meeting: i64,
+        voter: i64,
+        item: i64,
+        choice: Choice,
+        by: &str,
+    ) -> Result<String> {
+        if !matches!(choice, Choice::Yes | Choice::No | Choice::Abstain) {
+            return Err(invalid(refuse::ANSWER_CHOICE));
+        }
+        let by = clean_line(by);
+        self.write(|tx| {
+            require_running(tx, meeting)?;
+            let on_item: Option<i64> = tx
+                .query_row(
+                    "SELECT e.voter_id FROM vote_eligible e JOIN agenda_items i ON i.id = e.item_id
+                     WHERE e.item_id = ?1 AND e.voter_id = ?2 AND i.meeting_id = ?3 AND i.status = 'voting'",
+                    params![item, voter, meeting],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if on_item.is_none() {
+                return Err(invalid(refuse::NOT_ON_ITEM));
+            }
+            let at = now();
+            match return_row(tx, meeting, voter)? {
+                Some(r) if !r.valid => return Err(invalid(refuse::WAS_INVALID)),
+                Some(_) => {}
+                None => {
+                    tx.execute(
+                        "INSERT INTO ballot_returns (meeting_id, voter_id, valid, entered_at, entered_by)
+                         VALUES (?1, ?2, 1, ?3, ?4)",
+                        params![meeting, voter, at, by],
+                    )?;
+                    // Their ballot is back: they take part (for rules that count those present).
+                    tx.execute(
+                        "UPDATE vote_eligible SET present = 1 WHERE voter_id = ?1
+                         AND item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?2)",
+                        params![voter, meeting],
+                    )?;
+                }
+            }
+            let answered: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM votes WHERE item_id = ?1 AND voter_id = ?2)",
+                params![item, voter],
+                |r| r.get(0),
+            )?;
+            if answered {
+                return Err(invalid(refuse::ALREADY_ANSWERED));
+            }
+            tx.execute(
+                "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES (?1, ?2, ?3, ?4, 0)",
+                params![item, voter, choice.as_db(), at],
+            )?;
+            audit(tx, Some(meeting), "ballot_answer", &format!("{item} {voter} {} {by}", choice.as_db()))?;
+            Ok(at)
+        })
+    }
+
+    /// Record a returned ballot as invalid, with its reason (unsigned, unreadable…).
+    pub fn enter_invalid(
+        &mut self,
+        meeting: i64,
+        voter: i64,
+        reason: InvalidReason,
+        note: &str,
+        by: &str,
+    ) -> Result<()> {
+        let (note, by) = (clean_line(note), clean_line(by));
+        self.write(|tx| {
+            require_running(tx, meeting)?;
+            match return_row(tx, meeting, voter)? {
+                Some(r) if !r.valid => return Err(invalid(refuse::WAS_INVALID)),
+                Some(_) => return Err(invalid(refuse::HAS_ANSWERS)),
+                None => {}
+            }
+            let known: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM written_ballots WHERE meeting_id = ?1 AND voter_id = ?2)",
+                params![meeting, voter],
+                |r| r.get(0),
+            )?;
+            if !known {
+                return Err(invalid(refuse::NO_SUCH_BALLOT));
+            }
+            tx.execute(
+                "INSERT INTO ballot_returns (meeting_id, voter_id, valid, reason, note, entered_at, entered_by)
+                 VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
+                params![meeting, voter, reason.as_db(), note, now(), by],
+            )?;
+            audit(tx, Some(meeting), "ballot_invalid", &format!("{voter} {}", reason.as_db()))?;
+            Ok(())
+        })
+    }
+
+    /// Change an answer of an entered ballot on purpose (the screen asks first): kept as
+    /// a correction beside the answer, as in the roll call.
+    pub fn correct_ballot(
+        &mut self,
+        meeting: i64,
+        voter: i64,
+        item: i64,
+        choice: Choice,
+    ) -> Result<String> {
+        if !matches!(choice, Choice::Yes | Choice::No | Choice::Abstain) {
+            return Err(invalid(refuse::ANSWER_CHOICE));
+        }
+        require_running(self.conn(), meeting)?;
+        match return_row(self.conn(), meeting, voter)? {
+            None => return Err(invalid(refuse::NOT_RETURNED)),
+            Some(r) if !r.valid => return Err(invalid(refuse::WAS_INVALID)),
+            Some(_) => {}
+        }
+        self.correct_answer(item, voter, choice, None)
+    }
+}
