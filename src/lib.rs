@@ -4,6 +4,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod files;
+pub mod paper;
 pub mod store;
 pub mod strings;
 pub mod ui;

@@ -84,6 +84,19 @@ pub enum Command {
         #[arg(long)]
         trust_new: bool,
     },
+    /// Print paper for a meeting as A4 HTML: notice, sign-in, proxy-form, ballots, results
+    Print {
+        #[arg(value_enum)]
+        what: PrintWhat,
+        /// The meeting's id
+        id: i64,
+        /// Write to FILE instead of standard output
+        #[arg(short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists (never the database, never through a symbolic link)
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
     /// The district's pinned signer keys (fingerprints from the printed notices)
     Trust {
         #[command(subcommand)]
@@ -161,4 +174,19 @@ pub enum ExportFormat {
 pub enum ShowFormat {
     Md,
     Txt,
+}
+
+/// What `yishi print` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PrintWhat {
+    /// 会议通知 / 征求意见公告
+    Notice,
+    /// 签到表
+    SignIn,
+    /// 委托书 template
+    ProxyForm,
+    /// 表决票, one voter a page (a written consultation, once opened)
+    Ballots,
+    /// 表决结果公告 (once closed)
+    Results,
 }

@@ -6,6 +6,7 @@ mod backup;
 mod export;
 mod import;
 mod minutes;
+mod print;
 mod roster;
 mod trust;
 mod verify;
@@ -164,5 +165,11 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
         },
         Some(Command::Import { files, trust_new }) => import::run(cli, files, *trust_new, lang),
         Some(Command::Trust { cmd }) => trust::run(cli, cmd, lang),
+        Some(Command::Print {
+            what,
+            id,
+            out,
+            force,
+        }) => print::run(open_existing(cli, lang)?, *what, *id, out.as_deref(), *force, lang),
     }
 }

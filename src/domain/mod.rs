@@ -9,6 +9,7 @@ pub mod md_escape;
 pub mod minutes;
 pub mod model;
 pub mod names;
+pub mod paper;
 pub mod presence;
 pub mod record;
 pub mod roster_csv;

@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::common::require_status;
 use super::{Result, Store, StoreError, audit, now, roll_call};
-use crate::domain::ballot_number::{self, Decoded};
+use crate::domain::ballot_number;
 use crate::domain::model::{
     Choice, DeliveryWay, InvalidReason, MeetingForm, MeetingKind, MeetingStatus, ScopeKind,
 };
@@ -246,7 +246,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
 }
 
 /// A written meeting that is open and not closed (ballots may be entered).
-fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {
+pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {
     require_status(tx, meeting, &[MeetingStatus::Open])?;
     if form(tx, meeting)? != MeetingForm::Written {
         return Err(invalid(refuse::NOT_WRITTEN));
@@ -262,7 +262,7 @@ fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {
     Ok(())
 }
 
-fn return_row(conn: &rusqlite::Connection, meeting: i64, voter: i64) -> Result<Option<ReturnRow>> {
+pub(crate) fn return_row(conn: &rusqlite::Connection, meeting: i64, voter: i64) -> Result<Option<ReturnRow>> {
     Ok(conn
         .query_row(
             "SELECT valid, reason, note, entered_at, entered_by FROM ballot_returns
@@ -462,172 +462,5 @@ impl Store {
             audit(tx, Some(meeting), "ballot_served", &format!("{voter} {}", way.as_db()))?;
             Ok(())
         })
-    }
-
-    /// Open a ballot by its typed or scanned number. For entry, a ballot already entered
-    /// in full (or recorded invalid) is refused as a second ballot; one entered in part
-    /// resumes. For a correction, the ballot must have been entered.
-    pub fn open_ballot(&self, meeting: i64, typed: &str, purpose: Purpose) -> Result<BallotEntry> {
-        let seq = match ballot_number::decode(typed) {
-            Decoded::NotANumber => return Err(invalid(refuse::NOT_A_NUMBER)),
-            Decoded::WrongCheckDigit => return Err(invalid(refuse::CHECK_DIGIT)),
-            Decoded::Ballot { meeting: m, .. } if m != meeting => {
-                return Err(invalid(refuse::OTHER_MEETING));
-            }
-            Decoded::Ballot { seq, .. } => seq,
-        };
-        let conn = self.conn();
-        let voter: Option<i64> = conn
-            .query_row(
-                "SELECT voter_id FROM written_ballots WHERE meeting_id = ?1 AND seq = ?2",
-                params![meeting, seq],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(voter) = voter else {
-            return Err(invalid(refuse::NO_SUCH_BALLOT));
-        };
-        let ballot = ballot_rows(conn, meeting)?
-            .into_iter()
-            .find(|b| b.voter_id == voter)
-            .ok_or_else(|| invalid(refuse::NO_SUCH_BALLOT))?;
-        let mut st = conn.prepare_cached(
-            "SELECT i.id, i.position, i.title, v.choice FROM vote_eligible e
-             JOIN agenda_items i ON i.id = e.item_id
-             LEFT JOIN votes v ON v.item_id = e.item_id AND v.voter_id = e.voter_id
-             WHERE i.meeting_id = ?1 AND e.voter_id = ?2 ORDER BY i.position",
-        )?;
-        let items: Vec<(i64, i64, String, Option<Choice>)> = st
-            .query_map(params![meeting, voter], |r| {
-                let c: Option<String> = r.get(3)?;
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, c.as_deref().and_then(Choice::from_db)))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let entry = BallotEntry { meeting, ballot, items };
-        match (purpose, &entry.ballot.returned) {
-            (Purpose::Entry, Some(r)) if !r.valid => Err(invalid(refuse::WAS_INVALID)),
-            (Purpose::Entry, Some(_)) if entry.complete() => Err(invalid(refuse::DUPLICATE)),
-            (Purpose::Correction, None) => Err(invalid(refuse::NOT_RETURNED)),
-            (Purpose::Correction, Some(r)) if !r.valid => Err(invalid(refuse::WAS_INVALID)),
-            _ => Ok(entry),
-        }
-    }
-
-    /// Save one answer of a returned ballot at once (the first answer records the ballot
-    /// as returned and valid, with its time and who entered it). Returns the stored time.
-    pub fn enter_answer(
-        &mut self,
-        meeting: i64,
-        voter: i64,
-        item: i64,
-        choice: Choice,
-        by: &str,
-    ) -> Result<String> {
-        if !matches!(choice, Choice::Yes | Choice::No | Choice::Abstain) {
-            return Err(invalid(refuse::ANSWER_CHOICE));
-        }
-        let by = clean_line(by);
-        self.write(|tx| {
-            require_running(tx, meeting)?;
-            let on_item: Option<i64> = tx
-                .query_row(
-                    "SELECT e.voter_id FROM vote_eligible e JOIN agenda_items i ON i.id = e.item_id
-                     WHERE e.item_id = ?1 AND e.voter_id = ?2 AND i.meeting_id = ?3 AND i.status = 'voting'",
-                    params![item, voter, meeting],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if on_item.is_none() {
-                return Err(invalid(refuse::NOT_ON_ITEM));
-            }
-            let at = now();
-            match return_row(tx, meeting, voter)? {
-                Some(r) if !r.valid => return Err(invalid(refuse::WAS_INVALID)),
-                Some(_) => {}
-                None => {
-                    tx.execute(
-                        "INSERT INTO ballot_returns (meeting_id, voter_id, valid, entered_at, entered_by)
-                         VALUES (?1, ?2, 1, ?3, ?4)",
-                        params![meeting, voter, at, by],
-                    )?;
-                    // Their ballot is back: they take part (for rules that count those present).
-                    tx.execute(
-                        "UPDATE vote_eligible SET present = 1 WHERE voter_id = ?1
-                         AND item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?2)",
-                        params![voter, meeting],
-                    )?;
-                }
-            }
-            let answered: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM votes WHERE item_id = ?1 AND voter_id = ?2)",
-                params![item, voter],
-                |r| r.get(0),
-            )?;
-            if answered {
-                return Err(invalid(refuse::ALREADY_ANSWERED));
-            }
-            tx.execute(
-                "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES (?1, ?2, ?3, ?4, 0)",
-                params![item, voter, choice.as_db(), at],
-            )?;
-            audit(tx, Some(meeting), "ballot_answer", &format!("{item} {voter} {} {by}", choice.as_db()))?;
-            Ok(at)
-        })
-    }
-
-    /// Record a returned ballot as invalid, with its reason (unsigned, unreadable…).
-    pub fn enter_invalid(
-        &mut self,
-        meeting: i64,
-        voter: i64,
-        reason: InvalidReason,
-        note: &str,
-        by: &str,
-    ) -> Result<()> {
-        let (note, by) = (clean_line(note), clean_line(by));
-        self.write(|tx| {
-            require_running(tx, meeting)?;
-            match return_row(tx, meeting, voter)? {
-                Some(r) if !r.valid => return Err(invalid(refuse::WAS_INVALID)),
-                Some(_) => return Err(invalid(refuse::HAS_ANSWERS)),
-                None => {}
-            }
-            let known: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM written_ballots WHERE meeting_id = ?1 AND voter_id = ?2)",
-                params![meeting, voter],
-                |r| r.get(0),
-            )?;
-            if !known {
-                return Err(invalid(refuse::NO_SUCH_BALLOT));
-            }
-            tx.execute(
-                "INSERT INTO ballot_returns (meeting_id, voter_id, valid, reason, note, entered_at, entered_by)
-                 VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
-                params![meeting, voter, reason.as_db(), note, now(), by],
-            )?;
-            audit(tx, Some(meeting), "ballot_invalid", &format!("{voter} {}", reason.as_db()))?;
-            Ok(())
-        })
-    }
-
-    /// Change an answer of an entered ballot on purpose (the screen asks first): kept as
-    /// a correction beside the answer, as in the roll call.
-    pub fn correct_ballot(
-        &mut self,
-        meeting: i64,
-        voter: i64,
-        item: i64,
-        choice: Choice,
-    ) -> Result<String> {
-        if !matches!(choice, Choice::Yes | Choice::No | Choice::Abstain) {
-            return Err(invalid(refuse::ANSWER_CHOICE));
-        }
-        require_running(self.conn(), meeting)?;
-        match return_row(self.conn(), meeting, voter)? {
-            None => return Err(invalid(refuse::NOT_RETURNED)),
-            Some(r) if !r.valid => return Err(invalid(refuse::WAS_INVALID)),
-            Some(_) => {}
-        }
-        self.correct_answer(item, voter, choice, None)
     }
 }

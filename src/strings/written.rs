@@ -26,4 +26,6 @@ pub const REFUSALS: &[(&str, &str)] = &[
     (r::EARLY, "尚未到截止日期；确认后方可提前结束。"),
     (r::DELIVERY_DATE, "送达日期应为 2026-11-28 的格式。"),
     ("Too many voters for one consultation.", "一次征求意见的业主人数过多。"),
+    (crate::paper::RESULTS_NOT_CLOSED, "表决结果公告在会议结束（休会或签署）后打印。"),
+    (crate::store::paper::NOT_NUMBERED, "表决票在书面征求意见开始时编号，请先开始征求意见。"),
 ];

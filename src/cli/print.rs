@@ -1,0 +1,40 @@
+//! `yishi print notice|sign-in|proxy-form|ballots|results ID [-o FILE]`: A4 HTML.
+
+use std::path::Path;
+
+use super::args::PrintWhat;
+use super::verify::meeting_or_exit;
+use super::{CliError, CliResult, Outcome};
+use crate::domain::text::clean_line;
+use crate::paper::{Paper, render};
+use crate::store::Store;
+use crate::strings::{self, Lang};
+
+pub fn run(
+    store: Store,
+    what: PrintWhat,
+    id: i64,
+    out: Option<&Path>,
+    force: bool,
+    lang: Lang,
+) -> CliResult {
+    meeting_or_exit(&store, id, lang)?;
+    let what = match what {
+        PrintWhat::Notice => Paper::Notice,
+        PrintWhat::SignIn => Paper::SignIn,
+        PrintWhat::ProxyForm => Paper::ProxyForm,
+        PrintWhat::Ballots => Paper::Ballots,
+        PrintWhat::Results => Paper::Results,
+    };
+    let html = render(&store, id, what).map_err(|e| CliError(strings::store_error(lang, &e)))?;
+    match out {
+        None => crate::cli::out(&html),
+        Some(path) => {
+            let shown = clean_line(&path.display().to_string());
+            crate::files::write_new(path, html.as_bytes(), Some(store.path()), force)
+                .map_err(|r| CliError(strings::files::refusal(lang, &shown, &r, false)))?;
+            eprintln!("{}", strings::cli_written(lang, &shown));
+        }
+    }
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,60 @@
+//! The paper a host prints (domain::paper renders it), put together from the store for
+//! the command line (`yishi print`) and the preparation screen.
+
+use crate::domain::minutes::meeting_lang;
+use crate::domain::model::MeetingStatus;
+use crate::domain::paper;
+use crate::store::{Result, Store, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    Notice,
+    SignIn,
+    ProxyForm,
+    Ballots,
+    Results,
+}
+
+impl Paper {
+    pub const ALL: [Paper; 5] = [
+        Paper::Notice,
+        Paper::SignIn,
+        Paper::ProxyForm,
+        Paper::Ballots,
+        Paper::Results,
+    ];
+
+    /// The file name offered for meeting `id`.
+    pub fn file_name(self, id: i64) -> String {
+        let what = match self {
+            Paper::Notice => "notice",
+            Paper::SignIn => "sign-in",
+            Paper::ProxyForm => "proxy-form",
+            Paper::Ballots => "ballots",
+            Paper::Results => "results",
+        };
+        format!("yishi-{id}-{what}.html")
+    }
+}
+
+/// The results are printed once the votes are closed.
+pub const RESULTS_NOT_CLOSED: &str =
+    "The results notice is printed once the meeting is closed (adjourned or signed).";
+
+/// The page, in the meeting's language.
+pub fn render(store: &Store, id: i64, what: Paper) -> Result<String> {
+    let rec = store.meeting_record(id)?;
+    let l = meeting_lang(&rec);
+    Ok(match what {
+        Paper::Notice => paper::notice(&rec, store.notice_date(id)?.as_deref(), l),
+        Paper::SignIn => paper::sign_in(&rec, &store.sign_in_rows(id)?, l),
+        Paper::ProxyForm => paper::proxy_form(&rec, l),
+        Paper::Ballots => paper::ballots(&rec, &store.ballot_sheets(id)?, l),
+        Paper::Results => {
+            if !matches!(rec.status, MeetingStatus::Adjourned | MeetingStatus::Signed) {
+                return Err(StoreError::Invalid(RESULTS_NOT_CLOSED.into()));
+            }
+            paper::results(&rec, l)
+        }
+    })
+}
