@@ -667,7 +667,17 @@ impl Store {
             &lines,
             stored.as_ref().map(|m| m.sha256.as_str()),
             lang,
+            self.minutes_format(id)?,
         ))
+    }
+
+    /// The format of a meeting's minutes: the one it was signed in, else the current one
+    /// (an unknown number, from a newer release, reads as the current one for display).
+    pub fn minutes_format(&self, id: i64) -> Result<MinutesFormat> {
+        Ok(self
+            .stored_minutes(id)?
+            .and_then(|m| MinutesFormat::from_db(m.format))
+            .unwrap_or(MinutesFormat::CURRENT))
     }
 
     /// Everything `verify --file` needs to check a meeting elsewhere.
