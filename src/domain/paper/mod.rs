@@ -147,4 +147,4 @@ td.sign { width: 30%; height: 18pt; }
 ";
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
