@@ -1,7 +1,8 @@
 //! The demo community: 望城小区, three buildings, a residents' council and an owners'
 //! committee (业委会, six members, three of them also on the council), one finished
-//! meeting with its votes, and one draft meeting ready to run. Installing it twice
-//! changes nothing.
+//! meeting with its votes, one draft meeting ready to run, and a written consultation in
+//! progress (an elevator for 3栋1单元: ballots printed and served, two thirds returned,
+//! one of them invalid). Installing it twice changes nothing.
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 
@@ -151,7 +152,9 @@ pub fn install(store: &mut Store) -> Result<bool> {
     }
     store.import_roster(COMMUNITY, &roster())?;
     owners_committee(store)?;
-    let result = past_meeting(store).and_then(|_| draft_meeting(store));
+    let result = past_meeting(store)
+        .and_then(|_| draft_meeting(store))
+        .and_then(|_| written_consultation(store));
     simulate_clock(None);
     result?;
     Ok(true)
@@ -341,5 +344,77 @@ fn draft_meeting(store: &mut Store) -> Result<i64> {
         Scope::all(),
         RuleKind::Art278Ordinary,
     ))?;
+    Ok(m)
+}
+
+/// A written consultation (书面征求意见) in progress: an elevator for 3栋1单元, its six
+/// owners (five residents and the developer) served, four ballots back, one unsigned.
+fn written_consultation(store: &mut Store) -> Result<i64> {
+    let community = store
+        .community_by_name(COMMUNITY)?
+        .map(|c| c.id)
+        .unwrap_or_default();
+    simulate_clock(at(2026, 11, 4, 10, 0));
+    let m = store.create_meeting(
+        community,
+        Electorate::Owners,
+        &MeetingInput {
+            kind: MeetingKind::OwnersAssembly,
+            title: "3栋1单元加装电梯书面征求意见".into(),
+            starts_at: "2026-11-20 09:00".into(),
+            venue: "望城小区物业服务中心（表决票回收点）".into(),
+            host: "黄小明".into(),
+            secretary: "李秀英".into(),
+            language: "zh".into(),
+        },
+    )?;
+    let unit = Scope {
+        kind: ScopeKind::Unit,
+        building: "3栋".into(),
+        unit: "1单元".into(),
+    };
+    store.add_item(m, &item(
+        "3栋1单元加装电梯",
+        Category::Elevator,
+        "3栋1单元业主",
+        "3栋1单元共7层，无电梯。拟在单元南侧加装电梯一部，总造价约58万元，申请政府补贴20万元，其余按楼层系数由本单元业主分摊。\n施工期间不占用消防通道。",
+        unit.clone(),
+        RuleKind::Elevator { legacy_two_thirds: false, shaft_voters: Vec::new() },
+    ))?;
+    store.add_item(m, &item(
+        "电梯运行维护费分摊",
+        Category::Elevator,
+        "3栋1单元业主",
+        "电梯投入使用后，年度维护保养及电费由本单元业主按楼层系数分摊，一楼住户不分摊。",
+        unit,
+        RuleKind::Art278Ordinary,
+    ))?;
+    store.set_form(m, crate::domain::model::MeetingForm::Written, Some(("2026-11-20", "2026-12-10")))?;
+    store.set_notice_date(m, "2026-11-04")?;
+    simulate_clock(at(2026, 11, 20, 9, 0));
+    store.start_meeting(m)?;
+    let ballots = store.written_ballots(m)?;
+    for (i, b) in ballots.iter().enumerate() {
+        let way = if i + 1 == ballots.len() {
+            crate::domain::model::DeliveryWay::Posted
+        } else {
+            crate::domain::model::DeliveryWay::InPerson
+        };
+        store.record_delivery(m, b.voter_id, "2026-11-20", way, "李秀英")?;
+    }
+    // Two thirds back: three valid, one unsigned.
+    let back = ballots.len() * 2 / 3;
+    for (i, b) in ballots.iter().take(back).enumerate() {
+        simulate_clock(at(2026, 11, 22 + i as u32, 19, 0));
+        if i == 1 {
+            store.enter_invalid(m, b.voter_id, crate::domain::model::InvalidReason::Unsigned, "", "李秀英")?;
+            continue;
+        }
+        let entry = store.open_ballot(m, &b.number, crate::store::written::Purpose::Entry)?;
+        for (n, (it, ..)) in entry.items.iter().enumerate() {
+            let choice = if i == 3 && n == 1 { Choice::No } else { Choice::Yes };
+            store.enter_answer(m, b.voter_id, *it, choice, "李秀英")?;
+        }
+    }
     Ok(m)
 }

@@ -265,7 +265,10 @@ fn demo_twice_does_not_duplicate() {
     ];
     let before: Vec<i64> = tables.iter().map(|t| count(&db, t)).collect();
     assert_eq!(before[0], 1, "one community");
-    assert_eq!(before[5], 2, "one finished and one draft meeting");
+    assert_eq!(
+        before[5], 3,
+        "one finished and one draft meeting, one written consultation"
+    );
     assert!(
         (36..=48).contains(&before[1]),
         "about 40 units: {}",
@@ -883,7 +886,7 @@ fn the_default_database_is_created_in_a_data_folder_that_does_not_exist_yet() {
         stdout(&o).contains(&db.display().to_string()),
         "prints the path"
     );
-    assert_eq!(count(&db, "meetings"), 2);
+    assert_eq!(count(&db, "meetings"), 3);
 }
 
 #[test]

@@ -369,3 +369,28 @@ fn notice_in_time_and_a_room_meeting_are_unchanged() {
     let json = serde_json::to_string(&rec).unwrap();
     assert!(!json.contains("\"form\""));
 }
+
+#[test]
+fn the_demo_has_a_written_consultation_in_progress() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    yishi::demo::install(&mut store).unwrap();
+    let m = store
+        .meetings(None)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.title.contains("书面征求意见"))
+        .expect("the demo's consultation");
+    assert_eq!(m.status, MeetingStatus::Open);
+    assert_eq!(store.meeting_form(m.id).unwrap(), MeetingForm::Written);
+    assert!(store.unserved(m.id).unwrap().is_empty(), "every ballot served");
+    let p = store.written_progress(m.id, "2026-11-30").unwrap();
+    assert_eq!(p.counts.voters, 6);
+    assert_eq!(p.counts.returned * 3, p.counts.voters * 2, "two thirds returned");
+    assert_eq!(p.counts.invalid, 1);
+    assert_eq!(p.days_left, Some(10));
+    assert!(store.running_meeting().unwrap().is_none(), "not offered as a room meeting to resume");
+    assert!(yishi::paper::render(&store, m.id, yishi::paper::Paper::Ballots).is_ok());
+    // Installing again changes nothing.
+    assert!(!yishi::demo::install(&mut store).unwrap());
+}

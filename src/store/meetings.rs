@@ -264,10 +264,14 @@ impl Store {
     }
 
     /// The meeting that is open (there is at most one a laptop runs at a time), to resume.
+    /// A written consultation, open for weeks, is not one: its ballots are entered from
+    /// its own screen.
     pub fn running_meeting(&self) -> Result<Option<MeetingRow>> {
         let sql = format!(
             "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
-             WHERE m.status = 'open' ORDER BY m.id DESC LIMIT 1"
+             WHERE m.status = 'open'
+               AND NOT EXISTS (SELECT 1 FROM written_meetings w WHERE w.meeting_id = m.id)
+             ORDER BY m.id DESC LIMIT 1"
         );
         Ok(self.conn().query_row(&sql, [], meeting_from).optional()?)
     }
