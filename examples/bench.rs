@@ -10,6 +10,8 @@
 
 #[path = "bench/build.rs"]
 mod build;
+#[path = "bench/written.rs"]
+mod written;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -286,6 +288,7 @@ fn run(db: &Path, samples: usize, round: &mut usize) -> Vec<Measure> {
     out.extend(archive_pages(&store, db, samples));
     out.extend(search(&store, db, samples));
     out.push(verify(&store, db));
+    out.extend(written::rows(db, samples));
     let mut mem = measure("peak memory (MB, VmHWM)", "< 100 MB");
     mem.samples.push(peak_mb());
     out.push(mem);

@@ -4,7 +4,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::written::{BallotEntry, Purpose, ballot_rows, refuse, require_running, return_row};
+use super::written::{BallotEntry, Purpose, ballot_row, refuse, require_running, return_row};
 use super::{Result, Store, StoreError, audit, now};
 use crate::domain::ballot_number::{self, Decoded};
 use crate::domain::model::{Choice, InvalidReason};
@@ -38,10 +38,8 @@ impl Store {
         let Some(voter) = voter else {
             return Err(invalid(refuse::NO_SUCH_BALLOT));
         };
-        let ballot = ballot_rows(conn, meeting)?
-            .into_iter()
-            .find(|b| b.voter_id == voter)
-            .ok_or_else(|| invalid(refuse::NO_SUCH_BALLOT))?;
+        let ballot =
+            ballot_row(conn, meeting, voter)?.ok_or_else(|| invalid(refuse::NO_SUCH_BALLOT))?;
         let mut st = conn.prepare_cached(
             "SELECT i.id, i.position, i.title, v.choice FROM vote_eligible e
              JOIN agenda_items i ON i.id = e.item_id

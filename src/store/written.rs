@@ -283,6 +283,23 @@ pub(crate) fn return_row(conn: &rusqlite::Connection, meeting: i64, voter: i64) 
 }
 
 pub(crate) fn ballot_rows(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<BallotRow>> {
+    ballots_where(conn, meeting, None)
+}
+
+/// One voter's ballot (entry reads only that one, however many voters there are).
+pub(crate) fn ballot_row(
+    conn: &rusqlite::Connection,
+    meeting: i64,
+    voter: i64,
+) -> Result<Option<BallotRow>> {
+    Ok(ballots_where(conn, meeting, Some(voter))?.pop())
+}
+
+fn ballots_where(
+    conn: &rusqlite::Connection,
+    meeting: i64,
+    voter: Option<i64>,
+) -> Result<Vec<BallotRow>> {
     let mut st = conn.prepare_cached(
         "SELECT b.voter_id, b.seq, b.number, b.name, b.units, b.area_centi,
                 (SELECT served_on FROM ballot_deliveries d WHERE d.meeting_id = b.meeting_id
@@ -292,9 +309,9 @@ pub(crate) fn ballot_rows(conn: &rusqlite::Connection, meeting: i64) -> Result<V
                 r.valid, r.reason, r.note, r.entered_at, r.entered_by
          FROM written_ballots b
          LEFT JOIN ballot_returns r ON r.meeting_id = b.meeting_id AND r.voter_id = b.voter_id
-         WHERE b.meeting_id = ?1 ORDER BY b.seq",
+         WHERE b.meeting_id = ?1 AND (?2 IS NULL OR b.voter_id = ?2) ORDER BY b.seq",
     )?;
-    let rows = st.query_map([meeting], |r| {
+    let rows = st.query_map(params![meeting, voter], |r| {
         let units: String = r.get(4)?;
         let served_on: Option<String> = r.get(6)?;
         let way: Option<String> = r.get(7)?;
