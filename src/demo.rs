@@ -381,15 +381,22 @@ fn written_consultation(store: &mut Store) -> Result<i64> {
         unit.clone(),
         RuleKind::Elevator { legacy_two_thirds: false, shaft_voters: Vec::new() },
     ))?;
-    store.add_item(m, &item(
-        "电梯运行维护费分摊",
-        Category::Elevator,
-        "3栋1单元业主",
-        "电梯投入使用后，年度维护保养及电费由本单元业主按楼层系数分摊，一楼住户不分摊。",
-        unit,
-        RuleKind::Art278Ordinary,
-    ))?;
-    store.set_form(m, crate::domain::model::MeetingForm::Written, Some(("2026-11-20", "2026-12-10")))?;
+    store.add_item(
+        m,
+        &item(
+            "电梯运行维护费分摊",
+            Category::Elevator,
+            "3栋1单元业主",
+            "电梯投入使用后，年度维护保养及电费由本单元业主按楼层系数分摊，一楼住户不分摊。",
+            unit,
+            RuleKind::Art278Ordinary,
+        ),
+    )?;
+    store.set_form(
+        m,
+        crate::domain::model::MeetingForm::Written,
+        Some(("2026-11-20", "2026-12-10")),
+    )?;
     store.set_notice_date(m, "2026-11-04")?;
     simulate_clock(at(2026, 11, 20, 9, 0));
     store.start_meeting(m)?;
@@ -407,12 +414,22 @@ fn written_consultation(store: &mut Store) -> Result<i64> {
     for (i, b) in ballots.iter().take(back).enumerate() {
         simulate_clock(at(2026, 11, 22 + i as u32, 19, 0));
         if i == 1 {
-            store.enter_invalid(m, b.voter_id, crate::domain::model::InvalidReason::Unsigned, "", "李秀英")?;
+            store.enter_invalid(
+                m,
+                b.voter_id,
+                crate::domain::model::InvalidReason::Unsigned,
+                "",
+                "李秀英",
+            )?;
             continue;
         }
         let entry = store.open_ballot(m, &b.number, crate::store::written::Purpose::Entry)?;
         for (n, (it, ..)) in entry.items.iter().enumerate() {
-            let choice = if i == 3 && n == 1 { Choice::No } else { Choice::Yes };
+            let choice = if i == 3 && n == 1 {
+                Choice::No
+            } else {
+                Choice::Yes
+            };
             store.enter_answer(m, b.voter_id, *it, choice, "李秀英")?;
         }
     }

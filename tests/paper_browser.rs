@@ -84,7 +84,10 @@ fn print(dir: &Path, name: &str, html: &str) -> Option<PathBuf> {
             eprintln!(
                 "skipped: chromium could not print ({}): {}",
                 o.status,
-                String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("")
+                String::from_utf8_lossy(&o.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
             );
             None
         }
@@ -219,7 +222,9 @@ fn every_paper_prints_and_the_ballots_have_one_page_per_voter() {
                 .unwrap();
         }
     }
-    let e = store.open_ballot(m, &sheets[3].number, Purpose::Entry).unwrap();
+    let e = store
+        .open_ballot(m, &sheets[3].number, Purpose::Entry)
+        .unwrap();
     store
         .enter_answer(m, sheets[3].voter_id, e.items[0].0, Choice::Yes, "李秀英")
         .unwrap();

@@ -78,7 +78,9 @@ fn written(opened: bool) -> Fixture {
         .unwrap();
     let items = vec![
         store.add_item(meeting, &elevator_item("加装电梯")).unwrap(),
-        store.add_item(meeting, &elevator_item("费用分摊方案")).unwrap(),
+        store
+            .add_item(meeting, &elevator_item("费用分摊方案"))
+            .unwrap(),
     ];
     store
         .set_form(
@@ -104,7 +106,10 @@ fn refusal(e: yishi::store::StoreError) -> String {
 
 /// Enter one full ballot by its number, answering every item with `choice`.
 fn enter(f: &mut Fixture, number: &str, choice: Choice) {
-    let entry = f.store.open_ballot(f.meeting, number, Purpose::Entry).unwrap();
+    let entry = f
+        .store
+        .open_ballot(f.meeting, number, Purpose::Entry)
+        .unwrap();
     for (item, ..) in &entry.items {
         f.store
             .enter_answer(f.meeting, entry.ballot.voter_id, *item, choice, "李秀英")
@@ -115,10 +120,17 @@ fn enter(f: &mut Fixture, number: &str, choice: Choice) {
 #[test]
 fn the_form_needs_its_dates_and_a_written_meeting_has_no_attendance() {
     let mut f = written(false);
-    assert_eq!(f.store.meeting_form(f.meeting).unwrap(), MeetingForm::Written);
+    assert_eq!(
+        f.store.meeting_form(f.meeting).unwrap(),
+        MeetingForm::Written
+    );
     let e = f
         .store
-        .set_form(f.meeting, MeetingForm::Written, Some(("2026-11-15", "2026-11-01")))
+        .set_form(
+            f.meeting,
+            MeetingForm::Written,
+            Some(("2026-11-15", "2026-11-01")),
+        )
         .unwrap_err();
     assert!(refusal(e).contains("closing date"));
     // Still written with its first dates (the refused change kept nothing).
@@ -145,7 +157,10 @@ fn the_form_needs_its_dates_and_a_written_meeting_has_no_attendance() {
     assert_eq!(voters[0].units, vec!["3栋1单元101".to_string()]);
     assert_eq!(voters[0].area, 8000);
     for (i, b) in voters.iter().enumerate() {
-        assert_eq!(Some(b.number.clone()), ballot_number::encode(f.meeting, i as i64 + 1));
+        assert_eq!(
+            Some(b.number.clone()),
+            ballot_number::encode(f.meeting, i as i64 + 1)
+        );
     }
 }
 
@@ -154,17 +169,35 @@ fn delivery_is_recorded_per_voter_with_those_not_yet_served() {
     let mut f = written(true);
     let ballots = f.store.written_ballots(f.meeting).unwrap();
     f.store
-        .record_delivery(f.meeting, ballots[0].voter_id, "2026-11-01", DeliveryWay::InPerson, "李秀英")
+        .record_delivery(
+            f.meeting,
+            ballots[0].voter_id,
+            "2026-11-01",
+            DeliveryWay::InPerson,
+            "李秀英",
+        )
         .unwrap();
     f.store
-        .record_delivery(f.meeting, ballots[1].voter_id, "2026-11-02", DeliveryWay::Posted, "李秀英")
+        .record_delivery(
+            f.meeting,
+            ballots[1].voter_id,
+            "2026-11-02",
+            DeliveryWay::Posted,
+            "李秀英",
+        )
         .unwrap();
     let unserved = f.store.unserved(f.meeting).unwrap();
     assert_eq!(unserved.len(), 7);
     assert!(!unserved.iter().any(|b| b.voter_id == ballots[0].voter_id));
     let e = f
         .store
-        .record_delivery(f.meeting, ballots[2].voter_id, "11/02", DeliveryWay::Mailbox, "")
+        .record_delivery(
+            f.meeting,
+            ballots[2].voter_id,
+            "11/02",
+            DeliveryWay::Mailbox,
+            "",
+        )
         .unwrap_err();
     assert!(refusal(e).contains("delivery date"));
     let rec = f.store.meeting_record(f.meeting).unwrap();
@@ -184,7 +217,10 @@ fn two_thirds_by_headcount_but_not_by_area_fails_at_closing() {
         enter(&mut f, &b.number, Choice::Yes);
     }
     let p = f.store.written_progress(f.meeting, "2026-11-10").unwrap();
-    assert_eq!((p.counts.returned, p.counts.valid, p.counts.valid_area), (6, 6, 48_000));
+    assert_eq!(
+        (p.counts.returned, p.counts.valid, p.counts.valid_area),
+        (6, 6, 48_000)
+    );
     assert_eq!(p.days_left, Some(5));
     let (_, _, _, item) = &p.items[0];
     let part: Vec<_> = item.participation().collect();
@@ -193,29 +229,57 @@ fn two_thirds_by_headcount_but_not_by_area_fails_at_closing() {
     assert!(head.met && (head.value, head.total) == (6, 9));
     assert!(!area.met && (area.value, area.total) == (48_000, 78_000));
     // Closing before the closing date asks; after it, the outcome is fixed: failed.
-    let e = f.store.close_written(f.meeting, "2026-11-10", false).unwrap_err();
+    let e = f
+        .store
+        .close_written(f.meeting, "2026-11-10", false)
+        .unwrap_err();
     assert!(refusal(e).contains("close early"));
-    assert_eq!(f.store.meeting(f.meeting).unwrap().status, MeetingStatus::Open);
-    let out = f.store.close_written(f.meeting, "2026-11-16", false).unwrap();
+    assert_eq!(
+        f.store.meeting(f.meeting).unwrap().status,
+        MeetingStatus::Open
+    );
+    let out = f
+        .store
+        .close_written(f.meeting, "2026-11-16", false)
+        .unwrap();
     assert_eq!(out.len(), 2);
     assert!(out.iter().all(|(_, o)| !o.passed));
     let o = &out[0].1;
-    assert!(o
-        .checks
-        .iter()
-        .any(|c| c.kind == CheckKind::Participation && c.basis == Basis::Area && !c.met));
-    assert_eq!(f.store.meeting(f.meeting).unwrap().status, MeetingStatus::Adjourned);
+    assert!(
+        o.checks
+            .iter()
+            .any(|c| c.kind == CheckKind::Participation && c.basis == Basis::Area && !c.met)
+    );
+    assert_eq!(
+        f.store.meeting(f.meeting).unwrap().status,
+        MeetingStatus::Adjourned
+    );
     // Nothing is entered after closing.
     let e = f
         .store
-        .enter_answer(f.meeting, ballots[7].voter_id, f.items[0], Choice::Yes, "李秀英")
+        .enter_answer(
+            f.meeting,
+            ballots[7].voter_id,
+            f.items[0],
+            Choice::Yes,
+            "李秀英",
+        )
         .unwrap_err();
     let e = refusal(e);
     assert!(e.contains("adjourned"), "{e}");
     let rec = f.store.meeting_record(f.meeting).unwrap();
     let w = rec.form.written.unwrap();
     assert!(!w.closed_early && w.closed_at.is_some());
-    assert_eq!(rec.items[0].vote.as_ref().unwrap().outcome.as_ref().unwrap(), o);
+    assert_eq!(
+        rec.items[0]
+            .vote
+            .as_ref()
+            .unwrap()
+            .outcome
+            .as_ref()
+            .unwrap(),
+        o
+    );
 }
 
 #[test]
@@ -224,26 +288,44 @@ fn a_second_ballot_a_wrong_check_digit_and_another_meetings_ballot_are_refused()
     let ballots = f.store.written_ballots(f.meeting).unwrap();
     let n = ballots[0].number.clone();
     enter(&mut f, &n, Choice::Yes);
-    let e = f.store.open_ballot(f.meeting, &n, Purpose::Entry).unwrap_err();
+    let e = f
+        .store
+        .open_ballot(f.meeting, &n, Purpose::Entry)
+        .unwrap_err();
     assert!(refusal(e).contains("already been entered"));
     // One digit mistyped.
     let mut typo = n.clone().into_bytes();
     typo[1] = if typo[1] == b'9' { b'0' } else { typo[1] + 1 };
     let typo = String::from_utf8(typo).unwrap();
-    let e = f.store.open_ballot(f.meeting, &typo, Purpose::Entry).unwrap_err();
+    let e = f
+        .store
+        .open_ballot(f.meeting, &typo, Purpose::Entry)
+        .unwrap_err();
     assert!(refusal(e).contains("check digit"));
     // A well-formed number of another meeting.
     let other = ballot_number::encode(f.meeting + 1, 1).unwrap();
-    let e = f.store.open_ballot(f.meeting, &other, Purpose::Entry).unwrap_err();
+    let e = f
+        .store
+        .open_ballot(f.meeting, &other, Purpose::Entry)
+        .unwrap_err();
     assert!(refusal(e).contains("another meeting"));
     // A number of this meeting beyond its ballots.
     let beyond = ballot_number::encode(f.meeting, 99).unwrap();
-    let e = f.store.open_ballot(f.meeting, &beyond, Purpose::Entry).unwrap_err();
+    let e = f
+        .store
+        .open_ballot(f.meeting, &beyond, Purpose::Entry)
+        .unwrap_err();
     assert!(refusal(e).contains("No ballot"));
     // An item answered twice is a correction, not a second answer.
     let e = f
         .store
-        .enter_answer(f.meeting, ballots[0].voter_id, f.items[0], Choice::No, "李秀英")
+        .enter_answer(
+            f.meeting,
+            ballots[0].voter_id,
+            f.items[0],
+            Choice::No,
+            "李秀英",
+        )
         .unwrap_err();
     assert!(refusal(e).contains("correction"));
     // A ballot entered in part resumes (its number opens again for entry).
@@ -251,7 +333,10 @@ fn a_second_ballot_a_wrong_check_digit_and_another_meetings_ballot_are_refused()
     f.store
         .enter_answer(f.meeting, b.voter_id, f.items[0], Choice::No, "王芳")
         .unwrap();
-    let again = f.store.open_ballot(f.meeting, &b.number, Purpose::Entry).unwrap();
+    let again = f
+        .store
+        .open_ballot(f.meeting, &b.number, Purpose::Entry)
+        .unwrap();
     assert_eq!(again.items[0].3, Some(Choice::No));
     assert_eq!(again.items[1].3, None);
     let r = again.ballot.returned.unwrap();
@@ -267,7 +352,13 @@ fn an_invalid_ballot_keeps_its_reason_and_a_correction_is_kept() {
         .open_ballot(f.meeting, &ballots[2].number, Purpose::Entry)
         .unwrap();
     f.store
-        .enter_invalid(f.meeting, entry.ballot.voter_id, InvalidReason::Unsigned, "", "李秀英")
+        .enter_invalid(
+            f.meeting,
+            entry.ballot.voter_id,
+            InvalidReason::Unsigned,
+            "",
+            "李秀英",
+        )
         .unwrap();
     let e = f
         .store
@@ -276,18 +367,32 @@ fn an_invalid_ballot_keeps_its_reason_and_a_correction_is_kept() {
     assert!(refusal(e).contains("invalid"));
     let e = f
         .store
-        .enter_answer(f.meeting, ballots[2].voter_id, f.items[0], Choice::Yes, "李秀英")
+        .enter_answer(
+            f.meeting,
+            ballots[2].voter_id,
+            f.items[0],
+            Choice::Yes,
+            "李秀英",
+        )
         .unwrap_err();
     assert!(refusal(e).contains("invalid"));
     // A ballot with answers cannot become invalid afterwards.
     enter(&mut f, &ballots[3].number.clone(), Choice::Yes);
     let e = f
         .store
-        .enter_invalid(f.meeting, ballots[3].voter_id, InvalidReason::Unreadable, "", "")
+        .enter_invalid(
+            f.meeting,
+            ballots[3].voter_id,
+            InvalidReason::Unreadable,
+            "",
+            "",
+        )
         .unwrap_err();
     assert!(refusal(e).contains("cannot be recorded as invalid"));
     // The correction: 同意 → 反对 on item 1, kept beside the answer.
-    f.store.open_ballot(f.meeting, &ballots[3].number, Purpose::Correction).unwrap();
+    f.store
+        .open_ballot(f.meeting, &ballots[3].number, Purpose::Correction)
+        .unwrap();
     f.store
         .correct_ballot(f.meeting, ballots[3].voter_id, f.items[0], Choice::No)
         .unwrap();
@@ -315,7 +420,10 @@ fn an_invalid_ballot_keeps_its_reason_and_a_correction_is_kept() {
 #[test]
 fn an_extension_moves_the_deadline_with_its_reason_and_is_in_the_record() {
     let mut f = written(true);
-    let e = f.store.extend_written(f.meeting, "2026-11-30", " ").unwrap_err();
+    let e = f
+        .store
+        .extend_written(f.meeting, "2026-11-30", " ")
+        .unwrap_err();
     assert!(refusal(e).contains("reason"));
     let e = f
         .store
@@ -330,9 +438,21 @@ fn an_extension_moves_the_deadline_with_its_reason_and_is_in_the_record() {
         Some("2026-11-30")
     );
     // Closing on the old date is now early: asked, then confirmed.
-    assert!(f.store.close_written(f.meeting, "2026-11-16", false).is_err());
-    f.store.close_written(f.meeting, "2026-11-16", true).unwrap();
-    let w = f.store.meeting_record(f.meeting).unwrap().form.written.unwrap();
+    assert!(
+        f.store
+            .close_written(f.meeting, "2026-11-16", false)
+            .is_err()
+    );
+    f.store
+        .close_written(f.meeting, "2026-11-16", true)
+        .unwrap();
+    let w = f
+        .store
+        .meeting_record(f.meeting)
+        .unwrap()
+        .form
+        .written
+        .unwrap();
     assert_eq!(w.extensions.len(), 1);
     assert_eq!(w.extensions[0].from, "2026-11-15");
     assert_eq!(w.extensions[0].to, "2026-11-30");
@@ -349,12 +469,18 @@ fn an_owners_assembly_on_short_notice_asks_and_the_record_says_so() {
     assert_eq!(f.store.notice_shortfall(f.meeting).unwrap(), Some(10));
     let e = f.store.start_meeting(f.meeting).unwrap_err();
     assert!(refusal(e).contains("less than 15 days"));
-    assert_eq!(f.store.meeting(f.meeting).unwrap().status, MeetingStatus::Draft);
+    assert_eq!(
+        f.store.meeting(f.meeting).unwrap().status,
+        MeetingStatus::Draft
+    );
     assert!(f.store.written_ballots(f.meeting).unwrap().is_empty());
     f.store.start_meeting_confirmed(f.meeting).unwrap();
     let rec = f.store.meeting_record(f.meeting).unwrap();
     let s = rec.form.short_notice.expect("short notice kept");
-    assert_eq!((s.noticed_on.as_str(), s.opens_on.as_str(), s.days), ("2026-10-22", "2026-11-01", 10));
+    assert_eq!(
+        (s.noticed_on.as_str(), s.opens_on.as_str(), s.days),
+        ("2026-10-22", "2026-11-01", 10)
+    );
 }
 
 #[test]
@@ -362,10 +488,15 @@ fn notice_in_time_and_a_room_meeting_are_unchanged() {
     let mut f = written(false);
     f.store.set_notice_date(f.meeting, "2026-10-17").unwrap();
     assert_eq!(f.store.notice_shortfall(f.meeting).unwrap(), None);
-    f.store.set_form(f.meeting, MeetingForm::Collective, None).unwrap();
+    f.store
+        .set_form(f.meeting, MeetingForm::Collective, None)
+        .unwrap();
     f.store.start_meeting(f.meeting).unwrap();
     let rec = f.store.meeting_record(f.meeting).unwrap();
-    assert!(rec.form.is_plain(), "a room meeting's record reads as before");
+    assert!(
+        rec.form.is_plain(),
+        "a room meeting's record reads as before"
+    );
     let json = serde_json::to_string(&rec).unwrap();
     assert!(!json.contains("\"form\""));
 }
@@ -383,13 +514,23 @@ fn the_demo_has_a_written_consultation_in_progress() {
         .expect("the demo's consultation");
     assert_eq!(m.status, MeetingStatus::Open);
     assert_eq!(store.meeting_form(m.id).unwrap(), MeetingForm::Written);
-    assert!(store.unserved(m.id).unwrap().is_empty(), "every ballot served");
+    assert!(
+        store.unserved(m.id).unwrap().is_empty(),
+        "every ballot served"
+    );
     let p = store.written_progress(m.id, "2026-11-30").unwrap();
     assert_eq!(p.counts.voters, 6);
-    assert_eq!(p.counts.returned * 3, p.counts.voters * 2, "two thirds returned");
+    assert_eq!(
+        p.counts.returned * 3,
+        p.counts.voters * 2,
+        "two thirds returned"
+    );
     assert_eq!(p.counts.invalid, 1);
     assert_eq!(p.days_left, Some(10));
-    assert!(store.running_meeting().unwrap().is_none(), "not offered as a room meeting to resume");
+    assert!(
+        store.running_meeting().unwrap().is_none(),
+        "not offered as a room meeting to resume"
+    );
     assert!(yishi::paper::render(&store, m.id, yishi::paper::Paper::Ballots).is_ok());
     // Installing again changes nothing.
     assert!(!yishi::demo::install(&mut store).unwrap());

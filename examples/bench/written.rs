@@ -26,7 +26,13 @@ fn consultation(db: &Path) -> (Store, i64) {
     let rows: Vec<RosterRow> = (0..VOTERS)
         .map(|i| RosterRow {
             line: i + 2,
-            label: format!("{}栋{}单元{:02}{:02}", i / 100 + 1, i / 50 % 2 + 1, i % 25 + 1, i % 4 + 1),
+            label: format!(
+                "{}栋{}单元{:02}{:02}",
+                i / 100 + 1,
+                i / 50 % 2 + 1,
+                i % 25 + 1,
+                i % 4 + 1
+            ),
             building: format!("{}栋", i / 100 + 1),
             unit: format!("{}单元", i / 50 % 2 + 1),
             area_centi: 7000 + (i as i64 * 37) % 5000,
@@ -39,7 +45,11 @@ fn consultation(db: &Path) -> (Store, i64) {
         })
         .collect();
     store.import_roster("基准小区", &rows).expect("roster");
-    let community = store.community_by_name("基准小区").expect("c").expect("c").id;
+    let community = store
+        .community_by_name("基准小区")
+        .expect("c")
+        .expect("c")
+        .id;
     let m = store
         .create_meeting(
             community,
@@ -92,7 +102,9 @@ pub fn rows(db: &Path, samples: usize) -> Vec<Measure> {
         .expect("floor table");
     for b in ballots.iter().take(samples.clamp(20, VOTERS)) {
         let (t, _) = time(|| {
-            let e = store.open_ballot(m, &b.number, Purpose::Entry).expect("open ballot");
+            let e = store
+                .open_ballot(m, &b.number, Purpose::Entry)
+                .expect("open ballot");
             for (item, ..) in &e.items {
                 store
                     .enter_answer(m, b.voter_id, *item, Choice::Yes, "记录人")

@@ -170,6 +170,13 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             id,
             out,
             force,
-        }) => print::run(open_existing(cli, lang)?, *what, *id, out.as_deref(), *force, lang),
+        }) => print::run(
+            open_existing(cli, lang)?,
+            *what,
+            *id,
+            out.as_deref(),
+            *force,
+            lang,
+        ),
     }
 }

@@ -123,11 +123,7 @@ mod tests {
                         let mut w = b.to_vec();
                         w[i] = d;
                         let typed = String::from_utf8(w).expect("ascii");
-                        assert_ne!(
-                            damm(&typed),
-                            Some(0),
-                            "{typed} (from {n}) passed the check"
-                        );
+                        assert_ne!(damm(&typed), Some(0), "{typed} (from {n}) passed the check");
                     }
                 }
             }

@@ -145,11 +145,16 @@ mod tests {
     /// ballot agrees.
     #[test]
     fn two_thirds_by_headcount_but_not_by_area_fails() {
-        let mut b: Vec<Ballot> = (1..=6).map(|i| ballot(i, 8_000, Some(Choice::Yes))).collect();
+        let mut b: Vec<Ballot> = (1..=6)
+            .map(|i| ballot(i, 8_000, Some(Choice::Yes)))
+            .collect();
         b.extend((7..=9).map(|i| ballot(i, 10_000, None)));
         let p = item_progress(1, &Rule::new(RuleKind::Art278Ordinary), &b);
         let part: Vec<&Check> = p.participation().collect();
-        let head = part.iter().find(|c| c.basis == Basis::Headcount).expect("head");
+        let head = part
+            .iter()
+            .find(|c| c.basis == Basis::Headcount)
+            .expect("head");
         let area = part.iter().find(|c| c.basis == Basis::Area).expect("area");
         assert_eq!((head.value, head.total), (6, 9));
         assert!(head.met, "exactly 2/3 by headcount meets 2/3 以上");
@@ -160,7 +165,11 @@ mod tests {
         assert!(p.approval().all(|c| c.met), "all who answered agreed");
         // One more owner's ballot (area) and it passes.
         b[6].choice = Some(Choice::Yes);
-        assert!(item_progress(1, &Rule::new(RuleKind::Art278Ordinary), &b).outcome.passed);
+        assert!(
+            item_progress(1, &Rule::new(RuleKind::Art278Ordinary), &b)
+                .outcome
+                .passed
+        );
     }
 
     /// Exactly 2/3 by headcount and by area participates.
@@ -175,26 +184,51 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(short_notice("2026-11-01", "2026-11-16"), None, "15 days is in time");
+        assert_eq!(
+            short_notice("2026-11-01", "2026-11-16"),
+            None,
+            "15 days is in time"
+        );
         assert_eq!(short_notice("2026-11-02", "2026-11-16"), Some(14));
         assert_eq!(short_notice("bad", "2026-11-16"), None);
         assert_eq!(days_left("2026-11-20", "2026-11-30"), Some(10));
         assert!(closing_is_early("2026-11-29", "2026-11-30"));
         assert!(!closing_is_early("2026-11-30", "2026-11-30"));
         assert!(!closing_is_early("2026-12-01", "2026-11-30"));
-        assert!(closing_is_early("garbage", "2026-11-30"), "unknown dates ask");
-        assert_eq!(days_between("2026-11-30T09:00:00+08:00", "2026-12-01"), Some(1));
+        assert!(
+            closing_is_early("garbage", "2026-11-30"),
+            "unknown dates ask"
+        );
+        assert_eq!(
+            days_between("2026-11-30T09:00:00+08:00", "2026-12-01"),
+            Some(1)
+        );
     }
 
     #[test]
     fn counts_by_headcount_and_area() {
         let c = counts(&[
-            BallotState { area: 100, served: true, valid: Some(true) },
-            BallotState { area: 200, served: true, valid: Some(false) },
-            BallotState { area: 300, served: false, valid: None },
+            BallotState {
+                area: 100,
+                served: true,
+                valid: Some(true),
+            },
+            BallotState {
+                area: 200,
+                served: true,
+                valid: Some(false),
+            },
+            BallotState {
+                area: 300,
+                served: false,
+                valid: None,
+            },
         ]);
         assert_eq!((c.voters, c.area, c.served), (3, 600, 2));
         assert_eq!((c.returned, c.returned_area), (2, 300));
-        assert_eq!((c.valid, c.valid_area, c.invalid, c.invalid_area), (1, 100, 1, 200));
+        assert_eq!(
+            (c.valid, c.valid_area, c.invalid, c.invalid_area),
+            (1, 100, 1, 200)
+        );
     }
 }

@@ -49,10 +49,19 @@ impl Store {
         let items: Vec<(i64, i64, String, Option<Choice>)> = st
             .query_map(params![meeting, voter], |r| {
                 let c: Option<String> = r.get(3)?;
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, c.as_deref().and_then(Choice::from_db)))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    c.as_deref().and_then(Choice::from_db),
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let entry = BallotEntry { meeting, ballot, items };
+        let entry = BallotEntry {
+            meeting,
+            ballot,
+            items,
+        };
         match (purpose, &entry.ballot.returned) {
             (Purpose::Entry, Some(r)) if !r.valid => Err(invalid(refuse::WAS_INVALID)),
             (Purpose::Entry, Some(_)) if entry.complete() => Err(invalid(refuse::DUPLICATE)),

@@ -21,19 +21,23 @@ pub mod refuse {
     pub const NOT_WRITTEN: &str = "This meeting is not a written consultation.";
     pub const WRITTEN_NO_ATTENDANCE: &str =
         "A written consultation has no attendance or roll call; its ballots are entered by number.";
-    pub const NOT_A_NUMBER: &str = "That is not a ballot number: type the digits printed on the ballot, then Enter.";
+    pub const NOT_A_NUMBER: &str =
+        "That is not a ballot number: type the digits printed on the ballot, then Enter.";
     pub const CHECK_DIGIT: &str = "The check digit does not match: a digit is mistyped or two are swapped. Type the number again.";
     pub const OTHER_MEETING: &str =
         "This ballot belongs to another meeting; it is not counted here.";
     pub const NO_SUCH_BALLOT: &str = "No ballot of this consultation has this number.";
-    pub const DUPLICATE: &str = "This voter's ballot has already been entered; a second ballot is refused.";
-    pub const WAS_INVALID: &str = "This voter's ballot was recorded as invalid; a second ballot is refused.";
+    pub const DUPLICATE: &str =
+        "This voter's ballot has already been entered; a second ballot is refused.";
+    pub const WAS_INVALID: &str =
+        "This voter's ballot was recorded as invalid; a second ballot is refused.";
     pub const NOT_RETURNED: &str =
         "This ballot has not been entered yet; there is nothing to correct.";
     pub const ALREADY_ANSWERED: &str = "This item is already answered on this ballot; changing it is a correction, made on purpose.";
     pub const ANSWER_CHOICE: &str = "A ballot answers 同意, 反对 or 弃权.";
     pub const NOT_ON_ITEM: &str = "This voter is not in the scope of this item.";
-    pub const NOT_RUNNING: &str = "The consultation is not open: ballots are entered between its opening and its closing.";
+    pub const NOT_RUNNING: &str =
+        "The consultation is not open: ballots are entered between its opening and its closing.";
     pub const HAS_ANSWERS: &str =
         "Answers of this ballot are already saved; it cannot be recorded as invalid now.";
     pub const SHORT_NOTICE: &str = "The notice was posted less than 15 days before the opening; confirm to open anyway (the minutes say so).";
@@ -166,7 +170,9 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
          WHERE meeting_id = ?1 AND rule <> 'no_vote' AND status = 'pending' ORDER BY position",
     )?;
     let items: Vec<(i64, String, String, String)> = st
-        .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map([meeting], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     if items.is_empty() {
         return Err(invalid(refuse::NO_BALLOT_ITEMS));
@@ -176,12 +182,15 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
     for (item, kind, building, unit) in &items {
         let kind = ScopeKind::from_db(kind).unwrap_or(ScopeKind::All);
         let council = if roll_call::is_council_vote(&electorate, kind == ScopeKind::Council) {
-            Some(roll_call::meeting_council(tx, meeting)?.map(|c| c.0).unwrap_or(-1))
+            Some(
+                roll_call::meeting_council(tx, meeting)?
+                    .map(|c| c.0)
+                    .unwrap_or(-1),
+            )
         } else {
             None
         };
-        let eligible =
-            roll_call::eligible_voters(tx, community, council, kind, building, unit)?;
+        let eligible = roll_call::eligible_voters(tx, community, council, kind, building, unit)?;
         if eligible.is_empty() {
             return Err(invalid("Nobody on the roster is inside this item's scope."));
         }
@@ -227,7 +236,12 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         let mut labels = Vec::new();
         let mut area = 0i64;
         let rows = units.query_map([voter], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
         })?;
         for r in rows {
             let (label, b, u, a) = r?;
@@ -262,7 +276,11 @@ pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result
     Ok(())
 }
 
-pub(crate) fn return_row(conn: &rusqlite::Connection, meeting: i64, voter: i64) -> Result<Option<ReturnRow>> {
+pub(crate) fn return_row(
+    conn: &rusqlite::Connection,
+    meeting: i64,
+    voter: i64,
+) -> Result<Option<ReturnRow>> {
     Ok(conn
         .query_row(
             "SELECT valid, reason, note, entered_at, entered_by FROM ballot_returns

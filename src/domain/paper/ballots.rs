@@ -76,7 +76,11 @@ pub fn ballots(rec: &MeetingRecord, sheets: &[BallotSheet], lang: Lang) -> Strin
         ));
         body.push_str(&format!(
             "<p>{}<span class=\"line\"></span> {}<span class=\"line\"></span></p>\n",
-            w(l, "受托人签名（代为表决时）：", "Proxy's signature (voting for the owner): "),
+            w(
+                l,
+                "受托人签名（代为表决时）：",
+                "Proxy's signature (voting for the owner): "
+            ),
             w(l, "委托书编号：", "委托书 (authorisation) reference: ")
         ));
         body.push_str("</section>\n");

@@ -48,7 +48,10 @@ pub(crate) fn w(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
 
 /// Escape a multi-line text: each line escaped, lines joined with <br>.
 pub(crate) fn esc_lines(t: &str) -> String {
-    t.lines().map(html_escape).collect::<Vec<_>>().join("<br>\n")
+    t.lines()
+        .map(html_escape)
+        .collect::<Vec<_>>()
+        .join("<br>\n")
 }
 
 pub(crate) fn esc(t: &str) -> String {

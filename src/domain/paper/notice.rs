@@ -101,7 +101,11 @@ pub fn sign_in(rec: &MeetingRecord, rows: &[SignInRow], lang: Lang) -> String {
     let mut body = format!(
         "<section class=\"sheet\">\n<h1>{}<br>{}</h1>\n<p>{}{}</p>\n<table>\n<thead><tr><th>{}</th><th>{}</th>",
         esc(&rec.community),
-        esc(&format!("{}{}", rec.title, w(l, " 签到表", " — sign-in sheet"))),
+        esc(&format!(
+            "{}{}",
+            rec.title,
+            w(l, " 签到表", " — sign-in sheet")
+        )),
         w(l, "时间：", "When: "),
         esc(&rec.starts_at),
         w(l, "序号", "No."),
@@ -116,7 +120,11 @@ pub fn sign_in(rec: &MeetingRecord, rows: &[SignInRow], lang: Lang) -> String {
     }
     body.push_str(&format!(
         "<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        w(l, "本人签名 / 受托人签名及委托书编号", "Signature / proxy's signature and 委托书 reference"),
+        w(
+            l,
+            "本人签名 / 受托人签名及委托书编号",
+            "Signature / proxy's signature and 委托书 reference"
+        ),
         w(l, "时间", "Time")
     ));
     for (n, r) in rows.iter().enumerate() {
@@ -131,7 +139,11 @@ pub fn sign_in(rec: &MeetingRecord, rows: &[SignInRow], lang: Lang) -> String {
         body.push_str("<td class=\"sign\"></td><td></td></tr>\n");
     }
     body.push_str("</tbody>\n</table>\n</section>\n");
-    page(l, &format!("{}{}", rec.title, w(l, " 签到表", " — sign-in")), &body)
+    page(
+        l,
+        &format!("{}{}", rec.title, w(l, " 签到表", " — sign-in")),
+        &body,
+    )
 }
 
 /// The proxy form (委托书) template for this meeting.
@@ -170,7 +182,11 @@ pub fn proxy_form(rec: &MeetingRecord, lang: Lang) -> String {
     if rec.kind == MeetingKind::OwnersCommittee {
         body.push_str(&format!(
             "<p class=\"small\">{}</p>\n",
-            w(l, "业主委员会委员不得委托他人代为表决。", "Members of the owners' committee may not vote by proxy.")
+            w(
+                l,
+                "业主委员会委员不得委托他人代为表决。",
+                "Members of the owners' committee may not vote by proxy."
+            )
         ));
     }
     body.push_str(&format!(
@@ -181,5 +197,9 @@ pub fn proxy_form(rec: &MeetingRecord, lang: Lang) -> String {
         w(l, "受托人签名：", "Proxy's signature: "),
         w(l, "日期：", "Date: ")
     ));
-    page(l, &format!("{}{}", rec.title, w(l, " 委托书", " — proxy form")), &body)
+    page(
+        l,
+        &format!("{}{}", rec.title, w(l, " 委托书", " — proxy form")),
+        &body,
+    )
 }

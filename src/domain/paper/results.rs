@@ -29,7 +29,7 @@ pub fn results(rec: &MeetingRecord, lang: Lang) -> String {
     );
     if let Some(wr) = &rec.form.written {
         body.push_str(&format!(
-            "<p>{}{} {} {}{}</p>\n<p>{}{}{}{}{}{}{}{}</p>\n",
+            "<p>{}{} {} {}{}</p>\n<p>{}{}{}{}{}{}{}{}{}</p>\n",
             w(l, "书面征求意见：", "Written consultation: "),
             esc(&wr.opens_on),
             w(l, "至", "to"),
@@ -42,7 +42,8 @@ pub fn results(rec: &MeetingRecord, lang: Lang) -> String {
             w(l, " 张，其中有效票 ", ", valid "),
             wr.valid,
             w(l, " 张，无效票 ", ", invalid "),
-            format!("{}{}", wr.invalid.len(), w(l, " 张。", "."))
+            wr.invalid.len(),
+            w(l, " 张。", ".")
         ));
     }
     for (n, item) in rec.items.iter().enumerate() {
@@ -127,7 +128,11 @@ pub fn results(rec: &MeetingRecord, lang: Lang) -> String {
         ));
         body.push_str(&format!(
             "<p>{}</p>\n<div class=\"proposal\">{}</div>\n</div>\n",
-            w(l, "表决事项内容（以表决时文本为准）：", "The proposal as decided:"),
+            w(
+                l,
+                "表决事项内容（以表决时文本为准）：",
+                "The proposal as decided:"
+            ),
             esc_lines(item.proposal())
         ));
     }
@@ -139,5 +144,9 @@ pub fn results(rec: &MeetingRecord, lang: Lang) -> String {
             "No one's answer is shown here; owners may inspect the record of the vote."
         )
     ));
-    page(l, &format!("{}{}", rec.title, w(l, " 表决结果公告", " — results")), &body)
+    page(
+        l,
+        &format!("{}{}", rec.title, w(l, " 表决结果公告", " — results")),
+        &body,
+    )
 }
