@@ -626,6 +626,13 @@ CREATE TABLE IF NOT EXISTS written_closures (
     closed_at   TEXT NOT NULL,
     early       INTEGER NOT NULL CHECK (early IN (0, 1))
 );
+-- An imported meeting's form facts as its bundle carried them (JSON of the domain's
+-- FormFacts): the ballots behind them stay on the laptop that ran the consultation, and
+-- the minutes re-render from these.
+CREATE TABLE IF NOT EXISTS imported_forms (
+    meeting_id  INTEGER PRIMARY KEY REFERENCES meetings(id),
+    facts       TEXT NOT NULL
+);
 -- Locked with the meeting once it is signed, like every record table.
 CREATE TRIGGER IF NOT EXISTS lock_written_insert BEFORE INSERT ON written_meetings
     WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'signed'
@@ -697,5 +704,14 @@ CREATE TRIGGER IF NOT EXISTS lock_written_closures_update BEFORE UPDATE ON writt
     WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_written_closures_delete BEFORE DELETE ON written_closures
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_imported_forms_insert BEFORE INSERT ON imported_forms
+    WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_imported_forms_update BEFORE UPDATE ON imported_forms
+    WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_imported_forms_delete BEFORE DELETE ON imported_forms
     WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;

@@ -535,3 +535,69 @@ fn the_demo_has_a_written_consultation_in_progress() {
     // Installing again changes nothing.
     assert!(!yishi::demo::install(&mut store).unwrap());
 }
+
+/// A signed written consultation exported and imported on another laptop keeps its
+/// form facts (dates, ballots, invalid reasons, extension), and still verifies.
+#[test]
+fn an_imported_consultation_keeps_its_form_facts() {
+    use yishi::domain::verify::Role;
+    let mut f = written(true);
+    let ballots = f.store.written_ballots(f.meeting).unwrap();
+    for b in &ballots[..6] {
+        enter(&mut f, &b.number, Choice::Yes);
+    }
+    f.store
+        .enter_invalid(
+            f.meeting,
+            ballots[6].voter_id,
+            InvalidReason::Unreadable,
+            "字迹模糊",
+            "李秀英",
+        )
+        .unwrap();
+    f.store
+        .extend_written(f.meeting, "2026-11-20", "部分业主外出")
+        .unwrap();
+    f.store
+        .close_written(f.meeting, "2026-11-21", false)
+        .unwrap();
+    let h = f
+        .store
+        .register_signer("黄小明", "host-pass-2026", "host-pass-2026")
+        .unwrap();
+    let s = f
+        .store
+        .register_signer("李秀英", "secr-pass-2026", "secr-pass-2026")
+        .unwrap();
+    f.store
+        .sign_meeting(f.meeting, h, Role::Host, "host-pass-2026")
+        .unwrap();
+    f.store
+        .sign_meeting(f.meeting, s, Role::Secretary, "secr-pass-2026")
+        .unwrap();
+    let here = f.store.meeting_record(f.meeting).unwrap();
+    assert!(here.form.written.is_some());
+    let bundle = f.store.export_bundle(f.meeting).unwrap();
+    let json = serde_json::to_string(&bundle).unwrap();
+    assert!(json.contains("\"form\""));
+
+    let dir = TempDir::new().unwrap();
+    let mut other = Store::open(&dir.path().join("district.db")).unwrap();
+    other.import_bundle(bundle).unwrap();
+    let id = other
+        .meetings(None)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.uid == here.uid)
+        .unwrap()
+        .id;
+    let there = other.meeting_record(id).unwrap();
+    assert_eq!(there.form, here.form);
+    let report = other.verify_meeting(id).unwrap();
+    assert_eq!(
+        report.status,
+        yishi::domain::verify::VerifyStatus::Valid,
+        "{:?}",
+        report.status
+    );
+}

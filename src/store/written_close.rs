@@ -61,6 +61,17 @@ fn deadline(conn: &rusqlite::Connection, meeting: i64) -> Result<Option<(String,
 
 /// The facts the minutes print about the form and the notice (record.rs).
 pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: i64) -> Result<FormFacts> {
+    let imported: Option<String> = conn
+        .query_row(
+            "SELECT facts FROM imported_forms WHERE meeting_id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(json) = imported {
+        return serde_json::from_str(&json)
+            .map_err(|_| StoreError::Corrupt(format!("The form of meeting {meeting}")));
+    }
     let short_notice = conn
         .query_row(
             "SELECT noticed_on, opens_on, days, confirmed_at FROM short_notices WHERE meeting_id = ?1",
