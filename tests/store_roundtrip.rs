@@ -815,6 +815,7 @@ fn an_older_search_index_is_rebuilt_by_the_migration() {
         let c = Connection::open(&path).unwrap();
         c.execute_batch(
             "DROP TABLE search_index;
+             DROP TABLE IF EXISTS search_index_content;
              CREATE VIRTUAL TABLE search_index USING fts5 (
                  body, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED, tokenize = 'unicode61');
              PRAGMA user_version = 2;",

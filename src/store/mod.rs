@@ -5,6 +5,7 @@ pub mod actions;
 pub mod archive;
 mod backup;
 mod error;
+mod followup;
 pub mod import;
 pub mod meetings;
 mod open;
