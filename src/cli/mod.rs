@@ -83,14 +83,22 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Open the database for a command: a large file's integrity check is waited for, so
+/// Open the database for a command: a large file's integrity check is run first, so
 /// a damaged file is refused as a small one is.
 pub(crate) fn open_store(cli: &Cli) -> Result<Store, CliError> {
-    let store = open_store_unchecked(cli)?;
+    let store = open_store_for_reading(cli)?;
     if let crate::store::Integrity::Failed(e) = store.wait_integrity() {
         return Err(CliError(e));
     }
     Ok(store)
+}
+
+/// Open the database for a command that only reads (`minutes`, `export`): a large
+/// file's full check is not run first (its cost grows with the archive), so the first
+/// line is out at once; a damaged page the command meets is reported in one sentence.
+fn open_store_for_reading(cli: &Cli) -> Result<Store, CliError> {
+    let path = cli.db.clone().unwrap_or_else(default_db);
+    Ok(Store::open_deferred(&path)?)
 }
 
 /// Open the database for the full-screen program: a large file's integrity check runs
@@ -124,7 +132,7 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             Ok(Outcome::Ok)
         }
         Some(Command::Roster { cmd }) => roster::run(cli, cmd, lang),
-        Some(Command::Minutes { cmd }) => minutes::run(open_store(cli)?, cmd, lang),
+        Some(Command::Minutes { cmd }) => minutes::run(open_store_for_reading(cli)?, cmd, lang),
         Some(Command::Backup { dest }) => backup::run(open_store(cli)?, dest, lang),
         Some(Command::Export {
             id,
@@ -132,7 +140,7 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             notice,
             out,
         }) => export::run(
-            open_store(cli)?,
+            open_store_for_reading(cli)?,
             *id,
             *format,
             *notice,

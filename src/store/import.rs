@@ -415,12 +415,38 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
 }
 
 impl Store {
-    /// Import one exported meeting (see the module documentation). Verification
-    /// failures are `Ok(ImportOutcome::Refused(..))`; `Err` is a database problem.
+    /// Import one exported meeting (see the module documentation), in its own
+    /// transaction. Verification failures are `Ok(ImportOutcome::Refused(..))`; `Err` is
+    /// a database problem. Many meetings at once: `import_batch`.
     pub fn import_bundle(&mut self, bundle: &ExportBundle) -> Result<ImportOutcome> {
+        self.import_batch(|b| b.import(bundle))
+    }
+
+    /// Import many exported meetings in one transaction: `f` calls `ImportBatch::import`
+    /// for each. Each meeting is written in its own savepoint, so a refused one leaves
+    /// nothing and the others go on; the batch is committed once (one flush to disk, not
+    /// one per meeting) when `f` returns Ok. On Err nothing of the batch is kept, so an
+    /// outcome is final only once this returns Ok.
+    pub fn import_batch<T>(
+        &mut self,
+        f: impl FnOnce(&mut ImportBatch<'_>) -> Result<T>,
+    ) -> Result<T> {
         if self.read_only() {
             return Err(StoreError::ReadOnly);
         }
+        // As every write: never into a file that has not passed the check.
+        if let super::Integrity::Failed(_) = self.wait_integrity() {
+            return Err(StoreError::Corrupt(self.path().display().to_string()));
+        }
+        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
+        let store: &Store = self;
+        let out = f(&mut ImportBatch { store, tx: &tx })?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// One meeting inside an import batch's transaction, in a savepoint of its own.
+    fn import_one(&self, tx: &Transaction<'_>, bundle: &ExportBundle) -> Result<ImportOutcome> {
         let status = verify_record(
             &bundle.record,
             bundle.minutes.as_ref(),
@@ -440,8 +466,8 @@ impl Store {
         if bundle.record.status != MeetingStatus::Signed {
             return Ok(ImportOutcome::Refused(ImportRefusal::Unsigned));
         }
-        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
-        let existing: Option<(i64, Option<String>)> = tx
+        let existing: Option<(i64, Option<String>)> = self
+            .conn()
             .query_row(
                 "SELECT m.id, n.sha256 FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id
                  WHERE m.uid = ?1",
@@ -456,20 +482,63 @@ impl Store {
                 ImportOutcome::Refused(ImportRefusal::Conflict { meeting_id })
             });
         }
-        let meeting = write_records(&tx, bundle)?;
+        let sp = Savepoint::new(tx)?;
+        let meeting = write_records(tx, bundle)?;
         // Read back from the tables, as `yishi verify` will: the same minutes, valid
         // signatures, and no new break in the community's chain.
         let report = self.verify_meeting(meeting)?;
         if !report.status.is_valid() {
-            drop(tx);
             return Ok(ImportOutcome::Refused(ImportRefusal::NotReproduced(
                 report.status,
             )));
         }
-        tx.commit()?;
+        sp.release()?;
         Ok(ImportOutcome::Imported {
             meeting_id: meeting,
             chain_starts_here: report.chain_starts_at_import,
         })
+    }
+}
+
+/// An import in progress (see `Store::import_batch`).
+pub struct ImportBatch<'a> {
+    store: &'a Store,
+    tx: &'a Transaction<'a>,
+}
+
+impl ImportBatch<'_> {
+    /// Import one exported meeting into the batch (see `Store::import_bundle`).
+    pub fn import(&mut self, bundle: &ExportBundle) -> Result<ImportOutcome> {
+        self.store.import_one(self.tx, bundle)
+    }
+}
+
+/// A savepoint on a shared connection: rolled back and released when dropped unless
+/// `release` was called, so a meeting that fails to import leaves nothing in its batch.
+struct Savepoint<'c> {
+    conn: &'c rusqlite::Connection,
+    done: bool,
+}
+
+impl<'c> Savepoint<'c> {
+    fn new(conn: &'c rusqlite::Connection) -> Result<Savepoint<'c>> {
+        conn.execute_batch("SAVEPOINT import_one")?;
+        Ok(Savepoint { conn, done: false })
+    }
+
+    fn release(mut self) -> Result<()> {
+        self.done = true;
+        self.conn.execute_batch("RELEASE import_one")?;
+        Ok(())
+    }
+}
+
+impl Drop for Savepoint<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = self
+                .conn
+                .execute_batch("ROLLBACK TO import_one; RELEASE import_one");
+        }
     }
 }
