@@ -84,9 +84,12 @@ fn map_voters(
     community: i64,
     rec: &MeetingRecord,
 ) -> Result<HashMap<i64, i64>> {
+    // In order of first appearance; a set to find the ones already noted (a roll call
+    // of 400 names, five times over).
     let mut names: Vec<(i64, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut note = |id: i64, name: &str| {
-        if !names.iter().any(|(i, _)| *i == id) {
+        if seen.insert(id) {
             names.push((id, name.to_string()));
         }
     };
@@ -103,14 +106,11 @@ fn map_voters(
         Electorate::Owners => "person",
     };
     let mut map = HashMap::new();
-    let mut taken: Vec<i64> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     for (old, name) in names {
         let found: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM voters WHERE community_id = ?1 AND name = ?2",
-                params![community, name],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM voters WHERE community_id = ?1 AND name = ?2")?
+            .query_row(params![community, name], |r| r.get(0))
             .optional()?;
         let local = match found.filter(|id| !taken.contains(id)) {
             Some(id) => id,
@@ -130,16 +130,16 @@ fn map_voters(
                     n += 1;
                     candidate = format!("{name} ({n})");
                 }
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO voters (community_id, position, name, kind)
                      VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM voters
                                   WHERE community_id = ?1), ?2, ?3)",
-                    params![community, candidate, kind],
-                )?;
+                )?
+                .execute(params![community, candidate, kind])?;
                 tx.last_insert_rowid()
             }
         };
-        taken.push(local);
+        taken.insert(local);
         map.insert(old, local);
     }
     Ok(map)
@@ -178,118 +178,107 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     };
     let community = super::roster::community_id(tx, &rec.community)?;
     let voters = map_voters(tx, community, rec)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO meetings (uid, community_id, kind, electorate, title, starts_at, venue,
             host, secretary, language, status, origin, opened_at, adjourned_at, summary,
             created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'adjourned', 'imported', ?11, ?12,
             ?13, ?14)",
-        params![
-            rec.uid,
-            community,
-            rec.kind.as_db(),
-            rec.electorate.as_db(),
-            rec.title,
-            rec.starts_at,
-            rec.venue,
-            rec.host,
-            rec.secretary,
-            rec.language,
-            rec.opened_at,
-            rec.adjourned_at,
-            rec.summary,
-            now()
-        ],
-    )?;
+    )?
+    .execute(params![
+        rec.uid,
+        community,
+        rec.kind.as_db(),
+        rec.electorate.as_db(),
+        rec.title,
+        rec.starts_at,
+        rec.venue,
+        rec.host,
+        rec.secretary,
+        rec.language,
+        rec.opened_at,
+        rec.adjourned_at,
+        rec.summary,
+        now()
+    ])?;
     let meeting = tx.last_insert_rowid();
     let mut item_ids: HashMap<i64, i64> = HashMap::new();
     for it in &rec.items {
         let rule = map_rule(&voters, &it.rule);
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO agenda_items (meeting_id, position, title, category, proposer,
                 scope_kind, scope_building, scope_unit, rule, rule_params, status, added_late,
                 vote_opened_at, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                meeting,
-                it.position,
-                it.title,
-                it.category.as_db(),
-                it.proposer,
-                it.scope.kind.as_db(),
-                it.scope.building,
-                it.scope.unit,
-                rule.kind.code(),
-                rule_params(&rule),
-                it.status.as_db(),
-                it.added_late,
-                it.vote.as_ref().map(|v| v.opened_at.clone()),
-                now()
-            ],
-        )?;
+        )?
+        .execute(params![
+            meeting,
+            it.position,
+            it.title,
+            it.category.as_db(),
+            it.proposer,
+            it.scope.kind.as_db(),
+            it.scope.building,
+            it.scope.unit,
+            rule.kind.code(),
+            rule_params(&rule),
+            it.status.as_db(),
+            it.added_late,
+            it.vote.as_ref().map(|v| v.opened_at.clone()),
+            now()
+        ])?;
         let item = tx.last_insert_rowid();
         item_ids.insert(it.position, item);
         for r in &it.revisions {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, ?2, ?3, ?4)",
-                params![item, r.rev, r.text, r.at],
-            )?;
+            )?
+            .execute(params![item, r.rev, r.text, r.at])?;
         }
-        super::search::index_text(
-            tx,
-            meeting,
-            "proposal",
-            item,
-            &format!("{}\n{}", it.title, it.proposal()),
-        )?;
         for r in &it.remarks {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO remarks (item_id, speaker, state, text, queued_at, started_at, at)
                  VALUES (?1, ?2, 'done', ?3, ?4, ?4, ?4)",
-                params![item, r.speaker, r.text, r.at],
-            )?;
-            let id = tx.last_insert_rowid();
-            super::search::index_text(tx, meeting, "remark", id, &r.text)?;
+            )?
+            .execute(params![item, r.speaker, r.text, r.at])?;
         }
         if let Some(v) = &it.vote {
             for (pos, bl) in v.ballots.iter().enumerate() {
                 let voter = mapped(&voters, bl.voter_id);
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi,
                         present, proxy_name, proxy_ref)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![
-                        item,
-                        voter,
-                        pos as i64 + 1,
-                        bl.name,
-                        bl.area,
-                        bl.present,
-                        bl.proxy_name,
-                        bl.proxy_ref
-                    ],
-                )?;
+                )?
+                .execute(params![
+                    item,
+                    voter,
+                    pos as i64 + 1,
+                    bl.name,
+                    bl.area,
+                    bl.present,
+                    bl.proxy_name,
+                    bl.proxy_ref
+                ])?;
                 if let Some(c) = bl.choice {
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy)
                          VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![
-                            item,
-                            voter,
-                            c.as_db(),
-                            bl.at.clone().unwrap_or_default(),
-                            !bl.proxy_name.is_empty()
-                        ],
-                    )?;
+                    )?
+                    .execute(params![
+                        item,
+                        voter,
+                        c.as_db(),
+                        bl.at.clone().unwrap_or_default(),
+                        !bl.proxy_name.is_empty()
+                    ])?;
                 }
             }
             if let Some(out) = &v.outcome {
                 let figures = serde_json::to_string(&map_outcome(&voters, out))
                     .map_err(|e| StoreError::Invalid(e.to_string()))?;
-                tx.execute(
-                    "INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
+                tx.prepare_cached("INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![
                         item,
                         v.opened_at,
                         v.closed_at.clone().unwrap_or_default(),
@@ -301,15 +290,13 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             }
         }
         for a in &it.actions {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO action_items (item_id, what, who, due, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![item, a.what, a.who, a.due, now()],
-            )?;
+            )?
+            .execute(params![item, a.what, a.who, a.due, now()])?;
             let id = tx.last_insert_rowid();
-            tx.execute(
-                "INSERT INTO action_history (action_id, status, note, at) VALUES (?1, 'open', '', ?2)",
-                params![id, now()],
+            tx.prepare_cached("INSERT INTO action_history (action_id, status, note, at) VALUES (?1, 'open', '', ?2)")?.execute(params![id, now()],
             )?;
         }
     }
@@ -323,28 +310,26 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         if e.kind == PresenceKind::Recuse && item.is_none() {
             return Err(StoreError::Invalid("A recusal names no item.".into()));
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO presence_events (meeting_id, voter_id, name, kind, proxy_name, proxy_ref,
                 item_id, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                meeting,
-                mapped(&voters, e.voter_id),
-                e.name,
-                e.kind.as_db(),
-                e.proxy_name,
-                e.proxy_ref,
-                item,
-                e.at
-            ],
-        )?;
+        )?
+        .execute(params![
+            meeting,
+            mapped(&voters, e.voter_id),
+            e.name,
+            e.kind.as_db(),
+            e.proxy_name,
+            e.proxy_ref,
+            item,
+            e.at
+        ])?;
     }
     let mut addenda: HashMap<i64, i64> = HashMap::new();
     for a in &rec.addenda {
-        tx.execute(
-            "INSERT INTO addenda (meeting_id, text, at) VALUES (?1, ?2, ?3)",
-            params![meeting, a.text, a.at],
-        )?;
+        tx.prepare_cached("INSERT INTO addenda (meeting_id, text, at) VALUES (?1, ?2, ?3)")?
+            .execute(params![meeting, a.text, a.at])?;
         addenda.insert(a.id, tx.last_insert_rowid());
     }
     // The link keeps its place in the original chain when that place is free here.
@@ -362,10 +347,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             |r| r.get(0),
         )?
     };
-    tx.execute(
-        "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
+    tx.prepare_cached("INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![
             meeting,
             community,
             seq,
@@ -382,23 +365,25 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 StoreError::Invalid("A signature names an addendum that is not there.".into())
             })?),
         };
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO signatures (meeting_id, addendum_id, signer_name, public_key, role,
                 minutes_sha256, prev_sha256, signed_at, signature)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                meeting,
-                addendum,
-                s.signer_name,
-                blob(&s.public_key, 32, "public key")?,
-                s.role,
-                s.minutes_sha256,
-                s.prev_sha256,
-                s.signed_at,
-                blob(&s.signature, 64, "signature")?
-            ],
-        )?;
+        )?
+        .execute(params![
+            meeting,
+            addendum,
+            s.signer_name,
+            blob(&s.public_key, 32, "public key")?,
+            s.role,
+            s.minutes_sha256,
+            s.prev_sha256,
+            s.signed_at,
+            blob(&s.signature, 64, "signature")?
+        ])?;
     }
+    // A signed meeting is indexed by its minutes alone (they quote its proposals and
+    // remarks; see search::index_text).
     super::search::index_text(tx, meeting, "minutes", meeting, &minutes.text)?;
     audit(
         tx,
@@ -407,10 +392,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         &format!("{} {}", rec.uid, minutes.sha256),
     )?;
     // Last: the meeting becomes signed, and the triggers lock what was written.
-    tx.execute(
-        "UPDATE meetings SET status = 'signed' WHERE id = ?1",
-        [meeting],
-    )?;
+    tx.prepare_cached("UPDATE meetings SET status = 'signed' WHERE id = ?1")?
+        .execute([meeting])?;
     Ok(meeting)
 }
 
@@ -438,6 +421,9 @@ impl Store {
         if let super::Integrity::Failed(_) = self.wait_integrity() {
             return Err(StoreError::Corrupt(self.path().display().to_string()));
         }
+        // Each meeting's savepoint keeps the pages it changes in a statement journal: in
+        // memory, not a temporary file written for every meeting.
+        self.conn().pragma_update(None, "temp_store", "MEMORY")?;
         let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
         let store: &Store = self;
         let out = f(&mut ImportBatch { store, tx: &tx })?;

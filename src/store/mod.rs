@@ -299,9 +299,9 @@ pub(crate) fn audit(
     action: &str,
     detail: &str,
 ) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit_log (at, meeting_id, action, detail) VALUES (?1, ?2, ?3, ?4)",
-        rusqlite::params![now(), meeting_id, action, detail],
-    )?;
+    )?
+    .execute(rusqlite::params![now(), meeting_id, action, detail])?;
     Ok(())
 }

@@ -83,6 +83,14 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// Set on every connection, before anything else: see PRODUCT.md "Storage".
 pub(crate) fn set_pragmas(conn: &Connection, writable: bool) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
+    // The store has ~150 distinct statements, and an import or a verify cycles through
+    // dozens per meeting: with rusqlite's default of 16 they were evicted and prepared
+    // again (with their lock triggers) on nearly every use.
+    conn.set_prepared_statement_cache_capacity(256);
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "trusted_schema", "OFF")?;
     if writable {

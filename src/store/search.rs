@@ -21,17 +21,21 @@ pub(crate) fn index_text(
     // The rowid carries the meeting (see schema.sql): the next free one in its range.
     let base = meeting << MEETING_SHIFT;
     if kind == "minutes" {
-        tx.execute(
-            "DELETE FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20)",
-            [base],
-        )?;
+        tx.prepare_cached("DELETE FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20)")?
+            .execute([base])?;
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO search_index (rowid, body, pairs, kind, ref_id)
          VALUES (coalesce((SELECT max(rowid) FROM search_index
                            WHERE rowid > ?4 AND rowid < ?4 + (1 << 20)), ?4) + 1, ?1, ?5, ?2, ?3)",
-        params![index_body(text), kind, ref_id, base, index_pairs(text)],
-    )?;
+    )?
+    .execute(params![
+        index_body(text),
+        kind,
+        ref_id,
+        base,
+        index_pairs(text)
+    ])?;
     Ok(())
 }
 
@@ -44,10 +48,10 @@ pub(crate) fn unindex(
     ref_id: i64,
 ) -> Result<()> {
     let base = meeting << MEETING_SHIFT;
-    tx.execute(
+    tx.prepare_cached(
         "DELETE FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20) AND kind = ?2 AND ref_id = ?3",
-        params![base, kind, ref_id],
-    )?;
+    )?
+    .execute(params![base, kind, ref_id])?;
     Ok(())
 }
 
