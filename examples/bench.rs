@@ -371,7 +371,6 @@ fn roll_call(db: &Path, round: usize) -> (Measure, Measure) {
     let text: String = (0..H)
         .map(|i| format!("{:>3} {}\n", i, "议事会表决记录 yes no ".repeat(5)))
         .collect();
-    let pages_before = app.store.page_count().unwrap_or(0);
     for i in 0..build::LIVE_VOTERS {
         let (t, _) = time(|| {
             app.handle_key(key('y'));
@@ -391,7 +390,6 @@ fn roll_call(db: &Path, round: usize) -> (Measure, Measure) {
         });
         ans.floor.push(t);
     }
-    let pages_after = app.store.page_count().unwrap_or(0);
     let answered: i64 = Connection::open(db)
         .expect("open")
         .query_row(
@@ -400,14 +398,7 @@ fn roll_call(db: &Path, round: usize) -> (Measure, Measure) {
             |r| r.get(0),
         )
         .unwrap_or(0);
-    let page: i64 = Connection::open(db)
-        .expect("open")
-        .query_row("PRAGMA page_size", [], |r| r.get(0))
-        .unwrap_or(4096);
-    ans.note = format!(
-        "{answered} answers committed; floor: a bare commit + a bare 120×40 frame; the file grew {:.0} bytes per answer",
-        ((pages_after - pages_before) * page) as f64 / build::LIVE_VOTERS as f64
-    );
+    ans.note = format!("{answered} answers committed; floor: a bare commit + a bare 120×40 frame");
     let mut draw = measure(
         "draw the roll-call screen, 300 voters, 120×40",
         "≤ 3 × floor; < 16 ms",

@@ -164,6 +164,14 @@ pub fn bytes(db: &Path) -> Measure {
     m.samples.push(size / meetings / 1000.0);
     let index = n("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search_index%'");
     let minutes = n("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = 'minutes'");
+    // An answer is a row of `votes` (and its index) and one of the audit log.
+    let per_row = |table: &str| {
+        let bytes = n(&format!(
+            "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE tbl_name = '{table}')"
+        ));
+        bytes as f64 / n(&format!("SELECT count(*) FROM {table}")).max(1) as f64
+    };
+    let answer = per_row("votes") + per_row("audit_log");
     // Average minutes size of a community's first and last twelve meetings.
     let age = |name: &str| {
         let q = |order: &str| {
@@ -184,6 +192,7 @@ pub fn bytes(db: &Path) -> Measure {
     let (a0, a1) = age(&build::community_name(0));
     let mut note = format!(
         "search index {:.1} KB per meeting ({:.0}% of the file), minutes {:.1} KB per meeting; \
+         an answer {answer:.0} bytes (its row in votes and in the audit log, with their indexes); \
          a community's minutes: first year {a0:.1} KB, last year {a1:.1} KB",
         index as f64 / meetings / 1000.0,
         100.0 * index as f64 / size.max(1.0),
