@@ -372,6 +372,7 @@ fn deleting_the_newest_signed_meeting_is_found_with_the_head_printed_on_its_noti
     tamper(
         &db,
         "DELETE FROM signature_statements; DELETE FROM signatures; DELETE FROM imported_links;
+         DELETE FROM followup_actions; DELETE FROM vote_corrections; DELETE FROM not_taken_up;
          DELETE FROM minutes; DELETE FROM addenda;
          DELETE FROM votes; DELETE FROM vote_closures; DELETE FROM vote_eligible;
          DELETE FROM remarks; DELETE FROM proposal_revisions; DELETE FROM action_history;
