@@ -1,7 +1,10 @@
 //! Every user-facing string, in Chinese and English. Screens and commands take their
 //! words from here, never from literals of their own.
 
+mod refusal;
 pub mod ui;
+
+pub use refusal::refusal;
 
 use crate::domain::model::{
     ActionStatus, Category, Choice, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
@@ -206,138 +209,12 @@ pub fn rule_explain(l: Lang, code: &str) -> &'static str {
     .get(l)
 }
 
-/// Chinese for the store's refusals (the store speaks English; the screen speaks the
-/// user's language). Messages not listed are shown as they are.
-const REFUSALS: &[(&str, &str)] = &[
-    ("A meeting needs a title.", "会议需要标题。"),
-    (
-        "The time must look like 2026-11-28 09:30.",
-        "时间格式应为 2026-11-28 09:30。",
-    ),
-    ("An agenda item needs a title.", "议题需要标题。"),
-    (
-        "A building scope needs the building, e.g. 3栋.",
-        "范围为楼栋时请填写楼栋，如 3栋。",
-    ),
-    (
-        "A unit scope needs the unit, e.g. 2单元.",
-        "范围为单元时请填写单元，如 2单元。",
-    ),
-    (
-        "This item has been put to the vote; it can no longer be changed.",
-        "该议题已付表决，不能再修改。",
-    ),
-    (
-        "The vote has started; the proposal can no longer be amended.",
-        "表决已开始，提案不能再修改。",
-    ),
-    (
-        "An item that was put to the vote cannot be withdrawn.",
-        "已付表决的议题不能撤回。",
-    ),
-    (
-        "A vote is still running; close it before adjourning.",
-        "还有表决未结束，请先结束表决再休会。",
-    ),
-    (
-        "A proxy needs the proxy's name and the authorisation (委托书) reference.",
-        "委托需填写代理人姓名和委托书编号。",
-    ),
-    ("A recusal is for one agenda item.", "回避须针对某一议题。"),
-    (
-        "Committee members may not vote by proxy.",
-        "业委会委员不得委托投票。",
-    ),
-    ("A speaker needs a name.", "请填写发言人姓名。"),
-    (
-        "This item cannot be put to the vote again.",
-        "该议题不能再次付表决。",
-    ),
-    (
-        "This item is for discussion only; it has no vote.",
-        "该议题仅讨论，不付表决。",
-    ),
-    (
-        "Nobody on the roster is inside this item's scope.",
-        "名册中没有人在该议题的表决范围内。",
-    ),
-    (
-        "The vote on this item is not open.",
-        "该议题的表决未在进行。",
-    ),
-    (
-        "This voter is not on the list for this vote.",
-        "此人不在本次表决名单中。",
-    ),
-    (
-        "The vote is closed; answers can no longer be undone.",
-        "表决已结束，不能再撤销。",
-    ),
-    ("Close the vote first.", "请先结束表决。"),
-    (
-        "An action item needs a description.",
-        "请填写待办事项内容。",
-    ),
-    (
-        "The date must look like 2026-12-31.",
-        "日期格式应为 2026-12-31。",
-    ),
-    (
-        "The minutes already carry a signature; withdraw the signatures before changing the record.",
-        "会议记录已有签名；如需修改记录，请先撤回签名。",
-    ),
-    (
-        "Only the minutes of an adjourned meeting can be signed.",
-        "只有已休会的会议记录可以签署。",
-    ),
-    (
-        "These minutes are already signed by the host and the secretary.",
-        "该会议记录已由主持人和记录人签署。",
-    ),
-    (
-        "The records changed after the first signature; withdraw the signatures and sign again.",
-        "第一次签名后记录有改动；请撤回签名后重新签署。",
-    ),
-    (
-        "The host and the secretary sign first.",
-        "须先由主持人和记录人签署。",
-    ),
-    (
-        "Minutes signed later link to these; they can no longer be withdrawn.",
-        "之后签署的会议记录已链接到此记录，不能再撤回签名。",
-    ),
-    ("An addendum needs a text.", "请填写补充更正的内容。"),
-    (
-        "Only signed minutes take an addendum; until then, correct the record.",
-        "只有已签署的会议记录才能补充更正；签署前请直接修改记录。",
-    ),
-    ("A signer needs a name.", "请填写签名人姓名。"),
-    (
-        "The passphrase is too short: it needs at least 8 characters.",
-        "口令太短：至少需要 8 个字符。",
-    ),
-    (
-        "The two passphrases are not the same.",
-        "两次输入的口令不一致。",
-    ),
-    ("A voter needs a name.", "请填写姓名。"),
-    (
-        "A status change needs a short note.",
-        "更改状态须填写简短说明。",
-    ),
-    (
-        "A unit needs a label such as 3栋2单元501.",
-        "请填写房号，如 3栋2单元501。",
-    ),
-    (
-        "The area must be between 0 and 100,000 m².",
-        "面积应在 0 到 100,000 平方米之间。",
-    ),
-];
-
 /// A store error in the user's language.
 pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
     use crate::store::StoreError as E;
+    if let E::Refused(r) = e {
+        return refusal(l, r);
+    }
     let en = e.to_string();
     if l == Lang::En {
         return en;
@@ -351,12 +228,13 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
         E::Locked => "该会议已签署锁定；如需更正，请以签署的补充说明进行。".into(),
         E::WrongPassphrase => "口令错误，未签署任何内容。".into(),
         E::NotFound(what) => format!("未找到：{what}。"),
-        E::Invalid(m) => REFUSALS
-            .iter()
-            .find(|(k, _)| k == m)
-            .map(|(_, z)| z.to_string())
-            .unwrap_or(en),
-        _ => en,
+        E::NotSqlite(p) => format!("{p} 不是议事数据库（不是 SQLite 文件），未作任何改动。"),
+        E::Foreign(p) => format!("{p} 属于其他程序，不是议事数据库，未作任何改动。"),
+        E::Corrupt(p) => format!("{p} 已损坏（SQLite 自检未通过），未作任何改动，请用备份恢复。"),
+        E::Newer { path, found, known } => format!(
+            "{path} 由更新版本的议事写入（数据库版本 {found}，本程序最高支持 {known}），未作任何改动，请更新议事。"
+        ),
+        E::Io(_) | E::Sql(_) | E::Refused(_) => en,
     }
 }
 

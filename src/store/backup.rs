@@ -13,10 +13,9 @@ impl Store {
     /// integrity. Returns the number of pages copied.
     pub fn backup_to(&self, dest: &Path) -> Result<i64> {
         if dest.exists() {
-            return Err(StoreError::Invalid(format!(
-                "{} already exists; choose a new file name.",
-                dest.display()
-            )));
+            return Err(StoreError::Refused(super::Refusal::FileExists {
+                path: dest.display().to_string(),
+            }));
         }
         super::open::create_private(dest)?;
         let mut target = Connection::open(dest)

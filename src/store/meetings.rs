@@ -1,5 +1,6 @@
 //! Meetings and their agendas: preparation, opening, adjourning.
 
+use super::Refusal;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::common::{end_discussion, require_status, rule_from_db, rule_params};
@@ -148,12 +149,10 @@ fn new_uid() -> String {
 fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
     let title = clean_line(&m.title).trim().to_string();
     if title.is_empty() {
-        return Err(StoreError::Invalid("A meeting needs a title.".into()));
+        return Err(StoreError::Refused(Refusal::MeetingNeedsTitle));
     }
     if chrono::NaiveDateTime::parse_from_str(m.starts_at.trim(), "%Y-%m-%d %H:%M").is_err() {
-        return Err(StoreError::Invalid(
-            "The time must look like 2026-11-28 09:30.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::BadMeetingTime));
     }
     Ok(MeetingInput {
         kind: m.kind,
@@ -173,10 +172,11 @@ fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
 fn check_item(i: &ItemInput) -> Result<ItemInput> {
     let title = clean_line(&i.title).trim().to_string();
     if title.is_empty() {
-        return Err(StoreError::Invalid("An agenda item needs a title.".into()));
+        return Err(StoreError::Refused(Refusal::ItemNeedsTitle));
     }
     if let RuleKind::Custom(c) = &i.rule.kind {
-        c.validate().map_err(StoreError::Invalid)?;
+        c.validate()
+            .map_err(|_| StoreError::Refused(Refusal::BadCustomRule))?;
     }
     let scope = Scope {
         kind: i.scope.kind,
@@ -184,14 +184,10 @@ fn check_item(i: &ItemInput) -> Result<ItemInput> {
         unit: clean_line(&i.scope.unit).trim().to_string(),
     };
     if matches!(scope.kind, ScopeKind::Building | ScopeKind::Unit) && scope.building.is_empty() {
-        return Err(StoreError::Invalid(
-            "A building scope needs the building, e.g. 3栋.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::BuildingScopeNeedsBuilding));
     }
     if scope.kind == ScopeKind::Unit && scope.unit.is_empty() {
-        return Err(StoreError::Invalid(
-            "A unit scope needs the unit, e.g. 2单元.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::UnitScopeNeedsUnit));
     }
     Ok(ItemInput {
         title,
@@ -379,7 +375,7 @@ impl Store {
             )?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == "voting" || status == "closed" {
-                return Err(StoreError::Invalid("This item has been put to the vote; it can no longer be changed.".into()));
+                return Err(StoreError::Refused(Refusal::ItemAlreadyVoted));
             }
             tx.execute(
                 "UPDATE agenda_items SET title = ?2, category = ?3, proposer = ?4, scope_kind = ?5,
@@ -406,9 +402,7 @@ impl Store {
             )?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == "voting" || status == "closed" {
-                return Err(StoreError::Invalid(
-                    "The vote has started; the proposal can no longer be amended.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::AmendAfterVote));
             }
             let changed = add_revision(tx, meeting, item, &text)?;
             if changed {
@@ -464,7 +458,7 @@ impl Store {
                     [id],
                 )?;
                 if n == 0 {
-                    return Err(StoreError::Invalid("An item that was put to the vote cannot be withdrawn.".into()));
+                    return Err(StoreError::Refused(Refusal::WithdrawVotedItem));
                 }
                 audit(tx, Some(meeting), "item_withdraw", &id.to_string())?;
             }
@@ -495,9 +489,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if voting > 0 {
-                return Err(StoreError::Invalid(
-                    "A vote is still running; close it before adjourning.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::AdjournWhileVoting));
             }
             end_discussion(
                 tx,

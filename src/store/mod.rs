@@ -10,6 +10,7 @@ pub mod import;
 pub mod meetings;
 mod open;
 pub mod record;
+mod refusal;
 pub mod roster;
 mod search;
 pub mod session;
@@ -22,6 +23,7 @@ use rusqlite::Connection;
 
 pub use error::{Result, StoreError};
 pub use open::{APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION, SYNC_CHECK_LIMIT};
+pub use refusal::{ImportPart, Refusal};
 
 pub struct Store {
     conn: Connection,

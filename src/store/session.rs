@@ -1,6 +1,7 @@
 //! The running meeting: attendance, the speakers' queue and remarks, roll-call votes,
 //! closing a vote, action items. Every call is one committed transaction.
 
+use super::Refusal;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
@@ -69,21 +70,17 @@ impl Store {
             None => (String::new(), String::new()),
         };
         if kind == PresenceKind::Proxy && (pname.is_empty() || pref.is_empty()) {
-            return Err(StoreError::Invalid(
-                "A proxy needs the proxy's name and the authorisation (委托书) reference.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::ProxyNeedsNameAndRef));
         }
         if kind == PresenceKind::Recuse && item.is_none() {
-            return Err(StoreError::Invalid(
-                "A recusal is for one agenda item.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::RecusalNeedsItem));
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Open])?;
             if kind == PresenceKind::Proxy {
                 let mkind: String = tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
                 if mkind == MeetingKind::OwnersCommittee.as_db() {
-                    return Err(StoreError::Invalid("Committee members may not vote by proxy.".into()));
+                    return Err(StoreError::Refused(Refusal::CommitteeNoProxy));
                 }
             }
             tx.execute(
@@ -117,7 +114,7 @@ impl Store {
     pub fn queue_speaker(&mut self, item: i64, speaker: &str, voter: Option<i64>) -> Result<i64> {
         let speaker = clean_line(speaker).trim().to_string();
         if speaker.is_empty() {
-            return Err(StoreError::Invalid("A speaker needs a name.".into()));
+            return Err(StoreError::Refused(Refusal::SpeakerNeedsName));
         }
         self.write(|tx| {
             let (meeting, _) = item_meeting(tx, item)?;
@@ -185,7 +182,7 @@ impl Store {
             let (meeting, status) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
             if status == "voting" || status == "closed" || status == "withdrawn" {
-                return Err(StoreError::Invalid("This item cannot be put to the vote again.".into()));
+                return Err(StoreError::Refused(Refusal::VoteAgain));
             }
             end_discussion(tx, "item_id = ?1", item)?;
             let row = tx.query_row(
@@ -207,13 +204,13 @@ impl Store {
             )?;
             let (scope_kind, building, unit, rule, community, electorate, mkind, position) = row;
             if rule == "no_vote" {
-                return Err(StoreError::Invalid("This item is for discussion only; it has no vote.".into()));
+                return Err(StoreError::Refused(Refusal::DiscussionOnly));
             }
             let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
             let council_vote = scope_kind == ScopeKind::Council || electorate == Electorate::Council.as_db();
             let eligible = eligible_voters(tx, community, council_vote, scope_kind, &building, &unit)?;
             if eligible.is_empty() {
-                return Err(StoreError::Invalid("Nobody on the roster is inside this item's scope.".into()));
+                return Err(StoreError::Refused(Refusal::NobodyInScope));
             }
             let events = presence_events(tx, meeting)?;
             let now_in = presence::current(&events);
@@ -284,7 +281,7 @@ impl Store {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
-                return Err(StoreError::Invalid("The vote on this item is not open.".into()));
+                return Err(StoreError::Refused(Refusal::VoteNotOpen));
             }
             let proxy: Option<String> = tx
                 .query_row(
@@ -294,7 +291,7 @@ impl Store {
                 )
                 .optional()?;
             let Some(proxy) = proxy else {
-                return Err(StoreError::Invalid("This voter is not on the list for this vote.".into()));
+                return Err(StoreError::Refused(Refusal::NotOnVoteList));
             };
             let at = now();
             tx.execute("DELETE FROM votes WHERE item_id = ?1 AND voter_id = ?2", params![item, voter])?;
@@ -314,7 +311,7 @@ impl Store {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
-                return Err(StoreError::Invalid("The vote is closed; answers can no longer be undone.".into()));
+                return Err(StoreError::Refused(Refusal::VoteClosedNoUndo));
             }
             let last: Option<(i64, i64, String)> = tx
                 .query_row(
@@ -347,7 +344,7 @@ impl Store {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
-                return Err(StoreError::Invalid("The vote on this item is not open.".into()));
+                return Err(StoreError::Refused(Refusal::VoteNotOpen));
             }
             let opened: String = tx.query_row(
                 "SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1",
@@ -402,7 +399,7 @@ impl Store {
             let (meeting, status) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
             if status == "voting" {
-                return Err(StoreError::Invalid("Close the vote first.".into()));
+                return Err(StoreError::Refused(Refusal::CloseVoteFirst));
             }
             end_discussion(tx, "item_id = ?1", item)?;
             tx.execute("UPDATE agenda_items SET status = 'closed' WHERE id = ?1 AND status IN ('pending', 'discussing')", [item])?;
@@ -415,14 +412,10 @@ impl Store {
         let what = clean_line(what).trim().to_string();
         let due = due.trim().to_string();
         if what.is_empty() {
-            return Err(StoreError::Invalid(
-                "An action item needs a description.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::ActionNeedsWhat));
         }
         if !due.is_empty() && chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").is_err() {
-            return Err(StoreError::Invalid(
-                "The date must look like 2026-12-31.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::BadDueDate));
         }
         let who = clean_line(who);
         self.write(|tx| {

@@ -9,6 +9,7 @@
 //! prev_sha256, role, public key, time). When the host and the secretary have both signed,
 //! the meeting becomes 'signed' and the SQL triggers lock its records.
 
+use super::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
@@ -65,7 +66,7 @@ pub struct VerifyReport {
 fn sign_error(e: SignError) -> StoreError {
     match e {
         SignError::WrongPassphrase => StoreError::WrongPassphrase,
-        other => StoreError::Invalid(other.to_string()),
+        other => StoreError::Refused(Refusal::Signing(other)),
     }
 }
 
@@ -82,7 +83,7 @@ impl Store {
     pub fn register_signer(&mut self, name: &str, passphrase: &str, repeat: &str) -> Result<i64> {
         let name = clean_line(name).trim().to_string();
         if name.is_empty() {
-            return Err(StoreError::Invalid("A signer needs a name.".into()));
+            return Err(StoreError::Refused(Refusal::SignerNeedsName));
         }
         if passphrase != repeat {
             return Err(sign_error(SignError::PassphraseMismatch));
@@ -96,9 +97,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if exists {
-                return Err(StoreError::Invalid(format!(
-                    "{name} is already registered as a signer."
-                )));
+                return Err(StoreError::Refused(Refusal::SignerExists { name: name.to_string() }));
             }
             tx.execute(
                 "INSERT INTO signers (name, public_key, salt, m_cost_kib, t_cost, p_cost, created_at)
@@ -235,12 +234,10 @@ impl Store {
         };
         if !allowed {
             return Err(match rec.status {
-                MeetingStatus::Signed => StoreError::Invalid(
-                    "These minutes are already signed by the host and the secretary.".into(),
-                ),
-                _ => StoreError::Invalid(
-                    "Only the minutes of an adjourned meeting can be signed.".into(),
-                ),
+                MeetingStatus::Signed => {
+                    StoreError::Refused(Refusal::AlreadySignedByHostAndSecretary)
+                }
+                _ => StoreError::Refused(Refusal::SignOnlyAdjourned),
             });
         }
         let named = match role {
@@ -251,11 +248,10 @@ impl Store {
         if let Some(n) = named
             && clean_line(n).trim() != row.name
         {
-            return Err(StoreError::Invalid(format!(
-                "Only {} can sign as the meeting's {}.",
-                clean_line(n).trim(),
-                role.as_db()
-            )));
+            return Err(StoreError::Refused(Refusal::OnlyNamedMaySign {
+                name: clean_line(n).trim().to_string(),
+                role,
+            }));
         }
         let format = MinutesFormat::CURRENT;
         let body = signed_body_as(&rec, format);
@@ -280,17 +276,13 @@ impl Store {
             let prev = match existing {
                 Some((text, sha, prev, _)) => {
                     if text != body || sha != body_hash {
-                        return Err(StoreError::Invalid(
-                            "The records changed after the first signature; withdraw the signatures and sign again.".into(),
-                        ));
+                        return Err(StoreError::Refused(Refusal::ChangedSinceFirstSignature));
                     }
                     prev
                 }
                 None => {
                     if role == Role::Member {
-                        return Err(StoreError::Invalid(
-                            "The host and the secretary sign first.".into(),
-                        ));
+                        return Err(StoreError::Refused(Refusal::HostAndSecretaryFirst));
                     }
                     let last: Option<(String, i64)> = tx
                         .query_row(
@@ -319,16 +311,10 @@ impl Store {
                 .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             if done.iter().any(|(_, k)| k.as_slice() == row.public_key) {
-                return Err(StoreError::Invalid(format!(
-                    "{} has already signed these minutes.",
-                    row.name
-                )));
+                return Err(StoreError::Refused(Refusal::AlreadySignedBy { name: row.name.clone() }));
             }
             if role != Role::Member && done.iter().any(|(r, _)| r == role.as_db()) {
-                return Err(StoreError::Invalid(format!(
-                    "The minutes already carry the {}'s signature.",
-                    role.as_db()
-                )));
+                return Err(StoreError::Refused(Refusal::RoleAlreadySigned(role)));
             }
             let statement = SignedStatement {
                 meeting_uid: rec.uid.clone(),
@@ -390,9 +376,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if later {
-                return Err(StoreError::Invalid(
-                    "Minutes signed later link to these; they can no longer be withdrawn.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::LinkedNoWithdraw));
             }
             tx.execute(
                 "DELETE FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
@@ -414,13 +398,11 @@ impl Store {
     ) -> Result<i64> {
         let text = clean_multiline(text).trim().to_string();
         if text.is_empty() {
-            return Err(StoreError::Invalid("An addendum needs a text.".into()));
+            return Err(StoreError::Refused(Refusal::AddendumNeedsText));
         }
         let m = self.meeting(meeting)?;
         if m.status != MeetingStatus::Signed {
-            return Err(StoreError::Invalid(
-                "Only signed minutes take an addendum; until then, correct the record.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::AddendumOnlySigned));
         }
         let (row, key) = self.unlock(signer, passphrase)?;
         self.write(|tx| {
@@ -729,10 +711,9 @@ fn sign_addendum_tx(
         |r| r.get(0),
     )?;
     if already {
-        return Err(StoreError::Invalid(format!(
-            "{} has already signed this addendum.",
-            row.name
-        )));
+        return Err(StoreError::Refused(Refusal::AddendumAlreadySignedBy {
+            name: row.name.clone(),
+        }));
     }
     let st = SignedStatement {
         meeting_uid: uid.to_string(),
