@@ -341,6 +341,14 @@ pub const ADDENDUM_SIGNED: Tr = Tr(
 );
 
 /// The colon after a label: full-width in Chinese, ": " in English.
+/// A field's fill against its limit, e.g. "12/300 字".
+pub fn field_limit(l: super::Lang, n: usize, max: usize) -> String {
+    match l {
+        super::Lang::Zh => format!("{n}/{max} 字"),
+        super::Lang::En => format!("{n}/{max} characters"),
+    }
+}
+
 pub fn colon(l: super::Lang) -> &'static str {
     match l {
         super::Lang::Zh => "：",

@@ -6,15 +6,17 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::app::{App, View};
+use super::ctx::Ctx;
+use super::screens::vote::Vote;
 use super::{theme, widgets};
 use crate::domain::model::Choice;
 use crate::domain::rules;
-use crate::domain::text::clean_line;
 use crate::strings::{self, ui as s};
 
-pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
-    let l = app.lang;
+/// Drawn by the meeting screens (`Screen::draw_room`): their heading, and the vote's
+/// tally when a vote is showing.
+pub fn draw(ctx: &Ctx, f: &mut Frame<'_>, area: Rect, heading: String, vote: Option<&Vote>) {
+    let l = ctx.lang;
     f.render_widget(Block::default().style(theme::room()), area);
     let [title, body, foot] = Layout::vertical([
         Constraint::Length(3),
@@ -22,31 +24,6 @@ pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
         Constraint::Length(3),
     ])
     .areas(area);
-    let (heading, vote) = match app.view() {
-        View::Vote(v) => (
-            v.item
-                .as_ref()
-                .map(|i| clean_line(&i.title))
-                .unwrap_or_default(),
-            Some(v),
-        ),
-        View::Item(i) => (
-            i.item
-                .as_ref()
-                .map(|i| clean_line(&i.title))
-                .unwrap_or_default(),
-            None,
-        ),
-        View::Agenda(a) => (
-            a.items
-                .get(a.sel)
-                .map(|i| clean_line(&i.title))
-                .unwrap_or_default(),
-            None,
-        ),
-        View::Attendance(a) => (clean_line(&a.title), None),
-        _ => (String::new(), None),
-    };
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(heading, theme::room())))
             .alignment(Alignment::Center)

@@ -1,0 +1,226 @@
+//! The forms of the minutes: the summary, a signer's registration, a signature, an
+//! addendum, and the exports (full minutes or the public notice) to a new file.
+
+use super::{limit, one_line, saved};
+use crate::domain::signing::SignError;
+use crate::domain::text::clean_line;
+use crate::domain::verify::Role;
+use crate::export::Format;
+use crate::store::{Refusal, StoreError};
+use crate::strings::{self, ui as s};
+use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::form::{Field, Form};
+
+pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
+    one_line(
+        ctx,
+        s::F_SUMMARY,
+        Field::multi("text", s::F_SUMMARY, summary),
+        move |text, ctx| {
+            ctx.store.set_summary(meeting, &text)?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+pub fn register_form(ctx: &Ctx) -> Form {
+    Form::new(
+        ctx.t(s::K_REGISTER),
+        vec![
+            Field::text("name", s::COL_NAME, "").max(limit::NAME),
+            Field::masked("passphrase", s::F_PASSPHRASE),
+            Field::masked("repeat", s::F_REPEAT),
+        ],
+        |f, ctx| {
+            let (name, pass, repeat) = (f.text("name"), f.text("passphrase"), f.text("repeat"));
+            if pass != repeat {
+                return Err(Refusal::Signing(SignError::PassphraseMismatch).into());
+            }
+            ctx.store.register_signer(&name, &pass, &repeat)?;
+            ctx.info(ctx.t(s::REGISTERED));
+            Ok(Nav::Stay)
+        },
+    )
+}
+
+fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
+    Ok(ctx
+        .store
+        .signer_by_name(name.trim())?
+        .ok_or(Refusal::NotRegistered)?
+        .id)
+}
+
+/// Sign as `role` (the one not yet signed), `name` filled in from the meeting.
+pub fn sign_form(ctx: &Ctx, meeting: i64, role: &str, name: &str) -> Form {
+    let l = ctx.lang;
+    let roles: Vec<(String, String)> = [Role::Host, Role::Secretary, Role::Member]
+        .iter()
+        .map(|r| {
+            (
+                r.as_db().to_string(),
+                strings::sign_role(l, r.as_db()).to_string(),
+            )
+        })
+        .collect();
+    Form::new(
+        ctx.t(s::K_SIGN),
+        vec![
+            Field::choice("role", s::F_ROLE, roles, role),
+            Field::text("name", s::COL_NAME, name).max(limit::NAME),
+            Field::masked("passphrase", s::F_PASSPHRASE),
+        ],
+        move |f, ctx| {
+            let role = Role::from_db(&f.choice("role")).unwrap_or(Role::Member);
+            let signer = signer(ctx, &f.text("name"))?;
+            let done = ctx
+                .store
+                .sign_meeting(meeting, signer, role, &f.text("passphrase"))?;
+            if done.locked {
+                ctx.info(ctx.t(s::SIGNED_LOCKED));
+            } else {
+                let missing: Vec<&str> = done
+                    .missing
+                    .iter()
+                    .map(|r| strings::sign_role(ctx.lang, r.as_db()))
+                    .collect();
+                ctx.info(format!(
+                    "{}{}",
+                    ctx.t(s::SIGNED_WAITING),
+                    missing.join("、")
+                ));
+            }
+            Ok(Nav::Reload)
+        },
+    )
+}
+
+pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form {
+    Form::new(
+        ctx.t(s::K_ADDENDUM),
+        vec![
+            Field::multi("text", s::F_ADDENDUM, ""),
+            Field::text("name", s::COL_NAME, "").max(limit::NAME),
+            Field::masked("passphrase", s::F_PASSPHRASE),
+        ],
+        move |f, ctx| {
+            let signer = signer(ctx, &f.text("name"))?;
+            ctx.store
+                .add_addendum(meeting, &f.text("text"), signer, &f.text("passphrase"))?;
+            ctx.info(ctx.t(s::ADDENDUM_SIGNED));
+            Ok(Nav::Reload)
+        },
+    )
+}
+
+fn format_of(code: &str) -> Format {
+    match code {
+        "html" => Format::Html,
+        "json" => Format::Json,
+        _ => Format::Md,
+    }
+}
+
+/// The file an export of meeting `id` is offered under: `yishi-7.md`, `yishi-7.html`,
+/// `yishi-7-notice.html`.
+pub fn export_name(id: i64, format: Format, notice: bool) -> String {
+    let kind = if notice { "-notice" } else { "" };
+    format!("yishi-{id}{kind}.{}", format.extension())
+}
+
+/// The meeting of a name `export_name` gave, if the path is still one of those (the user
+/// has not typed a name of their own).
+fn offered_id(path: &str) -> Option<i64> {
+    let rest = path.trim().strip_prefix("yishi-")?;
+    let (stem, ext) = rest.rsplit_once('.')?;
+    if !["md", "html", "json"].contains(&ext) {
+        return None;
+    }
+    stem.strip_suffix("-notice").unwrap_or(stem).parse().ok()
+}
+
+/// The export form: format, content (full or notice) and the file, named by the first two
+/// until the user types a name of their own.
+pub fn export_form(ctx: &Ctx, meeting: i64) -> Form {
+    let formats = vec![
+        ("md".to_string(), "Markdown".to_string()),
+        ("html".to_string(), "HTML (A4)".to_string()),
+        ("json".to_string(), "JSON".to_string()),
+    ];
+    let kinds = vec![
+        ("full".to_string(), ctx.t(s::EXPORT_FULL).to_string()),
+        ("notice".to_string(), ctx.t(s::EXPORT_NOTICE).to_string()),
+    ];
+    Form::new(
+        ctx.t(s::K_EXPORT),
+        vec![
+            Field::choice("format", s::F_FORMAT, formats, "md"),
+            Field::choice("content", s::F_CONTENT, kinds, "full"),
+            Field::text("path", s::F_PATH, &export_name(meeting, Format::Md, false))
+                .with_hint(s::F_PATH_HINT),
+        ],
+        move |f, ctx| {
+            let format = format_of(&f.choice("format"));
+            write_export(
+                ctx,
+                meeting,
+                format,
+                f.choice("content") == "notice",
+                &f.text("path"),
+            )
+        },
+    )
+    .on_change(|f| {
+        if let Some(id) = offered_id(&f.text("path")) {
+            let name = export_name(
+                id,
+                format_of(&f.choice("format")),
+                f.choice("content") == "notice",
+            );
+            f.set_text("path", &name);
+        }
+    })
+}
+
+pub fn notice_form(ctx: &Ctx, meeting: i64) -> Form {
+    one_line(
+        ctx,
+        s::K_EXPORT_NOTICE,
+        Field::text("text", s::F_PATH, &export_name(meeting, Format::Html, true))
+            .with_hint(s::F_PATH_HINT),
+        move |path, ctx| write_export(ctx, meeting, Format::Html, true, &path),
+    )
+}
+
+/// Write an export to a new file (never overwriting one).
+fn write_export(
+    ctx: &mut Ctx,
+    meeting: i64,
+    format: Format,
+    notice: bool,
+    path: &str,
+) -> Result<Nav, StoreError> {
+    let mut path = std::path::PathBuf::from(path.trim());
+    if path.extension().is_none() {
+        path.set_extension(format.extension());
+    }
+    let shown = clean_line(&path.display().to_string());
+    let text = crate::export::export(&ctx.store, meeting, format, notice)?;
+    let cannot = |e: std::io::Error| {
+        StoreError::Io(strings::cli_cannot_write(ctx.lang, &shown, &e.to_string()))
+    };
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path);
+    let mut file = match file {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Refusal::FileExists { path: shown }.into());
+        }
+        Err(e) => return Err(cannot(e)),
+    };
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(cannot)?;
+    ctx.info(format!("{}{}", ctx.t(s::EXPORTED), shown));
+    Ok(Nav::Stay)
+}
