@@ -3,6 +3,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod files;
 pub mod store;
 pub mod strings;
 pub mod ui;

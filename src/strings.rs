@@ -1,6 +1,7 @@
 //! Every user-facing string, in Chinese and English. Screens and commands take their
 //! words from here, never from literals of their own.
 
+pub mod files;
 mod refusal;
 pub mod ui;
 

@@ -880,7 +880,7 @@ fn export_import_verify_gives_identical_minutes_and_is_idempotent() {
     // Through the API: the same.
     let mut store = Store::open(&fresh).expect("open");
     let o = store
-        .import_bundle(&read_bundle(&files[0].1))
+        .import_bundle(read_bundle(&files[0].1))
         .expect("import");
     assert!(matches!(o, ImportOutcome::AlreadyPresent { .. }), "{o:?}");
 }

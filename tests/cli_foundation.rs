@@ -342,19 +342,30 @@ fn demo_community_is_realistic() {
 fn yishi_db_variable_chooses_the_database() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("env.db");
-    let o = Command::new(BIN)
-        .args(["minutes", "list", "--json"])
-        .current_dir(dir.path())
-        .env("LANG", "en_US.UTF-8")
-        .env("HOME", dir.path())
-        .env("XDG_DATA_HOME", dir.path().join("xdg"))
-        .env("YISHI_DB", &db)
-        .output()
-        .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .env("LANG", "en_US.UTF-8")
+            .env("HOME", dir.path())
+            .env("XDG_DATA_HOME", dir.path().join("xdg"))
+            .env("YISHI_DB", &db)
+            .output()
+            .unwrap()
+    };
+    // A read command names YISHI_DB's file and, as it is missing, creates nothing.
+    let o = run(&["minutes", "list", "--json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("env.db"), "{}", stderr(&o));
+    assert!(!db.exists());
+    // The demo creates it there, and the read command then reads it.
+    let o = run(&["demo", "--no-tui"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(db.exists(), "YISHI_DB's file is created on first use");
+    let o = run(&["minutes", "list", "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v, serde_json::json!([]));
-    assert!(db.exists(), "YISHI_DB's file is created on first use");
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -879,7 +890,7 @@ fn the_default_database_is_created_in_a_data_folder_that_does_not_exist_yet() {
 fn a_database_in_a_folder_still_to_be_created_is_created() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("a").join("b").join("new.db");
-    let o = yishi(dir.path(), &db, &["minutes", "list", "--json"]);
+    let o = yishi(dir.path(), &db, &["demo", "--no-tui"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(db.exists());
 }

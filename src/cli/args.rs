@@ -54,6 +54,9 @@ pub enum Command {
         /// Write to FILE instead of standard output
         #[arg(short = 'o', value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace FILE if it exists (never the database, never through a symbolic link)
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Verify signed minutes (exit 0 all valid, 1 any failure)
     Verify {
@@ -64,7 +67,12 @@ pub enum Command {
         file: Option<PathBuf>,
     },
     /// Make a consistent copy of the database, even while yishi runs
-    Backup { dest: PathBuf },
+    Backup {
+        dest: PathBuf,
+        /// Replace DEST if it exists (never the database, never through a symbolic link)
+        #[arg(long)]
+        force: bool,
+    },
     /// Import minutes exported on other laptops (each verified first)
     Import {
         #[arg(required = true)]
@@ -99,8 +107,8 @@ pub enum MinutesCmd {
         /// Meeting kind, e.g. owners_assembly
         #[arg(long)]
         kind: Option<String>,
-        /// Words to find in minutes, proposals and remarks
-        #[arg(long)]
+        /// Words to find in minutes, proposals and remarks (taken as given, even "-大门")
+        #[arg(long, allow_hyphen_values = true)]
         search: Option<String>,
         /// Print JSON instead of a table
         #[arg(long)]

@@ -29,6 +29,7 @@ pub fn run(
     format: ExportFormat,
     notice_only: bool,
     out: Option<&Path>,
+    force: bool,
     lang: Lang,
 ) -> CliResult {
     meeting_or_exit(&store, id, lang)?;
@@ -42,8 +43,8 @@ pub fn run(
         None => crate::cli::out(&text),
         Some(path) => {
             let shown = clean_line(&path.display().to_string());
-            std::fs::write(path, text.as_bytes())
-                .map_err(|e| CliError(strings::cli_cannot_write(lang, &shown, &e.to_string())))?;
+            crate::files::write_new(path, text.as_bytes(), Some(store.path()), force)
+                .map_err(|r| CliError(strings::files::refusal(lang, &shown, &r, false)))?;
             eprintln!("{}", strings::cli_written(lang, &shown));
         }
     }

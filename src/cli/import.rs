@@ -30,7 +30,9 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
                 continue;
             }
         };
-        let outcome = match store.import_bundle(&bundle) {
+        let title = clean_line(&bundle.record.title);
+        // The bundle is handed over: it is freed before the import re-reads the records.
+        let outcome = match store.import_bundle(bundle) {
             Ok(o) => o,
             Err(e) => {
                 // The database refused the records (nothing was kept): report it with
@@ -49,12 +51,7 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
                 meeting_id,
                 chain_starts_here,
             } => {
-                let mut l = strings::cli_import_done(
-                    lang,
-                    &shown,
-                    meeting_id,
-                    &clean_line(&bundle.record.title),
-                );
+                let mut l = strings::cli_import_done(lang, &shown, meeting_id, &title);
                 if chain_starts_here {
                     l.push(' ');
                     l.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));

@@ -92,6 +92,19 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Open an existing database for a command that reads it: a path where no database
+/// is (a mistyped --db) is refused with one sentence and nothing is created there.
+pub(crate) fn open_existing(cli: &Cli, lang: Lang) -> Result<Store, CliError> {
+    let path = cli.db.clone().unwrap_or_else(default_db);
+    // An empty file is no database either: opening it would write the schema.
+    let there = std::fs::metadata(&path).is_ok_and(|m| m.is_dir() || m.len() > 0);
+    if !there {
+        let shown = crate::domain::text::clean_line(&path.display().to_string());
+        return Err(CliError(strings::files::no_database(lang, &shown)));
+    }
+    open_store(cli)
+}
+
 /// Open the database for a command: a large file's integrity check is waited for, so
 /// a damaged file is refused as a small one is.
 pub(crate) fn open_store(cli: &Cli) -> Result<Store, CliError> {
@@ -133,24 +146,28 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             Ok(Outcome::Ok)
         }
         Some(Command::Roster { cmd }) => roster::run(cli, cmd, lang),
-        Some(Command::Minutes { cmd }) => minutes::run(open_store(cli)?, cmd, lang),
-        Some(Command::Backup { dest }) => backup::run(open_store(cli)?, dest, lang),
+        Some(Command::Minutes { cmd }) => minutes::run(open_existing(cli, lang)?, cmd, lang),
+        Some(Command::Backup { dest, force }) => {
+            backup::run(open_existing(cli, lang)?, dest, *force, lang)
+        }
         Some(Command::Export {
             id,
             format,
             notice,
             out,
+            force,
         }) => export::run(
-            open_store(cli)?,
+            open_existing(cli, lang)?,
             *id,
             *format,
             *notice,
             out.as_deref(),
+            *force,
             lang,
         ),
         Some(Command::Verify { id, file }) => match file {
             Some(f) => verify::run_file(f, lang),
-            None => verify::run(open_store(cli)?, *id, lang),
+            None => verify::run(open_existing(cli, lang)?, *id, lang),
         },
         Some(Command::Import { files }) => import::run(cli, files, lang),
     }

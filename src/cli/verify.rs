@@ -78,15 +78,19 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
 /// Read and parse an exported JSON file (exit 2 when it is not one).
 pub(crate) fn read_bundle(path: &Path, lang: Lang) -> Result<ExportBundle, CliError> {
     let shown = clean_line(&path.display().to_string());
-    let text = std::fs::read_to_string(path)
+    let file = std::fs::File::open(path)
         .map_err(|e| CliError(strings::cli_cannot_read(lang, &shown, &e.to_string())))?;
+    // Parsed as it is read: the file's text is never held whole beside the records.
+    let reader = std::io::BufReader::with_capacity(1 << 16, file);
     // The parser's message quotes the file (an unknown variant, say): clean it.
-    let bundle: ExportBundle = serde_json::from_str(&text).map_err(|e| {
-        CliError(strings::cli_bad_file(
-            lang,
-            &shown,
-            &clean_line(&e.to_string()),
-        ))
+    let bundle: ExportBundle = serde_json::from_reader(reader).map_err(|e| {
+        let why = clean_line(&e.to_string());
+        match e.classify() {
+            serde_json::error::Category::Io => {
+                CliError(strings::cli_cannot_read(lang, &shown, &why))
+            }
+            _ => CliError(strings::cli_bad_file(lang, &shown, &why)),
+        }
     })?;
     if bundle.format != EXPORT_FORMAT {
         return Err(CliError(strings::cli_bad_file(

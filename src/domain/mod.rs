@@ -4,6 +4,7 @@ pub mod followup;
 pub mod lang;
 pub mod minutes;
 pub mod model;
+pub mod names;
 pub mod presence;
 pub mod record;
 pub mod roster_csv;

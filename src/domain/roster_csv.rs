@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::model::{CouncilKind, VoterKind};
-use super::text;
+use super::{names, text};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterRow {
@@ -184,9 +184,8 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, CsvError> {
                 format!("只有 {} 列，表头有 {} 列", rec.len(), headers.len()),
             ));
         }
-        let get = |name: &str| idx.get(name).and_then(|&i| rec.get(i)).unwrap_or("").trim();
         for cell in rec.iter() {
-            if text::has_unsafe(cell) {
+            if text::has_unsafe(cell) && !names::has_hidden(cell) {
                 return Err(CsvError::new(
                     line,
                     "contains control characters or escape sequences",
@@ -194,6 +193,23 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, CsvError> {
                 ));
             }
         }
+        // One spelling of every cell (NFC), so two spellings of a name are one voter.
+        let cells: Vec<String> = rec.iter().map(|c| names::nfc(c.trim())).collect();
+        for (i, cell) in cells.iter().enumerate() {
+            let column = headers.get(i).unwrap_or("").trim();
+            let max = match idx.iter().find(|&(_, &j)| j == i).map(|(n, _)| *n) {
+                Some("owner") => names::MAX_NAME_CHARS,
+                Some("label") => names::MAX_LABEL_CHARS,
+                _ => usize::MAX,
+            };
+            names::check_cell(cell, max, column, column)
+                .map_err(|p| CsvError::new(line, p.en, p.zh))?;
+        }
+        let get = |name: &str| {
+            idx.get(name)
+                .and_then(|&i| cells.get(i))
+                .map_or("", |c| c.as_str())
+        };
         let owner = get("owner").to_string();
         if owner.is_empty() {
             return Err(CsvError::new(line, "has no owner name", "缺少业主姓名"));
@@ -328,5 +344,49 @@ mod tests {
         let err = parse(&b).expect_err("gbk");
         assert_eq!(err.line, 2);
         assert!(err.en.contains("UTF-8"));
+    }
+
+    #[test]
+    fn item5_csv_refuses_invisible_characters_and_long_cells_with_the_line() {
+        for c in [
+            '\u{200B}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{FEFF}',
+            '\u{E0041}',
+        ] {
+            let csv = format!("{GOOD}1栋1单元103,1栋,1单元,50,李娜{c},\n");
+            let err = parse(csv.as_bytes()).expect_err("hidden character accepted");
+            assert_eq!(err.line, 4, "{:X}: {err:?}", c as u32);
+            assert!(err.en.contains("invisible"), "{err:?}");
+        }
+        let long = format!("{GOOD}1栋1单元103,1栋,1单元,50,{},\n", "李".repeat(101));
+        let err = parse(long.as_bytes()).expect_err("101-character name accepted");
+        assert_eq!(err.line, 4);
+        assert!(err.en.contains("at most 100"), "{err:?}");
+        let label = format!("{GOOD}{},1栋,1单元,50,李四,\n", "1".repeat(101));
+        assert_eq!(parse(label.as_bytes()).expect_err("long label").line, 4);
+        // Chinese, a middle dot and an accented name are kept.
+        let ok = format!(
+            "{GOOD}1栋1单元103,1栋,1单元,50,阿依古丽·买买提,\n1栋1单元104,1栋,1单元,50,José,\n"
+        );
+        assert_eq!(parse(ok.as_bytes()).expect("good names").len(), 4);
+    }
+
+    #[test]
+    fn item5_two_spellings_of_one_name_are_one_voter() {
+        // "José" precomposed and as "e" + combining acute: one owner, so the second
+        // row's other kind is refused as a contradiction of the same voter.
+        let csv = "label,area,owner,kind\n101,50,Jos\u{e9},person\n102,50,Jose\u{301},coowners\n";
+        assert_eq!(
+            parse(csv.as_bytes())
+                .expect_err("one voter, two kinds")
+                .line,
+            3
+        );
+        let csv = "label,area,owner\n101,50,Jos\u{e9}\n102,50,Jose\u{301}\n";
+        let rows = parse(csv.as_bytes()).expect("same voter");
+        assert_eq!(rows[0].owner, rows[1].owner);
     }
 }

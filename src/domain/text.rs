@@ -174,7 +174,7 @@ fn width_with(s: &str, c: char) -> usize {
     width(&t)
 }
 
-fn is_wide(c: char) -> bool {
+pub(crate) fn is_wide(c: char) -> bool {
     UnicodeWidthChar::width(c).is_some_and(|w| w >= 2)
 }
 
@@ -370,46 +370,7 @@ pub fn pad(s: &str, w: usize) -> String {
     out
 }
 
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-/// Mask a personal name for the public notice: 黄小明 → 黄*明, 黄明 → 黄*,
-/// 欧阳小明 → 欧**明, a single character → *, Latin "John Smith" → "J*** S****"
-/// (first letter of each word kept). Digits are never revealed: every ASCII or
-/// full-width digit becomes `*`. The input is cleaned with [`clean_line`] first;
-/// words are re-joined with single spaces.
-pub fn mask_name(s: &str) -> String {
-    let cleaned = clean_line(s);
-    let words: Vec<String> = cleaned.split_whitespace().map(mask_word).collect();
-    words.join(" ")
-}
-
-fn mask_word(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let keep = |c: char| if is_digit(c) { '*' } else { c };
-    let n = chars.len();
-    let chinese = chars.iter().any(|&c| is_wide(c));
-    let mut out = String::with_capacity(word.len());
-    match (chinese, n) {
-        (_, 0) => {}
-        (true, 1) => out.push('*'),
-        (true, 2) => {
-            out.push(keep(chars[0]));
-            out.push('*');
-        }
-        (true, _) => {
-            out.push(keep(chars[0]));
-            out.extend(std::iter::repeat_n('*', n - 2));
-            out.push(keep(chars[n - 1]));
-        }
-        (false, _) => {
-            out.push(keep(chars[0]));
-            out.extend(std::iter::repeat_n('*', n - 1));
-        }
-    }
-    out
-}
+pub use super::names::mask_name;
 
 /// Column (display width) of the character index `char_idx` in `s`: the width
 /// of the first `char_idx` characters (the whole string if it is shorter). Used
@@ -558,22 +519,6 @@ mod tests {
         assert_eq!(pad("电梯维修基金", 7), "电梯.. ");
         assert_eq!(width(&pad("电梯维修基金", 7)), 7);
         assert_eq!(pad("ab", 2), "ab");
-    }
-
-    #[test]
-    fn mask_names() {
-        assert_eq!(mask_name("黄小明"), "黄*明");
-        assert_eq!(mask_name("黄明"), "黄*");
-        assert_eq!(mask_name("欧阳小明"), "欧**明");
-        assert_eq!(mask_name("黄"), "*");
-        assert_eq!(mask_name("John Smith"), "J*** S****");
-        assert_eq!(mask_name("  Ann  "), "A**");
-        assert_eq!(mask_name("501室"), "***室");
-        assert_eq!(mask_name("2号 业主"), "** 业*");
-        assert_eq!(mask_name("R2D2"), "R***");
-        assert_eq!(mask_name("9"), "*");
-        assert_eq!(mask_name("黄\u{202E}小明"), "黄*明");
-        assert_eq!(mask_name(""), "");
     }
 
     fn mixed_text() -> impl Strategy<Value = String> {

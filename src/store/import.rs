@@ -32,6 +32,7 @@
 //!   the same; a different meeting under the same uid is refused.
 
 use super::{ImportPart, Refusal};
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
@@ -423,7 +424,12 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
 impl Store {
     /// Import one exported meeting (see the module documentation). Verification
     /// failures are `Ok(ImportOutcome::Refused(..))`; `Err` is a database problem.
-    pub fn import_bundle(&mut self, bundle: &ExportBundle) -> Result<ImportOutcome> {
+    ///
+    /// Given the bundle itself rather than a reference, its records are freed once they
+    /// are written, before the re-verification reads them back from the tables: a
+    /// large import then never holds both copies.
+    pub fn import_bundle<B: Borrow<ExportBundle>>(&mut self, owned: B) -> Result<ImportOutcome> {
+        let bundle: &ExportBundle = owned.borrow();
         if self.read_only() {
             return Err(StoreError::ReadOnly);
         }
@@ -463,6 +469,7 @@ impl Store {
             });
         }
         let meeting = write_records(&tx, bundle)?;
+        drop(owned);
         // Read back from the tables, as `yishi verify` will: the same minutes, valid
         // signatures, and no new break in the community's chain.
         let report = self.verify_meeting(meeting)?;

@@ -166,8 +166,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Claim the database for this process (a lock on `<file>.lock`, released by the
-    /// system even on kill -9). A second yishi on the same file does not get it and is
+    /// Claim the database for this process (`File::try_lock` on `<file>.lock` beside the
+    /// file's canonical path, released by the system even on kill -9). A second yishi on the same file does not get it and is
     /// switched to read-only review, so no answer is recorded twice or lost. Returns
     /// whether this process has the claim.
     pub fn claim(&mut self) -> bool {
@@ -177,8 +177,6 @@ impl Store {
         if self.read_only {
             return false;
         }
-        let mut name = self.path.as_os_str().to_owned();
-        name.push(".lock");
         let mut opts = std::fs::OpenOptions::new();
         opts.create(true).truncate(false).write(true);
         #[cfg(unix)]
@@ -186,7 +184,7 @@ impl Store {
             use std::os::unix::fs::OpenOptionsExt;
             opts.mode(0o600);
         }
-        let file = opts.open(PathBuf::from(name));
+        let file = opts.open(lock_path(&self.path));
         match file {
             Ok(f) if f.try_lock().is_ok() => {
                 self.lock = Some(f);
@@ -249,6 +247,17 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// The one-writer lock file: named after the database's canonical path, so every
+/// spelling of it (a symbolic link, `..`, another working folder) meets the same lock.
+/// `File::lock` is used rather than a lock on the database file itself: SQLite holds
+/// byte-range locks on that file, which on Windows are mandatory and would collide.
+fn lock_path(db: &Path) -> PathBuf {
+    let real = db.canonicalize().unwrap_or_else(|_| db.to_path_buf());
+    let mut name = real.into_os_string();
+    name.push(".lock");
+    PathBuf::from(name)
 }
 
 /// Record an accepted action in the audit log (inside the caller's transaction).

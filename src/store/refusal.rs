@@ -68,6 +68,9 @@ pub enum Refusal {
     Signing(SignError),
     // ---- roster ----
     VoterNeedsName,
+    /// A name with invisible or format characters (zero-width space, joiner, …).
+    NameHidden,
+    NameTooLong,
     UnitNeedsLabel,
     AreaOutOfRange,
     CsvOtherKind {
@@ -83,8 +86,15 @@ pub enum Refusal {
         what: String,
     },
     // ---- files ----
-    FileExists {
+    /// A file was not written (the command line, where --force exists).
+    File {
         path: String,
+        why: crate::files::Refusal,
+    },
+    /// An export from the screens was not written (no --force there: another name).
+    ExportFile {
+        path: String,
+        why: crate::files::Refusal,
     },
     // ---- import of signed minutes ----
     ImportMalformed {
@@ -179,9 +189,16 @@ impl Refusal {
                 community: "幸福里".into(),
             },
             AlreadyInRoster { what: n() },
-            FileExists {
-                path: "yishi-1.md".into(),
+            File {
+                path: "yishi-1.db".into(),
+                why: crate::files::Refusal::Exists,
             },
+            ExportFile {
+                path: "yishi-1.md".into(),
+                why: crate::files::Refusal::Symlink,
+            },
+            NameHidden,
+            NameTooLong,
             ImportMalformed {
                 what: ImportPart::Signature,
             },
@@ -248,7 +265,10 @@ impl Refusal {
             CsvOtherKind { .. } => 43,
             CsvUnitTaken { .. } => 44,
             AlreadyInRoster { .. } => 45,
-            FileExists { .. } => 46,
+            File { .. } => 46,
+            ExportFile { .. } => 58,
+            NameHidden => 59,
+            NameTooLong => 60,
             ImportMalformed { .. } => 47,
             ImportNoMinutes => 48,
             ImportRecusalItemMissing { .. } => 49,
@@ -264,7 +284,7 @@ impl Refusal {
     }
 
     /// How many variants `ordinal` numbers.
-    pub const COUNT: usize = 58;
+    pub const COUNT: usize = 61;
 }
 
 impl std::fmt::Display for Refusal {

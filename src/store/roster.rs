@@ -373,10 +373,19 @@ impl Store {
 }
 
 fn checked(v: &VoterInput) -> Result<VoterInput> {
+    use crate::domain::names;
     use crate::domain::text::clean_line;
-    let name = clean_line(&v.name).trim().to_string();
+    // The CSV's rule for typed names too: nothing invisible, one spelling (NFC), and
+    // the schema's length checked here with a sentence rather than by a CHECK.
+    if names::has_hidden(&v.name) {
+        return Err(StoreError::Refused(Refusal::NameHidden));
+    }
+    let name = names::nfc(clean_line(&v.name).trim());
     if name.is_empty() {
         return Err(StoreError::Refused(Refusal::VoterNeedsName));
+    }
+    if name.chars().count() > names::MAX_NAME_CHARS {
+        return Err(StoreError::Refused(Refusal::NameTooLong));
     }
     Ok(VoterInput {
         name,

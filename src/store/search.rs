@@ -18,13 +18,43 @@ pub(crate) fn index_text(
 ) -> Result<()> {
     // The rowid carries the meeting (see schema.sql): the next free one in its range.
     let base = meeting << MEETING_SHIFT;
-    tx.execute(
-        "INSERT INTO search_index (rowid, body, pairs, meeting_id, kind, ref_id)
-         VALUES (coalesce((SELECT max(rowid) FROM search_index
-                           WHERE rowid > ?5 AND rowid < ?5 + (1 << 20)), ?5) + 1, ?1, ?6, ?2, ?3, ?4)",
-        params![index_body(text), meeting, kind, ref_id, base, index_pairs(text)],
-    )?;
+    for part in pieces(text) {
+        tx.execute(
+            "INSERT INTO search_index (rowid, body, pairs, meeting_id, kind, ref_id)
+             VALUES (coalesce((SELECT max(rowid) FROM search_index
+                               WHERE rowid > ?5 AND rowid < ?5 + (1 << 20)), ?5) + 1, ?1, ?6, ?2, ?3, ?4)",
+            params![index_body(part), meeting, kind, ref_id, base, index_pairs(part)],
+        )?;
+    }
     Ok(())
+}
+
+/// A long text (an imported hearing's minutes may be tens of megabytes) is indexed in
+/// pieces of about `PIECE` bytes cut at line ends: FTS5 holds a whole row's tokens in
+/// memory, and the prepared columns are several times the text, so one row per text
+/// took hundreds of megabytes. Search finds meetings, so a text in several rows is
+/// found as before (a phrase does not span lines).
+const PIECE: usize = 64 * 1024;
+
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = rest.len().min(PIECE);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < rest.len()
+            && let Some(nl) = rest[..end].rfind('\n')
+        {
+            end = nl + 1;
+        }
+        let (part, tail) = rest.split_at(end);
+        rest = tail;
+        Some(part)
+    })
 }
 
 /// Take a text out of the index. Only the meeting's own rowid range is read: a scan of

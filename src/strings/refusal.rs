@@ -70,7 +70,10 @@ fn en(r: &Refusal) -> String {
             format!("Line {line}: the unit {unit} is already in the roster of {community}.")
         }
         AlreadyInRoster { what } => format!("{what} is already in the roster."),
-        FileExists { path } => format!("{path} already exists; choose a new file name."),
+        File { path, why } => super::files::refusal(Lang::En, path, why, false),
+        ExportFile { path, why } => super::files::refusal(Lang::En, path, why, true),
+        NameHidden => "A name must not contain invisible or format characters (zero-width space, joiner, direction mark).".into(),
+        NameTooLong => "A name has at most 100 characters.".into(),
         ImportMalformed { what } => format!(
             "The {} in the file is malformed.",
             match what {
@@ -169,7 +172,10 @@ fn zh(r: &Refusal) -> String {
             format!("第 {line} 行：房屋 {unit} 已在「{community}」的名册中。")
         }
         AlreadyInRoster { what } => format!("{what} 已在名册中。"),
-        FileExists { path } => format!("{path} 已存在，请换一个文件名。"),
+        File { path, why } => super::files::refusal(l, path, why, false),
+        ExportFile { path, why } => super::files::refusal(l, path, why, true),
+        NameHidden => "姓名中不能有不可见字符或格式字符（零宽空格、连接符、方向标记）。".into(),
+        NameTooLong => "姓名最多 100 个字符。".into(),
         ImportMalformed { what } => format!(
             "文件中的{}格式有误。",
             match what {

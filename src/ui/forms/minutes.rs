@@ -192,7 +192,8 @@ pub fn notice_form(ctx: &Ctx, meeting: i64) -> Form {
     )
 }
 
-/// Write an export to a new file (never overwriting one).
+/// Write an export to a new file (never overwriting one, nor the database; see
+/// crate::files).
 fn write_export(
     ctx: &mut Ctx,
     meeting: i64,
@@ -206,21 +207,12 @@ fn write_export(
     }
     let shown = clean_line(&path.display().to_string());
     let text = crate::export::export(&ctx.store, meeting, format, notice)?;
-    let cannot = |e: std::io::Error| {
-        StoreError::Io(strings::cli_cannot_write(ctx.lang, &shown, &e.to_string()))
-    };
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path);
-    let mut file = match file {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Refusal::FileExists { path: shown }.into());
-        }
-        Err(e) => return Err(cannot(e)),
-    };
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(cannot)?;
+    crate::files::write_new(&path, text.as_bytes(), Some(ctx.store.path()), false).map_err(
+        |why| Refusal::ExportFile {
+            path: shown.clone(),
+            why,
+        },
+    )?;
     ctx.info(format!("{}{}", ctx.t(s::EXPORTED), shown));
     Ok(Nav::Stay)
 }
