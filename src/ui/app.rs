@@ -49,7 +49,7 @@ impl App {
             quit: false,
         };
         // A meeting left open (quit, crash, kill -9) is offered first.
-        if let Ok(Some(m)) = app.ctx.store.running_meeting() {
+        if let Some(Some(m)) = app.ctx.store_do(|st| st.running_meeting()) {
             let id = m.id;
             app.overlay = Some(Overlay::Confirm(Confirm {
                 text: format!(

@@ -170,16 +170,19 @@ pub fn export_form(ctx: &Ctx, meeting: i64) -> Form {
             )
         },
     )
-    .on_change(|f| {
-        if let Some(id) = offered_id(&f.text("path")) {
-            let name = export_name(
-                id,
-                format_of(&f.choice("format")),
-                f.choice("content") == "notice",
-            );
-            f.set_text("path", &name);
-        }
-    })
+    .on_change(rename_offered)
+}
+
+/// The export form's change hook: an offered name follows the format and the content.
+fn rename_offered(f: &mut Form) {
+    if let Some(id) = offered_id(&f.text("path")) {
+        let name = export_name(
+            id,
+            format_of(&f.choice("format")),
+            f.choice("content") == "notice",
+        );
+        f.set_text("path", &name);
+    }
 }
 
 pub fn notice_form(ctx: &Ctx, meeting: i64) -> Form {
@@ -215,4 +218,64 @@ fn write_export(
     )?;
     ctx.info(format!("{}{}", ctx.t(s::EXPORTED), shown));
     Ok(Nav::Stay)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(f: &mut Form, code: crossterm::event::KeyCode) {
+        let k = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
+        f.key(&k, crate::strings::Lang::En);
+    }
+
+    fn ctx(dir: &std::path::Path) -> Ctx {
+        Ctx {
+            store: crate::store::Store::open(&dir.join("t.db")).unwrap(),
+            lang: crate::strings::Lang::En,
+            msg: None,
+            room: false,
+        }
+    }
+
+    #[test]
+    fn the_offered_file_name_follows_format_and_content() {
+        use crossterm::event::KeyCode;
+        let dir = tempfile::tempdir().unwrap();
+        let mut f = export_form(&ctx(dir.path()), 7);
+        assert_eq!(f.text("path"), "yishi-7.md");
+        key(&mut f, KeyCode::Right); // Markdown -> HTML
+        assert_eq!(f.text("path"), "yishi-7.html");
+        key(&mut f, KeyCode::Tab);
+        key(&mut f, KeyCode::Right); // full -> notice
+        assert_eq!(f.text("path"), "yishi-7-notice.html");
+        // A name the user typed is theirs: it is not renamed.
+        key(&mut f, KeyCode::Tab);
+        key(&mut f, KeyCode::Char('x'));
+        assert_eq!(f.text("path"), "yishi-7-notice.htmlx");
+        key(&mut f, KeyCode::BackTab);
+        key(&mut f, KeyCode::Left);
+        assert_eq!(f.text("path"), "yishi-7-notice.htmlx");
+    }
+
+    #[test]
+    fn a_field_refuses_more_than_its_limit_with_a_sentence() {
+        use crossterm::event::KeyCode;
+        let mut f = Form::new(
+            "speaker",
+            vec![Field::text("text", s::F_SPEAKER, "").max(3)],
+            |_, _| Ok(Nav::Stay),
+        );
+        for c in "王小明".chars() {
+            key(&mut f, KeyCode::Char(c));
+        }
+        assert_eq!(f.text("text"), "王小明");
+        assert!(f.error.is_none());
+        key(&mut f, KeyCode::Char('X'));
+        assert_eq!(f.text("text"), "王小明", "the fourth character is refused");
+        assert_eq!(f.error.as_deref(), Some("At most 3 characters here."));
+        f.paste("长长的名字", crate::strings::Lang::Zh);
+        assert_eq!(f.text("text"), "王小明");
+        assert_eq!(f.error.as_deref(), Some("此处最多 3 个字符。"));
+    }
 }
