@@ -77,7 +77,7 @@ pub enum ImportOutcome {
 fn blob(h: &str, len: usize, what: ImportPart) -> Result<Vec<u8>> {
     from_hex(h)
         .filter(|v| v.len() == len)
-        .ok_or_else(|| StoreError::Refused(Refusal::ImportMalformed { what }))
+        .ok_or(StoreError::Refused(Refusal::ImportMalformed { what }))
 }
 
 /// The bundle's voter ids mapped to this database's, by name, creating voters as needed.
@@ -318,9 +318,9 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     }
     for e in &rec.presence {
         let item = match (e.kind, e.item_position) {
-            (_, Some(pos)) => Some(item_ids.get(&pos).copied().ok_or_else(|| {
-                StoreError::Refused(Refusal::ImportRecusalItemMissing { position: pos })
-            })?),
+            (_, Some(pos)) => Some(item_ids.get(&pos).copied().ok_or(StoreError::Refused(
+                Refusal::ImportRecusalItemMissing { position: pos },
+            ))?),
             _ => None,
         };
         if e.kind == PresenceKind::Recuse && item.is_none() {
@@ -386,7 +386,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 addenda
                     .get(&id)
                     .copied()
-                    .ok_or_else(|| StoreError::Refused(Refusal::ImportAddendumMissing))?,
+                    .ok_or(StoreError::Refused(Refusal::ImportAddendumMissing))?,
             ),
         };
         tx.execute(

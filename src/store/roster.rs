@@ -155,7 +155,7 @@ impl Store {
                 let vid = match existing {
                     Some((id, kind)) if kind == row.kind.as_db() => id,
                     Some(_) => {
-                        return Err(StoreError::Refused(Refusal::CsvOtherKind { line: row.line as usize, owner: row.owner.clone() }));
+                        return Err(StoreError::Refused(Refusal::CsvOtherKind { line: row.line, owner: row.owner.clone() }));
                     }
                     None => {
                         let pos = next_position(tx, cid)?;
@@ -177,7 +177,7 @@ impl Store {
                         )
                         .optional()?;
                     if dup.is_some() {
-                        return Err(StoreError::Refused(Refusal::CsvUnitTaken { line: row.line as usize, unit: row.label.clone(), community: community.to_string() }));
+                        return Err(StoreError::Refused(Refusal::CsvUnitTaken { line: row.line, unit: row.label.clone(), community: community.to_string() }));
                     }
                     tx.execute(
                         "INSERT INTO units (community_id, label, building, unit, area_centi)

@@ -210,7 +210,7 @@ mod tests {
     #[test]
     fn every_refusal_has_both_sentences_and_the_chinese_is_chinese() {
         let all = Refusal::samples();
-        let mut seen = vec![false; Refusal::COUNT];
+        let mut seen = [false; Refusal::COUNT];
         for r in &all {
             seen[r.ordinal()] = true;
             let (z, e) = (refusal(Lang::Zh, r), refusal(Lang::En, r));

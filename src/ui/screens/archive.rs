@@ -74,13 +74,12 @@ impl Archive {
         let to = (self.sel + WINDOW).min(self.rows.len());
         let q = self.filter.search.clone().unwrap_or_default();
         for r in &self.rows[from..to] {
-            if !self.status.contains_key(&r.id) {
-                let status = if r.status == "signed" {
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.status.entry(r.id) {
+                slot.insert(if r.status == "signed" {
                     Some(ctx.store.verify_meeting(r.id)?.status)
                 } else {
                     None
-                };
-                self.status.insert(r.id, status);
+                });
             }
             if !q.trim().is_empty() && !self.matches.contains_key(&r.id) {
                 let text = ctx.store.minutes_text(r.id, ctx.lang)?;
