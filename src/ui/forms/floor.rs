@@ -1,7 +1,7 @@
 //! The forms of the meeting floor: a proxy at attendance; a speaker, a remark, an
 //! amendment, a recusal on an item; an action item and a jump in a vote.
 
-use super::{find_voter, limit, one_line, saved};
+use super::{find_voter, limit, one_field, saved};
 use crate::domain::model::PresenceKind;
 use crate::domain::text::clean_line;
 use crate::strings::ui as s;
@@ -31,7 +31,7 @@ pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
 }
 
 pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
-    one_line(
+    one_field(
         ctx,
         s::K_ADD_SPEAKER,
         Field::text("text", s::F_SPEAKER, "").max(limit::SPEAKER),
@@ -43,7 +43,7 @@ pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
 }
 
 pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
-    one_line(
+    one_field(
         ctx,
         s::F_REMARK,
         Field::multi("text", s::F_REMARK, text),
@@ -55,7 +55,7 @@ pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
 }
 
 pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
-    one_line(
+    one_field(
         ctx,
         s::F_AMEND,
         Field::multi("text", s::PROPOSAL, proposal),
@@ -67,7 +67,7 @@ pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
 }
 
 pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form {
-    one_line(
+    one_field(
         ctx,
         s::K_RECUSE,
         Field::text("text", s::F_RECUSE, ""),
@@ -101,7 +101,7 @@ pub fn action_form(ctx: &Ctx, item: i64) -> Form {
 pub struct VoteJump(pub String);
 
 pub fn jump_form(ctx: &Ctx) -> Form {
-    one_line(
+    one_field(
         ctx,
         s::K_JUMP,
         Field::text("text", s::F_JUMP, ""),

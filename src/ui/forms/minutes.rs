@@ -1,7 +1,7 @@
 //! The forms of the minutes: the summary, a signer's registration, a signature, an
 //! addendum, and the exports (full minutes or the public notice) to a new file.
 
-use super::{limit, one_line, saved};
+use super::{limit, one_field, saved};
 use crate::domain::signing::SignError;
 use crate::domain::text::clean_line;
 use crate::domain::verify::Role;
@@ -12,7 +12,7 @@ use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
 
 pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
-    one_line(
+    one_field(
         ctx,
         s::F_SUMMARY,
         Field::multi("text", s::F_SUMMARY, summary),
@@ -186,7 +186,7 @@ fn rename_offered(f: &mut Form) {
 }
 
 pub fn notice_form(ctx: &Ctx, meeting: i64) -> Form {
-    one_line(
+    one_field(
         ctx,
         s::K_EXPORT_NOTICE,
         Field::text("text", s::F_PATH, &export_name(meeting, Format::Html, true))

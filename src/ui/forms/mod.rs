@@ -35,8 +35,8 @@ pub(crate) fn saved(ctx: &mut Ctx) -> Nav {
     Nav::Reload
 }
 
-/// A form of one text field called "text".
-pub(crate) fn one_line(
+/// A form of one text field (one line or several) called "text".
+pub(crate) fn one_field(
     ctx: &Ctx,
     title: crate::strings::Tr,
     field: Field,

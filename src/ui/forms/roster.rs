@@ -1,6 +1,6 @@
 //! The roster's forms: a voter, a unit, a transfer of ownership, a council seat, search.
 
-use super::{limit, one_line, opts, saved};
+use super::{limit, one_field, opts, saved};
 use crate::domain::model::{CouncilKind, VoterKind};
 use crate::domain::roster_csv::parse_area;
 use crate::domain::text::clean_line;
@@ -89,7 +89,7 @@ pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form {
 
 pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form {
     let voter = v.id;
-    one_line(
+    one_field(
         ctx,
         s::K_TRANSFER,
         Field::text("text", s::F_TRANSFER, "").max(limit::UNIT_LABEL),
@@ -138,7 +138,7 @@ pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form {
 pub struct RosterSearch(pub String);
 
 pub fn search_form(ctx: &Ctx, current: &str) -> Form {
-    one_line(
+    one_field(
         ctx,
         s::K_SEARCH,
         Field::text("text", s::SEARCH_LABEL, current),
