@@ -64,14 +64,6 @@ impl App {
         app
     }
 
-    pub fn lang(&self) -> Lang {
-        self.ctx.lang
-    }
-
-    pub fn error(&mut self, e: impl std::fmt::Display) {
-        self.ctx.error(e);
-    }
-
     /// The screen on top.
     pub fn top(&self) -> &dyn Screen {
         // The stack is never empty (see `stack`).
