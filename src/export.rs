@@ -39,12 +39,32 @@ pub fn markdown(store: &Store, id: i64, notice_only: bool) -> Result<(String, St
     Ok((clean_multiline(&md), clean_line(&rec.title), l))
 }
 
+/// The community's chain head (`POSITION:HEX`), printed on every export so that
+/// `yishi verify --head` can later prove nothing newer was removed.
+fn head(store: &Store, id: i64) -> Result<Option<crate::store::trust::Head>> {
+    store.chain_head(store.meeting(id)?.community_id)
+}
+
+/// The Markdown export: the minutes (or notice), then the chain head line.
+fn markdown_with_head(store: &Store, id: i64, notice_only: bool) -> Result<(String, String, Lang)> {
+    let (mut md, title, l) = markdown(store, id, notice_only)?;
+    if let Some(h) = head(store, id)? {
+        if !md.ends_with('\n') {
+            md.push('\n');
+        }
+        md.push('\n');
+        md.push_str(&crate::strings::trust::head_line(l, h.seq, &h.hex16));
+        md.push('\n');
+    }
+    Ok((md, title, l))
+}
+
 /// The exported text of meeting `id`.
 pub fn export(store: &Store, id: i64, format: Format, notice_only: bool) -> Result<String> {
     Ok(match format {
-        Format::Md => markdown(store, id, notice_only)?.0,
+        Format::Md => markdown_with_head(store, id, notice_only)?.0,
         Format::Html => {
-            let (md, title, l) = markdown(store, id, notice_only)?;
+            let (md, title, l) = markdown_with_head(store, id, notice_only)?;
             to_html(&md, &title, l)
         }
         Format::Json => {
@@ -52,12 +72,13 @@ pub fn export(store: &Store, id: i64, format: Format, notice_only: bool) -> Resu
                 let rec = store.meeting_record(id)?;
                 let lines: Vec<_> = store.signatures(id)?.iter().map(|s| s.line()).collect();
                 let sha = store.stored_minutes(id)?.map(|m| m.sha256);
-                serde_json::to_string_pretty(&notice(
-                    &rec,
-                    &lines,
-                    sha.as_deref(),
-                    meeting_lang(&rec),
-                ))
+                let mut v =
+                    serde_json::to_value(notice(&rec, &lines, sha.as_deref(), meeting_lang(&rec)))
+                        .map_err(|e| StoreError::Sql(e.to_string()))?;
+                if let (Some(obj), Some(h)) = (v.as_object_mut(), head(store, id)?) {
+                    obj.insert("chain_head".into(), serde_json::Value::String(h.text()));
+                }
+                serde_json::to_string_pretty(&v)
             } else {
                 serde_json::to_string_pretty(&store.export_bundle(id)?)
             };

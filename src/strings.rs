@@ -3,6 +3,7 @@
 
 pub mod files;
 mod refusal;
+pub mod trust;
 pub mod ui;
 
 pub use refusal::refusal;
@@ -508,6 +509,8 @@ pub fn problem(l: Lang, p: &crate::domain::verify::Problem) -> String {
             "chain out of order: it links to minutes (SHA-256 {}…) that are not the ones signed just before",
             short(prev)
         ),
+        (_, P::ChainPosition { seq }) => trust::chain_position(l, *seq),
+        (_, P::Trust(t)) => trust::problem(l, t),
     }
 }
 
@@ -593,6 +596,13 @@ pub fn import_refusal(l: Lang, r: &crate::store::import::ImportRefusal) -> Strin
         })
     };
     match (l, r) {
+        (
+            _,
+            R::NewCommunity {
+                community,
+                fingerprints,
+            },
+        ) => trust::needs_pinning(l, community, &fingerprints.join(", ")),
         (Lang::Zh, R::Invalid(ps)) => format!("验证未通过：{}", problems(ps)),
         (Lang::En, R::Invalid(ps)) => format!("it does not verify: {}", problems(ps)),
         (Lang::Zh, R::Unsigned) => "会议记录尚未由主持人和记录人签署完成".into(),

@@ -749,6 +749,8 @@ fn import(db: &Path, files: &[&Path]) -> (i32, String, String) {
         "--lang".into(),
         "en".into(),
         "import".into(),
+        // The district pins a community's keys at its first minutes (PRODUCT.md "Trust").
+        "--trust-new".into(),
     ];
     args.extend(files.iter().map(|f| arg(f)));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();

@@ -151,7 +151,7 @@ fn item7_import_of_a_large_export_stays_within_three_times_its_size() {
             std::process::Command::new(env!("CARGO_BIN_EXE_yishi"))
                 .arg("--db")
                 .arg(&office)
-                .args(["--lang", "en", "import"])
+                .args(["--lang", "en", "import", "--trust-new"])
                 .arg(&export)
                 .stdout(std::process::Stdio::null()),
         );

@@ -65,6 +65,9 @@ pub enum Command {
         /// Verify an exported JSON file instead of the database
         #[arg(long, value_name = "FILE.json", conflicts_with = "id")]
         file: Option<PathBuf>,
+        /// The chain head printed on a notice: that link and every one before it must be here
+        #[arg(long, value_name = "COMMUNITY:POSITION:HEX", conflicts_with_all = ["id", "file"])]
+        head: Option<String>,
     },
     /// Make a consistent copy of the database, even while yishi runs
     Backup {
@@ -77,6 +80,31 @@ pub enum Command {
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Pin the keys of a community's first minutes without asking (prints them)
+        #[arg(long)]
+        trust_new: bool,
+    },
+    /// The district's pinned signer keys (fingerprints from the printed notices)
+    Trust {
+        #[command(subcommand)]
+        cmd: TrustCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrustCmd {
+    /// List the pinned keys
+    List,
+    /// Pin keys of a community, e.g. `trust add 望城小区 a1b2:c3d4:e5f6:0718`
+    Add {
+        community: String,
+        #[arg(required = true)]
+        fingerprints: Vec<String>,
+    },
+    /// Remove a pinned key
+    Remove {
+        community: String,
+        fingerprint: String,
     },
 }
 

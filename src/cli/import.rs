@@ -13,7 +13,7 @@ use crate::store::StoreError;
 use crate::store::import::ImportOutcome;
 use crate::strings::{self, Lang};
 
-pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
+pub fn run(cli: &super::Cli, files: &[PathBuf], trust_new: bool, lang: Lang) -> CliResult {
     let mut store = super::open_store(cli)?;
     if !store.claim() {
         return Err(StoreError::Busy.into());
@@ -31,8 +31,9 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
             }
         };
         let title = clean_line(&bundle.record.title);
+        let community = bundle.record.community.clone();
         // The bundle is handed over: it is freed before the import re-reads the records.
-        let outcome = match store.import_bundle(bundle) {
+        let outcome = match super::trust::import_one(&mut store, bundle, trust_new, lang) {
             Ok(o) => o,
             Err(e) => {
                 // The database refused the records (nothing was kept): report it with
@@ -50,7 +51,11 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], lang: Lang) -> CliResult {
             ImportOutcome::Imported {
                 meeting_id,
                 chain_starts_here,
+                pinned,
             } => {
+                for f in &pinned {
+                    crate::cli::outln(&clean_line(&strings::trust::pinned(lang, &community, f)));
+                }
                 let mut l = strings::cli_import_done(lang, &shown, meeting_id, &title);
                 if chain_starts_here {
                     l.push(' ');

@@ -48,8 +48,11 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
             };
             let rows = store.archive(&filter)?;
             if *json {
-                let text =
-                    serde_json::to_string_pretty(&rows).map_err(|e| CliError(e.to_string()))?;
+                // Stored text is cleaned again on the way out: JSON would print bidi and
+                // C1 characters as they are.
+                let mut v = serde_json::to_value(&rows).map_err(|e| CliError(e.to_string()))?;
+                crate::domain::clean_bundle::clean_json(&mut v);
+                let text = serde_json::to_string_pretty(&v).map_err(|e| CliError(e.to_string()))?;
                 crate::cli::outln(&text);
                 return Ok(Outcome::Ok);
             }

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod minutes;
 mod roster;
+mod trust;
 mod verify;
 
 use std::path::PathBuf;
@@ -165,10 +166,12 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             *force,
             lang,
         ),
-        Some(Command::Verify { id, file }) => match file {
-            Some(f) => verify::run_file(f, lang),
-            None => verify::run(open_existing(cli, lang)?, *id, lang),
+        Some(Command::Verify { id, file, head }) => match (file, head) {
+            (Some(f), _) => verify::run_file(f, lang),
+            (None, Some(h)) => trust::verify_head(open_existing(cli, lang)?, h, lang),
+            (None, None) => verify::run(open_existing(cli, lang)?, *id, lang),
         },
-        Some(Command::Import { files }) => import::run(cli, files, lang),
+        Some(Command::Import { files, trust_new }) => import::run(cli, files, *trust_new, lang),
+        Some(Command::Trust { cmd }) => trust::run(cli, cmd, lang),
     }
 }

@@ -62,6 +62,10 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
             &signers(lang, &r.signatures),
         );
         let mut line = line;
+        if r.signatures.iter().any(|s| s.version == 1) {
+            line.push(' ');
+            line.push_str(strings::trust::SIGNED_V1.get(lang));
+        }
         if r.chain_starts_at_import && r.status.is_valid() {
             line.push(' ');
             line.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));
@@ -105,6 +109,19 @@ pub(crate) fn read_bundle(path: &Path, lang: Lang) -> Result<ExportBundle, CliEr
 pub fn run_file(path: &Path, lang: Lang) -> CliResult {
     let b = read_bundle(path, lang)?;
     let status = verify_record(&b.record, b.minutes.as_ref(), &b.signatures, &[]);
+    // Who signed: the names the meeting gives, the roster the file carries.
+    let uid = b
+        .minutes
+        .as_ref()
+        .map(|m| m.community_uid.clone())
+        .unwrap_or_default();
+    let status = crate::domain::signer_roster::add_trust_problems(
+        status,
+        &b.record,
+        &b.signatures,
+        &b.roster,
+        &uid,
+    );
     let mut line = strings::verify_line(
         lang,
         None,
@@ -112,6 +129,10 @@ pub fn run_file(path: &Path, lang: Lang) -> CliResult {
         &status,
         &signers(lang, &b.signatures),
     );
+    if b.signatures.iter().any(|s| s.version == 1) {
+        line.push(' ');
+        line.push_str(strings::trust::SIGNED_V1.get(lang));
+    }
     if status.is_valid() {
         line.push(' ');
         line.push_str(strings::CLI_FILE_CHAIN.get(lang));

@@ -1,7 +1,9 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
+pub mod clean_bundle;
 pub mod followup;
 pub mod lang;
+pub mod md_escape;
 pub mod minutes;
 pub mod model;
 pub mod names;
@@ -10,6 +12,8 @@ pub mod record;
 pub mod roster_csv;
 pub mod rules;
 pub mod search_text;
+pub mod signer_roster;
 pub mod signing;
+pub mod statement;
 pub mod text;
 pub mod verify;

@@ -10,7 +10,9 @@ use super::minutes::{self, MinutesFormat, Section, addendum_bytes, meeting_lang,
 use super::model::MeetingStatus;
 use super::record::MeetingRecord;
 use super::rules::evaluate;
+use super::signer_roster::{RosterEntry, TrustProblem};
 use super::signing::{SignedStatement, fingerprint, from_hex, hex, sha256, verify};
+use super::statement::{StatementV2, verify_v2};
 
 /// `prev_sha256` of a community's first signed minutes.
 pub const ZERO_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -57,6 +59,14 @@ pub struct SignatureRecord {
     pub prev_sha256: String,
     pub signed_at: String,
     pub signature: String,
+    /// The statement signed: 1 (domain::signing, before schema 5) or 2
+    /// (domain::statement). Exports from before schema 5 carry no field: 1.
+    #[serde(default = "statement_v1")]
+    pub version: u8,
+}
+
+fn statement_v1() -> u8 {
+    1
 }
 
 impl SignatureRecord {
@@ -78,15 +88,36 @@ impl SignatureRecord {
         })
     }
 
-    /// Strict verification of the signature over its statement.
-    pub fn verifies(&self, meeting_uid: &str) -> bool {
-        let Some(st) = self.statement(meeting_uid) else {
-            return false;
-        };
+    /// The v2 statement this signature claims to sign, on minutes `m` of `meeting_uid`.
+    pub fn statement_v2(&self, meeting_uid: &str, m: &StoredMinutes) -> Option<StatementV2> {
+        Some(StatementV2 {
+            community_uid: m.community_uid.clone(),
+            meeting_uid: meeting_uid.to_string(),
+            seq: m.seq,
+            signer_name: self.signer_name.clone(),
+            role: self.role.clone(),
+            signer_key: key32(&self.public_key)?,
+            signed_at: self.signed_at.clone(),
+            minutes_sha256: key32(&self.minutes_sha256)?,
+            prev_sha256: key32(&self.prev_sha256)?,
+        })
+    }
+
+    /// Strict verification of the signature over its statement (v1, or v2 on the
+    /// minutes `m`: their community, chain position and the signer's name).
+    pub fn verifies(&self, meeting_uid: &str, m: &StoredMinutes) -> bool {
         let Some(sig) = from_hex(&self.signature).and_then(|v| <[u8; 64]>::try_from(v).ok()) else {
             return false;
         };
-        verify(&st, &sig).is_ok()
+        match self.version {
+            1 => self
+                .statement(meeting_uid)
+                .is_some_and(|st| verify(&st, &sig).is_ok()),
+            2 => self
+                .statement_v2(meeting_uid, m)
+                .is_some_and(|st| verify_v2(&st, &sig).is_ok()),
+            _ => false,
+        }
     }
 
     pub fn line(&self) -> minutes::SignatureLine {
@@ -116,6 +147,10 @@ pub struct StoredMinutes {
     /// formats were numbered carry none and were V1.
     #[serde(default = "format_v1")]
     pub format: i64,
+    /// The community's uid (signed by v2 statements); empty in exports from before
+    /// schema 5.
+    #[serde(default)]
+    pub community_uid: String,
 }
 
 fn format_v1() -> i64 {
@@ -139,6 +174,12 @@ pub struct ExportBundle {
     pub minutes: Option<StoredMinutes>,
     pub signatures: Vec<SignatureRecord>,
     pub signers: Vec<SignerKey>,
+    /// The community's signer roster (domain::signer_roster) as it stood at the export.
+    #[serde(default)]
+    pub roster: Vec<RosterEntry>,
+    /// The community's chain head at the export (`POSITION:HEX16`), for `verify --head`.
+    #[serde(default)]
+    pub head: String,
 }
 
 pub const EXPORT_FORMAT: &str = "yishi-minutes-export-v1";
@@ -207,6 +248,11 @@ pub enum Problem {
     ChainBroken { prev: String },
     /// The chain link names other minutes than the ones signed just before.
     ChainOrder { prev: String },
+    /// Minutes linking to the ones before them, but not at the next position (a gap or
+    /// a duplicate position).
+    ChainPosition { seq: i64 },
+    /// Who signed: roster, named signers, district trust (domain::signer_roster).
+    Trust(TrustProblem),
 }
 
 /// A meeting's verification status, as the CLI prints it and the TUI shows it.
@@ -277,7 +323,7 @@ pub fn verify_record(
     let mut have_secretary = false;
     for sg in sigs.iter().filter(|s| s.addendum_id.is_none()) {
         let who = || (sg.signer_name.clone(), sg.role.clone(), sg.fingerprint());
-        if !sg.verifies(&rec.uid) {
+        if !sg.verifies(&rec.uid, m) {
             let (signer, role, fingerprint) = who();
             problems.push(Problem::BadSignature {
                 signer,
@@ -331,7 +377,7 @@ pub fn verify_record(
         }
         for sg in mine {
             let ok = sg.role == ADDENDUM_ROLE
-                && sg.verifies(&rec.uid)
+                && sg.verifies(&rec.uid, m)
                 && sg.minutes_sha256 == hash
                 && sg.prev_sha256 == m.sha256;
             if !ok {
@@ -410,6 +456,14 @@ fn expected_prev(links: &[ChainLink], i: usize) -> &str {
 pub fn verify_chain(links: &[ChainLink]) -> Vec<(i64, Problem)> {
     let mut out = Vec::new();
     for (i, l) in links.iter().enumerate() {
+        if i > 0
+            && !l.imported
+            && l.prev_sha256 == links[i - 1].sha256
+            && l.seq != links[i - 1].seq + 1
+        {
+            out.push((l.meeting_id, Problem::ChainPosition { seq: l.seq }));
+            continue;
+        }
         if l.imported || l.prev_sha256 == expected_prev(links, i) {
             continue;
         }

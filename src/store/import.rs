@@ -57,6 +57,12 @@ pub enum ImportRefusal {
     /// The records were written but did not verify from the tables (the reason); the
     /// transaction was rolled back.
     NotReproduced(VerifyStatus),
+    /// No key of this community is pinned here yet (its first minutes): the keys that
+    /// signed, to check against the printed notice (see store::import_trust).
+    NewCommunity {
+        community: String,
+        fingerprints: Vec<String>,
+    },
 }
 
 /// What importing one bundle did.
@@ -66,6 +72,8 @@ pub enum ImportOutcome {
         meeting_id: i64,
         /// The chain as known here starts at this meeting (its predecessor is absent).
         chain_starts_here: bool,
+        /// Fingerprints pinned by this import (a new community's first minutes).
+        pinned: Vec<String>,
     },
     /// The same minutes were imported (or signed here) before; nothing changed.
     AlreadyPresent {
@@ -176,7 +184,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     let Some(minutes) = &b.minutes else {
         return Err(StoreError::Refused(Refusal::ImportNoMinutes));
     };
-    let community = super::roster::community_id(tx, &rec.community)?;
+    let community = super::import_trust::import_community(tx, b)?;
     let voters = map_voters(tx, community, rec)?;
     tx.execute(
         "INSERT INTO meetings (uid, community_id, kind, electorate, title, starts_at, venue,
@@ -379,6 +387,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             minutes.format
         ],
     )?;
+    super::import_trust::write_link(tx, meeting, b)?;
     for s in &b.signatures {
         let addendum = match s.addendum_id {
             None => None,
@@ -405,6 +414,9 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 blob(&s.signature, 64, ImportPart::Signature)?
             ],
         )?;
+        if s.version >= 2 {
+            super::trust::mark_v2(tx)?;
+        }
     }
     super::search::index_text(tx, meeting, "minutes", meeting, &minutes.text)?;
     audit(
@@ -424,20 +436,50 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
 impl Store {
     /// Import one exported meeting (see the module documentation). Verification
     /// failures are `Ok(ImportOutcome::Refused(..))`; `Err` is a database problem.
-    ///
-    /// Given the bundle itself rather than a reference, its records are freed once they
-    /// are written, before the re-verification reads them back from the tables: a
-    /// large import then never holds both copies.
+    /// As `yishi import --trust-new`: a new community's keys are pinned.
     pub fn import_bundle<B: Borrow<ExportBundle>>(&mut self, owned: B) -> Result<ImportOutcome> {
-        let bundle: &ExportBundle = owned.borrow();
+        self.import_bundle_with(owned, true)
+    }
+
+    /// Import one exported meeting; `pin_new`: pin the keys of a community that has none
+    /// pinned here yet (else such a bundle is refused with `NewCommunity`). Every string
+    /// of the bundle is cleaned first (domain::clean_bundle).
+    ///
+    /// Given the bundle itself rather than a reference, it is freed as soon as its
+    /// cleaned copy is made, and that copy once its records are written, before the
+    /// re-verification reads them back from the tables: a large import never holds two
+    /// copies at once.
+    pub fn import_bundle_with<B: Borrow<ExportBundle>>(
+        &mut self,
+        owned: B,
+        pin_new: bool,
+    ) -> Result<ImportOutcome> {
         if self.read_only() {
             return Err(StoreError::ReadOnly);
         }
+        let unreadable = || StoreError::Refused(Refusal::ImportUnreadable);
+        let value = serde_json::to_value(owned.borrow()).map_err(|_| unreadable())?;
+        drop(owned);
+        let cleaned =
+            crate::domain::clean_bundle::bundle_from_json(value).ok_or_else(unreadable)?;
+        let bundle = &cleaned;
         let status = verify_record(
             &bundle.record,
             bundle.minutes.as_ref(),
             &bundle.signatures,
             &[],
+        );
+        let uid = bundle
+            .minutes
+            .as_ref()
+            .map(|m| m.community_uid.clone())
+            .unwrap_or_default();
+        let status = crate::domain::signer_roster::add_trust_problems(
+            status,
+            &bundle.record,
+            &bundle.signatures,
+            &bundle.roster,
+            &uid,
         );
         match status {
             VerifyStatus::Valid => {}
@@ -468,8 +510,18 @@ impl Store {
                 ImportOutcome::Refused(ImportRefusal::Conflict { meeting_id })
             });
         }
+        let new_pins = match super::import_trust::check(&tx, bundle, pin_new)? {
+            Ok(p) => p,
+            Err(refusal) => return Ok(ImportOutcome::Refused(refusal)),
+        };
         let meeting = write_records(&tx, bundle)?;
-        drop(owned);
+        let community: i64 = tx.query_row(
+            "SELECT community_id FROM meetings WHERE id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )?;
+        super::import_trust::store_trust(&tx, community, bundle, &new_pins)?;
+        drop(cleaned);
         // Read back from the tables, as `yishi verify` will: the same minutes, valid
         // signatures, and no new break in the community's chain.
         let report = self.verify_meeting(meeting)?;
@@ -483,6 +535,7 @@ impl Store {
         Ok(ImportOutcome::Imported {
             meeting_id: meeting,
             chain_starts_here: report.chain_starts_at_import,
+            pinned: new_pins,
         })
     }
 }

@@ -7,6 +7,7 @@ mod backup;
 mod common;
 mod error;
 pub mod import;
+mod import_trust;
 pub mod meetings;
 mod open;
 pub mod record;
@@ -15,6 +16,7 @@ pub mod roster;
 mod search;
 pub mod session;
 pub mod signing;
+pub mod trust;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};

@@ -13,7 +13,7 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -65,6 +65,10 @@ const MIGRATIONS: &[&str] = &[
      CREATE TRIGGER lock_minutes_insert BEFORE INSERT ON minutes
          WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'signed'
      BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;",
+    // 5 → 6: trust. Communities get a stable uid (existing ones a generated one), v2
+    // signatures are listed, the signer roster and the district's pinned keys get their
+    // tables: the tail of schema.sql, tables of their own so the step is idempotent.
+    include_str!("trust_schema.sql"),
 ];
 
 /// The version from which on the search index has its present layout; an older file's

@@ -7,7 +7,7 @@ use crate::domain::model::MeetingStatus;
 use crate::domain::signing::SignError;
 use crate::domain::verify::Role;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Refusal {
     // ---- meetings and agenda ----
     MeetingNeedsTitle,
@@ -66,6 +66,22 @@ pub enum Refusal {
     },
     /// The signing library refused (passphrase too short, bad key, …).
     Signing(SignError),
+    // ---- the community's signer roster (trust) ----
+    NotOnSignerRoster {
+        name: String,
+        fingerprint: String,
+    },
+    NameCannotBeSigned,
+    RosterNeedsEndorsement,
+    EndorserNotOnRoster {
+        name: String,
+    },
+    /// Endorsing someone already on the roster, or revoking someone not on it.
+    RosterState {
+        name: String,
+        active: bool,
+    },
+    RosterDoesNotVerify,
     // ---- roster ----
     VoterNeedsName,
     /// A name with invisible or format characters (zero-width space, joiner, …).
@@ -101,6 +117,7 @@ pub enum Refusal {
         what: ImportPart,
     },
     ImportNoMinutes,
+    ImportUnreadable,
     ImportRecusalItemMissing {
         position: i64,
     },
@@ -203,6 +220,23 @@ impl Refusal {
                 what: ImportPart::Signature,
             },
             ImportNoMinutes,
+            ImportUnreadable,
+            NotOnSignerRoster {
+                name: n(),
+                fingerprint: "ab12 cd34".into(),
+            },
+            NameCannotBeSigned,
+            RosterNeedsEndorsement,
+            EndorserNotOnRoster { name: n() },
+            RosterState {
+                name: n(),
+                active: true,
+            },
+            RosterState {
+                name: n(),
+                active: false,
+            },
+            RosterDoesNotVerify,
             ImportRecusalItemMissing { position: 2 },
             ImportRecusalNoItem,
             ImportAddendumMissing,
@@ -269,6 +303,13 @@ impl Refusal {
             ExportFile { .. } => 58,
             NameHidden => 59,
             NameTooLong => 60,
+            ImportUnreadable => 61,
+            NotOnSignerRoster { .. } => 62,
+            NameCannotBeSigned => 63,
+            RosterNeedsEndorsement => 64,
+            EndorserNotOnRoster { .. } => 65,
+            RosterState { .. } => 66,
+            RosterDoesNotVerify => 67,
             ImportMalformed { .. } => 47,
             ImportNoMinutes => 48,
             ImportRecusalItemMissing { .. } => 49,
@@ -284,7 +325,14 @@ impl Refusal {
     }
 
     /// How many variants `ordinal` numbers.
-    pub const COUNT: usize = 61;
+    pub const COUNT: usize = 68;
+}
+
+/// Debug shows the sentence (English): what a failing test or a log needs to read.
+impl std::fmt::Debug for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.to_string())
+    }
 }
 
 impl std::fmt::Display for Refusal {

@@ -139,7 +139,15 @@ impl Store {
     /// Import parsed roster rows into a community (created if new), all or nothing.
     /// Returns (voters added, units added).
     pub fn import_roster(&mut self, community: &str, rows: &[RosterRow]) -> Result<(usize, usize)> {
-        let community = community.to_string();
+        // Text from a file is cleaned as typed text is (the CSV parser also refuses such
+        // cells; rows may come from elsewhere).
+        let rows: &[RosterRow] = &rows
+            .iter()
+            .map(crate::domain::clean_bundle::clean_roster_row)
+            .collect::<Vec<_>>();
+        let community = crate::domain::text::clean_line(community)
+            .trim()
+            .to_string();
         self.write(|tx| {
             let cid = community_id(tx, &community)?;
             let mut voters = 0;

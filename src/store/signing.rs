@@ -4,9 +4,11 @@
 //! Signing: the minutes body (domain::minutes::signed_body) is rendered from the records
 //! and stored in `minutes` at the first signature, with its SHA-256 and the chain link
 //! (`prev_sha256` = the SHA-256 of the community's previously stored minutes, 64 zeros for
-//! the first; `seq` its position). Each signer signs the statement of
-//! domain::signing::SignedStatement::message over (meeting uid, minutes SHA-256,
-//! prev_sha256, role, public key, time). When the host and the secretary have both signed,
+//! the first; `seq` its position). Each signer signs statement v2
+//! (domain::statement::StatementV2::message: community uid, meeting uid, position, signer
+//! name, role, key, time, minutes SHA-256, previous link); the signer must be on the
+//! community's roster (store::trust). Signatures from before schema 5 are v1
+//! (domain::signing::SignedStatement). When the host and the secretary have both signed,
 //! the meeting becomes 'signed' and the SQL triggers lock its records.
 
 use super::Refusal;
@@ -20,9 +22,8 @@ use crate::domain::minutes::{
 };
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::AddendumRecord;
-use crate::domain::signing::{
-    self, KdfParams, SignError, SignedStatement, fingerprint, hex, sha256,
-};
+use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
+use crate::domain::statement::{MAX_SEQ, StatementV2, sign_v2};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::verify::{
     ADDENDUM_ROLE, ChainLink, EXPORT_FORMAT, ExportBundle, Problem, Role, SignatureRecord,
@@ -257,28 +258,28 @@ impl Store {
         let body = signed_body_as(&rec, format);
         let community = m.community_id;
         let outcome = self.write(|tx| {
-            let existing: Option<(String, String, String, i64)> = tx
+            let existing: Option<(String, String, String, i64, i64)> = tx
                 .query_row(
-                    "SELECT text, sha256, prev_sha256, format FROM minutes WHERE meeting_id = ?1",
+                    "SELECT text, sha256, prev_sha256, format, seq FROM minutes WHERE meeting_id = ?1",
                     [meeting],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
                 )
                 .optional()?;
             // A later signature signs the text stored at the first, in its format.
             let body = match &existing {
-                Some((_, _, _, f)) => match MinutesFormat::from_db(*f) {
+                Some((_, _, _, f, _)) => match MinutesFormat::from_db(*f) {
                     Some(f) if f != format => signed_body_as(&rec, f),
                     _ => body.clone(),
                 },
                 None => body.clone(),
             };
             let body_hash = hex(&sha256(body.as_bytes()));
-            let prev = match existing {
-                Some((text, sha, prev, _)) => {
+            let (prev, seq) = match existing {
+                Some((text, sha, prev, _, seq)) => {
                     if text != body || sha != body_hash {
                         return Err(StoreError::Refused(Refusal::ChangedSinceFirstSignature));
                     }
-                    prev
+                    (prev, seq)
                 }
                 None => {
                     if role == Role::Member {
@@ -293,17 +294,23 @@ impl Store {
                         )
                         .optional()?;
                     let (prev, seq) = match last {
-                        Some((h, s)) => (h, s + 1),
+                        Some((h, s)) => (h, s.saturating_add(1)),
                         None => (ZERO_HASH.to_string(), 1),
                     };
+                    if seq > MAX_SEQ {
+                        return Err(StoreError::Corrupt(
+                            "The community's chain position (seq) of its last minutes".into(),
+                        ));
+                    }
                     tx.execute(
                         "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at, format)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                         params![meeting, community, seq, body, body_hash, prev, now(), format.as_db()],
                     )?;
-                    prev
+                    (prev, seq)
                 }
             };
+            super::trust::ensure_on_roster(tx, community, &row.name, key, Some(role))?;
             let mut st = tx.prepare_cached(
                 "SELECT role, public_key FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
             )?;
@@ -316,16 +323,19 @@ impl Store {
             if role != Role::Member && done.iter().any(|(r, _)| r == role.as_db()) {
                 return Err(StoreError::Refused(Refusal::RoleAlreadySigned(role)));
             }
-            let statement = SignedStatement {
+            let statement = StatementV2 {
+                community_uid: super::trust::community_uid(tx, community)?,
                 meeting_uid: rec.uid.clone(),
-                minutes_sha256: sha256(body.as_bytes()),
-                prev_sha256: parse32(&prev)?,
+                seq,
+                signer_name: row.name.clone(),
                 role: role.as_db().to_string(),
                 signer_key: row.public_key,
                 signed_at: now(),
+                minutes_sha256: sha256(body.as_bytes()),
+                prev_sha256: parse32(&prev)?,
             };
-            let sig = signing::sign(key, &statement).map_err(sign_error)?;
-            insert_signature(tx, meeting, None, &row.name, &statement, &sig)?;
+            let sig = sign_v2(key, &statement).map_err(sign_error)?;
+            insert_signature(tx, meeting, None, &statement, &sig)?;
             let mut roles: Vec<&str> = done.iter().map(|(r, _)| r.as_str()).collect();
             roles.push(role.as_db());
             let missing: Vec<Role> = [Role::Host, Role::Secretary]
@@ -463,8 +473,9 @@ impl Store {
     pub fn signatures(&self, meeting: i64) -> Result<Vec<SignatureRecord>> {
         let mut st = self.conn().prepare_cached(
             "SELECT signer_name, public_key, role, addendum_id, minutes_sha256, prev_sha256,
-                    signed_at, signature
-             FROM signatures WHERE meeting_id = ?1
+                    signed_at, signature,
+                    coalesce((SELECT version FROM signature_statements WHERE signature_id = s.id), 1)
+             FROM signatures s WHERE meeting_id = ?1
              ORDER BY addendum_id IS NOT NULL, addendum_id, id",
         )?;
         let rows = st.query_map([meeting], |r| {
@@ -477,6 +488,7 @@ impl Store {
                 prev_sha256: r.get(5)?,
                 signed_at: r.get(6)?,
                 signature: hex(&r.get::<_, Vec<u8>>(7)?),
+                version: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -487,7 +499,11 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                "SELECT text, sha256, prev_sha256, seq, format FROM minutes WHERE meeting_id = ?1",
+                "SELECT n.text, n.sha256, n.prev_sha256, coalesce(l.seq, n.seq),
+                        coalesce(l.community_uid, c.uid, ''), n.format
+                 FROM minutes n LEFT JOIN community_uids c ON c.community_id = n.community_id
+                 LEFT JOIN imported_links l ON l.meeting_id = n.meeting_id
+                 WHERE n.meeting_id = ?1",
                 [meeting],
                 |r| {
                     Ok(StoredMinutes {
@@ -495,7 +511,8 @@ impl Store {
                         sha256: r.get(1)?,
                         prev_sha256: r.get(2)?,
                         seq: r.get(3)?,
-                        format: r.get(4)?,
+                        community_uid: r.get(4)?,
+                        format: r.get(5)?,
                     })
                 },
             )
@@ -544,7 +561,10 @@ impl Store {
         let sigs = self.signatures(id)?;
         let minutes = self.stored_minutes(id)?;
         let mut status = match self.meeting_record(id) {
-            Ok(rec) => verify_record(&rec, minutes.as_ref(), &sigs, keys),
+            Ok(rec) => {
+                let status = verify_record(&rec, minutes.as_ref(), &sigs, keys);
+                super::trust::with_trust(self.conn(), &m, &rec, minutes.as_ref(), &sigs, status)?
+            }
             Err(e) => VerifyStatus::Invalid(vec![Problem::RecordUnreadable {
                 detail: e.to_string(),
             }]),
@@ -653,13 +673,17 @@ impl Store {
                 fingerprint: s.fingerprint(),
             });
         }
-        Ok(ExportBundle {
+        let mut b = ExportBundle {
             format: EXPORT_FORMAT.to_string(),
             record,
             minutes: self.stored_minutes(id)?,
             signatures,
             signers,
-        })
+            roster: Vec::new(),
+            head: String::new(),
+        };
+        self.export_trust(id, &mut b)?;
+        Ok(b)
     }
 }
 
@@ -673,8 +697,7 @@ fn insert_signature(
     tx: &rusqlite::Transaction<'_>,
     meeting: i64,
     addendum: Option<i64>,
-    name: &str,
-    st: &SignedStatement,
+    st: &StatementV2,
     sig: &[u8; 64],
 ) -> Result<()> {
     tx.execute(
@@ -684,7 +707,7 @@ fn insert_signature(
         params![
             meeting,
             addendum,
-            name,
+            st.signer_name,
             st.signer_key.as_slice(),
             st.role,
             hex(&st.minutes_sha256),
@@ -693,7 +716,7 @@ fn insert_signature(
             sig.as_slice()
         ],
     )?;
-    Ok(())
+    super::trust::mark_v2(tx)
 }
 
 fn sign_addendum_tx(
@@ -715,14 +738,23 @@ fn sign_addendum_tx(
             name: row.name.clone(),
         }));
     }
-    let st = SignedStatement {
+    let (community, seq): (i64, i64) = tx.query_row(
+        "SELECT community_id, seq FROM minutes WHERE meeting_id = ?1",
+        [meeting],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    super::trust::ensure_on_roster(tx, community, &row.name, key, None)?;
+    let st = StatementV2 {
+        community_uid: super::trust::community_uid(tx, community)?,
         meeting_uid: uid.to_string(),
-        minutes_sha256: sha256(&addendum_bytes(a)),
-        prev_sha256: parse32(minutes_sha)?,
+        seq,
+        signer_name: row.name.clone(),
         role: ADDENDUM_ROLE.to_string(),
         signer_key: row.public_key,
         signed_at: now(),
+        minutes_sha256: sha256(&addendum_bytes(a)),
+        prev_sha256: parse32(minutes_sha)?,
     };
-    let sig = signing::sign(key, &st).map_err(sign_error)?;
-    insert_signature(tx, meeting, Some(a.id), &row.name, &st, &sig)
+    let sig = sign_v2(key, &st).map_err(sign_error)?;
+    insert_signature(tx, meeting, Some(a.id), &st, &sig)
 }

@@ -83,6 +83,16 @@ fn en(r: &Refusal) -> String {
             }
         ),
         ImportNoMinutes => "The file carries no signed minutes.".into(),
+        ImportUnreadable => "The file cannot be read as an export.".into(),
+        NotOnSignerRoster { name, fingerprint } => format!("{name} ({fingerprint}) is not on this community's signer roster: have a registered signer endorse them first."),
+        NameCannotBeSigned => "The signer's name cannot be signed.".into(),
+        RosterNeedsEndorsement => "This community has a signer roster: a registered signer endorses a new one with their passphrase.".into(),
+        EndorserNotOnRoster { name } => format!("{name} is not on this community's signer roster and cannot endorse."),
+        RosterState { name, active } => format!(
+            "{name} is {} on this community's signer roster.",
+            if *active { "already" } else { "not" }
+        ),
+        RosterDoesNotVerify => "The community's signer roster does not verify; nothing was added.".into(),
         ImportRecusalItemMissing { position } => {
             format!("A recusal names item {position}, which is not there.")
         }
@@ -185,6 +195,21 @@ fn zh(r: &Refusal) -> String {
             }
         ),
         ImportNoMinutes => "文件中没有已签署的会议记录。".into(),
+        ImportUnreadable => "无法把该文件读作导出文件。".into(),
+        NotOnSignerRoster { name, fingerprint } => format!(
+            "{name}（{fingerprint}）不在本小区的签署人名册中：请先由已登记的签署人为其背书。"
+        ),
+        NameCannotBeSigned => "签署人姓名无法签入（含不可签的字符）。".into(),
+        RosterNeedsEndorsement => {
+            "本小区已有签署人名册：新签署人须由已登记的签署人用口令背书。".into()
+        }
+        EndorserNotOnRoster { name } => format!("{name} 不在本小区的签署人名册中，不能背书。"),
+        RosterState { name, active: true } => format!("{name} 已在本小区的签署人名册中。"),
+        RosterState {
+            name,
+            active: false,
+        } => format!("{name} 不在本小区的签署人名册中。"),
+        RosterDoesNotVerify => "本小区的签署人名册验证未通过，未作任何添加。".into(),
         ImportRecusalItemMissing { position } => {
             format!("回避记录指向第 {position} 项议题，但该议题不存在。")
         }

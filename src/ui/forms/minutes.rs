@@ -23,20 +23,29 @@ pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
     )
 }
 
-pub fn register_form(ctx: &Ctx) -> Form {
+/// Register a signer of the meeting's community: the first ones found the community's
+/// roster; later ones are endorsed by a signer already on it.
+pub fn register_form(ctx: &Ctx, meeting: i64) -> Form {
     Form::new(
         ctx.t(s::K_REGISTER),
         vec![
             Field::text("name", s::COL_NAME, "").max(limit::NAME),
             Field::masked("passphrase", s::F_PASSPHRASE),
             Field::masked("repeat", s::F_REPEAT),
+            // The endorsement (empty while the community's roster is founded).
+            Field::text("endorser", strings::trust::F_ENDORSER, "").max(limit::NAME),
+            Field::masked("endorser_pass", strings::trust::F_ENDORSER_PASS),
         ],
-        |f, ctx| {
+        move |f, ctx| {
             let (name, pass, repeat) = (f.text("name"), f.text("passphrase"), f.text("repeat"));
             if pass != repeat {
                 return Err(Refusal::Signing(SignError::PassphraseMismatch).into());
             }
-            ctx.store.register_signer(&name, &pass, &repeat)?;
+            let (by, by_pass) = (f.text("endorser"), f.text("endorser_pass"));
+            let endorser = (!by.trim().is_empty()).then_some((by.as_str(), by_pass.as_str()));
+            let community = ctx.store.meeting(meeting)?.community_id;
+            ctx.store
+                .register_endorsed(community, &name, &pass, &repeat, endorser)?;
             ctx.info(ctx.t(s::REGISTERED));
             Ok(Nav::Stay)
         },

@@ -153,7 +153,7 @@ impl Screen for Minutes {
                     .unwrap_or_default();
                 return Nav::form(minutes::summary_form(ctx, self.id, &summary));
             }
-            Act::Register => return Nav::form(minutes::register_form(ctx)),
+            Act::Register => return Nav::form(minutes::register_form(ctx, self.id)),
             Act::Sign
                 if self.status() != MeetingStatus::Draft
                     && self.status() != MeetingStatus::Open =>

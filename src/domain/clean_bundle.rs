@@ -1,0 +1,92 @@
+//! Text arriving in an import bundle is cleaned as typed text is (domain::text) before
+//! anything of it is stored: every string field of the bundle, whatever its place, so a
+//! community "望城小区" + U+202E, a name with an escape sequence or a C1 control cannot
+//! enter the database. A value with a line break is multi-line text (proposals, remarks,
+//! the minutes), cleaned with `clean_multiline`; any other with `clean_line`.
+//!
+//! Cleaning cannot make forged minutes verify: the signed minutes text is cleaned like
+//! the rest and then checked against its hash and signatures, so a bundle whose signed
+//! text carried such characters is refused; names in the records are cleaned by the
+//! renderer too, so cleaning them leaves a genuine bundle's minutes unchanged.
+
+use serde_json::Value;
+
+use super::text::{clean_line, clean_multiline};
+use super::verify::ExportBundle;
+
+/// Clean every string of a JSON value in place (also for JSON printed from the
+/// database, such as `minutes list --json`: data from before this cleaning existed).
+pub fn clean_json(v: &mut Value) {
+    clean_value(v)
+}
+
+fn clean_value(v: &mut Value) {
+    match v {
+        Value::String(s) => {
+            let cleaned = if s.contains('\n') {
+                clean_multiline(s)
+            } else {
+                clean_line(s)
+            };
+            if cleaned != *s {
+                *s = cleaned;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(clean_value),
+        Value::Object(map) => map.values_mut().for_each(clean_value),
+        _ => {}
+    }
+}
+
+/// The bundle with every string cleaned (None if it cannot be rebuilt, which a bundle
+/// read from JSON always can).
+pub fn clean_bundle(b: &ExportBundle) -> Option<ExportBundle> {
+    bundle_from_json(serde_json::to_value(b).ok()?)
+}
+
+/// The bundle from its JSON value, every string cleaned. The value is moved in, so its
+/// strings become the bundle's without a second copy (a large import stays small).
+pub fn bundle_from_json(mut v: serde_json::Value) -> Option<ExportBundle> {
+    clean_value(&mut v);
+    serde_json::from_value(v).ok()
+}
+
+/// A roster row with its text cleaned as typed text (names and labels trimmed).
+pub fn clean_roster_row(r: &super::roster_csv::RosterRow) -> super::roster_csv::RosterRow {
+    let c = |s: &str| clean_line(s).trim().to_string();
+    super::roster_csv::RosterRow {
+        label: c(&r.label),
+        building: c(&r.building),
+        unit: c(&r.unit),
+        owner: c(&r.owner),
+        roles: c(&r.roles),
+        phone: c(&r.phone),
+        council_role: c(&r.council_role),
+        ..r.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_at_any_depth_are_cleaned() {
+        let mut v = serde_json::json!({
+            "name": "望城小区\u{202e}",
+            "list": [{"who": "\u{1b}[31m黄小明\u{9b}"}],
+            "text": "第一行\u{85}\n第二行\u{200f}",
+            "n": 3
+        });
+        clean_value(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "name": "望城小区",
+                "list": [{"who": "黄小明"}],
+                "text": "第一行\n第二行",
+                "n": 3
+            })
+        );
+    }
+}

@@ -1,0 +1,328 @@
+//! A community's signer roster: a chain of signed entries (register, revoke) saying which
+//! keys may sign that community's minutes, and since when.
+//!
+//! **The founding rule.** A community's roster starts at the first signing after it has
+//! none (a new community, or a database from before schema 5): the host and the
+//! secretary who sign those minutes are registered there and then, each entry endorsed
+//! by its own key (self-endorsed). Only entries 1 and 2 may be self-endorsed
+//! registrations. Every other entry (a new signer, a revocation) is endorsed by a key
+//! registered in an earlier entry and not revoked before it, with that signer's
+//! passphrase. Each entry names the hash of the one before, so none can be removed or
+//! reordered without breaking the next.
+//!
+//! On a laptop this proves that a later signer was admitted by an earlier one; it cannot
+//! prove who the founders are (whoever can write the file can write a new roster). That
+//! is what the district's pinned fingerprints are for: a key is trusted there when it is
+//! pinned, or registered by an entry endorsed by a trusted key ([`trusted_keys`]).
+
+use chrono::DateTime;
+use serde::{Deserialize, Serialize};
+
+use super::record::MeetingRecord;
+use super::signing::{fingerprint, from_hex, hex, sha256};
+use super::statement::{MAX_SEQ, plain_value};
+use super::text::clean_line;
+use super::verify::{Problem, SignatureRecord, VerifyStatus, ZERO_HASH};
+
+pub const ROSTER_HEADER: &str = "yishi-roster-v1";
+pub const REGISTER: &str = "register";
+pub const REVOKE: &str = "revoke";
+
+/// One roster entry, as the database and an export carry it (binary values in hex).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterEntry {
+    /// 1, 2, 3 … within the community.
+    pub seq: i64,
+    /// [`REGISTER`] or [`REVOKE`].
+    pub action: String,
+    pub name: String,
+    pub public_key: String,
+    pub at: String,
+    /// SHA-256 of the previous entry's message (64 zeros for the first).
+    pub prev: String,
+    pub endorser_key: String,
+    pub signature: String,
+}
+
+/// Something wrong with who signed, found by [`check_signers`] or [`check_roster`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrustProblem {
+    /// A v2 signature's key was not on the community's roster when it signed.
+    NotOnRoster { signer: String, fingerprint: String },
+    /// The host's or secretary's signature is by someone else than the meeting names.
+    NotTheNamedSigner {
+        role: String,
+        signer: String,
+        named: String,
+        fingerprint: String,
+    },
+    /// Roster entry `seq` does not verify, is out of order, or is endorsed by a key that
+    /// was not registered (or was revoked) before it.
+    BadRosterEntry { seq: i64, fingerprint: String },
+    /// At the district: a key neither pinned nor endorsed through the roster from a
+    /// pinned key.
+    Untrusted { signer: String, fingerprint: String },
+}
+
+impl RosterEntry {
+    /// The exact bytes the endorser signs (UTF-8, each line ending in `\n`):
+    ///
+    /// ```text
+    /// yishi-roster-v1
+    /// community=<community uid>
+    /// seq=<entry position, 1 ..>
+    /// action=<register|revoke>
+    /// name=<signer name>
+    /// key=<64 lower-case hex: the key registered or revoked>
+    /// at=<RFC 3339 time with offset>
+    /// prev=<64 lower-case hex: SHA-256 of the previous entry's message, or 64 zeros>
+    /// endorser_key=<64 lower-case hex>
+    /// ```
+    pub fn message(&self, community_uid: &str) -> Option<Vec<u8>> {
+        let texts = [community_uid, &self.name, &self.at];
+        let hexes = [&self.public_key, &self.prev, &self.endorser_key];
+        if texts.iter().any(|v| !plain_value(v))
+            || hexes
+                .iter()
+                .any(|h| key32(h).is_none() || **h != h.to_lowercase())
+            || !(1..=MAX_SEQ).contains(&self.seq)
+            || (self.action != REGISTER && self.action != REVOKE)
+        {
+            return None;
+        }
+        Some(
+            format!(
+                "{ROSTER_HEADER}\ncommunity={community_uid}\nseq={}\naction={}\nname={}\nkey={}\n\
+                 at={}\nprev={}\nendorser_key={}\n",
+                self.seq,
+                self.action,
+                self.name,
+                self.public_key,
+                self.at,
+                self.prev,
+                self.endorser_key
+            )
+            .into_bytes(),
+        )
+    }
+
+    /// SHA-256 of the message, the next entry's `prev`.
+    pub fn hash(&self, community_uid: &str) -> Option<String> {
+        self.message(community_uid).map(|m| hex(&sha256(&m)))
+    }
+
+    fn signature_ok(&self, community_uid: &str) -> bool {
+        let (Some(msg), Some(k), Some(sig)) = (
+            self.message(community_uid),
+            key32(&self.endorser_key),
+            from_hex(&self.signature).and_then(|v| <[u8; 64]>::try_from(v).ok()),
+        ) else {
+            return false;
+        };
+        ed25519_dalek::VerifyingKey::from_bytes(&k)
+            .and_then(|vk| vk.verify_strict(&msg, &ed25519_dalek::Signature::from_bytes(&sig)))
+            .is_ok()
+    }
+
+    pub fn fingerprint(&self) -> String {
+        fp(&self.public_key)
+    }
+}
+
+fn key32(h: &str) -> Option<[u8; 32]> {
+    from_hex(h).and_then(|v| <[u8; 32]>::try_from(v).ok())
+}
+
+pub fn fp(key_hex: &str) -> String {
+    key32(key_hex)
+        .map(|k| fingerprint(&k))
+        .unwrap_or_else(|| "?".into())
+}
+
+/// The entry that would come next: its `seq` and `prev`.
+pub fn next_position(entries: &[RosterEntry], community_uid: &str) -> (i64, String) {
+    match entries.last() {
+        None => (1, ZERO_HASH.to_string()),
+        Some(e) => (
+            e.seq + 1,
+            e.hash(community_uid).unwrap_or_else(|| ZERO_HASH.into()),
+        ),
+    }
+}
+
+/// The next entry, signed by `endorser` (the signer's own key for a founder).
+pub fn endorse(
+    endorser: &ed25519_dalek::SigningKey,
+    community_uid: &str,
+    entries: &[RosterEntry],
+    action: &str,
+    name: &str,
+    public_key: &[u8; 32],
+    at: &str,
+) -> Option<RosterEntry> {
+    use ed25519_dalek::Signer;
+    let (seq, prev) = next_position(entries, community_uid);
+    let mut e = RosterEntry {
+        seq,
+        action: action.to_string(),
+        name: name.to_string(),
+        public_key: hex(public_key),
+        at: at.to_string(),
+        prev,
+        endorser_key: hex(&endorser.verifying_key().to_bytes()),
+        signature: String::new(),
+    };
+    let msg = e.message(community_uid)?;
+    e.signature = hex(&endorser.sign(&msg).to_bytes());
+    Some(e)
+}
+
+/// Whether `key` is registered and not revoked after all of `entries`.
+pub fn is_active(entries: &[RosterEntry], key_hex: &str) -> bool {
+    active(entries).contains(&key_hex)
+}
+
+/// Keys registered and not revoked after `entries`, in order.
+fn active(entries: &[RosterEntry]) -> Vec<&str> {
+    let mut keys: Vec<&str> = Vec::new();
+    for e in entries {
+        if e.action == REGISTER {
+            keys.push(&e.public_key);
+        } else {
+            keys.retain(|k| *k != e.public_key);
+        }
+    }
+    keys
+}
+
+/// Is `key` allowed to endorse the entry at index `i`?
+fn may_endorse(entries: &[RosterEntry], i: usize) -> bool {
+    let e = &entries[i];
+    let founder = e.seq <= 2 && e.action == REGISTER && e.endorser_key == e.public_key;
+    founder || active(&entries[..i]).contains(&e.endorser_key.as_str())
+}
+
+/// Check the whole chain of entries (in `seq` order); one problem per bad entry.
+pub fn check_roster(community_uid: &str, entries: &[RosterEntry]) -> Vec<TrustProblem> {
+    let mut out = Vec::new();
+    let mut prev = ZERO_HASH.to_string();
+    for (i, e) in entries.iter().enumerate() {
+        let ok = e.seq == i as i64 + 1
+            && e.prev == prev
+            && e.signature_ok(community_uid)
+            && may_endorse(entries, i);
+        if !ok {
+            out.push(TrustProblem::BadRosterEntry {
+                seq: e.seq,
+                fingerprint: e.fingerprint(),
+            });
+        }
+        prev = e.hash(community_uid).unwrap_or_default();
+    }
+    out
+}
+
+fn instant(t: &str) -> Option<DateTime<chrono::FixedOffset>> {
+    DateTime::parse_from_rfc3339(t).ok()
+}
+
+/// Was `key` registered (and not revoked) on the roster at time `at`?
+pub fn on_roster_at(entries: &[RosterEntry], key: &str, at: &str) -> bool {
+    let Some(at) = instant(at) else {
+        return false;
+    };
+    let upto: Vec<RosterEntry> = entries
+        .iter()
+        .filter(|e| instant(&e.at).is_some_and(|t| t <= at))
+        .cloned()
+        .collect();
+    active(&upto).contains(&key)
+}
+
+/// The host's and the secretary's signatures must be by the people the meeting names;
+/// every v2 signature's key must have been on the roster when it signed. v1 signatures
+/// (from before the roster) are checked for names only. `roster` is the community's.
+pub fn check_signers(
+    rec: &MeetingRecord,
+    sigs: &[SignatureRecord],
+    roster: &[RosterEntry],
+) -> Vec<TrustProblem> {
+    let mut out = Vec::new();
+    for s in sigs {
+        let named = match (s.addendum_id, s.role.as_str()) {
+            (None, "host") => Some(&rec.host),
+            (None, "secretary") => Some(&rec.secretary),
+            _ => None,
+        };
+        if let Some(n) = named
+            && clean_line(n).trim() != s.signer_name
+        {
+            out.push(TrustProblem::NotTheNamedSigner {
+                role: s.role.clone(),
+                signer: s.signer_name.clone(),
+                named: clean_line(n).trim().to_string(),
+                fingerprint: s.fingerprint(),
+            });
+        }
+        if s.version >= 2 && !on_roster_at(roster, &s.public_key, &s.signed_at) {
+            let p = TrustProblem::NotOnRoster {
+                signer: s.signer_name.clone(),
+                fingerprint: s.fingerprint(),
+            };
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// `status` with the trust problems of the meeting added: [`check_signers`], and the
+/// roster's own check when any signature is v2 (v1 minutes predate the roster).
+pub fn add_trust_problems(
+    status: VerifyStatus,
+    rec: &MeetingRecord,
+    sigs: &[SignatureRecord],
+    roster: &[RosterEntry],
+    community_uid: &str,
+) -> VerifyStatus {
+    let mut found = check_signers(rec, sigs, roster);
+    if sigs.iter().any(|s| s.version >= 2) {
+        found.extend(check_roster(community_uid, roster));
+    }
+    if found.is_empty() {
+        return status;
+    }
+    let mut ps = match status {
+        VerifyStatus::Invalid(ps) => ps,
+        _ => Vec::new(),
+    };
+    ps.extend(found.into_iter().map(Problem::Trust));
+    VerifyStatus::Invalid(ps)
+}
+
+/// The keys trusted at the district for a community: the pinned ones (by fingerprint),
+/// and every key registered by an entry endorsed by a trusted key (entries in order).
+/// A self-endorsed founder is trusted only when pinned.
+pub fn trusted_keys(entries: &[RosterEntry], pinned: &[String]) -> Vec<String> {
+    let mut trusted: Vec<String> = entries
+        .iter()
+        .flat_map(|e| [&e.public_key, &e.endorser_key])
+        .filter(|k| pinned.contains(&fp(k)))
+        .cloned()
+        .collect();
+    for e in entries {
+        if e.action == REGISTER
+            && e.endorser_key != e.public_key
+            && trusted.contains(&e.endorser_key)
+            && !trusted.contains(&e.public_key)
+        {
+            trusted.push(e.public_key.clone());
+        }
+    }
+    trusted
+}
+
+#[cfg(test)]
+#[path = "signer_roster_tests.rs"]
+mod tests;
