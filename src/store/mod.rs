@@ -6,6 +6,7 @@ pub mod archive;
 mod backup;
 mod common;
 mod error;
+mod followup;
 pub mod import;
 mod import_trust;
 pub mod meetings;
@@ -15,6 +16,7 @@ mod refusal;
 pub mod roster;
 mod search;
 pub mod session;
+pub mod signed;
 pub mod signing;
 pub mod trust;
 
