@@ -141,7 +141,7 @@ pub(crate) fn ensure_on_roster(
         }));
     }
     let e = endorse(key, &uid, &entries, REGISTER, name, &pk, &now())
-        .ok_or_else(|| StoreError::Refused(Refusal::NameCannotBeSigned))?;
+        .ok_or(StoreError::Refused(Refusal::NameCannotBeSigned))?;
     insert_entry(conn, &uid, &e)?;
     audit(
         conn,
@@ -355,7 +355,7 @@ impl Store {
                 &who.public_key,
                 &now(),
             )
-            .ok_or_else(|| StoreError::Refused(Refusal::NameCannotBeSigned))?;
+            .ok_or(StoreError::Refused(Refusal::NameCannotBeSigned))?;
             let mut all = entries;
             all.push(e.clone());
             if !check_roster(&uid, &all).is_empty() {
