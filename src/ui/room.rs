@@ -7,15 +7,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::ctx::Ctx;
-use super::screens::vote::Vote;
 use super::{theme, widgets};
 use crate::domain::model::Choice;
 use crate::domain::rules;
 use crate::strings::{self, ui as s};
 
+/// A vote as the room view shows it: its rule, who may answer and how, and the fixed
+/// outcome once it is closed.
+pub struct RoomVote<'a> {
+    pub rule: &'a rules::Rule,
+    pub electorate: Vec<rules::Eligible>,
+    pub fixed: Option<&'a rules::Outcome>,
+}
+
 /// Drawn by the meeting screens (`Screen::draw_room`): their heading, and the vote's
 /// tally when a vote is showing.
-pub fn draw(ctx: &Ctx, f: &mut Frame<'_>, area: Rect, heading: String, vote: Option<&Vote>) {
+pub fn draw(ctx: &Ctx, f: &mut Frame<'_>, area: Rect, heading: String, vote: Option<RoomVote<'_>>) {
     let l = ctx.lang;
     f.render_widget(Block::default().style(theme::room()), area);
     let [title, body, foot] = Layout::vertical([
@@ -31,13 +38,11 @@ pub fn draw(ctx: &Ctx, f: &mut Frame<'_>, area: Rect, heading: String, vote: Opt
         title,
     );
     let Some(v) = vote else { return };
-    let Some(it) = &v.item else { return };
-    let electorate = v.electorate();
-    let t = rules::tally(&it.rule, &electorate);
+    let t = rules::tally(v.rule, &v.electorate);
     let outcome = v
-        .outcome
-        .clone()
-        .unwrap_or_else(|| rules::evaluate(&it.rule, &electorate));
+        .fixed
+        .cloned()
+        .unwrap_or_else(|| rules::evaluate(v.rule, &v.electorate));
     let cols = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(body);
     for (i, (c, n)) in [
         (Choice::Yes, t.yes),
@@ -59,7 +64,7 @@ pub fn draw(ctx: &Ctx, f: &mut Frame<'_>, area: Rect, heading: String, vote: Opt
     } else {
         s::FAILED.get(l)
     };
-    let so_far = if v.outcome.is_none() {
+    let so_far = if v.fixed.is_none() {
         s::SO_FAR.get(l)
     } else {
         ""

@@ -262,7 +262,12 @@ impl Screen for Vote {
             .as_ref()
             .map(|i| clean_line(&i.title))
             .unwrap_or_default();
-        room::draw(ctx, f, area, heading, Some(self));
+        let vote = self.item.as_ref().map(|it| room::RoomVote {
+            rule: &it.rule,
+            electorate: self.electorate(),
+            fixed: self.outcome.as_ref(),
+        });
+        room::draw(ctx, f, area, heading, vote);
         true
     }
 
