@@ -66,3 +66,24 @@ pub fn find_voter(ctx: &Ctx, community: i64, query: &str) -> Result<i64, StoreEr
         _ => Err(Refusal::ManyMatch.into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::limit;
+
+    /// The forms' limits are the schema's: a form never refuses less, nor lets more
+    /// through to a CHECK that would fail with an SQL error.
+    #[test]
+    fn the_limits_are_the_schemas_checks() {
+        let schema = crate::store::SCHEMA_SQL;
+        for (column, max) in [
+            ("title", limit::TITLE),
+            ("name", limit::NAME),
+            ("label", limit::UNIT_LABEL),
+            ("speaker", limit::SPEAKER),
+        ] {
+            let check = format!("CHECK (length({column}) BETWEEN 1 AND {max})");
+            assert!(schema.contains(&check), "schema.sql has no {check}");
+        }
+    }
+}
