@@ -96,7 +96,7 @@ impl Minutes {
 
 impl Screen for Minutes {
     fn keys(&self) -> &'static [Binding] {
-        if self.status() == MeetingStatus::Signed && self.meeting.is_some() {
+        if self.status() == MeetingStatus::Signed {
             keymap::MINUTES_SIGNED
         } else {
             keymap::MINUTES
