@@ -1,4 +1,5 @@
-//! The demo community: 望城小区, three buildings, a residents' council, one finished
+//! The demo community: 望城小区, three buildings, a residents' council and an owners'
+//! committee (业委会, six members, three of them also on the council), one finished
 //! meeting with its votes, and one draft meeting ready to run. Installing it twice
 //! changes nothing.
 
@@ -149,10 +150,39 @@ pub fn install(store: &mut Store) -> Result<bool> {
         return Ok(false);
     }
     store.import_roster(COMMUNITY, &roster())?;
+    owners_committee(store)?;
     let result = past_meeting(store).and_then(|_| draft_meeting(store));
     simulate_clock(None);
     result?;
     Ok(true)
+}
+
+/// The 业委会: six owners, three of them also residents' representatives, so a
+/// committee meeting and a council meeting call different people.
+pub const COMMITTEE: [(&str, &str); 6] = [
+    ("1栋1单元101", "主任"),
+    ("1栋2单元201", "副主任"),
+    ("2栋1单元401", "委员"),
+    ("2栋2单元101", "委员"),
+    ("3栋1单元301", "委员"),
+    ("3栋2单元401", "委员"),
+];
+
+fn owners_committee(store: &mut Store) -> Result<()> {
+    let community = store
+        .community_by_name(COMMUNITY)?
+        .map(|c| c.id)
+        .unwrap_or_default();
+    let voters = store.voters(community)?;
+    for (label, role) in COMMITTEE {
+        if let Some(v) = voters
+            .iter()
+            .find(|v| v.units.iter().any(|u| u.label == label))
+        {
+            store.set_council_member(v.id, CouncilKind::OwnersCommittee, role)?;
+        }
+    }
+    Ok(())
 }
 
 fn past_meeting(store: &mut Store) -> Result<i64> {
@@ -216,9 +246,12 @@ fn past_meeting(store: &mut Store) -> Result<i64> {
     store.record_remark(r, "反对。老人出入不方便，外卖快递也进不来。")?;
     store.next_speaker(gate)?;
     store.start_vote(gate)?;
+    // Only those in the room answer; closing the vote records the others as not voting.
     for (i, b) in store.ballots(gate)?.iter().enumerate() {
+        if !b.present {
+            continue;
+        }
         let c = match i % 10 {
-            _ if !b.present => Choice::NotVoting,
             3 => Choice::No,
             8 if i > 20 => Choice::Abstain,
             _ => Choice::Yes,
@@ -230,8 +263,10 @@ fn past_meeting(store: &mut Store) -> Result<i64> {
     store.add_action(gate, "制发门禁卡，每户两张", "物业服务中心", "2026-09-15")?;
     store.start_vote(road)?;
     for (i, b) in store.ballots(road)?.iter().enumerate() {
+        if !b.present {
+            continue;
+        }
         let c = match i % 4 {
-            _ if !b.present => Choice::NotVoting,
             1 => Choice::No,
             _ => Choice::Yes,
         };

@@ -2,6 +2,7 @@
 //! words from here, never from literals of their own.
 
 pub mod files;
+pub mod record;
 mod refusal;
 pub mod trust;
 pub mod ui;

@@ -213,6 +213,27 @@ fn a_2000_voter_roll_1mb_proposal_and_10000_remarks_are_stored_and_shown() {
         .unwrap();
     assert_eq!(store.item(item).unwrap().proposal, proposal, "stored whole");
     store.start_meeting(m).unwrap();
+    // The roll call at the door (a vote starts only after it): all 2,000 present.
+    let ids: Vec<i64> = store
+        .voters(community)
+        .unwrap()
+        .iter()
+        .map(|v| v.id)
+        .collect();
+    store
+        .bulk(|st| {
+            for v in &ids {
+                st.mark_presence(
+                    m,
+                    *v,
+                    yishi::domain::model::PresenceKind::Present,
+                    None,
+                    None,
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
     // 10,000 remarks: one speaker and remark through the store, the rest in one batch.
     let r = store.queue_speaker(item, "业主0001号", None).unwrap();
     store.next_speaker(item).unwrap();

@@ -34,6 +34,21 @@ fn draft_meeting(store: &Store) -> i64 {
 fn voting(store: &mut Store, title: &str) -> (i64, Vec<i64>) {
     let m = draft_meeting(store);
     store.start_meeting(m).unwrap();
+    // The roll call at the door first: everyone present.
+    let community = store.meeting(m).unwrap().community_id;
+    for v in store.voters(community).unwrap() {
+        if !v.units.is_empty() {
+            store
+                .mark_presence(
+                    m,
+                    v.id,
+                    yishi::domain::model::PresenceKind::Present,
+                    None,
+                    None,
+                )
+                .unwrap();
+        }
+    }
     let item = store
         .items(m)
         .unwrap()
@@ -49,6 +64,26 @@ fn voting(store: &mut Store, title: &str) -> (i64, Vec<i64>) {
         .map(|b| b.voter_id)
         .collect();
     (item, voters)
+}
+
+/// A voter's first answer, or a deliberate change of the one recorded (a second answer
+/// over a first is refused).
+fn answer_or_change(
+    store: &mut Store,
+    item: i64,
+    voter: i64,
+    choice: Choice,
+    next: Option<i64>,
+) -> Result<String, StoreError> {
+    let answered = store
+        .ballots(item)?
+        .iter()
+        .any(|b| b.voter_id == voter && b.choice.is_some());
+    if answered {
+        store.correct_answer(item, voter, choice, next)
+    } else {
+        store.answer(item, voter, choice, next)
+    }
 }
 
 fn integrity_ok(db: &Path) {
@@ -75,7 +110,8 @@ fn disk_full_during_a_roll_call_rolls_back_and_works_again_after() {
     assert_eq!(store.set_max_pages(pages).unwrap(), pages);
     let audit_before = count(&db, "SELECT count(*) FROM audit_log");
     let mut refused = 0;
-    // Answer round after round (each answer adds an audit line) until pages run out.
+    // Answer, then change the answers round after round (each adds a row and an audit
+    // line) until pages run out.
     for round in 0..200 {
         for (i, &v) in voters.iter().enumerate().skip(1) {
             let choice = if round % 2 == 0 {
@@ -83,7 +119,7 @@ fn disk_full_during_a_roll_call_rolls_back_and_works_again_after() {
             } else {
                 Choice::Abstain
             };
-            match store.answer(item, v, choice, voters.get(i + 1).copied()) {
+            match answer_or_change(&mut store, item, v, choice, voters.get(i + 1).copied()) {
                 Ok(_) => {}
                 Err(StoreError::DiskFull) => refused += 1,
                 Err(e) => panic!("a full disk must be reported as such, not {e:?}"),
@@ -115,15 +151,37 @@ fn disk_full_during_a_roll_call_rolls_back_and_works_again_after() {
         votes, vote_audits,
         "a half-written answer survived the rollback"
     );
+    assert_eq!(
+        count(
+            &db,
+            &format!("SELECT count(*) FROM vote_corrections WHERE item_id = {item}")
+        ),
+        count(
+            &db,
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE action = 'vote_correct' AND detail LIKE '{item} %'"
+            ),
+        ),
+        "a half-written change survived the rollback"
+    );
     assert!(count(&db, "SELECT count(*) FROM audit_log") >= audit_before);
 
     // Space again: the same actions now work.
     let mut store = Store::open(&db).unwrap();
     store.set_max_pages(NO_LIMIT).unwrap();
     for (i, &v) in voters.iter().enumerate().skip(1) {
-        store
-            .answer(item, v, Choice::No, voters.get(i + 1).copied())
-            .unwrap();
+        let now = store
+            .ballots(item)
+            .unwrap()
+            .into_iter()
+            .find(|b| b.voter_id == v)
+            .and_then(|b| b.choice);
+        let want = if now == Some(Choice::No) {
+            Choice::Abstain
+        } else {
+            Choice::No
+        };
+        answer_or_change(&mut store, item, v, want, voters.get(i + 1).copied()).unwrap();
     }
     drop(store);
     assert_eq!(

@@ -212,6 +212,21 @@ fn hostile_text_is_escaped_in_html_and_markdown_exports() {
     let r = store.queue_speaker(gate, "韩国平", None).unwrap();
     store.next_speaker(gate).unwrap();
     store.record_remark(r, "同意").unwrap();
+    // The roll call at the door comes before any vote.
+    let community = store.meeting(m).unwrap().community_id;
+    for v in store.voters(community).unwrap() {
+        if !v.units.is_empty() {
+            store
+                .mark_presence(
+                    m,
+                    v.id,
+                    yishi::domain::model::PresenceKind::Present,
+                    None,
+                    None,
+                )
+                .unwrap();
+        }
+    }
     store.start_vote(gate).unwrap();
     let voters: Vec<i64> = store
         .ballots(gate)

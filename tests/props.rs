@@ -59,9 +59,14 @@ fn add(p: &mut (i64, i64), area: i64) {
     p.1 += area;
 }
 
-fn counts(e: &[Eligible], abstain_participates: bool) -> Counts {
+/// Recused voters stay in the base of all members unless the rule (a council's, where
+/// recusal exists) takes them out (PRODUCT.md "Who may answer").
+fn counts(e: &[Eligible], abstain_participates: bool, recused_leave: bool) -> Counts {
     let mut c = Counts::default();
-    for v in e.iter().filter(|v| v.choice != Some(Choice::Recused)) {
+    for v in e
+        .iter()
+        .filter(|v| !(recused_leave && v.choice == Some(Choice::Recused)))
+    {
         add(&mut c.eligible, v.area);
         if v.present {
             add(&mut c.present, v.area);
@@ -84,7 +89,7 @@ fn counts(e: &[Eligible], abstain_participates: bool) -> Counts {
 
 /// The model: PRODUCT.md "Vote rules", row by row.
 fn model(rule: &Rule, e: &[Eligible]) -> Option<bool> {
-    let c = counts(e, rule.abstain_participates);
+    let c = counts(e, rule.abstain_participates, rule.recused_leave_base());
     let turnout = |c: &Counts| {
         at_least(c.participants.0, c.eligible.0, (2, 3), false)
             && at_least(c.participants.1, c.eligible.1, (2, 3), false)
@@ -195,10 +200,13 @@ fn kind() -> impl Strategy<Value = RuleKind> {
 }
 
 fn rule() -> impl Strategy<Value = Rule> {
-    (kind(), any::<bool>()).prop_map(|(kind, abstain_participates)| Rule {
-        kind,
-        abstain_participates,
-    })
+    (kind(), any::<bool>(), any::<bool>()).prop_map(
+        |(kind, abstain_participates, recused_leave_base)| Rule {
+            kind,
+            abstain_participates,
+            recused_leave_base,
+        },
+    )
 }
 
 proptest! {

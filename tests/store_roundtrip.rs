@@ -252,15 +252,19 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
             .is_err(),
         "a recusal is for one item"
     );
-    store
-        .mark_presence(m, ids.wang, PresenceKind::Recuse, None, Some(elevator))
-        .unwrap();
+    // No 回避 under art. 278 (the elevator rule is one of its rules): the base is all
+    // owners of the scope.
+    assert!(
+        store
+            .mark_presence(m, ids.wang, PresenceKind::Recuse, None, Some(elevator))
+            .is_err(),
+        "no recusal under art. 278"
+    );
     let presence = store.presence(m).unwrap();
-    assert_eq!(presence.len(), 10);
+    assert_eq!(presence.len(), 9);
     assert_eq!(presence[1].proxy_name, "周国平");
     assert_eq!(presence[1].proxy_ref, "WT-2026-007");
-    assert_eq!(presence.last().unwrap().kind, PresenceKind::Recuse);
-    assert_eq!(presence.last().unwrap().item_position, Some(1));
+    assert_eq!(presence.last().unwrap().kind, PresenceKind::Leave);
 
     // --- discussion: the speakers' queue and remarks
     let r1 = store.queue_speaker(elevator, "赵德华", None).unwrap();
@@ -321,18 +325,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
             .unwrap()
             .present
     );
-    let wang = ballots.iter().find(|b| b.voter_id == ids.wang).unwrap();
-    assert_eq!(
-        wang.choice,
-        Some(Choice::Recused),
-        "recused voter pre-answered"
-    );
-    assert!(
-        ballots
-            .iter()
-            .filter(|b| b.voter_id != ids.wang)
-            .all(|b| b.choice.is_none())
-    );
+    assert!(ballots.iter().all(|b| b.choice.is_none()));
 
     // Presence changes after the start do not change the frozen list.
     store
@@ -368,34 +361,60 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     store
         .answer(elevator, ids.developer, Choice::Yes, Some(ids.coowners))
         .unwrap();
+    // The co-owners left: their answer is refused until their return is recorded.
+    assert!(
+        store
+            .answer(elevator, ids.coowners, Choice::Abstain, None)
+            .is_err(),
+        "a voter who left cannot answer"
+    );
+    store
+        .mark_presence(m, ids.coowners, PresenceKind::Arrive, None, None)
+        .unwrap();
     store
         .answer(elevator, ids.coowners, Choice::Abstain, None)
         .unwrap();
-    // Re-answer replaces (one vote per voter per item).
+    // A second answer is refused: a change is a correction, kept in the record.
+    assert!(
+        store
+            .answer(elevator, ids.coowners, Choice::Yes, None)
+            .is_err()
+    );
     store
-        .answer(elevator, ids.coowners, Choice::Yes, None)
+        .correct_answer(elevator, ids.coowners, Choice::Yes, None)
         .unwrap();
     let b = store.ballots(elevator).unwrap();
     assert_eq!(b.len(), 5);
-    assert!(b.iter().all(|x| x.choice.is_some()));
+    // 王一 (the shaft owner) has not answered: not voting when the vote closes.
+    assert!(
+        b.iter()
+            .filter(|x| x.voter_id != ids.wang)
+            .all(|x| x.choice.is_some())
+    );
     assert!(
         b.iter()
             .filter(|x| x.choice.is_some())
             .all(|x| x.at.is_some())
     );
+    let coowners = b.iter().find(|x| x.voter_id == ids.coowners).unwrap();
+    assert_eq!(coowners.first_choice(), Some(Choice::Abstain));
+    assert_eq!(coowners.corrections.len(), 1, "the change is kept");
+    store
+        .mark_presence(m, ids.coowners, PresenceKind::Leave, None, None)
+        .unwrap();
     let outcome = store.close_vote(elevator).unwrap();
     assert!(outcome.passed, "{outcome:?}");
-    assert_eq!(outcome.tally.recused, 1);
+    assert_eq!(outcome.tally.recused, 0);
     assert_eq!(
-        outcome.tally.eligible, 4,
-        "the recused voter leaves the base"
+        outcome.tally.eligible, 5,
+        "the base is all owners of the scope"
     );
     assert_eq!(outcome.tally.yes, 4);
     assert_eq!(outcome.tally.yes_area, 9050 + 10025 + 22111 + 12000);
     assert_eq!(
         outcome.flags,
         vec![Flag::ShaftOwnerNotAgreed(ids.wang)],
-        "the shaft owner (recused) did not agree: flagged"
+        "the shaft owner did not agree: flagged"
     );
     assert_eq!(store.item(elevator).unwrap().status, ItemStatus::Closed);
     let (_, _, stored) = store.closure(elevator).unwrap().expect("closure");
@@ -462,7 +481,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     assert_eq!(record.status, MeetingStatus::Adjourned);
     assert!(record.opened_at.is_some() && record.adjourned_at.is_some());
     assert_eq!(record.summary, "电梯议案通过；大门议案未获通过。");
-    assert_eq!(record.presence.len(), 11);
+    assert_eq!(record.presence.len(), 12);
     let titles: Vec<&str> = record.items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(
         titles,
@@ -509,6 +528,15 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     assert_eq!(back, record);
 }
 
+/// The roll call at the door: everyone of the roster present (a vote needs it first).
+fn all_present(store: &mut Store, m: i64, community: i64) {
+    for v in store.voters(community).unwrap() {
+        store
+            .mark_presence(m, v.id, PresenceKind::Present, None, None)
+            .unwrap();
+    }
+}
+
 #[test]
 fn undo_with_only_a_recusal_recorded_keeps_the_recusal() {
     let (_dir, path) = temp_db();
@@ -524,11 +552,13 @@ fn undo_with_only_a_recusal_recorded_keeps_the_recusal() {
                 "电梯",
                 Category::Elevator,
                 unit_scope(),
-                RuleKind::Art278Major,
+                // A council's rule: recusal exists there (not under art. 278).
+                RuleKind::Committee,
             ),
         )
         .unwrap();
     store.start_meeting(m).unwrap();
+    all_present(&mut store, m, ids.community);
     store
         .mark_presence(m, ids.wang, PresenceKind::Recuse, None, Some(item))
         .unwrap();
@@ -784,6 +814,8 @@ fn the_remark_of_the_speaker_who_has_the_floor_is_kept_when_the_vote_starts() {
         )
         .unwrap();
     store.start_meeting(m).unwrap();
+    let community = store.meeting(m).unwrap().community_id;
+    all_present(&mut store, m, community);
     let r = store.queue_speaker(item, "赵三", None).unwrap();
     store.next_speaker(item).unwrap();
     store.record_remark(r, "同意，但收费要公示。").unwrap();

@@ -128,10 +128,11 @@ fn outcome(ui: &Ui, item: i64) -> String {
         .expect("closure")
 }
 
-/// Answer every voter of the open roll call with `answer(i)`.
+/// Answer every voter in the room of the open roll call with `answer(i)` (the cursor
+/// passes over absent voters, who cannot answer).
 fn roll_call(ui: &mut Ui, item: i64, answer: impl Fn(usize) -> char) {
     let n = ui.count(&format!(
-        "SELECT count(*) FROM vote_eligible WHERE item_id = {item}"
+        "SELECT count(*) FROM vote_eligible WHERE item_id = {item} AND present = 1"
     )) as usize;
     for i in 0..n {
         ui.ch(answer(i));
@@ -294,7 +295,8 @@ fn the_demo_meeting_runs_to_the_end_in_chinese() {
         ui.count(&format!(
             "SELECT count(*) FROM votes WHERE item_id = {gate}"
         )),
-        37
+        36,
+        "37 in the room answered (the absent voter cannot), one undone"
     );
     ui.ch('y');
     ui.ch('E');
@@ -417,7 +419,8 @@ fn the_demo_meeting_speaks_english() {
     ui.ch('o');
     ui.press(KeyCode::Enter);
     assert!(ui.sees("Attendance and quorum"), "{}", ui.screen());
-    for _ in 0..10 {
+    // The whole roll call first: a vote cannot start before it.
+    for _ in 0..38 {
         ui.ch('p');
     }
     ui.press(KeyCode::Tab);
@@ -480,13 +483,23 @@ fn works_at_80x24_and_says_when_too_small() {
         .expect("resize");
     ui.draw();
     assert!(ui.sees("窗口太小"), "{}", ui.screen());
-    // Keys still work and nothing is lost while small.
+    // Keys do nothing while the screen cannot be seen: nothing is recorded unseen.
+    let before = ui.count("SELECT count(*) FROM presence_events");
     ui.ch('p');
+    ui.ch('a');
+    ui.press(KeyCode::Esc);
+    assert_eq!(ui.count("SELECT count(*) FROM presence_events"), before);
     ui.term.backend_mut().resize(80, 24);
     ui.term
         .resize(ratatui::layout::Rect::new(0, 0, 80, 24))
         .expect("resize");
     ui.draw();
+    assert!(ui.sees("出席人数：1 / 38"), "{}", ui.screen());
+    assert!(
+        ui.sees("出席与法定人数"),
+        "still on attendance: Esc was ignored"
+    );
+    ui.ch('p');
     assert!(ui.sees("出席人数：2 / 38"), "{}", ui.screen());
 }
 

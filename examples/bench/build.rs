@@ -286,8 +286,11 @@ pub fn community(store: &mut Store, c: usize) -> Result<(usize, usize)> {
             store.next_speaker(item)?;
             store.start_vote(item)?;
             for (j, b) in store.ballots(item)?.iter().enumerate() {
+                // Only those in the room answer; closing records the rest as not voting.
+                if !b.present {
+                    continue;
+                }
                 let ch = match (j + i + k) % 7 {
-                    _ if !b.present => Choice::NotVoting,
                     2 if i % 2 == 1 => Choice::No,
                     5 => Choice::No,
                     6 => Choice::Abstain,

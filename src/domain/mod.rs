@@ -1,6 +1,7 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
 pub mod clean_bundle;
+pub mod figures;
 pub mod followup;
 pub mod lang;
 pub mod md_escape;

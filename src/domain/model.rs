@@ -118,6 +118,11 @@ db_enum!(
         Voting => "voting",
         Closed => "closed",
         Withdrawn => "withdrawn",
+        // Never taken up: still pending when the meeting adjourned (未审议), distinct
+        // from an item finished without a vote (closed, 不表决). Stored as status
+        // 'closed' with a row in not_taken_up (schema v5), so it is never read from
+        // the status column itself.
+        NotTakenUp => "not_taken_up",
     }
 );
 
@@ -150,6 +155,22 @@ db_enum!(
         Supervisory => "supervisory",
     }
 );
+
+impl MeetingKind {
+    /// The council whose members vote at a meeting of this kind when its electorate is
+    /// a council (PRODUCT.md: each body votes with its own members). Kinds that are not
+    /// one council's meeting fall back to the residents' council, as before.
+    pub fn council(self) -> CouncilKind {
+        match self {
+            MeetingKind::OwnersCommittee => CouncilKind::OwnersCommittee,
+            MeetingKind::PartyBranch => CouncilKind::PartyBranch,
+            MeetingKind::ResidentsCouncil
+            | MeetingKind::OwnersAssembly
+            | MeetingKind::ResidentsMeeting
+            | MeetingKind::Other => CouncilKind::ResidentsCouncil,
+        }
+    }
+}
 
 db_enum!(
     ActionStatus {
@@ -185,5 +206,24 @@ impl Scope {
             ScopeKind::Building => building == self.building,
             ScopeKind::Unit => building == self.building && unit == self.unit,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_council_meeting_votes_with_its_own_council() {
+        assert_eq!(
+            MeetingKind::OwnersCommittee.council(),
+            CouncilKind::OwnersCommittee
+        );
+        assert_eq!(MeetingKind::PartyBranch.council(), CouncilKind::PartyBranch);
+        assert_eq!(
+            MeetingKind::ResidentsCouncil.council(),
+            CouncilKind::ResidentsCouncil
+        );
+        assert_eq!(MeetingKind::Other.council(), CouncilKind::ResidentsCouncil);
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{
     Category, Choice, Electorate, ItemStatus, MeetingKind, MeetingStatus, PresenceKind, Scope,
 };
-use super::rules::{Eligible, Outcome, Rule};
+use super::rules::{Eligible, Outcome, Rule, RuleKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingRecord {
@@ -64,6 +64,58 @@ impl ItemRecord {
     pub fn proposal(&self) -> &str {
         self.revisions.last().map(|r| r.text.as_str()).unwrap_or("")
     }
+
+    /// Never taken up: the meeting adjourned before it (printed 未审议, not 不表决).
+    pub fn not_taken_up(&self) -> bool {
+        self.status == ItemStatus::NotTakenUp
+    }
+
+    /// The voters recorded as recused from this item (from the presence timeline, in the
+    /// order recorded), once each.
+    pub fn recusals<'a>(&self, presence: &'a [PresenceEvent]) -> Vec<&'a PresenceEvent> {
+        let mut out: Vec<&PresenceEvent> = Vec::new();
+        for e in presence {
+            if e.kind == PresenceKind::Recuse
+                && e.item_position == Some(self.position)
+                && !out.iter().any(|o| o.voter_id == e.voter_id)
+            {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// The base the rule used for recused members; None when nobody recused or the rule
+    /// has no recusal (art. 278).
+    pub fn recusal_base(&self, presence: &[PresenceEvent]) -> Option<RecusalBase> {
+        if !self.rule.kind.allows_recusal() || self.recusals(presence).is_empty() {
+            return None;
+        }
+        Some(if self.rule.recused_leave_base() {
+            RecusalBase::WithoutRecused
+        } else {
+            RecusalBase::AllMembers
+        })
+    }
+
+    /// The elevator rule's shaft owners with their answers (see `shaft_condition`).
+    pub fn shaft_condition(&self) -> Option<ShaftCondition> {
+        shaft_condition(
+            &self.rule,
+            self.vote.as_ref().map(|v| v.ballots.as_slice())?,
+        )
+    }
+
+    /// Every answer changed on purpose during the roll call: (voter's name, correction).
+    pub fn corrections(&self) -> Vec<(&str, &Correction)> {
+        let Some(v) = &self.vote else {
+            return Vec::new();
+        };
+        v.ballots
+            .iter()
+            .flat_map(|b| b.corrections.iter().map(move |c| (b.name.as_str(), c)))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,6 +159,79 @@ pub struct Ballot {
     pub proxy_ref: String,
     pub choice: Option<Choice>,
     pub at: Option<String>,
+    /// Changes of a recorded answer, oldest first (PRODUCT.md: the minutes print the first
+    /// answer, the new one and the time). `choice` is the answer as it stands after the
+    /// last one; the first answer is `corrections[0].from`. Empty in records written
+    /// before schema v5, and then left out of the JSON so an export reads as it did.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+impl Ballot {
+    /// The answer first recorded, before any correction.
+    pub fn first_choice(&self) -> Option<Choice> {
+        self.corrections.first().map(|c| c.from).or(self.choice)
+    }
+}
+
+/// One deliberate change of a recorded answer ("王伟：同意 → 反对，10:32 更正").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub from: Choice,
+    pub to: Choice,
+    pub at: String,
+}
+
+/// The elevator rule's condition that the owners whose units the shaft occupies agree,
+/// with each owner's answer (PRODUCT.md; shown wherever the rule's figures are).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShaftCondition {
+    pub owners: Vec<ShaftOwner>,
+    /// Every shaft owner answered 同意.
+    pub met: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShaftOwner {
+    pub voter_id: i64,
+    /// The name on the frozen list (the id as text when not on it).
+    pub name: String,
+    /// Their answer as it stands (None: not answered yet).
+    pub choice: Option<Choice>,
+}
+
+/// The shaft owners' condition of an elevator rule over a roll call's ballots; None for
+/// other rules or an elevator rule without shaft owners.
+pub fn shaft_condition(rule: &Rule, ballots: &[Ballot]) -> Option<ShaftCondition> {
+    let RuleKind::Elevator { shaft_voters, .. } = &rule.kind else {
+        return None;
+    };
+    let mut owners: Vec<ShaftOwner> = Vec::new();
+    for &id in shaft_voters {
+        if owners.iter().any(|o| o.voter_id == id) {
+            continue;
+        }
+        let b = ballots.iter().find(|b| b.voter_id == id);
+        owners.push(ShaftOwner {
+            voter_id: id,
+            name: b.map(|b| b.name.clone()).unwrap_or_else(|| id.to_string()),
+            choice: b.and_then(|b| b.choice),
+        });
+    }
+    if owners.is_empty() {
+        return None;
+    }
+    let met = owners.iter().all(|o| o.choice == Some(Choice::Yes));
+    Some(ShaftCondition { owners, met })
+}
+
+/// Which base a council's rule used for recused members (the minutes name it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RecusalBase {
+    /// Recused members stayed in the base of all members (the default).
+    AllMembers,
+    /// The rule's setting took them out of the base.
+    WithoutRecused,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

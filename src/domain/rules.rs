@@ -240,6 +240,15 @@ impl RuleKind {
         })
     }
 
+    /// Whether 回避 (recusal) exists under this rule: for councils and committees, not
+    /// for owners under art. 278 (the elevator rule is one of those).
+    pub fn allows_recusal(&self) -> bool {
+        !matches!(
+            self,
+            RuleKind::Art278Ordinary | RuleKind::Art278Major | RuleKind::Elevator { .. }
+        )
+    }
+
     pub fn uses_area(&self) -> bool {
         match self {
             RuleKind::Art278Ordinary | RuleKind::Art278Major | RuleKind::Elevator { .. } => true,
@@ -265,6 +274,13 @@ pub struct Rule {
     /// weighs like a no in approval fractions over participants.
     #[serde(default = "default_true")]
     pub abstain_participates: bool,
+    /// Councils and committees (PRODUCT.md "Who may answer"): whether a recused member
+    /// leaves the base. New rules say false: the base stays "all members" (and under
+    /// art. 278 recusal is refused by the store). A rule stored before this setting
+    /// existed has no key: every vote then took recused voters out of the base, so such
+    /// a rule keeps that meaning (true) and its closed, signed outcomes still verify.
+    #[serde(default = "default_true")]
+    pub recused_leave_base: bool,
 }
 
 impl Rule {
@@ -272,15 +288,24 @@ impl Rule {
         Rule {
             kind,
             abstain_participates: true,
+            recused_leave_base: false,
         }
+    }
+
+    /// Whether recused voters are taken out of the base: the rule's setting. Under
+    /// art. 278 the base is all owners of the scope by law: new art. 278 rules say false
+    /// and the store refuses recusal there; only a vote recorded before the setting
+    /// existed (see the field) has recused owners out of the base.
+    pub fn recused_leave_base(&self) -> bool {
+        self.recused_leave_base
     }
 }
 
 /// Counts and areas of a vote.
 ///
-/// Recused voters are taken out of the base entirely: they are counted only in
-/// `recused`/`recused_area`, and `eligible`, `present` and everything else are figured
-/// after removing them.
+/// Recused voters are counted in `recused`/`recused_area` and never participate. They
+/// stay in the base (`eligible`, `present`) unless the rule's setting takes them out
+/// (`Rule::recused_leave_base`); then everything else is figured after removing them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     pub eligible: i64,
@@ -329,11 +354,15 @@ fn bump(count: &mut i64, area: &mut i64, add: i64) {
 /// participate.
 pub fn tally(rule: &Rule, electorate: &[Eligible]) -> Tally {
     let mut t = Tally::default();
+    let leave = rule.recused_leave_base();
     for v in electorate {
         if v.choice == Some(Choice::Recused) {
-            // Recused voters leave the base entirely (neither eligible nor present).
             bump(&mut t.recused, &mut t.recused_area, v.area);
-            continue;
+            if leave {
+                // The rule's setting: recused members leave the base (neither eligible
+                // nor present).
+                continue;
+            }
         }
         bump(&mut t.eligible, &mut t.eligible_area, v.area);
         if v.present {

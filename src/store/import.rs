@@ -39,7 +39,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::common::rule_params;
 use super::{Result, Store, StoreError, audit, now};
-use crate::domain::model::{Electorate, MeetingStatus, PresenceKind};
+use crate::domain::model::{Electorate, ItemStatus, MeetingStatus, PresenceKind};
 use crate::domain::record::MeetingRecord;
 use crate::domain::rules::{Flag, Outcome, Rule, RuleKind};
 use crate::domain::signing::from_hex;
@@ -229,7 +229,12 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 it.scope.unit,
                 rule.kind.code(),
                 rule_params(&rule),
-                it.status.as_db(),
+                // An item never taken up is a closed item with its own row (below).
+                if it.status == ItemStatus::NotTakenUp {
+                    ItemStatus::Closed.as_db()
+                } else {
+                    it.status.as_db()
+                },
                 it.added_late,
                 it.vote.as_ref().map(|v| v.opened_at.clone()),
                 now()
@@ -237,6 +242,12 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         )?;
         let item = tx.last_insert_rowid();
         item_ids.insert(it.position, item);
+        if it.status == ItemStatus::NotTakenUp {
+            tx.execute(
+                "INSERT INTO not_taken_up (item_id, at) VALUES (?1, ?2)",
+                params![item, rec.adjourned_at.clone().unwrap_or_default()],
+            )?;
+        }
         for r in &it.revisions {
             tx.execute(
                 "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, ?2, ?3, ?4)",
@@ -288,6 +299,13 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                             bl.at.clone().unwrap_or_default(),
                             !bl.proxy_name.is_empty()
                         ],
+                    )?;
+                }
+                for c in &bl.corrections {
+                    tx.execute(
+                        "INSERT INTO vote_corrections (item_id, voter_id, from_choice, to_choice,
+                            after_vote, at) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+                        params![item, voter, c.from.as_db(), c.to.as_db(), c.at],
                     )?;
                 }
             }

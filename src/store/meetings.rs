@@ -100,7 +100,8 @@ fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
 const ITEM_COLS: &str = "i.id, i.meeting_id, i.position, i.title, i.category, i.proposer,
     i.scope_kind, i.scope_building, i.scope_unit, i.rule, i.rule_params, i.status, i.added_late,
     coalesce((SELECT text FROM proposal_revisions p WHERE p.item_id = i.id ORDER BY rev DESC LIMIT 1), ''),
-    (SELECT count(*) FROM proposal_revisions p WHERE p.item_id = i.id), i.current_voter";
+    (SELECT count(*) FROM proposal_revisions p WHERE p.item_id = i.id), i.current_voter,
+    EXISTS (SELECT 1 FROM not_taken_up n WHERE n.item_id = i.id)";
 
 fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
     let category: String = r.get(4)?;
@@ -121,7 +122,12 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
             unit: r.get(8)?,
         },
         rule: rule_from_db(&rule, &params),
-        status: ItemStatus::from_db(&status).unwrap_or(ItemStatus::Pending),
+        // An item never taken up is stored 'closed' and in not_taken_up (schema v5).
+        status: if r.get::<_, bool>(16)? {
+            ItemStatus::NotTakenUp
+        } else {
+            ItemStatus::from_db(&status).unwrap_or(ItemStatus::Pending)
+        },
         added_late: r.get::<_, i64>(12)? != 0,
         proposal: r.get(13)?,
         revisions: r.get(14)?,
@@ -272,7 +278,8 @@ impl Store {
         let m = check_meeting(m)?;
         self.write(|tx| {
             let council: Option<i64> = if electorate == Electorate::Council {
-                Some(super::roster::council_id(tx, community, crate::domain::model::CouncilKind::ResidentsCouncil)?)
+                // Each body votes with its own members: a 业委会 meeting its committee.
+                Some(super::roster::council_id(tx, community, m.kind.council())?)
             } else {
                 None
             };
@@ -310,6 +317,8 @@ impl Store {
                     m.language
                 ],
             )?;
+            // A council meeting whose kind changed is linked to that kind's council.
+            super::roll_call::relink_council(tx, id, m.kind)?;
             audit(tx, Some(id), "meeting_edit", &m.title)?;
             Ok(())
         })
@@ -480,18 +489,21 @@ impl Store {
         })
     }
 
-    /// Adjourn: no vote may still be running.
+    /// Adjourn: no vote may still be running. Items still pending or under discussion
+    /// are recorded as never taken up (未审议); `adjourn_check` lists them beforehand.
     pub fn adjourn(&mut self, meeting: i64) -> Result<()> {
         self.write(|tx| {
-            require_status(tx, meeting, &[MeetingStatus::Open])?;
-            let voting: i64 = tx.query_row(
-                "SELECT count(*) FROM agenda_items WHERE meeting_id = ?1 AND status = 'voting'",
-                [meeting],
-                |r| r.get(0),
+            super::adjourn::refuse_adjourn(tx, meeting)?;
+            tx.execute(
+                "INSERT INTO not_taken_up (item_id, at) SELECT id, ?2 FROM agenda_items
+                 WHERE meeting_id = ?1 AND status IN ('pending', 'discussing')",
+                params![meeting, now()],
             )?;
-            if voting > 0 {
-                return Err(StoreError::Refused(Refusal::AdjournWhileVoting));
-            }
+            tx.execute(
+                "UPDATE agenda_items SET status = 'closed', current_voter = NULL
+                 WHERE meeting_id = ?1 AND status IN ('pending', 'discussing')",
+                [meeting],
+            )?;
             end_discussion(
                 tx,
                 "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)",

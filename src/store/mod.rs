@@ -2,6 +2,7 @@
 //! terminal. Each user action is one transaction, committed before the caller returns.
 
 pub mod actions;
+mod adjourn;
 pub mod archive;
 mod backup;
 mod common;
@@ -13,6 +14,7 @@ pub mod meetings;
 mod open;
 pub mod record;
 mod refusal;
+pub mod roll_call;
 pub mod roster;
 mod search;
 pub mod session;

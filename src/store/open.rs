@@ -13,7 +13,7 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -69,6 +69,58 @@ const MIGRATIONS: &[&str] = &[
     // signatures are listed, the signer roster and the district's pinned keys get their
     // tables: the tail of schema.sql, tables of their own so the step is idempotent.
     include_str!("trust_schema.sql"),
+    // 6 → 7 (issue 10, the record is right): an item never taken up is kept apart
+    // (table not_taken_up); a changed answer is a correction event (vote_corrections,
+    // locked with the meeting like the votes); a committee or party-branch meeting still
+    // in draft is linked to its own council, not the residents' council it was given;
+    // the rules of draft items get the new recusal setting (recused members stay in the
+    // base), while rules already voted on keep the old meaning (see domain::rules::Rule).
+    "CREATE TABLE IF NOT EXISTS not_taken_up (
+         item_id  INTEGER PRIMARY KEY REFERENCES agenda_items(id),
+         at       TEXT NOT NULL);
+     CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_insert BEFORE INSERT ON not_taken_up
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = NEW.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_delete BEFORE DELETE ON not_taken_up
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = OLD.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_update BEFORE UPDATE ON not_taken_up
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = OLD.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TABLE IF NOT EXISTS vote_corrections (
+         id           INTEGER PRIMARY KEY,
+         item_id      INTEGER NOT NULL REFERENCES agenda_items(id),
+         voter_id     INTEGER NOT NULL REFERENCES voters(id),
+         from_choice  TEXT NOT NULL CHECK (from_choice IN ('yes', 'no', 'abstain', 'not_voting')),
+         to_choice    TEXT NOT NULL CHECK (to_choice IN ('yes', 'no', 'abstain', 'not_voting')),
+         after_vote   INTEGER NOT NULL,
+         at           TEXT NOT NULL,
+         FOREIGN KEY (item_id, voter_id) REFERENCES vote_eligible(item_id, voter_id));
+     CREATE INDEX IF NOT EXISTS corrections_item ON vote_corrections (item_id, id);
+     CREATE TRIGGER IF NOT EXISTS lock_corrections_insert BEFORE INSERT ON vote_corrections
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = NEW.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TRIGGER IF NOT EXISTS lock_corrections_update BEFORE UPDATE ON vote_corrections
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = OLD.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TRIGGER IF NOT EXISTS lock_corrections_delete BEFORE DELETE ON vote_corrections
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = OLD.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     UPDATE meetings SET council_id = (SELECT c.id FROM councils c
+             WHERE c.community_id = meetings.community_id AND c.kind = meetings.kind)
+         WHERE status = 'draft' AND electorate = 'council'
+           AND kind IN ('owners_committee', 'party_branch')
+           AND EXISTS (SELECT 1 FROM councils c
+             WHERE c.community_id = meetings.community_id AND c.kind = meetings.kind);
+     UPDATE agenda_items SET rule_params = json_set(rule_params, '$.recused_leave_base', json('false'))
+         WHERE json_valid(rule_params) AND json_type(rule_params, '$.recused_leave_base') IS NULL
+           AND meeting_id IN (SELECT id FROM meetings WHERE status = 'draft');",
 ];
 
 /// The version from which on the search index has its present layout; an older file's

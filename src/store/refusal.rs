@@ -37,6 +37,16 @@ pub enum Refusal {
     NotOnVoteList,
     VoteClosedNoUndo,
     CloseVoteFirst,
+    AnotherVoteOpen,
+    /// A vote before the roll call at the door has reached every voter of the item.
+    AttendanceFirst,
+    VoterNotPresent,
+    AlreadyAnswered,
+    VoterRecused,
+    NoRecusalUnderArt278,
+    NotAnsweredYet,
+    RecusalAtTheDoor,
+    SameAnswer,
     // ---- action items ----
     ActionNeedsWhat,
     BadDueDate,
@@ -173,6 +183,15 @@ impl Refusal {
             NotOnVoteList,
             VoteClosedNoUndo,
             CloseVoteFirst,
+            AnotherVoteOpen,
+            AttendanceFirst,
+            VoterNotPresent,
+            AlreadyAnswered,
+            VoterRecused,
+            NoRecusalUnderArt278,
+            NotAnsweredYet,
+            RecusalAtTheDoor,
+            SameAnswer,
             ActionNeedsWhat,
             BadDueDate,
             StatusNeedsNote,
@@ -310,6 +329,15 @@ impl Refusal {
             EndorserNotOnRoster { .. } => 65,
             RosterState { .. } => 66,
             RosterDoesNotVerify => 67,
+            AnotherVoteOpen => 68,
+            AttendanceFirst => 69,
+            VoterNotPresent => 70,
+            AlreadyAnswered => 71,
+            VoterRecused => 72,
+            NoRecusalUnderArt278 => 73,
+            NotAnsweredYet => 74,
+            RecusalAtTheDoor => 75,
+            SameAnswer => 76,
             ImportMalformed { .. } => 47,
             ImportNoMinutes => 48,
             ImportRecusalItemMissing { .. } => 49,
@@ -325,7 +353,7 @@ impl Refusal {
     }
 
     /// How many variants `ordinal` numbers.
-    pub const COUNT: usize = 68;
+    pub const COUNT: usize = 77;
 }
 
 /// Debug shows the sentence (English): what a failing test or a log needs to read.

@@ -2,15 +2,11 @@
 //! closing a vote, action items. Every call is one committed transaction.
 
 use super::Refusal;
-use std::collections::HashMap;
-
 use rusqlite::{OptionalExtension, params};
 
 use super::common::{end_discussion, presence_events, require_status};
-use super::{Result, Store, StoreError, audit, now};
-use crate::domain::model::{
-    Choice, Electorate, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
-};
+use super::{Result, Store, StoreError, audit, now, roll_call};
+use crate::domain::model::{Choice, MeetingKind, MeetingStatus, PresenceKind};
 use crate::domain::presence;
 use crate::domain::record::{Ballot, PresenceEvent};
 use crate::domain::rules::{self, Outcome};
@@ -37,7 +33,7 @@ pub struct ActionRow {
     pub status: String,
 }
 
-fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
+pub(crate) fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
     tx.query_row(
         "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
         [item],
@@ -77,6 +73,11 @@ impl Store {
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Open])?;
+            if kind == PresenceKind::Recuse
+                && let Some(item) = item
+            {
+                roll_call::refuse_recusal(tx, item)?;
+            }
             if kind == PresenceKind::Proxy {
                 let mkind: String = tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
                 if mkind == MeetingKind::OwnersCommittee.as_db() {
@@ -88,6 +89,9 @@ impl Store {
                  SELECT ?1, ?2, name, ?3, ?4, ?5, ?6, ?7 FROM voters WHERE id = ?2",
                 params![meeting, voter, kind.as_db(), pname, pref, item, now()],
             )?;
+            if matches!(kind, PresenceKind::Present | PresenceKind::Arrive | PresenceKind::Proxy) {
+                roll_call::arrive_in_running_vote(tx, meeting, voter)?;
+            }
             audit(tx, Some(meeting), "presence", &format!("{voter} {}", kind.as_db()))?;
             Ok(())
         })
@@ -179,41 +183,9 @@ impl Store {
     /// Start the roll call: freeze who may vote (scope, presence, proxies, recusals).
     pub fn start_vote(&mut self, item: i64) -> Result<()> {
         self.write(|tx| {
-            let (meeting, status) = item_meeting(tx, item)?;
-            require_status(tx, meeting, &[MeetingStatus::Open])?;
-            if status == "voting" || status == "closed" || status == "withdrawn" {
-                return Err(StoreError::Refused(Refusal::VoteAgain));
-            }
+            let roll_call::Preflight { meeting, position, mkind, eligible, events, now_in } =
+                roll_call::vote_preflight(tx, item)?;
             end_discussion(tx, "item_id = ?1", item)?;
-            let row = tx.query_row(
-                "SELECT i.scope_kind, i.scope_building, i.scope_unit, i.rule, m.community_id, m.electorate, m.kind, i.position
-                 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?1",
-                [item],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, i64>(4)?,
-                        r.get::<_, String>(5)?,
-                        r.get::<_, String>(6)?,
-                        r.get::<_, i64>(7)?,
-                    ))
-                },
-            )?;
-            let (scope_kind, building, unit, rule, community, electorate, mkind, position) = row;
-            if rule == "no_vote" {
-                return Err(StoreError::Refused(Refusal::DiscussionOnly));
-            }
-            let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
-            let council_vote = scope_kind == ScopeKind::Council || electorate == Electorate::Council.as_db();
-            let eligible = eligible_voters(tx, community, council_vote, scope_kind, &building, &unit)?;
-            if eligible.is_empty() {
-                return Err(StoreError::Refused(Refusal::NobodyInScope));
-            }
-            let events = presence_events(tx, meeting)?;
-            let now_in = presence::current(&events);
             let recused = presence::recused(&events, position);
             let no_proxies = mkind == MeetingKind::OwnersCommittee.as_db();
             let at = now();
@@ -264,13 +236,23 @@ impl Store {
                 proxy_ref: r.get(5)?,
                 choice: choice.as_deref().and_then(Choice::from_db),
                 at: r.get(7)?,
+                corrections: Vec::new(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut ballots: Vec<Ballot> = rows.collect::<rusqlite::Result<_>>()?;
+        // Each changed answer, with the first one, is part of the ballot.
+        for (voter, c) in roll_call::corrections(self.conn(), item)? {
+            if let Some(b) = ballots.iter_mut().find(|b| b.voter_id == voter) {
+                b.corrections.push(c);
+            }
+        }
+        Ok(ballots)
     }
 
-    /// Record one voter's answer (replacing an earlier one) and where the roll call now
-    /// stands, in one transaction. Returns the stored time.
+    /// Record one voter's first answer and where the roll call now stands, in one
+    /// transaction. Refused for a voter not in the room now (a late arrival is recorded
+    /// as an arrival first) and for one who has answered (a change is `correct_answer`).
+    /// Returns the stored time.
     pub fn answer(
         &mut self,
         item: i64,
@@ -290,11 +272,47 @@ impl Store {
                     |r| r.get(0),
                 )
                 .optional()?;
-            let Some(proxy) = proxy else {
+            let Some(_) = proxy else {
                 return Err(StoreError::Refused(Refusal::NotOnVoteList));
             };
+            let answered: Option<String> = tx
+                .query_row(
+                    "SELECT choice FROM votes WHERE item_id = ?1 AND voter_id = ?2",
+                    params![item, voter],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match answered.as_deref() {
+                Some("recused") => {
+                    return Err(StoreError::Refused(Refusal::VoterRecused));
+                }
+                Some(_) => {
+                    return Err(StoreError::Refused(Refusal::AlreadyAnswered));
+                }
+                None => {}
+            }
+            if choice == Choice::Recused {
+                roll_call::refuse_recusal(tx, item)?;
+            }
+            if !roll_call::in_room(tx, meeting, voter)? {
+                return Err(StoreError::Refused(Refusal::VoterNotPresent));
+            }
+            // Present now, absent on the frozen list: a late arrival, recorded on the
+            // timeline; the list shows them present from now on.
+            let frozen_present: bool = tx.query_row(
+                "SELECT present FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
+                params![item, voter],
+                |r| r.get(0),
+            )?;
+            if !frozen_present {
+                roll_call::arrive_in_running_vote(tx, meeting, voter)?;
+            }
+            let proxy: String = tx.query_row(
+                "SELECT proxy_name FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
+                params![item, voter],
+                |r| r.get(0),
+            )?;
             let at = now();
-            tx.execute("DELETE FROM votes WHERE item_id = ?1 AND voter_id = ?2", params![item, voter])?;
             tx.execute(
                 "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![item, voter, choice.as_db(), at, !proxy.is_empty()],
@@ -305,30 +323,15 @@ impl Store {
         })
     }
 
-    /// Take back the most recent answer of a running vote. Returns the voter whose answer
-    /// was removed.
+    /// Take back the last recorded action of a running vote: an answer, or a change of
+    /// one (the earlier answer comes back). Returns the voter concerned.
     pub fn undo_answer(&mut self, item: i64) -> Result<Option<i64>> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
                 return Err(StoreError::Refused(Refusal::VoteClosedNoUndo));
             }
-            let last: Option<(i64, i64, String)> = tx
-                .query_row(
-                    // A recusal recorded before the vote started is not a roll-call answer.
-                    "SELECT id, voter_id, choice FROM votes v WHERE item_id = ?1
-                     AND NOT (choice = 'recused' AND EXISTS (SELECT 1 FROM presence_events p
-                        WHERE p.item_id = v.item_id AND p.voter_id = v.voter_id AND p.kind = 'recuse'))
-                     ORDER BY id DESC LIMIT 1",
-                    [item],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            let Some((id, voter, choice)) = last else { return Ok(None) };
-            tx.execute("DELETE FROM votes WHERE id = ?1", [id])?;
-            tx.execute("UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1", params![item, voter])?;
-            audit(tx, Some(meeting), "vote_undo", &format!("{item} {voter} {choice}"))?;
-            Ok(Some(voter))
+            roll_call::undo_last(tx, item, meeting)
         })
     }
 
@@ -451,55 +454,4 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-/// The voters of a scope with their area inside it, in roster order.
-fn eligible_voters(
-    tx: &rusqlite::Connection,
-    community: i64,
-    council: bool,
-    scope: ScopeKind,
-    building: &str,
-    unit: &str,
-) -> Result<Vec<(i64, String, i64)>> {
-    if council {
-        let mut st = tx.prepare_cached(
-            "SELECT v.id, v.name FROM voters v JOIN council_members m ON m.voter_id = v.id
-             JOIN councils c ON c.id = m.council_id
-             WHERE c.community_id = ?1 AND c.kind = 'residents_council' ORDER BY v.position, v.id",
-        )?;
-        let rows = st.query_map([community], |r| Ok((r.get(0)?, r.get(1)?, 0)))?;
-        return Ok(rows.collect::<rusqlite::Result<_>>()?);
-    }
-    let mut st = tx.prepare_cached(
-        "SELECT v.id, v.name, u.building, u.unit, u.area_centi, v.position FROM voters v
-         JOIN holdings h ON h.voter_id = v.id JOIN units u ON u.id = h.unit_id
-         WHERE v.community_id = ?1 ORDER BY v.position, v.id",
-    )?;
-    let mut rows = st.query([community])?;
-    let mut order: Vec<(i64, String)> = Vec::new();
-    let mut area: HashMap<i64, i64> = HashMap::new();
-    let sc = crate::domain::model::Scope {
-        kind: scope,
-        building: building.into(),
-        unit: unit.into(),
-    };
-    while let Some(r) = rows.next()? {
-        let (vid, name, b, u, a): (i64, String, String, String, i64) =
-            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-        if !sc.contains(&b, &u) {
-            continue;
-        }
-        if !area.contains_key(&vid) {
-            order.push((vid, name));
-        }
-        *area.entry(vid).or_insert(0) += a;
-    }
-    Ok(order
-        .into_iter()
-        .map(|(v, n)| {
-            let a = area.get(&v).copied().unwrap_or(0);
-            (v, n, a)
-        })
-        .collect())
 }

@@ -39,6 +39,15 @@ fn en(r: &Refusal) -> String {
         NotOnVoteList => "This voter is not on the list for this vote.".into(),
         VoteClosedNoUndo => "The vote is closed; answers can no longer be undone.".into(),
         CloseVoteFirst => "Close the vote first.".into(),
+        AnotherVoteOpen => "Another vote is still open; close it before starting this one.".into(),
+        AttendanceFirst => "Attendance has not been taken for every voter of this item; take attendance first.".into(),
+        VoterNotPresent => "This voter is not present (in person or by proxy) and cannot answer; record the arrival first.".into(),
+        AlreadyAnswered => "This voter has already answered; changing an answer is a correction, made on purpose.".into(),
+        VoterRecused => "This voter is recused from this item and does not answer.".into(),
+        NoRecusalUnderArt278 => "Recusal does not exist under art. 278: the base is all owners of the scope.".into(),
+        NotAnsweredYet => "This voter has not answered yet; there is nothing to change.".into(),
+        RecusalAtTheDoor => "A recusal is recorded at the door, not changed in the roll call.".into(),
+        SameAnswer => "That is already this voter's answer.".into(),
         ActionNeedsWhat => "An action item needs a description.".into(),
         BadDueDate => "The date must look like 2026-12-31.".into(),
         StatusNeedsNote => "A status change needs a short note.".into(),
@@ -134,6 +143,19 @@ fn zh(r: &Refusal) -> String {
         NotOnVoteList => "此人不在本次表决名单中。".into(),
         VoteClosedNoUndo => "表决已结束，不能再撤销。".into(),
         CloseVoteFirst => "请先结束表决。".into(),
+        AnotherVoteOpen => "另一项表决尚未结束，请先结束该表决再开始本项表决。".into(),
+        AttendanceFirst => "尚未完成本议题全部表决人的签到，请先点名签到。".into(),
+        VoterNotPresent => {
+            "此人未到场（本人或委托代理人均未到），不能表决；如已到场，请先登记到场。".into()
+        }
+        AlreadyAnswered => "此人已表决；更改表决须经确认的更正操作。".into(),
+        VoterRecused => "此人已就本议题回避，不参加表决。".into(),
+        NoRecusalUnderArt278 => {
+            "依民法典第二百七十八条表决的事项不适用回避：基数为范围内全体业主。".into()
+        }
+        NotAnsweredYet => "此人尚未表决，无可更正。".into(),
+        RecusalAtTheDoor => "回避须在签到时登记，不能在表决中更改。".into(),
+        SameAnswer => "此人的表决已是该选项。".into(),
         ActionNeedsWhat => "请填写待办事项内容。".into(),
         BadDueDate => "日期格式应为 2026-12-31。".into(),
         StatusNeedsNote => "更改状态须填写简短说明。".into(),

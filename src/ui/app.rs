@@ -28,6 +28,10 @@ pub struct App {
     stack: Vec<Box<dyn Screen>>,
     pub overlay: Option<Overlay>,
     pub quit: bool,
+    /// The window is below the smallest size and shows only the "too small" notice:
+    /// every key but quit is ignored, so nothing is recorded that nobody could see
+    /// (noted when drawing, a `Cell` so drawing changes no state, and on each resize).
+    pub too_small: std::cell::Cell<bool>,
 }
 
 impl App {
@@ -47,6 +51,7 @@ impl App {
             stack: vec![Box::new(home)],
             overlay: None,
             quit: false,
+            too_small: std::cell::Cell::new(false),
         };
         // A meeting left open (quit, crash, kill -9) is offered first.
         if let Some(Some(m)) = app.ctx.store_do(|st| st.running_meeting()) {
@@ -95,6 +100,8 @@ impl App {
             Event::Key(k) if k.kind == KeyEventKind::Press || k.kind == KeyEventKind::Repeat => {
                 self.handle_key(k)
             }
+            Event::Resize(w, h) => self.too_small.set(super::too_small(w, h)),
+            Event::Paste(_) if self.too_small.get() => {}
             Event::Paste(text) => {
                 if let Some(Overlay::Form(f)) = &mut self.overlay {
                     f.paste(&text, self.ctx.lang);
@@ -107,6 +114,14 @@ impl App {
     pub fn handle_key(&mut self, k: KeyEvent) {
         if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
             self.quit = true;
+            return;
+        }
+        if self.too_small.get() {
+            // Only quitting acts while the screen cannot be seen (nor ? for help, nor
+            // a key typed into a hidden form).
+            if self.overlay.is_none() && keymap::lookup(self.keymap(), &k) == Some(Act::Quit) {
+                self.quit = true;
+            }
             return;
         }
         match self.overlay.take() {

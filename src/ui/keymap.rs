@@ -120,6 +120,8 @@ pub enum Act {
     FinishItem,
     // vote
     Answer(Choice),
+    /// Record a late arrival from the roll call (then they can answer).
+    Arrive,
     Undo,
     Jump,
     CallAgain,
@@ -284,6 +286,49 @@ pub const VOTE: &[Binding] = &[
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
+/// The roll call on an absent voter's row: the bar offers what is possible (record the
+/// arrival); the answer keys stay bound so pressing one says why it is refused.
+pub const VOTE_ABSENT: &[Binding] = &[
+    b(
+        &[C('i')],
+        Act::Arrive,
+        crate::strings::record::K_ARRIVE,
+        true,
+    ),
+    b(&[C('1'), C('y')], Act::Answer(Choice::Yes), s::K_YES, false),
+    b(&[C('2'), C('n')], Act::Answer(Choice::No), s::K_NO, false),
+    b(
+        &[C('3'), C('a')],
+        Act::Answer(Choice::Abstain),
+        s::K_ABSTAIN,
+        false,
+    ),
+    b(
+        &[C('4'), C('r')],
+        Act::Answer(Choice::Recused),
+        s::K_RECUSED,
+        false,
+    ),
+    b(
+        &[C('5'), C('z')],
+        Act::Answer(Choice::NotVoting),
+        s::K_NOT_VOTING,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Backspace), C('u')],
+        Act::Undo,
+        s::K_UNDO,
+        true,
+    ),
+    b(&[C('g')], Act::Jump, s::K_JUMP, true),
+    b(&[C('c')], Act::CallAgain, s::K_CALL_AGAIN, true),
+    b(&[C('E'), F(10)], Act::CloseVote, s::K_CLOSE_VOTE, true),
+    b(&[C('+')], Act::AddAction, s::K_ADD_ACTION, false),
+    b(&[F(2)], Act::Room, s::K_ROOM, true),
+    b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
+];
+
 pub const OUTCOME: &[Binding] = &[
     b(&[C('+'), C('a')], Act::AddAction, s::K_ADD_ACTION, true),
     b(&[F(2)], Act::Room, s::K_ROOM, true),
@@ -399,7 +444,16 @@ mod tests {
     #[test]
     fn no_two_bindings_share_a_key_on_a_screen() {
         for table in [
-            HOME, ROSTER, PREPARE, ATTENDANCE, AGENDA, ITEM, VOTE, OUTCOME, MINUTES,
+            HOME,
+            ROSTER,
+            PREPARE,
+            ATTENDANCE,
+            AGENDA,
+            ITEM,
+            VOTE,
+            VOTE_ABSENT,
+            OUTCOME,
+            MINUTES,
         ] {
             let keys: Vec<Key> = table
                 .iter()

@@ -36,6 +36,11 @@ use app::Overlay;
 pub const MIN_W: u16 = 80;
 pub const MIN_H: u16 = 24;
 
+/// Whether a window of this size shows only the "too small" notice.
+pub fn too_small(w: u16, h: u16) -> bool {
+    w < MIN_W || h < MIN_H
+}
+
 /// Leave the terminal as we found it: raw mode off, main screen, no bracketed paste.
 fn restore() {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
@@ -115,10 +120,12 @@ fn event_loop(
     Ok(())
 }
 
-/// Draw the whole frame from the app's state; drawing reads it and changes nothing.
+/// Draw the whole frame from the app's state; drawing changes no state (it only notes
+/// in a `Cell` whether the window is too small, for the keys that follow).
 pub fn draw(app: &App, f: &mut Frame<'_>) {
     let area = f.area();
-    if area.width < MIN_W || area.height < MIN_H {
+    app.too_small.set(too_small(area.width, area.height));
+    if app.too_small.get() {
         let msg = Paragraph::new(app.t(s::TOO_SMALL)).wrap(Wrap { trim: true });
         f.render_widget(msg, area);
         return;

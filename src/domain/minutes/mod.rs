@@ -111,6 +111,11 @@ pub fn fmt_checks(l: Lang, checks: &[Check]) -> Vec<String> {
     v1::fmt_checks(l, checks)
 }
 
+/// One check as the current format prints it.
+pub fn fmt_check(l: Lang, c: &Check) -> String {
+    v1::fmt_check(l, c)
+}
+
 /// The body of the minutes in `lang` and `format`, section by section. Concatenated they
 /// are [`render`].
 pub fn sections(rec: &MeetingRecord, lang: Lang, format: MinutesFormat) -> Vec<(Section, String)> {

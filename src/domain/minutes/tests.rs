@@ -21,6 +21,7 @@ pub(crate) fn sample() -> MeetingRecord {
                 String::new()
             },
             proxy_ref: if i == 2 { "WT-1".into() } else { String::new() },
+            corrections: Vec::new(),
             choice: Some(match i {
                 1 | 2 => Choice::Yes,
                 3 => Choice::No,

@@ -36,6 +36,7 @@ pub fn status_word(l: Lang, st: ItemStatus, outcome: Option<bool>) -> &'static s
         (ItemStatus::Discussing, _) => Tr("讨论中", "discussing").get(l),
         (ItemStatus::Withdrawn, _) => Tr("已撤回", "withdrawn").get(l),
         (ItemStatus::Pending, _) => Tr("待议", "pending").get(l),
+        (ItemStatus::NotTakenUp, _) => Tr("未审议", "not taken up").get(l),
     }
 }
 
@@ -104,11 +105,22 @@ impl Screen for Agenda {
             },
             Act::Attendance => Nav::push(attendance::Attendance::load(ctx, self.id)),
             Act::AddItem => meeting::item_nav(ctx, self.id, None),
+            // Refused at once when impossible; the confirmation lists the items that
+            // would be recorded as never taken up.
             Act::Adjourn => {
                 let id = self.id;
-                Nav::ask(ctx.t(s::CONFIRM_ADJOURN).to_string(), move |ctx| {
-                    adjourn(ctx, id)
-                })
+                let text = match ctx.store_do(|st| st.adjourn_check(id)) {
+                    None => return Nav::Stay,
+                    Some(pending) if pending.is_empty() => ctx.t(s::CONFIRM_ADJOURN).to_string(),
+                    Some(pending) => {
+                        let titles: Vec<String> = pending
+                            .iter()
+                            .map(|i| format!("{}. {}", i.position, clean_line(&i.title)))
+                            .collect();
+                        crate::strings::record::confirm_adjourn_pending(ctx.lang, &titles)
+                    }
+                };
+                Nav::ask(text, move |ctx| adjourn(ctx, id))
             }
             Act::Back => Nav::Back,
             _ => Nav::Stay,

@@ -26,6 +26,8 @@ pub struct Attendance {
     pub voters: Vec<VoterRow>,
     pub now: std::collections::HashMap<i64, Att>,
     pub sel: usize,
+    /// The council called when the electorate is a council.
+    pub council: CouncilKind,
 }
 
 impl Attendance {
@@ -39,6 +41,7 @@ impl Attendance {
                 voters: Vec::new(),
                 now: Default::default(),
                 sel: 0,
+                council: CouncilKind::ResidentsCouncil,
             },
         );
         // Start at the first voter not yet called.
@@ -54,6 +57,9 @@ impl Attendance {
     pub fn quorum(&self) -> Vec<rules::Check> {
         let rule = match self.electorate {
             Electorate::Owners => Rule::new(RuleKind::Art278Ordinary),
+            Electorate::Council if self.council == CouncilKind::OwnersCommittee => {
+                Rule::new(RuleKind::Committee)
+            }
             Electorate::Council => Rule::new(RuleKind::ResidentsMeeting),
         };
         let electorate: Vec<Eligible> = self
@@ -127,14 +133,17 @@ impl Screen for Attendance {
         let all = ctx.store.voters(m.community_id)?;
         self.voters = match m.electorate {
             Electorate::Owners => all.into_iter().filter(|v| !v.units.is_empty()).collect(),
-            Electorate::Council => all
-                .into_iter()
-                .filter(|v| {
-                    v.councils
-                        .iter()
-                        .any(|(k, _)| *k == CouncilKind::ResidentsCouncil)
-                })
-                .collect(),
+            // Each body with its own members: a 业委会 meeting calls the committee.
+            Electorate::Council => {
+                let council = ctx
+                    .store
+                    .meeting_council(self.meeting)?
+                    .unwrap_or(m.kind.council());
+                self.council = council;
+                all.into_iter()
+                    .filter(|v| v.councils.iter().any(|(k, _)| *k == council))
+                    .collect()
+            }
         };
         self.now = presence::current(&ctx.store.presence(self.meeting)?);
         Ok(())

@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::domain::model::ItemStatus;
 use crate::domain::text::{clean_line, clean_multiline, wrap};
-use crate::store::StoreError;
 use crate::store::meetings::ItemRow;
 use crate::store::session::RemarkRow;
+use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::floor;
@@ -121,8 +121,25 @@ impl Screen for ItemView {
                 }
             }
             Act::Amend => Nav::form(floor::amend_form(ctx, self.id, &it.proposal)),
+            // No 回避 under art. 278 (a clear line why, before any form).
+            Act::Recuse if !it.rule.kind.allows_recusal() => {
+                ctx.error(ctx.t(crate::strings::record::RECUSAL_ART278));
+                Nav::Stay
+            }
             Act::Recuse => Nav::form(floor::recuse_form(ctx, it.meeting_id, self.id)),
+            // Refused at once when it cannot start (before attendance, another vote
+            // open), never after a yes.
             Act::StartVote => {
+                if let Err(e) = ctx.store.vote_check(self.id) {
+                    let text = match e {
+                        StoreError::Refused(Refusal::AttendanceFirst) => {
+                            ctx.t(crate::strings::record::ATTENDANCE_FIRST).to_string()
+                        }
+                        e => ctx.say(&e),
+                    };
+                    ctx.error(text);
+                    return Nav::Stay;
+                }
                 let id = self.id;
                 Nav::ask(ctx.t(s::CONFIRM_VOTE).to_string(), move |ctx| {
                     match ctx.store_do(|st| st.start_vote(id)) {

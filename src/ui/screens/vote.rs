@@ -9,18 +9,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::moved;
-use crate::domain::model::Choice;
+use crate::domain::model::{Choice, PresenceKind};
 use crate::domain::record::Ballot;
-use crate::domain::rules::{self, Eligible, Flag, Outcome, fmt_area};
+use crate::domain::rules::{self, Eligible, Outcome, fmt_area};
 use crate::domain::text::{clean_line, pad, truncate};
 use crate::store::meetings::ItemRow;
 use crate::store::session::ActionRow;
-use crate::strings::{self, Lang, ui as s};
+use crate::strings::{self, Lang, record as rec, ui as s};
 use std::any::Any;
 
 use crate::store::Refusal;
 use crate::store::StoreError;
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::floor::{self, VoteJump};
 use crate::ui::keymap::{self, Act, Binding};
 use crate::ui::{room, theme, widgets};
@@ -67,12 +67,13 @@ impl Vote {
         v
     }
 
-    /// The first voter without an answer at or after `from`, wrapping to the top.
+    /// The first voter in the room without an answer at or after `from`, wrapping to
+    /// the top (an absent voter cannot answer until their arrival is recorded).
     fn next_unanswered(&self, from: usize) -> Option<usize> {
         let n = self.ballots.len();
         (0..n)
             .map(|k| (from + k) % n.max(1))
-            .find(|&i| self.ballots[i].choice.is_none())
+            .find(|&i| self.ballots[i].choice.is_none() && self.ballots[i].present)
     }
 
     pub fn electorate(&self) -> Vec<Eligible> {
@@ -108,17 +109,54 @@ impl Vote {
         }
     }
 
-    fn answer(&mut self, ctx: &mut Ctx, choice: Choice) {
+    /// The cursor is on a voter who is not in the room and has not answered: the key bar
+    /// offers the arrival, an answer key says why it is refused.
+    pub fn on_absent(&self) -> bool {
+        self.outcome.is_none()
+            && self
+                .ballots
+                .get(self.cursor)
+                .is_some_and(|b| !b.present && b.choice.is_none())
+    }
+
+    fn answer(&mut self, ctx: &mut Ctx, choice: Choice) -> Nav {
         let Some(b) = self.ballots.get(self.cursor) else {
-            return;
+            return Nav::Stay;
         };
         let voter = b.voter_id;
+        if let Some(old) = b.choice {
+            // A recorded answer changes only on purpose: ask, naming voter, old and new.
+            if old == choice {
+                ctx.info(ctx.t(rec::SAME_ANSWER));
+                return Nav::Stay;
+            }
+            let l = ctx.lang;
+            let item = self.id;
+            return Nav::ask(
+                rec::confirm_correction(
+                    l,
+                    &clean_line(&b.name),
+                    strings::choice(l, old),
+                    strings::choice(l, choice),
+                ),
+                move |ctx| match ctx
+                    .store_do(|st| st.correct_answer(item, voter, choice, Some(voter)))
+                {
+                    Some(_) => Nav::Reload,
+                    None => Nav::Stay,
+                },
+            );
+        }
+        if !b.present {
+            ctx.error(ctx.t(rec::ABSENT_WHY));
+            return Nav::Stay;
+        }
         let after = (self.cursor + 1) % self.ballots.len().max(1);
         // The next voter to call: the next unanswered one after this.
         let mut pending = self
             .ballots
             .iter()
-            .map(|b| b.choice.is_none())
+            .map(|b| b.choice.is_none() && b.present)
             .collect::<Vec<_>>();
         pending[self.cursor] = false;
         let n = self.ballots.len();
@@ -132,6 +170,22 @@ impl Vote {
                 Some(i) => self.cursor = i,
                 None => ctx.info(ctx.t(s::ALL_ANSWERED)),
             }
+        }
+        Nav::Stay
+    }
+
+    /// A late arrival, recorded from the roll call; then they can answer.
+    fn arrive(&mut self, ctx: &mut Ctx) {
+        let (Some(b), Some(it)) = (self.ballots.get(self.cursor), &self.item) else {
+            return;
+        };
+        let (meeting, voter) = (it.meeting_id, b.voter_id);
+        if ctx
+            .store_do(|st| st.mark_presence(meeting, voter, PresenceKind::Arrive, None, None))
+            .is_some()
+        {
+            reread(ctx, self);
+            ctx.info(ctx.t(rec::ARRIVED));
         }
     }
 
@@ -176,17 +230,27 @@ impl Vote {
         }
         lines.push(Line::from(""));
         lines.extend(widgets::check_lines(l, &outcome.checks));
-        for fl in &outcome.flags {
-            let Flag::ShaftOwnerNotAgreed(id) = fl;
-            let name = self
-                .ballots
+        // The elevator rule's shaft owners, each with their answer, beside the figures.
+        if let Some(sc) = crate::domain::record::shaft_condition(&it.rule, &self.ballots) {
+            let owners: Vec<String> = sc
+                .owners
                 .iter()
-                .find(|b| b.voter_id == *id)
-                .map(|b| clean_line(&b.name))
-                .unwrap_or_default();
+                .map(|o| {
+                    let answer = match o.choice {
+                        Some(c) => strings::choice(l, c),
+                        None => rec::UNANSWERED_SHORT.get(l),
+                    };
+                    format!("{} {answer}", clean_line(&o.name))
+                })
+                .collect();
             lines.push(Line::from(Span::styled(
-                format!("{}{colon}{}", s::SHAFT_FLAG.get(l), name),
-                theme::fail(),
+                format!(
+                    "{}{colon}{} {}",
+                    rec::SHAFT_OWNERS.get(l),
+                    owners.join("，"),
+                    if sc.met { "✓" } else { "✗" }
+                ),
+                if sc.met { theme::pass() } else { theme::fail() },
             )));
         }
         lines.push(Line::from(""));
@@ -231,6 +295,8 @@ impl Screen for Vote {
     fn keys(&self) -> &'static [Binding] {
         if self.outcome.is_some() {
             keymap::OUTCOME
+        } else if self.on_absent() {
+            keymap::VOTE_ABSENT
         } else {
             keymap::VOTE
         }
@@ -279,16 +345,17 @@ impl Screen for Vote {
                 Nav::Stay
             }
             Act::Back => Nav::Back,
-            Act::Answer(c) if !closed => {
-                self.answer(ctx, c);
+            Act::Answer(c) if !closed => self.answer(ctx, c),
+            Act::Arrive if !closed => {
+                self.arrive(ctx);
                 Nav::Stay
             }
             Act::Undo if !closed => {
                 match ctx.store_do(|st| st.undo_answer(self.id)) {
                     Some(Some(voter)) => {
+                        // An answer taken back, or a change reverted: as stored.
+                        reread(ctx, self);
                         if let Some(i) = self.ballots.iter().position(|b| b.voter_id == voter) {
-                            self.ballots[i].choice = None;
-                            self.ballots[i].at = None;
                             self.cursor = i;
                         }
                     }
@@ -357,6 +424,8 @@ impl Screen for Vote {
                         ctx.t(s::PROXY_BY),
                         truncate(&clean_line(&b.proxy_name), 8)
                     )
+                } else if !b.present && b.choice.is_none() && self.outcome.is_none() {
+                    ctx.t(rec::ABSENT_ROW).to_string()
                 } else if !b.present {
                     ctx.t(s::ABSENT_MARK).to_string()
                 } else {
