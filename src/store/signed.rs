@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 
 use super::{Result, Store};
 use crate::domain::lang::Lang;
-use crate::domain::minutes::{render_document, signed_body};
+use crate::domain::minutes::{MinutesFormat, render_document, signed_body};
 use crate::domain::signing::hex;
 use crate::domain::verify::{
     ChainLink, EXPORT_FORMAT, ExportBundle, Problem, SignatureRecord, SignerKey, StoredMinutes,
@@ -208,7 +208,17 @@ impl Store {
             &lines,
             stored.as_ref().map(|m| m.sha256.as_str()),
             lang,
+            self.minutes_format(id)?,
         ))
+    }
+
+    /// The format of a meeting's minutes: the one it was signed in, else the current one
+    /// (an unknown number, from a newer release, reads as the current one for display).
+    pub fn minutes_format(&self, id: i64) -> Result<MinutesFormat> {
+        Ok(self
+            .stored_minutes(id)?
+            .and_then(|m| MinutesFormat::from_db(m.format))
+            .unwrap_or(MinutesFormat::CURRENT))
     }
 
     /// Everything `verify --file` needs to check a meeting elsewhere.
