@@ -13,10 +13,12 @@ mod import_trust;
 pub mod meetings;
 mod open;
 pub mod record;
+mod refusal;
 pub mod roll_call;
 pub mod roster;
 mod search;
 pub mod session;
+pub mod signed;
 pub mod signing;
 pub mod trust;
 
@@ -27,6 +29,7 @@ use rusqlite::Connection;
 
 pub use error::{Result, StoreError};
 pub use open::{APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION, SYNC_CHECK_LIMIT};
+pub use refusal::{ImportPart, Refusal};
 
 pub struct Store {
     conn: Connection,
