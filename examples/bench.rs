@@ -312,10 +312,10 @@ fn start(db: &Path, samples: usize) -> Measure {
     for _ in 0..samples {
         let (t, store) = time(|| {
             let (a, store) = time(|| Store::open(db).expect("open"));
-            let (b, mut app) = time(|| App::new(store, Lang::Zh));
+            let (b, app) = time(|| App::new(store, Lang::Zh));
             let (c, _) = time(|| {
                 let mut term = Terminal::new(TestBackend::new(W, H)).expect("term");
-                term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw");
+                term.draw(|f| yishi::ui::draw(&app, f)).expect("draw");
             });
             for (p, v) in parts.iter_mut().zip([a, b, c]) {
                 p.push(v);
@@ -355,10 +355,10 @@ fn roll_call(db: &Path, round: usize) -> (Measure, Measure) {
     let item = build::live_meeting(&mut store, round).expect("live meeting");
     let mut app = App::new(store, Lang::Zh);
     let mut term = Terminal::new(TestBackend::new(W, H)).expect("term");
-    term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw");
+    term.draw(|f| yishi::ui::draw(&app, f)).expect("draw");
     // The open meeting is offered first: Enter resumes it at its roll call.
     app.handle_key(key('\n'));
-    term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw");
+    term.draw(|f| yishi::ui::draw(&app, f)).expect("draw");
     let floor_db = db.with_extension("floor.db");
     let _ = std::fs::remove_file(&floor_db);
     let fc = raw(&floor_db);
@@ -377,7 +377,7 @@ fn roll_call(db: &Path, round: usize) -> (Measure, Measure) {
     for i in 0..build::LIVE_VOTERS {
         let (t, _) = time(|| {
             app.handle_key(key('y'));
-            term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw");
+            term.draw(|f| yishi::ui::draw(&app, f)).expect("draw");
         });
         ans.samples.push(t);
         let (t, _) = time(|| {
@@ -407,7 +407,7 @@ fn roll_call(db: &Path, round: usize) -> (Measure, Measure) {
         "≤ 3 × floor; < 16 ms",
     );
     for _ in 0..200 {
-        let (t, _) = time(|| term.draw(|f| yishi::ui::draw(&mut app, f)).expect("draw"));
+        let (t, _) = time(|| term.draw(|f| yishi::ui::draw(&app, f)).expect("draw"));
         draw.samples.push(t);
         let (t, _) = time(|| {
             term.draw(|f| f.render_widget(Paragraph::new(text.as_str()), f.area()))

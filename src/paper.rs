@@ -4,7 +4,7 @@
 use crate::domain::minutes::meeting_lang;
 use crate::domain::model::MeetingStatus;
 use crate::domain::paper;
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Refusal, Result, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paper {
@@ -37,10 +37,6 @@ impl Paper {
     }
 }
 
-/// The results are printed once the votes are closed.
-pub const RESULTS_NOT_CLOSED: &str =
-    "The results notice is printed once the meeting is closed (adjourned or signed).";
-
 /// The page, in the meeting's language.
 pub fn render(store: &Store, id: i64, what: Paper) -> Result<String> {
     let rec = store.meeting_record(id)?;
@@ -52,7 +48,9 @@ pub fn render(store: &Store, id: i64, what: Paper) -> Result<String> {
         Paper::Ballots => paper::ballots(&rec, &store.ballot_sheets(id)?, l),
         Paper::Results => {
             if !matches!(rec.status, MeetingStatus::Adjourned | MeetingStatus::Signed) {
-                return Err(StoreError::Invalid(RESULTS_NOT_CLOSED.into()));
+                return Err(StoreError::Refused(Refusal::Written(
+                    crate::store::written::refuse::RESULTS_NOT_CLOSED,
+                )));
             }
             paper::results(&rec, l)
         }

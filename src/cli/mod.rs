@@ -32,9 +32,17 @@ pub enum Outcome {
 #[derive(Debug)]
 pub struct CliError(pub String);
 
+/// The language the command speaks, set once in `main` before any command runs. The
+/// store's errors reach the command through `?`, which has no place for a language: so
+/// the one process-wide choice is kept here (as a locale is), and `From` reads it.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> CliError {
-        CliError(e.to_string())
+        CliError(strings::store_error(
+            LANG.get().copied().unwrap_or(Lang::En),
+            &e,
+        ))
     }
 }
 
@@ -75,6 +83,7 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = Lang::detect(cli.lang.as_deref());
+    let _ = LANG.set(lang);
     match run(&cli, lang) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(1),
@@ -146,7 +155,7 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
         Some(Command::Demo { no_tui }) => {
             let mut store = open_store(cli)?;
             if !store.claim() {
-                return Err(CliError(StoreError::Busy.to_string()));
+                return Err(StoreError::Busy.into());
             }
             crate::demo::install(&mut store)?;
             if *no_tui {

@@ -58,7 +58,7 @@ impl KdfParams {
 }
 
 /// Why a key could not be derived, or a statement signed or verified.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignError {
     /// The passphrase has fewer than [`MIN_PASSPHRASE_CHARS`] characters.
     PassphraseTooShort,

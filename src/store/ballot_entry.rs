@@ -10,8 +10,8 @@ use crate::domain::ballot_number::{self, Decoded};
 use crate::domain::model::{Choice, InvalidReason};
 use crate::domain::text::clean_line;
 
-fn invalid(s: &str) -> StoreError {
-    StoreError::Invalid(s.to_string())
+fn invalid(r: super::written::WrittenRefusal) -> StoreError {
+    StoreError::Refused(super::Refusal::Written(r))
 }
 
 impl Store {

@@ -1,6 +1,7 @@
-//! The follow-up item that opens a community's next meeting: the open action items of
-//! its earlier meetings (domain::followup writes the text), and the record of which
-//! action items it follows and where each stood then (`followup_actions`, schema v5).
+//! What a meeting's records gain besides the typed input: the follow-up item that opens
+//! a community's next meeting (the open action items of its earlier meetings, written by
+//! domain::followup, and which action items it follows and where each stood then:
+//! `followup_actions`, schema v8), and the revisions of a proposal.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -121,4 +122,34 @@ fn record_followed(
         ])?;
     }
     Ok(())
+}
+
+/// Add a revision if the text differs from the current one.
+pub(crate) fn add_revision(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: i64,
+    item: i64,
+    text: &str,
+) -> Result<bool> {
+    let (rev, current): (i64, String) = tx.query_row(
+        "SELECT coalesce(max(rev), 0), coalesce((SELECT text FROM proposal_revisions WHERE item_id = ?1 ORDER BY rev DESC LIMIT 1), '')
+         FROM proposal_revisions WHERE item_id = ?1",
+        [item],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if rev > 0 && current == text {
+        return Ok(false);
+    }
+    tx.execute(
+        "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, ?2, ?3, ?4)",
+        params![item, rev + 1, text, now()],
+    )?;
+    let title: String = tx.query_row(
+        "SELECT title FROM agenda_items WHERE id = ?1",
+        [item],
+        |r| r.get(0),
+    )?;
+    super::search::unindex(tx, meeting, "proposal", item)?;
+    super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
+    Ok(true)
 }

@@ -31,6 +31,7 @@
 //! - **Same uid twice**: nothing changes ("already present") when the stored minutes are
 //!   the same; a different meeting under the same uid is refused.
 
+use super::{ImportPart, Refusal};
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
@@ -80,10 +81,10 @@ pub enum ImportOutcome {
     Refused(ImportRefusal),
 }
 
-fn blob(h: &str, len: usize, what: &str) -> Result<Vec<u8>> {
+fn blob(h: &str, len: usize, what: ImportPart) -> Result<Vec<u8>> {
     from_hex(h)
         .filter(|v| v.len() == len)
-        .ok_or_else(|| StoreError::Invalid(format!("The {what} in the file is malformed.")))
+        .ok_or(StoreError::Refused(Refusal::ImportMalformed { what }))
 }
 
 /// The bundle's voter ids mapped to this database's, by name, creating voters as needed.
@@ -180,9 +181,7 @@ fn map_outcome(map: &HashMap<i64, i64>, o: &Outcome) -> Outcome {
 fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     let rec = &b.record;
     let Some(minutes) = &b.minutes else {
-        return Err(StoreError::Invalid(
-            "The file carries no signed minutes.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::ImportNoMinutes));
     };
     let community = super::import_trust::import_community(tx, b)?;
     let voters = map_voters(tx, community, rec)?;
@@ -301,8 +300,11 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 }
             }
             if let Some(out) = &v.outcome {
-                let figures = serde_json::to_string(&map_outcome(&voters, out))
-                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                let figures = serde_json::to_string(&map_outcome(&voters, out)).map_err(|_| {
+                    StoreError::Refused(Refusal::ImportMalformed {
+                        what: ImportPart::Figures,
+                    })
+                })?;
                 tx.prepare_cached("INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![
                         item,
@@ -328,13 +330,13 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     }
     for e in &rec.presence {
         let item = match (e.kind, e.item_position) {
-            (_, Some(pos)) => Some(item_ids.get(&pos).copied().ok_or_else(|| {
-                StoreError::Invalid(format!("A recusal names item {pos}, which is not there."))
-            })?),
+            (_, Some(pos)) => Some(item_ids.get(&pos).copied().ok_or(StoreError::Refused(
+                Refusal::ImportRecusalItemMissing { position: pos },
+            ))?),
             _ => None,
         };
         if e.kind == PresenceKind::Recuse && item.is_none() {
-            return Err(StoreError::Invalid("A recusal names no item.".into()));
+            return Err(StoreError::Refused(Refusal::ImportRecusalNoItem));
         }
         tx.prepare_cached(
             "INSERT INTO presence_events (meeting_id, voter_id, name, kind, proxy_name, proxy_ref,
@@ -399,9 +401,12 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     for s in &b.signatures {
         let addendum = match s.addendum_id {
             None => None,
-            Some(id) => Some(addenda.get(&id).copied().ok_or_else(|| {
-                StoreError::Invalid("A signature names an addendum that is not there.".into())
-            })?),
+            Some(id) => Some(
+                addenda
+                    .get(&id)
+                    .copied()
+                    .ok_or(StoreError::Refused(Refusal::ImportAddendumMissing))?,
+            ),
         };
         tx.prepare_cached(
             "INSERT INTO signatures (meeting_id, addendum_id, signer_name, public_key, role,
@@ -412,12 +417,12 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             meeting,
             addendum,
             s.signer_name,
-            blob(&s.public_key, 32, "public key")?,
+            blob(&s.public_key, 32, ImportPart::PublicKey)?,
             s.role,
             s.minutes_sha256,
             s.prev_sha256,
             s.signed_at,
-            blob(&s.signature, 64, "signature")?
+            blob(&s.signature, 64, ImportPart::Signature)?
         ])?;
         if s.version >= 2 {
             super::trust::mark_v2(tx)?;
@@ -510,7 +515,7 @@ impl Store {
         pin_new: bool,
         savepoint: bool,
     ) -> Result<ImportOutcome> {
-        let unreadable = || StoreError::Invalid("The file cannot be read as an export.".into());
+        let unreadable = || StoreError::Refused(Refusal::ImportUnreadable);
         let cleaned = crate::domain::clean_bundle::clean_bundle_owned(owned.into_bundle())
             .ok_or_else(unreadable)?;
         let bundle = &cleaned;

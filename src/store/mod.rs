@@ -15,10 +15,12 @@ pub mod meetings;
 mod open;
 pub mod paper;
 pub mod record;
+mod refusal;
 pub mod roll_call;
 pub mod roster;
 mod search;
 pub mod session;
+pub mod signed;
 pub mod signing;
 pub mod trust;
 pub mod written;
@@ -31,6 +33,7 @@ use rusqlite::Connection;
 
 pub use error::{Result, StoreError};
 pub use open::{APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION, SYNC_CHECK_LIMIT};
+pub use refusal::{ImportPart, Refusal};
 
 pub struct Store {
     conn: Connection,

@@ -12,7 +12,9 @@ impl Store {
     pub fn ballot_sheets(&self, meeting: i64) -> Result<Vec<BallotSheet>> {
         let rows = ballot_rows(self.conn(), meeting)?;
         if rows.is_empty() {
-            return Err(StoreError::Invalid(NOT_NUMBERED.into()));
+            return Err(StoreError::Refused(super::Refusal::Written(
+                super::written::refuse::NOT_NUMBERED,
+            )));
         }
         let mut st = self.conn().prepare_cached(
             "SELECT i.position FROM vote_eligible e JOIN agenda_items i ON i.id = e.item_id
@@ -54,7 +56,3 @@ impl Store {
             .collect())
     }
 }
-
-/// Ballots are numbered when the consultation opens.
-pub const NOT_NUMBERED: &str =
-    "The ballots are numbered when the written consultation opens; open it first.";

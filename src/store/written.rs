@@ -15,42 +15,66 @@ use crate::domain::model::{
 use crate::domain::text::clean_line;
 use crate::domain::written;
 
-/// The store's refusals here, as English sentences (strings::written has the Chinese).
-pub mod refuse {
-    pub const DATES: &str = "The opening and closing dates must look like 2026-11-28, the closing date not before the opening.";
-    pub const NOT_WRITTEN: &str = "This meeting is not a written consultation.";
-    pub const WRITTEN_NO_ATTENDANCE: &str =
-        "A written consultation has no attendance or roll call; its ballots are entered by number.";
-    pub const NOT_A_NUMBER: &str =
-        "That is not a ballot number: type the digits printed on the ballot, then Enter.";
-    pub const CHECK_DIGIT: &str = "The check digit does not match: a digit is mistyped or two are swapped. Type the number again.";
-    pub const OTHER_MEETING: &str =
-        "This ballot belongs to another meeting; it is not counted here.";
-    pub const NO_SUCH_BALLOT: &str = "No ballot of this consultation has this number.";
-    pub const DUPLICATE: &str =
-        "This voter's ballot has already been entered; a second ballot is refused.";
-    pub const WAS_INVALID: &str =
-        "This voter's ballot was recorded as invalid; a second ballot is refused.";
-    pub const NOT_RETURNED: &str =
-        "This ballot has not been entered yet; there is nothing to correct.";
-    pub const ALREADY_ANSWERED: &str = "This item is already answered on this ballot; changing it is a correction, made on purpose.";
-    pub const ANSWER_CHOICE: &str = "A ballot answers 同意, 反对 or 弃权.";
-    pub const NOT_ON_ITEM: &str = "This voter is not in the scope of this item.";
-    pub const NOT_RUNNING: &str =
-        "The consultation is not open: ballots are entered between its opening and its closing.";
-    pub const HAS_ANSWERS: &str =
-        "Answers of this ballot are already saved; it cannot be recorded as invalid now.";
-    pub const SHORT_NOTICE: &str = "The notice was posted less than 15 days before the opening; confirm to open anyway (the minutes say so).";
-    pub const NOTICE_DATE: &str = "The notice date must look like 2026-11-28.";
-    pub const NO_BALLOT_ITEMS: &str = "A written consultation needs at least one item to vote on.";
-    pub const EXTENSION: &str =
-        "An extension needs a reason and a new closing date after the present one.";
-    pub const EARLY: &str = "The closing date has not come yet; confirm to close early.";
-    pub const DELIVERY_DATE: &str = "The delivery date must look like 2026-11-28.";
+/// The written consultation's refusals (sentences in strings::written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrittenRefusal {
+    Dates,
+    NotWritten,
+    WrittenNoAttendance,
+    NotANumber,
+    CheckDigit,
+    OtherMeeting,
+    NoSuchBallot,
+    Duplicate,
+    WasInvalid,
+    NotReturned,
+    AlreadyAnswered,
+    AnswerChoice,
+    NotOnItem,
+    NotRunning,
+    HasAnswers,
+    ShortNotice,
+    NoticeDate,
+    NoBallotItems,
+    Extension,
+    Early,
+    DeliveryDate,
+    TooManyVoters,
+    NotNumbered,
+    ResultsNotClosed,
 }
 
-fn invalid(s: &str) -> StoreError {
-    StoreError::Invalid(s.to_string())
+/// The refusals by the names the store code uses.
+pub mod refuse {
+    use super::WrittenRefusal as W;
+    pub const DATES: W = W::Dates;
+    pub const NOT_WRITTEN: W = W::NotWritten;
+    pub const WRITTEN_NO_ATTENDANCE: W = W::WrittenNoAttendance;
+    pub const NOT_A_NUMBER: W = W::NotANumber;
+    pub const CHECK_DIGIT: W = W::CheckDigit;
+    pub const OTHER_MEETING: W = W::OtherMeeting;
+    pub const NO_SUCH_BALLOT: W = W::NoSuchBallot;
+    pub const DUPLICATE: W = W::Duplicate;
+    pub const WAS_INVALID: W = W::WasInvalid;
+    pub const NOT_RETURNED: W = W::NotReturned;
+    pub const ALREADY_ANSWERED: W = W::AlreadyAnswered;
+    pub const ANSWER_CHOICE: W = W::AnswerChoice;
+    pub const NOT_ON_ITEM: W = W::NotOnItem;
+    pub const NOT_RUNNING: W = W::NotRunning;
+    pub const HAS_ANSWERS: W = W::HasAnswers;
+    pub const SHORT_NOTICE: W = W::ShortNotice;
+    pub const NOTICE_DATE: W = W::NoticeDate;
+    pub const NO_BALLOT_ITEMS: W = W::NoBallotItems;
+    pub const EXTENSION: W = W::Extension;
+    pub const EARLY: W = W::Early;
+    pub const DELIVERY_DATE: W = W::DeliveryDate;
+    pub const TOO_MANY_VOTERS: W = W::TooManyVoters;
+    pub const NOT_NUMBERED: W = W::NotNumbered;
+    pub const RESULTS_NOT_CLOSED: W = W::ResultsNotClosed;
+}
+
+fn invalid(r: WrittenRefusal) -> StoreError {
+    StoreError::Refused(super::Refusal::Written(r))
 }
 
 /// One voter's ballot with where it stands.
@@ -192,7 +216,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         };
         let eligible = roll_call::eligible_voters(tx, community, council, kind, building, unit)?;
         if eligible.is_empty() {
-            return Err(invalid("Nobody on the roster is inside this item's scope."));
+            return Err(StoreError::Refused(super::Refusal::NobodyInScope));
         }
         for (pos, (vid, name, area)) in eligible.iter().enumerate() {
             tx.execute(
@@ -231,8 +255,8 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         .collect();
     for (seq, (_, voter, name)) in keyed.iter().enumerate() {
         let seq = seq as i64 + 1;
-        let number = ballot_number::encode(meeting, seq)
-            .ok_or_else(|| invalid("Too many voters for one consultation."))?;
+        let number =
+            ballot_number::encode(meeting, seq).ok_or_else(|| invalid(refuse::TOO_MANY_VOTERS))?;
         let mut labels = Vec::new();
         let mut area = 0i64;
         let rows = units.query_map([voter], |r| {

@@ -11,8 +11,8 @@ use crate::domain::rules::Outcome;
 use crate::domain::text::clean_line;
 use crate::domain::written::{self, BallotState, Counts, ItemProgress};
 
-fn invalid(s: &str) -> StoreError {
-    StoreError::Invalid(s.to_string())
+fn invalid(r: super::written::WrittenRefusal) -> StoreError {
+    StoreError::Refused(super::Refusal::Written(r))
 }
 
 /// Where a written consultation stands today.

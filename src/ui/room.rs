@@ -6,15 +6,24 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::app::{App, View};
+use super::ctx::Ctx;
 use super::{theme, widgets};
 use crate::domain::model::Choice;
 use crate::domain::rules;
-use crate::domain::text::clean_line;
 use crate::strings::{self, ui as s};
 
-pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
-    let l = app.lang;
+/// A vote as the room view shows it: its rule, who may answer and how, and the fixed
+/// outcome once it is closed.
+pub struct RoomVote<'a> {
+    pub rule: &'a rules::Rule,
+    pub electorate: Vec<rules::Eligible>,
+    pub fixed: Option<&'a rules::Outcome>,
+}
+
+/// Drawn by the meeting screens (`Screen::draw_room`): their heading, and the vote's
+/// tally when a vote is showing.
+pub fn draw(ctx: &Ctx, f: &mut Frame<'_>, area: Rect, heading: String, vote: Option<RoomVote<'_>>) {
+    let l = ctx.lang;
     f.render_widget(Block::default().style(theme::room()), area);
     let [title, body, foot] = Layout::vertical([
         Constraint::Length(3),
@@ -22,31 +31,6 @@ pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
         Constraint::Length(3),
     ])
     .areas(area);
-    let (heading, vote) = match app.view() {
-        View::Vote(v) => (
-            v.item
-                .as_ref()
-                .map(|i| clean_line(&i.title))
-                .unwrap_or_default(),
-            Some(v),
-        ),
-        View::Item(i) => (
-            i.item
-                .as_ref()
-                .map(|i| clean_line(&i.title))
-                .unwrap_or_default(),
-            None,
-        ),
-        View::Agenda(a) => (
-            a.items
-                .get(a.sel)
-                .map(|i| clean_line(&i.title))
-                .unwrap_or_default(),
-            None,
-        ),
-        View::Attendance(a) => (clean_line(&a.title), None),
-        _ => (String::new(), None),
-    };
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(heading, theme::room())))
             .alignment(Alignment::Center)
@@ -54,13 +38,11 @@ pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
         title,
     );
     let Some(v) = vote else { return };
-    let Some(it) = &v.item else { return };
-    let electorate = v.electorate();
-    let t = rules::tally(&it.rule, &electorate);
+    let t = rules::tally(v.rule, &v.electorate);
     let outcome = v
-        .outcome
-        .clone()
-        .unwrap_or_else(|| rules::evaluate(&it.rule, &electorate));
+        .fixed
+        .cloned()
+        .unwrap_or_else(|| rules::evaluate(v.rule, &v.electorate));
     let cols = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(body);
     for (i, (c, n)) in [
         (Choice::Yes, t.yes),
@@ -82,7 +64,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
     } else {
         s::FAILED.get(l)
     };
-    let so_far = if v.outcome.is_none() {
+    let so_far = if v.fixed.is_none() {
         s::SO_FAR.get(l)
     } else {
         ""
