@@ -1,6 +1,7 @@
 //! The words of issue 16 (written consultation): the store's refusals, one exhaustive
 //! match per language.
 
+use super::Tr;
 use crate::store::written::WrittenRefusal as W;
 
 pub fn en(r: W) -> &'static str {
@@ -80,3 +81,27 @@ pub fn zh(r: W) -> &'static str {
         W::ResultsNotClosed => "表决结果公告在会议结束（休会或签署）后打印。",
     }
 }
+
+pub const K_DIGITS: Tr = Tr("输入编号", "type the number");
+pub const K_ENTER_NUMBER: Tr = Tr("调出表决票", "open the ballot");
+pub const K_DEL_DIGIT: Tr = Tr("删除", "delete");
+pub const K_CORRECT: Tr = Tr("更正上一张", "correct the last ballot");
+pub const K_UNSIGNED: Tr = Tr("无效：未签名", "invalid: unsigned");
+pub const K_UNREADABLE: Tr = Tr("无效：无法辨认", "invalid: unreadable");
+pub const K_LEAVE_BALLOT: Tr = Tr("放下本票", "leave this ballot");
+pub const TITLE: Tr = Tr("录入表决票", "Enter returned ballots");
+pub const NUMBER: Tr = Tr("表决票编号", "Ballot number");
+pub const PROGRESS: Tr = Tr("进度", "Progress");
+pub const ISSUED: Tr = Tr("发出", "Issued");
+pub const SERVED: Tr = Tr("送达", "Served");
+pub const RETURNED: Tr = Tr("收回", "Returned");
+pub const VALID: Tr = Tr("有效", "Valid");
+pub const INVALID: Tr = Tr("无效", "Invalid");
+pub const DAYS_LEFT: Tr = Tr("距截止（天）", "Days left");
+pub const DEADLINE: Tr = Tr("截止日期", "Closing date");
+pub const SAVED: Tr = Tr("已保存", "saved");
+pub const BALLOT_DONE: Tr = Tr("本票录入完毕。", "Ballot entered.");
+pub const INVALID_SAVED: Tr = Tr("已记为无效票。", "Recorded as invalid.");
+pub const CORRECT_Q: Tr = Tr("更正该业主的意见？", "Change this voter's answer?");
+pub const CORRECTING: Tr = Tr("更正中", "correcting");
+pub const UNITS: Tr = Tr("房号", "Units");

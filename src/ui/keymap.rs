@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::model::Choice;
 use crate::strings::ui as s;
+use crate::strings::written as w;
 use crate::strings::{Lang, Tr};
 
 /// A key as the tables spell it.
@@ -139,6 +140,11 @@ pub enum Act {
     ExportNotice,
     Addendum,
     Withdraw,
+    // ballot entry (written consultation)
+    Digit(u8),
+    DelDigit,
+    Invalid(crate::domain::model::InvalidReason),
+    Correct,
 }
 
 pub struct Binding {
@@ -382,6 +388,54 @@ pub const MINUTES_SIGNED: &[Binding] = &[
 ];
 
 /// The command for a pressed key on a screen with `table`, global keys last.
+/// Ballot entry, typing the number (a scanner types digits and Enter).
+pub const BALLOT_NUMBER: &[Binding] = &[
+    b(&[C('0')], Act::Digit(0), w::K_DIGITS, true),
+    b(&[C('1')], Act::Digit(1), w::K_DIGITS, false),
+    b(&[C('2')], Act::Digit(2), w::K_DIGITS, false),
+    b(&[C('3')], Act::Digit(3), w::K_DIGITS, false),
+    b(&[C('4')], Act::Digit(4), w::K_DIGITS, false),
+    b(&[C('5')], Act::Digit(5), w::K_DIGITS, false),
+    b(&[C('6')], Act::Digit(6), w::K_DIGITS, false),
+    b(&[C('7')], Act::Digit(7), w::K_DIGITS, false),
+    b(&[C('8')], Act::Digit(8), w::K_DIGITS, false),
+    b(&[C('9')], Act::Digit(9), w::K_DIGITS, false),
+    b(&[Code(KeyCode::Enter)], Act::Open, w::K_ENTER_NUMBER, true),
+    b(
+        &[Code(KeyCode::Backspace)],
+        Act::DelDigit,
+        w::K_DEL_DIGIT,
+        true,
+    ),
+    b(&[C('c')], Act::Correct, w::K_CORRECT, true),
+    b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
+];
+
+/// Ballot entry, answering each item of the ballot: the roll call's keys.
+pub const BALLOT_ANSWER: &[Binding] = &[
+    b(&[C('1'), C('y')], Act::Answer(Choice::Yes), s::K_YES, true),
+    b(&[C('2'), C('n')], Act::Answer(Choice::No), s::K_NO, true),
+    b(
+        &[C('3'), C('a')],
+        Act::Answer(Choice::Abstain),
+        s::K_ABSTAIN,
+        true,
+    ),
+    b(
+        &[C('x')],
+        Act::Invalid(crate::domain::model::InvalidReason::Unsigned),
+        w::K_UNSIGNED,
+        true,
+    ),
+    b(
+        &[C('v')],
+        Act::Invalid(crate::domain::model::InvalidReason::Unreadable),
+        w::K_UNREADABLE,
+        true,
+    ),
+    b(&[Code(KeyCode::Esc)], Act::Back, w::K_LEAVE_BALLOT, true),
+];
+
 pub fn lookup(table: &[Binding], k: &KeyEvent) -> Option<Act> {
     let k = normalize(*k);
     table

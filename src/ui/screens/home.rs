@@ -101,6 +101,13 @@ impl Screen for Home {
             Act::Open => match self.rows.get(self.sel) {
                 Some(Row::Meeting(m)) => match m.status {
                     MeetingStatus::Draft => Nav::push(prepare::Prepare::load(ctx, m.id)),
+                    // A written consultation: its ballots are entered by number.
+                    MeetingStatus::Open
+                        if ctx.store.meeting_form(m.id).ok()
+                            == Some(crate::domain::model::MeetingForm::Written) =>
+                    {
+                        Nav::push(super::ballots::Ballots::load(ctx, m.id))
+                    }
                     MeetingStatus::Open => agenda::resume(ctx, m.id),
                     _ => Nav::push(minutes::Minutes::load(ctx, m.id)),
                 },

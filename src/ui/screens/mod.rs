@@ -3,6 +3,7 @@ pub mod actions;
 pub mod agenda;
 pub mod archive;
 pub mod attendance;
+pub mod ballots;
 pub mod home;
 pub mod item;
 pub mod minutes;
