@@ -167,7 +167,7 @@ fn the_demo_meeting_runs_to_the_end_in_chinese() {
     assert!(ui.sees("开始会议"));
     ui.press(KeyCode::Enter);
     assert_eq!(
-        ui.count("SELECT count(*) FROM meetings WHERE status = 'open'"),
+        ui.count("SELECT count(*) FROM meetings WHERE status = 'open' AND id NOT IN (SELECT meeting_id FROM written_meetings)"),
         1
     );
 
