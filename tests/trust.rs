@@ -307,10 +307,13 @@ fn a_signer_endorsed_by_the_host_signs_and_the_district_trusts_it_through_the_ro
         .sign_meeting(m3, h, Role::Host, HOST_PASS)
         .expect("host");
     let z = signer(&store, "赵六");
-    let e = store.sign_meeting(m3, z, Role::Secretary, "zhaoliu-2026");
+    let e = store
+        .sign_meeting(m3, z, Role::Secretary, "zhaoliu-2026")
+        .expect_err("refused");
+    let said = yishi::strings::store_error(yishi::strings::Lang::En, &e);
     assert!(
-        format!("{e:?}").contains("not on this community's signer roster"),
-        "{e:?}"
+        said.contains("not on this community's signer roster"),
+        "{said}"
     );
     drop(store);
     let (code, out, _) = en(&a, &["verify", &m.to_string()]);

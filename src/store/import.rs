@@ -508,7 +508,7 @@ impl Store {
 
     /// One meeting inside an import batch's transaction, in a savepoint of its own.
     /// Every string of the bundle is cleaned first (domain::clean_bundle).
-    fn import_one<B: BundleArg>(
+    pub(super) fn import_one<B: BundleArg>(
         &self,
         tx: &Transaction<'_>,
         owned: B,
@@ -602,68 +602,5 @@ impl Store {
     }
 }
 
-/// A bundle handed to an import: owned (then freed part by part as it is cleaned) or
-/// borrowed (then copied first).
-pub trait BundleArg {
-    fn into_bundle(self) -> ExportBundle;
-}
-
-impl BundleArg for ExportBundle {
-    fn into_bundle(self) -> ExportBundle {
-        self
-    }
-}
-
-impl BundleArg for &ExportBundle {
-    fn into_bundle(self) -> ExportBundle {
-        self.clone()
-    }
-}
-
-/// An import in progress (see `Store::import_batch`).
-pub struct ImportBatch<'a> {
-    store: &'a Store,
-    tx: &'a Transaction<'a>,
-}
-
-impl ImportBatch<'_> {
-    /// Import one exported meeting into the batch (see `Store::import_bundle`).
-    pub fn import<B: BundleArg>(&mut self, bundle: B) -> Result<ImportOutcome> {
-        self.import_with(bundle, true)
-    }
-
-    /// As [`ImportBatch::import`], pinning a new community's keys only if `pin_new`.
-    pub fn import_with<B: BundleArg>(&mut self, bundle: B, pin_new: bool) -> Result<ImportOutcome> {
-        self.store.import_one(self.tx, bundle, pin_new, true)
-    }
-}
-
-/// A savepoint on a shared connection: rolled back and released when dropped unless
-/// `release` was called, so a meeting that fails to import leaves nothing in its batch.
-struct Savepoint<'c> {
-    conn: &'c rusqlite::Connection,
-    done: bool,
-}
-
-impl<'c> Savepoint<'c> {
-    fn new(conn: &'c rusqlite::Connection) -> Result<Savepoint<'c>> {
-        conn.execute_batch("SAVEPOINT import_one")?;
-        Ok(Savepoint { conn, done: false })
-    }
-
-    fn release(mut self) -> Result<()> {
-        self.done = true;
-        self.conn.execute_batch("RELEASE import_one")?;
-        Ok(())
-    }
-}
-
-impl Drop for Savepoint<'_> {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = self
-                .conn
-                .execute_batch("ROLLBACK TO import_one; RELEASE import_one");
-        }
-    }
-}
+use super::import_batch::Savepoint;
+pub use super::import_batch::{BundleArg, ImportBatch};

@@ -10,6 +10,7 @@ mod common;
 mod error;
 mod followup;
 pub mod import;
+mod import_batch;
 mod import_trust;
 pub mod meetings;
 mod open;

@@ -1,13 +1,13 @@
 //! Every refusal the store (and the forms in front of it) can give, as a typed value with
 //! its parameters. The words are not here: `strings::refusal` says each in the user's
 //! language with one exhaustive `match` per language, so a refusal without its Chinese
-//! sentence does not compile. `Display` is the English sentence (logs, tests).
+//! sentence does not compile. `Display` is only its name and parameters (logs, tests).
 
 use crate::domain::model::MeetingStatus;
 use crate::domain::signing::SignError;
 use crate::domain::verify::Role;
 
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     // ---- meetings and agenda ----
     MeetingNeedsTitle,
@@ -360,16 +360,12 @@ impl Refusal {
     pub const COUNT: usize = 78;
 }
 
-/// Debug shows the sentence (English): what a failing test or a log needs to read.
-impl std::fmt::Debug for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?}", self.to_string())
-    }
-}
-
+/// The store knows no sentences (they are the screens' and commands', in
+/// `strings::refusal`, which depends on the store and never the reverse): shown bare, a
+/// refusal is its name and parameters. Users always read it through `strings`.
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::strings::refusal(crate::strings::Lang::En, self))
+        write!(f, "{self:?}")
     }
 }
 
