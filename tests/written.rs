@@ -100,8 +100,9 @@ fn written(opened: bool) -> Fixture {
     }
 }
 
+/// The refusal as the user reads it (English).
 fn refusal(e: yishi::store::StoreError) -> String {
-    e.to_string()
+    yishi::strings::store_error(yishi::strings::Lang::En, &e)
 }
 
 /// Enter one full ballot by its number, answering every item with `choice`.
