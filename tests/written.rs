@@ -459,6 +459,19 @@ fn an_extension_moves_the_deadline_with_its_reason_and_is_in_the_record() {
     assert_eq!(w.extensions[0].to, "2026-11-30");
     assert_eq!(w.extensions[0].reason, "回收票数不足三分之二");
     assert!(w.closed_early);
+    // The minutes (format V2) print the consultation and its extension in place of an
+    // attendance.
+    let rec = f.store.meeting_record(f.meeting).unwrap();
+    let md = yishi::domain::minutes::signed_body(&rec);
+    assert!(
+        md.contains("书面征求意见") || md.contains("Written consultation"),
+        "{md}"
+    );
+    assert!(md.contains("回收票数不足三分之二"), "{md}");
+    assert!(
+        !md.contains("## 出席情况") && !md.contains("## Attendance"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -477,10 +490,15 @@ fn an_owners_assembly_on_short_notice_asks_and_the_record_says_so() {
     assert!(f.store.written_ballots(f.meeting).unwrap().is_empty());
     f.store.start_meeting_confirmed(f.meeting).unwrap();
     let rec = f.store.meeting_record(f.meeting).unwrap();
-    let s = rec.form.short_notice.expect("short notice kept");
+    let s = rec.form.short_notice.clone().expect("short notice kept");
     assert_eq!(
         (s.noticed_on.as_str(), s.opens_on.as_str(), s.days),
         ("2026-10-22", "2026-11-01", 10)
+    );
+    let md = yishi::domain::minutes::signed_body(&rec);
+    assert!(
+        md.contains("2026-10-22"),
+        "the minutes say the notice was short: {md}"
     );
 }
 

@@ -7,7 +7,10 @@
 //! structure), percentages beside thresholds that never contradict the verdict,
 //! corrected answers with their times, recusals with the base the rule used, items not
 //! taken up (未审议) apart from those decided without a vote (不表决), and the elevator
-//! rule's shaft owners with each one's answer.
+//! rule's shaft owners with each one's answer; and a written consultation's ballots
+//! (served, returned, invalid with reasons, extensions) in place of the attendance, with
+//! a short notice said (the words of that section are in `domain::written_minutes`,
+//! frozen with V2).
 
 use super::v1_format::{
     colon, field, fmt_area, fmt_clock, fmt_cmp, fmt_frac, fmt_percent, fmt_time, indent_cont,
@@ -449,9 +452,18 @@ pub(super) fn sections(
     rec: &MeetingRecord,
     lang: Lang,
 ) -> Vec<(Section, String)> {
+    // V2: a written consultation's ballots stand where a room meeting's attendance does;
+    // a room meeting opened on short notice says so before its attendance.
+    let presence = if !f.v2() {
+        attendance(f, rec, lang)
+    } else if rec.form.written.is_some() {
+        crate::domain::written_minutes::written_section(rec, lang)
+    } else {
+        crate::domain::written_minutes::written_section(rec, lang) + &attendance(f, rec, lang)
+    };
     let mut out = vec![
         (Section::Header, header(f, rec, lang)),
-        (Section::Attendance, attendance(f, rec, lang)),
+        (Section::Attendance, presence),
     ];
     for it in &rec.items {
         let sec = |part| Section::Item {

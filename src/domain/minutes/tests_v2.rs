@@ -165,3 +165,15 @@ fn the_current_format_is_v2_and_formats_round_trip_their_numbers() {
     }
     assert_eq!(MinutesFormat::from_db(3), None);
 }
+
+#[test]
+fn a_room_meeting_on_time_renders_as_before_the_written_section() {
+    // No written form and no short notice: the section adds nothing to a room meeting.
+    let rec = sample();
+    assert_eq!(
+        crate::domain::written_minutes::written_section(&rec, Lang::Zh),
+        ""
+    );
+    let v2 = render(&rec, Lang::Zh, V2);
+    assert!(v2.contains("## 出席情况"), "{v2}");
+}
