@@ -18,3 +18,4 @@ pub mod signing;
 pub mod statement;
 pub mod text;
 pub mod verify;
+pub mod wrap;
