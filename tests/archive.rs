@@ -530,8 +530,16 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
     // through its own item.
     let rows = store.archive(&ArchiveFilter::default()).expect("archive");
     let first = rows.iter().find(|r| r.id == a.gate).expect("demo meeting");
-    let gate_item = first.items.iter().find(|i| i.category == "gate").expect("gate");
-    let road_item = first.items.iter().find(|i| i.category == "road").expect("road");
+    let gate_item = first
+        .items
+        .iter()
+        .find(|i| i.category == "gate")
+        .expect("gate");
+    let road_item = first
+        .items
+        .iter()
+        .find(|i| i.category == "road")
+        .expect("road");
     let gate_outcome = gate_item.outcome.clone().expect("gate voted");
     let road_outcome = road_item.outcome.clone().expect("road voted");
     assert_ne!(gate_outcome, road_outcome, "the demo has one of each");

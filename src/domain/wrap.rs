@@ -71,10 +71,7 @@ fn glue(s: &str) -> String {
         {
             // "236个", "16万元": digit and counter word (and the word after 万).
             out.push(WJ);
-        } else if prev == Some(' ')
-            && prev2.is_some_and(|p| p.is_ascii_digit())
-            && starts_unit(c)
-        {
+        } else if prev == Some(' ') && prev2.is_some_and(|p| p.is_ascii_digit()) && starts_unit(c) {
             // "98.60 m²": after the space, so the space stays a space.
             out.push(WJ);
         }

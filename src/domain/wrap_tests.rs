@@ -17,7 +17,11 @@ const TABLE: &[(&str, usize, &[&str])] = &[
     ("业主「甲」同意", 6, &["业主", "「甲」", "同意"]),
     // Opening punctuation stays with what follows it.
     ("（附件）说明", 4, &["（附", "件）", "说明"]),
-    ("请看《议事规则》第三条", 6, &["请看", "《议事", "规则》", "第三条"]),
+    (
+        "请看《议事规则》第三条",
+        6,
+        &["请看", "《议事", "规则》", "第三条"],
+    ),
     ("项目【待定】", 8, &["项目【待", "定】"]),
     ("项目【待定】", 6, &["项目", "【待", "定】"]),
     // Plain Chinese breaks anywhere.
@@ -28,9 +32,17 @@ const TABLE: &[(&str, usize, &[&str])] = &[
     ("共计98.60m²", 10, &["共计", "98.60m²"]),
     ("新增236个车位", 8, &["新增", "236个车", "位"]),
     ("费用：16万元。", 8, &["费用：", "16万元。"]),
-    ("同意 36 人，反对 2 人。", 8, &["同意", "36 人，", "反对", "2 人。"]),
+    (
+        "同意 36 人，反对 2 人。",
+        8,
+        &["同意", "36 人，", "反对", "2 人。"],
+    ),
     ("面积占比 52.30%", 10, &["面积占比", "52.30%"]),
-    ("Area 98.60 m² approved", 10, &["Area", "98.60 m²", "approved"]),
+    (
+        "Area 98.60 m² approved",
+        10,
+        &["Area", "98.60 m²", "approved"],
+    ),
     // A separator is not left alone and does not start a line.
     ("小区大门 · 通过", 10, &["小区大门 ·", "通过"]),
     ("小区大门 · 通过", 9, &["小区大", "门 · 通过"]),
@@ -39,8 +51,16 @@ const TABLE: &[(&str, usize, &[&str])] = &[
     ("the quick brown fox", 10, &["the quick", "brown fox"]),
     ("abcdefghij", 4, &["abcd", "efgh", "ij"]),
     ("电梯 retrofit", 8, &["电梯", "retrofit"]),
-    ("Meeting on 2024-05-01 at 19:30", 12, &["Meeting on", "2024-05-01", "at 19:30"]),
-    ("按 Enter 确认，Esc 取消。", 10, &["按 Enter", "确认，Esc", "取消。"]),
+    (
+        "Meeting on 2024-05-01 at 19:30",
+        12,
+        &["Meeting on", "2024-05-01", "at 19:30"],
+    ),
+    (
+        "按 Enter 确认，Esc 取消。",
+        10,
+        &["按 Enter", "确认，Esc", "取消。"],
+    ),
     // Newlines and the smallest widths.
     ("", 10, &[""]),
     ("a\n\nb", 10, &["a", "", "b"]),
@@ -95,7 +115,11 @@ fn no_line_breaks_a_rule_at_any_width() {
                 assert!(!l.starts_with("m²"), "a unit without its number: {at}");
             }
             let joined: String = lines.concat();
-            assert_eq!(strip_breaks(&joined), strip_breaks(text), "lost text at {max}");
+            assert_eq!(
+                strip_breaks(&joined),
+                strip_breaks(text),
+                "lost text at {max}"
+            );
         }
     }
 }
