@@ -17,6 +17,8 @@
 //! One wrapper serves screens, popups and exports. The signed minutes do not
 //! wrap (their format is frozen), so changing this never changes a signature.
 
+use std::borrow::Cow;
+
 use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
 use super::text::width;
@@ -46,13 +48,16 @@ fn is_ideograph(c: char) -> bool {
 
 /// Insert joiners where a Chinese page does not break (see the module docs).
 /// Joiners already in the text are dropped: they are invisible, and keeping
-/// them would let a typed one glue a whole line.
-fn glue(s: &str) -> String {
-    let chars: Vec<char> = s.chars().filter(|&c| c != WJ).collect();
+/// them would let a typed one glue a whole line. Text with no digit and no
+/// separator is returned as it is (the common case, and a long proposal is
+/// wrapped on every frame).
+fn glue(s: &str) -> Cow<'_, str> {
+    if !s.contains(|c: char| c.is_ascii_digit() || is_separator_dot(c) || c == WJ) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let prev2 = i.checked_sub(2).map(|p| chars[p]);
+    let (mut prev, mut prev2): (Option<char>, Option<char>) = (None, None);
+    for c in s.chars().filter(|&c| c != WJ) {
         if is_separator_dot(c) {
             match (prev2, prev) {
                 // "门 ·": the space and the dot both hold to the word.
@@ -76,8 +81,10 @@ fn glue(s: &str) -> String {
             out.push(WJ);
         }
         out.push(c);
+        prev2 = prev;
+        prev = Some(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Wrap by display width: every output line has width ≤ `max`, except a line of
@@ -86,6 +93,34 @@ fn glue(s: &str) -> String {
 /// Empty input gives one empty line; `max == 0` is treated as 1.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
+    // A screen wraps the same long proposal on every frame: the last long text's
+    // lines are kept (comparing 1 MB is far cheaper than breaking it again).
+    if s.len() < LONG {
+        return wrap_uncached(s, max);
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((text, w, lines)) = last.as_ref()
+            && *w == max
+            && text == s
+        {
+            return lines.clone();
+        }
+        let lines = wrap_uncached(s, max);
+        *last = Some((s.to_string(), max, lines.clone()));
+        lines
+    })
+}
+
+/// Texts from this size up are kept by [`wrap`]'s one-entry cache.
+const LONG: usize = 16 * 1024;
+
+thread_local! {
+    static LAST: std::cell::RefCell<Option<(String, usize, Vec<String>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn wrap_uncached(s: &str, max: usize) -> Vec<String> {
     let opts = Options::new(max)
         .word_separator(WordSeparator::UnicodeBreakProperties)
         .word_splitter(WordSplitter::NoHyphenation)
@@ -95,8 +130,13 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     for para in s.split('\n') {
         let glued = glue(para);
         let before = lines.len();
+        let joined = glued.contains(WJ);
         for line in textwrap::wrap(&glued, &opts) {
-            let line: String = line.chars().filter(|&c| c != WJ).collect();
+            let line = if joined {
+                line.replace(WJ, "")
+            } else {
+                line.into_owned()
+            };
             fit(line, max, &mut lines);
         }
         if lines.len() == before {

@@ -202,3 +202,20 @@ proptest! {
         check_wrap(&s, max)?;
     }
 }
+
+/// A long text is wrapped once and then taken from the cache: the same lines, at
+/// each width asked.
+#[test]
+fn a_long_text_wraps_the_same_from_the_cache() {
+    let para = "关于三栋二单元加装电梯的意见征询，请各位业主于本周五（5月10日）前签署。".repeat(30);
+    let text = std::iter::repeat_n(para.as_str(), 40)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(text.len() > LONG);
+    for max in [60, 60, 37, 60] {
+        assert_eq!(wrap(&text, max), wrap_uncached(&text, max), "at {max}");
+    }
+    let mut other = text.clone();
+    other.push('末');
+    assert_eq!(wrap(&other, 60), wrap_uncached(&other, 60));
+}

@@ -1,0 +1,81 @@
+//! The host's screens (issue 15), on ratatui's TestBackend: keys in, screen and
+//! database checked.
+
+mod tui_support;
+
+use crossterm::event::KeyCode;
+use tui_support::Ui;
+use yishi::strings::Lang;
+
+/// Open the demo's draft meeting and go to the elevator item's roll call.
+fn to_elevator_vote(ui: &mut Ui) {
+    ui.press(KeyCode::Enter);
+    ui.ch('o');
+    ui.press(KeyCode::Enter);
+    let owners = ui.count("SELECT count(DISTINCT voter_id) FROM holdings");
+    for _ in 0..owners {
+        ui.ch('p');
+    }
+    ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Enter);
+    ui.ch('v');
+    ui.press(KeyCode::Enter);
+}
+
+/// Item 5: at 80×24 the roll call keeps names readable, and a name cut at any width
+/// ends in "…".
+#[test]
+fn names_are_readable_at_80x24_and_a_cut_is_marked() {
+    let mut ui = Ui::demo(Lang::Zh, 80, 24);
+    // A name longer than any column (typed into the roster before the meeting).
+    let long = "衡阳市石鼓区望城小区三栋二单元一楼业主委员会代表";
+    ui.db()
+        .execute(
+            "UPDATE voters SET name = ?1 WHERE id = (SELECT h.voter_id FROM holdings h
+             JOIN units u ON u.id = h.unit_id WHERE u.label = '1栋1单元201')",
+            [long],
+        )
+        .unwrap();
+    ui.press(KeyCode::Enter);
+    ui.ch('o');
+    ui.press(KeyCode::Enter);
+    // Cut, with the mark.
+    assert!(ui.sees("衡阳市石鼓区望城小…"), "{}", ui.screen());
+    assert!(!ui.sees(long), "{}", ui.screen());
+    let row = ui
+        .screen()
+        .lines()
+        .find(|l| l.contains("衡阳市石鼓区"))
+        .unwrap()
+        .to_string();
+    assert!(row.contains("…"), "{row}");
+    // The attendance list: the co-owners and the developer by their whole names.
+    assert!(ui.sees("陈建华、陈秀兰"), "{}", ui.screen());
+    ui.press(KeyCode::End);
+    assert!(ui.sees(yishi::demo::DEVELOPER), "{}", ui.screen());
+    // A cut unit list ends in the mark.
+    assert!(ui.sees("单元…"), "{}", ui.screen());
+
+    // The roll call of the elevator (3栋2单元): every name whole at 80×24.
+    let mut ui = Ui::demo(Lang::Zh, 80, 24);
+    to_elevator_vote(&mut ui);
+    assert!(ui.sees("唱票表决"), "{}", ui.screen());
+    let names: Vec<String> = {
+        let db = ui.db();
+        let mut st = db
+            .prepare(
+                "SELECT v.name FROM vote_eligible e JOIN voters v ON v.id = e.voter_id
+                 JOIN agenda_items i ON i.id = e.item_id WHERE i.category = 'elevator'",
+            )
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(names.len() >= 5);
+    for n in &names {
+        assert!(ui.sees(n), "{n} whole on the roll call: {}", ui.screen());
+    }
+}
