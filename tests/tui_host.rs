@@ -79,3 +79,47 @@ fn names_are_readable_at_80x24_and_a_cut_is_marked() {
         assert!(ui.sees(n), "{n} whole on the roll call: {}", ui.screen());
     }
 }
+
+/// Items 7 and 8: a new search starts empty; the minutes open with the matching heading
+/// on the top line; headings, lists and quotes are shown as a page, not as Markdown.
+#[test]
+fn search_starts_empty_and_minutes_open_at_the_match_as_a_page() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.ch('a');
+    ui.ch('/');
+    ui.keys("电梯");
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("共 0 次会议"), "{}", ui.screen());
+    // Again: the field is empty, so 大门 searches 大门 (not 电梯大门).
+    ui.ch('/');
+    ui.keys("大门");
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("共 1 次会议"), "{}", ui.screen());
+    ui.press(KeyCode::Enter);
+    let screen = ui.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("会议纪要"))
+        .expect("the minutes' frame");
+    assert!(
+        lines[top + 1].contains("议题 1：安装小区大门"),
+        "the matching heading is the top line:\n{screen}"
+    );
+    // A page: no Markdown marks at the start of a line, but quote bars and bullets.
+    for l in &lines[top + 1..] {
+        let inner = l.trim_start_matches('│').trim_start();
+        assert!(
+            !inner.starts_with('#') && !inner.starts_with("> ") && !inner.starts_with("- "),
+            "{l}\n{screen}"
+        );
+    }
+    assert!(ui.sees("┃ 小区目前为开放式"), "{screen}");
+    assert!(ui.sees("• 类别：小区大门"), "{screen}");
+    // Moving on from the match: one line down from it.
+    ui.press(KeyCode::Down);
+    let screen = ui.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(!lines[top + 1].contains("议题 1：安装小区大门"), "{screen}");
+    assert!(lines[top].contains("会议纪要"));
+}

@@ -8,6 +8,7 @@ mod form;
 mod forms;
 mod forms_submit;
 mod keymap;
+mod md_view;
 mod room;
 mod screens;
 mod theme;

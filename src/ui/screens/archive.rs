@@ -167,11 +167,9 @@ impl Archive {
                 app.t(s::K_SEARCH),
                 Purpose::ArchiveSearch,
                 vec![
-                    Field::text(
-                        s::F_SEARCH_WORDS,
-                        self.filter.search.as_deref().unwrap_or(""),
-                    )
-                    .with_hint(s::F_SEARCH_HINT),
+                    // Opened empty: new words replace the old search (which the filter
+                    // line still shows), they are not typed after it.
+                    Field::text(s::F_SEARCH_WORDS, "").with_hint(s::F_SEARCH_HINT),
                 ],
             ))),
             Act::Filter => Nav::Form(Box::new(self.filter_form(app))),
