@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod files;
 pub mod record;
+pub mod room;
 pub mod trust;
 pub mod ui;
 

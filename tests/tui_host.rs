@@ -123,3 +123,46 @@ fn search_starts_empty_and_minutes_open_at_the_match_as_a_page() {
     assert!(!lines[top + 1].contains("议题 1：安装小区大门"), "{screen}");
     assert!(lines[top].contains("会议纪要"));
 }
+
+/// Item 9: the room view shows headcount and area against their thresholds as bars,
+/// the verdict so far and how many have answered.
+#[test]
+fn the_room_view_shows_area_and_headcount_against_their_thresholds() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 34);
+    to_elevator_vote(&mut ui);
+    ui.ch('1');
+    ui.ch('1');
+    ui.press(KeyCode::F(2));
+    let screen = ui.screen();
+    assert!(ui.sees("3栋2单元加装电梯"), "{screen}");
+    // Both bases of both checks, each with its threshold.
+    assert!(screen.contains("参与 2/7 人"), "{screen}");
+    assert!(screen.contains("面积"), "{screen}");
+    assert!(screen.matches("≥ 2/3 ✗").count() >= 2, "{screen}");
+    assert!(screen.matches("≥ 3/4 ✓").count() >= 2, "{screen}");
+    // Bars: two rows for each of the four figures, each with its threshold mark;
+    // participation (2 of 7) is short of its mark, approval (2 of 2) full.
+    let bars: Vec<&str> = screen.lines().filter(|l| l.contains('┃')).collect();
+    assert_eq!(bars.len(), 8, "{screen}");
+    assert!(
+        bars[..4].iter().all(|l| l.contains('░') && l.contains('█')),
+        "{screen}"
+    );
+    assert!(
+        bars[4..]
+            .iter()
+            .all(|l| !l.contains('░') && l.contains('█')),
+        "{screen}"
+    );
+    assert!(screen.contains("未通过（当前）"), "{screen}");
+    assert!(screen.contains("已表决 2 / 7 人"), "{screen}");
+    // The bar of a met figure is green, an unmet one red.
+    let buf = &ui.frame;
+    let reds = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buf[(x, y)].fg == ratatui::style::Color::Red && buf[(x, y)].symbol() == "█"
+        })
+        .count();
+    assert!(reds > 0, "{screen}");
+}

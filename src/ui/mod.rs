@@ -10,6 +10,7 @@ mod forms_submit;
 mod keymap;
 mod md_view;
 mod room;
+mod room_bars;
 mod screens;
 mod theme;
 mod widgets;
