@@ -28,7 +28,7 @@ use crossterm::execute;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::text::width;
 use crate::store::Store;
@@ -236,7 +236,7 @@ fn draw_help(l: Lang, table: &[keymap::Binding], f: &mut Frame<'_>, area: Rect) 
         theme::dim(),
     )));
     let r = popup(area, 64, lines.len() as u16 + 2);
-    f.render_widget(Clear, r);
+    widgets::clear_popup(f, r);
     f.render_widget(
         Paragraph::new(lines).style(theme::popup()).block(
             Block::default()
@@ -256,7 +256,7 @@ fn draw_confirm(l: Lang, text: &str, f: &mut Frame<'_>, area: Rect) {
         theme::focus(),
     )));
     let r = popup(area, 60, body.len() as u16 + 2);
-    f.render_widget(Clear, r);
+    widgets::clear_popup(f, r);
     f.render_widget(
         Paragraph::new(body)
             .style(theme::popup())

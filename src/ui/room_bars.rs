@@ -118,7 +118,7 @@ pub fn draw_vote(
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     for c in checks {
-        let words = crate::domain::minutes::fmt_check(l, c);
+        let words = widgets::check_text(l, c);
         let style = if c.met { theme::pass() } else { theme::fail() };
         lines.push(Line::from(Span::styled(words, style.bg(Color::Black))));
         lines.push(bar(c, width));

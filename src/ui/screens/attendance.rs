@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::moved;
 use crate::domain::model::{CouncilKind, Electorate, PresenceKind};
@@ -309,7 +309,11 @@ impl Attendance {
         ];
         lines.extend(widgets::check_lines(l, &self.quorum()));
         f.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Paragraph::new(widgets::wrap_lines(
+                lines,
+                usize::from(side.width.saturating_sub(2)),
+            ))
+            .block(
                 Block::default()
                     .borders(Borders::ALL)
                     .title(format!(" {} ", app.t(s::QUORUM))),

@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::moved;
 use crate::domain::model::{Choice, PresenceKind};
@@ -362,16 +362,18 @@ impl Vote {
         let mut state = TableState::default().with_selected(Some(self.cursor - top));
         f.render_stateful_widget(table, left, &mut state);
         f.render_widget(
-            Paragraph::new(self.tally_lines(l))
-                .wrap(Wrap { trim: false })
-                .block(Block::default().borders(Borders::ALL).title(format!(
-                    " {} ",
-                    if self.outcome.is_some() {
-                        app.t(s::OUTCOME)
-                    } else {
-                        app.t(s::TALLY)
-                    }
-                ))),
+            Paragraph::new(widgets::wrap_lines(
+                self.tally_lines(l),
+                usize::from(right.width.saturating_sub(2)),
+            ))
+            .block(Block::default().borders(Borders::ALL).title(format!(
+                " {} ",
+                if self.outcome.is_some() {
+                    app.t(s::OUTCOME)
+                } else {
+                    app.t(s::TALLY)
+                }
+            ))),
             right,
         );
     }
