@@ -321,15 +321,42 @@ CREATE TABLE IF NOT EXISTS audit_log (
 -- pair, however large the archive), a single character a phrase in `body`; trigram would
 -- miss 电梯 and 大门. `kind` is minutes / proposal / remark. The rowid carries the
 -- meeting: (meeting_id << 20) + n, so a search reads matching meetings from the index
--- alone, never the stored bodies. The index is derived data: migrations rebuild it.
+-- alone. Contentless (version 5): the index keeps no copy of the texts (they were 58% of
+-- a district file and never read back; the archive screen reads the matching line from
+-- the minutes), only `kind` and `ref_id`, so one text can be taken out again. A signed
+-- meeting is indexed once, by its minutes, which quote its proposals and remarks. The
+-- index is derived data: migrations rebuild it.
 CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5 (
     body,
     pairs,
-    meeting_id UNINDEXED,
     kind UNINDEXED,
     ref_id UNINDEXED,
+    content = '',
+    contentless_delete = 1,
+    contentless_unindexed = 1,
     tokenize = 'unicode61'
 );
+
+-- The chain of a community's minutes read without their text (version 5): sha256 and
+-- prev_sha256 sit after the large `text` column, so without this index every import and
+-- verify read every minutes text of the community.
+CREATE INDEX IF NOT EXISTS minutes_chain ON minutes (community_id, seq, sha256, prev_sha256);
+
+-- The action items a follow-up item follows, and where each stood when the meeting was
+-- prepared (version 5): `status` as it was, `overdue` whether its due date had passed,
+-- `changed` whether its status changed since the community's previous follow-up quoted
+-- it (1 for one not quoted before). The minutes can then quote what changed or is due
+-- instead of the whole open list every time.
+CREATE TABLE IF NOT EXISTS followup_actions (
+    item_id    INTEGER NOT NULL REFERENCES agenda_items(id),
+    action_id  INTEGER NOT NULL REFERENCES action_items(id),
+    position   INTEGER NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('open', 'doing', 'done', 'dropped')),
+    overdue    INTEGER NOT NULL CHECK (overdue IN (0, 1)),
+    changed    INTEGER NOT NULL CHECK (changed IN (0, 1)),
+    PRIMARY KEY (item_id, action_id)
+);
+CREATE INDEX IF NOT EXISTS followup_actions_action ON followup_actions (action_id, item_id);
 
 -- Locking: once a meeting is signed its records refuse UPDATE and DELETE.
 CREATE TRIGGER IF NOT EXISTS lock_meetings_update BEFORE UPDATE ON meetings
@@ -544,3 +571,16 @@ CREATE TABLE IF NOT EXISTS pinned_keys (
     pinned_at     TEXT NOT NULL,
     PRIMARY KEY (community_id, fingerprint)
 );
+-- What a follow-up item followed is part of its meeting's record (version 8).
+CREATE TRIGGER IF NOT EXISTS lock_followup_insert BEFORE INSERT ON followup_actions
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_followup_update BEFORE UPDATE ON followup_actions
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_followup_delete BEFORE DELETE ON followup_actions
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;

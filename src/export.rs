@@ -27,16 +27,27 @@ impl Format {
 /// The minutes as Markdown in the meeting's language (full, or the public notice), with
 /// the meeting's title.
 pub fn markdown(store: &Store, id: i64, notice_only: bool) -> Result<(String, String, Lang)> {
+    let (md, title, l, _) = markdown_as(store, id, notice_only)?;
+    Ok((md, title, l))
+}
+
+/// As [`markdown`], and whether its data is escaped for Markdown (minutes format V2 and
+/// every notice), which a converter to HTML or text must know.
+pub fn markdown_as(
+    store: &Store,
+    id: i64,
+    notice_only: bool,
+) -> Result<(String, String, Lang, bool)> {
     let rec = store.meeting_record(id)?;
     let l = meeting_lang(&rec);
-    let md = if notice_only {
+    let (md, escaped) = if notice_only {
         let lines: Vec<_> = store.signatures(id)?.iter().map(|s| s.line()).collect();
-        render_notice(&rec, &lines, l)
+        (render_notice(&rec, &lines, l), true)
     } else {
-        store.minutes_text(id, l)?
+        (store.minutes_text(id, l)?, store.minutes_format(id)?.v2())
     };
     // The stored, signed text comes from the database: clean it like any data.
-    Ok((clean_multiline(&md), clean_line(&rec.title), l))
+    Ok((clean_multiline(&md), clean_line(&rec.title), l, escaped))
 }
 
 /// The community's chain head (`POSITION:HEX`), printed on every export so that
@@ -46,8 +57,12 @@ fn head(store: &Store, id: i64) -> Result<Option<crate::store::trust::Head>> {
 }
 
 /// The Markdown export: the minutes (or notice), then the chain head line.
-fn markdown_with_head(store: &Store, id: i64, notice_only: bool) -> Result<(String, String, Lang)> {
-    let (mut md, title, l) = markdown(store, id, notice_only)?;
+fn markdown_with_head(
+    store: &Store,
+    id: i64,
+    notice_only: bool,
+) -> Result<(String, String, Lang, bool)> {
+    let (mut md, title, l, escaped) = markdown_as(store, id, notice_only)?;
     if let Some(h) = head(store, id)? {
         if !md.ends_with('\n') {
             md.push('\n');
@@ -56,7 +71,7 @@ fn markdown_with_head(store: &Store, id: i64, notice_only: bool) -> Result<(Stri
         md.push_str(&crate::strings::trust::head_line(l, h.seq, &h.hex16));
         md.push('\n');
     }
-    Ok((md, title, l))
+    Ok((md, title, l, escaped))
 }
 
 /// The exported text of meeting `id`.
@@ -64,8 +79,8 @@ pub fn export(store: &Store, id: i64, format: Format, notice_only: bool) -> Resu
     Ok(match format {
         Format::Md => markdown_with_head(store, id, notice_only)?.0,
         Format::Html => {
-            let (md, title, l) = markdown_with_head(store, id, notice_only)?;
-            to_html(&md, &title, l)
+            let (md, title, l, escaped) = markdown_with_head(store, id, notice_only)?;
+            to_html(&md, &title, l, escaped)
         }
         Format::Json => {
             let json = if notice_only {

@@ -4,9 +4,14 @@
 pub mod cli;
 pub mod files;
 pub mod record;
+mod refusal;
 pub mod room;
 pub mod trust;
 pub mod ui;
+mod verify;
+
+pub use refusal::refusal;
+pub use verify::{problem, section_name, verify_line};
 
 use crate::domain::model::{
     ActionStatus, Category, Choice, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
@@ -211,143 +216,12 @@ pub fn rule_explain(l: Lang, code: &str) -> &'static str {
     .get(l)
 }
 
-/// Chinese for the store's refusals (the store speaks English; the screen speaks the
-/// user's language). Messages not listed are shown as they are.
-const REFUSALS: &[(&str, &str)] = &[
-    (
-        crate::store::roster::NAME_HIDDEN,
-        "姓名中不能有不可见字符或格式字符（零宽空格、连接符、方向标记）。",
-    ),
-    (crate::store::roster::NAME_TOO_LONG, "姓名最多 100 个字符。"),
-    ("A meeting needs a title.", "会议需要标题。"),
-    (
-        "The time must look like 2026-11-28 09:30.",
-        "时间格式应为 2026-11-28 09:30。",
-    ),
-    ("An agenda item needs a title.", "议题需要标题。"),
-    (
-        "A building scope needs the building, e.g. 3栋.",
-        "范围为楼栋时请填写楼栋，如 3栋。",
-    ),
-    (
-        "A unit scope needs the unit, e.g. 2单元.",
-        "范围为单元时请填写单元，如 2单元。",
-    ),
-    (
-        "This item has been put to the vote; it can no longer be changed.",
-        "该议题已付表决，不能再修改。",
-    ),
-    (
-        "The vote has started; the proposal can no longer be amended.",
-        "表决已开始，提案不能再修改。",
-    ),
-    (
-        "An item that was put to the vote cannot be withdrawn.",
-        "已付表决的议题不能撤回。",
-    ),
-    (
-        "A vote is still running; close it before adjourning.",
-        "还有表决未结束，请先结束表决再休会。",
-    ),
-    (
-        "A proxy needs the proxy's name and the authorisation (委托书) reference.",
-        "委托需填写代理人姓名和委托书编号。",
-    ),
-    ("A recusal is for one agenda item.", "回避须针对某一议题。"),
-    (
-        "Committee members may not vote by proxy.",
-        "业委会委员不得委托投票。",
-    ),
-    ("A speaker needs a name.", "请填写发言人姓名。"),
-    (
-        "This item cannot be put to the vote again.",
-        "该议题不能再次付表决。",
-    ),
-    (
-        "This item is for discussion only; it has no vote.",
-        "该议题仅讨论，不付表决。",
-    ),
-    (
-        "Nobody on the roster is inside this item's scope.",
-        "名册中没有人在该议题的表决范围内。",
-    ),
-    (
-        "The vote on this item is not open.",
-        "该议题的表决未在进行。",
-    ),
-    (
-        "This voter is not on the list for this vote.",
-        "此人不在本次表决名单中。",
-    ),
-    (
-        "The vote is closed; answers can no longer be undone.",
-        "表决已结束，不能再撤销。",
-    ),
-    ("Close the vote first.", "请先结束表决。"),
-    (
-        "An action item needs a description.",
-        "请填写待办事项内容。",
-    ),
-    (
-        "The date must look like 2026-12-31.",
-        "日期格式应为 2026-12-31。",
-    ),
-    (
-        "The minutes already carry a signature; withdraw the signatures before changing the record.",
-        "会议记录已有签名；如需修改记录，请先撤回签名。",
-    ),
-    (
-        "Only the minutes of an adjourned meeting can be signed.",
-        "只有已休会的会议记录可以签署。",
-    ),
-    (
-        "These minutes are already signed by the host and the secretary.",
-        "该会议记录已由主持人和记录人签署。",
-    ),
-    (
-        "The records changed after the first signature; withdraw the signatures and sign again.",
-        "第一次签名后记录有改动；请撤回签名后重新签署。",
-    ),
-    (
-        "The host and the secretary sign first.",
-        "须先由主持人和记录人签署。",
-    ),
-    (
-        "Minutes signed later link to these; they can no longer be withdrawn.",
-        "之后签署的会议记录已链接到此记录，不能再撤回签名。",
-    ),
-    ("An addendum needs a text.", "请填写补充更正的内容。"),
-    (
-        "Only signed minutes take an addendum; until then, correct the record.",
-        "只有已签署的会议记录才能补充更正；签署前请直接修改记录。",
-    ),
-    ("A signer needs a name.", "请填写签名人姓名。"),
-    (
-        "The passphrase is too short: it needs at least 8 characters.",
-        "口令太短：至少需要 8 个字符。",
-    ),
-    (
-        "The two passphrases are not the same.",
-        "两次输入的口令不一致。",
-    ),
-    ("A voter needs a name.", "请填写姓名。"),
-    (
-        "A status change needs a short note.",
-        "更改状态须填写简短说明。",
-    ),
-    (
-        "A unit needs a label such as 3栋2单元501.",
-        "请填写房号，如 3栋2单元501。",
-    ),
-    (
-        "The area must be between 0 and 100,000 m².",
-        "面积应在 0 到 100,000 平方米之间。",
-    ),
-];
-
 /// A store error in the user's language.
 pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
     use crate::store::StoreError as E;
+    if let E::Refused(r) = e {
+        return refusal(l, r);
+    }
     let en = e.to_string();
     if l == Lang::En {
         return en;
@@ -361,13 +235,13 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
         E::Locked => "该会议已签署锁定；如需更正，请以签署的补充说明进行。".into(),
         E::WrongPassphrase => "口令错误，未签署任何内容。".into(),
         E::NotFound(what) => format!("未找到：{what}。"),
-        E::Invalid(m) => REFUSALS
-            .iter()
-            .chain(record::REFUSALS)
-            .find(|(k, _)| k == m)
-            .map(|(_, z)| z.to_string())
-            .unwrap_or(en),
-        _ => en,
+        E::NotSqlite(p) => format!("{p} 不是议事数据库（不是 SQLite 文件），未作任何改动。"),
+        E::Foreign(p) => format!("{p} 属于其他程序，不是议事数据库，未作任何改动。"),
+        E::Corrupt(p) => format!("{p} 已损坏（SQLite 自检未通过），未作任何改动，请用备份恢复。"),
+        E::Newer { path, found, known } => format!(
+            "{path} 由更新版本的议事写入（数据库版本 {found}，本程序最高支持 {known}），未作任何改动，请更新议事。"
+        ),
+        E::Io(_) | E::Sql(_) | E::Refused(_) => en,
     }
 }
 
@@ -412,265 +286,6 @@ pub fn sign_role(l: Lang, role: &str) -> &'static str {
         "secretary" => Tr("记录人", "Secretary").get(l),
         "addendum" => Tr("补充更正签署人", "Addendum signed by").get(l),
         _ => Tr("与会成员", "Member").get(l),
-    }
-}
-
-// ---- verification ----
-pub fn section_name(l: Lang, s: &crate::domain::minutes::Section) -> String {
-    use crate::domain::minutes::{ItemPart, Section};
-    match s {
-        Section::Header => Tr("会议基本信息", "the meeting's details").get(l).into(),
-        Section::Attendance => Tr("出席情况", "attendance").get(l).into(),
-        Section::Summary => Tr("会议小结", "the summary").get(l).into(),
-        Section::Item {
-            position,
-            title,
-            part,
-        } => {
-            let part = match part {
-                ItemPart::Heading => Tr("基本信息", "details"),
-                ItemPart::Proposal => Tr("议案文本", "proposal text"),
-                ItemPart::Remarks => Tr("发言记录", "remarks"),
-                ItemPart::Vote => Tr("表决记录", "vote (roll call and figures)"),
-                ItemPart::Actions => Tr("落实事项", "action items"),
-            }
-            .get(l);
-            match l {
-                Lang::Zh => format!("议题 {position}「{title}」的{part}"),
-                Lang::En => format!("item {position} \"{title}\": {part}"),
-            }
-        }
-    }
-}
-
-fn short(h: &str) -> &str {
-    h.get(..16).unwrap_or(h)
-}
-
-pub fn problem(l: Lang, p: &crate::domain::verify::Problem) -> String {
-    use crate::domain::verify::Problem as P;
-    let role_name = |r: &str| sign_role(l, r);
-    match (l, p) {
-        (Lang::Zh, P::RecordUnreadable { detail }) => format!("记录无法读取：{detail}"),
-        (Lang::En, P::RecordUnreadable { detail }) => {
-            format!("the records cannot be read: {detail}")
-        }
-        (Lang::Zh, P::MissingMinutes) => "已签署会议记录文本缺失".into(),
-        (Lang::En, P::MissingMinutes) => "the signed minutes text is missing".into(),
-        (Lang::Zh, P::UnknownFormat { format }) => {
-            format!("会议记录为第 {format} 版格式，本程序不认识（请用更新的版本核验）")
-        }
-        (Lang::En, P::UnknownFormat { format }) => format!(
-            "the minutes are in format version {format}, which this program does not know (verify them with a newer release)"
-        ),
-        (Lang::Zh, P::StoredTextAltered) => "存储的会议记录文本被改动（与其 SHA-256 不符）".into(),
-        (Lang::En, P::StoredTextAltered) => {
-            "the stored minutes text was changed (it no longer matches its SHA-256)".into()
-        }
-        (
-            _,
-            P::RecordsDiffer {
-                sections,
-                records_say,
-                signed_says,
-            },
-        ) => {
-            let names: Vec<String> = sections.iter().map(|s| section_name(l, s)).collect();
-            match l {
-                Lang::Zh => format!(
-                    "记录与签署的会议记录不符：{}（记录为「{}」，签署文本为「{}」）",
-                    names.join("、"),
-                    records_say,
-                    signed_says
-                ),
-                Lang::En => format!(
-                    "the records differ from the signed minutes in {} (records: \"{}\"; signed: \"{}\")",
-                    names.join(", "),
-                    records_say,
-                    signed_says
-                ),
-            }
-        }
-        (Lang::Zh, P::OutcomeMismatch { position, title }) => {
-            format!("议题 {position}「{title}」的表决结果与表决名单不符")
-        }
-        (Lang::En, P::OutcomeMismatch { position, title }) => {
-            format!(
-                "item {position} \"{title}\": the fixed outcome does not follow from the roll call"
-            )
-        }
-        (
-            Lang::Zh,
-            P::BadSignature {
-                signer,
-                role,
-                fingerprint,
-            },
-        ) => format!(
-            "{}「{signer}」的签名无效（密钥 {fingerprint}）",
-            role_name(role)
-        ),
-        (
-            Lang::En,
-            P::BadSignature {
-                signer,
-                role,
-                fingerprint,
-            },
-        ) => format!(
-            "the signature of {} {signer} (key {fingerprint}) does not verify",
-            role_name(role).to_lowercase()
-        ),
-        (
-            Lang::Zh,
-            P::SignedOtherText {
-                signer,
-                role,
-                fingerprint,
-            },
-        ) => format!(
-            "{}「{signer}」（密钥 {fingerprint}）签署的不是现存的会议记录文本",
-            role_name(role)
-        ),
-        (
-            Lang::En,
-            P::SignedOtherText {
-                signer,
-                role,
-                fingerprint,
-            },
-        ) => format!(
-            "{} {signer} (key {fingerprint}) signed another text than the stored minutes",
-            role_name(role)
-        ),
-        (
-            Lang::Zh,
-            P::SignedOtherLink {
-                signer,
-                role,
-                fingerprint,
-            },
-        ) => format!(
-            "{}「{signer}」（密钥 {fingerprint}）签署的链接与存储的不符",
-            role_name(role)
-        ),
-        (
-            Lang::En,
-            P::SignedOtherLink {
-                signer,
-                role,
-                fingerprint,
-            },
-        ) => format!(
-            "{} {signer} (key {fingerprint}) signed another chain link than the stored one",
-            role_name(role)
-        ),
-        (
-            Lang::Zh,
-            P::SignerNameMismatch {
-                signed_as,
-                registered,
-                fingerprint,
-            },
-        ) => {
-            format!("签名人姓名「{signed_as}」与登记姓名「{registered}」不符（密钥 {fingerprint}）")
-        }
-        (
-            Lang::En,
-            P::SignerNameMismatch {
-                signed_as,
-                registered,
-                fingerprint,
-            },
-        ) => format!(
-            "the signer's name \"{signed_as}\" is not the registered name \"{registered}\" (key {fingerprint})"
-        ),
-        (Lang::Zh, P::MissingSignature { role }) => {
-            format!("缺少{}的有效签名", role_name(role.as_db()))
-        }
-        (Lang::En, P::MissingSignature { role }) => {
-            format!(
-                "no valid signature of the {}",
-                role_name(role.as_db()).to_lowercase()
-            )
-        }
-        (Lang::Zh, P::NotLocked) => "已签署但会议未锁定（状态被改动）".into(),
-        (Lang::En, P::NotLocked) => {
-            "signed, but the meeting is not locked (its status was changed)".into()
-        }
-        (Lang::Zh, P::AddendumUnsigned { number }) => format!("补充更正 {number} 未签名"),
-        (Lang::En, P::AddendumUnsigned { number }) => format!("addendum {number} is not signed"),
-        (
-            Lang::Zh,
-            P::AddendumBadSignature {
-                number,
-                signer,
-                fingerprint,
-            },
-        ) => format!("补充更正 {number} 上「{signer}」的签名无效（密钥 {fingerprint}）"),
-        (
-            Lang::En,
-            P::AddendumBadSignature {
-                number,
-                signer,
-                fingerprint,
-            },
-        ) => format!(
-            "the signature of {signer} (key {fingerprint}) on addendum {number} does not verify"
-        ),
-        (Lang::Zh, P::AddendumMissing { addendum_id }) => {
-            format!("已签名的补充更正（编号 {addendum_id}）被删除")
-        }
-        (Lang::En, P::AddendumMissing { addendum_id }) => {
-            format!("a signed addendum (id {addendum_id}) was deleted")
-        }
-        (Lang::Zh, P::ChainBroken { prev }) => format!(
-            "签署链断开：上一份会议记录（SHA-256 {}…）不存在，此前签署的会议被删除",
-            short(prev)
-        ),
-        (Lang::En, P::ChainBroken { prev }) => format!(
-            "chain broken: the previous minutes it links to (SHA-256 {}…) are missing; signed minutes before it were deleted",
-            short(prev)
-        ),
-        (Lang::Zh, P::ChainOrder { prev }) => format!(
-            "签署链顺序不符：链接到的上一份会议记录（SHA-256 {}…）不是紧邻的前一份",
-            short(prev)
-        ),
-        (Lang::En, P::ChainOrder { prev }) => format!(
-            "chain out of order: it links to minutes (SHA-256 {}…) that are not the ones signed just before",
-            short(prev)
-        ),
-        (_, P::ChainPosition { seq }) => trust::chain_position(l, *seq),
-        (_, P::Trust(t)) => trust::problem(l, t),
-    }
-}
-
-pub fn verify_line(
-    l: Lang,
-    id: Option<i64>,
-    title: &str,
-    status: &crate::domain::verify::VerifyStatus,
-    signers: &str,
-) -> String {
-    use crate::domain::verify::VerifyStatus as V;
-    let who = match (l, id) {
-        (Lang::Zh, Some(id)) => format!("会议 {id}「{title}」"),
-        (Lang::En, Some(id)) => format!("meeting {id} \"{title}\""),
-        (Lang::Zh, None) => format!("「{title}」"),
-        (Lang::En, None) => format!("\"{title}\""),
-    };
-    match (l, status) {
-        (Lang::Zh, V::Valid) => format!("{who}：有效（{signers}）"),
-        (Lang::En, V::Valid) => format!("{who}: valid ({signers})"),
-        (Lang::Zh, V::Unsigned) => format!("{who}：尚未签署完成"),
-        (Lang::En, V::Unsigned) => format!("{who}: not signed yet"),
-        (_, V::Invalid(ps)) => {
-            let list: Vec<String> = ps.iter().map(|p| problem(l, p)).collect();
-            match l {
-                Lang::Zh => format!("{who}：无效 — {}", list.join("；")),
-                Lang::En => format!("{who}: INVALID — {}", list.join("; ")),
-            }
-        }
     }
 }
 

@@ -852,7 +852,11 @@ fn export_import_verify_gives_identical_minutes_and_is_idempotent() {
     // has another id here than on the laptop the minutes came from.
     let eb = read_bundle(&files[1].1);
     let elevator = meeting_by_uid(&fresh, &eb.record.uid);
-    assert!(show(&fresh, elevator).contains('⚠'));
+    let shown = show(&fresh, elevator);
+    assert!(
+        shown.contains("井道占用业主") && shown.contains("条件未满足"),
+        "{shown}"
+    );
     let flag = |v: &serde_json::Value| v["flags"][0]["ShaftOwnerNotAgreed"].as_i64();
     let original = serde_json::to_value(
         eb.record.items[0]

@@ -120,3 +120,27 @@ fn new_minutes_record_their_format_and_an_unknown_one_is_named() {
         other => panic!("expected invalid, got {other:?}"),
     }
 }
+
+/// The V2 renderings of the same two records. V2 is the format new signatures use; once
+/// released it is frozen like V1: regenerate these files only in the commit that
+/// introduces a format (YISHI_WRITE_GOLDEN=1 writes them when missing, never over one).
+const GOLDEN_V2: [(i64, &str); 2] = [(1, "minutes_v2_demo_zh.md"), (3, "minutes_v2_rich_en.md")];
+
+#[test]
+fn the_records_render_to_the_v2_golden_bytes() {
+    let (_d, db) = release_copy();
+    let store = Store::open(&db).expect("open (migrate) the release database");
+    for (id, name) in GOLDEN_V2 {
+        let rec = store.meeting_record(id).expect("record");
+        let body = render(&rec, meeting_lang(&rec), MinutesFormat::V2);
+        let path = fixture(name);
+        if !path.exists() && std::env::var_os("YISHI_WRITE_GOLDEN").is_some() {
+            std::fs::write(&path, &body).expect("write a new golden file");
+        }
+        let golden = read(name);
+        assert!(
+            body.as_bytes() == golden.as_slice(),
+            "meeting {id} no longer renders to {name} in V2:\n{body}"
+        );
+    }
+}

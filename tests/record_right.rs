@@ -139,7 +139,8 @@ fn an_absent_voter_cannot_answer_until_the_arrival_is_recorded() {
     let (m, it, all) = owners_vote(&mut d);
     let absent = all[0];
     let e = d.store.answer(it, absent, Choice::Yes, None).unwrap_err();
-    assert!(e.to_string().contains("not present"), "{e}");
+    let said = yishi::strings::store_error(yishi::strings::Lang::En, &e);
+    assert!(said.contains("not present"), "{said}");
     assert_eq!(choice_of(&d, it, absent), None, "nothing recorded");
     assert_eq!(
         count(
@@ -332,7 +333,8 @@ fn two_open_votes_are_refused() {
     );
     assert!(d.store.vote_check(second).is_err());
     let e = d.store.start_vote(second).unwrap_err();
-    assert!(e.to_string().contains("Another vote"), "{e}");
+    let said = yishi::strings::store_error(yishi::strings::Lang::En, &e);
+    assert!(said.contains("Another vote"), "{said}");
     assert_eq!(d.store.item(second).unwrap().status, ItemStatus::Pending);
     d.store.close_vote(first).unwrap();
     d.store.start_vote(second).unwrap();

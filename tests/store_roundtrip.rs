@@ -847,6 +847,7 @@ fn an_older_search_index_is_rebuilt_by_the_migration() {
         let c = Connection::open(&path).unwrap();
         c.execute_batch(
             "DROP TABLE search_index;
+             DROP TABLE IF EXISTS search_index_content;
              CREATE VIRTUAL TABLE search_index USING fts5 (
                  body, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED, tokenize = 'unicode61');
              PRAGMA user_version = 2;",
@@ -870,9 +871,10 @@ fn an_older_search_index_is_rebuilt_by_the_migration() {
     }
 }
 
-#[test]
-fn a_large_damaged_file_is_found_out_in_the_background_and_never_written() {
-    let (_dir, path) = temp_db();
+/// A file past `SYNC_CHECK_LIMIT` with a damaged page in the middle of its proposal
+/// texts.
+fn large_damaged_file() -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = temp_db();
     {
         let mut store = Store::open(&path).unwrap();
         let ids = roster(&mut store);
@@ -912,6 +914,12 @@ fn a_large_damaged_file_is_found_out_in_the_background_and_never_written() {
         *b = 0x5a;
     }
     fs::write(&path, &bytes).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_large_damaged_file_is_found_out_in_the_background_and_never_written() {
+    let (_dir, path) = large_damaged_file();
     let before = fs::read(&path).unwrap();
     let mut store = match Store::open(&path) {
         Ok(s) => s,
@@ -928,6 +936,40 @@ fn a_large_damaged_file_is_found_out_in_the_background_and_never_written() {
         store.import_roster("x", &[]).is_err(),
         "no write after a failed check"
     );
+    drop(store);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the damaged file is left unchanged"
+    );
+}
+
+#[test]
+fn a_read_command_starts_without_the_full_check_and_a_damaged_file_is_still_never_written() {
+    let (_dir, path) = large_damaged_file();
+    let before = fs::read(&path).unwrap();
+    let mut store = match Store::open_deferred(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            assert!(matches!(e, StoreError::Corrupt(_)), "{e:?}");
+            assert_eq!(fs::read(&path).unwrap(), before);
+            return;
+        }
+    };
+    // Opened without the check: nothing has read the whole file yet.
+    assert_eq!(store.integrity(), yishi::store::Integrity::Deferred);
+    // A read either answers or, meeting the bad page, says so.
+    if let Err(e) = store.archive(&Default::default()) {
+        assert!(matches!(e, StoreError::Corrupt(_)), "{e:?}");
+        assert!(e.to_string().contains("damaged"), "{e}");
+    }
+    // The first write runs the check first and is refused.
+    let err = store.import_roster("x", &[]).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
+    assert!(matches!(
+        store.integrity(),
+        yishi::store::Integrity::Failed(_)
+    ));
     drop(store);
     assert_eq!(
         fs::read(&path).unwrap(),

@@ -7,7 +7,8 @@
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use ed25519_dalek::SigningKey;
 use yishi::domain::model::{
-    Category, Choice, CouncilKind, Electorate, MeetingKind, PresenceKind, Scope, VoterKind,
+    ActionStatus, Category, Choice, CouncilKind, Electorate, MeetingKind, PresenceKind, Scope,
+    VoterKind,
 };
 use yishi::domain::roster_csv::RosterRow;
 use yishi::domain::rules::{Rule, RuleKind};
@@ -189,9 +190,36 @@ fn signers(store: &mut Store, c: usize, host: &str, sec: &str) -> Result<Keys> {
     ])
 }
 
+/// The community that never closes an action item (the follow-up's worst case); every
+/// other closes most of them within two months and the rest within a year, as life does.
+pub const NEVER_CLOSES: usize = 1;
+
 /// Add community `c` with its ten years of signed meetings. Returns (meetings, votes).
 pub fn community(store: &mut Store, c: usize) -> Result<(usize, usize)> {
-    let name = community_name(c);
+    community_as(store, c, &community_name(c), MEETINGS)
+}
+
+/// When an action item decided at meeting `k` (the `n`th of the community) is closed:
+/// (the meeting before which it is, done or dropped), or None for never.
+fn closing(c: usize, k: usize, n: usize) -> Option<(usize, ActionStatus)> {
+    if c == NEVER_CLOSES {
+        return None;
+    }
+    Some(match n % 10 {
+        0..=6 => (k + 3, ActionStatus::Done),
+        7 => (k + 4, ActionStatus::Dropped),
+        _ => (k + 24, ActionStatus::Done),
+    })
+}
+
+/// Community `c`'s roster and `meetings` signed meetings under `name`.
+pub fn community_as(
+    store: &mut Store,
+    c: usize,
+    name: &str,
+    meetings: usize,
+) -> Result<(usize, usize)> {
+    let name = name.to_string();
     let rows = roster(c, units_of(c));
     let host = rows[0].owner.clone();
     let sec = rows[1].owner.clone();
@@ -204,9 +232,24 @@ pub fn community(store: &mut Store, c: usize) -> Result<(usize, usize)> {
     let voters = store.voters(cid)?;
     let start = NaiveDate::from_ymd_opt(2016, 1, 9).unwrap_or_default();
     let mut votes = 0;
-    for k in 0..MEETINGS {
+    // Action items still to be closed: (before meeting, id, how).
+    let mut to_close: Vec<(usize, i64, ActionStatus)> = Vec::new();
+    let mut decided = 0;
+    for k in 0..meetings {
         // Every 15 days or so, the evening; an owners' assembly every sixth meeting.
         let date = start + Duration::days((k as i64) * 15 + (c as i64 % 7));
+        simulate_clock(at(date, 9, 0));
+        // The morning before: the board closes what was done, so the evening's follow-up
+        // lists what is still open.
+        for &(_, id, how) in to_close.iter().filter(|(at, _, _)| *at == k) {
+            let note = if how == ActionStatus::Done {
+                "已完成，已公示验收结果"
+            } else {
+                "经业主委员会讨论，不再实施"
+            };
+            store.set_action_status(id, how, note)?;
+        }
+        to_close.retain(|(at, _, _)| *at != k);
         simulate_clock(at(date, 19, 0));
         let assembly = k % 6 == 0;
         let english = (k + c) % 20 == 7;
@@ -301,12 +344,16 @@ pub fn community(store: &mut Store, c: usize) -> Result<(usize, usize)> {
             }
             let out = store.close_vote(item)?;
             if out.passed && i % 2 == 0 {
-                store.add_action(
+                let id = store.add_action(
                     item,
                     "组织实施并向业主公示进度",
                     "业主委员会",
                     &format!("{}", (date + Duration::days(90)).format("%Y-%m-%d")),
                 )?;
+                if let Some((at, how)) = closing(c, k, decided) {
+                    to_close.push((at, id, how));
+                }
+                decided += 1;
             }
         }
         store.set_summary(m, "会议按议程逐项审议并表决，表决结果当场公布。")?;
@@ -315,7 +362,7 @@ pub fn community(store: &mut Store, c: usize) -> Result<(usize, usize)> {
         store.sign_meeting_with_key(m, keys[1].0, Role::Secretary, &keys[1].1)?;
     }
     simulate_clock(None);
-    Ok((MEETINGS, votes))
+    Ok((meetings, votes))
 }
 
 /// The live meeting: a community of `LIVE_VOTERS` owners (made once), an open meeting

@@ -14,10 +14,10 @@ use crate::strings::{self, Lang};
 
 pub fn show(store: Store, id: i64, format: ShowFormat, lang: Lang) -> CliResult {
     meeting_or_exit(&store, id, lang)?;
-    let (md, _, _) = crate::export::markdown(&store, id, false)?;
+    let (md, _, _, escaped) = crate::export::markdown_as(&store, id, false)?;
     let text = match format {
         ShowFormat::Md => md,
-        ShowFormat::Txt => to_txt(&md),
+        ShowFormat::Txt => to_txt(&md, escaped),
     };
     crate::cli::out(&text);
     Ok(Outcome::Ok)

@@ -16,7 +16,7 @@ use crate::strings::{self, Lang};
 pub fn run(cli: &super::Cli, files: &[PathBuf], trust_new: bool, lang: Lang) -> CliResult {
     let mut store = super::open_store(cli)?;
     if !store.claim() {
-        return Err(CliError(StoreError::Busy.to_string()));
+        return Err(StoreError::Busy.into());
     }
     let mut refused = 0usize;
     let mut bad = 0usize;
@@ -38,7 +38,7 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], trust_new: bool, lang: Lang) -> 
             Err(e) => {
                 // The database refused the records (nothing was kept): report it with
                 // the file and go on with the others.
-                let why = e.to_string();
+                let why = strings::store_error(lang, &e);
                 eprintln!(
                     "yishi: {}",
                     clean_line(&strings::cli_import_refused(lang, &shown, &why))

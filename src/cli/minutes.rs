@@ -17,6 +17,31 @@ fn check_date(d: &Option<String>, flag: &str, lang: Lang) -> Result<(), CliError
     Ok(())
 }
 
+/// Meetings printed before the rest of the archive is read.
+const FIRST_PAGE: usize = 50;
+
+fn print_rows(rows: &[crate::store::archive::ArchiveRow], lang: Lang) {
+    for r in rows {
+        let kind = MeetingKind::from_db(&r.kind)
+            .map(|k| strings::meeting_kind(lang, k))
+            .unwrap_or("");
+        let status = crate::domain::model::MeetingStatus::from_db(&r.status)
+            .map(|s| strings::meeting_status(lang, s))
+            .unwrap_or("");
+        let title = clean_line(&r.title);
+        let community = clean_line(&r.community);
+        crate::cli::outln(&format!(
+            "{:>5}  {}  {}  {}  {}  {}",
+            r.id,
+            r.starts_at.get(..16).unwrap_or(&r.starts_at),
+            pad(&community, width(&community).max(10)),
+            pad(kind, 20),
+            pad(status, 10),
+            title
+        ));
+    }
+}
+
 pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
     match cmd {
         MinutesCmd::List {
@@ -47,8 +72,8 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
                 search: search.clone(),
                 ..ArchiveFilter::default()
             };
-            let rows = store.archive(&filter)?;
             if *json {
+                let rows = store.archive(&filter)?;
                 // Stored text is cleaned again on the way out: JSON would print bidi and
                 // C1 characters as they are.
                 let mut v = serde_json::to_value(&rows).map_err(|e| CliError(e.to_string()))?;
@@ -57,28 +82,16 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
                 crate::cli::outln(&text);
                 return Ok(Outcome::Ok);
             }
-            if rows.is_empty() {
+            // The newest meetings first, at once; then the rest of the archive.
+            let first = store.archive_page(&filter, Some(FIRST_PAGE), 0)?;
+            if first.is_empty() {
                 crate::cli::outln(strings::CLI_NO_MEETINGS.get(lang));
                 return Ok(Outcome::Ok);
             }
-            for r in rows {
-                let kind = MeetingKind::from_db(&r.kind)
-                    .map(|k| strings::meeting_kind(lang, k))
-                    .unwrap_or("");
-                let status = crate::domain::model::MeetingStatus::from_db(&r.status)
-                    .map(|s| strings::meeting_status(lang, s))
-                    .unwrap_or("");
-                let title = clean_line(&r.title);
-                let community = clean_line(&r.community);
-                crate::cli::outln(&format!(
-                    "{:>5}  {}  {}  {}  {}  {}",
-                    r.id,
-                    r.starts_at.get(..16).unwrap_or(&r.starts_at),
-                    pad(&community, width(&community).max(10)),
-                    pad(kind, 20),
-                    pad(status, 10),
-                    title
-                ));
+            let more = first.len() == FIRST_PAGE;
+            print_rows(&first, lang);
+            if more {
+                print_rows(&store.archive_page(&filter, None, FIRST_PAGE)?, lang);
             }
             Ok(Outcome::Ok)
         }

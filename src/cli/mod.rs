@@ -31,9 +31,17 @@ pub enum Outcome {
 #[derive(Debug)]
 pub struct CliError(pub String);
 
+/// The language the command speaks, set once in `main` before any command runs. The
+/// store's errors reach the command through `?`, which has no place for a language: so
+/// the one process-wide choice is kept here (as a locale is), and `From` reads it.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> CliError {
-        CliError(e.to_string())
+        CliError(strings::store_error(
+            LANG.get().copied().unwrap_or(Lang::En),
+            &e,
+        ))
     }
 }
 
@@ -74,6 +82,7 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = Lang::detect(cli.lang.as_deref());
+    let _ = LANG.set(lang);
     match run(&cli, lang) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(1),
@@ -84,9 +93,22 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Open an existing database for a command that reads it: a path where no database
-/// is (a mistyped --db) is refused with one sentence and nothing is created there.
+/// Open an existing database for a command that checks it (verify, backup): a path
+/// where no database is (a mistyped --db) is refused with one sentence and nothing is
+/// created there; a large file's full integrity check is waited for.
 pub(crate) fn open_existing(cli: &Cli, lang: Lang) -> Result<Store, CliError> {
+    require_database(cli, lang)?;
+    open_store(cli)
+}
+
+/// As [`open_existing`] for a command that only reads (`minutes`, `export`): the full
+/// check is not run first (see [`open_store_for_reading`]).
+pub(crate) fn open_existing_for_reading(cli: &Cli, lang: Lang) -> Result<Store, CliError> {
+    require_database(cli, lang)?;
+    open_store_for_reading(cli)
+}
+
+fn require_database(cli: &Cli, lang: Lang) -> Result<(), CliError> {
     let path = cli.db.clone().unwrap_or_else(default_db);
     // An empty file is no database either: opening it would write the schema.
     let there = std::fs::metadata(&path).is_ok_and(|m| m.is_dir() || m.len() > 0);
@@ -94,17 +116,25 @@ pub(crate) fn open_existing(cli: &Cli, lang: Lang) -> Result<Store, CliError> {
         let shown = crate::domain::text::clean_line(&path.display().to_string());
         return Err(CliError(strings::files::no_database(lang, &shown)));
     }
-    open_store(cli)
+    Ok(())
 }
 
 /// Open the database for a command: a large file's integrity check is waited for, so
 /// a damaged file is refused as a small one is.
 pub(crate) fn open_store(cli: &Cli) -> Result<Store, CliError> {
-    let store = open_store_unchecked(cli)?;
+    let store = open_store_for_reading(cli)?;
     if let crate::store::Integrity::Failed(e) = store.wait_integrity() {
         return Err(CliError(e));
     }
     Ok(store)
+}
+
+/// Open the database for a command that only reads (`minutes`, `export`): a large
+/// file's full check is not run first (its cost grows with the archive), so the first
+/// line is out at once; a damaged page the command meets is reported in one sentence.
+fn open_store_for_reading(cli: &Cli) -> Result<Store, CliError> {
+    let path = cli.db.clone().unwrap_or_else(default_db);
+    Ok(Store::open_deferred(&path)?)
 }
 
 /// Open the database for the full-screen program: a large file's integrity check runs
@@ -124,7 +154,7 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
         Some(Command::Demo { no_tui }) => {
             let mut store = open_store(cli)?;
             if !store.claim() {
-                return Err(CliError(StoreError::Busy.to_string()));
+                return Err(StoreError::Busy.into());
             }
             crate::demo::install(&mut store)?;
             if *no_tui {
@@ -138,7 +168,9 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             Ok(Outcome::Ok)
         }
         Some(Command::Roster { cmd }) => roster::run(cli, cmd, lang),
-        Some(Command::Minutes { cmd }) => minutes::run(open_existing(cli, lang)?, cmd, lang),
+        Some(Command::Minutes { cmd }) => {
+            minutes::run(open_existing_for_reading(cli, lang)?, cmd, lang)
+        }
         Some(Command::Backup { dest, force }) => {
             backup::run(open_existing(cli, lang)?, dest, *force, lang)
         }
@@ -149,7 +181,7 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             out,
             force,
         }) => export::run(
-            open_existing(cli, lang)?,
+            open_existing_for_reading(cli, lang)?,
             *id,
             *format,
             *notice,

@@ -36,7 +36,7 @@ pub fn run(cli: &super::Cli, cmd: &RosterCmd, lang: Lang) -> CliResult {
             let community = crate::domain::names::nfc(&community);
             let mut store = super::open_store(cli)?;
             if !store.claim() {
-                return Err(CliError(crate::store::StoreError::Busy.to_string()));
+                return Err(crate::store::StoreError::Busy.into());
             }
             let (voters, units) = store.import_roster(&community, &rows)?;
             crate::cli::outln(&strings::cli_imported(lang, voters, units, &community));

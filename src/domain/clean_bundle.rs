@@ -44,6 +44,59 @@ pub fn clean_bundle(b: &ExportBundle) -> Option<ExportBundle> {
     bundle_from_json(serde_json::to_value(b).ok()?)
 }
 
+/// As [`clean_bundle`], taking the bundle: each part (each agenda item, the minutes,
+/// the rest) is cleaned on its own and freed as it goes, so a large bundle is never
+/// held twice over (an import's memory stays within a small multiple of its file).
+pub fn clean_bundle_owned(b: ExportBundle) -> Option<ExportBundle> {
+    let ExportBundle {
+        format,
+        mut record,
+        minutes,
+        signatures,
+        signers,
+        roster,
+        head,
+    } = b;
+    let items = std::mem::take(&mut record.items);
+    let mut cleaned = Vec::with_capacity(items.len());
+    for mut it in items {
+        // An item's remarks and revisions hold most of its text: one at a time.
+        let remarks = std::mem::take(&mut it.remarks);
+        let revisions = std::mem::take(&mut it.revisions);
+        let mut it: super::record::ItemRecord = clean_part(it)?;
+        for r in remarks {
+            it.remarks.push(clean_part(r)?);
+        }
+        for r in revisions {
+            it.revisions.push(clean_part(r)?);
+        }
+        cleaned.push(it);
+    }
+    let mut record: super::record::MeetingRecord = clean_part(record)?;
+    record.items = cleaned;
+    let minutes = match minutes {
+        Some(m) => Some(clean_part(m)?),
+        None => None,
+    };
+    Some(ExportBundle {
+        format: clean_part(format)?,
+        record,
+        minutes,
+        signatures: clean_part(signatures)?,
+        signers: clean_part(signers)?,
+        roster: clean_part(roster)?,
+        head: clean_part(head)?,
+    })
+}
+
+/// One part of a bundle, every string cleaned (the part is freed before it is rebuilt).
+fn clean_part<T: serde::Serialize + serde::de::DeserializeOwned>(t: T) -> Option<T> {
+    let mut v = serde_json::to_value(&t).ok()?;
+    drop(t);
+    clean_value(&mut v);
+    serde_json::from_value(v).ok()
+}
+
 /// The bundle from its JSON value, every string cleaned. The value is moved in, so its
 /// strings become the bundle's without a second copy (a large import stays small).
 pub fn bundle_from_json(mut v: serde_json::Value) -> Option<ExportBundle> {

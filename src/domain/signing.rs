@@ -7,7 +7,7 @@
 //! [`SignedStatement`] whose exact byte layout is given by
 //! [`SignedStatement::message`].
 
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -58,7 +58,7 @@ impl KdfParams {
 }
 
 /// Why a key could not be derived, or a statement signed or verified.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignError {
     /// The passphrase has fewer than [`MIN_PASSPHRASE_CHARS`] characters.
     PassphraseTooShort,
@@ -124,13 +124,30 @@ pub fn derive_key(
     }
     let argon_params = Params::new(params.m_cost_kib, params.t_cost, params.p_cost, Some(32))
         .map_err(|_| SignError::BadKdfParams)?;
+    let blocks = argon_params.block_count();
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
     let mut seed = Zeroizing::new([0u8; 32]);
-    argon
-        .hash_password_into(passphrase.as_bytes(), salt, seed.as_mut())
-        .map_err(|_| SignError::BadKdfParams)?;
+    // One work area for the whole process, grown to the largest derivation and kept: a
+    // fresh 19 MiB area per derivation stayed resident after it was freed (the
+    // allocator keeps it), two to four at a time. Cleared after each use.
+    let mut work = WORK_AREA.lock().unwrap_or_else(|e| e.into_inner());
+    if work.len() < blocks {
+        work.resize(blocks, Block::default());
+    }
+    let area = &mut work[..blocks];
+    let derived = argon.hash_password_into_with_memory(
+        passphrase.as_bytes(),
+        salt,
+        seed.as_mut(),
+        &mut *area,
+    );
+    area.fill(Block::default());
+    derived.map_err(|_| SignError::BadKdfParams)?;
     Ok(SigningKey::from_bytes(&seed))
 }
+
+/// The Argon2id work area shared by every derivation of the process (see `derive_key`).
+static WORK_AREA: std::sync::Mutex<Vec<Block>> = std::sync::Mutex::new(Vec::new());
 
 /// Registration: check the length (≥ [`MIN_PASSPHRASE_CHARS`] characters), draw
 /// a new salt, derive the key, and return (salt, public key bytes). Only these

@@ -1,6 +1,7 @@
 //! The action items board: every decision's follow-up across meetings, status changes
 //! with a note kept as history, and the follow-up item on a community's next agenda.
 
+use super::Refusal;
 use rusqlite::params;
 
 use super::{Result, Store, StoreError, audit, now};
@@ -77,9 +78,7 @@ impl Store {
     pub fn set_action_status(&mut self, id: i64, status: ActionStatus, note: &str) -> Result<()> {
         let note = clean_line(note).trim().to_string();
         if note.is_empty() {
-            return Err(StoreError::Invalid(
-                "A status change needs a short note.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::StatusNeedsNote));
         }
         self.write(|tx| {
             let n = tx.execute(

@@ -2,6 +2,7 @@
 //! asked) and the items that were never taken up (listed in the confirmation, recorded
 //! as 未审议 by `Store::adjourn`).
 
+use super::Refusal;
 use super::common::require_status;
 use super::meetings::ItemRow;
 use super::{Result, Store, StoreError};
@@ -16,9 +17,7 @@ pub(crate) fn refuse_adjourn(tx: &rusqlite::Connection, meeting: i64) -> Result<
         |r| r.get(0),
     )?;
     if voting > 0 {
-        return Err(StoreError::Invalid(
-            "A vote is still running; close it before adjourning.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::AdjournWhileVoting));
     }
     Ok(())
 }

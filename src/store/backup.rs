@@ -15,14 +15,10 @@ use rusqlite::Connection;
 use super::{APPLICATION_ID, Result, Store, StoreError};
 use crate::files::{self, Refusal};
 
-fn refusal(dest: &Path, r: Refusal) -> StoreError {
-    let shown = dest.display();
-    StoreError::Invalid(match r {
-        Refusal::Exists => format!("{shown} already exists; choose a new file name."),
-        Refusal::Database => format!("{shown} is the database itself; choose a new file name."),
-        Refusal::Symlink => format!("{shown} is a symbolic link; give a real file name."),
-        Refusal::Folder => format!("{shown} is a folder; give a file name."),
-        Refusal::Io(why) => format!("Cannot write {shown}: {why}."),
+fn refusal(dest: &Path, why: Refusal) -> StoreError {
+    StoreError::Refused(super::Refusal::File {
+        path: crate::domain::text::clean_line(&dest.display().to_string()),
+        why,
     })
 }
 

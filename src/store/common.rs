@@ -1,6 +1,7 @@
 //! Helpers several store modules share (meetings, the running session, the record,
 //! import): their one home, so that no two store modules import each other.
 
+use super::Refusal;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, StoreError, now};
@@ -77,9 +78,7 @@ pub(crate) fn require_status(
         return Err(StoreError::Locked);
     }
     if !allowed.contains(&status) {
-        return Err(StoreError::Invalid(format!(
-            "Not possible while the meeting is {s}."
-        )));
+        return Err(StoreError::Refused(Refusal::WrongStatus(status)));
     }
     // Once someone has signed the minutes, the records they signed must not change.
     if status == MeetingStatus::Adjourned {
@@ -89,9 +88,7 @@ pub(crate) fn require_status(
             |r| r.get(0),
         )?;
         if signing {
-            return Err(StoreError::Invalid(
-                "The minutes already carry a signature; withdraw the signatures before changing the record.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::RecordAlreadySigned));
         }
     }
     Ok(status)

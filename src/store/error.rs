@@ -28,8 +28,8 @@ pub enum StoreError {
     Locked,
     /// The passphrase does not give the signer's registered key; nothing was signed.
     WrongPassphrase,
-    /// Input the user gave that the store refuses (with the reason).
-    Invalid(String),
+    /// Input or an action the store refuses, with its parameters (see `Refusal`).
+    Refused(super::Refusal),
     /// Something not found (a meeting id, a voter).
     NotFound(String),
     /// Any other SQLite error.
@@ -75,7 +75,7 @@ impl fmt::Display for StoreError {
             StoreError::WrongPassphrase => {
                 write!(f, "The passphrase is wrong; nothing was signed.")
             }
-            StoreError::Invalid(m) => write!(f, "{m}"),
+            StoreError::Refused(r) => write!(f, "{r}"),
             StoreError::NotFound(m) => write!(f, "Not found: {m}."),
             StoreError::Sql(m) => write!(f, "Database error: {m}."),
         }

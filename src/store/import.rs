@@ -31,7 +31,7 @@
 //! - **Same uid twice**: nothing changes ("already present") when the stored minutes are
 //!   the same; a different meeting under the same uid is refused.
 
-use std::borrow::Borrow;
+use super::{ImportPart, Refusal};
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
@@ -81,10 +81,10 @@ pub enum ImportOutcome {
     Refused(ImportRefusal),
 }
 
-fn blob(h: &str, len: usize, what: &str) -> Result<Vec<u8>> {
+fn blob(h: &str, len: usize, what: ImportPart) -> Result<Vec<u8>> {
     from_hex(h)
         .filter(|v| v.len() == len)
-        .ok_or_else(|| StoreError::Invalid(format!("The {what} in the file is malformed.")))
+        .ok_or(StoreError::Refused(Refusal::ImportMalformed { what }))
 }
 
 /// The bundle's voter ids mapped to this database's, by name, creating voters as needed.
@@ -93,9 +93,12 @@ fn map_voters(
     community: i64,
     rec: &MeetingRecord,
 ) -> Result<HashMap<i64, i64>> {
+    // In order of first appearance; a set to find the ones already noted (a roll call
+    // of 400 names, five times over).
     let mut names: Vec<(i64, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut note = |id: i64, name: &str| {
-        if !names.iter().any(|(i, _)| *i == id) {
+        if seen.insert(id) {
             names.push((id, name.to_string()));
         }
     };
@@ -112,14 +115,11 @@ fn map_voters(
         Electorate::Owners => "person",
     };
     let mut map = HashMap::new();
-    let mut taken: Vec<i64> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     for (old, name) in names {
         let found: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM voters WHERE community_id = ?1 AND name = ?2",
-                params![community, name],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM voters WHERE community_id = ?1 AND name = ?2")?
+            .query_row(params![community, name], |r| r.get(0))
             .optional()?;
         let local = match found.filter(|id| !taken.contains(id)) {
             Some(id) => id,
@@ -139,16 +139,16 @@ fn map_voters(
                     n += 1;
                     candidate = format!("{name} ({n})");
                 }
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO voters (community_id, position, name, kind)
                      VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM voters
                                   WHERE community_id = ?1), ?2, ?3)",
-                    params![community, candidate, kind],
-                )?;
+                )?
+                .execute(params![community, candidate, kind])?;
                 tx.last_insert_rowid()
             }
         };
-        taken.push(local);
+        taken.insert(local);
         map.insert(old, local);
     }
     Ok(map)
@@ -181,66 +181,64 @@ fn map_outcome(map: &HashMap<i64, i64>, o: &Outcome) -> Outcome {
 fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     let rec = &b.record;
     let Some(minutes) = &b.minutes else {
-        return Err(StoreError::Invalid(
-            "The file carries no signed minutes.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::ImportNoMinutes));
     };
     let community = super::import_trust::import_community(tx, b)?;
     let voters = map_voters(tx, community, rec)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO meetings (uid, community_id, kind, electorate, title, starts_at, venue,
             host, secretary, language, status, origin, opened_at, adjourned_at, summary,
             created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'adjourned', 'imported', ?11, ?12,
             ?13, ?14)",
-        params![
-            rec.uid,
-            community,
-            rec.kind.as_db(),
-            rec.electorate.as_db(),
-            rec.title,
-            rec.starts_at,
-            rec.venue,
-            rec.host,
-            rec.secretary,
-            rec.language,
-            rec.opened_at,
-            rec.adjourned_at,
-            rec.summary,
-            now()
-        ],
-    )?;
+    )?
+    .execute(params![
+        rec.uid,
+        community,
+        rec.kind.as_db(),
+        rec.electorate.as_db(),
+        rec.title,
+        rec.starts_at,
+        rec.venue,
+        rec.host,
+        rec.secretary,
+        rec.language,
+        rec.opened_at,
+        rec.adjourned_at,
+        rec.summary,
+        now()
+    ])?;
     let meeting = tx.last_insert_rowid();
     let mut item_ids: HashMap<i64, i64> = HashMap::new();
     for it in &rec.items {
         let rule = map_rule(&voters, &it.rule);
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO agenda_items (meeting_id, position, title, category, proposer,
                 scope_kind, scope_building, scope_unit, rule, rule_params, status, added_late,
                 vote_opened_at, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                meeting,
-                it.position,
-                it.title,
-                it.category.as_db(),
-                it.proposer,
-                it.scope.kind.as_db(),
-                it.scope.building,
-                it.scope.unit,
-                rule.kind.code(),
-                rule_params(&rule),
-                // An item never taken up is a closed item with its own row (below).
-                if it.status == ItemStatus::NotTakenUp {
-                    ItemStatus::Closed.as_db()
-                } else {
-                    it.status.as_db()
-                },
-                it.added_late,
-                it.vote.as_ref().map(|v| v.opened_at.clone()),
-                now()
-            ],
-        )?;
+        )?
+        .execute(params![
+            meeting,
+            it.position,
+            it.title,
+            it.category.as_db(),
+            it.proposer,
+            it.scope.kind.as_db(),
+            it.scope.building,
+            it.scope.unit,
+            rule.kind.code(),
+            rule_params(&rule),
+            // An item never taken up is a closed item with its own row (below).
+            if it.status == ItemStatus::NotTakenUp {
+                ItemStatus::Closed.as_db()
+            } else {
+                it.status.as_db()
+            },
+            it.added_late,
+            it.vote.as_ref().map(|v| v.opened_at.clone()),
+            now()
+        ])?;
         let item = tx.last_insert_rowid();
         item_ids.insert(it.position, item);
         if it.status == ItemStatus::NotTakenUp {
@@ -250,57 +248,48 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             )?;
         }
         for r in &it.revisions {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, ?2, ?3, ?4)",
-                params![item, r.rev, r.text, r.at],
-            )?;
+            )?
+            .execute(params![item, r.rev, r.text, r.at])?;
         }
-        super::search::index_text(
-            tx,
-            meeting,
-            "proposal",
-            item,
-            &format!("{}\n{}", it.title, it.proposal()),
-        )?;
         for r in &it.remarks {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO remarks (item_id, speaker, state, text, queued_at, started_at, at)
                  VALUES (?1, ?2, 'done', ?3, ?4, ?4, ?4)",
-                params![item, r.speaker, r.text, r.at],
-            )?;
-            let id = tx.last_insert_rowid();
-            super::search::index_text(tx, meeting, "remark", id, &r.text)?;
+            )?
+            .execute(params![item, r.speaker, r.text, r.at])?;
         }
         if let Some(v) = &it.vote {
             for (pos, bl) in v.ballots.iter().enumerate() {
                 let voter = mapped(&voters, bl.voter_id);
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi,
                         present, proxy_name, proxy_ref)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![
-                        item,
-                        voter,
-                        pos as i64 + 1,
-                        bl.name,
-                        bl.area,
-                        bl.present,
-                        bl.proxy_name,
-                        bl.proxy_ref
-                    ],
-                )?;
+                )?
+                .execute(params![
+                    item,
+                    voter,
+                    pos as i64 + 1,
+                    bl.name,
+                    bl.area,
+                    bl.present,
+                    bl.proxy_name,
+                    bl.proxy_ref
+                ])?;
                 if let Some(c) = bl.choice {
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy)
                          VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![
-                            item,
-                            voter,
-                            c.as_db(),
-                            bl.at.clone().unwrap_or_default(),
-                            !bl.proxy_name.is_empty()
-                        ],
-                    )?;
+                    )?
+                    .execute(params![
+                        item,
+                        voter,
+                        c.as_db(),
+                        bl.at.clone().unwrap_or_default(),
+                        !bl.proxy_name.is_empty()
+                    ])?;
                 }
                 for c in &bl.corrections {
                     tx.execute(
@@ -311,12 +300,13 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 }
             }
             if let Some(out) = &v.outcome {
-                let figures = serde_json::to_string(&map_outcome(&voters, out))
-                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
-                tx.execute(
-                    "INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
+                let figures = serde_json::to_string(&map_outcome(&voters, out)).map_err(|_| {
+                    StoreError::Refused(Refusal::ImportMalformed {
+                        what: ImportPart::Figures,
+                    })
+                })?;
+                tx.prepare_cached("INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![
                         item,
                         v.opened_at,
                         v.closed_at.clone().unwrap_or_default(),
@@ -328,50 +318,46 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             }
         }
         for a in &it.actions {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO action_items (item_id, what, who, due, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![item, a.what, a.who, a.due, now()],
-            )?;
+            )?
+            .execute(params![item, a.what, a.who, a.due, now()])?;
             let id = tx.last_insert_rowid();
-            tx.execute(
-                "INSERT INTO action_history (action_id, status, note, at) VALUES (?1, 'open', '', ?2)",
-                params![id, now()],
+            tx.prepare_cached("INSERT INTO action_history (action_id, status, note, at) VALUES (?1, 'open', '', ?2)")?.execute(params![id, now()],
             )?;
         }
     }
     for e in &rec.presence {
         let item = match (e.kind, e.item_position) {
-            (_, Some(pos)) => Some(item_ids.get(&pos).copied().ok_or_else(|| {
-                StoreError::Invalid(format!("A recusal names item {pos}, which is not there."))
-            })?),
+            (_, Some(pos)) => Some(item_ids.get(&pos).copied().ok_or(StoreError::Refused(
+                Refusal::ImportRecusalItemMissing { position: pos },
+            ))?),
             _ => None,
         };
         if e.kind == PresenceKind::Recuse && item.is_none() {
-            return Err(StoreError::Invalid("A recusal names no item.".into()));
+            return Err(StoreError::Refused(Refusal::ImportRecusalNoItem));
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO presence_events (meeting_id, voter_id, name, kind, proxy_name, proxy_ref,
                 item_id, at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                meeting,
-                mapped(&voters, e.voter_id),
-                e.name,
-                e.kind.as_db(),
-                e.proxy_name,
-                e.proxy_ref,
-                item,
-                e.at
-            ],
-        )?;
+        )?
+        .execute(params![
+            meeting,
+            mapped(&voters, e.voter_id),
+            e.name,
+            e.kind.as_db(),
+            e.proxy_name,
+            e.proxy_ref,
+            item,
+            e.at
+        ])?;
     }
     let mut addenda: HashMap<i64, i64> = HashMap::new();
     for a in &rec.addenda {
-        tx.execute(
-            "INSERT INTO addenda (meeting_id, text, at) VALUES (?1, ?2, ?3)",
-            params![meeting, a.text, a.at],
-        )?;
+        tx.prepare_cached("INSERT INTO addenda (meeting_id, text, at) VALUES (?1, ?2, ?3)")?
+            .execute(params![meeting, a.text, a.at])?;
         addenda.insert(a.id, tx.last_insert_rowid());
     }
     // The link keeps its place in the original chain when that place is free here.
@@ -389,10 +375,11 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             |r| r.get(0),
         )?
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at, format)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
+    )?
+    .execute(params![
             meeting,
             community,
             seq,
@@ -401,36 +388,40 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             minutes.prev_sha256,
             now(),
             minutes.format
-        ],
-    )?;
+        ])?;
     super::import_trust::write_link(tx, meeting, b)?;
     for s in &b.signatures {
         let addendum = match s.addendum_id {
             None => None,
-            Some(id) => Some(addenda.get(&id).copied().ok_or_else(|| {
-                StoreError::Invalid("A signature names an addendum that is not there.".into())
-            })?),
+            Some(id) => Some(
+                addenda
+                    .get(&id)
+                    .copied()
+                    .ok_or(StoreError::Refused(Refusal::ImportAddendumMissing))?,
+            ),
         };
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO signatures (meeting_id, addendum_id, signer_name, public_key, role,
                 minutes_sha256, prev_sha256, signed_at, signature)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                meeting,
-                addendum,
-                s.signer_name,
-                blob(&s.public_key, 32, "public key")?,
-                s.role,
-                s.minutes_sha256,
-                s.prev_sha256,
-                s.signed_at,
-                blob(&s.signature, 64, "signature")?
-            ],
-        )?;
+        )?
+        .execute(params![
+            meeting,
+            addendum,
+            s.signer_name,
+            blob(&s.public_key, 32, ImportPart::PublicKey)?,
+            s.role,
+            s.minutes_sha256,
+            s.prev_sha256,
+            s.signed_at,
+            blob(&s.signature, 64, ImportPart::Signature)?
+        ])?;
         if s.version >= 2 {
             super::trust::mark_v2(tx)?;
         }
     }
+    // A signed meeting is indexed by its minutes alone (they quote its proposals and
+    // remarks; see search::index_text).
     super::search::index_text(tx, meeting, "minutes", meeting, &minutes.text)?;
     audit(
         tx,
@@ -439,30 +430,28 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         &format!("{} {}", rec.uid, minutes.sha256),
     )?;
     // Last: the meeting becomes signed, and the triggers lock what was written.
-    tx.execute(
-        "UPDATE meetings SET status = 'signed' WHERE id = ?1",
-        [meeting],
-    )?;
+    tx.prepare_cached("UPDATE meetings SET status = 'signed' WHERE id = ?1")?
+        .execute([meeting])?;
     Ok(meeting)
 }
 
 impl Store {
-    /// Import one exported meeting (see the module documentation). Verification
-    /// failures are `Ok(ImportOutcome::Refused(..))`; `Err` is a database problem.
-    /// As `yishi import --trust-new`: a new community's keys are pinned.
-    pub fn import_bundle<B: Borrow<ExportBundle>>(&mut self, owned: B) -> Result<ImportOutcome> {
+    /// Import one exported meeting (see the module documentation), in its own
+    /// transaction, as `yishi import --trust-new`: a new community's keys are pinned.
+    /// Verification failures are `Ok(ImportOutcome::Refused(..))`; `Err` is a database
+    /// problem. Many meetings at once: `import_batch`.
+    pub fn import_bundle<B: BundleArg>(&mut self, owned: B) -> Result<ImportOutcome> {
         self.import_bundle_with(owned, true)
     }
 
     /// Import one exported meeting; `pin_new`: pin the keys of a community that has none
-    /// pinned here yet (else such a bundle is refused with `NewCommunity`). Every string
-    /// of the bundle is cleaned first (domain::clean_bundle).
+    /// pinned here yet (else such a bundle is refused with `NewCommunity`).
     ///
     /// Given the bundle itself rather than a reference, it is freed as soon as its
     /// cleaned copy is made, and that copy once its records are written, before the
     /// re-verification reads them back from the tables: a large import never holds two
     /// copies at once.
-    pub fn import_bundle_with<B: Borrow<ExportBundle>>(
+    pub fn import_bundle_with<B: BundleArg>(
         &mut self,
         owned: B,
         pin_new: bool,
@@ -470,11 +459,57 @@ impl Store {
         if self.read_only() {
             return Err(StoreError::ReadOnly);
         }
-        let unreadable = || StoreError::Invalid("The file cannot be read as an export.".into());
-        let value = serde_json::to_value(owned.borrow()).map_err(|_| unreadable())?;
-        drop(owned);
-        let cleaned =
-            crate::domain::clean_bundle::bundle_from_json(value).ok_or_else(unreadable)?;
+        if let super::Integrity::Failed(_) = self.wait_integrity() {
+            return Err(StoreError::Corrupt(self.path().display().to_string()));
+        }
+        // One meeting, one transaction: no savepoint (its statement journal would hold
+        // every page a large meeting writes), and a refusal rolls the whole of it back.
+        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
+        let outcome = self.import_one(&tx, owned, pin_new, false)?;
+        if matches!(outcome, ImportOutcome::Imported { .. }) {
+            tx.commit()?;
+        }
+        Ok(outcome)
+    }
+
+    /// Import many exported meetings in one transaction: `f` calls `ImportBatch::import`
+    /// for each. Each meeting is written in its own savepoint, so a refused one leaves
+    /// nothing and the others go on; the batch is committed once (one flush to disk, not
+    /// one per meeting) when `f` returns Ok. On Err nothing of the batch is kept, so an
+    /// outcome is final only once this returns Ok.
+    pub fn import_batch<T>(
+        &mut self,
+        f: impl FnOnce(&mut ImportBatch<'_>) -> Result<T>,
+    ) -> Result<T> {
+        if self.read_only() {
+            return Err(StoreError::ReadOnly);
+        }
+        // As every write: never into a file that has not passed the check.
+        if let super::Integrity::Failed(_) = self.wait_integrity() {
+            return Err(StoreError::Corrupt(self.path().display().to_string()));
+        }
+        // Each meeting's savepoint keeps the pages it changes in a statement journal: in
+        // memory, not a temporary file written for every meeting.
+        self.conn().pragma_update(None, "temp_store", "MEMORY")?;
+        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
+        let store: &Store = self;
+        let out = f(&mut ImportBatch { store, tx: &tx })?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// One meeting inside an import batch's transaction, in a savepoint of its own.
+    /// Every string of the bundle is cleaned first (domain::clean_bundle).
+    pub(super) fn import_one<B: BundleArg>(
+        &self,
+        tx: &Transaction<'_>,
+        owned: B,
+        pin_new: bool,
+        savepoint: bool,
+    ) -> Result<ImportOutcome> {
+        let unreadable = || StoreError::Refused(Refusal::ImportUnreadable);
+        let cleaned = crate::domain::clean_bundle::clean_bundle_owned(owned.into_bundle())
+            .ok_or_else(unreadable)?;
         let bundle = &cleaned;
         let status = verify_record(
             &bundle.record,
@@ -507,8 +542,8 @@ impl Store {
         if bundle.record.status != MeetingStatus::Signed {
             return Ok(ImportOutcome::Refused(ImportRefusal::Unsigned));
         }
-        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
-        let existing: Option<(i64, Option<String>)> = tx
+        let existing: Option<(i64, Option<String>)> = self
+            .conn()
             .query_row(
                 "SELECT m.id, n.sha256 FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id
                  WHERE m.uid = ?1",
@@ -523,28 +558,34 @@ impl Store {
                 ImportOutcome::Refused(ImportRefusal::Conflict { meeting_id })
             });
         }
-        let new_pins = match super::import_trust::check(&tx, bundle, pin_new)? {
+        let new_pins = match super::import_trust::check(tx, bundle, pin_new)? {
             Ok(p) => p,
             Err(refusal) => return Ok(ImportOutcome::Refused(refusal)),
         };
-        let meeting = write_records(&tx, bundle)?;
+        let sp = if savepoint {
+            Some(Savepoint::new(tx)?)
+        } else {
+            None
+        };
+        let meeting = write_records(tx, bundle)?;
         let community: i64 = tx.query_row(
             "SELECT community_id FROM meetings WHERE id = ?1",
             [meeting],
             |r| r.get(0),
         )?;
-        super::import_trust::store_trust(&tx, community, bundle, &new_pins)?;
+        super::import_trust::store_trust(tx, community, bundle, &new_pins)?;
         drop(cleaned);
         // Read back from the tables, as `yishi verify` will: the same minutes, valid
         // signatures, and no new break in the community's chain.
         let report = self.verify_meeting(meeting)?;
         if !report.status.is_valid() {
-            drop(tx);
             return Ok(ImportOutcome::Refused(ImportRefusal::NotReproduced(
                 report.status,
             )));
         }
-        tx.commit()?;
+        if let Some(sp) = sp {
+            sp.release()?;
+        }
         Ok(ImportOutcome::Imported {
             meeting_id: meeting,
             chain_starts_here: report.chain_starts_at_import,
@@ -552,3 +593,6 @@ impl Store {
         })
     }
 }
+
+use super::import_batch::Savepoint;
+pub use super::import_batch::{BundleArg, ImportBatch};

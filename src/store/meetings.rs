@@ -1,8 +1,10 @@
 //! Meetings and their agendas: preparation, opening, adjourning.
 
+use super::Refusal;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::common::{end_discussion, require_status, rule_from_db, rule_params};
+use super::followup::add_revision;
 use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{
     Category, Electorate, ItemStatus, MeetingKind, MeetingStatus, Scope, ScopeKind,
@@ -154,12 +156,10 @@ fn new_uid() -> String {
 fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
     let title = clean_line(&m.title).trim().to_string();
     if title.is_empty() {
-        return Err(StoreError::Invalid("A meeting needs a title.".into()));
+        return Err(StoreError::Refused(Refusal::MeetingNeedsTitle));
     }
     if chrono::NaiveDateTime::parse_from_str(m.starts_at.trim(), "%Y-%m-%d %H:%M").is_err() {
-        return Err(StoreError::Invalid(
-            "The time must look like 2026-11-28 09:30.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::BadMeetingTime));
     }
     Ok(MeetingInput {
         kind: m.kind,
@@ -179,10 +179,11 @@ fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
 fn check_item(i: &ItemInput) -> Result<ItemInput> {
     let title = clean_line(&i.title).trim().to_string();
     if title.is_empty() {
-        return Err(StoreError::Invalid("An agenda item needs a title.".into()));
+        return Err(StoreError::Refused(Refusal::ItemNeedsTitle));
     }
     if let RuleKind::Custom(c) = &i.rule.kind {
-        c.validate().map_err(StoreError::Invalid)?;
+        c.validate()
+            .map_err(|_| StoreError::Refused(Refusal::BadCustomRule))?;
     }
     let scope = Scope {
         kind: i.scope.kind,
@@ -190,14 +191,10 @@ fn check_item(i: &ItemInput) -> Result<ItemInput> {
         unit: clean_line(&i.scope.unit).trim().to_string(),
     };
     if matches!(scope.kind, ScopeKind::Building | ScopeKind::Unit) && scope.building.is_empty() {
-        return Err(StoreError::Invalid(
-            "A building scope needs the building, e.g. 3栋.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::BuildingScopeNeedsBuilding));
     }
     if scope.kind == ScopeKind::Unit && scope.unit.is_empty() {
-        return Err(StoreError::Invalid(
-            "A unit scope needs the unit, e.g. 2单元.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::UnitScopeNeedsUnit));
     }
     Ok(ItemInput {
         title,
@@ -296,7 +293,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            add_followup(tx, community, id, &m.language)?;
+            super::followup::add_followup(tx, community, id, &m.language)?;
             audit(tx, Some(id), "meeting_create", &m.title)?;
             Ok(id)
         })
@@ -388,7 +385,7 @@ impl Store {
             )?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == "voting" || status == "closed" {
-                return Err(StoreError::Invalid("This item has been put to the vote; it can no longer be changed.".into()));
+                return Err(StoreError::Refused(Refusal::ItemAlreadyVoted));
             }
             tx.execute(
                 "UPDATE agenda_items SET title = ?2, category = ?3, proposer = ?4, scope_kind = ?5,
@@ -415,9 +412,7 @@ impl Store {
             )?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == "voting" || status == "closed" {
-                return Err(StoreError::Invalid(
-                    "The vote has started; the proposal can no longer be amended.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::AmendAfterVote));
             }
             let changed = add_revision(tx, meeting, item, &text)?;
             if changed {
@@ -464,6 +459,7 @@ impl Store {
             let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == MeetingStatus::Draft {
                 tx.execute("DELETE FROM proposal_revisions WHERE item_id = ?1", [id])?;
+                tx.execute("DELETE FROM followup_actions WHERE item_id = ?1", [id])?;
                 super::search::unindex(tx, meeting, "proposal", id)?;
                 tx.execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
                 audit(tx, Some(meeting), "item_remove", &id.to_string())?;
@@ -473,7 +469,7 @@ impl Store {
                     [id],
                 )?;
                 if n == 0 {
-                    return Err(StoreError::Invalid("An item that was put to the vote cannot be withdrawn.".into()));
+                    return Err(StoreError::Refused(Refusal::WithdrawVotedItem));
                 }
                 audit(tx, Some(meeting), "item_withdraw", &id.to_string())?;
             }
@@ -561,85 +557,4 @@ impl Store {
             Ok(())
         })
     }
-}
-
-/// A new meeting opens with the community's open action items of earlier meetings, as an
-/// item without a vote whose discussion is recorded like any other.
-fn add_followup(
-    tx: &rusqlite::Transaction<'_>,
-    community: i64,
-    meeting: i64,
-    lang: &str,
-) -> Result<()> {
-    use crate::domain::followup::{self, OpenAction};
-    let mut st = tx.prepare_cached(
-        "SELECT m.starts_at, i.title, a.what, a.who, a.due FROM action_items a
-         JOIN agenda_items i ON i.id = a.item_id JOIN meetings m ON m.id = i.meeting_id
-         WHERE m.community_id = ?1 AND m.id <> ?2 AND a.status IN ('open', 'doing')
-         ORDER BY m.starts_at, a.id",
-    )?;
-    let rows: Vec<(String, String, String, String, String)> = st
-        .query_map(params![community, meeting], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let today = super::actions::today();
-    let open: Vec<OpenAction<'_>> = rows
-        .iter()
-        .map(|(d, t, w, who, due)| OpenAction {
-            meeting_date: d,
-            item_title: t,
-            what: w,
-            who,
-            due,
-            overdue: followup::past_due(due, &today),
-        })
-        .collect();
-    let text = followup::proposal(lang, &open);
-    let title = followup::title(lang);
-    tx.execute(
-        "INSERT INTO agenda_items (meeting_id, position, title, category, rule, created_at)
-         VALUES (?1, 1, ?2, 'followup', 'no_vote', ?3)",
-        params![meeting, title, now()],
-    )?;
-    let item = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)",
-        params![item, text, now()],
-    )?;
-    super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
-    Ok(())
-}
-
-/// Add a revision if the text differs from the current one.
-fn add_revision(
-    tx: &rusqlite::Transaction<'_>,
-    meeting: i64,
-    item: i64,
-    text: &str,
-) -> Result<bool> {
-    let (rev, current): (i64, String) = tx.query_row(
-        "SELECT coalesce(max(rev), 0), coalesce((SELECT text FROM proposal_revisions WHERE item_id = ?1 ORDER BY rev DESC LIMIT 1), '')
-         FROM proposal_revisions WHERE item_id = ?1",
-        [item],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if rev > 0 && current == text {
-        return Ok(false);
-    }
-    tx.execute(
-        "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, ?2, ?3, ?4)",
-        params![item, rev + 1, text, now()],
-    )?;
-    let title: String = tx.query_row(
-        "SELECT title FROM agenda_items WHERE id = ?1",
-        [item],
-        |r| r.get(0),
-    )?;
-    super::search::unindex(tx, meeting, "proposal", item)?;
-    super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
-    Ok(true)
 }

@@ -7,15 +7,19 @@ pub mod archive;
 mod backup;
 mod common;
 mod error;
+mod followup;
 pub mod import;
+mod import_batch;
 mod import_trust;
 pub mod meetings;
 mod open;
 pub mod record;
+mod refusal;
 pub mod roll_call;
 pub mod roster;
 mod search;
 pub mod session;
+pub mod signed;
 pub mod signing;
 pub mod trust;
 
@@ -26,6 +30,7 @@ use rusqlite::Connection;
 
 pub use error::{Result, StoreError};
 pub use open::{APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION, SYNC_CHECK_LIMIT};
+pub use refusal::{ImportPart, Refusal};
 
 pub struct Store {
     conn: Connection,
@@ -52,6 +57,9 @@ impl Drop for Store {
 /// its own read-only connection, so the first frame does not wait for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Integrity {
+    /// Not started: the store was opened for a short command (`Store::open_deferred`);
+    /// the check runs, synchronously, before the first write or when waited for.
+    Deferred,
     Checking,
     Passed,
     /// The file failed the check (the error, as text): the store refuses every write
@@ -120,6 +128,45 @@ impl Store {
         })
     }
 
+    /// Open for a short command (`minutes list`, `export`): like `open`, but a large
+    /// file's `quick_check` (whose cost grows with the archive) is not started; it runs
+    /// before the first write, or when `wait_integrity` is called (`verify`, `backup`).
+    /// A damaged page that a read meets is reported as `StoreError::Corrupt`.
+    pub fn open_deferred(path: &Path) -> Result<Store> {
+        let o = open::open(path)?;
+        let state = if o.check_pending {
+            Integrity::Deferred
+        } else {
+            Integrity::Passed
+        };
+        Ok(Store {
+            conn: o.conn,
+            read_only: o.read_only,
+            path: o.path,
+            lock: None,
+            integrity: Arc::new((Mutex::new(state), Condvar::new())),
+            check: None,
+        })
+    }
+
+    /// Run a deferred check now, on this thread.
+    fn run_deferred_check(&self) {
+        let (lock, done) = &*self.integrity;
+        let Ok(mut s) = lock.lock() else {
+            return;
+        };
+        if *s != Integrity::Deferred {
+            return;
+        }
+        *s = match open::check_connection(&self.path)
+            .and_then(|c| open::quick_check(&c, &self.path))
+        {
+            Ok(()) => Integrity::Passed,
+            Err(e) => Integrity::Failed(e.to_string()),
+        };
+        done.notify_all();
+    }
+
     /// Where the integrity check of the file stands (see `Integrity`).
     pub fn integrity(&self) -> Integrity {
         self.integrity
@@ -132,6 +179,7 @@ impl Store {
     /// Wait for the integrity check to finish (for commands that report on the whole
     /// file, and tests).
     pub fn wait_integrity(&self) -> Integrity {
+        self.run_deferred_check();
         let (lock, done) = &*self.integrity;
         let Ok(mut s) = lock.lock() else {
             return Integrity::Checking;
@@ -269,9 +317,9 @@ pub(crate) fn audit(
     action: &str,
     detail: &str,
 ) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit_log (at, meeting_id, action, detail) VALUES (?1, ?2, ?3, ?4)",
-        rusqlite::params![now(), meeting_id, action, detail],
-    )?;
+    )?
+    .execute(rusqlite::params![now(), meeting_id, action, detail])?;
     Ok(())
 }

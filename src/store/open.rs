@@ -13,7 +13,7 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -24,8 +24,10 @@ const MIGRATIONS: &[&str] = &[
     // never reads the stored bodies. (Its content is rebuilt below.)
     "",
     // 2 → 3: the search index gains the `pairs` column (two-character tokens), so a
-    // Chinese query of two or more characters reads one short list per pair.
+    // Chinese query of two or more characters reads one short list per pair. (The
+    // second DROP: see 4 → 5.)
     "DROP TABLE search_index;
+     DROP TABLE IF EXISTS search_index_content;
      CREATE VIRTUAL TABLE search_index USING fts5 (
          body, pairs, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED,
          tokenize = 'unicode61');",
@@ -121,17 +123,59 @@ const MIGRATIONS: &[&str] = &[
      UPDATE agenda_items SET rule_params = json_set(rule_params, '$.recused_leave_base', json('false'))
          WHERE json_valid(rule_params) AND json_type(rule_params, '$.recused_leave_base') IS NULL
            AND meeting_id IN (SELECT id FROM meetings WHERE status = 'draft');",
+    // 7 → 8: the search index keeps no copy of the texts (contentless; rebuilt below,
+    // into the pages the old one frees, so the file does not grow); the chain is read
+    // from an index without the minutes text; a follow-up item records the action items
+    // it follows and where each stood (see schema.sql). SQLite (3.54) leaves a
+    // contentless_unindexed table's `_content` shadow table behind when the table is
+    // dropped: every step that drops `search_index` drops that too, or creating the
+    // index again fails.
+    "DROP TABLE search_index;
+     DROP TABLE IF EXISTS search_index_content;
+     CREATE VIRTUAL TABLE search_index USING fts5 (
+         body, pairs, kind UNINDEXED, ref_id UNINDEXED, content = '',
+         contentless_delete = 1, contentless_unindexed = 1, tokenize = 'unicode61');
+     CREATE INDEX IF NOT EXISTS minutes_chain ON minutes (community_id, seq, sha256, prev_sha256);
+     CREATE TABLE IF NOT EXISTS followup_actions (
+         item_id    INTEGER NOT NULL REFERENCES agenda_items(id),
+         action_id  INTEGER NOT NULL REFERENCES action_items(id),
+         position   INTEGER NOT NULL,
+         status     TEXT NOT NULL CHECK (status IN ('open', 'doing', 'done', 'dropped')),
+         overdue    INTEGER NOT NULL CHECK (overdue IN (0, 1)),
+         changed    INTEGER NOT NULL CHECK (changed IN (0, 1)),
+         PRIMARY KEY (item_id, action_id));
+     CREATE INDEX IF NOT EXISTS followup_actions_action ON followup_actions (action_id, item_id);
+     CREATE TRIGGER IF NOT EXISTS lock_followup_insert BEFORE INSERT ON followup_actions
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = NEW.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TRIGGER IF NOT EXISTS lock_followup_update BEFORE UPDATE ON followup_actions
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = OLD.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+     CREATE TRIGGER IF NOT EXISTS lock_followup_delete BEFORE DELETE ON followup_actions
+         WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+               WHERE i.id = OLD.item_id) = 'signed'
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;",
 ];
 
 /// The version from which on the search index has its present layout; an older file's
 /// index is rebuilt from the records after the SQL steps.
-const SEARCH_LAYOUT: i64 = 3;
+const SEARCH_LAYOUT: i64 = 8;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Set on every connection, before anything else: see PRODUCT.md "Storage".
 pub(crate) fn set_pragmas(conn: &Connection, writable: bool) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
+    // The store has ~150 distinct statements, and an import or a verify cycles through
+    // dozens per meeting: with rusqlite's default of 16 they were evicted and prepared
+    // again (with their lock triggers) on nearly every use.
+    conn.set_prepared_statement_cache_capacity(256);
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "trusted_schema", "OFF")?;
     if writable {

@@ -3,6 +3,7 @@
 //! record it either: an answer for a voter not in the room, a second answer over a first,
 //! a vote before the roll call at the door, two votes at once, 回避 under art. 278.
 
+use super::Refusal;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
@@ -139,9 +140,7 @@ pub(crate) fn relink_council(
 pub(crate) fn refuse_recusal(tx: &rusqlite::Connection, item: i64) -> Result<()> {
     let rule = item_rule(tx, item)?;
     if !rule.kind.allows_recusal() {
-        return Err(StoreError::Invalid(
-            "Recusal does not exist under art. 278: the base is all owners of the scope.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::NoRecusalUnderArt278));
     }
     Ok(())
 }
@@ -167,15 +166,11 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     let (meeting, status) = super::session::item_meeting(tx, item)?;
     super::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
     if status == "voting" || status == "closed" || status == "withdrawn" {
-        return Err(StoreError::Invalid(
-            "This item cannot be put to the vote again.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::VoteAgain));
     }
     // One vote is open at a time.
     if open_vote(tx, meeting)?.is_some() {
-        return Err(StoreError::Invalid(
-            "Another vote is still open; close it before starting this one.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::AnotherVoteOpen));
     }
     let row = tx.query_row(
         "SELECT i.scope_kind, i.scope_building, i.scope_unit, i.rule, m.community_id, m.electorate, m.kind, i.position
@@ -196,9 +191,7 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     )?;
     let (scope_kind, building, unit, rule, community, electorate, mkind, position) = row;
     if rule == "no_vote" {
-        return Err(StoreError::Invalid(
-            "This item is for discussion only; it has no vote.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::DiscussionOnly));
     }
     let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
     let council = if is_council_vote(&electorate, scope_kind == ScopeKind::Council) {
@@ -209,9 +202,7 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     };
     let eligible = eligible_voters(tx, community, council, scope_kind, &building, &unit)?;
     if eligible.is_empty() {
-        return Err(StoreError::Invalid(
-            "Nobody on the roster is inside this item's scope.".into(),
-        ));
+        return Err(StoreError::Refused(Refusal::NobodyInScope));
     }
     let events = super::common::presence_events(tx, meeting)?;
     let now_in = presence::current(&events);
@@ -222,7 +213,7 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
         .filter(|(v, _, _)| !now_in.get(v).is_some_and(|a| a.marked))
         .count();
     if uncalled > 0 {
-        return Err(StoreError::Invalid(super::session::ATTENDANCE_FIRST.into()));
+        return Err(StoreError::Refused(Refusal::AttendanceFirst));
     }
     Ok(Preflight {
         meeting,
@@ -263,7 +254,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             if status != "voting" {
-                return Err(StoreError::Invalid("The vote on this item is not open.".into()));
+                return Err(StoreError::Refused(Refusal::VoteNotOpen));
             }
             let old: Option<String> = tx
                 .query_row(
@@ -273,17 +264,13 @@ impl Store {
                 )
                 .optional()?;
             let Some(old) = old.as_deref().and_then(Choice::from_db) else {
-                return Err(StoreError::Invalid(
-                    "This voter has not answered yet; there is nothing to change.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::NotAnsweredYet));
             };
             if old == Choice::Recused || choice == Choice::Recused {
-                return Err(StoreError::Invalid(
-                    "A recusal is recorded at the door, not changed in the roll call.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::RecusalAtTheDoor));
             }
             if old == choice {
-                return Err(StoreError::Invalid("That is already this voter's answer.".into()));
+                return Err(StoreError::Refused(Refusal::SameAnswer));
             }
             let after: i64 = tx.query_row(
                 "SELECT coalesce(max(id), 0) FROM votes WHERE item_id = ?1",

@@ -1,5 +1,6 @@
 //! Communities, units, voters, holdings and councils.
 
+use super::Refusal;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError, audit, now};
@@ -162,10 +163,7 @@ impl Store {
                 let vid = match existing {
                     Some((id, kind)) if kind == row.kind.as_db() => id,
                     Some(_) => {
-                        return Err(StoreError::Invalid(format!(
-                            "Line {}: {} is already in the roster with another kind.",
-                            row.line, row.owner
-                        )));
+                        return Err(StoreError::Refused(Refusal::CsvOtherKind { line: row.line, owner: row.owner.clone() }));
                     }
                     None => {
                         let pos = next_position(tx, cid)?;
@@ -187,10 +185,7 @@ impl Store {
                         )
                         .optional()?;
                     if dup.is_some() {
-                        return Err(StoreError::Invalid(format!(
-                            "Line {}: the unit {} is already in the roster of {community}.",
-                            row.line, row.label
-                        )));
+                        return Err(StoreError::Refused(Refusal::CsvUnitTaken { line: row.line, unit: row.label.clone(), community: community.to_string() }));
                     }
                     tx.execute(
                         "INSERT INTO units (community_id, label, building, unit, area_centi)
@@ -319,14 +314,10 @@ impl Store {
     ) -> Result<i64> {
         let label = crate::domain::text::clean_line(label).trim().to_string();
         if label.is_empty() {
-            return Err(StoreError::Invalid(
-                "A unit needs a label such as 3栋2单元501.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::UnitNeedsLabel));
         }
         if !(0..=crate::domain::roster_csv::MAX_AREA_CENTI).contains(&area_centi) {
-            return Err(StoreError::Invalid(
-                "The area must be between 0 and 100,000 m².".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::AreaOutOfRange));
         }
         let building = crate::domain::text::clean_line(building);
         let unit = crate::domain::text::clean_line(unit);
@@ -389,23 +380,20 @@ impl Store {
     }
 }
 
-pub const NAME_HIDDEN: &str = "A name must not contain invisible or format characters (zero-width space, joiner, direction mark).";
-pub const NAME_TOO_LONG: &str = "A name has at most 100 characters.";
-
 fn checked(v: &VoterInput) -> Result<VoterInput> {
     use crate::domain::names;
     use crate::domain::text::clean_line;
     // The CSV's rule for typed names too: nothing invisible, one spelling (NFC), and
     // the schema's length checked here with a sentence rather than by a CHECK.
     if names::has_hidden(&v.name) {
-        return Err(StoreError::Invalid(NAME_HIDDEN.into()));
+        return Err(StoreError::Refused(Refusal::NameHidden));
     }
     let name = names::nfc(clean_line(&v.name).trim());
     if name.is_empty() {
-        return Err(StoreError::Invalid("A voter needs a name.".into()));
+        return Err(StoreError::Refused(Refusal::VoterNeedsName));
     }
     if name.chars().count() > names::MAX_NAME_CHARS {
-        return Err(StoreError::Invalid(NAME_TOO_LONG.into()));
+        return Err(StoreError::Refused(Refusal::NameTooLong));
     }
     Ok(VoterInput {
         name,
@@ -419,7 +407,9 @@ fn unique_to_invalid(e: rusqlite::Error, what: &str) -> StoreError {
     if let rusqlite::Error::SqliteFailure(c, _) = &e
         && c.code == rusqlite::ErrorCode::ConstraintViolation
     {
-        return StoreError::Invalid(format!("{what} is already in the roster."));
+        return StoreError::Refused(Refusal::AlreadyInRoster {
+            what: what.to_string(),
+        });
     }
     StoreError::from(e)
 }

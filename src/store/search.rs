@@ -8,7 +8,9 @@ use crate::domain::search_text::{index_body, index_pairs};
 /// A search index rowid is `(meeting_id << MEETING_SHIFT) + n`.
 pub(crate) const MEETING_SHIFT: u32 = 20;
 
-/// Put one text into the index (inside the caller's transaction).
+/// Put one text into the index (inside the caller's transaction). The minutes of a
+/// signed meeting replace its proposals and remarks in the index: they quote them, and a
+/// signed meeting's records no longer change, so each word is indexed once.
 pub(crate) fn index_text(
     tx: &rusqlite::Connection,
     meeting: i64,
@@ -18,13 +20,23 @@ pub(crate) fn index_text(
 ) -> Result<()> {
     // The rowid carries the meeting (see schema.sql): the next free one in its range.
     let base = meeting << MEETING_SHIFT;
+    if kind == "minutes" {
+        tx.prepare_cached("DELETE FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20)")?
+            .execute([base])?;
+    }
     for part in pieces(text) {
-        tx.execute(
-            "INSERT INTO search_index (rowid, body, pairs, meeting_id, kind, ref_id)
+        tx.prepare_cached(
+            "INSERT INTO search_index (rowid, body, pairs, kind, ref_id)
              VALUES (coalesce((SELECT max(rowid) FROM search_index
-                               WHERE rowid > ?5 AND rowid < ?5 + (1 << 20)), ?5) + 1, ?1, ?6, ?2, ?3, ?4)",
-            params![index_body(part), meeting, kind, ref_id, base, index_pairs(part)],
-        )?;
+                               WHERE rowid > ?4 AND rowid < ?4 + (1 << 20)), ?4) + 1, ?1, ?5, ?2, ?3)",
+        )?
+        .execute(params![
+            index_body(part),
+            kind,
+            ref_id,
+            base,
+            index_pairs(part)
+        ])?;
     }
     Ok(())
 }
@@ -66,37 +78,63 @@ pub(crate) fn unindex(
     ref_id: i64,
 ) -> Result<()> {
     let base = meeting << MEETING_SHIFT;
-    tx.execute(
+    tx.prepare_cached(
         "DELETE FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20) AND kind = ?2 AND ref_id = ?3",
-        params![base, kind, ref_id],
-    )?;
+    )?
+    .execute(params![base, kind, ref_id])?;
     Ok(())
 }
 
 /// Rebuild the whole index from the records (after a migration changed its layout): the
-/// current text of every proposal, every recorded remark, every stored minutes text.
+/// current text of every proposal and every recorded remark of a meeting not yet signed,
+/// and the minutes of every signed one (see `index_text`). The texts are read in pieces
+/// of meetings, so a district archive's rebuild holds little in memory.
 pub(crate) fn rebuild(tx: &rusqlite::Connection) -> Result<()> {
     tx.execute("DELETE FROM search_index", [])?;
+    let last: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM meetings", [], |r| {
+        r.get(0)
+    })?;
+    let mut from = 0;
+    while from <= last {
+        rebuild_range(tx, from, from + REBUILD_STEP)?;
+        from += REBUILD_STEP;
+    }
+    Ok(())
+}
+
+/// Meetings per piece of `rebuild`.
+const REBUILD_STEP: i64 = 200;
+
+/// `rebuild` for the meetings with `from <= id < to`.
+fn rebuild_range(tx: &rusqlite::Connection, from: i64, to: i64) -> Result<()> {
     let mut texts: Vec<(i64, &'static str, i64, String)> = Vec::new();
-    let mut st = tx.prepare(
+    let mut st = tx.prepare_cached(
         "SELECT i.meeting_id, i.id, i.title || char(10) || coalesce(
              (SELECT text FROM proposal_revisions p WHERE p.item_id = i.id ORDER BY rev DESC LIMIT 1), '')
-         FROM agenda_items i ORDER BY i.meeting_id, i.id",
+         FROM agenda_items i WHERE i.meeting_id >= ?1 AND i.meeting_id < ?2
+           AND (SELECT status FROM meetings m WHERE m.id = i.meeting_id) <> 'signed'
+         ORDER BY i.meeting_id, i.id",
     )?;
-    for row in st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+    for row in st.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
         let (m, id, text): (i64, i64, String) = row?;
         texts.push((m, "proposal", id, text));
     }
-    let mut st = tx.prepare(
+    let mut st = tx.prepare_cached(
         "SELECT i.meeting_id, r.id, r.text FROM remarks r JOIN agenda_items i ON i.id = r.item_id
-         WHERE r.text <> '' ORDER BY i.meeting_id, r.id",
+         WHERE r.text <> '' AND i.meeting_id >= ?1 AND i.meeting_id < ?2
+           AND (SELECT status FROM meetings m WHERE m.id = i.meeting_id) <> 'signed'
+         ORDER BY i.meeting_id, r.id",
     )?;
-    for row in st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+    for row in st.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
         let (m, id, text): (i64, i64, String) = row?;
         texts.push((m, "remark", id, text));
     }
-    let mut st = tx.prepare("SELECT meeting_id, text FROM minutes ORDER BY meeting_id")?;
-    for row in st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+    let mut st = tx.prepare_cached(
+        "SELECT n.meeting_id, n.text FROM minutes n JOIN meetings m ON m.id = n.meeting_id
+         WHERE n.meeting_id >= ?1 AND n.meeting_id < ?2 AND m.status = 'signed'
+         ORDER BY n.meeting_id",
+    )?;
+    for row in st.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))? {
         let (m, text): (i64, String) = row?;
         texts.push((m, "minutes", m, text));
     }

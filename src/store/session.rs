@@ -1,6 +1,7 @@
 //! The running meeting: attendance, the speakers' queue and remarks, roll-call votes,
 //! closing a vote, action items. Every call is one committed transaction.
 
+use super::Refusal;
 use rusqlite::{OptionalExtension, params};
 
 use super::common::{end_discussion, presence_events, require_status};
@@ -10,10 +11,6 @@ use crate::domain::presence;
 use crate::domain::record::{Ballot, PresenceEvent};
 use crate::domain::rules::{self, Outcome};
 use crate::domain::text::{clean_line, clean_multiline};
-
-/// The refusal of a vote before the roll call at the door (the screen says it too).
-pub const ATTENDANCE_FIRST: &str =
-    "Attendance has not been taken for every voter of this item; take attendance first.";
 
 /// A speaker in the queue or heard, with the remark recorded so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,14 +66,10 @@ impl Store {
             None => (String::new(), String::new()),
         };
         if kind == PresenceKind::Proxy && (pname.is_empty() || pref.is_empty()) {
-            return Err(StoreError::Invalid(
-                "A proxy needs the proxy's name and the authorisation (委托书) reference.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::ProxyNeedsNameAndRef));
         }
         if kind == PresenceKind::Recuse && item.is_none() {
-            return Err(StoreError::Invalid(
-                "A recusal is for one agenda item.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::RecusalNeedsItem));
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Open])?;
@@ -88,7 +81,7 @@ impl Store {
             if kind == PresenceKind::Proxy {
                 let mkind: String = tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
                 if mkind == MeetingKind::OwnersCommittee.as_db() {
-                    return Err(StoreError::Invalid("Committee members may not vote by proxy.".into()));
+                    return Err(StoreError::Refused(Refusal::CommitteeNoProxy));
                 }
             }
             tx.execute(
@@ -125,7 +118,7 @@ impl Store {
     pub fn queue_speaker(&mut self, item: i64, speaker: &str, voter: Option<i64>) -> Result<i64> {
         let speaker = clean_line(speaker).trim().to_string();
         if speaker.is_empty() {
-            return Err(StoreError::Invalid("A speaker needs a name.".into()));
+            return Err(StoreError::Refused(Refusal::SpeakerNeedsName));
         }
         self.write(|tx| {
             let (meeting, _) = item_meeting(tx, item)?;
@@ -270,7 +263,7 @@ impl Store {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
-                return Err(StoreError::Invalid("The vote on this item is not open.".into()));
+                return Err(StoreError::Refused(Refusal::VoteNotOpen));
             }
             let proxy: Option<String> = tx
                 .query_row(
@@ -280,7 +273,7 @@ impl Store {
                 )
                 .optional()?;
             let Some(_) = proxy else {
-                return Err(StoreError::Invalid("This voter is not on the list for this vote.".into()));
+                return Err(StoreError::Refused(Refusal::NotOnVoteList));
             };
             let answered: Option<String> = tx
                 .query_row(
@@ -291,14 +284,10 @@ impl Store {
                 .optional()?;
             match answered.as_deref() {
                 Some("recused") => {
-                    return Err(StoreError::Invalid(
-                        "This voter is recused from this item and does not answer.".into(),
-                    ));
+                    return Err(StoreError::Refused(Refusal::VoterRecused));
                 }
                 Some(_) => {
-                    return Err(StoreError::Invalid(
-                        "This voter has already answered; changing an answer is a correction, made on purpose.".into(),
-                    ));
+                    return Err(StoreError::Refused(Refusal::AlreadyAnswered));
                 }
                 None => {}
             }
@@ -306,9 +295,7 @@ impl Store {
                 roll_call::refuse_recusal(tx, item)?;
             }
             if !roll_call::in_room(tx, meeting, voter)? {
-                return Err(StoreError::Invalid(
-                    "This voter is not present (in person or by proxy) and cannot answer; record the arrival first.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::VoterNotPresent));
             }
             // Present now, absent on the frozen list: a late arrival, recorded on the
             // timeline; the list shows them present from now on.
@@ -342,9 +329,7 @@ impl Store {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
-                return Err(StoreError::Invalid(
-                    "The vote is closed; answers can no longer be undone.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::VoteClosedNoUndo));
             }
             roll_call::undo_last(tx, item, meeting)
         })
@@ -362,7 +347,7 @@ impl Store {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != "voting" {
-                return Err(StoreError::Invalid("The vote on this item is not open.".into()));
+                return Err(StoreError::Refused(Refusal::VoteNotOpen));
             }
             let opened: String = tx.query_row(
                 "SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1",
@@ -417,7 +402,7 @@ impl Store {
             let (meeting, status) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
             if status == "voting" {
-                return Err(StoreError::Invalid("Close the vote first.".into()));
+                return Err(StoreError::Refused(Refusal::CloseVoteFirst));
             }
             end_discussion(tx, "item_id = ?1", item)?;
             tx.execute("UPDATE agenda_items SET status = 'closed' WHERE id = ?1 AND status IN ('pending', 'discussing')", [item])?;
@@ -430,14 +415,10 @@ impl Store {
         let what = clean_line(what).trim().to_string();
         let due = due.trim().to_string();
         if what.is_empty() {
-            return Err(StoreError::Invalid(
-                "An action item needs a description.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::ActionNeedsWhat));
         }
         if !due.is_empty() && chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").is_err() {
-            return Err(StoreError::Invalid(
-                "The date must look like 2026-12-31.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::BadDueDate));
         }
         let who = clean_line(who);
         self.write(|tx| {

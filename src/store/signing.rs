@@ -11,24 +11,19 @@
 //! (domain::signing::SignedStatement). When the host and the secretary have both signed,
 //! the meeting becomes 'signed' and the SQL triggers lock its records.
 
+use super::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
+pub use super::signed::VerifyReport;
 use super::{Result, Store, StoreError, audit, now};
-use crate::domain::lang::Lang;
-use crate::domain::minutes::{
-    MinutesFormat, addendum_bytes, render_document, signed_body, signed_body_as,
-};
+use crate::domain::minutes::{MinutesFormat, addendum_bytes, signed_body_as};
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::AddendumRecord;
 use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
 use crate::domain::statement::{MAX_SEQ, StatementV2, sign_v2};
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::domain::verify::{
-    ADDENDUM_ROLE, ChainLink, EXPORT_FORMAT, ExportBundle, Problem, Role, SignatureRecord,
-    SignerKey, StoredMinutes, VerifyStatus, ZERO_HASH, chain_starts_at_import, verify_chain,
-    verify_record,
-};
+use crate::domain::verify::{ADDENDUM_ROLE, Role, ZERO_HASH};
 
 /// A registered signer: only public material.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,24 +44,10 @@ pub struct SignOutcome {
     pub missing: Vec<Role>,
 }
 
-/// One meeting's verification, for the CLI line and the TUI badge.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VerifyReport {
-    pub meeting_id: i64,
-    pub uid: String,
-    pub title: String,
-    pub status: VerifyStatus,
-    pub signatures: Vec<SignatureRecord>,
-    /// Imported minutes whose predecessor in the community's chain is not in this
-    /// database (the district office gathered only some): the chain as known here
-    /// starts at this meeting. Not a failure.
-    pub chain_starts_at_import: bool,
-}
-
 fn sign_error(e: SignError) -> StoreError {
     match e {
         SignError::WrongPassphrase => StoreError::WrongPassphrase,
-        other => StoreError::Invalid(other.to_string()),
+        other => StoreError::Refused(Refusal::Signing(other)),
     }
 }
 
@@ -83,7 +64,7 @@ impl Store {
     pub fn register_signer(&mut self, name: &str, passphrase: &str, repeat: &str) -> Result<i64> {
         let name = clean_line(name).trim().to_string();
         if name.is_empty() {
-            return Err(StoreError::Invalid("A signer needs a name.".into()));
+            return Err(StoreError::Refused(Refusal::SignerNeedsName));
         }
         if passphrase != repeat {
             return Err(sign_error(SignError::PassphraseMismatch));
@@ -97,9 +78,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if exists {
-                return Err(StoreError::Invalid(format!(
-                    "{name} is already registered as a signer."
-                )));
+                return Err(StoreError::Refused(Refusal::SignerExists { name: name.to_string() }));
             }
             tx.execute(
                 "INSERT INTO signers (name, public_key, salt, m_cost_kib, t_cost, p_cost, created_at)
@@ -236,12 +215,10 @@ impl Store {
         };
         if !allowed {
             return Err(match rec.status {
-                MeetingStatus::Signed => StoreError::Invalid(
-                    "These minutes are already signed by the host and the secretary.".into(),
-                ),
-                _ => StoreError::Invalid(
-                    "Only the minutes of an adjourned meeting can be signed.".into(),
-                ),
+                MeetingStatus::Signed => {
+                    StoreError::Refused(Refusal::AlreadySignedByHostAndSecretary)
+                }
+                _ => StoreError::Refused(Refusal::SignOnlyAdjourned),
             });
         }
         let named = match role {
@@ -252,11 +229,10 @@ impl Store {
         if let Some(n) = named
             && clean_line(n).trim() != row.name
         {
-            return Err(StoreError::Invalid(format!(
-                "Only {} can sign as the meeting's {}.",
-                clean_line(n).trim(),
-                role.as_db()
-            )));
+            return Err(StoreError::Refused(Refusal::OnlyNamedMaySign {
+                name: clean_line(n).trim().to_string(),
+                role,
+            }));
         }
         let format = MinutesFormat::CURRENT;
         let body = signed_body_as(&rec, format);
@@ -281,17 +257,13 @@ impl Store {
             let (prev, seq) = match existing {
                 Some((text, sha, prev, _, seq)) => {
                     if text != body || sha != body_hash {
-                        return Err(StoreError::Invalid(
-                            "The records changed after the first signature; withdraw the signatures and sign again.".into(),
-                        ));
+                        return Err(StoreError::Refused(Refusal::ChangedSinceFirstSignature));
                     }
                     (prev, seq)
                 }
                 None => {
                     if role == Role::Member {
-                        return Err(StoreError::Invalid(
-                            "The host and the secretary sign first.".into(),
-                        ));
+                        return Err(StoreError::Refused(Refusal::HostAndSecretaryFirst));
                     }
                     let last: Option<(String, i64)> = tx
                         .query_row(
@@ -326,16 +298,10 @@ impl Store {
                 .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             if done.iter().any(|(_, k)| k.as_slice() == row.public_key) {
-                return Err(StoreError::Invalid(format!(
-                    "{} has already signed these minutes.",
-                    row.name
-                )));
+                return Err(StoreError::Refused(Refusal::AlreadySignedBy { name: row.name.clone() }));
             }
             if role != Role::Member && done.iter().any(|(r, _)| r == role.as_db()) {
-                return Err(StoreError::Invalid(format!(
-                    "The minutes already carry the {}'s signature.",
-                    role.as_db()
-                )));
+                return Err(StoreError::Refused(Refusal::RoleAlreadySigned(role)));
             }
             let statement = StatementV2 {
                 community_uid: super::trust::community_uid(tx, community)?,
@@ -400,9 +366,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if later {
-                return Err(StoreError::Invalid(
-                    "Minutes signed later link to these; they can no longer be withdrawn.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::LinkedNoWithdraw));
             }
             tx.execute(
                 "DELETE FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
@@ -424,13 +388,11 @@ impl Store {
     ) -> Result<i64> {
         let text = clean_multiline(text).trim().to_string();
         if text.is_empty() {
-            return Err(StoreError::Invalid("An addendum needs a text.".into()));
+            return Err(StoreError::Refused(Refusal::AddendumNeedsText));
         }
         let m = self.meeting(meeting)?;
         if m.status != MeetingStatus::Signed {
-            return Err(StoreError::Invalid(
-                "Only signed minutes take an addendum; until then, correct the record.".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::AddendumOnlySigned));
         }
         let (row, key) = self.unlock(signer, passphrase)?;
         self.write(|tx| {
@@ -486,223 +448,6 @@ impl Store {
             Ok(())
         })
     }
-
-    /// Every signature of a meeting (minutes first, then addenda), in signing order.
-    pub fn signatures(&self, meeting: i64) -> Result<Vec<SignatureRecord>> {
-        let mut st = self.conn().prepare_cached(
-            "SELECT signer_name, public_key, role, addendum_id, minutes_sha256, prev_sha256,
-                    signed_at, signature,
-                    coalesce((SELECT version FROM signature_statements WHERE signature_id = s.id), 1)
-             FROM signatures s WHERE meeting_id = ?1
-             ORDER BY addendum_id IS NOT NULL, addendum_id, id",
-        )?;
-        let rows = st.query_map([meeting], |r| {
-            Ok(SignatureRecord {
-                signer_name: r.get(0)?,
-                public_key: hex(&r.get::<_, Vec<u8>>(1)?),
-                role: r.get(2)?,
-                addendum_id: r.get(3)?,
-                minutes_sha256: r.get(4)?,
-                prev_sha256: r.get(5)?,
-                signed_at: r.get(6)?,
-                signature: hex(&r.get::<_, Vec<u8>>(7)?),
-                version: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The minutes as signed (None before the first signature).
-    pub fn stored_minutes(&self, meeting: i64) -> Result<Option<StoredMinutes>> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT n.text, n.sha256, n.prev_sha256, coalesce(l.seq, n.seq),
-                        coalesce(l.community_uid, c.uid, ''), n.format
-                 FROM minutes n LEFT JOIN community_uids c ON c.community_id = n.community_id
-                 LEFT JOIN imported_links l ON l.meeting_id = n.meeting_id
-                 WHERE n.meeting_id = ?1",
-                [meeting],
-                |r| {
-                    Ok(StoredMinutes {
-                        text: r.get(0)?,
-                        sha256: r.get(1)?,
-                        prev_sha256: r.get(2)?,
-                        seq: r.get(3)?,
-                        community_uid: r.get(4)?,
-                        format: r.get(5)?,
-                    })
-                },
-            )
-            .optional()?)
-    }
-
-    /// The registered signers' public keys.
-    pub fn signer_keys(&self) -> Result<Vec<SignerKey>> {
-        Ok(self
-            .signers()?
-            .into_iter()
-            .map(|s| SignerKey {
-                name: s.name,
-                public_key: hex(&s.public_key),
-                fingerprint: s.fingerprint,
-            })
-            .collect())
-    }
-
-    pub(crate) fn chain(&self, community: i64) -> Result<Vec<ChainLink>> {
-        let mut st = self.conn().prepare_cached(
-            "SELECT n.meeting_id, n.seq, n.sha256, n.prev_sha256, m.origin = 'imported'
-             FROM minutes n JOIN meetings m ON m.id = n.meeting_id
-             WHERE n.community_id = ?1 ORDER BY n.seq",
-        )?;
-        let rows = st.query_map([community], |r| {
-            Ok(ChainLink {
-                meeting_id: r.get(0)?,
-                seq: r.get(1)?,
-                sha256: r.get(2)?,
-                prev_sha256: r.get(3)?,
-                imported: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    fn verify_with(
-        &self,
-        id: i64,
-        keys: &[SignerKey],
-        chain_problems: &[(i64, Problem)],
-        chain_starts: &[i64],
-    ) -> Result<VerifyReport> {
-        let m = self.meeting(id)?;
-        let sigs = self.signatures(id)?;
-        let minutes = self.stored_minutes(id)?;
-        let mut status = match self.meeting_record(id) {
-            Ok(rec) => {
-                let status = verify_record(&rec, minutes.as_ref(), &sigs, keys);
-                super::trust::with_trust(self.conn(), &m, &rec, minutes.as_ref(), &sigs, status)?
-            }
-            Err(e) => VerifyStatus::Invalid(vec![Problem::RecordUnreadable {
-                detail: e.to_string(),
-            }]),
-        };
-        let mine: Vec<Problem> = chain_problems
-            .iter()
-            .filter(|(mid, _)| *mid == id)
-            .map(|(_, p)| p.clone())
-            .collect();
-        if !mine.is_empty() {
-            status = match status {
-                VerifyStatus::Invalid(mut ps) => {
-                    ps.extend(mine);
-                    VerifyStatus::Invalid(ps)
-                }
-                _ => VerifyStatus::Invalid(mine),
-            };
-        }
-        Ok(VerifyReport {
-            meeting_id: id,
-            uid: m.uid,
-            title: m.title,
-            status,
-            signatures: sigs,
-            chain_starts_at_import: chain_starts.contains(&id),
-        })
-    }
-
-    /// Verify one meeting: re-render and compare, every signature, its chain link.
-    pub fn verify_meeting(&self, id: i64) -> Result<VerifyReport> {
-        let m = self.meeting(id)?;
-        let links = self.chain(m.community_id)?;
-        self.verify_with(
-            id,
-            &self.signer_keys()?,
-            &verify_chain(&links),
-            &chain_starts_at_import(&links),
-        )
-    }
-
-    /// Verify every meeting that is signed or carries a signature, oldest first.
-    pub fn verify_all(&self) -> Result<Vec<VerifyReport>> {
-        let keys = self.signer_keys()?;
-        let mut st = self.conn().prepare_cached(
-            "SELECT id, community_id FROM meetings m WHERE status = 'signed'
-                OR EXISTS (SELECT 1 FROM minutes n WHERE n.meeting_id = m.id)
-                OR EXISTS (SELECT 1 FROM signatures s WHERE s.meeting_id = m.id)
-             ORDER BY starts_at, id",
-        )?;
-        let ids: Vec<(i64, i64)> = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut communities: Vec<i64> = ids.iter().map(|(_, c)| *c).collect();
-        communities.sort_unstable();
-        communities.dedup();
-        let mut chain_problems = Vec::new();
-        let mut chain_starts = Vec::new();
-        for c in communities {
-            let links = self.chain(c)?;
-            chain_problems.extend(verify_chain(&links));
-            chain_starts.extend(chain_starts_at_import(&links));
-        }
-        ids.into_iter()
-            .map(|(id, _)| self.verify_with(id, &keys, &chain_problems, &chain_starts))
-            .collect()
-    }
-
-    /// The complete minutes for reading: the signed text (or, before the first
-    /// signature, a fresh rendering in the meeting's language), then the addenda and the
-    /// signature block with labels in `lang`.
-    pub fn minutes_text(&self, id: i64, lang: Lang) -> Result<String> {
-        let rec = self.meeting_record(id)?;
-        let stored = self.stored_minutes(id)?;
-        let lines: Vec<_> = self.signatures(id)?.iter().map(|s| s.line()).collect();
-        let body = match &stored {
-            Some(m) => m.text.clone(),
-            None => signed_body(&rec),
-        };
-        Ok(render_document(
-            &rec,
-            &body,
-            &lines,
-            stored.as_ref().map(|m| m.sha256.as_str()),
-            lang,
-        ))
-    }
-
-    /// Everything `verify --file` needs to check a meeting elsewhere.
-    pub fn export_bundle(&self, id: i64) -> Result<ExportBundle> {
-        let record = self.meeting_record(id)?;
-        let signatures = self.signatures(id)?;
-        let keys = self.signer_keys()?;
-        let mut signers: Vec<SignerKey> = Vec::new();
-        for s in &signatures {
-            if signers.iter().any(|k| k.public_key == s.public_key) {
-                continue;
-            }
-            let name = keys
-                .iter()
-                .find(|k| k.public_key == s.public_key)
-                .map(|k| k.name.clone())
-                .unwrap_or_else(|| s.signer_name.clone());
-            signers.push(SignerKey {
-                name,
-                public_key: s.public_key.clone(),
-                fingerprint: s.fingerprint(),
-            });
-        }
-        let mut b = ExportBundle {
-            format: EXPORT_FORMAT.to_string(),
-            record,
-            minutes: self.stored_minutes(id)?,
-            signatures,
-            signers,
-            roster: Vec::new(),
-            head: String::new(),
-        };
-        self.export_trust(id, &mut b)?;
-        Ok(b)
-    }
 }
 
 fn parse32(h: &str) -> Result<[u8; 32]> {
@@ -752,10 +497,9 @@ fn sign_addendum_tx(
         |r| r.get(0),
     )?;
     if already {
-        return Err(StoreError::Invalid(format!(
-            "{} has already signed this addendum.",
-            row.name
-        )));
+        return Err(StoreError::Refused(Refusal::AddendumAlreadySignedBy {
+            name: row.name.clone(),
+        }));
     }
     let (community, seq): (i64, i64) = tx.query_row(
         "SELECT community_id, seq FROM minutes WHERE meeting_id = ?1",

@@ -2,6 +2,7 @@
 //! district's pinned keys, and the chain head. The rules are in the domain; this module
 //! loads and stores.
 
+use super::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -134,13 +135,13 @@ pub(crate) fn ensure_on_roster(
             .all(|e| e.action == REGISTER && e.endorser_key == e.public_key)
         && matches!(role, Some(Role::Host | Role::Secretary));
     if !founding {
-        return Err(StoreError::Invalid(format!(
-            "{name} ({}) is not on this community's signer roster: have a registered signer endorse them first.",
-            fingerprint(&pk)
-        )));
+        return Err(StoreError::Refused(Refusal::NotOnSignerRoster {
+            name: name.to_string(),
+            fingerprint: fingerprint(&pk),
+        }));
     }
     let e = endorse(key, &uid, &entries, REGISTER, name, &pk, &now())
-        .ok_or_else(|| StoreError::Invalid("The signer's name cannot be signed.".into()))?;
+        .ok_or(StoreError::Refused(Refusal::NameCannotBeSigned))?;
     insert_entry(conn, &uid, &e)?;
     audit(
         conn,
@@ -295,9 +296,7 @@ impl Store {
     ) -> Result<i64> {
         let Some((by, by_pass)) = endorser else {
             if roster(self.conn(), community)?.len() >= 2 {
-                return Err(StoreError::Invalid(
-                    "This community has a signer roster: a registered signer endorses a new one with their passphrase.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::RosterNeedsEndorsement));
             }
             return self.register_signer(name, passphrase, repeat);
         };
@@ -306,10 +305,9 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("signer {by}")))?;
         let key = self.unlock_signer(by.id, by_pass)?;
         if !is_active(&roster(self.conn(), community)?, &hex(&by.public_key)) {
-            return Err(StoreError::Invalid(format!(
-                "{} is not on this community's signer roster and cannot endorse.",
-                by.name
-            )));
+            return Err(StoreError::Refused(Refusal::EndorserNotOnRoster {
+                name: by.name.clone(),
+            }));
         }
         let id = self.register_signer(name, passphrase, repeat)?;
         self.endorse_with_key(community, id, false, by.id, &key)?;
@@ -335,18 +333,16 @@ impl Store {
         self.write(|tx| {
             let entries = roster(tx, community)?;
             if !is_active(&entries, &hex(&by.public_key)) {
-                return Err(StoreError::Invalid(format!(
-                    "{} is not on this community's signer roster and cannot endorse.",
-                    by.name
-                )));
+                return Err(StoreError::Refused(Refusal::EndorserNotOnRoster {
+                    name: by.name.clone(),
+                }));
             }
             let active = is_active(&entries, &hex(&who.public_key));
             if active != revoke {
-                return Err(StoreError::Invalid(format!(
-                    "{} is {} on this community's signer roster.",
-                    who.name,
-                    if active { "already" } else { "not" }
-                )));
+                return Err(StoreError::Refused(Refusal::RosterState {
+                    name: who.name.clone(),
+                    active,
+                }));
             }
             let uid = community_uid(tx, community)?;
             let action = if revoke { REVOKE } else { REGISTER };
@@ -359,13 +355,11 @@ impl Store {
                 &who.public_key,
                 &now(),
             )
-            .ok_or_else(|| StoreError::Invalid("The signer's name cannot be signed.".into()))?;
+            .ok_or(StoreError::Refused(Refusal::NameCannotBeSigned))?;
             let mut all = entries;
             all.push(e.clone());
             if !check_roster(&uid, &all).is_empty() {
-                return Err(StoreError::Invalid(
-                    "The community's signer roster does not verify; nothing was added.".into(),
-                ));
+                return Err(StoreError::Refused(Refusal::RosterDoesNotVerify));
             }
             insert_entry(tx, &uid, &e)?;
             audit(

@@ -1,48 +1,7 @@
-//! The words of issue 10 ("the record is right"): the store's refusals of what did not
-//! happen, in Chinese, and the screen's words for who may answer, changed answers,
+//! The words of issue 10 ("the record is right"): the screen's words for who may answer, changed answers,
 //! items not taken up and the shaft owners' condition.
 
 use super::Tr;
-
-/// The store's refusals (English, as the store gives them) with their Chinese.
-pub const REFUSALS: &[(&str, &str)] = &[
-    (
-        "Another vote is still open; close it before starting this one.",
-        "另一项表决尚未结束，请先结束该表决再开始本项表决。",
-    ),
-    (
-        crate::store::session::ATTENDANCE_FIRST,
-        "尚未完成本议题全部表决人的签到，请先点名签到。",
-    ),
-    (
-        "This voter is not present (in person or by proxy) and cannot answer; record the arrival first.",
-        "此人未到场（本人或委托代理人均未到），不能表决；如已到场，请先登记到场。",
-    ),
-    (
-        "This voter has already answered; changing an answer is a correction, made on purpose.",
-        "此人已表决；更改表决须经确认的更正操作。",
-    ),
-    (
-        "This voter is recused from this item and does not answer.",
-        "此人已就本议题回避，不参加表决。",
-    ),
-    (
-        "Recusal does not exist under art. 278: the base is all owners of the scope.",
-        "依民法典第二百七十八条表决的事项不适用回避：基数为范围内全体业主。",
-    ),
-    (
-        "This voter has not answered yet; there is nothing to change.",
-        "此人尚未表决，无可更正。",
-    ),
-    (
-        "A recusal is recorded at the door, not changed in the roll call.",
-        "回避须在签到时登记，不能在表决中更改。",
-    ),
-    (
-        "That is already this voter's answer.",
-        "此人的表决已是该选项。",
-    ),
-];
 
 pub const ABSENT_WHY: Tr = Tr(
     "缺席：不能表决；请先登记到场（签到）",

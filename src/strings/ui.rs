@@ -222,11 +222,6 @@ pub const ALL_ANSWERED: Tr = Tr(
     "Everyone has answered; close the vote with E.",
 );
 pub const NOTHING_TO_UNDO: Tr = Tr("没有可撤销的表决。", "Nothing to undo.");
-pub const NOT_FOUND_VOTER: Tr = Tr("没有找到这个人。", "No such voter.");
-pub const MANY_FOUND: Tr = Tr(
-    "有多人符合，请输入更完整的姓名或房号。",
-    "Several match; type more of the name or unit.",
-);
 pub const SHAFT_FLAG: Tr = Tr(
     "注意：井道占用户未同意",
     "Note: an owner whose unit the shaft occupies has not agreed",
@@ -237,10 +232,6 @@ pub const ABSENT_MARK: Tr = Tr("缺席", "absent");
 
 // ---- minutes ----
 pub const MINUTES_TITLE: Tr = Tr("会议纪要", "Minutes");
-pub const BAD_AREA: Tr = Tr(
-    "面积应为平方米数，最多两位小数，如 85.30。",
-    "The area is in m² with at most two decimals, e.g. 85.30.",
-);
 pub const K_BOARD: Tr = Tr("待办事项", "action items");
 pub const K_SET_STATUS: Tr = Tr("更改状态", "change status");
 pub const BOARD_TITLE: Tr = Tr("决议待办事项", "Action items of decisions");
@@ -276,21 +267,12 @@ pub const REGISTERED: Tr = Tr(
     "签署人已登记。口令不会被保存，请牢记。",
     "Signer registered. The passphrase is not stored: remember it.",
 );
-pub const NOT_REGISTERED: Tr = Tr(
-    "此人尚未登记为签署人：请先按 R 登记。",
-    "Not registered as a signer: press R first.",
-);
 pub const SIGNED_WAITING: Tr = Tr("已签署。还需签署：", "Signed. Still to sign: ");
 pub const SIGNED_LOCKED: Tr = Tr(
     "已签署，会议记录已锁定。",
     "Signed: the minutes are now locked.",
 );
 pub const EXPORTED: Tr = Tr("已导出到 ", "Exported to ");
-pub const FILE_EXISTS: Tr = Tr(
-    "文件已存在，请换一个文件名。",
-    "That file exists; choose another name.",
-);
-pub const PASS_MISMATCH: Tr = Tr("两次输入的口令不一致。", "The two passphrases differ.");
 
 pub fn home_more(l: super::Lang, n: i64) -> String {
     match l {
@@ -323,7 +305,6 @@ pub const ST_VALID: Tr = Tr("已签署·有效", "signed, valid");
 pub const ST_INVALID: Tr = Tr("已签署·无效", "signed, INVALID");
 pub const ST_SIGNED: Tr = Tr("已签署", "signed");
 pub const ST_UNSIGNED: Tr = Tr("未签署", "unsigned");
-pub const BAD_DATE: Tr = Tr("日期格式应为 2026-05-16。", "Dates look like 2026-05-16.");
 
 /// "共 12 次会议"; with `more`, the count so far ("100+").
 pub fn found(l: super::Lang, n: usize, more: bool) -> String {
@@ -341,6 +322,14 @@ pub const ADDENDUM_SIGNED: Tr = Tr(
 );
 
 /// The colon after a label: full-width in Chinese, ": " in English.
+/// A field's fill against its limit, e.g. "12/300 字".
+pub fn field_limit(l: super::Lang, n: usize, max: usize) -> String {
+    match l {
+        super::Lang::Zh => format!("{n}/{max} 字"),
+        super::Lang::En => format!("{n}/{max} characters"),
+    }
+}
+
 pub fn colon(l: super::Lang) -> &'static str {
     match l {
         super::Lang::Zh => "：",

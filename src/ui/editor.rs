@@ -19,8 +19,9 @@ pub struct Editor {
     cursor: usize,
     multiline: bool,
     masked: bool,
-    /// First visual line shown (kept so the cursor stays visible).
-    scroll: usize,
+    /// First visual line shown (kept so the cursor stays visible). A `Cell`: drawing
+    /// reads the editor and only moves this view offset, never the text or cursor.
+    scroll: std::cell::Cell<usize>,
 }
 
 /// A visual line: chars[start..end] (end excludes the newline).
@@ -42,7 +43,7 @@ impl Editor {
             chars,
             multiline: false,
             masked: false,
-            scroll: 0,
+            scroll: std::cell::Cell::new(0),
         }
     }
 
@@ -53,7 +54,7 @@ impl Editor {
             chars,
             multiline: true,
             masked: false,
-            scroll: 0,
+            scroll: std::cell::Cell::new(0),
         }
     }
 
@@ -64,7 +65,7 @@ impl Editor {
             cursor: 0,
             multiline: false,
             masked: true,
-            scroll: 0,
+            scroll: std::cell::Cell::new(0),
         }
     }
 
@@ -246,7 +247,7 @@ impl Editor {
     }
 
     /// Draw into `area` and place the real terminal cursor when `focused`.
-    pub fn render(&mut self, f: &mut Frame<'_>, area: Rect, style: Style, focused: bool) {
+    pub fn render(&self, f: &mut Frame<'_>, area: Rect, style: Style, focused: bool) {
         if area.width == 0 || area.height == 0 {
             return;
         }
@@ -254,14 +255,16 @@ impl Editor {
         let lines = self.layout(width);
         let (row, col) = self.cursor_rc(&lines);
         let height = area.height as usize;
-        if row < self.scroll {
-            self.scroll = row;
-        } else if row >= self.scroll + height {
-            self.scroll = row + 1 - height;
+        let mut scroll = self.scroll.get();
+        if row < scroll {
+            scroll = row;
+        } else if row >= scroll + height {
+            scroll = row + 1 - height;
         }
+        self.scroll.set(scroll);
         let shown: Vec<Line<'_>> = lines
             .iter()
-            .skip(self.scroll)
+            .skip(scroll)
             .take(height)
             .map(|l| {
                 Line::from(
@@ -275,7 +278,7 @@ impl Editor {
         f.render_widget(Paragraph::new(shown).style(style), area);
         if focused {
             let x = area.x + (col.min(width.saturating_sub(1))) as u16;
-            let y = area.y + (row - self.scroll) as u16;
+            let y = area.y + (row - scroll) as u16;
             f.set_cursor_position(Position { x, y });
         }
     }

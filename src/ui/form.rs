@@ -1,6 +1,9 @@
-//! One form component for every dialog that asks for text or a choice: new meeting,
-//! agenda item, voter, unit, proxy, speaker, remark, amendment, action item, summary.
-//! What was typed stays in the form until the store has accepted it.
+//! The one small form widget under every dialog: named fields (text or a choice), each
+//! with its limit, and the submit of the form's purpose. Each purpose builds its form
+//! beside its screen (src/ui/forms/, and the screens' own files) and reads its fields by
+//! name. What was typed stays in the form until the store has accepted it.
+
+use std::cell::Cell;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -9,10 +12,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::app::App;
+use super::ctx::{Ctx, Nav};
 use super::editor::Editor;
 use super::theme;
 use crate::domain::text::{truncate, width};
+use crate::store::{Refusal, StoreError};
 use crate::strings::{Lang, Tr, ui as s};
 
 pub enum FieldKind {
@@ -25,7 +29,11 @@ pub enum FieldKind {
 }
 
 pub struct Field {
+    /// How the purpose's submit asks for this field's value.
+    pub name: &'static str,
     pub label: Tr,
+    /// The most characters the store keeps (schema.sql's CHECK); more is refused.
+    pub max: Option<usize>,
     pub kind: FieldKind,
     pub hint: Option<Tr>,
     /// For a choice: a line explaining the chosen option (the vote rule's requirement).
@@ -33,8 +41,10 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(label: Tr, value: &str) -> Field {
+    pub fn text(name: &'static str, label: Tr, value: &str) -> Field {
         Field {
+            name,
+            max: None,
             label,
             kind: FieldKind::Text(Editor::single(value)),
             hint: None,
@@ -42,25 +52,36 @@ impl Field {
         }
     }
     /// A passphrase: shown as stars, never echoed.
-    pub fn masked(label: Tr) -> Field {
+    pub fn masked(name: &'static str, label: Tr) -> Field {
         Field {
+            name,
+            max: None,
             label,
             kind: FieldKind::Text(Editor::masked()),
             hint: None,
             explain: None,
         }
     }
-    pub fn multi(label: Tr, value: &str) -> Field {
+    pub fn multi(name: &'static str, label: Tr, value: &str) -> Field {
         Field {
+            name,
+            max: None,
             label,
             kind: FieldKind::Text(Editor::multi(value)),
             hint: None,
             explain: None,
         }
     }
-    pub fn choice(label: Tr, options: Vec<(String, String)>, selected: &str) -> Field {
+    pub fn choice(
+        name: &'static str,
+        label: Tr,
+        options: Vec<(String, String)>,
+        selected: &str,
+    ) -> Field {
         let idx = options.iter().position(|(c, _)| c == selected).unwrap_or(0);
         Field {
+            name,
+            max: None,
             label,
             kind: FieldKind::Choice { options, idx },
             hint: None,
@@ -75,47 +96,39 @@ impl Field {
         self.hint = Some(h);
         self
     }
+    /// At most `n` characters (the schema's limit for the column it fills).
+    pub fn max(mut self, n: usize) -> Field {
+        self.max = Some(n);
+        self
+    }
+    fn chars(&self) -> usize {
+        match &self.kind {
+            FieldKind::Text(e) => e.text().chars().count(),
+            FieldKind::Choice { .. } => 0,
+        }
+    }
 }
 
-/// What the form is for, with the ids it acts on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    NewMeeting { community: i64 },
-    EditMeeting { meeting: i64 },
-    AddItem { meeting: i64 },
-    EditItem { item: i64 },
-    Search,
-    AddVoter { community: i64 },
-    EditVoter { voter: i64 },
-    AddUnit { voter: i64 },
-    Transfer { voter: i64 },
-    Council { voter: i64 },
-    Proxy { meeting: i64, voter: i64 },
-    Speaker { item: i64 },
-    Remark { remark: i64 },
-    Amend { item: i64 },
-    Recuse { meeting: i64, item: i64 },
-    Jump,
-    Action { item: i64 },
-    Summary { meeting: i64 },
-    ActionStatus { action: i64 },
-    Register { meeting: i64 },
-    Sign { meeting: i64 },
-    Export { meeting: i64 },
-    ExportNotice { meeting: i64 },
-    Addendum { meeting: i64 },
-    ArchiveSearch,
-    ArchiveFilter,
-}
+/// What the form does when saved: its purpose's own submit, reading fields by name.
+/// An error keeps the form open with what was typed and the sentence.
+pub type Submit = Box<dyn Fn(&Form, &mut Ctx) -> Result<Nav, StoreError>>;
+
+/// Called after a field changed (the export form names its file by format and kind).
+pub type OnChange = fn(&mut Form);
 
 pub struct Form {
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
-    pub purpose: Purpose,
     pub error: Option<String>,
+    submit: Submit,
+    on_change: Option<OnChange>,
+    /// The focused text field's width as last drawn, for moving the cursor by visual
+    /// line. A `Cell`, so drawing reads the form and leaves only this note.
+    field_width: Cell<usize>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Editing,
     Cancel,
@@ -123,27 +136,51 @@ pub enum Outcome {
 }
 
 impl Form {
-    pub fn new(title: impl Into<String>, purpose: Purpose, fields: Vec<Field>) -> Form {
+    pub fn new(
+        title: impl Into<String>,
+        fields: Vec<Field>,
+        submit: impl Fn(&Form, &mut Ctx) -> Result<Nav, StoreError> + 'static,
+    ) -> Form {
         Form {
             title: title.into(),
             fields,
             focus: 0,
-            purpose,
             error: None,
+            submit: Box::new(submit),
+            on_change: None,
+            field_width: Cell::new(40),
         }
     }
 
-    /// The text of field `i` ("" for a choice).
-    pub fn value(&self, i: usize) -> String {
-        match self.fields.get(i).map(|f| &f.kind) {
+    pub fn on_change(mut self, f: OnChange) -> Form {
+        self.on_change = Some(f);
+        self
+    }
+
+    /// Carry out the form's purpose.
+    pub fn submit(&self, ctx: &mut Ctx) -> Result<Nav, StoreError> {
+        (self.submit)(self, ctx)
+    }
+
+    fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    pub fn field_mut(&mut self, name: &str) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.name == name)
+    }
+
+    /// The text of the field called `name` ("" for a choice or no such field).
+    pub fn text(&self, name: &str) -> String {
+        match self.field(name).map(|f| &f.kind) {
             Some(FieldKind::Text(e)) => e.text(),
             _ => String::new(),
         }
     }
 
-    /// The chosen code of field `i` ("" for text).
-    pub fn choice(&self, i: usize) -> String {
-        match self.fields.get(i).map(|f| &f.kind) {
+    /// The chosen code of the field called `name` ("" for text or no such field).
+    pub fn choice(&self, name: &str) -> String {
+        match self.field(name).map(|f| &f.kind) {
             Some(FieldKind::Choice { options, idx }) => {
                 options.get(*idx).map(|o| o.0.clone()).unwrap_or_default()
             }
@@ -151,17 +188,68 @@ impl Form {
         }
     }
 
-    pub fn paste(&mut self, text: &str) {
+    /// Set a text field's value (the export form's file name).
+    pub fn set_text(&mut self, name: &str, value: &str) {
         if let Some(Field {
             kind: FieldKind::Text(e),
             ..
-        }) = self.fields.get_mut(self.focus)
+        }) = self.field_mut(name)
         {
-            e.insert(text);
+            e.set_text(value);
         }
     }
 
-    pub fn key(&mut self, k: &KeyEvent, width: usize) -> Outcome {
+    pub fn paste(&mut self, text: &str, l: Lang) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let FieldKind::Text(e) = &mut field.kind else {
+            return;
+        };
+        let before = e.clone();
+        e.insert(text);
+        self.check_limit(before, l);
+    }
+
+    /// Refuse an edit that takes the focused field past its limit: the text goes back
+    /// to what it was, and the sentence says the limit.
+    fn check_limit(&mut self, before: Editor, l: Lang) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        if let Some(max) = field.max
+            && field.chars() > max
+        {
+            field.kind = FieldKind::Text(before);
+            self.error = Some(crate::strings::refusal(l, &Refusal::TooLong { max }));
+        } else {
+            self.error = None;
+            if let Some(f) = self.on_change {
+                f(self);
+            }
+        }
+    }
+
+    pub fn key(&mut self, k: &KeyEvent, l: Lang) -> Outcome {
+        let width = self.field_width.get();
+        let before = match self.fields.get(self.focus).map(|f| &f.kind) {
+            Some(FieldKind::Text(e)) => Some(e.clone()),
+            _ => None,
+        };
+        let out = self.key_at(k, width);
+        match (out, before) {
+            (Outcome::Editing, Some(before)) => self.check_limit(before, l),
+            (Outcome::Editing, None) => {
+                if let Some(f) = self.on_change {
+                    f(self);
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    fn key_at(&mut self, k: &KeyEvent, width: usize) -> Outcome {
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
         let n = self.fields.len();
         match k.code {
@@ -213,13 +301,8 @@ impl Form {
         }
     }
 
-    /// Draw centred over `area`; returns the width of the focused text field.
-    pub fn render(
-        &mut self,
-        f: &mut Frame<'_>,
-        area: Rect,
-        app_lang: crate::strings::Lang,
-    ) -> usize {
+    /// Draw centred over `area` (noting the focused field's width, see `field_width`).
+    pub fn render(&self, f: &mut Frame<'_>, area: Rect, app_lang: Lang) {
         let w = area.width.saturating_sub(4).clamp(20, 100);
         let label_w = self
             .fields
@@ -257,7 +340,7 @@ impl Form {
         f.render_widget(block, rect);
         let mut y = inner.y;
         let mut focused_width = field_w as usize;
-        for (i, fl) in self.fields.iter_mut().enumerate() {
+        for (i, fl) in self.fields.iter().enumerate() {
             let fh =
                 heights[i].min(inner.y + inner.height.saturating_sub(hint_lines).saturating_sub(y));
             if fh == 0 {
@@ -284,7 +367,7 @@ impl Form {
                 width: field_w.min(inner.width.saturating_sub(label_w)),
                 height: fh,
             };
-            match &mut fl.kind {
+            match &fl.kind {
                 FieldKind::Text(e) => {
                     e.render(f, frect, theme::field(focused), focused);
                     if focused {
@@ -324,6 +407,16 @@ impl Form {
         } else {
             lines.push(Line::from(""));
         }
+        // The focused field's limit, shown as it fills: "12/300".
+        if let Some(fl) = self.fields.get(self.focus)
+            && let Some(max) = fl.max
+            && let Some(first) = lines.first_mut()
+        {
+            first.spans.push(Span::styled(
+                format!("  {}", s::field_limit(app_lang, fl.chars(), max)),
+                theme::dim(),
+            ));
+        }
         if let Some(FieldKind::Text(e)) = self.fields.get(self.focus).map(|f| &f.kind)
             && e.is_multiline()
         {
@@ -337,11 +430,6 @@ impl Form {
             theme::dim(),
         )));
         f.render_widget(Paragraph::new(lines), hint_area);
-        focused_width
+        self.field_width.set(focused_width);
     }
-}
-
-/// Carry out a submitted form. Err(reason) keeps the form open with what was typed.
-pub fn submit(app: &mut App, form: &Form) -> Result<(), String> {
-    super::forms_submit::submit(app, form)
 }

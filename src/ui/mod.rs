@@ -3,10 +3,10 @@
 
 mod app;
 mod columns;
+mod ctx;
 mod editor;
 mod form;
 mod forms;
-mod forms_submit;
 mod keymap;
 mod md_view;
 mod room;
@@ -33,7 +33,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::domain::text::width;
 use crate::store::Store;
 use crate::strings::{Lang, ui as s};
-use app::{Overlay, View};
+use app::Overlay;
 
 /// The smallest window the screens are laid out for.
 pub const MIN_W: u16 = 80;
@@ -123,17 +123,17 @@ fn event_loop(
     Ok(())
 }
 
-/// Draw the whole frame from the app's state (no side effects on the data).
-pub fn draw(app: &mut App, f: &mut Frame<'_>) {
+/// Draw the whole frame from the app's state; drawing changes no state (it only notes
+/// in a `Cell` whether the window is too small, for the keys that follow).
+pub fn draw(app: &App, f: &mut Frame<'_>) {
     let area = f.area();
-    app.too_small = too_small(area.width, area.height);
-    if app.too_small {
+    app.too_small.set(too_small(area.width, area.height));
+    if app.too_small.get() {
         let msg = Paragraph::new(app.t(s::TOO_SMALL)).wrap(Wrap { trim: true });
         f.render_widget(msg, area);
         return;
     }
-    if app.room && app.room_applies() {
-        room::draw(app, f, area);
+    if app.room && app.room_applies() && app.top().draw_room(&app.ctx, f, area) {
         return;
     }
     let [top, body, msg, keys] = Layout::vertical([
@@ -148,18 +148,7 @@ pub fn draw(app: &mut App, f: &mut Frame<'_>) {
         title.push_str(&format!(" [{}]", app.t(s::READ_ONLY)));
     }
     f.render_widget(Paragraph::new(title).style(theme::title()), top);
-    match app.view() {
-        View::Home(h) => h.draw(app, f, body),
-        View::Roster(r) => r.draw(app, f, body),
-        View::Prepare(p) => p.draw(app, f, body),
-        View::Attendance(a) => a.draw(app, f, body),
-        View::Agenda(a) => a.draw(app, f, body),
-        View::Item(i) => i.draw(app, f, body),
-        View::Vote(v) => v.draw(app, f, body),
-        View::Minutes(m) => m.draw(app, f, body),
-        View::Actions(a) => a.draw(app, f, body),
-        View::Archive(a) => a.draw(app, f, body),
-    }
+    app.top().draw(&app.ctx, f, body);
     if let Some(m) = &app.msg {
         let style = if m.error {
             theme::error()
@@ -170,18 +159,11 @@ pub fn draw(app: &mut App, f: &mut Frame<'_>) {
     }
     draw_keys(app, f, keys);
     let lang = app.lang;
-    let table = app.keymap();
-    match &mut app.overlay {
+    match &app.overlay {
         None => {}
-        Some(Overlay::Help) => draw_help(lang, table, f, body),
-        Some(Overlay::Confirm(c)) => {
-            let text = c.text.clone();
-            draw_confirm(lang, &text, f, body);
-        }
-        Some(Overlay::Form(form)) => {
-            let w = form.render(f, body, lang);
-            app.field_width = w;
-        }
+        Some(Overlay::Help) => draw_help(lang, app.keymap(), f, body),
+        Some(Overlay::Confirm(c)) => draw_confirm(lang, &c.text, f, body),
+        Some(Overlay::Form(form)) => form.render(f, body, lang),
     }
 }
 

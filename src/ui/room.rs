@@ -6,12 +6,22 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::app::{App, View};
+use super::ctx::Ctx;
 use super::theme;
-use crate::domain::text::clean_line;
+use crate::domain::rules;
 
-pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
-    let l = app.lang;
+/// A vote as the room view shows it: its rule, who may answer and how, and the fixed
+/// outcome once it is closed.
+pub struct RoomVote<'a> {
+    pub rule: &'a rules::Rule,
+    pub electorate: Vec<rules::Eligible>,
+    pub fixed: Option<&'a rules::Outcome>,
+}
+
+/// Drawn by the meeting screens (`Screen::draw_room`): their heading, and the vote's
+/// tally when a vote is showing.
+pub fn draw(ctx: &Ctx, f: &mut Frame<'_>, area: Rect, heading: String, vote: Option<RoomVote<'_>>) {
+    let l = ctx.lang;
     f.render_widget(Block::default().style(theme::room()), area);
     let [title, body, foot] = Layout::vertical([
         Constraint::Length(3),
@@ -19,31 +29,6 @@ pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
         Constraint::Length(3),
     ])
     .areas(area);
-    let (heading, vote) = match app.view() {
-        View::Vote(v) => (
-            v.item
-                .as_ref()
-                .map(|i| clean_line(&i.title))
-                .unwrap_or_default(),
-            Some(v),
-        ),
-        View::Item(i) => (
-            i.item
-                .as_ref()
-                .map(|i| clean_line(&i.title))
-                .unwrap_or_default(),
-            None,
-        ),
-        View::Agenda(a) => (
-            a.items
-                .get(a.sel)
-                .map(|i| clean_line(&i.title))
-                .unwrap_or_default(),
-            None,
-        ),
-        View::Attendance(a) => (clean_line(&a.title), None),
-        _ => (String::new(), None),
-    };
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(heading, theme::room())))
             .alignment(Alignment::Center)
@@ -51,13 +36,11 @@ pub fn draw(app: &App, f: &mut Frame<'_>, area: Rect) {
         title,
     );
     let Some(v) = vote else { return };
-    let Some(it) = &v.item else { return };
-    let electorate = v.electorate();
     // Below the title: the counts, each figure against its threshold, the verdict.
     let below = Rect {
         y: body.y,
         height: body.height + foot.height,
         ..body
     };
-    super::room_bars::draw_vote(l, f, below, &it.rule, &electorate, v.outcome.as_ref());
+    super::room_bars::draw_vote(l, f, below, v.rule, &v.electorate, v.fixed);
 }

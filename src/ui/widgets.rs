@@ -4,33 +4,15 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::domain::figures::check_percent;
-use crate::domain::rules::{Check, CheckKind, fmt_percent_tenths};
+use crate::domain::rules::Check;
 use crate::strings::Lang;
 use crate::ui::theme;
 
-/// The rule's checks with every figure, one line per kind (the minutes' wording), green
-/// when met and red when not.
-///
-/// The wording is the minutes' (`fmt_check`), but the percentage is the one that never
-/// contradicts the verdict (domain::figures): 49.99% beside "> 1/2 ✗", not 50.0%.
+/// The rule's checks with every figure, one line per kind (the minutes' wording and
+/// percentages that never contradict the verdict: 49.99% beside "> 1/2 ✗", not 50.0%),
+/// green when met and red when not.
 pub fn check_lines(l: Lang, checks: &[Check]) -> Vec<Line<'static>> {
-    let mut texts: Vec<String> = Vec::new();
-    for kind in [
-        CheckKind::Participation,
-        CheckKind::Approval,
-        CheckKind::Legacy,
-    ] {
-        let parts: Vec<String> = checks
-            .iter()
-            .filter(|c| c.kind == kind)
-            .map(|c| check_text(l, c))
-            .collect();
-        if !parts.is_empty() {
-            texts.push(parts.join(if l == Lang::Zh { "；" } else { "; " }));
-        }
-    }
-    texts
+    crate::domain::minutes::fmt_checks(l, checks)
         .into_iter()
         .map(|t| {
             let style = if t.contains('✗') {
@@ -72,14 +54,10 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// One check in the minutes' words, with the percentage that never contradicts the
-/// verdict.
+/// One check in the minutes' words (the current format's, whose percentage never
+/// contradicts the verdict).
 pub fn check_text(l: Lang, c: &Check) -> String {
-    let text = crate::domain::minutes::fmt_check(l, c);
-    match c.percent_tenths().map(fmt_percent_tenths) {
-        Some(short) => text.replacen(&format!(" {short} "), &format!(" {} ", check_percent(c)), 1),
-        None => text,
-    }
+    crate::domain::minutes::fmt_check(l, c)
 }
 
 /// A 3×5 font for the room view's large figures.

@@ -3,15 +3,17 @@
 //! [`notice`]) and the bytes an addendum's signature covers ([`addendum_bytes`]). The
 //! notice reuses the current format's words for what it shares with the minutes.
 
-use super::v1::{fmt_checks, result_word};
+use super::MinutesFormat;
+use super::layout::{fmt_checks, result_word, shaft_line};
 use super::v1_format::{field, fmt_area, fmt_time, paren, quote, semi};
 use super::v1_words::{self as w, W};
 use crate::domain::lang::Lang;
+use crate::domain::md_escape::escape;
 use crate::domain::model::Choice;
 use crate::domain::record::{AddendumRecord, MeetingRecord};
 use crate::domain::rules;
 use crate::domain::signing::{fingerprint, from_hex};
-use crate::domain::text::{clean_line, mask_name};
+use crate::domain::text::{clean_line, clean_multiline, mask_name};
 
 // Words outside the signed body (display only: these may be reworded freely).
 const ADDENDA: W = W("补充更正", "Addenda");
@@ -71,14 +73,25 @@ fn fp_of(hex_key: &str) -> String {
 /// The complete minutes for display and export: the signed body (`body`: the stored,
 /// signed text, or a fresh rendering while unsigned), then the addenda with their
 /// signatures, then the signature block. Labels outside the body are in `lang`.
+///
+/// `format` is the body's: in V2 the data around it (signers' names, addenda) is escaped
+/// for Markdown too, so the whole document reads back the same way.
 pub fn render_document(
     rec: &MeetingRecord,
     body: &str,
     sigs: &[SignatureLine],
     minutes_sha256: Option<&str>,
     lang: Lang,
+    format: MinutesFormat,
 ) -> String {
     let l = lang;
+    let data = |t: &str| {
+        if format.v2() {
+            escape(&clean_line(t))
+        } else {
+            clean_line(t)
+        }
+    };
     let mut o = body.to_string();
     if !o.ends_with('\n') {
         o.push('\n');
@@ -89,7 +102,7 @@ pub fn render_document(
             signature_line(
                 l,
                 sign_role(l, &sg.role),
-                &clean_line(&sg.signer_name),
+                &data(&sg.signer_name),
                 &fmt_time(&sg.signed_at),
                 &fp_of(&sg.public_key)
             )
@@ -104,7 +117,11 @@ pub fn render_document(
                 i + 1,
                 paren(l, &fmt_time(&a.at))
             ));
-            o.push_str(&quote(&a.text));
+            if format.v2() {
+                o.push_str(&quote(&escape(&clean_multiline(&a.text))));
+            } else {
+                o.push_str(&quote(&a.text));
+            }
             o.push('\n');
             for sg in sigs.iter().filter(|sg| sg.addendum_id == Some(a.id)) {
                 o.push_str(&sig_line(sg));
@@ -129,21 +146,26 @@ pub fn render_document(
 
 /// The public notice (公示): results and totals only, every name masked
 /// ([`mask_name`]), no roll call, no remarks, never a phone number (the record has none).
+/// Rendered afresh for every export (never signed), in the current format: its data is
+/// escaped for Markdown, so a converter unescapes it (`to_html(.., true)`).
 pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) -> String {
     let l = lang;
-    let mut o = format!("# {} {}\n\n", clean_line(&rec.title), NOTICE.get(l));
-    field(&mut o, l, w::COMMUNITY.get(l), &clean_line(&rec.community));
+    let cur = MinutesFormat::CURRENT;
+    let data = |t: &str| escape(&clean_line(t));
+    let masked = |t: &str| escape(&mask_name(t));
+    let mut o = format!("# {} {}\n\n", data(&rec.title), NOTICE.get(l));
+    field(&mut o, l, w::COMMUNITY.get(l), &data(&rec.community));
     field(&mut o, l, w::KIND.get(l), w::meeting_kind(l, rec.kind));
-    field(&mut o, l, w::WHEN.get(l), &clean_line(&rec.starts_at));
-    field(&mut o, l, w::VENUE.get(l), &clean_line(&rec.venue));
-    field(&mut o, l, w::HOST.get(l), &mask_name(&rec.host));
-    field(&mut o, l, w::SECRETARY.get(l), &mask_name(&rec.secretary));
-    field(&mut o, l, w::UID.get(l), &clean_line(&rec.uid));
+    field(&mut o, l, w::WHEN.get(l), &data(&rec.starts_at));
+    field(&mut o, l, w::VENUE.get(l), &data(&rec.venue));
+    field(&mut o, l, w::HOST.get(l), &masked(&rec.host));
+    field(&mut o, l, w::SECRETARY.get(l), &masked(&rec.secretary));
+    field(&mut o, l, w::UID.get(l), &data(&rec.uid));
     o.push('\n');
     for it in &rec.items {
         o.push_str(&format!(
             "## {}\n\n",
-            w::item_heading(l, it.position, &clean_line(&it.title))
+            w::item_heading(l, it.position, &data(&it.title))
         ));
         if it.added_late {
             o.push_str(&format!("- {}\n", w::LATE.get(l)));
@@ -155,6 +177,9 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
             w::rule_name(l, it.rule.kind.code()),
         );
         match it.vote.as_ref().and_then(|v| v.outcome.as_ref()) {
+            None if it.not_taken_up() => {
+                o.push_str(&format!("- {}\n", super::v2_words::NOT_TAKEN_UP.get(l)))
+            }
             None => o.push_str(&format!("- {}\n", w::NO_VOTE.get(l))),
             Some(out) => {
                 let t = &out.tally;
@@ -174,9 +199,11 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
                     parts.push(p);
                 }
                 o.push_str(&format!("- {}\n", parts.join(semi(l))));
-                for line in fmt_checks(l, &out.checks) {
+                for line in fmt_checks(cur, l, &out.checks) {
                     o.push_str(&format!("- {line}\n"));
                 }
+                // The shaft owners are named: their agreement is a condition of the rule.
+                shaft_line(&mut o, it, l, true);
                 field(&mut o, l, w::RESULT.get(l), result_word(l, out));
             }
         }
@@ -194,7 +221,7 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
             signature_line(
                 l,
                 sign_role(l, &sg.role),
-                &mask_name(&sg.signer_name),
+                &masked(&sg.signer_name),
                 &fmt_time(&sg.signed_at),
                 &fp_of(&sg.public_key)
             )
@@ -276,7 +303,9 @@ pub fn notice(
                         Some(_) => "failed".into(),
                     },
                     tally: out.map(|o| o.tally.clone()),
-                    figures: out.map(|o| fmt_checks(lang, &o.checks)).unwrap_or_default(),
+                    figures: out
+                        .map(|o| fmt_checks(MinutesFormat::CURRENT, lang, &o.checks))
+                        .unwrap_or_default(),
                 }
             })
             .collect(),

@@ -2,13 +2,21 @@
 //! signed).
 
 use crate::domain::lang::Lang;
+use crate::domain::md_escape::unescape;
 use crate::domain::text::{clean_line, width};
 
 /// Plain text from the minutes' Markdown: headings underlined, block quotes indented.
-/// Only the Markdown this module writes is handled.
-pub fn to_txt(md: &str) -> String {
+/// Only the Markdown this module writes is handled. `escaped`: as for [`to_html`].
+pub fn to_txt(md: &str, escaped: bool) -> String {
     let mut o = String::new();
     for line in md.lines() {
+        let owned;
+        let line = if escaped {
+            owned = unescape(line);
+            owned.as_str()
+        } else {
+            line
+        };
         if let Some(h) = line.strip_prefix("# ") {
             o.push_str(h);
             o.push('\n');
@@ -53,8 +61,17 @@ pub fn html_escape(t: &str) -> String {
 
 /// A printable A4 HTML page from the minutes' Markdown (only what this module writes:
 /// headings, list items, numbered remarks, block quotes, paragraphs). Every piece of text
-/// is escaped; no control characters reach the page.
-pub fn to_html(md: &str, title: &str, lang: Lang) -> String {
+/// is escaped; no control characters reach the page. `escaped`: the data in `md` is
+/// escaped for Markdown (minutes format V2 and every notice), so it is unescaped before
+/// it is escaped for HTML; V1 text is taken as it is.
+pub fn to_html(md: &str, title: &str, lang: Lang, escaped: bool) -> String {
+    let html_escape = |t: &str| {
+        if escaped {
+            html_escape(&unescape(t))
+        } else {
+            html_escape(t)
+        }
+    };
     let mut body = String::new();
     let mut in_list = false;
     let mut in_quote = false;

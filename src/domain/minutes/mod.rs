@@ -28,12 +28,15 @@
 
 mod diff;
 mod document;
+mod layout;
 mod markup;
 #[cfg(test)]
 mod tests;
-mod v1;
+#[cfg(test)]
+mod tests_v2;
 mod v1_format;
 mod v1_words;
+mod v2_words;
 
 pub use diff::diff_sections;
 pub use document::{
@@ -51,17 +54,22 @@ use crate::domain::rules::Check;
 /// minutes as its number, see [`MinutesFormat::as_db`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MinutesFormat {
-    /// The format of every minutes signed up to schema version 4 (and since, until V2).
+    /// The format of every minutes signed up to schema version 4.
     V1,
+    /// Data escaped for Markdown, percentages that agree with the verdict, corrected
+    /// answers, recusals and their base, items not taken up, the shaft owners' answers
+    /// (see `layout`).
+    V2,
 }
 
 impl MinutesFormat {
     /// The format new signatures render with.
-    pub const CURRENT: MinutesFormat = MinutesFormat::V1;
+    pub const CURRENT: MinutesFormat = MinutesFormat::V2;
 
     pub fn as_db(self) -> i64 {
         match self {
             MinutesFormat::V1 => 1,
+            MinutesFormat::V2 => 2,
         }
     }
 
@@ -69,8 +77,15 @@ impl MinutesFormat {
     pub fn from_db(n: i64) -> Option<MinutesFormat> {
         match n {
             1 => Some(MinutesFormat::V1),
+            2 => Some(MinutesFormat::V2),
             _ => None,
         }
+    }
+
+    /// Whether this format has V2's additions (data escaped for Markdown among them:
+    /// a converter to HTML or text must then unescape).
+    pub fn v2(self) -> bool {
+        self >= MinutesFormat::V2
     }
 }
 
@@ -108,20 +123,18 @@ pub fn meeting_lang(rec: &MeetingRecord) -> Lang {
 /// The figures of an outcome as the current format prints them, one line per kind of
 /// check (the vote screens show the same lines).
 pub fn fmt_checks(l: Lang, checks: &[Check]) -> Vec<String> {
-    v1::fmt_checks(l, checks)
+    layout::fmt_checks(MinutesFormat::CURRENT, l, checks)
 }
 
 /// One check as the current format prints it.
 pub fn fmt_check(l: Lang, c: &Check) -> String {
-    v1::fmt_check(l, c)
+    layout::fmt_check(MinutesFormat::CURRENT, l, c)
 }
 
 /// The body of the minutes in `lang` and `format`, section by section. Concatenated they
 /// are [`render`].
 pub fn sections(rec: &MeetingRecord, lang: Lang, format: MinutesFormat) -> Vec<(Section, String)> {
-    match format {
-        MinutesFormat::V1 => v1::sections(rec, lang),
-    }
+    layout::sections(format, rec, lang)
 }
 
 /// The minutes body as Markdown in `lang` and `format`. What is signed is

@@ -9,13 +9,14 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use super::moved;
 use crate::domain::model::ActionStatus;
 use crate::domain::text::{clean_line, truncate, width};
+use crate::store::StoreError;
 use crate::store::actions::{BoardRow, HistoryRow, today};
 use crate::strings::{self, ui as s};
-use crate::ui::app::{App, Nav};
 use crate::ui::columns::{self, Col};
-use crate::ui::form::{Field, Form, Purpose};
-use crate::ui::keymap::Act;
-use crate::ui::theme;
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::form::{Field, Form};
+use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::{forms, theme};
 
 pub struct Actions {
     pub rows: Vec<BoardRow>,
@@ -25,68 +26,86 @@ pub struct Actions {
 }
 
 impl Actions {
-    pub fn load(app: &App) -> Actions {
-        let mut a = Actions {
-            rows: Vec::new(),
-            history: Vec::new(),
-            sel: 0,
-            today: today(),
-        };
-        a.reload(app);
-        a
+    pub fn load(ctx: &mut Ctx) -> Actions {
+        loaded(
+            ctx,
+            Actions {
+                rows: Vec::new(),
+                history: Vec::new(),
+                sel: 0,
+                today: today(),
+            },
+        )
     }
 
-    pub fn reload(&mut self, app: &App) {
-        self.rows = app.store.board().unwrap_or_default();
-        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
-        self.load_history(app);
-    }
-
-    fn load_history(&mut self, app: &App) {
+    fn load_history(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
         self.history = match self.rows.get(self.sel) {
-            Some(r) => app.store.action_history(r.id).unwrap_or_default(),
+            Some(r) => ctx.store.action_history(r.id)?,
             None => Vec::new(),
         };
+        Ok(())
+    }
+}
+
+/// Change an action item's status; the note is kept in its history.
+fn status_form(ctx: &Ctx, r: &BoardRow) -> Form {
+    let (l, action) = (ctx.lang, r.id);
+    let options = forms::opts(
+        ActionStatus::ALL,
+        |st| st.as_db(),
+        |st| strings::action_status(l, st),
+    );
+    Form::new(
+        format!(
+            "{}{}{}",
+            ctx.t(s::K_SET_STATUS),
+            s::colon(l),
+            clean_line(&r.what)
+        ),
+        vec![
+            Field::choice("status", s::COL_STATUS, options, r.status.as_db()),
+            Field::text("note", s::F_NOTE, ""),
+        ],
+        move |f, ctx| {
+            let status = ActionStatus::from_db(&f.choice("status")).unwrap_or(ActionStatus::Open);
+            ctx.store
+                .set_action_status(action, status, &f.text("note"))?;
+            Ok(forms::saved(ctx))
+        },
+    )
+}
+
+impl Screen for Actions {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::BOARD
     }
 
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
-        let colon = crate::strings::ui::colon(app.lang);
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.rows = ctx.store.board()?;
+        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
+        self.load_history(ctx)
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         match act {
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.rows.len(), act, 15);
-                self.load_history(app);
+                if let Err(e) = self.load_history(ctx) {
+                    ctx.error(ctx.say(&e));
+                }
                 Nav::Stay
             }
             Act::Back => Nav::Back,
             Act::SetStatus => match self.rows.get(self.sel) {
-                Some(r) => {
-                    let l = app.lang;
-                    let options = ActionStatus::ALL
-                        .iter()
-                        .map(|st| {
-                            (
-                                st.as_db().to_string(),
-                                strings::action_status(l, *st).to_string(),
-                            )
-                        })
-                        .collect();
-                    Nav::Form(Box::new(Form::new(
-                        format!("{}{colon}{}", app.t(s::K_SET_STATUS), clean_line(&r.what)),
-                        Purpose::ActionStatus { action: r.id },
-                        vec![
-                            Field::choice(s::COL_STATUS, options, r.status.as_db()),
-                            Field::text(s::F_NOTE, ""),
-                        ],
-                    )))
-                }
+                Some(r) => Nav::form(status_form(ctx, r)),
                 None => Nav::Stay,
             },
             _ => Nav::Stay,
         }
     }
 
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let l = app.lang;
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let l = ctx.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(50), Constraint::Length(34)]).areas(area);
         // Each column as wide as it needs; the item title, then who, give first; every
@@ -101,14 +120,14 @@ impl Actions {
             &[
                 Col::new(8, 6, 4),
                 Col::fixed(10),
-                Col::new(widest(&what, app.t(s::F_WHAT)).min(40), 12, 3),
+                Col::new(widest(&what, ctx.t(s::F_WHAT)).min(40), 12, 3),
                 Col::new(
-                    widest(&|r| width(&clean_line(&r.who)), app.t(s::F_WHO)).min(16),
+                    widest(&|r| width(&clean_line(&r.who)), ctx.t(s::F_WHO)).min(16),
                     6,
                     2,
                 ),
                 Col::new(
-                    widest(&|r| width(&clean_line(&r.item_title)), app.t(s::ITEM_TITLE)).min(24),
+                    widest(&|r| width(&clean_line(&r.item_title)), ctx.t(s::ITEM_TITLE)).min(24),
                     6,
                     1,
                 ),
@@ -121,7 +140,7 @@ impl Actions {
             .map(|r| {
                 let overdue = r.overdue(&self.today);
                 let status = if overdue {
-                    format!("{}!", app.t(s::OVERDUE))
+                    format!("{}!", ctx.t(s::OVERDUE))
                 } else {
                     strings::action_status(l, r.status).to_string()
                 };
@@ -141,11 +160,11 @@ impl Actions {
             })
             .collect();
         let header = Row::new(vec![
-            app.t(s::COL_STATUS),
-            app.t(s::F_DUE),
-            app.t(s::F_WHAT),
-            app.t(s::F_WHO),
-            app.t(s::ITEM_TITLE),
+            ctx.t(s::COL_STATUS),
+            ctx.t(s::F_DUE),
+            ctx.t(s::F_WHAT),
+            ctx.t(s::F_WHO),
+            ctx.t(s::ITEM_TITLE),
         ])
         .style(theme::heading());
         let table = Table::new(
@@ -158,7 +177,7 @@ impl Actions {
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(format!(" {} ", app.t(s::BOARD_TITLE))),
+                .title(format!(" {} ", ctx.t(s::BOARD_TITLE))),
         )
         .row_highlight_style(theme::selected())
         .highlight_symbol("> ");
@@ -190,7 +209,7 @@ impl Actions {
                 )));
             }
         } else {
-            lines.push(Line::from(app.t(s::NO_ACTIONS)));
+            lines.push(Line::from(ctx.t(s::NO_ACTIONS)));
         }
         f.render_widget(
             Paragraph::new(crate::ui::widgets::wrap_lines(
@@ -200,7 +219,7 @@ impl Actions {
             .block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(format!(" {} ", app.t(s::HISTORY))),
+                    .title(format!(" {} ", ctx.t(s::HISTORY))),
             ),
             side,
         );

@@ -9,12 +9,14 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use super::moved;
 use crate::domain::model::{ItemStatus, MeetingStatus};
 use crate::domain::text::clean_line;
+use crate::store::StoreError;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::{Lang, Tr, ui as s};
-use crate::ui::app::{App, Nav, Pending, View};
-use crate::ui::keymap::Act;
-use crate::ui::screens::{attendance, home, item, prepare, vote};
-use crate::ui::{forms, theme};
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::forms::meeting;
+use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::screens::{attendance, item, minutes, prepare, vote};
+use crate::ui::{room, theme};
 
 pub struct Agenda {
     pub id: i64,
@@ -39,15 +41,17 @@ pub fn status_word(l: Lang, st: ItemStatus, outcome: Option<bool>) -> &'static s
 }
 
 impl Agenda {
-    pub fn load(app: &App, id: i64) -> Agenda {
-        let mut a = Agenda {
-            id,
-            meeting: None,
-            items: Vec::new(),
-            outcomes: Vec::new(),
-            sel: 0,
-        };
-        a.reload(app);
+    pub fn load(ctx: &mut Ctx, id: i64) -> Agenda {
+        let mut a = loaded(
+            ctx,
+            Agenda {
+                id,
+                meeting: None,
+                items: Vec::new(),
+                outcomes: Vec::new(),
+                sel: 0,
+            },
+        );
         // Start at the first item not yet finished.
         a.sel = a
             .items
@@ -56,59 +60,76 @@ impl Agenda {
             .unwrap_or(0);
         a
     }
+}
 
-    pub fn reload(&mut self, app: &App) {
-        self.meeting = app.store.meeting(self.id).ok();
-        self.items = app.store.items(self.id).unwrap_or_default();
-        self.outcomes = self
-            .items
-            .iter()
-            .map(|i| app.store.closure(i.id).ok().flatten().map(|c| c.2.passed))
-            .collect();
-        self.sel = self.sel.min(self.items.len().saturating_sub(1));
+impl Screen for Agenda {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::AGENDA
     }
 
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.meeting = Some(ctx.store.meeting(self.id)?);
+        self.items = ctx.store.items(self.id)?;
+        self.outcomes = Vec::with_capacity(self.items.len());
+        for i in &self.items {
+            self.outcomes
+                .push(ctx.store.closure(i.id)?.map(|c| c.2.passed));
+        }
+        self.sel = self.sel.min(self.items.len().saturating_sub(1));
+        Ok(())
+    }
+
+    fn has_room(&self) -> bool {
+        true
+    }
+
+    fn draw_room(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) -> bool {
+        let heading = self
+            .items
+            .get(self.sel)
+            .map(|i| clean_line(&i.title))
+            .unwrap_or_default();
+        room::draw(ctx, f, area, heading, None);
+        true
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         match act {
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.items.len(), act, 5);
                 Nav::Stay
             }
             Act::Open => match self.items.get(self.sel) {
-                Some(it) => open_item(app, it),
+                Some(it) => open_item(ctx, it),
                 None => Nav::Stay,
             },
-            Act::Attendance => Nav::Push(Box::new(View::Attendance(attendance::Attendance::load(
-                app, self.id,
-            )))),
-            Act::AddItem => Nav::Form(Box::new(forms::item_form(app, self.id, None))),
+            Act::Attendance => Nav::push(attendance::Attendance::load(ctx, self.id)),
+            Act::AddItem => meeting::item_nav(ctx, self.id, None),
             // Refused at once when impossible; the confirmation lists the items that
             // would be recorded as never taken up.
-            Act::Adjourn => match app.store_do(|st| st.adjourn_check(self.id)) {
-                None => Nav::Stay,
-                Some(pending) if pending.is_empty() => Nav::Ask(
-                    app.t(s::CONFIRM_ADJOURN).to_string(),
-                    Pending::Adjourn(self.id),
-                ),
-                Some(pending) => {
-                    let titles: Vec<String> = pending
-                        .iter()
-                        .map(|i| format!("{}. {}", i.position, clean_line(&i.title)))
-                        .collect();
-                    Nav::Ask(
-                        crate::strings::record::confirm_adjourn_pending(app.lang, &titles),
-                        Pending::Adjourn(self.id),
-                    )
-                }
-            },
+            Act::Adjourn => {
+                let id = self.id;
+                let text = match ctx.store_do(|st| st.adjourn_check(id)) {
+                    None => return Nav::Stay,
+                    Some(pending) if pending.is_empty() => ctx.t(s::CONFIRM_ADJOURN).to_string(),
+                    Some(pending) => {
+                        let titles: Vec<String> = pending
+                            .iter()
+                            .map(|i| format!("{}. {}", i.position, clean_line(&i.title)))
+                            .collect();
+                        crate::strings::record::confirm_adjourn_pending(ctx.lang, &titles)
+                    }
+                };
+                Nav::ask(text, move |ctx| adjourn(ctx, id))
+            }
             Act::Back => Nav::Back,
             _ => Nav::Stay,
         }
     }
 
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(app.lang);
-        let l = app.lang;
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
         let title = self
             .meeting
             .as_ref()
@@ -133,7 +154,7 @@ impl Agenda {
                     Span::raw(clean_line(&it.title)),
                 ];
                 if it.added_late {
-                    spans.push(Span::styled(format!(" ({})", app.t(s::LATE)), theme::dim()));
+                    spans.push(Span::styled(format!(" ({})", ctx.t(s::LATE)), theme::dim()));
                 }
                 ListItem::new(Line::from(spans))
             })
@@ -141,7 +162,7 @@ impl Agenda {
         let list = List::new(items)
             .block(Block::default().borders(Borders::ALL).title(format!(
                 " {}{colon}{} ",
-                app.t(s::AGENDA_TITLE),
+                ctx.t(s::AGENDA_TITLE),
                 title
             )))
             .highlight_style(theme::selected())
@@ -160,38 +181,49 @@ impl Agenda {
     }
 }
 
-/// The screen for an item in its present state.
-pub fn open_item(app: &mut App, it: &ItemRow) -> Nav {
-    match it.status {
-        ItemStatus::Voting => Nav::Push(Box::new(View::Vote(vote::Vote::load(app, it.id)))),
-        ItemStatus::Closed if app.store.closure(it.id).ok().flatten().is_some() => {
-            Nav::Push(Box::new(View::Vote(vote::Vote::load(app, it.id))))
-        }
-        _ => Nav::Push(Box::new(View::Item(item::ItemView::load(app, it.id)))),
+/// Adjourn: the meeting's screens give way to its minutes.
+fn adjourn(ctx: &mut Ctx, m: i64) -> Nav {
+    if ctx.store_do(|st| st.adjourn(m)).is_none() {
+        return Nav::Stay;
     }
+    ctx.room = false;
+    let minutes = minutes::Minutes::load(ctx, m);
+    Nav::Reset(vec![Box::new(minutes)])
+}
+
+/// The screen for an item in its present state.
+fn item_screen(ctx: &mut Ctx, it: &ItemRow) -> Box<dyn Screen> {
+    match it.status {
+        ItemStatus::Voting => Box::new(vote::Vote::load(ctx, it.id)),
+        ItemStatus::Closed if ctx.store_do(|st| st.closure(it.id)).flatten().is_some() => {
+            Box::new(vote::Vote::load(ctx, it.id))
+        }
+        _ => Box::new(item::ItemView::load(ctx, it.id)),
+    }
+}
+
+pub fn open_item(ctx: &mut Ctx, it: &ItemRow) -> Nav {
+    Nav::Push(item_screen(ctx, it))
 }
 
 /// Return to an open meeting where it was left: its agenda, and the item (and the voter
 /// of a roll call) that was current.
-pub fn resume(app: &mut App, meeting: i64) -> Nav {
-    let Ok(m) = app.store.meeting(meeting) else {
+pub fn resume(ctx: &mut Ctx, meeting: i64) -> Nav {
+    let Some(m) = ctx.store_do(|st| st.meeting(meeting)) else {
         return Nav::Stay;
     };
     if m.status != MeetingStatus::Open {
         return Nav::Stay;
     }
-    app.views.truncate(1);
-    if let View::Home(h) = app.view_mut() {
-        *h = home::Home::empty();
+    let mut screens: Vec<Box<dyn Screen>> = vec![Box::new(Agenda::load(ctx, meeting))];
+    let current = match m.current_item {
+        Some(id) => ctx.store_do(|st| st.item(id)),
+        None => None,
+    };
+    if let Some(it) = current
+        && matches!(it.status, ItemStatus::Voting | ItemStatus::Discussing)
+    {
+        screens.push(item_screen(ctx, &it));
     }
-    app.refresh();
-    let agenda = Agenda::load(app, meeting);
-    app.push(View::Agenda(agenda));
-    let current = m.current_item.and_then(|id| app.store.item(id).ok());
-    match current {
-        Some(it) if matches!(it.status, ItemStatus::Voting | ItemStatus::Discussing) => {
-            open_item(app, &it)
-        }
-        _ => Nav::Stay,
-    }
+    Nav::Reset(screens)
 }

@@ -2,6 +2,7 @@
 //! its verification status; filters; search over minutes, proposals and remarks that shows
 //! the matching line and opens the minutes there.
 
+use std::any::Any;
 use std::collections::HashMap;
 
 use ratatui::Frame;
@@ -14,12 +15,18 @@ use super::moved;
 use crate::domain::model::{Category, MeetingKind};
 use crate::domain::text::{clean_line, truncate};
 use crate::domain::verify::VerifyStatus;
+use crate::store::Refusal;
+use crate::store::StoreError;
 use crate::store::archive::{ArchiveFilter, ArchiveRow};
 use crate::strings::{self, Lang, ui as s};
-use crate::ui::app::{App, Nav, View};
-use crate::ui::form::{Field, Form, Purpose};
-use crate::ui::keymap::Act;
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::form::{Field, Form};
+use crate::ui::keymap::{self, Act, Binding};
 use crate::ui::theme;
+
+/// What the search form hands to the archive (see `Screen::deliver`); the filter form
+/// hands an `ArchiveFilter`.
+struct Search(String);
 
 /// How many rows around the selection get their status and matching line worked out.
 const WINDOW: usize = 25;
@@ -39,41 +46,27 @@ pub struct Archive {
 }
 
 impl Archive {
-    pub fn load(app: &App) -> Archive {
-        let mut a = Archive {
-            filter: ArchiveFilter::default(),
-            rows: Vec::new(),
-            sel: 0,
-            status: HashMap::new(),
-            matches: HashMap::new(),
-            more: false,
-        };
-        a.reload(app);
-        a
-    }
-
-    pub fn reload(&mut self, app: &App) {
-        // Keep as many rows as were shown (at least one page), so a refresh keeps the place.
-        let want = self.rows.len().max(PAGE);
-        self.rows = app
-            .store
-            .archive_page(&self.filter, Some(want), 0)
-            .unwrap_or_default();
-        self.more = self.rows.len() >= want;
-        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
-        self.status.clear();
-        self.matches.clear();
-        self.fill(app);
+    pub fn load(ctx: &mut Ctx) -> Archive {
+        loaded(
+            ctx,
+            Archive {
+                filter: ArchiveFilter::default(),
+                rows: Vec::new(),
+                sel: 0,
+                status: HashMap::new(),
+                matches: HashMap::new(),
+                more: false,
+            },
+        )
     }
 
     /// Work out status and match lines for the rows near the selection, fetching the
     /// next page first when the selection nears the end.
-    fn fill(&mut self, app: &App) {
+    fn fill(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
         if self.more && self.sel + WINDOW >= self.rows.len() {
-            let next = app
+            let next = ctx
                 .store
-                .archive_page(&self.filter, Some(PAGE), self.rows.len())
-                .unwrap_or_default();
+                .archive_page(&self.filter, Some(PAGE), self.rows.len())?;
             self.more = next.len() >= PAGE;
             self.rows.extend(next);
         }
@@ -81,15 +74,15 @@ impl Archive {
         let to = (self.sel + WINDOW).min(self.rows.len());
         let q = self.filter.search.clone().unwrap_or_default();
         for r in &self.rows[from..to] {
-            self.status.entry(r.id).or_insert_with(|| {
-                if r.status == "signed" {
-                    app.store.verify_meeting(r.id).ok().map(|v| v.status)
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.status.entry(r.id) {
+                slot.insert(if r.status == "signed" {
+                    Some(ctx.store.verify_meeting(r.id)?.status)
                 } else {
                     None
-                }
-            });
+                });
+            }
             if !q.trim().is_empty() && !self.matches.contains_key(&r.id) {
-                let text = app.store.minutes_text(r.id, app.lang).unwrap_or_default();
+                let text = ctx.store.minutes_text(r.id, ctx.lang)?;
                 let line = text
                     .lines()
                     .find(|l| l.contains(q.trim()))
@@ -99,23 +92,28 @@ impl Archive {
                 self.matches.insert(r.id, clean_line(&line));
             }
         }
+        Ok(())
     }
 
-    pub fn set_search(&mut self, app: &App, q: &str) {
-        self.filter.search = Some(q.trim().to_string()).filter(|q| !q.is_empty());
-        self.sel = 0;
-        self.rows.clear();
-        self.reload(app);
+    fn search_form(&self, ctx: &Ctx) -> Form {
+        Form::new(
+            ctx.t(s::K_SEARCH),
+            vec![
+                // Opened empty: new words replace the old search (which the filter line
+                // still shows), they are not typed after it.
+                Field::text("words", s::F_SEARCH_WORDS, "").with_hint(s::F_SEARCH_HINT),
+            ],
+            |f, _| Ok(Nav::Deliver(Box::new(Search(f.text("words"))))),
+        )
     }
 
-    pub fn filter_form(&self, app: &App) -> Form {
-        let l = app.lang;
-        let any = (String::new(), app.t(s::ANY).to_string());
+    fn filter_form(&self, ctx: &Ctx) -> Result<Form, StoreError> {
+        let l = ctx.lang;
+        let any = (String::new(), ctx.t(s::ANY).to_string());
         let mut communities = vec![any.clone()];
         communities.extend(
-            app.store
-                .communities()
-                .unwrap_or_default()
+            ctx.store
+                .communities()?
                 .into_iter()
                 .map(|c| (c.name.clone(), clean_line(&c.name))),
         );
@@ -138,58 +136,39 @@ impl Archive {
             ("failed".into(), s::FAILED.get(l).into()),
         ];
         let f = &self.filter;
-        Form::new(
-            app.t(s::K_FILTER),
-            Purpose::ArchiveFilter,
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        Ok(Form::new(
+            ctx.t(s::K_FILTER),
             vec![
-                Field::choice(
-                    s::F_COMMUNITY,
-                    communities,
-                    f.community.as_deref().unwrap_or(""),
-                ),
-                Field::choice(s::F_KIND, kinds, f.kind.as_deref().unwrap_or("")),
-                Field::text(s::F_SINCE, f.since.as_deref().unwrap_or("")).with_hint(s::F_DATE_HINT),
-                Field::text(s::F_UNTIL, f.until.as_deref().unwrap_or("")).with_hint(s::F_DATE_HINT),
-                Field::choice(s::F_CATEGORY, cats, f.category.as_deref().unwrap_or("")),
-                Field::choice(s::F_OUTCOME, outcomes, f.outcome.as_deref().unwrap_or("")),
+                Field::choice("community", s::F_COMMUNITY, communities, &opt(&f.community)),
+                Field::choice("kind", s::F_KIND, kinds, &opt(&f.kind)),
+                Field::text("since", s::F_SINCE, &opt(&f.since)).with_hint(s::F_DATE_HINT),
+                Field::text("until", s::F_UNTIL, &opt(&f.until)).with_hint(s::F_DATE_HINT),
+                Field::choice("category", s::F_CATEGORY, cats, &opt(&f.category)),
+                Field::choice("outcome", s::F_OUTCOME, outcomes, &opt(&f.outcome)),
             ],
-        )
-    }
-
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
-        match act {
-            Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
-                self.sel = moved(self.sel, self.rows.len(), act, 10);
-                self.fill(app);
-                Nav::Stay
-            }
-            Act::Search => Nav::Form(Box::new(Form::new(
-                app.t(s::K_SEARCH),
-                Purpose::ArchiveSearch,
-                vec![
-                    // Opened empty: new words replace the old search (which the filter
-                    // line still shows), they are not typed after it.
-                    Field::text(s::F_SEARCH_WORDS, "").with_hint(s::F_SEARCH_HINT),
-                ],
-            ))),
-            Act::Filter => Nav::Form(Box::new(self.filter_form(app))),
-            Act::ClearFilter => {
-                self.filter = ArchiveFilter::default();
-                self.rows.clear();
-                self.sel = 0;
-                self.reload(app);
-                Nav::Stay
-            }
-            Act::Open => match self.rows.get(self.sel) {
-                Some(r) => {
-                    let q = self.filter.search.clone().unwrap_or_default();
-                    Nav::Push(Box::new(View::Minutes(Minutes::open_at(app, r.id, &q))))
+            |f, _| {
+                let (since, until) = (
+                    f.text("since").trim().to_string(),
+                    f.text("until").trim().to_string(),
+                );
+                for d in [&since, &until] {
+                    if !d.is_empty() && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                        return Err(Refusal::BadFilterDate.into());
+                    }
                 }
-                None => Nav::Stay,
+                let some = |x: String| Some(x).filter(|x| !x.is_empty());
+                Ok(Nav::Deliver(Box::new(ArchiveFilter {
+                    community: some(f.choice("community")),
+                    kind: some(f.choice("kind")),
+                    since: some(since),
+                    until: some(until),
+                    category: some(f.choice("category")),
+                    outcome: some(f.choice("outcome")),
+                    ..ArchiveFilter::default()
+                })))
             },
-            Act::Back => Nav::Back,
-            _ => Nav::Stay,
-        }
+        ))
     }
 
     fn filter_text(&self, l: Lang) -> String {
@@ -221,16 +200,93 @@ impl Archive {
         }
         parts.join(" · ")
     }
+}
 
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(app.lang);
-        let l = app.lang;
+impl Screen for Archive {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::ARCHIVE
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        // Keep as many rows as were shown (at least one page), so a refresh keeps the place.
+        let want = self.rows.len().max(PAGE);
+        self.rows = ctx.store.archive_page(&self.filter, Some(want), 0)?;
+        self.more = self.rows.len() >= want;
+        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
+        self.status.clear();
+        self.matches.clear();
+        self.fill(ctx)
+    }
+
+    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
+        let value = match value.downcast::<Search>() {
+            Ok(q) => {
+                self.filter.search = Some(q.0.trim().to_string()).filter(|q| !q.is_empty());
+                None
+            }
+            Err(other) => Some(other),
+        };
+        if let Some(v) = value
+            && let Ok(f) = v.downcast::<ArchiveFilter>()
+        {
+            let kept = std::mem::take(&mut self.filter);
+            self.filter = ArchiveFilter {
+                search: kept.search,
+                include_open: kept.include_open,
+                ..*f
+            };
+        }
+        self.sel = 0;
+        self.rows.clear();
+        reread(ctx, self);
+        Ok(Nav::Stay)
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
+        match act {
+            Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
+                self.sel = moved(self.sel, self.rows.len(), act, 10);
+                if let Err(e) = self.fill(ctx) {
+                    ctx.error(ctx.say(&e));
+                }
+                Nav::Stay
+            }
+            Act::Search => Nav::form(self.search_form(ctx)),
+            Act::Filter => match self.filter_form(ctx) {
+                Ok(f) => Nav::form(f),
+                Err(e) => {
+                    ctx.error(ctx.say(&e));
+                    Nav::Stay
+                }
+            },
+            Act::ClearFilter => {
+                self.filter = ArchiveFilter::default();
+                self.rows.clear();
+                self.sel = 0;
+                reread(ctx, self);
+                Nav::Stay
+            }
+            Act::Open => match self.rows.get(self.sel) {
+                Some(r) => {
+                    let q = self.filter.search.clone().unwrap_or_default();
+                    Nav::push(Minutes::open_at(ctx, r.id, &q))
+                }
+                None => Nav::Stay,
+            },
+            Act::Back => Nav::Back,
+            _ => Nav::Stay,
+        }
+    }
+
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
         let [top, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
         let ft = self.filter_text(l);
         let head = if ft.is_empty() {
-            app.t(s::NO_FILTER).to_string()
+            ctx.t(s::NO_FILTER).to_string()
         } else {
-            format!("{}{colon}{}", app.t(s::FILTER), ft)
+            format!("{}{colon}{}", ctx.t(s::FILTER), ft)
         };
         f.render_widget(
             Paragraph::new(format!(
@@ -243,7 +299,7 @@ impl Archive {
         let q = self.filter.search.clone();
         let width = list.width.saturating_sub(8) as usize;
         let items: Vec<ListItem<'_>> = if self.rows.is_empty() {
-            vec![ListItem::new(app.t(s::NOTHING_FOUND))]
+            vec![ListItem::new(ctx.t(s::NOTHING_FOUND))]
         } else {
             self.rows
                 .iter()
@@ -310,7 +366,7 @@ impl Archive {
             .block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(format!(" {} ", app.t(s::ARCHIVE_TITLE))),
+                    .title(format!(" {} ", ctx.t(s::ARCHIVE_TITLE))),
             )
             .highlight_style(theme::selected())
             .highlight_symbol("> ");

@@ -11,13 +11,14 @@ use crate::domain::model::{CouncilKind, Electorate, PresenceKind};
 use crate::domain::presence::{self, Attendance as Att};
 use crate::domain::rules::{self, Eligible, Rule, RuleKind, fmt_area};
 use crate::domain::text::{clean_line, truncate, width};
+use crate::store::StoreError;
 use crate::store::roster::VoterRow;
 use crate::strings::{self, ui as s};
-use crate::ui::app::{App, Nav};
 use crate::ui::columns::{self, Col};
-use crate::ui::form::{Field, Form, Purpose};
-use crate::ui::keymap::Act;
-use crate::ui::{theme, widgets};
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::forms::floor;
+use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::{room, theme, widgets};
 
 pub struct Attendance {
     pub meeting: i64,
@@ -31,17 +32,19 @@ pub struct Attendance {
 }
 
 impl Attendance {
-    pub fn load(app: &App, meeting: i64) -> Attendance {
-        let mut a = Attendance {
-            meeting,
-            title: String::new(),
-            electorate: Electorate::Owners,
-            voters: Vec::new(),
-            now: Default::default(),
-            sel: 0,
-            council: CouncilKind::ResidentsCouncil,
-        };
-        a.reload(app);
+    pub fn load(ctx: &mut Ctx, meeting: i64) -> Attendance {
+        let mut a = loaded(
+            ctx,
+            Attendance {
+                meeting,
+                title: String::new(),
+                electorate: Electorate::Owners,
+                voters: Vec::new(),
+                now: Default::default(),
+                sel: 0,
+                council: CouncilKind::ResidentsCouncil,
+            },
+        );
         // Start at the first voter not yet called.
         a.sel = a
             .voters
@@ -49,32 +52,6 @@ impl Attendance {
             .position(|v| !a.now.get(&v.id).is_some_and(|x| x.marked))
             .unwrap_or(0);
         a
-    }
-
-    pub fn reload(&mut self, app: &App) {
-        let Ok(m) = app.store.meeting(self.meeting) else {
-            return;
-        };
-        self.title = m.title;
-        self.electorate = m.electorate;
-        let all = app.store.voters(m.community_id).unwrap_or_default();
-        self.voters = match m.electorate {
-            Electorate::Owners => all.into_iter().filter(|v| !v.units.is_empty()).collect(),
-            // Each body with its own members: a 业委会 meeting calls the committee.
-            Electorate::Council => {
-                let council = app
-                    .store
-                    .meeting_council(self.meeting)
-                    .ok()
-                    .flatten()
-                    .unwrap_or(m.kind.council());
-                self.council = council;
-                all.into_iter()
-                    .filter(|v| v.councils.iter().any(|(k, _)| *k == council))
-                    .collect()
-            }
-        };
-        self.now = presence::current(&app.store.presence(self.meeting).unwrap_or_default());
     }
 
     /// The quorum checks as the meeting stands now.
@@ -99,7 +76,7 @@ impl Attendance {
         rules::quorum(&rule, &electorate)
     }
 
-    fn mark(&mut self, app: &mut App, kind: PresenceKind) {
+    fn mark(&mut self, ctx: &mut Ctx, kind: PresenceKind) {
         let Some(v) = self.voters.get(self.sel) else {
             return;
         };
@@ -112,42 +89,92 @@ impl Attendance {
             (PresenceKind::Absent, true, false) => return,
             (k, _, _) => k,
         };
-        if app
+        if ctx
             .store_do(|st| st.mark_presence(self.meeting, v.id, kind, None, None))
             .is_some()
         {
-            self.reload(app);
+            reread(ctx, self);
             self.sel = moved(self.sel, self.voters.len(), Act::Down, 1);
         }
     }
 
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
-        let colon = crate::strings::ui::colon(app.lang);
+    pub fn status_text(&self, ctx: &Ctx, v: &VoterRow) -> String {
+        match self.now.get(&v.id) {
+            None => ctx.t(s::ATT_UNMARKED).to_string(),
+            Some(a) if !a.marked => ctx.t(s::ATT_UNMARKED).to_string(),
+            Some(Att {
+                proxy: Some((n, r)),
+                ..
+            }) => {
+                format!(
+                    "{} {}（{} {}）",
+                    strings::presence_kind(ctx.lang, PresenceKind::Proxy),
+                    clean_line(n),
+                    ctx.t(s::VIA),
+                    clean_line(r)
+                )
+            }
+            Some(a) if a.present => {
+                strings::presence_kind(ctx.lang, PresenceKind::Present).to_string()
+            }
+            Some(_) => strings::presence_kind(ctx.lang, PresenceKind::Absent).to_string(),
+        }
+    }
+}
+
+impl Screen for Attendance {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::ATTENDANCE
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        let m = ctx.store.meeting(self.meeting)?;
+        self.title = m.title;
+        self.electorate = m.electorate;
+        let all = ctx.store.voters(m.community_id)?;
+        self.voters = match m.electorate {
+            Electorate::Owners => all.into_iter().filter(|v| !v.units.is_empty()).collect(),
+            // Each body with its own members: a 业委会 meeting calls the committee.
+            Electorate::Council => {
+                let council = ctx
+                    .store
+                    .meeting_council(self.meeting)?
+                    .unwrap_or(m.kind.council());
+                self.council = council;
+                all.into_iter()
+                    .filter(|v| v.councils.iter().any(|(k, _)| *k == council))
+                    .collect()
+            }
+        };
+        self.now = presence::current(&ctx.store.presence(self.meeting)?);
+        Ok(())
+    }
+
+    fn has_room(&self) -> bool {
+        true
+    }
+
+    fn draw_room(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) -> bool {
+        room::draw(ctx, f, area, clean_line(&self.title), None);
+        true
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         match act {
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.voters.len(), act, 15);
                 Nav::Stay
             }
             Act::Present => {
-                self.mark(app, PresenceKind::Present);
+                self.mark(ctx, PresenceKind::Present);
                 Nav::Stay
             }
             Act::Absent => {
-                self.mark(app, PresenceKind::Absent);
+                self.mark(ctx, PresenceKind::Absent);
                 Nav::Stay
             }
             Act::Proxy => match self.voters.get(self.sel) {
-                Some(v) => Nav::Form(Box::new(Form::new(
-                    format!("{}{colon}{}", app.t(s::F_PROXY), clean_line(&v.name)),
-                    Purpose::Proxy {
-                        meeting: self.meeting,
-                        voter: v.id,
-                    },
-                    vec![
-                        Field::text(s::F_PROXY_NAME, ""),
-                        Field::text(s::F_PROXY_REF, ""),
-                    ],
-                ))),
+                Some(v) => Nav::form(floor::proxy_form(ctx, self.meeting, v.id, &v.name)),
                 None => Nav::Stay,
             },
             Act::Agenda => {
@@ -159,32 +186,9 @@ impl Attendance {
         }
     }
 
-    pub fn status_text(&self, app: &App, v: &VoterRow) -> String {
-        match self.now.get(&v.id) {
-            None => app.t(s::ATT_UNMARKED).to_string(),
-            Some(a) if !a.marked => app.t(s::ATT_UNMARKED).to_string(),
-            Some(Att {
-                proxy: Some((n, r)),
-                ..
-            }) => {
-                format!(
-                    "{} {}（{} {}）",
-                    strings::presence_kind(app.lang, PresenceKind::Proxy),
-                    clean_line(n),
-                    app.t(s::VIA),
-                    clean_line(r)
-                )
-            }
-            Some(a) if a.present => {
-                strings::presence_kind(app.lang, PresenceKind::Present).to_string()
-            }
-            Some(_) => strings::presence_kind(app.lang, PresenceKind::Absent).to_string(),
-        }
-    }
-
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(app.lang);
-        let l = app.lang;
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(area);
         let units_of = |v: &VoterRow| {
@@ -193,9 +197,9 @@ impl Attendance {
         };
         let header_cells = [
             "#",
-            app.t(s::COL_NAME),
-            app.t(s::COL_UNITS),
-            app.t(s::COL_STATUS),
+            ctx.t(s::COL_NAME),
+            ctx.t(s::COL_UNITS),
+            ctx.t(s::COL_STATUS),
         ];
         let widest = |f: &dyn Fn(&VoterRow) -> usize, head: &str| {
             self.voters
@@ -224,7 +228,7 @@ impl Attendance {
                     1,
                 ),
                 Col::new(
-                    widest(&|v| width(&self.status_text(app, v)), header_cells[3]),
+                    widest(&|v| width(&self.status_text(ctx, v)), header_cells[3]),
                     8,
                     3,
                 ),
@@ -236,7 +240,7 @@ impl Attendance {
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let st = self.status_text(app, v);
+                let st = self.status_text(ctx, v);
                 let style = match self.now.get(&v.id) {
                     Some(a) if a.present => theme::pass(),
                     Some(a) if a.marked => theme::fail(),
@@ -267,7 +271,7 @@ impl Attendance {
         .header(header)
         .block(Block::default().borders(Borders::ALL).title(format!(
             " {}{colon}{} ",
-            app.t(s::ATT_TITLE),
+            ctx.t(s::ATT_TITLE),
             clean_line(&self.title)
         )))
         .row_highlight_style(theme::selected())
@@ -290,19 +294,19 @@ impl Attendance {
         let mut lines = vec![
             Line::from(format!(
                 "{}{colon}{} / {}",
-                app.t(s::Q_HEADS),
+                ctx.t(s::Q_HEADS),
                 present.len(),
                 self.voters.len()
             )),
             Line::from(format!(
                 "{}{colon}{} / {} m²",
-                app.t(s::Q_AREA),
+                ctx.t(s::Q_AREA),
                 fmt_area(area_present),
                 fmt_area(area_all)
             )),
             Line::from(format!(
                 "{}{colon}{}",
-                app.t(s::ATT_UNMARKED),
+                ctx.t(s::ATT_UNMARKED),
                 self.voters.len() - marked
             )),
             Line::from(""),
@@ -316,7 +320,7 @@ impl Attendance {
             .block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(format!(" {} ", app.t(s::QUORUM))),
+                    .title(format!(" {} ", ctx.t(s::QUORUM))),
             ),
             side,
         );

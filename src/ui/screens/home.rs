@@ -8,11 +8,12 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use super::moved;
 use crate::domain::model::MeetingStatus;
 use crate::domain::text::{clean_line, pad};
+use crate::store::StoreError;
 use crate::store::meetings::MeetingRow;
 use crate::store::roster::Community;
 use crate::strings::{self, ui as s};
-use crate::ui::app::{App, Nav, View};
-use crate::ui::keymap::Act;
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::keymap::{self, Act, Binding};
 use crate::ui::screens::{actions, agenda, archive, minutes, prepare, roster};
 use crate::ui::{forms, theme};
 
@@ -33,27 +34,21 @@ pub struct Home {
 }
 
 impl Home {
-    pub fn empty() -> Home {
-        Home {
-            rows: Vec::new(),
-            sel: 0,
-        }
+    pub fn new(ctx: &mut Ctx) -> Home {
+        loaded(
+            ctx,
+            Home {
+                rows: Vec::new(),
+                sel: 0,
+            },
+        )
     }
 
-    pub fn load(app: &App) -> Home {
-        let mut h = Home::empty();
-        h.fill(app);
-        h
-    }
-
-    fn fill(&mut self, app: &App) {
+    fn fill(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
         self.rows.clear();
-        let communities = app.store.communities().unwrap_or_default();
+        let communities = ctx.store.communities()?;
         for c in communities {
-            let (meetings, past_total) = app
-                .store
-                .home_meetings(c.id, PAST_ON_HOME)
-                .unwrap_or_default();
+            let (meetings, past_total) = ctx.store.home_meetings(c.id, PAST_ON_HOME)?;
             let id = c.id;
             self.rows.push(Row::Community(c));
             if meetings.is_empty() {
@@ -74,10 +69,7 @@ impl Home {
         {
             self.sel += 1;
         }
-    }
-
-    pub fn reload(&mut self, app: &App) {
-        self.fill(app);
+        Ok(())
     }
 
     /// The community of the selected row.
@@ -89,8 +81,18 @@ impl Home {
             Row::Empty(c) | Row::More(c, _) => *c,
         })
     }
+}
 
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+impl Screen for Home {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::HOME
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.fill(ctx)
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         match act {
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.rows.len(), act, 10);
@@ -98,40 +100,36 @@ impl Home {
             }
             Act::Open => match self.rows.get(self.sel) {
                 Some(Row::Meeting(m)) => match m.status {
-                    MeetingStatus::Draft => {
-                        Nav::Push(Box::new(View::Prepare(prepare::Prepare::load(app, m.id))))
-                    }
-                    MeetingStatus::Open => agenda::resume(app, m.id),
-                    _ => Nav::Push(Box::new(View::Minutes(minutes::Minutes::load(app, m.id)))),
+                    MeetingStatus::Draft => Nav::push(prepare::Prepare::load(ctx, m.id)),
+                    MeetingStatus::Open => agenda::resume(ctx, m.id),
+                    _ => Nav::push(minutes::Minutes::load(ctx, m.id)),
                 },
-                Some(Row::Community(c)) => {
-                    Nav::Push(Box::new(View::Roster(roster::Roster::load(app, c.id))))
-                }
+                Some(Row::Community(c)) => Nav::push(roster::Roster::load(ctx, c.id)),
                 _ => Nav::Stay,
             },
             Act::NewMeeting => match self.community() {
-                Some(c) => Nav::Form(Box::new(forms::meeting_form(app, c, None))),
+                Some(c) => Nav::form(forms::meeting::meeting_form(ctx, c, None)),
                 None => Nav::Stay,
             },
             Act::Roster => match self.community() {
-                Some(c) => Nav::Push(Box::new(View::Roster(roster::Roster::load(app, c)))),
+                Some(c) => Nav::push(roster::Roster::load(ctx, c)),
                 None => Nav::Stay,
             },
-            Act::Board => Nav::Push(Box::new(View::Actions(actions::Actions::load(app)))),
-            Act::Archive => Nav::Push(Box::new(View::Archive(archive::Archive::load(app)))),
+            Act::Board => Nav::push(actions::Actions::load(ctx)),
+            Act::Archive => Nav::push(archive::Archive::load(ctx)),
             _ => Nav::Stay,
         }
     }
 
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let l = app.lang;
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let l = ctx.lang;
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(format!(" {} ", app.t(s::HOME_TITLE)));
+            .title(format!(" {} ", ctx.t(s::HOME_TITLE)));
         if self.rows.is_empty() {
             f.render_widget(
                 Paragraph::new(crate::ui::widgets::wrap_lines(
-                    vec![Line::from(app.t(s::HOME_EMPTY))],
+                    vec![Line::from(ctx.t(s::HOME_EMPTY))],
                     usize::from(area.width.saturating_sub(2)),
                 ))
                 .block(block),
@@ -147,7 +145,7 @@ impl Home {
                     format!("■ {}", clean_line(&c.name)),
                     theme::heading(),
                 ))),
-                Row::Empty(_) => ListItem::new(format!("    {}", app.t(s::HOME_NO_MEETINGS))),
+                Row::Empty(_) => ListItem::new(format!("    {}", ctx.t(s::HOME_NO_MEETINGS))),
                 Row::More(_, n) => ListItem::new(Line::from(Span::styled(
                     format!("    {}", s::home_more(l, *n)),
                     theme::dim(),

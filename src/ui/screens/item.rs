@@ -10,12 +10,14 @@ use crate::domain::model::ItemStatus;
 use crate::domain::text::{clean_line, clean_multiline, wrap};
 use crate::store::meetings::ItemRow;
 use crate::store::session::RemarkRow;
+use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
-use crate::ui::app::{App, Nav, Pending};
-use crate::ui::form::Purpose;
-use crate::ui::keymap::Act;
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::forms::floor;
+use crate::ui::keymap::{self, Act, Binding};
 use crate::ui::screens::prepare::scope_text;
-use crate::ui::{forms, theme};
+use crate::ui::screens::vote;
+use crate::ui::{room, theme};
 
 pub struct ItemView {
     pub id: i64,
@@ -35,31 +37,54 @@ fn elapsed(since: &str) -> Option<i64> {
 }
 
 impl ItemView {
-    pub fn load(app: &mut App, id: i64) -> ItemView {
-        let mut v = ItemView {
-            id,
-            item: None,
-            remarks: Vec::new(),
-            scroll: 0,
-        };
-        v.reload(app);
+    pub fn load(ctx: &mut Ctx, id: i64) -> ItemView {
+        let v = loaded(
+            ctx,
+            ItemView {
+                id,
+                item: None,
+                remarks: Vec::new(),
+                scroll: 0,
+            },
+        );
         // Remember where the meeting is, so a restart comes back here.
         if let Some(it) = &v.item {
-            let _ = app.store.set_position(it.meeting_id, Some(id), None);
+            let _ = ctx.store.set_position(it.meeting_id, Some(id), None);
         }
         v
-    }
-
-    pub fn reload(&mut self, app: &App) {
-        self.item = app.store.item(self.id).ok();
-        self.remarks = app.store.remarks(self.id).unwrap_or_default();
     }
 
     fn speaking(&self) -> Option<&RemarkRow> {
         self.remarks.iter().find(|r| r.state == "speaking")
     }
+}
 
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+impl Screen for ItemView {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::ITEM
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.item = Some(ctx.store.item(self.id)?);
+        self.remarks = ctx.store.remarks(self.id)?;
+        Ok(())
+    }
+
+    fn has_room(&self) -> bool {
+        true
+    }
+
+    fn draw_room(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) -> bool {
+        let heading = self
+            .item
+            .as_ref()
+            .map(|i| clean_line(&i.title))
+            .unwrap_or_default();
+        room::draw(ctx, f, area, heading, None);
+        true
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         let Some(it) = self.item.clone() else {
             return Nav::Back;
         };
@@ -75,16 +100,10 @@ impl ItemView {
                 Nav::Stay
             }
             Act::Back => Nav::Back,
-            Act::AddSpeaker => Nav::Form(Box::new(forms::one_line(
-                app,
-                s::K_ADD_SPEAKER,
-                s::F_SPEAKER,
-                "",
-                Purpose::Speaker { item: self.id },
-            ))),
+            Act::AddSpeaker => Nav::form(floor::speaker_form(ctx, self.id)),
             Act::NextSpeaker => {
-                if app.store_do(|st| st.next_speaker(self.id)).is_some() {
-                    self.reload(app);
+                if ctx.store_do(|st| st.next_speaker(self.id)).is_some() {
+                    reread(ctx, self);
                 }
                 Nav::Stay
             }
@@ -94,75 +113,63 @@ impl ItemView {
                     .speaking()
                     .or_else(|| self.remarks.iter().rev().find(|r| r.state == "done"));
                 match target {
-                    Some(r) => Nav::Form(Box::new(forms::multi_line(
-                        app,
-                        s::F_REMARK,
-                        s::F_REMARK,
-                        &r.text,
-                        Purpose::Remark { remark: r.id },
-                    ))),
+                    Some(r) => Nav::form(floor::remark_form(ctx, r.id, &r.text)),
                     None => {
-                        app.info(app.t(s::NO_ONE_SPEAKING));
+                        ctx.info(ctx.t(s::NO_ONE_SPEAKING));
                         Nav::Stay
                     }
                 }
             }
-            Act::Amend => Nav::Form(Box::new(forms::multi_line(
-                app,
-                s::F_AMEND,
-                s::PROPOSAL,
-                &it.proposal,
-                Purpose::Amend { item: self.id },
-            ))),
+            Act::Amend => Nav::form(floor::amend_form(ctx, self.id, &it.proposal)),
             // No 回避 under art. 278 (a clear line why, before any form).
             Act::Recuse if !it.rule.kind.allows_recusal() => {
-                app.error(app.t(crate::strings::record::RECUSAL_ART278));
+                ctx.error(ctx.t(crate::strings::record::RECUSAL_ART278));
                 Nav::Stay
             }
-            Act::Recuse => Nav::Form(Box::new(forms::one_line(
-                app,
-                s::K_RECUSE,
-                s::F_RECUSE,
-                "",
-                Purpose::Recuse {
-                    meeting: it.meeting_id,
-                    item: self.id,
-                },
-            ))),
+            Act::Recuse => Nav::form(floor::recuse_form(ctx, it.meeting_id, self.id)),
             // Refused at once when it cannot start (before attendance, another vote
             // open), never after a yes.
-            Act::StartVote => match app.store.vote_check(self.id) {
-                Err(e) => {
-                    let text = if e.to_string() == crate::store::session::ATTENDANCE_FIRST {
-                        app.t(crate::strings::record::ATTENDANCE_FIRST).to_string()
-                    } else {
-                        crate::strings::store_error(app.lang, &e)
+            Act::StartVote => {
+                if let Err(e) = ctx.store.vote_check(self.id) {
+                    let text = match e {
+                        StoreError::Refused(Refusal::AttendanceFirst) => {
+                            ctx.t(crate::strings::record::ATTENDANCE_FIRST).to_string()
+                        }
+                        e => ctx.say(&e),
                     };
-                    app.error(text);
-                    Nav::Stay
+                    ctx.error(text);
+                    return Nav::Stay;
                 }
-                Ok(()) => Nav::Ask(
-                    app.t(s::CONFIRM_VOTE).to_string(),
-                    Pending::StartVote(self.id),
-                ),
-            },
-            Act::FinishItem if it.status != ItemStatus::Closed => Nav::Ask(
-                app.t(s::CONFIRM_FINISH).to_string(),
-                Pending::FinishItem(self.id),
-            ),
+                let id = self.id;
+                Nav::ask(ctx.t(s::CONFIRM_VOTE).to_string(), move |ctx| {
+                    match ctx.store_do(|st| st.start_vote(id)) {
+                        Some(_) => Nav::replace(vote::Vote::load(ctx, id)),
+                        None => Nav::Stay,
+                    }
+                })
+            }
+            Act::FinishItem if it.status != ItemStatus::Closed => {
+                let id = self.id;
+                Nav::ask(ctx.t(s::CONFIRM_FINISH).to_string(), move |ctx| {
+                    match ctx.store_do(|st| st.finish_discussion(id)) {
+                        Some(_) => Nav::Back,
+                        None => Nav::Stay,
+                    }
+                })
+            }
             _ => Nav::Stay,
         }
     }
 
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(app.lang);
-        let l = app.lang;
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
         let Some(it) = &self.item else { return };
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Min(24)]).areas(area);
         let title = format!(
             " {} {}{colon}{} ",
-            app.t(s::ITEM_TITLE),
+            ctx.t(s::ITEM_TITLE),
             it.position,
             clean_line(&it.title)
         );
@@ -171,11 +178,11 @@ impl ItemView {
         f.render_widget(block, left);
         let w = inner.width as usize;
         let mut lines = vec![Line::from(vec![
-            Span::styled(format!("{}{colon}", app.t(s::RULE)), theme::heading()),
+            Span::styled(format!("{}{colon}", ctx.t(s::RULE)), theme::heading()),
             Span::raw(strings::rule_name(l, it.rule.kind.code())),
             Span::raw(format!(
                 "   {}{colon}{}",
-                app.t(s::SCOPE),
+                ctx.t(s::SCOPE),
                 scope_text(l, it)
             )),
         ])];
@@ -185,8 +192,8 @@ impl ItemView {
         lines.push(Line::from(Span::styled(
             format!(
                 "{}（{} {}）",
-                app.t(s::PROPOSAL),
-                app.t(s::REVISION),
+                ctx.t(s::PROPOSAL),
+                ctx.t(s::REVISION),
                 it.revisions
             ),
             theme::heading(),
@@ -202,13 +209,13 @@ impl ItemView {
 
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(format!(" {} ", app.t(s::SPEAKERS)));
+            .title(format!(" {} ", ctx.t(s::SPEAKERS)));
         let inner = block.inner(right);
         f.render_widget(block, right);
         let w = inner.width as usize;
         let mut lines: Vec<Line<'_>> = Vec::new();
         if self.remarks.is_empty() {
-            lines.push(Line::from(app.t(s::NO_SPEAKERS)));
+            lines.push(Line::from(ctx.t(s::NO_SPEAKERS)));
         }
         if let Some(r) = self.speaking() {
             let secs = r.started_at.as_deref().and_then(elapsed).unwrap_or(0);
@@ -216,7 +223,7 @@ impl ItemView {
                 format!(
                     "▶ {} {} {:02}:{:02}",
                     clean_line(&r.speaker),
-                    app.t(s::SPEAKING),
+                    ctx.t(s::SPEAKING),
                     secs / 60,
                     secs % 60
                 ),
@@ -228,7 +235,7 @@ impl ItemView {
         }
         for r in self.remarks.iter().filter(|r| r.state == "queued") {
             lines.push(Line::from(Span::styled(
-                format!("… {} ({})", clean_line(&r.speaker), app.t(s::QUEUED)),
+                format!("… {} ({})", clean_line(&r.speaker), ctx.t(s::QUEUED)),
                 theme::focus(),
             )));
         }

@@ -9,12 +9,13 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::model::MeetingStatus;
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::domain::verify::{Role, VerifyStatus};
+use crate::domain::verify::VerifyStatus;
+use crate::store::StoreError;
 use crate::store::meetings::MeetingRow;
 use crate::strings::{self, ui as s};
-use crate::ui::app::{App, Nav, Pending};
-use crate::ui::form::{Field, Form, Purpose};
-use crate::ui::keymap::Act;
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::forms::minutes;
+use crate::ui::keymap::{self, Act, Binding};
 use crate::ui::{md_view, theme};
 
 pub struct Minutes {
@@ -36,59 +37,31 @@ pub struct Minutes {
 }
 
 impl Minutes {
-    pub fn load(app: &App, id: i64) -> Minutes {
-        let mut m = Minutes {
-            id,
-            meeting: None,
-            text: String::new(),
-            status: None,
-            status_line: String::new(),
-            scroll: 0,
-            find: None,
-            width: std::cell::Cell::new(96),
-            anchor: std::cell::Cell::new(None),
-        };
-        m.reload(app);
-        m
+    pub fn load(ctx: &mut Ctx, id: i64) -> Minutes {
+        loaded(
+            ctx,
+            Minutes {
+                id,
+                meeting: None,
+                text: String::new(),
+                status: None,
+                status_line: String::new(),
+                scroll: 0,
+                find: None,
+                width: std::cell::Cell::new(96),
+                anchor: std::cell::Cell::new(None),
+            },
+        )
     }
 
     /// Open at the first line containing `q` (from the archive's search).
-    pub fn open_at(app: &App, id: i64, q: &str) -> Minutes {
-        let mut m = Minutes::load(app, id);
+    pub fn open_at(ctx: &mut Ctx, id: i64, q: &str) -> Minutes {
+        let mut m = Minutes::load(ctx, id);
         if !q.trim().is_empty() {
             m.find = Some(q.trim().to_string());
             m.anchor.set(md_view::first_match(&m.text, q.trim()));
         }
         m
-    }
-
-    pub fn reload(&mut self, app: &App) {
-        self.meeting = app.store.meeting(self.id).ok();
-        self.text = match app.store.minutes_text(self.id, app.lang) {
-            Ok(t) => clean_multiline(&t),
-            Err(e) => strings::store_error(app.lang, &e),
-        };
-        match app.store.verify_meeting(self.id) {
-            Ok(r) => {
-                let signers: Vec<String> = r
-                    .signatures
-                    .iter()
-                    .map(|s| clean_line(&s.signer_name))
-                    .collect();
-                self.status_line = strings::verify_line(
-                    app.lang,
-                    None,
-                    &clean_line(&r.title),
-                    &r.status,
-                    &signers.join("、"),
-                );
-                self.status = Some(r.status);
-            }
-            Err(e) => {
-                self.status_line = strings::store_error(app.lang, &e);
-                self.status = None;
-            }
-        }
     }
 
     fn lines(&self, width: usize) -> Vec<md_view::Shown> {
@@ -128,8 +101,48 @@ impl Minutes {
             .map(|m| m.status)
             .unwrap_or(MeetingStatus::Adjourned)
     }
+}
 
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+impl Screen for Minutes {
+    fn keys(&self) -> &'static [Binding] {
+        if self.status() == MeetingStatus::Signed {
+            keymap::MINUTES_SIGNED
+        } else {
+            keymap::MINUTES
+        }
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.meeting = Some(ctx.store.meeting(self.id)?);
+        self.text = match ctx.store.minutes_text(self.id, ctx.lang) {
+            Ok(t) => clean_multiline(&t),
+            Err(e) => strings::store_error(ctx.lang, &e),
+        };
+        match ctx.store.verify_meeting(self.id) {
+            Ok(r) => {
+                let signers: Vec<String> = r
+                    .signatures
+                    .iter()
+                    .map(|s| clean_line(&s.signer_name))
+                    .collect();
+                self.status_line = strings::verify_line(
+                    ctx.lang,
+                    None,
+                    &clean_line(&r.title),
+                    &r.status,
+                    &signers.join("、"),
+                );
+                self.status = Some(r.status);
+            }
+            Err(e) => {
+                self.status_line = strings::store_error(ctx.lang, &e);
+                self.status = None;
+            }
+        }
+        Ok(())
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         let lines = self.lines(self.width.get());
         let last = lines.len().saturating_sub(1);
         // The page moves on from where the match put it.
@@ -151,115 +164,46 @@ impl Minutes {
                     .as_ref()
                     .map(|m| m.summary.clone())
                     .unwrap_or_default();
-                return Nav::Form(Box::new(Form::new(
-                    app.t(s::F_SUMMARY),
-                    Purpose::Summary { meeting: self.id },
-                    vec![Field::multi(s::F_SUMMARY, &summary)],
-                )));
+                return Nav::form(minutes::summary_form(ctx, self.id, &summary));
             }
-            Act::Register => {
-                return Nav::Form(Box::new(Form::new(
-                    app.t(s::K_REGISTER),
-                    Purpose::Register { meeting: self.id },
-                    vec![
-                        Field::text(s::COL_NAME, ""),
-                        Field::masked(s::F_PASSPHRASE),
-                        Field::masked(s::F_REPEAT),
-                        // The endorsement (empty while the community's roster is founded).
-                        Field::text(crate::strings::trust::F_ENDORSER, ""),
-                        Field::masked(crate::strings::trust::F_ENDORSER_PASS),
-                    ],
-                )));
-            }
+            Act::Register => return Nav::form(minutes::register_form(ctx, self.id)),
             Act::Sign
                 if self.status() != MeetingStatus::Draft
                     && self.status() != MeetingStatus::Open =>
             {
-                let l = app.lang;
-                let roles: Vec<(String, String)> = [Role::Host, Role::Secretary, Role::Member]
-                    .iter()
-                    .map(|r| {
-                        (
-                            r.as_db().to_string(),
-                            strings::sign_role(l, r.as_db()).to_string(),
-                        )
-                    })
-                    .collect();
-                let signed: Vec<String> = app
-                    .store
-                    .signatures(self.id)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|s| s.role.clone())
-                    .collect();
+                let Some(signed) = ctx.store_do(|st| st.signatures(self.id)) else {
+                    return Nav::Stay;
+                };
+                let host_signed = signed.iter().any(|s| s.role == "host");
                 let (role, name) = match &self.meeting {
-                    Some(m) if !signed.iter().any(|r| r == "host") => ("host", m.host.clone()),
+                    Some(m) if !host_signed => ("host", m.host.clone()),
                     Some(m) => ("secretary", m.secretary.clone()),
                     None => ("host", String::new()),
                 };
-                return Nav::Form(Box::new(Form::new(
-                    app.t(s::K_SIGN),
-                    Purpose::Sign { meeting: self.id },
-                    vec![
-                        Field::choice(s::F_ROLE, roles, role),
-                        Field::text(s::COL_NAME, &name),
-                        Field::masked(s::F_PASSPHRASE),
-                    ],
-                )));
+                return Nav::form(minutes::sign_form(ctx, self.id, role, &name));
             }
-            Act::Export => {
-                let formats = vec![
-                    ("md".to_string(), "Markdown".to_string()),
-                    ("html".to_string(), "HTML (A4)".to_string()),
-                    ("json".to_string(), "JSON".to_string()),
-                ];
-                let kinds = vec![
-                    ("full".to_string(), app.t(s::EXPORT_FULL).to_string()),
-                    ("notice".to_string(), app.t(s::EXPORT_NOTICE).to_string()),
-                ];
-                let default_path = format!("yishi-{}.md", self.id);
-                return Nav::Form(Box::new(Form::new(
-                    app.t(s::K_EXPORT),
-                    Purpose::Export { meeting: self.id },
-                    vec![
-                        Field::choice(s::F_FORMAT, formats, "md"),
-                        Field::choice(s::F_CONTENT, kinds, "full"),
-                        Field::text(s::F_PATH, &default_path).with_hint(s::F_PATH_HINT),
-                    ],
-                )));
-            }
+            Act::Export => return Nav::form(minutes::export_form(ctx, self.id)),
             Act::Withdraw if self.status() == MeetingStatus::Adjourned => {
-                return Nav::Ask(
-                    app.t(s::CONFIRM_WITHDRAW).to_string(),
-                    Pending::Withdraw(self.id),
-                );
+                let id = self.id;
+                return Nav::ask(ctx.t(s::CONFIRM_WITHDRAW).to_string(), move |ctx| {
+                    if ctx.store_do(|st| st.withdraw_signatures(id)).is_none() {
+                        return Nav::Stay;
+                    }
+                    ctx.info(ctx.t(s::WITHDRAWN));
+                    Nav::Reload
+                });
             }
             Act::Addendum if self.status() == MeetingStatus::Signed => {
-                return Nav::Form(Box::new(Form::new(
-                    app.t(s::K_ADDENDUM),
-                    Purpose::Addendum { meeting: self.id },
-                    vec![
-                        Field::multi(s::F_ADDENDUM, ""),
-                        Field::text(s::COL_NAME, ""),
-                        Field::masked(s::F_PASSPHRASE),
-                    ],
-                )));
+                return Nav::form(minutes::addendum_form(ctx, self.id));
             }
-            Act::ExportNotice => {
-                let default_path = format!("yishi-{}-notice.html", self.id);
-                return Nav::Form(Box::new(Form::new(
-                    app.t(s::K_EXPORT_NOTICE),
-                    Purpose::ExportNotice { meeting: self.id },
-                    vec![Field::text(s::F_PATH, &default_path).with_hint(s::F_PATH_HINT)],
-                )));
-            }
+            Act::ExportNotice => return Nav::form(minutes::notice_form(ctx, self.id)),
             _ => {}
         }
         Nav::Stay
     }
 
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(app.lang);
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
         let title = self
             .meeting
             .as_ref()
@@ -277,7 +221,7 @@ impl Minutes {
         );
         let block = Block::default().borders(Borders::ALL).title(format!(
             " {}{colon}{} ",
-            app.t(s::MINUTES_TITLE),
+            ctx.t(s::MINUTES_TITLE),
             title
         ));
         let inner = block.inner(body);

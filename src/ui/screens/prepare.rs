@@ -8,11 +8,14 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use super::moved;
 use crate::domain::model::ScopeKind;
 use crate::domain::text::{clean_line, wrap};
+use crate::store::StoreError;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::{self, Lang, ui as s};
-use crate::ui::app::{App, Nav, Pending};
-use crate::ui::keymap::Act;
-use crate::ui::{forms, theme};
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::forms::meeting;
+use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::screens::{agenda, attendance};
+use crate::ui::theme;
 
 pub struct Prepare {
     pub meeting: Option<MeetingRow>,
@@ -65,24 +68,43 @@ pub fn item_detail(l: Lang, it: &ItemRow, width: usize) -> Vec<Line<'static>> {
 }
 
 impl Prepare {
-    pub fn load(app: &App, id: i64) -> Prepare {
-        let mut p = Prepare {
-            meeting: None,
-            id,
-            items: Vec::new(),
-            sel: 0,
-        };
-        p.reload(app);
-        p
+    pub fn load(ctx: &mut Ctx, id: i64) -> Prepare {
+        loaded(
+            ctx,
+            Prepare {
+                meeting: None,
+                id,
+                items: Vec::new(),
+                sel: 0,
+            },
+        )
+    }
+}
+
+/// Open the meeting: the agenda, with attendance on top to take the roll first.
+fn open_meeting(ctx: &mut Ctx, m: i64) -> Nav {
+    if ctx.store_do(|st| st.start_meeting(m)).is_none() {
+        return Nav::Stay;
+    }
+    ctx.info(ctx.t(s::MEETING_OPENED));
+    let agenda = agenda::Agenda::load(ctx, m);
+    let att = attendance::Attendance::load(ctx, m);
+    Nav::Reset(vec![Box::new(agenda), Box::new(att)])
+}
+
+impl Screen for Prepare {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::PREPARE
     }
 
-    pub fn reload(&mut self, app: &App) {
-        self.meeting = app.store.meeting(self.id).ok();
-        self.items = app.store.items(self.id).unwrap_or_default();
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.meeting = Some(ctx.store.meeting(self.id)?);
+        self.items = ctx.store.items(self.id)?;
         self.sel = self.sel.min(self.items.len().saturating_sub(1));
+        Ok(())
     }
 
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         let current = self.items.get(self.sel).cloned();
         match act {
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
@@ -91,19 +113,16 @@ impl Prepare {
             }
             Act::Back => Nav::Back,
             Act::EditMeeting => match &self.meeting {
-                Some(m) => Nav::Form(Box::new(forms::meeting_form(app, m.community_id, Some(m)))),
+                Some(m) => Nav::form(meeting::meeting_form(ctx, m.community_id, Some(m))),
                 None => Nav::Stay,
             },
-            Act::AddItem => Nav::Form(Box::new(forms::item_form(app, self.id, None))),
-            Act::EditItem => match current {
-                Some(it) => Nav::Form(Box::new(forms::item_form(app, self.id, Some(&it)))),
-                None => Nav::Form(Box::new(forms::item_form(app, self.id, None))),
-            },
+            Act::AddItem => meeting::item_nav(ctx, self.id, None),
+            Act::EditItem => meeting::item_nav(ctx, self.id, current.as_ref()),
             Act::MoveUp | Act::MoveDown => {
                 if let Some(it) = current {
                     let d = if act == Act::MoveUp { -1 } else { 1 };
-                    if app.store_do(|st| st.move_item(it.id, d)).is_some() {
-                        self.reload(app);
+                    if ctx.store_do(|st| st.move_item(it.id, d)).is_some() {
+                        reread(ctx, self);
                         self.sel = moved(
                             self.sel,
                             self.items.len(),
@@ -115,23 +134,31 @@ impl Prepare {
                 Nav::Stay
             }
             Act::RemoveItem => match current {
-                Some(it) => Nav::Ask(
-                    format!("{}「{}」", app.t(s::CONFIRM_REMOVE), clean_line(&it.title)),
-                    Pending::RemoveItem(it.id),
-                ),
+                Some(it) => {
+                    let id = it.id;
+                    Nav::ask(
+                        format!("{}「{}」", ctx.t(s::CONFIRM_REMOVE), clean_line(&it.title)),
+                        move |ctx| match ctx.store_do(|st| st.remove_item(id)) {
+                            Some(()) => Nav::Reload,
+                            None => Nav::Stay,
+                        },
+                    )
+                }
                 None => Nav::Stay,
             },
-            Act::OpenMeeting => Nav::Ask(
-                app.t(s::CONFIRM_OPEN).to_string(),
-                Pending::OpenMeeting(self.id),
-            ),
+            Act::OpenMeeting => {
+                let id = self.id;
+                Nav::ask(ctx.t(s::CONFIRM_OPEN).to_string(), move |ctx| {
+                    open_meeting(ctx, id)
+                })
+            }
             _ => Nav::Stay,
         }
     }
 
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(app.lang);
-        let l = app.lang;
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
         let [head, body] =
             Layout::vertical([Constraint::Length(4), Constraint::Min(5)]).areas(area);
         if let Some(m) = &self.meeting {
@@ -146,13 +173,13 @@ impl Prepare {
                 ]),
                 Line::from(format!(
                     "{}{colon}{}  {}{colon}{}  {}{colon}{}  {}{colon}{}",
-                    app.t(s::F_TIME),
+                    ctx.t(s::F_TIME),
                     m.starts_at,
-                    app.t(s::F_VENUE),
+                    ctx.t(s::F_VENUE),
                     clean_line(&m.venue),
-                    app.t(s::F_HOST),
+                    ctx.t(s::F_HOST),
                     clean_line(&m.host),
-                    app.t(s::F_SECRETARY),
+                    ctx.t(s::F_SECRETARY),
                     clean_line(&m.secretary)
                 )),
             ];
@@ -160,7 +187,7 @@ impl Prepare {
                 Paragraph::new(lines).block(
                     Block::default()
                         .borders(Borders::ALL)
-                        .title(format!(" {} ", app.t(s::PREPARE_TITLE))),
+                        .title(format!(" {} ", ctx.t(s::PREPARE_TITLE))),
                 ),
                 head,
             );
@@ -168,7 +195,7 @@ impl Prepare {
         let [list_area, detail] =
             Layout::horizontal([Constraint::Percentage(42), Constraint::Min(20)]).areas(body);
         let items: Vec<ListItem<'_>> = if self.items.is_empty() {
-            vec![ListItem::new(app.t(s::NO_ITEMS))]
+            vec![ListItem::new(ctx.t(s::NO_ITEMS))]
         } else {
             self.items
                 .iter()
@@ -187,7 +214,7 @@ impl Prepare {
             .block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(format!(" {} ", app.t(s::AGENDA_TITLE))),
+                    .title(format!(" {} ", ctx.t(s::AGENDA_TITLE))),
             )
             .highlight_style(theme::selected())
             .highlight_symbol("> ");

@@ -9,10 +9,13 @@ use crate::domain::rules::fmt_area;
 use crate::domain::text::{clean_line, truncate};
 use crate::store::roster::VoterRow;
 use crate::strings::{self, ui as s};
-use crate::ui::app::{App, Nav};
-use crate::ui::form::Purpose;
-use crate::ui::keymap::Act;
-use crate::ui::{forms, theme};
+use std::any::Any;
+
+use crate::store::StoreError;
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::forms::roster::{self, RosterSearch};
+use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::theme;
 
 pub struct Roster {
     pub community: i64,
@@ -23,28 +26,17 @@ pub struct Roster {
 }
 
 impl Roster {
-    pub fn load(app: &App, community: i64) -> Roster {
-        let name = app
-            .store
-            .communities()
-            .unwrap_or_default()
-            .into_iter()
-            .find(|c| c.id == community)
-            .map(|c| c.name)
-            .unwrap_or_default();
-        let mut r = Roster {
-            community,
-            name,
-            voters: Vec::new(),
-            filter: String::new(),
-            sel: 0,
-        };
-        r.reload(app);
-        r
-    }
-
-    pub fn reload(&mut self, app: &App) {
-        self.voters = app.store.voters(self.community).unwrap_or_default();
+    pub fn load(ctx: &mut Ctx, community: i64) -> Roster {
+        loaded(
+            ctx,
+            Roster {
+                community,
+                name: String::new(),
+                voters: Vec::new(),
+                filter: String::new(),
+                sel: 0,
+            },
+        )
     }
 
     /// The voters matching the search, by name or unit label.
@@ -60,8 +52,35 @@ impl Roster {
             })
             .collect()
     }
+}
 
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
+impl Screen for Roster {
+    fn keys(&self) -> &'static [Binding] {
+        keymap::ROSTER
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        if let Some(c) = ctx
+            .store
+            .communities()?
+            .into_iter()
+            .find(|c| c.id == self.community)
+        {
+            self.name = c.name;
+        }
+        self.voters = ctx.store.voters(self.community)?;
+        Ok(())
+    }
+
+    fn deliver(&mut self, _ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
+        if let Ok(q) = value.downcast::<RosterSearch>() {
+            self.filter = q.0;
+            self.sel = 0;
+        }
+        Ok(Nav::Stay)
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         let shown = self.shown();
         let current = shown.get(self.sel).map(|v| (*v).clone());
         match act {
@@ -70,48 +89,36 @@ impl Roster {
                 Nav::Stay
             }
             Act::Back => Nav::Back,
-            Act::Search => Nav::Form(Box::new(forms::one_line(
-                app,
-                s::K_SEARCH,
-                s::SEARCH_LABEL,
-                &self.filter,
-                Purpose::Search,
-            ))),
-            Act::AddVoter => Nav::Form(Box::new(forms::voter_form(app, self.community, None))),
+            Act::Search => Nav::form(roster::search_form(ctx, &self.filter)),
+            Act::AddVoter => Nav::form(roster::voter_form(ctx, self.community, None)),
             Act::EditVoter => match current {
-                Some(v) => Nav::Form(Box::new(forms::voter_form(app, self.community, Some(&v)))),
+                Some(v) => Nav::form(roster::voter_form(ctx, self.community, Some(&v))),
                 None => Nav::Stay,
             },
             Act::AddUnit => match current {
-                Some(v) => Nav::Form(Box::new(forms::unit_form(app, &v))),
+                Some(v) => Nav::form(roster::unit_form(ctx, &v)),
                 None => Nav::Stay,
             },
             Act::Transfer => match current {
-                Some(v) => Nav::Form(Box::new(forms::one_line(
-                    app,
-                    s::K_TRANSFER,
-                    s::F_TRANSFER,
-                    "",
-                    Purpose::Transfer { voter: v.id },
-                ))),
+                Some(v) => Nav::form(roster::transfer_form(ctx, &v)),
                 None => Nav::Stay,
             },
             Act::Council => match current {
-                Some(v) => Nav::Form(Box::new(forms::council_form(app, &v))),
+                Some(v) => Nav::form(roster::council_form(ctx, &v)),
                 None => Nav::Stay,
             },
             _ => Nav::Stay,
         }
     }
 
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(app.lang);
-        let l = app.lang;
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
         let shown = self.shown();
         let total_area: i64 = self.voters.iter().map(|v| v.area()).sum();
         let mut title = format!(
             " {}{colon}{}  {} / {}  {} m² ",
-            app.t(s::ROSTER_TITLE),
+            ctx.t(s::ROSTER_TITLE),
             clean_line(&self.name),
             shown.len(),
             self.voters.len(),
@@ -120,7 +127,7 @@ impl Roster {
         if !self.filter.is_empty() {
             title.push_str(&format!(
                 " {}{colon}{} ",
-                app.t(s::FILTER),
+                ctx.t(s::FILTER),
                 clean_line(&self.filter)
             ));
         }
@@ -152,11 +159,11 @@ impl Roster {
             .collect();
         let header = Row::new(vec![
             "#",
-            app.t(s::COL_NAME),
-            app.t(s::COL_KIND),
-            app.t(s::COL_UNITS),
-            app.t(s::COL_AREA),
-            app.t(s::COL_ROLES),
+            ctx.t(s::COL_NAME),
+            ctx.t(s::COL_KIND),
+            ctx.t(s::COL_UNITS),
+            ctx.t(s::COL_AREA),
+            ctx.t(s::COL_ROLES),
         ])
         .style(theme::heading());
         let table = Table::new(

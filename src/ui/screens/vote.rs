@@ -15,12 +15,16 @@ use crate::domain::rules::{self, Eligible, Outcome, fmt_area};
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::meetings::ItemRow;
 use crate::store::session::ActionRow;
-use crate::strings::{self, Lang, Tr, record as rec, ui as s};
-use crate::ui::app::{App, Nav, Pending};
+use crate::strings::{self, Lang, record as rec, ui as s};
+use std::any::Any;
+
+use crate::store::Refusal;
+use crate::store::StoreError;
 use crate::ui::columns::{self, Col};
-use crate::ui::form::{Field, Form, Purpose};
-use crate::ui::keymap::Act;
-use crate::ui::{forms, theme, widgets};
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::forms::floor::{self, VoteJump};
+use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::{room, theme, widgets};
 
 pub struct Vote {
     pub id: i64,
@@ -35,17 +39,19 @@ pub struct Vote {
 }
 
 impl Vote {
-    pub fn load(app: &mut App, id: i64) -> Vote {
-        let mut v = Vote {
-            id,
-            item: None,
-            ballots: Vec::new(),
-            cursor: 0,
-            outcome: None,
-            actions: Vec::new(),
-            top: std::cell::Cell::new(0),
-        };
-        v.reload(app);
+    pub fn load(ctx: &mut Ctx, id: i64) -> Vote {
+        let mut v = loaded(
+            ctx,
+            Vote {
+                id,
+                item: None,
+                ballots: Vec::new(),
+                cursor: 0,
+                outcome: None,
+                actions: Vec::new(),
+                top: std::cell::Cell::new(0),
+            },
+        );
         // Resume at the voter the roll call had reached, else the first unanswered.
         let saved = v.item.as_ref().and_then(|i| i.current_voter);
         v.cursor = saved
@@ -53,21 +59,13 @@ impl Vote {
             .or_else(|| v.next_unanswered(0))
             .unwrap_or(0);
         if let Some(it) = &v.item {
-            let _ = app.store.set_position(
+            let _ = ctx.store.set_position(
                 it.meeting_id,
                 Some(id),
                 v.ballots.get(v.cursor).map(|b| b.voter_id),
             );
         }
         v
-    }
-
-    pub fn reload(&mut self, app: &App) {
-        self.item = app.store.item(self.id).ok();
-        self.ballots = app.store.ballots(self.id).unwrap_or_default();
-        self.outcome = app.store.closure(self.id).ok().flatten().map(|c| c.2);
-        self.actions = app.store.actions(self.id).unwrap_or_default();
-        self.cursor = self.cursor.min(self.ballots.len().saturating_sub(1));
     }
 
     /// The first voter in the room without an answer at or after `from`, wrapping to
@@ -84,20 +82,20 @@ impl Vote {
     }
 
     /// Jump to a voter by number (1-based), name or part of it.
-    pub fn jump(&mut self, q: &str) -> Result<(), Tr> {
+    pub fn jump(&mut self, q: &str) -> Result<(), Refusal> {
         let q = q.trim();
         if let Ok(n) = q.parse::<usize>() {
             if (1..=self.ballots.len()).contains(&n) {
                 self.cursor = n - 1;
                 return Ok(());
             }
-            return Err(s::NOT_FOUND_VOTER);
+            return Err(Refusal::VoterNotFound);
         }
         let hits: Vec<usize> = (0..self.ballots.len())
             .filter(|&i| !q.is_empty() && self.ballots[i].name.contains(q))
             .collect();
         match hits.as_slice() {
-            [] => Err(s::NOT_FOUND_VOTER),
+            [] => Err(Refusal::VoterNotFound),
             [i] => {
                 self.cursor = *i;
                 Ok(())
@@ -107,7 +105,7 @@ impl Vote {
                     self.cursor = i;
                     Ok(())
                 }
-                None => Err(s::MANY_FOUND),
+                None => Err(Refusal::ManyMatch),
             },
         }
     }
@@ -122,7 +120,7 @@ impl Vote {
                 .is_some_and(|b| !b.present && b.choice.is_none())
     }
 
-    fn answer(&mut self, app: &mut App, choice: Choice) -> Nav {
+    fn answer(&mut self, ctx: &mut Ctx, choice: Choice) -> Nav {
         let Some(b) = self.ballots.get(self.cursor) else {
             return Nav::Stay;
         };
@@ -130,26 +128,28 @@ impl Vote {
         if let Some(old) = b.choice {
             // A recorded answer changes only on purpose: ask, naming voter, old and new.
             if old == choice {
-                app.info(app.t(rec::SAME_ANSWER));
+                ctx.info(ctx.t(rec::SAME_ANSWER));
                 return Nav::Stay;
             }
-            let l = app.lang;
-            return Nav::Ask(
+            let l = ctx.lang;
+            let item = self.id;
+            return Nav::ask(
                 rec::confirm_correction(
                     l,
                     &clean_line(&b.name),
                     strings::choice(l, old),
                     strings::choice(l, choice),
                 ),
-                Pending::Correct {
-                    item: self.id,
-                    voter,
-                    choice,
+                move |ctx| match ctx
+                    .store_do(|st| st.correct_answer(item, voter, choice, Some(voter)))
+                {
+                    Some(_) => Nav::Reload,
+                    None => Nav::Stay,
                 },
             );
         }
         if !b.present {
-            app.error(app.t(rec::ABSENT_WHY));
+            ctx.error(ctx.t(rec::ABSENT_WHY));
             return Nav::Stay;
         }
         let after = (self.cursor + 1) % self.ballots.len().max(1);
@@ -164,218 +164,30 @@ impl Vote {
         let next = (0..n).map(|k| (after + k) % n).find(|&i| pending[i]);
         let next_voter = next.map(|i| self.ballots[i].voter_id);
         // Committed first; only then does the screen show it.
-        if let Some(at) = app.store_do(|st| st.answer(self.id, voter, choice, next_voter)) {
+        if let Some(at) = ctx.store_do(|st| st.answer(self.id, voter, choice, next_voter)) {
             self.ballots[self.cursor].choice = Some(choice);
             self.ballots[self.cursor].at = Some(at);
             match next {
                 Some(i) => self.cursor = i,
-                None => app.info(app.t(s::ALL_ANSWERED)),
+                None => ctx.info(ctx.t(s::ALL_ANSWERED)),
             }
         }
         Nav::Stay
     }
 
     /// A late arrival, recorded from the roll call; then they can answer.
-    fn arrive(&mut self, app: &mut App) {
+    fn arrive(&mut self, ctx: &mut Ctx) {
         let (Some(b), Some(it)) = (self.ballots.get(self.cursor), &self.item) else {
             return;
         };
         let (meeting, voter) = (it.meeting_id, b.voter_id);
-        if app
+        if ctx
             .store_do(|st| st.mark_presence(meeting, voter, PresenceKind::Arrive, None, None))
             .is_some()
         {
-            self.reload(app);
-            app.info(app.t(rec::ARRIVED));
+            reread(ctx, self);
+            ctx.info(ctx.t(rec::ARRIVED));
         }
-    }
-
-    pub fn on(&mut self, app: &mut App, act: Act) -> Nav {
-        let closed = self.outcome.is_some();
-        match act {
-            Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
-                self.cursor = moved(self.cursor, self.ballots.len(), act, 15);
-                Nav::Stay
-            }
-            Act::Back => Nav::Back,
-            Act::Answer(c) if !closed => self.answer(app, c),
-            Act::Arrive if !closed => {
-                self.arrive(app);
-                Nav::Stay
-            }
-            Act::Undo if !closed => {
-                match app.store_do(|st| st.undo_answer(self.id)) {
-                    Some(Some(voter)) => {
-                        // An answer taken back, or a change reverted: as stored.
-                        self.reload(app);
-                        if let Some(i) = self.ballots.iter().position(|b| b.voter_id == voter) {
-                            self.cursor = i;
-                        }
-                    }
-                    Some(None) => app.info(app.t(s::NOTHING_TO_UNDO)),
-                    None => {}
-                }
-                Nav::Stay
-            }
-            Act::Jump if !closed => Nav::Form(Box::new(forms::one_line(
-                app,
-                s::K_JUMP,
-                s::F_JUMP,
-                "",
-                Purpose::Jump,
-            ))),
-            Act::CallAgain if !closed => {
-                if let Some(i) = self.next_unanswered(0) {
-                    self.cursor = i;
-                } else {
-                    app.info(app.t(s::ALL_ANSWERED));
-                }
-                Nav::Stay
-            }
-            Act::CloseVote if !closed => Nav::Ask(
-                app.t(s::CONFIRM_CLOSE).to_string(),
-                Pending::CloseVote(self.id),
-            ),
-            Act::AddAction => Nav::Form(Box::new(Form::new(
-                app.t(s::F_ACTION),
-                Purpose::Action { item: self.id },
-                vec![
-                    Field::text(s::F_WHAT, ""),
-                    Field::text(s::F_WHO, ""),
-                    Field::text(s::F_DUE, "").with_hint(s::F_DUE_HINT),
-                ],
-            ))),
-            _ => Nav::Stay,
-        }
-    }
-
-    pub fn draw(&self, app: &App, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(app.lang);
-        let l = app.lang;
-        let Some(it) = &self.item else { return };
-        // Below 100 columns the tally gives the roll call six of its columns (its
-        // figures need 33), so names stay readable at 80×24.
-        let tally_w = if area.width >= 100 { 40 } else { 34 };
-        let [left, right] =
-            Layout::horizontal([Constraint::Min(40), Constraint::Length(tally_w)]).areas(area);
-        // Only the rows that fit are built (a roll call may have hundreds of voters); the
-        // window keeps its place and moves only to keep the cursor in view.
-        let visible = left.height.saturating_sub(3).max(1) as usize;
-        let mut top = self.top.get().min(self.cursor);
-        if self.cursor >= top + visible {
-            top = self.cursor + 1 - visible;
-        }
-        self.top.set(top);
-        let who_of = |b: &Ballot| {
-            if !b.proxy_name.is_empty() {
-                format!(
-                    "{}（{}）",
-                    app.t(s::PROXY_BY),
-                    truncate(&clean_line(&b.proxy_name), 8)
-                )
-            } else if !b.present && b.choice.is_none() && self.outcome.is_none() {
-                app.t(rec::ABSENT_ROW).to_string()
-            } else if !b.present {
-                app.t(s::ABSENT_MARK).to_string()
-            } else {
-                String::new()
-            }
-        };
-        let header_cells = [
-            "#",
-            app.t(s::COL_NAME),
-            app.t(s::COL_AREA),
-            app.t(s::COL_STATUS),
-            app.t(s::COL_ANSWER),
-        ];
-        let widest = |f: &dyn Fn(&Ballot) -> usize, head: &str| {
-            self.ballots
-                .iter()
-                .map(f)
-                .max()
-                .unwrap_or(0)
-                .max(width(head))
-        };
-        let answers = Choice::ALL.iter().map(|&c| width(strings::choice(l, c)));
-        let cols = columns::fit(
-            left.width.saturating_sub(2),
-            2,
-            &[
-                Col::fixed(width(&self.ballots.len().to_string()).max(1)),
-                Col::new(
-                    widest(&|b| width(&clean_line(&b.name)), header_cells[1]).min(20),
-                    8,
-                    3,
-                ),
-                Col::fixed(widest(&|b| fmt_area(b.area).len(), header_cells[2])),
-                Col::new(widest(&|b| width(&who_of(b)), header_cells[3]), 4, 1),
-                Col::new(answers.max().unwrap_or(4).max(width(header_cells[4])), 4, 2),
-            ],
-        );
-        let cut = |t: &str, i: usize| truncate(t, usize::from(cols[i]));
-        let rows: Vec<Row<'_>> = self
-            .ballots
-            .iter()
-            .enumerate()
-            .skip(top)
-            .take(visible)
-            .map(|(i, b)| {
-                let answer = match b.choice {
-                    Some(c) => strings::choice(l, c).to_string(),
-                    None => String::new(),
-                };
-                let style = match b.choice {
-                    Some(Choice::Yes) => theme::pass(),
-                    Some(Choice::No) => theme::fail(),
-                    Some(_) => theme::focus(),
-                    None => ratatui::style::Style::default(),
-                };
-                // Each cell cut to its column, so a cut name ends in "…".
-                Row::new(vec![
-                    Cell::from(format!("{}", i + 1)),
-                    Cell::from(cut(&clean_line(&b.name), 1)),
-                    Cell::from(fmt_area(b.area)),
-                    Cell::from(cut(&who_of(b), 3)),
-                    Cell::from(cut(&answer, 4)).style(style),
-                ])
-            })
-            .collect();
-        let header = Row::new(
-            header_cells
-                .iter()
-                .enumerate()
-                .map(|(i, h)| Cell::from(cut(h, i)))
-                .collect::<Vec<_>>(),
-        )
-        .style(theme::heading());
-        let title = format!(" {}{colon}{} ", app.t(s::VOTE_TITLE), clean_line(&it.title));
-        let table = Table::new(
-            rows,
-            cols.iter()
-                .map(|&w| Constraint::Length(w))
-                .collect::<Vec<_>>(),
-        )
-        .header(header)
-        .block(Block::default().borders(Borders::ALL).title(title))
-        .row_highlight_style(theme::selected())
-        .highlight_symbol("> ");
-        let mut state = TableState::default().with_selected(Some(self.cursor - top));
-        f.render_stateful_widget(table, left, &mut state);
-        f.render_widget(
-            Paragraph::new(widgets::wrap_lines(
-                self.tally_lines(l),
-                usize::from(right.width.saturating_sub(2)),
-            ))
-            .block(Block::default().borders(Borders::ALL).title(format!(
-                " {} ",
-                if self.outcome.is_some() {
-                    app.t(s::OUTCOME)
-                } else {
-                    app.t(s::TALLY)
-                }
-            ))),
-            right,
-        );
     }
 
     /// The live tally (or the fixed outcome) with every figure of the rule.
@@ -477,5 +289,231 @@ impl Vote {
             }
         }
         lines
+    }
+}
+
+impl Screen for Vote {
+    fn keys(&self) -> &'static [Binding] {
+        if self.outcome.is_some() {
+            keymap::OUTCOME
+        } else if self.on_absent() {
+            keymap::VOTE_ABSENT
+        } else {
+            keymap::VOTE
+        }
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.item = Some(ctx.store.item(self.id)?);
+        self.ballots = ctx.store.ballots(self.id)?;
+        self.outcome = ctx.store.closure(self.id)?.map(|c| c.2);
+        self.actions = ctx.store.actions(self.id)?;
+        self.cursor = self.cursor.min(self.ballots.len().saturating_sub(1));
+        Ok(())
+    }
+
+    fn deliver(&mut self, _ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
+        if let Ok(q) = value.downcast::<VoteJump>() {
+            self.jump(&q.0)?;
+        }
+        Ok(Nav::Stay)
+    }
+
+    fn has_room(&self) -> bool {
+        true
+    }
+
+    fn draw_room(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) -> bool {
+        let heading = self
+            .item
+            .as_ref()
+            .map(|i| clean_line(&i.title))
+            .unwrap_or_default();
+        let vote = self.item.as_ref().map(|it| room::RoomVote {
+            rule: &it.rule,
+            electorate: self.electorate(),
+            fixed: self.outcome.as_ref(),
+        });
+        room::draw(ctx, f, area, heading, vote);
+        true
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
+        let closed = self.outcome.is_some();
+        match act {
+            Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
+                self.cursor = moved(self.cursor, self.ballots.len(), act, 15);
+                Nav::Stay
+            }
+            Act::Back => Nav::Back,
+            Act::Answer(c) if !closed => self.answer(ctx, c),
+            Act::Arrive if !closed => {
+                self.arrive(ctx);
+                Nav::Stay
+            }
+            Act::Undo if !closed => {
+                match ctx.store_do(|st| st.undo_answer(self.id)) {
+                    Some(Some(voter)) => {
+                        // An answer taken back, or a change reverted: as stored.
+                        reread(ctx, self);
+                        if let Some(i) = self.ballots.iter().position(|b| b.voter_id == voter) {
+                            self.cursor = i;
+                        }
+                    }
+                    Some(None) => ctx.info(ctx.t(s::NOTHING_TO_UNDO)),
+                    None => {}
+                }
+                Nav::Stay
+            }
+            Act::Jump if !closed => Nav::form(floor::jump_form(ctx)),
+            Act::CallAgain if !closed => {
+                if let Some(i) = self.next_unanswered(0) {
+                    self.cursor = i;
+                } else {
+                    ctx.info(ctx.t(s::ALL_ANSWERED));
+                }
+                Nav::Stay
+            }
+            Act::CloseVote if !closed => {
+                let id = self.id;
+                Nav::ask(ctx.t(s::CONFIRM_CLOSE).to_string(), move |ctx| {
+                    match ctx.store_do(|st| st.close_vote(id)) {
+                        Some(_) => Nav::Reload,
+                        None => Nav::Stay,
+                    }
+                })
+            }
+            Act::AddAction => Nav::form(floor::action_form(ctx, self.id)),
+            _ => Nav::Stay,
+        }
+    }
+
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
+        let Some(it) = &self.item else { return };
+        // Below 100 columns the tally gives the roll call six of its columns (its
+        // figures need 33), so names stay readable at 80×24.
+        let tally_w = if area.width >= 100 { 40 } else { 34 };
+        let [left, right] =
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(tally_w)]).areas(area);
+        // Only the rows that fit are built (a roll call may have hundreds of voters); the
+        // window keeps its place and moves only to keep the cursor in view.
+        let visible = left.height.saturating_sub(3).max(1) as usize;
+        let mut top = self.top.get().min(self.cursor);
+        if self.cursor >= top + visible {
+            top = self.cursor + 1 - visible;
+        }
+        self.top.set(top);
+        let who_of = |b: &Ballot| {
+            if !b.proxy_name.is_empty() {
+                format!(
+                    "{}（{}）",
+                    ctx.t(s::PROXY_BY),
+                    truncate(&clean_line(&b.proxy_name), 8)
+                )
+            } else if !b.present && b.choice.is_none() && self.outcome.is_none() {
+                ctx.t(rec::ABSENT_ROW).to_string()
+            } else if !b.present {
+                ctx.t(s::ABSENT_MARK).to_string()
+            } else {
+                String::new()
+            }
+        };
+        let header_cells = [
+            "#",
+            ctx.t(s::COL_NAME),
+            ctx.t(s::COL_AREA),
+            ctx.t(s::COL_STATUS),
+            ctx.t(s::COL_ANSWER),
+        ];
+        let widest = |f: &dyn Fn(&Ballot) -> usize, head: &str| {
+            self.ballots
+                .iter()
+                .map(f)
+                .max()
+                .unwrap_or(0)
+                .max(width(head))
+        };
+        let answers = Choice::ALL.iter().map(|&c| width(strings::choice(l, c)));
+        let cols = columns::fit(
+            left.width.saturating_sub(2),
+            2,
+            &[
+                Col::fixed(width(&self.ballots.len().to_string()).max(1)),
+                Col::new(
+                    widest(&|b| width(&clean_line(&b.name)), header_cells[1]).min(20),
+                    8,
+                    3,
+                ),
+                Col::fixed(widest(&|b| fmt_area(b.area).len(), header_cells[2])),
+                Col::new(widest(&|b| width(&who_of(b)), header_cells[3]), 4, 1),
+                Col::new(answers.max().unwrap_or(4).max(width(header_cells[4])), 4, 2),
+            ],
+        );
+        let cut = |t: &str, i: usize| truncate(t, usize::from(cols[i]));
+        let rows: Vec<Row<'_>> = self
+            .ballots
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(visible)
+            .map(|(i, b)| {
+                let answer = match b.choice {
+                    Some(c) => strings::choice(l, c).to_string(),
+                    None => String::new(),
+                };
+                let style = match b.choice {
+                    Some(Choice::Yes) => theme::pass(),
+                    Some(Choice::No) => theme::fail(),
+                    Some(_) => theme::focus(),
+                    None => ratatui::style::Style::default(),
+                };
+                // Each cell cut to its column, so a cut name ends in "…".
+                Row::new(vec![
+                    Cell::from(format!("{}", i + 1)),
+                    Cell::from(cut(&clean_line(&b.name), 1)),
+                    Cell::from(fmt_area(b.area)),
+                    Cell::from(cut(&who_of(b), 3)),
+                    Cell::from(cut(&answer, 4)).style(style),
+                ])
+            })
+            .collect();
+        let header = Row::new(
+            header_cells
+                .iter()
+                .enumerate()
+                .map(|(i, h)| Cell::from(cut(h, i)))
+                .collect::<Vec<_>>(),
+        )
+        .style(theme::heading());
+        let title = format!(" {}{colon}{} ", ctx.t(s::VOTE_TITLE), clean_line(&it.title));
+        let table = Table::new(
+            rows,
+            cols.iter()
+                .map(|&w| Constraint::Length(w))
+                .collect::<Vec<_>>(),
+        )
+        .header(header)
+        .block(Block::default().borders(Borders::ALL).title(title))
+        .row_highlight_style(theme::selected())
+        .highlight_symbol("> ");
+        let mut state = TableState::default().with_selected(Some(self.cursor - top));
+        f.render_stateful_widget(table, left, &mut state);
+        f.render_widget(
+            Paragraph::new(widgets::wrap_lines(
+                self.tally_lines(l),
+                usize::from(right.width.saturating_sub(2)),
+            ))
+            .block(Block::default().borders(Borders::ALL).title(format!(
+                " {} ",
+                if self.outcome.is_some() {
+                    ctx.t(s::OUTCOME)
+                } else {
+                    ctx.t(s::TALLY)
+                }
+            ))),
+            right,
+        );
     }
 }

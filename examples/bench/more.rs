@@ -1,0 +1,210 @@
+//! Measures of issue 17: `yishi minutes list` to its first line, import throughput into
+//! the archive, and the file's bytes per meeting (with the search index's share and the
+//! size of a community's minutes over its years).
+
+use std::io::BufRead;
+use std::path::Path;
+use std::time::Instant;
+
+use yishi::store::Store;
+use yishi::store::archive::ArchiveFilter;
+
+use super::{Measure, build, f, measure, ms, pct, raw, time};
+
+/// Meetings of the community exported elsewhere and imported into the archive.
+const IMPORT_MEETINGS: usize = 120;
+/// Meetings per import transaction.
+const IMPORT_BATCH: usize = 40;
+
+/// `yishi minutes list` as the command runs it: open without the full check
+/// (`Store::open_deferred`) and the first page, which it prints before reading the rest.
+/// Against the start floor (open with the pragmas, one indexed SELECT).
+pub fn minutes_list(db: &Path, samples: usize) -> Measure {
+    let mut m = measure(
+        "`minutes list`: first line out (open + first page)",
+        "≤ 100 ms; flat from community to district",
+    );
+    let all = ArchiveFilter::default();
+    let mut whole = Vec::new();
+    for k in 0..samples {
+        let (t, store) = time(|| {
+            let s = Store::open_deferred(db).expect("open");
+            let rows = s.archive_page(&all, Some(50), 0).expect("page");
+            std::hint::black_box(rows.first().map(|r| r.title.len()));
+            s
+        });
+        m.samples.push(t);
+        if k % 10 == 0 {
+            let (rest, _) = time(|| store.archive_page(&all, None, 50).expect("rest").len());
+            whole.push(t + rest);
+        }
+        drop(store);
+        let (t, _) = time(|| {
+            let c = raw(db);
+            c.query_row(
+                "SELECT id, title FROM meetings ORDER BY starts_at DESC LIMIT 1",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+            )
+            .expect("select")
+        });
+        m.floor.push(t);
+    }
+    m.note = format!(
+        "whole listing {} ms{}",
+        f(pct(&whole, 50.0)),
+        binary_first_line(db)
+            .map(|t| format!(
+                "; the release binary's first line {} ms (process start included)",
+                f(t)
+            ))
+            .unwrap_or_default()
+    );
+    m
+}
+
+/// The real `yishi minutes list`, when the release binary is built: median time from
+/// spawning it to its first line on stdout.
+fn binary_first_line(db: &Path) -> Option<f64> {
+    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/yishi");
+    if !bin.exists() {
+        return None;
+    }
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let mut child = std::process::Command::new(&bin)
+            .args(["--lang", "en", "--db"])
+            .arg(db)
+            .args(["minutes", "list"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .ok()?;
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take()?)
+            .read_line(&mut line)
+            .ok()?;
+        times.push(ms(t.elapsed()));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    Some(pct(&times, 50.0))
+}
+
+/// A community's meetings signed on another laptop (a file of its own), exported and
+/// imported into the archive in transactions of `IMPORT_BATCH`, oldest first: each
+/// sample is one batch's time per meeting.
+pub fn import(db: &Path, round: usize) -> Measure {
+    let mut m = measure(
+        "import signed meetings into the archive (per meeting)",
+        "≥ 500 meetings/s, flat as the community's record grows",
+    );
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let src = tmp.path().join("laptop.db");
+    let mut laptop = Store::open(&src).expect("open");
+    laptop
+        .bulk(|st| build::community_as(st, 9000 + round, "导入测试小区", IMPORT_MEETINGS))
+        .expect("laptop archive");
+    let mut rows = laptop.archive(&ArchiveFilter::default()).expect("archive");
+    rows.reverse();
+    let bundles: Vec<_> = rows
+        .iter()
+        .map(|r| laptop.export_bundle(r.id).expect("export"))
+        .collect();
+    drop(laptop);
+    let mut store = Store::open(db).expect("open");
+    store.wait_integrity();
+    let mut rates = Vec::new();
+    let t0 = Instant::now();
+    for chunk in bundles.chunks(IMPORT_BATCH) {
+        let (t, outcomes) = time(|| {
+            store
+                .import_batch(|b| {
+                    chunk
+                        .iter()
+                        .map(|x| b.import(x))
+                        .collect::<Result<Vec<_>, _>>()
+                })
+                .expect("import")
+        });
+        assert!(
+            outcomes
+                .iter()
+                .all(|o| matches!(o, yishi::store::import::ImportOutcome::Imported { .. })),
+            "{outcomes:?}"
+        );
+        m.samples.push(t / chunk.len() as f64);
+        rates.push(chunk.len() as f64 / (t / 1000.0));
+    }
+    let total = t0.elapsed().as_secs_f64();
+    m.note = format!(
+        "{} meetings in batches of {IMPORT_BATCH}: {:.0} meetings/s overall; first batch {:.0}/s, last {:.0}/s",
+        bundles.len(),
+        bundles.len() as f64 / total,
+        rates.first().copied().unwrap_or(f64::NAN),
+        rates.last().copied().unwrap_or(f64::NAN)
+    );
+    m
+}
+
+/// The file's size per meeting, the search index's share of it, and the minutes of a
+/// community over its years (the follow-up item quotes its open action items).
+pub fn bytes(db: &Path) -> Measure {
+    let mut m = measure(
+        "size: KB per meeting (file / meetings)",
+        "≤ 150 KB, not growing with a community's age",
+    );
+    let c = raw(db);
+    c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .expect("checkpoint");
+    let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap_or(0);
+    let size = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0) as f64;
+    let meetings = n("SELECT count(*) FROM meetings").max(1) as f64;
+    m.samples.push(size / meetings / 1000.0);
+    let index = n("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search_index%'");
+    let minutes = n("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = 'minutes'");
+    // An answer is a row of `votes` (and its index) and one of the audit log.
+    let per_row = |table: &str| {
+        let bytes = n(&format!(
+            "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE tbl_name = '{table}')"
+        ));
+        bytes as f64 / n(&format!("SELECT count(*) FROM {table}")).max(1) as f64
+    };
+    let answer = per_row("votes") + per_row("audit_log");
+    // Average minutes size of a community's first and last twelve meetings.
+    let age = |name: &str| {
+        let q = |order: &str| {
+            c.query_row(
+                &format!(
+                    "SELECT coalesce(avg(length(CAST(text AS BLOB))), 0) FROM (SELECT n.text FROM minutes n
+                     JOIN communities k ON k.id = n.community_id WHERE k.name = ?1
+                     ORDER BY n.seq {order} LIMIT 12)"
+                ),
+                [name],
+                |r| r.get::<_, f64>(0),
+            )
+            .unwrap_or(0.0)
+                / 1000.0
+        };
+        (q("ASC"), q("DESC"))
+    };
+    let (a0, a1) = age(&build::community_name(0));
+    let mut note = format!(
+        "search index {:.1} KB per meeting ({:.0}% of the file), minutes {:.1} KB per meeting; \
+         an answer {answer:.0} bytes (its row in votes and in the audit log, with their indexes); \
+         a community's minutes: first year {a0:.1} KB, last year {a1:.1} KB",
+        index as f64 / meetings / 1000.0,
+        100.0 * index as f64 / size.max(1.0),
+        minutes as f64 / meetings / 1000.0,
+    );
+    let worst = build::community_name(build::NEVER_CLOSES);
+    let (w0, w1) = age(&worst);
+    if w1 > 0.0 {
+        note.push_str(&format!(
+            "; the community that never closes an action item: {w0:.1} KB → {w1:.1} KB"
+        ));
+    }
+    m.note = note;
+    m
+}

@@ -1,0 +1,372 @@
+//! Every refusal the store (and the forms in front of it) can give, as a typed value with
+//! its parameters. The words are not here: `strings::refusal` says each in the user's
+//! language with one exhaustive `match` per language, so a refusal without its Chinese
+//! sentence does not compile. `Display` is only its name and parameters (logs, tests).
+
+use crate::domain::model::MeetingStatus;
+use crate::domain::signing::SignError;
+use crate::domain::verify::Role;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    // ---- meetings and agenda ----
+    MeetingNeedsTitle,
+    BadMeetingTime,
+    ItemNeedsTitle,
+    /// A custom vote rule's fractions are not usable.
+    BadCustomRule,
+    BuildingScopeNeedsBuilding,
+    UnitScopeNeedsUnit,
+    ItemAlreadyVoted,
+    AmendAfterVote,
+    WithdrawVotedItem,
+    AdjournWhileVoting,
+    /// The action does not fit the meeting's status (draft, open, adjourned).
+    WrongStatus(MeetingStatus),
+    RecordAlreadySigned,
+    // ---- attendance and the floor ----
+    ProxyNeedsNameAndRef,
+    RecusalNeedsItem,
+    CommitteeNoProxy,
+    SpeakerNeedsName,
+    // ---- votes ----
+    VoteAgain,
+    DiscussionOnly,
+    NobodyInScope,
+    VoteNotOpen,
+    NotOnVoteList,
+    VoteClosedNoUndo,
+    CloseVoteFirst,
+    AnotherVoteOpen,
+    /// A vote before the roll call at the door has reached every voter of the item.
+    AttendanceFirst,
+    VoterNotPresent,
+    AlreadyAnswered,
+    VoterRecused,
+    NoRecusalUnderArt278,
+    NotAnsweredYet,
+    RecusalAtTheDoor,
+    SameAnswer,
+    // ---- action items ----
+    ActionNeedsWhat,
+    BadDueDate,
+    StatusNeedsNote,
+    // ---- signing ----
+    SignOnlyAdjourned,
+    AlreadySignedByHostAndSecretary,
+    ChangedSinceFirstSignature,
+    HostAndSecretaryFirst,
+    LinkedNoWithdraw,
+    AddendumNeedsText,
+    AddendumOnlySigned,
+    SignerNeedsName,
+    SignerExists {
+        name: String,
+    },
+    OnlyNamedMaySign {
+        name: String,
+        role: Role,
+    },
+    AlreadySignedBy {
+        name: String,
+    },
+    RoleAlreadySigned(Role),
+    AddendumAlreadySignedBy {
+        name: String,
+    },
+    /// The signing library refused (passphrase too short, bad key, …).
+    Signing(SignError),
+    // ---- the community's signer roster (trust) ----
+    NotOnSignerRoster {
+        name: String,
+        fingerprint: String,
+    },
+    NameCannotBeSigned,
+    RosterNeedsEndorsement,
+    EndorserNotOnRoster {
+        name: String,
+    },
+    /// Endorsing someone already on the roster, or revoking someone not on it.
+    RosterState {
+        name: String,
+        active: bool,
+    },
+    RosterDoesNotVerify,
+    // ---- roster ----
+    VoterNeedsName,
+    /// A name with invisible or format characters (zero-width space, joiner, …).
+    NameHidden,
+    NameTooLong,
+    UnitNeedsLabel,
+    AreaOutOfRange,
+    CsvOtherKind {
+        line: usize,
+        owner: String,
+    },
+    CsvUnitTaken {
+        line: usize,
+        unit: String,
+        community: String,
+    },
+    AlreadyInRoster {
+        what: String,
+    },
+    // ---- files ----
+    /// A file was not written (the command line, where --force exists).
+    File {
+        path: String,
+        why: crate::files::Refusal,
+    },
+    /// An export from the screens was not written (no --force there: another name).
+    ExportFile {
+        path: String,
+        why: crate::files::Refusal,
+    },
+    // ---- import of signed minutes ----
+    ImportMalformed {
+        what: ImportPart,
+    },
+    ImportNoMinutes,
+    ImportUnreadable,
+    ImportRecusalItemMissing {
+        position: i64,
+    },
+    ImportRecusalNoItem,
+    ImportAddendumMissing,
+    // ---- refused by a form before the store is asked ----
+    VoterNotFound,
+    ManyMatch,
+    BadArea,
+    NotRegistered,
+    BadFilterDate,
+    TooLong {
+        max: usize,
+    },
+}
+
+/// Which part of an imported bundle is malformed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportPart {
+    PublicKey,
+    Signature,
+    Figures,
+}
+
+impl Refusal {
+    /// One value of every variant, for the test that each has its sentences. `ordinal`
+    /// is an exhaustive match, so a new variant must be numbered, and the test checks
+    /// that the list below covers every number.
+    pub fn samples() -> Vec<Refusal> {
+        use Refusal::*;
+        let n = || "张三".to_string();
+        vec![
+            MeetingNeedsTitle,
+            BadMeetingTime,
+            ItemNeedsTitle,
+            BadCustomRule,
+            BuildingScopeNeedsBuilding,
+            UnitScopeNeedsUnit,
+            ItemAlreadyVoted,
+            AmendAfterVote,
+            WithdrawVotedItem,
+            AdjournWhileVoting,
+            WrongStatus(MeetingStatus::Adjourned),
+            RecordAlreadySigned,
+            ProxyNeedsNameAndRef,
+            RecusalNeedsItem,
+            CommitteeNoProxy,
+            SpeakerNeedsName,
+            VoteAgain,
+            DiscussionOnly,
+            NobodyInScope,
+            VoteNotOpen,
+            NotOnVoteList,
+            VoteClosedNoUndo,
+            CloseVoteFirst,
+            AnotherVoteOpen,
+            AttendanceFirst,
+            VoterNotPresent,
+            AlreadyAnswered,
+            VoterRecused,
+            NoRecusalUnderArt278,
+            NotAnsweredYet,
+            RecusalAtTheDoor,
+            SameAnswer,
+            ActionNeedsWhat,
+            BadDueDate,
+            StatusNeedsNote,
+            SignOnlyAdjourned,
+            AlreadySignedByHostAndSecretary,
+            ChangedSinceFirstSignature,
+            HostAndSecretaryFirst,
+            LinkedNoWithdraw,
+            AddendumNeedsText,
+            AddendumOnlySigned,
+            SignerNeedsName,
+            SignerExists { name: n() },
+            OnlyNamedMaySign {
+                name: n(),
+                role: Role::Host,
+            },
+            AlreadySignedBy { name: n() },
+            RoleAlreadySigned(Role::Secretary),
+            AddendumAlreadySignedBy { name: n() },
+            Signing(SignError::PassphraseTooShort),
+            VoterNeedsName,
+            UnitNeedsLabel,
+            AreaOutOfRange,
+            CsvOtherKind {
+                line: 3,
+                owner: n(),
+            },
+            CsvUnitTaken {
+                line: 4,
+                unit: "3栋2单元501".into(),
+                community: "幸福里".into(),
+            },
+            AlreadyInRoster { what: n() },
+            File {
+                path: "yishi-1.db".into(),
+                why: crate::files::Refusal::Exists,
+            },
+            ExportFile {
+                path: "yishi-1.md".into(),
+                why: crate::files::Refusal::Symlink,
+            },
+            NameHidden,
+            NameTooLong,
+            ImportMalformed {
+                what: ImportPart::Signature,
+            },
+            ImportNoMinutes,
+            ImportUnreadable,
+            NotOnSignerRoster {
+                name: n(),
+                fingerprint: "ab12 cd34".into(),
+            },
+            NameCannotBeSigned,
+            RosterNeedsEndorsement,
+            EndorserNotOnRoster { name: n() },
+            RosterState {
+                name: n(),
+                active: true,
+            },
+            RosterState {
+                name: n(),
+                active: false,
+            },
+            RosterDoesNotVerify,
+            ImportRecusalItemMissing { position: 2 },
+            ImportRecusalNoItem,
+            ImportAddendumMissing,
+            VoterNotFound,
+            ManyMatch,
+            BadArea,
+            NotRegistered,
+            BadFilterDate,
+            TooLong { max: 100 },
+        ]
+    }
+
+    /// A distinct number per variant (see `samples`).
+    pub fn ordinal(&self) -> usize {
+        use Refusal::*;
+        match self {
+            MeetingNeedsTitle => 0,
+            BadMeetingTime => 1,
+            ItemNeedsTitle => 2,
+            BadCustomRule => 3,
+            BuildingScopeNeedsBuilding => 4,
+            UnitScopeNeedsUnit => 5,
+            ItemAlreadyVoted => 6,
+            AmendAfterVote => 7,
+            WithdrawVotedItem => 8,
+            AdjournWhileVoting => 9,
+            WrongStatus(_) => 10,
+            RecordAlreadySigned => 11,
+            ProxyNeedsNameAndRef => 12,
+            RecusalNeedsItem => 13,
+            CommitteeNoProxy => 14,
+            SpeakerNeedsName => 15,
+            VoteAgain => 16,
+            DiscussionOnly => 17,
+            NobodyInScope => 18,
+            VoteNotOpen => 19,
+            NotOnVoteList => 20,
+            VoteClosedNoUndo => 21,
+            CloseVoteFirst => 22,
+            ActionNeedsWhat => 23,
+            BadDueDate => 24,
+            StatusNeedsNote => 25,
+            SignOnlyAdjourned => 26,
+            AlreadySignedByHostAndSecretary => 27,
+            ChangedSinceFirstSignature => 28,
+            HostAndSecretaryFirst => 29,
+            LinkedNoWithdraw => 30,
+            AddendumNeedsText => 31,
+            AddendumOnlySigned => 32,
+            SignerNeedsName => 33,
+            SignerExists { .. } => 34,
+            OnlyNamedMaySign { .. } => 35,
+            AlreadySignedBy { .. } => 36,
+            RoleAlreadySigned(_) => 37,
+            AddendumAlreadySignedBy { .. } => 38,
+            Signing(_) => 39,
+            VoterNeedsName => 40,
+            UnitNeedsLabel => 41,
+            AreaOutOfRange => 42,
+            CsvOtherKind { .. } => 43,
+            CsvUnitTaken { .. } => 44,
+            AlreadyInRoster { .. } => 45,
+            File { .. } => 46,
+            ExportFile { .. } => 58,
+            NameHidden => 59,
+            NameTooLong => 60,
+            ImportUnreadable => 61,
+            NotOnSignerRoster { .. } => 62,
+            NameCannotBeSigned => 63,
+            RosterNeedsEndorsement => 64,
+            EndorserNotOnRoster { .. } => 65,
+            RosterState { .. } => 66,
+            RosterDoesNotVerify => 67,
+            AnotherVoteOpen => 68,
+            AttendanceFirst => 69,
+            VoterNotPresent => 70,
+            AlreadyAnswered => 71,
+            VoterRecused => 72,
+            NoRecusalUnderArt278 => 73,
+            NotAnsweredYet => 74,
+            RecusalAtTheDoor => 75,
+            SameAnswer => 76,
+            ImportMalformed { .. } => 47,
+            ImportNoMinutes => 48,
+            ImportRecusalItemMissing { .. } => 49,
+            ImportRecusalNoItem => 50,
+            ImportAddendumMissing => 51,
+            VoterNotFound => 52,
+            ManyMatch => 53,
+            BadArea => 54,
+            NotRegistered => 55,
+            BadFilterDate => 56,
+            TooLong { .. } => 57,
+        }
+    }
+
+    /// How many variants `ordinal` numbers.
+    pub const COUNT: usize = 77;
+}
+
+/// The store knows no sentences (they are the screens' and commands', in
+/// `strings::refusal`, which depends on the store and never the reverse): shown bare, a
+/// refusal is its name and parameters. Users always read it through `strings`.
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl From<Refusal> for super::StoreError {
+    fn from(r: Refusal) -> super::StoreError {
+        super::StoreError::Refused(r)
+    }
+}

@@ -1,0 +1,257 @@
+//! Reading what was signed, for verification and export: the signatures, the stored
+//! minutes, the signers' keys, each meeting's verification, the minutes as shown, and the
+//! export bundle. The checks themselves are in domain::verify.
+
+use rusqlite::OptionalExtension;
+
+use super::{Result, Store};
+use crate::domain::lang::Lang;
+use crate::domain::minutes::{MinutesFormat, render_document, signed_body};
+use crate::domain::signing::hex;
+use crate::domain::verify::{
+    ChainLink, EXPORT_FORMAT, ExportBundle, Problem, SignatureRecord, SignerKey, StoredMinutes,
+    VerifyStatus, chain_starts_at_import, verify_chain, verify_record,
+};
+
+/// One meeting's verification, for the CLI line and the TUI badge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub meeting_id: i64,
+    pub uid: String,
+    pub title: String,
+    pub status: VerifyStatus,
+    pub signatures: Vec<SignatureRecord>,
+    /// Imported minutes whose predecessor in the community's chain is not in this
+    /// database (the district office gathered only some): the chain as known here
+    /// starts at this meeting. Not a failure.
+    pub chain_starts_at_import: bool,
+}
+
+impl Store {
+    /// Every signature of a meeting (minutes first, then addenda), in signing order.
+    pub fn signatures(&self, meeting: i64) -> Result<Vec<SignatureRecord>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT signer_name, public_key, role, addendum_id, minutes_sha256, prev_sha256,
+                    signed_at, signature,
+                    coalesce((SELECT version FROM signature_statements WHERE signature_id = s.id), 1)
+             FROM signatures s WHERE meeting_id = ?1
+             ORDER BY addendum_id IS NOT NULL, addendum_id, id",
+        )?;
+        let rows = st.query_map([meeting], |r| {
+            Ok(SignatureRecord {
+                signer_name: r.get(0)?,
+                public_key: hex(&r.get::<_, Vec<u8>>(1)?),
+                role: r.get(2)?,
+                addendum_id: r.get(3)?,
+                minutes_sha256: r.get(4)?,
+                prev_sha256: r.get(5)?,
+                signed_at: r.get(6)?,
+                signature: hex(&r.get::<_, Vec<u8>>(7)?),
+                version: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The minutes as signed (None before the first signature).
+    pub fn stored_minutes(&self, meeting: i64) -> Result<Option<StoredMinutes>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT n.text, n.sha256, n.prev_sha256, coalesce(l.seq, n.seq),
+                        coalesce(l.community_uid, c.uid, ''), n.format
+                 FROM minutes n LEFT JOIN community_uids c ON c.community_id = n.community_id
+                 LEFT JOIN imported_links l ON l.meeting_id = n.meeting_id
+                 WHERE n.meeting_id = ?1",
+                [meeting],
+                |r| {
+                    Ok(StoredMinutes {
+                        text: r.get(0)?,
+                        sha256: r.get(1)?,
+                        prev_sha256: r.get(2)?,
+                        seq: r.get(3)?,
+                        community_uid: r.get(4)?,
+                        format: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// The registered signers' public keys.
+    pub fn signer_keys(&self) -> Result<Vec<SignerKey>> {
+        Ok(self
+            .signers()?
+            .into_iter()
+            .map(|s| SignerKey {
+                name: s.name,
+                public_key: hex(&s.public_key),
+                fingerprint: s.fingerprint,
+            })
+            .collect())
+    }
+
+    pub(crate) fn chain(&self, community: i64) -> Result<Vec<ChainLink>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT n.meeting_id, n.seq, n.sha256, n.prev_sha256, m.origin = 'imported'
+             FROM minutes n JOIN meetings m ON m.id = n.meeting_id
+             WHERE n.community_id = ?1 ORDER BY n.seq",
+        )?;
+        let rows = st.query_map([community], |r| {
+            Ok(ChainLink {
+                meeting_id: r.get(0)?,
+                seq: r.get(1)?,
+                sha256: r.get(2)?,
+                prev_sha256: r.get(3)?,
+                imported: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn verify_with(
+        &self,
+        id: i64,
+        keys: &[SignerKey],
+        chain_problems: &[(i64, Problem)],
+        chain_starts: &[i64],
+    ) -> Result<VerifyReport> {
+        let m = self.meeting(id)?;
+        let sigs = self.signatures(id)?;
+        let minutes = self.stored_minutes(id)?;
+        let mut status = match self.meeting_record(id) {
+            Ok(rec) => {
+                let status = verify_record(&rec, minutes.as_ref(), &sigs, keys);
+                super::trust::with_trust(self.conn(), &m, &rec, minutes.as_ref(), &sigs, status)?
+            }
+            Err(e) => VerifyStatus::Invalid(vec![Problem::RecordUnreadable {
+                detail: e.to_string(),
+            }]),
+        };
+        let mine: Vec<Problem> = chain_problems
+            .iter()
+            .filter(|(mid, _)| *mid == id)
+            .map(|(_, p)| p.clone())
+            .collect();
+        if !mine.is_empty() {
+            status = match status {
+                VerifyStatus::Invalid(mut ps) => {
+                    ps.extend(mine);
+                    VerifyStatus::Invalid(ps)
+                }
+                _ => VerifyStatus::Invalid(mine),
+            };
+        }
+        Ok(VerifyReport {
+            meeting_id: id,
+            uid: m.uid,
+            title: m.title,
+            status,
+            signatures: sigs,
+            chain_starts_at_import: chain_starts.contains(&id),
+        })
+    }
+
+    /// Verify one meeting: re-render and compare, every signature, its chain link.
+    pub fn verify_meeting(&self, id: i64) -> Result<VerifyReport> {
+        let m = self.meeting(id)?;
+        let links = self.chain(m.community_id)?;
+        self.verify_with(
+            id,
+            &self.signer_keys()?,
+            &verify_chain(&links),
+            &chain_starts_at_import(&links),
+        )
+    }
+
+    /// Verify every meeting that is signed or carries a signature, oldest first.
+    pub fn verify_all(&self) -> Result<Vec<VerifyReport>> {
+        let keys = self.signer_keys()?;
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, community_id FROM meetings m WHERE status = 'signed'
+                OR EXISTS (SELECT 1 FROM minutes n WHERE n.meeting_id = m.id)
+                OR EXISTS (SELECT 1 FROM signatures s WHERE s.meeting_id = m.id)
+             ORDER BY starts_at, id",
+        )?;
+        let ids: Vec<(i64, i64)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut communities: Vec<i64> = ids.iter().map(|(_, c)| *c).collect();
+        communities.sort_unstable();
+        communities.dedup();
+        let mut chain_problems = Vec::new();
+        let mut chain_starts = Vec::new();
+        for c in communities {
+            let links = self.chain(c)?;
+            chain_problems.extend(verify_chain(&links));
+            chain_starts.extend(chain_starts_at_import(&links));
+        }
+        ids.into_iter()
+            .map(|(id, _)| self.verify_with(id, &keys, &chain_problems, &chain_starts))
+            .collect()
+    }
+
+    /// The complete minutes for reading: the signed text (or, before the first
+    /// signature, a fresh rendering in the meeting's language), then the addenda and the
+    /// signature block with labels in `lang`.
+    pub fn minutes_text(&self, id: i64, lang: Lang) -> Result<String> {
+        let rec = self.meeting_record(id)?;
+        let stored = self.stored_minutes(id)?;
+        let lines: Vec<_> = self.signatures(id)?.iter().map(|s| s.line()).collect();
+        let body = match &stored {
+            Some(m) => m.text.clone(),
+            None => signed_body(&rec),
+        };
+        Ok(render_document(
+            &rec,
+            &body,
+            &lines,
+            stored.as_ref().map(|m| m.sha256.as_str()),
+            lang,
+            self.minutes_format(id)?,
+        ))
+    }
+
+    /// The format of a meeting's minutes: the one it was signed in, else the current one
+    /// (an unknown number, from a newer release, reads as the current one for display).
+    pub fn minutes_format(&self, id: i64) -> Result<MinutesFormat> {
+        Ok(self
+            .stored_minutes(id)?
+            .and_then(|m| MinutesFormat::from_db(m.format))
+            .unwrap_or(MinutesFormat::CURRENT))
+    }
+
+    /// Everything `verify --file` needs to check a meeting elsewhere.
+    pub fn export_bundle(&self, id: i64) -> Result<ExportBundle> {
+        let record = self.meeting_record(id)?;
+        let signatures = self.signatures(id)?;
+        let keys = self.signer_keys()?;
+        let mut signers: Vec<SignerKey> = Vec::new();
+        for s in &signatures {
+            if signers.iter().any(|k| k.public_key == s.public_key) {
+                continue;
+            }
+            let name = keys
+                .iter()
+                .find(|k| k.public_key == s.public_key)
+                .map(|k| k.name.clone())
+                .unwrap_or_else(|| s.signer_name.clone());
+            signers.push(SignerKey {
+                name,
+                public_key: s.public_key.clone(),
+                fingerprint: s.fingerprint(),
+            });
+        }
+        let mut b = ExportBundle {
+            format: EXPORT_FORMAT.to_string(),
+            record,
+            minutes: self.stored_minutes(id)?,
+            signatures,
+            signers,
+            roster: Vec::new(),
+            head: String::new(),
+        };
+        self.export_trust(id, &mut b)?;
+        Ok(b)
+    }
+}

@@ -1,0 +1,110 @@
+//! The forms of the meeting floor: a proxy at attendance; a speaker, a remark, an
+//! amendment, a recusal on an item; an action item and a jump in a vote.
+
+use super::{find_voter, limit, one_field, saved};
+use crate::domain::model::PresenceKind;
+use crate::domain::text::clean_line;
+use crate::strings::ui as s;
+use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::form::{Field, Form};
+
+pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
+    let colon = s::colon(ctx.lang);
+    Form::new(
+        format!("{}{colon}{}", ctx.t(s::F_PROXY), clean_line(name)),
+        vec![
+            Field::text("name", s::F_PROXY_NAME, "").max(limit::NAME),
+            Field::text("reference", s::F_PROXY_REF, ""),
+        ],
+        move |f, ctx| {
+            let (name, reference) = (f.text("name"), f.text("reference"));
+            ctx.store.mark_presence(
+                meeting,
+                voter,
+                PresenceKind::Proxy,
+                Some((&name, &reference)),
+                None,
+            )?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
+    one_field(
+        ctx,
+        s::K_ADD_SPEAKER,
+        Field::text("text", s::F_SPEAKER, "").max(limit::SPEAKER),
+        move |name, ctx| {
+            ctx.store.queue_speaker(item, &name, None)?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
+    one_field(
+        ctx,
+        s::F_REMARK,
+        Field::multi("text", s::F_REMARK, text),
+        move |text, ctx| {
+            ctx.store.record_remark(remark, &text)?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
+    one_field(
+        ctx,
+        s::F_AMEND,
+        Field::multi("text", s::PROPOSAL, proposal),
+        move |text, ctx| {
+            ctx.store.amend_proposal(item, &text)?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form {
+    one_field(
+        ctx,
+        s::K_RECUSE,
+        Field::text("text", s::F_RECUSE, ""),
+        move |who, ctx| {
+            let community = ctx.store.meeting(meeting)?.community_id;
+            let voter = find_voter(ctx, community, &who)?;
+            ctx.store
+                .mark_presence(meeting, voter, PresenceKind::Recuse, None, Some(item))?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+pub fn action_form(ctx: &Ctx, item: i64) -> Form {
+    Form::new(
+        ctx.t(s::F_ACTION),
+        vec![
+            Field::text("what", s::F_WHAT, ""),
+            Field::text("who", s::F_WHO, ""),
+            Field::text("due", s::F_DUE, "").with_hint(s::F_DUE_HINT),
+        ],
+        move |f, ctx| {
+            ctx.store
+                .add_action(item, &f.text("what"), &f.text("who"), &f.text("due"))?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+/// What the vote's jump form hands to the vote (see `Screen::deliver`).
+pub struct VoteJump(pub String);
+
+pub fn jump_form(ctx: &Ctx) -> Form {
+    one_field(
+        ctx,
+        s::K_JUMP,
+        Field::text("text", s::F_JUMP, ""),
+        |q, _| Ok(Nav::Deliver(Box::new(VoteJump(q)))),
+    )
+}

@@ -1,0 +1,260 @@
+//! The forms of preparation: a meeting's details (new or edited) and an agenda item.
+
+use super::{find_voter, limit, opts, saved};
+use crate::domain::model::{Category, Electorate, MeetingKind, Scope, ScopeKind};
+use crate::domain::rules::{Rule, RuleKind};
+use crate::store::StoreError;
+use crate::store::meetings::{ItemInput, ItemRow, MeetingInput, MeetingRow};
+use crate::strings::{self, Lang, ui as s};
+use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::form::{Field, Form};
+use crate::ui::screens::prepare;
+
+fn meeting_input(f: &Form) -> MeetingInput {
+    MeetingInput {
+        kind: MeetingKind::from_db(&f.choice("kind")).unwrap_or(MeetingKind::Other),
+        title: f.text("title"),
+        starts_at: f.text("time"),
+        venue: f.text("venue"),
+        host: f.text("host"),
+        secretary: f.text("secretary"),
+        language: f.choice("language"),
+    }
+}
+
+/// A new meeting of `community`, or the details of `m`.
+pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
+    let l = ctx.lang;
+    let kinds = opts(
+        MeetingKind::ALL,
+        |k| k.as_db(),
+        |k| strings::meeting_kind(l, k),
+    );
+    let langs = vec![
+        ("zh".to_string(), "中文".to_string()),
+        ("en".to_string(), "English".to_string()),
+    ];
+    let electorate = vec![
+        ("owners".to_string(), s::F_ROSTER_EL.get(l).to_string()),
+        ("council".to_string(), s::F_COUNCIL_EL.get(l).to_string()),
+    ];
+    let default_time = (chrono::Local::now() + chrono::Duration::days(7))
+        .format("%Y-%m-%d 09:30")
+        .to_string();
+    let mut fields = vec![
+        Field::choice(
+            "kind",
+            s::F_KIND,
+            kinds,
+            m.map(|m| m.kind.as_db()).unwrap_or("owners_assembly"),
+        ),
+        Field::text(
+            "title",
+            s::F_TITLE,
+            m.map(|m| m.title.as_str()).unwrap_or(""),
+        )
+        .max(limit::TITLE),
+        Field::text(
+            "time",
+            s::F_TIME,
+            m.map(|m| m.starts_at.as_str()).unwrap_or(&default_time),
+        )
+        .with_hint(s::F_TIME_HINT),
+        Field::text(
+            "venue",
+            s::F_VENUE,
+            m.map(|m| m.venue.as_str()).unwrap_or(""),
+        ),
+        Field::text("host", s::F_HOST, m.map(|m| m.host.as_str()).unwrap_or("")),
+        Field::text(
+            "secretary",
+            s::F_SECRETARY,
+            m.map(|m| m.secretary.as_str()).unwrap_or(""),
+        ),
+        Field::choice(
+            "language",
+            s::F_LANGUAGE,
+            langs,
+            m.map(|m| m.language.as_str()).unwrap_or(l.code()),
+        ),
+    ];
+    match m {
+        Some(m) => {
+            let meeting = m.id;
+            Form::new(ctx.t(s::F_EDIT_MEETING), fields, move |f, ctx| {
+                ctx.store.update_meeting(meeting, &meeting_input(f))?;
+                Ok(saved(ctx))
+            })
+        }
+        None => {
+            fields.insert(
+                1,
+                Field::choice("electorate", s::F_ELECTORATE, electorate, "owners"),
+            );
+            Form::new(ctx.t(s::F_NEW_MEETING), fields, move |f, ctx| {
+                let electorate =
+                    Electorate::from_db(&f.choice("electorate")).unwrap_or(Electorate::Owners);
+                let id = ctx
+                    .store
+                    .create_meeting(community, electorate, &meeting_input(f))?;
+                ctx.info(ctx.t(s::SAVED));
+                Ok(Nav::push(prepare::Prepare::load(ctx, id)))
+            })
+        }
+    }
+}
+
+pub fn rule_options(l: Lang) -> Vec<(String, String)> {
+    strings::RULE_CODES
+        .iter()
+        .map(|c| (c.to_string(), strings::rule_name(l, c).to_string()))
+        .collect()
+}
+
+fn item_input(
+    ctx: &Ctx,
+    f: &Form,
+    previous: Option<&Rule>,
+    community: i64,
+) -> Result<ItemInput, StoreError> {
+    let code = f.choice("rule");
+    let mut rule = match previous {
+        Some(r) if r.kind.code() == code => r.clone(),
+        _ => Rule::new(RuleKind::from_code(&code).unwrap_or(RuleKind::NoVote)),
+    };
+    if let RuleKind::Elevator {
+        legacy_two_thirds,
+        shaft_voters,
+    } = &mut rule.kind
+    {
+        *legacy_two_thirds = f.choice("legacy") == "yes";
+        // Each name or unit label, separated by commas, must be one voter of the roster.
+        let mut ids = Vec::new();
+        for part in f.text("shaft").split([',', '，', '、', ';', '；']) {
+            if !part.trim().is_empty() {
+                ids.push(find_voter(ctx, community, part)?);
+            }
+        }
+        *shaft_voters = ids;
+    }
+    Ok(ItemInput {
+        title: f.text("title"),
+        category: Category::from_db(&f.choice("category")).unwrap_or(Category::Other),
+        proposer: f.text("proposer"),
+        proposal: f.text("proposal"),
+        scope: Scope {
+            kind: ScopeKind::from_db(&f.choice("scope")).unwrap_or(ScopeKind::All),
+            building: f.text("building"),
+            unit: f.text("unit"),
+        },
+        rule,
+    })
+}
+
+/// A new agenda item of `meeting`, or the item `it`.
+pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, StoreError> {
+    let l = ctx.lang;
+    let community = ctx.store.meeting(meeting)?.community_id;
+    // The elevator rule's parameters: the owners whose unit the shaft occupies (by name),
+    // and whether the legacy "2/3 of the unit's owners agree" also carries it.
+    let (shaft, legacy) = match it.map(|i| &i.rule.kind) {
+        Some(RuleKind::Elevator {
+            legacy_two_thirds,
+            shaft_voters,
+        }) => {
+            let voters = ctx.store.voters(community)?;
+            let names: Vec<String> = shaft_voters
+                .iter()
+                .filter_map(|id| voters.iter().find(|v| v.id == *id).map(|v| v.name.clone()))
+                .collect();
+            (
+                names.join("，"),
+                if *legacy_two_thirds { "yes" } else { "no" },
+            )
+        }
+        _ => (String::new(), "no"),
+    };
+    let yes_no = vec![
+        ("no".to_string(), s::NO_WORD.get(l).to_string()),
+        ("yes".to_string(), s::YES_WORD.get(l).to_string()),
+    ];
+    let cats = opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
+    let scopes = opts(ScopeKind::ALL, |c| c.as_db(), |c| strings::scope_kind(l, c));
+    let fields = vec![
+        Field::text(
+            "title",
+            s::F_TITLE,
+            it.map(|i| i.title.as_str()).unwrap_or(""),
+        )
+        .max(limit::TITLE),
+        Field::choice(
+            "category",
+            s::F_CATEGORY,
+            cats,
+            it.map(|i| i.category.as_db()).unwrap_or("other"),
+        ),
+        Field::text(
+            "proposer",
+            s::F_PROPOSER,
+            it.map(|i| i.proposer.as_str()).unwrap_or(""),
+        ),
+        Field::choice(
+            "rule",
+            s::F_RULE,
+            rule_options(l),
+            it.map(|i| i.rule.kind.code()).unwrap_or("art278_ordinary"),
+        )
+        .with_explain(strings::rule_explain),
+        Field::choice(
+            "scope",
+            s::F_SCOPE,
+            scopes,
+            it.map(|i| i.scope.kind.as_db()).unwrap_or("all"),
+        ),
+        Field::text(
+            "building",
+            s::F_BUILDING,
+            it.map(|i| i.scope.building.as_str()).unwrap_or(""),
+        )
+        .with_hint(s::F_SCOPE_HINT),
+        Field::text(
+            "unit",
+            s::F_UNIT,
+            it.map(|i| i.scope.unit.as_str()).unwrap_or(""),
+        )
+        .with_hint(s::F_SCOPE_HINT),
+        Field::text("shaft", s::F_SHAFT, &shaft).with_hint(s::F_SHAFT_HINT),
+        Field::choice("legacy", s::F_LEGACY, yes_no, legacy).with_hint(s::F_LEGACY_HINT),
+        Field::multi(
+            "proposal",
+            s::F_PROPOSAL,
+            it.map(|i| i.proposal.as_str()).unwrap_or(""),
+        ),
+    ];
+    Ok(match it {
+        Some(i) => {
+            let (item, prev) = (i.id, i.rule.clone());
+            Form::new(ctx.t(s::F_EDIT_ITEM), fields, move |f, ctx| {
+                let input = item_input(ctx, f, Some(&prev), community)?;
+                ctx.store.update_item(item, &input)?;
+                Ok(saved(ctx))
+            })
+        }
+        None => Form::new(ctx.t(s::F_ADD_ITEM), fields, move |f, ctx| {
+            let input = item_input(ctx, f, None, community)?;
+            ctx.store.add_item(meeting, &input)?;
+            Ok(saved(ctx))
+        }),
+    })
+}
+
+/// The item form, or the sentence of the read that failed to fill it.
+pub fn item_nav(ctx: &mut Ctx, meeting: i64, it: Option<&ItemRow>) -> Nav {
+    match item_form(ctx, meeting, it) {
+        Ok(f) => Nav::form(f),
+        Err(e) => {
+            ctx.error(ctx.say(&e));
+            Nav::Stay
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! The forms of the minutes: the summary, a signer's registration, a signature, an
+//! addendum, and the exports (full minutes or the public notice) to a new file.
+
+use super::{limit, one_field, saved};
+use crate::domain::signing::SignError;
+use crate::domain::text::clean_line;
+use crate::domain::verify::Role;
+use crate::export::Format;
+use crate::store::{Refusal, StoreError};
+use crate::strings::{self, ui as s};
+use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::form::{Field, Form};
+
+pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
+    one_field(
+        ctx,
+        s::F_SUMMARY,
+        Field::multi("text", s::F_SUMMARY, summary),
+        move |text, ctx| {
+            ctx.store.set_summary(meeting, &text)?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+/// Register a signer of the meeting's community: the first ones found the community's
+/// roster; later ones are endorsed by a signer already on it.
+pub fn register_form(ctx: &Ctx, meeting: i64) -> Form {
+    Form::new(
+        ctx.t(s::K_REGISTER),
+        vec![
+            Field::text("name", s::COL_NAME, "").max(limit::NAME),
+            Field::masked("passphrase", s::F_PASSPHRASE),
+            Field::masked("repeat", s::F_REPEAT),
+            // The endorsement (empty while the community's roster is founded).
+            Field::text("endorser", strings::trust::F_ENDORSER, "").max(limit::NAME),
+            Field::masked("endorser_pass", strings::trust::F_ENDORSER_PASS),
+        ],
+        move |f, ctx| {
+            let (name, pass, repeat) = (f.text("name"), f.text("passphrase"), f.text("repeat"));
+            if pass != repeat {
+                return Err(Refusal::Signing(SignError::PassphraseMismatch).into());
+            }
+            let (by, by_pass) = (f.text("endorser"), f.text("endorser_pass"));
+            let endorser = (!by.trim().is_empty()).then_some((by.as_str(), by_pass.as_str()));
+            let community = ctx.store.meeting(meeting)?.community_id;
+            ctx.store
+                .register_endorsed(community, &name, &pass, &repeat, endorser)?;
+            ctx.info(ctx.t(s::REGISTERED));
+            Ok(Nav::Stay)
+        },
+    )
+}
+
+fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
+    Ok(ctx
+        .store
+        .signer_by_name(name.trim())?
+        .ok_or(Refusal::NotRegistered)?
+        .id)
+}
+
+/// Sign as `role` (the one not yet signed), `name` filled in from the meeting.
+pub fn sign_form(ctx: &Ctx, meeting: i64, role: &str, name: &str) -> Form {
+    let l = ctx.lang;
+    let roles: Vec<(String, String)> = [Role::Host, Role::Secretary, Role::Member]
+        .iter()
+        .map(|r| {
+            (
+                r.as_db().to_string(),
+                strings::sign_role(l, r.as_db()).to_string(),
+            )
+        })
+        .collect();
+    Form::new(
+        ctx.t(s::K_SIGN),
+        vec![
+            Field::choice("role", s::F_ROLE, roles, role),
+            Field::text("name", s::COL_NAME, name).max(limit::NAME),
+            Field::masked("passphrase", s::F_PASSPHRASE),
+        ],
+        move |f, ctx| {
+            let role = Role::from_db(&f.choice("role")).unwrap_or(Role::Member);
+            let signer = signer(ctx, &f.text("name"))?;
+            let done = ctx
+                .store
+                .sign_meeting(meeting, signer, role, &f.text("passphrase"))?;
+            if done.locked {
+                ctx.info(ctx.t(s::SIGNED_LOCKED));
+            } else {
+                let missing: Vec<&str> = done
+                    .missing
+                    .iter()
+                    .map(|r| strings::sign_role(ctx.lang, r.as_db()))
+                    .collect();
+                ctx.info(format!(
+                    "{}{}",
+                    ctx.t(s::SIGNED_WAITING),
+                    missing.join("、")
+                ));
+            }
+            Ok(Nav::Reload)
+        },
+    )
+}
+
+pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form {
+    Form::new(
+        ctx.t(s::K_ADDENDUM),
+        vec![
+            Field::multi("text", s::F_ADDENDUM, ""),
+            Field::text("name", s::COL_NAME, "").max(limit::NAME),
+            Field::masked("passphrase", s::F_PASSPHRASE),
+        ],
+        move |f, ctx| {
+            let signer = signer(ctx, &f.text("name"))?;
+            ctx.store
+                .add_addendum(meeting, &f.text("text"), signer, &f.text("passphrase"))?;
+            ctx.info(ctx.t(s::ADDENDUM_SIGNED));
+            Ok(Nav::Reload)
+        },
+    )
+}
+
+fn format_of(code: &str) -> Format {
+    match code {
+        "html" => Format::Html,
+        "json" => Format::Json,
+        _ => Format::Md,
+    }
+}
+
+/// The file an export of meeting `id` is offered under: `yishi-7.md`, `yishi-7.html`,
+/// `yishi-7-notice.html`.
+pub fn export_name(id: i64, format: Format, notice: bool) -> String {
+    let kind = if notice { "-notice" } else { "" };
+    format!("yishi-{id}{kind}.{}", format.extension())
+}
+
+/// The meeting of a name `export_name` gave, if the path is still one of those (the user
+/// has not typed a name of their own).
+fn offered_id(path: &str) -> Option<i64> {
+    let rest = path.trim().strip_prefix("yishi-")?;
+    let (stem, ext) = rest.rsplit_once('.')?;
+    if !["md", "html", "json"].contains(&ext) {
+        return None;
+    }
+    stem.strip_suffix("-notice").unwrap_or(stem).parse().ok()
+}
+
+/// The export form: format, content (full or notice) and the file, named by the first two
+/// until the user types a name of their own.
+pub fn export_form(ctx: &Ctx, meeting: i64) -> Form {
+    let formats = vec![
+        ("md".to_string(), "Markdown".to_string()),
+        ("html".to_string(), "HTML (A4)".to_string()),
+        ("json".to_string(), "JSON".to_string()),
+    ];
+    let kinds = vec![
+        ("full".to_string(), ctx.t(s::EXPORT_FULL).to_string()),
+        ("notice".to_string(), ctx.t(s::EXPORT_NOTICE).to_string()),
+    ];
+    Form::new(
+        ctx.t(s::K_EXPORT),
+        vec![
+            Field::choice("format", s::F_FORMAT, formats, "md"),
+            Field::choice("content", s::F_CONTENT, kinds, "full"),
+            Field::text("path", s::F_PATH, &export_name(meeting, Format::Md, false))
+                .with_hint(s::F_PATH_HINT),
+        ],
+        move |f, ctx| {
+            let format = format_of(&f.choice("format"));
+            write_export(
+                ctx,
+                meeting,
+                format,
+                f.choice("content") == "notice",
+                &f.text("path"),
+            )
+        },
+    )
+    .on_change(rename_offered)
+}
+
+/// The export form's change hook: an offered name follows the format and the content.
+fn rename_offered(f: &mut Form) {
+    if let Some(id) = offered_id(&f.text("path")) {
+        let name = export_name(
+            id,
+            format_of(&f.choice("format")),
+            f.choice("content") == "notice",
+        );
+        f.set_text("path", &name);
+    }
+}
+
+pub fn notice_form(ctx: &Ctx, meeting: i64) -> Form {
+    one_field(
+        ctx,
+        s::K_EXPORT_NOTICE,
+        Field::text("text", s::F_PATH, &export_name(meeting, Format::Html, true))
+            .with_hint(s::F_PATH_HINT),
+        move |path, ctx| write_export(ctx, meeting, Format::Html, true, &path),
+    )
+}
+
+/// Write an export to a new file (never overwriting one, nor the database; see
+/// crate::files).
+fn write_export(
+    ctx: &mut Ctx,
+    meeting: i64,
+    format: Format,
+    notice: bool,
+    path: &str,
+) -> Result<Nav, StoreError> {
+    let mut path = std::path::PathBuf::from(path.trim());
+    if path.extension().is_none() {
+        path.set_extension(format.extension());
+    }
+    let shown = clean_line(&path.display().to_string());
+    let text = crate::export::export(&ctx.store, meeting, format, notice)?;
+    crate::files::write_new(&path, text.as_bytes(), Some(ctx.store.path()), false).map_err(
+        |why| Refusal::ExportFile {
+            path: shown.clone(),
+            why,
+        },
+    )?;
+    ctx.info(format!("{}{}", ctx.t(s::EXPORTED), shown));
+    Ok(Nav::Stay)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(f: &mut Form, code: crossterm::event::KeyCode) {
+        let k = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
+        f.key(&k, crate::strings::Lang::En);
+    }
+
+    fn ctx(dir: &std::path::Path) -> Ctx {
+        Ctx {
+            store: crate::store::Store::open(&dir.join("t.db")).unwrap(),
+            lang: crate::strings::Lang::En,
+            msg: None,
+            room: false,
+        }
+    }
+
+    #[test]
+    fn the_offered_file_name_follows_format_and_content() {
+        use crossterm::event::KeyCode;
+        let dir = tempfile::tempdir().unwrap();
+        let mut f = export_form(&ctx(dir.path()), 7);
+        assert_eq!(f.text("path"), "yishi-7.md");
+        key(&mut f, KeyCode::Right); // Markdown -> HTML
+        assert_eq!(f.text("path"), "yishi-7.html");
+        key(&mut f, KeyCode::Tab);
+        key(&mut f, KeyCode::Right); // full -> notice
+        assert_eq!(f.text("path"), "yishi-7-notice.html");
+        // A name the user typed is theirs: it is not renamed.
+        key(&mut f, KeyCode::Tab);
+        key(&mut f, KeyCode::Char('x'));
+        assert_eq!(f.text("path"), "yishi-7-notice.htmlx");
+        key(&mut f, KeyCode::BackTab);
+        key(&mut f, KeyCode::Left);
+        assert_eq!(f.text("path"), "yishi-7-notice.htmlx");
+    }
+
+    #[test]
+    fn a_field_refuses_more_than_its_limit_with_a_sentence() {
+        use crossterm::event::KeyCode;
+        let mut f = Form::new(
+            "speaker",
+            vec![Field::text("text", s::F_SPEAKER, "").max(3)],
+            |_, _| Ok(Nav::Stay),
+        );
+        for c in "王小明".chars() {
+            key(&mut f, KeyCode::Char(c));
+        }
+        assert_eq!(f.text("text"), "王小明");
+        assert!(f.error.is_none());
+        key(&mut f, KeyCode::Char('X'));
+        assert_eq!(f.text("text"), "王小明", "the fourth character is refused");
+        assert_eq!(f.error.as_deref(), Some("At most 3 characters here."));
+        f.paste("长长的名字", crate::strings::Lang::Zh);
+        assert_eq!(f.text("text"), "王小明");
+        assert_eq!(f.error.as_deref(), Some("此处最多 3 个字符。"));
+    }
+}

@@ -1,0 +1,89 @@
+//! The forms of each purpose, grouped by the screen that opens them: each builds its
+//! fields (named, with the schema's limits), filled with what is there now, and carries
+//! its own submit. The widget underneath is `ui::form`.
+
+pub mod floor;
+pub mod meeting;
+pub mod minutes;
+pub mod roster;
+
+use crate::store::{Refusal, StoreError};
+use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::form::{Field, Form};
+
+/// The longest texts the store keeps (schema.sql's CHECKs on these columns).
+pub mod limit {
+    pub const TITLE: usize = 300;
+    pub const NAME: usize = 100;
+    pub const UNIT_LABEL: usize = 100;
+    pub const SPEAKER: usize = 100;
+}
+
+pub(crate) fn opts<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|&v| (code(v).to_string(), label(v).to_string()))
+        .collect()
+}
+
+/// A write was committed: say so and show the screen's data again.
+pub(crate) fn saved(ctx: &mut Ctx) -> Nav {
+    ctx.info(ctx.t(crate::strings::ui::SAVED));
+    Nav::Reload
+}
+
+/// A form of one text field (one line or several) called "text".
+pub(crate) fn one_field(
+    ctx: &Ctx,
+    title: crate::strings::Tr,
+    field: Field,
+    submit: impl Fn(String, &mut Ctx) -> Result<Nav, StoreError> + 'static,
+) -> Form {
+    Form::new(ctx.t(title), vec![field], move |f, ctx| {
+        submit(f.text("text"), ctx)
+    })
+}
+
+/// Find one voter of a community by a part of their name or unit label.
+pub fn find_voter(ctx: &Ctx, community: i64, query: &str) -> Result<i64, StoreError> {
+    let q = query.trim();
+    let voters = ctx.store.voters(community)?;
+    let hits: Vec<_> = voters
+        .iter()
+        .filter(|v| {
+            !q.is_empty() && (v.name.contains(q) || v.units.iter().any(|u| u.label.contains(q)))
+        })
+        .collect();
+    if let Some(exact) = hits.iter().find(|v| v.name == q) {
+        return Ok(exact.id);
+    }
+    match hits.as_slice() {
+        [] => Err(Refusal::VoterNotFound.into()),
+        [one] => Ok(one.id),
+        _ => Err(Refusal::ManyMatch.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::limit;
+
+    /// The forms' limits are the schema's: a form never refuses less, nor lets more
+    /// through to a CHECK that would fail with an SQL error.
+    #[test]
+    fn the_limits_are_the_schemas_checks() {
+        let schema = crate::store::SCHEMA_SQL;
+        for (column, max) in [
+            ("title", limit::TITLE),
+            ("name", limit::NAME),
+            ("label", limit::UNIT_LABEL),
+            ("speaker", limit::SPEAKER),
+        ] {
+            let check = format!("CHECK (length({column}) BETWEEN 1 AND {max})");
+            assert!(schema.contains(&check), "schema.sql has no {check}");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The roster's forms: a voter, a unit, a transfer of ownership, a council seat, search.
+
+use super::{limit, one_field, opts, saved};
+use crate::domain::model::{CouncilKind, VoterKind};
+use crate::domain::roster_csv::parse_area;
+use crate::domain::text::clean_line;
+use crate::store::Refusal;
+use crate::store::roster::{VoterInput, VoterRow};
+use crate::strings::{self, ui as s};
+use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::form::{Field, Form};
+
+fn voter_input(f: &Form) -> VoterInput {
+    VoterInput {
+        name: f.text("name"),
+        kind: VoterKind::from_db(&f.choice("kind")),
+        roles: f.text("roles"),
+        phone: f.text("phone"),
+    }
+}
+
+/// A new voter of `community`, or the voter `v`.
+pub fn voter_form(ctx: &Ctx, community: i64, v: Option<&VoterRow>) -> Form {
+    let l = ctx.lang;
+    let kinds = opts(VoterKind::ALL, |k| k.as_db(), |k| strings::voter_kind(l, k));
+    let fields = vec![
+        Field::text(
+            "name",
+            s::COL_NAME,
+            v.map(|v| v.name.as_str()).unwrap_or(""),
+        )
+        .max(limit::NAME),
+        Field::choice(
+            "kind",
+            s::COL_KIND,
+            kinds,
+            v.map(|v| v.kind.as_db()).unwrap_or("person"),
+        ),
+        Field::text(
+            "roles",
+            s::COL_ROLES,
+            v.map(|v| v.roles.as_str()).unwrap_or(""),
+        ),
+        Field::text(
+            "phone",
+            s::F_PHONE,
+            v.map(|v| v.phone.as_str()).unwrap_or(""),
+        ),
+    ];
+    match v {
+        Some(v) => {
+            let voter = v.id;
+            Form::new(ctx.t(s::K_EDIT_VOTER), fields, move |f, ctx| {
+                ctx.store.update_voter(voter, &voter_input(f))?;
+                Ok(saved(ctx))
+            })
+        }
+        None => Form::new(ctx.t(s::K_ADD_VOTER), fields, move |f, ctx| {
+            ctx.store.add_voter(community, &voter_input(f))?;
+            Ok(saved(ctx))
+        }),
+    }
+}
+
+pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form {
+    let colon = s::colon(ctx.lang);
+    let voter = v.id;
+    Form::new(
+        format!("{}{colon}{}", ctx.t(s::K_ADD_UNIT), clean_line(&v.name)),
+        vec![
+            Field::text("label", s::F_LABEL, "").max(limit::UNIT_LABEL),
+            Field::text("building", s::F_BUILDING, ""),
+            Field::text("unit", s::F_UNIT, ""),
+            Field::text("area", s::F_AREA, ""),
+        ],
+        move |f, ctx| {
+            let area = parse_area(&f.text("area")).ok_or(Refusal::BadArea)?;
+            ctx.store.add_unit(
+                voter,
+                &f.text("label"),
+                &f.text("building"),
+                &f.text("unit"),
+                area,
+            )?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form {
+    let voter = v.id;
+    one_field(
+        ctx,
+        s::K_TRANSFER,
+        Field::text("text", s::F_TRANSFER, "").max(limit::UNIT_LABEL),
+        move |label, ctx| {
+            ctx.store.transfer_unit(voter, &label)?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form {
+    let colon = s::colon(ctx.lang);
+    let l = ctx.lang;
+    let kinds = opts(
+        CouncilKind::ALL,
+        |k| k.as_db(),
+        |k| strings::council_kind(l, k),
+    );
+    let current = v.councils.first();
+    let voter = v.id;
+    Form::new(
+        format!("{}{colon}{}", ctx.t(s::K_COUNCIL), clean_line(&v.name)),
+        vec![
+            Field::choice(
+                "council",
+                s::F_COUNCIL,
+                kinds,
+                current.map(|c| c.0.as_db()).unwrap_or("residents_council"),
+            ),
+            Field::text(
+                "role",
+                s::F_ROLE,
+                current.map(|c| c.1.as_str()).unwrap_or(""),
+            ),
+        ],
+        move |f, ctx| {
+            let kind =
+                CouncilKind::from_db(&f.choice("council")).unwrap_or(CouncilKind::ResidentsCouncil);
+            ctx.store.set_council_member(voter, kind, &f.text("role"))?;
+            Ok(saved(ctx))
+        },
+    )
+}
+
+/// What the roster's search form hands to the roster (see `Screen::deliver`).
+pub struct RosterSearch(pub String);
+
+pub fn search_form(ctx: &Ctx, current: &str) -> Form {
+    one_field(
+        ctx,
+        s::K_SEARCH,
+        Field::text("text", s::SEARCH_LABEL, current),
+        |q, _ctx| Ok(Nav::Deliver(Box::new(RosterSearch(q)))),
+    )
+}
