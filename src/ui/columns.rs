@@ -66,7 +66,7 @@ mod tests {
             Col::new(6, 4, 2),
         ];
         // Wide: everyone as wanted, the rest to the last column.
-        assert_eq!(fit(60, 2, &cols), vec![2, 14, 6, 14, 20]);
+        assert_eq!(fit(60, 2, &cols), vec![2, 14, 6, 14, 18]);
         // 80×24's roll call: the status column gives first.
         assert_eq!(fit(44, 2, &cols), vec![2, 14, 6, 10, 6]);
         // Narrower: status to its least, then the answer, then the name.
