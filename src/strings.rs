@@ -1,9 +1,11 @@
 //! Every user-facing string, in Chinese and English. Screens and commands take their
 //! words from here, never from literals of their own.
 
+pub mod cli;
 pub mod files;
 pub mod record;
 mod refusal;
+pub mod room;
 pub mod trust;
 pub mod ui;
 mod verify;

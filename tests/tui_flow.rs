@@ -530,7 +530,21 @@ fn the_action_board_changes_status_with_a_note_and_keeps_history() {
         ),
         1
     );
-    assert!(ui.sees("已签订安装合同"), "history shown: {}", ui.screen());
+    // The history panel (right of "││") read as one text: a Chinese note may wrap
+    // between any two characters.
+    let panel: String = ui
+        .screen()
+        .lines()
+        .filter_map(|l| {
+            l.split_once("││")
+                .map(|(_, r)| r.trim_end_matches('│').trim_end().to_string())
+        })
+        .collect();
+    assert!(
+        panel.contains("已签订安装合同"),
+        "history shown: {}",
+        ui.screen()
+    );
 }
 
 #[test]

@@ -145,7 +145,7 @@ pub enum MinutesCmd {
         /// Up to this date (YYYY-MM-DD)
         #[arg(long)]
         until: Option<String>,
-        /// Meeting kind, e.g. owners_assembly
+        /// Meeting kind: its name (业主大会, "Owners' assembly") or id (owners_assembly)
         #[arg(long)]
         kind: Option<String>,
         /// Words to find in minutes, proposals and remarks (taken as given, even "-大门")

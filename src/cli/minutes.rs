@@ -8,11 +8,11 @@ use crate::store::Store;
 use crate::store::archive::ArchiveFilter;
 use crate::strings::{self, Lang};
 
-fn check_date(d: &Option<String>, flag: &str) -> Result<(), CliError> {
+fn check_date(d: &Option<String>, flag: &str, lang: Lang) -> Result<(), CliError> {
     if let Some(d) = d
         && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err()
     {
-        return Err(CliError(format!("{flag} must be a date like 2026-05-16.")));
+        return Err(CliError(strings::cli::bad_date(lang, flag)));
     }
     Ok(())
 }
@@ -52,22 +52,23 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
             search,
             json,
         } => {
-            check_date(since, "--since")?;
-            check_date(until, "--until")?;
-            if let Some(k) = kind
-                && MeetingKind::from_db(k).is_none()
-            {
-                let known: Vec<&str> = MeetingKind::ALL.iter().map(|k| k.as_db()).collect();
-                return Err(CliError(format!(
-                    "--kind must be one of: {}.",
-                    known.join(", ")
-                )));
-            }
+            check_date(since, "--since", lang)?;
+            check_date(until, "--until", lang)?;
+            // The kind by its id or its name in either language (业主大会).
+            let kind = match kind {
+                Some(k) => Some(
+                    strings::cli::parse_kind(k)
+                        .ok_or_else(|| CliError(strings::cli::bad_kind(lang, &clean_line(k))))?
+                        .as_db()
+                        .to_string(),
+                ),
+                None => None,
+            };
             let filter = ArchiveFilter {
                 community: community.clone(),
                 since: since.clone(),
                 until: until.clone(),
-                kind: kind.clone(),
+                kind,
                 search: search.clone(),
                 ..ArchiveFilter::default()
             };

@@ -12,12 +12,19 @@ pub fn run(cli: &super::Cli, cmd: &RosterCmd, lang: Lang) -> CliResult {
     match cmd {
         RosterCmd::Import { file, community } => {
             let name = file.display().to_string();
-            let bytes = std::fs::read(file).map_err(|e| CliError(format!("{name}: {e}")))?;
+            let name = clean_line(&name);
+            let bytes = std::fs::read(file).map_err(|e| {
+                CliError(strings::cli_cannot_read(
+                    lang,
+                    &name,
+                    &strings::cli::io_why(lang, &e),
+                ))
+            })?;
             let rows = roster_csv::parse(&bytes)
                 .map_err(|e| CliError(strings::cli_csv_error(lang, &name, e.line, &e.en, &e.zh)))?;
             let community = clean_line(community).trim().to_string();
             if community.is_empty() {
-                return Err(CliError("--community needs a name.".into()));
+                return Err(CliError(strings::cli::needs_name(lang, "--community")));
             }
             let max = crate::domain::names::MAX_COMMUNITY_CHARS;
             crate::domain::names::check_cell(&community, max, "name", "名称").map_err(|p| {

@@ -82,8 +82,13 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
 /// Read and parse an exported JSON file (exit 2 when it is not one).
 pub(crate) fn read_bundle(path: &Path, lang: Lang) -> Result<ExportBundle, CliError> {
     let shown = clean_line(&path.display().to_string());
-    let file = std::fs::File::open(path)
-        .map_err(|e| CliError(strings::cli_cannot_read(lang, &shown, &e.to_string())))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        CliError(strings::cli_cannot_read(
+            lang,
+            &shown,
+            &strings::cli::io_why(lang, &e),
+        ))
+    })?;
     // Parsed as it is read: the file's text is never held whole beside the records.
     let reader = std::io::BufReader::with_capacity(1 << 16, file);
     // The parser's message quotes the file (an unknown variant, say): clean it.

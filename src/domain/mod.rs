@@ -20,5 +20,6 @@ pub mod signing;
 pub mod statement;
 pub mod text;
 pub mod verify;
+pub mod wrap;
 pub mod written;
 pub mod written_minutes;

@@ -178,173 +178,22 @@ pub(crate) fn is_wide(c: char) -> bool {
     UnicodeWidthChar::width(c).is_some_and(|w| w >= 2)
 }
 
-/// Full-width closing punctuation that must not start a line (kinsoku).
-fn is_closing_punct(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '」' | '』' | '》' | '】' | '〕'
-    )
-}
+pub use super::wrap::wrap;
 
-/// A character that belongs to a Latin-style word: not a space, not wide.
-fn is_word_char(c: char) -> bool {
-    c != ' ' && !is_wide(c)
-}
+/// The mark a cut name or label ends in, so a reader sees it was cut.
+pub const CUT_MARK: char = '…';
 
-/// Wrap by display width: every output line has width ≤ `max` (a wide char is
-/// never split; if `max` < 2 a wide char sits alone on its line, and so does any
-/// single character wider than `max`). Latin words break at spaces when they fit
-/// on a line, otherwise anywhere; Chinese breaks anywhere, except that full-width
-/// closing punctuation (，。、；：？！）」』》 …) does not start a line: the
-/// preceding character moves down with it. Existing `'\n'` always break. No
-/// character is lost except the spaces consumed at a break. Empty input gives
-/// one empty line; `max == 0` is treated as 1.
-pub fn wrap(s: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut lines = Vec::new();
-    for para in s.split('\n') {
-        wrap_paragraph(para, max, &mut lines);
-    }
-    lines
-}
-
-struct Wrapper<'a> {
-    max: usize,
-    lines: &'a mut Vec<String>,
-    cur: String,
-    /// True right after a soft break: leading spaces of the new line are consumed.
-    after_break: bool,
-}
-
-impl Wrapper<'_> {
-    /// End the current line at a soft break (trailing spaces are consumed).
-    fn soft_break(&mut self) {
-        let trimmed_len = self.cur.trim_end_matches(' ').len();
-        self.cur.truncate(trimmed_len);
-        if !self.cur.is_empty() {
-            self.lines.push(std::mem::take(&mut self.cur));
-        }
-        self.after_break = true;
-    }
-
-    fn fits(&self, c: char) -> bool {
-        width_with(&self.cur, c) <= self.max
-    }
-
-    /// Add one character, breaking before it if it does not fit. The first
-    /// character of a line is always accepted so that wrapping makes progress.
-    fn push_char(&mut self, c: char) {
-        if self.cur.is_empty() || self.fits(c) {
-            self.cur.push(c);
-        } else if is_closing_punct(c) && self.kinsoku_break(c) {
-            // handled: the line was broken one character earlier
-        } else {
-            self.soft_break();
-            self.cur.push(c);
-        }
-        self.after_break = false;
-    }
-
-    /// Try to break before the last character(s) of the current line so that
-    /// the closing punctuation `c` does not start the next line. Returns false
-    /// (and changes nothing) when that is not possible.
-    fn kinsoku_break(&mut self, c: char) -> bool {
-        let mut kept: Vec<char> = self.cur.chars().collect();
-        let mut moved: Vec<char> = vec![c];
-        // Move characters down while the new line would start with closing
-        // punctuation; keep at least one character on the current line.
-        while moved.first().copied().is_some_and(is_closing_punct) {
-            if kept.len() < 2 {
-                return false;
-            }
-            match kept.pop() {
-                Some(' ') | None => return false,
-                Some(last) => moved.insert(0, last),
-            }
-        }
-        let kept: String = kept.into_iter().collect();
-        let moved: String = moved.into_iter().collect();
-        if width(&kept) > self.max || width(&moved) > self.max {
-            return false;
-        }
-        self.cur = kept;
-        self.soft_break();
-        self.cur = moved;
-        true
-    }
-}
-
-fn wrap_paragraph(para: &str, max: usize, lines: &mut Vec<String>) {
-    let chars: Vec<char> = para.chars().collect();
-    let first_line = lines.len();
-    let mut w = Wrapper {
-        max,
-        lines,
-        cur: String::new(),
-        after_break: false,
-    };
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == ' ' {
-            if w.after_break && w.cur.is_empty() {
-                // Spaces at a break are consumed.
-            } else if w.fits(c) {
-                w.cur.push(c);
-            } else {
-                w.soft_break();
-            }
-            i += 1;
-        } else if is_word_char(c) {
-            let end = chars[i..]
-                .iter()
-                .position(|&c| !is_word_char(c))
-                .map_or(chars.len(), |p| i + p);
-            let word: String = chars[i..end].iter().collect();
-            let mut joined = w.cur.clone();
-            joined.push_str(&word);
-            if width(&joined) <= max {
-                w.cur = joined;
-                w.after_break = false;
-            } else {
-                if !w.cur.is_empty() && width(&word) <= max {
-                    // The word fits on a line of its own: break before it.
-                    w.soft_break();
-                }
-                for &wc in &chars[i..end] {
-                    w.push_char(wc);
-                }
-            }
-            i = end;
-        } else {
-            w.push_char(c);
-            i += 1;
-        }
-    }
-    let Wrapper {
-        cur,
-        lines,
-        after_break,
-        ..
-    } = w;
-    // A paragraph always yields at least one line (an empty one if need be);
-    // an empty tail made only of spaces consumed at a soft break adds none.
-    if !cur.is_empty() || lines.len() == first_line || !after_break {
-        lines.push(cur);
-    }
-}
-
-/// Cut to at most `max` columns, appending ".." when cut; the result including
-/// ".." is at most `max` columns (so with an odd budget a wide character that
-/// would straddle the edge is dropped). `max` < 2 gives `"."` or `""` when cut.
+/// Cut to at most `max` columns, ending in [`CUT_MARK`] ("…", one column) when
+/// cut; the result including the mark is at most `max` columns (so a wide
+/// character that would straddle the edge is dropped). `max == 0` gives `""`.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
     }
-    if max < 2 {
-        return ".".repeat(max);
+    if max == 0 {
+        return String::new();
     }
-    let budget = max - 2;
+    let budget = max - 1;
     let mut out = String::new();
     for c in s.chars() {
         if width_with(&out, c) > budget {
@@ -357,7 +206,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     while width(&out) > budget {
         out.pop();
     }
-    out.push_str("..");
+    out.push(CUT_MARK);
     out
 }
 
@@ -446,77 +295,30 @@ mod tests {
         assert_eq!(col_of(s, 99), 7);
     }
 
-    fn strip_breaks(s: &str) -> String {
-        s.chars().filter(|&c| c != ' ' && c != '\n').collect()
-    }
-
-    #[test]
-    fn wrap_chinese() {
-        let s = "关于三栋二单元加装电梯的意见征询会议";
-        for max in 1..12 {
-            let lines = wrap(s, max);
-            for l in &lines {
-                assert!(width(l) <= max.max(2), "{l:?} > {max}");
-            }
-            assert_eq!(lines.concat(), s);
-        }
-        assert_eq!(wrap("加装电梯方案", 4), vec!["加装", "电梯", "方案"]);
-        assert_eq!(wrap("加装电梯方案", 5), vec!["加装", "电梯", "方案"]);
-    }
-
-    #[test]
-    fn wrap_mixed() {
-        let s = "会议 meeting 关于 elevator retrofit 的表决";
-        let lines = wrap(s, 10);
-        for l in &lines {
-            assert!(width(l) <= 10, "{l:?}");
-        }
-        assert_eq!(strip_breaks(&lines.concat()), strip_breaks(s));
-        assert_eq!(
-            wrap("the quick brown fox", 10),
-            vec!["the quick", "brown fox"]
-        );
-        // A word longer than the line is broken anywhere.
-        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
-        // Latin word fits on the next line, so it is not split after Chinese.
-        assert_eq!(wrap("电梯 retrofit", 8), vec!["电梯", "retrofit"]);
-    }
-
-    #[test]
-    fn wrap_newlines_and_empty() {
-        assert_eq!(wrap("", 10), vec![""]);
-        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
-        assert_eq!(wrap("abc", 0), vec!["a", "b", "c"]);
-        assert_eq!(wrap("电梯", 1), vec!["电", "梯"]);
-    }
-
-    #[test]
-    fn wrap_kinsoku() {
-        // "同意" fills the line and "，" would start the next one: break earlier.
-        assert_eq!(wrap("同意，加装", 4), vec!["同", "意，", "加装"]);
-        assert_eq!(wrap("我们同意。", 8), vec!["我们同", "意。"]);
-        // A run of closing punctuation moves down together with one character.
-        assert_eq!(wrap("甲乙）。", 6), vec!["甲", "乙）。"]);
-        // Cannot pull back: a single char line keeps its punctuation on the next line.
-        assert_eq!(wrap("好，", 2), vec!["好", "，"]);
-    }
-
     #[test]
     fn truncate_cjk_boundary() {
-        assert_eq!(truncate("电梯维修基金", 7), "电梯..");
-        assert_eq!(width(&truncate("电梯维修基金", 7)), 6);
-        assert_eq!(truncate("电梯维修基金", 8), "电梯维..");
+        assert_eq!(truncate("电梯维修基金", 7), "电梯维…");
+        assert_eq!(width(&truncate("电梯维修基金", 7)), 7);
+        assert_eq!(truncate("电梯维修基金", 8), "电梯维…");
+        assert_eq!(width(&truncate("电梯维修基金", 8)), 7);
         assert_eq!(truncate("电梯", 4), "电梯");
-        assert_eq!(truncate("电梯", 3), "..");
-        assert_eq!(truncate("abcdef", 5), "abc..");
-        assert_eq!(truncate("abcdef", 1), ".");
+        assert_eq!(truncate("电梯", 3), "电…");
+        assert_eq!(truncate("衡阳华美达", 6), "衡阳…");
+        assert_eq!(truncate("abcdef", 5), "abcd…");
+        assert_eq!(truncate("abcdef", 1), "…");
         assert_eq!(truncate("abcdef", 0), "");
+        // Cut at any width, a name ends in the mark.
+        for max in 1..10 {
+            let cut = truncate("陈建华、陈秀兰", max);
+            assert!(cut.ends_with(CUT_MARK), "{cut:?} at {max}");
+            assert!(width(&cut) <= max);
+        }
     }
 
     #[test]
     fn pad_to_width() {
         assert_eq!(pad("电梯", 6), "电梯  ");
-        assert_eq!(pad("电梯维修基金", 7), "电梯.. ");
+        assert_eq!(pad("电梯维修基金", 8), "电梯维… ");
         assert_eq!(width(&pad("电梯维修基金", 7)), 7);
         assert_eq!(pad("ab", 2), "ab");
     }
@@ -538,34 +340,7 @@ mod tests {
         .prop_map(|v| v.into_iter().collect())
     }
 
-    fn check_wrap(s: &str, max: usize) -> Result<(), TestCaseError> {
-        let lines = wrap(s, max);
-        prop_assert!(!lines.is_empty());
-        for l in &lines {
-            prop_assert!(!l.contains('\n'));
-            prop_assert!(
-                width(l) <= max || l.chars().count() == 1,
-                "line {:?} width {} > {}",
-                l,
-                width(l),
-                max
-            );
-        }
-        prop_assert_eq!(strip_breaks(&lines.concat()), strip_breaks(s));
-        Ok(())
-    }
-
     proptest! {
-        #[test]
-        fn wrap_any_string(s in any::<String>(), max in 1usize..40) {
-            check_wrap(&s, max)?;
-        }
-
-        #[test]
-        fn wrap_mixed_text(s in mixed_text(), max in 1usize..40) {
-            check_wrap(&s, max)?;
-        }
-
         #[test]
         fn clean_line_is_safe(s in any::<String>()) {
             let out = clean_line(&s);

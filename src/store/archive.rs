@@ -15,7 +15,8 @@ pub struct ArchiveFilter {
     pub until: Option<String>,
     pub kind: Option<String>,
     pub category: Option<String>,
-    /// passed / failed: meetings with at least one item of that outcome.
+    /// passed / failed: meetings with at least one item of that outcome (of the
+    /// category, when a category is given too: both are asked of one item).
     pub outcome: Option<String>,
     pub search: Option<String>,
     /// Include meetings still open (the archive shows finished ones by default).
@@ -95,19 +96,25 @@ impl Store {
             args.push(Value::Text(k.clone()));
             sql.push_str(&format!(" AND m.kind = ?{}", args.len()));
         }
+        // Category and outcome are asked of the same item: "小区大门 · 通过" is a
+        // meeting whose gate item passed, not one where the gate failed and
+        // another item passed.
+        let mut item_conds = Vec::new();
         if let Some(cat) = &f.category {
             args.push(Value::Text(cat.clone()));
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND +i.category = ?{})",
-                args.len()
-            ));
+            item_conds.push(format!("+i.category = ?{}", args.len()));
         }
         if let Some(o) = &f.outcome {
             args.push(Value::Text(o.clone()));
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM agenda_items i JOIN vote_closures v ON v.item_id = i.id
-                   WHERE i.meeting_id = m.id AND v.outcome = ?{})",
+            item_conds.push(format!(
+                "EXISTS (SELECT 1 FROM vote_closures v WHERE v.item_id = i.id AND v.outcome = ?{})",
                 args.len()
+            ));
+        }
+        if !item_conds.is_empty() {
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND {})",
+                item_conds.join(" AND ")
             ));
         }
         if let Some(q) = f.search.as_deref().filter(|q| !q.trim().is_empty()) {

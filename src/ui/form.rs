@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::ctx::{Ctx, Nav};
 use super::editor::Editor;
@@ -331,7 +331,7 @@ impl Form {
             width: w,
             height: h,
         };
-        f.render_widget(Clear, rect);
+        crate::ui::widgets::clear_popup(f, rect);
         let block = Block::default()
             .borders(Borders::ALL)
             .title(format!(" {} ", self.title))

@@ -2,12 +2,15 @@
 //! the frame around every screen (title, message line, key bar, overlays, room view).
 
 mod app;
+mod columns;
 mod ctx;
 mod editor;
 mod form;
 mod forms;
 mod keymap;
+mod md_view;
 mod room;
+mod room_bars;
 mod screens;
 mod theme;
 mod widgets;
@@ -25,7 +28,7 @@ use crossterm::execute;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::text::width;
 use crate::store::Store;
@@ -215,7 +218,7 @@ fn draw_help(l: Lang, table: &[keymap::Binding], f: &mut Frame<'_>, area: Rect) 
         theme::dim(),
     )));
     let r = popup(area, 64, lines.len() as u16 + 2);
-    f.render_widget(Clear, r);
+    widgets::clear_popup(f, r);
     f.render_widget(
         Paragraph::new(lines).style(theme::popup()).block(
             Block::default()
@@ -235,7 +238,7 @@ fn draw_confirm(l: Lang, text: &str, f: &mut Frame<'_>, area: Rect) {
         theme::focus(),
     )));
     let r = popup(area, 60, body.len() as u16 + 2);
-    f.render_widget(Clear, r);
+    widgets::clear_popup(f, r);
     f.render_widget(
         Paragraph::new(body)
             .style(theme::popup())

@@ -25,6 +25,41 @@ pub fn check_lines(l: Lang, checks: &[Check]) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Lines wrapped by the one wrapper (禁则, numbers with their units) to `width`
+/// columns, instead of ratatui's own wrapping: a line keeps its style (a line of
+/// several styles that does not fit takes the style of its first text).
+pub fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for line in lines {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        if crate::domain::text::width(&text) <= width {
+            let spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style))
+                .collect();
+            out.push(Line::from(spans).style(line.style));
+            continue;
+        }
+        let style = line
+            .spans
+            .iter()
+            .find(|s| !s.content.trim().is_empty())
+            .map(|s| s.style)
+            .unwrap_or_default();
+        for part in crate::domain::text::wrap(&text, width) {
+            out.push(Line::from(Span::styled(part, style)).style(line.style));
+        }
+    }
+    out
+}
+
+/// One check in the minutes' words (the current format's, whose percentage never
+/// contradicts the verdict).
+pub fn check_text(l: Lang, c: &Check) -> String {
+    crate::domain::minutes::fmt_check(l, c)
+}
+
 /// A 3×5 font for the room view's large figures.
 fn glyph(c: char) -> [&'static str; 5] {
     match c {
@@ -51,4 +86,64 @@ pub fn big(text: &str, style: Style) -> Vec<Line<'static>> {
             Line::from(Span::styled(s.join(" "), style))
         })
         .collect()
+}
+
+/// Clear the rectangle a popup is drawn in, measured by display width: a wide
+/// character of the screen behind whose right half falls on the popup's left border
+/// would otherwise hide that border (a terminal draws both columns of a wide
+/// character, and ratatui skips the cell it covers), and one cut by the right border
+/// would leave half a character. Both become a space.
+pub fn clear_popup(f: &mut ratatui::Frame<'_>, r: ratatui::layout::Rect) {
+    use unicode_width::UnicodeWidthStr;
+    let buf = f.buffer_mut();
+    let area = buf.area;
+    for y in r.top()..r.bottom() {
+        if r.left() > area.left() {
+            let cell = &mut buf[(r.left() - 1, y)];
+            if UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+        if r.right() < area.right() {
+            // The second half of a wide character that started inside the popup.
+            let inside = UnicodeWidthStr::width(buf[(r.right() - 1, y)].symbol()) > 1;
+            if inside {
+                buf[(r.right(), y)].set_symbol(" ");
+            }
+        }
+    }
+    f.render_widget(ratatui::widgets::Clear, r);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Borders, Paragraph};
+
+    /// A popup whose left border falls on the right half of a Chinese character of the
+    /// screen behind it keeps its border, on the terminal (what the diff sends).
+    #[test]
+    fn a_wide_character_behind_does_not_swallow_the_border() {
+        for x in [5u16, 6] {
+            let mut term = Terminal::new(TestBackend::new(40, 6)).unwrap();
+            let r = Rect::new(x, 1, 15, 4);
+            term.draw(|f| {
+                let text = "电梯".repeat(20);
+                let lines: Vec<_> = (0..6)
+                    .map(|_| ratatui::text::Line::from(text.clone()))
+                    .collect();
+                f.render_widget(Paragraph::new(lines), f.area());
+                super::clear_popup(f, r);
+                f.render_widget(Block::default().borders(Borders::ALL), r);
+            })
+            .unwrap();
+            let buf = term.backend().buffer();
+            for y in 2..4 {
+                assert_eq!(buf[(x, y)].symbol(), "│", "left border at {x},{y}");
+                assert_eq!(buf[(x + 14, y)].symbol(), "│", "right border at {x},{y}");
+            }
+        }
+    }
 }

@@ -4,14 +4,15 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::moved;
 use crate::domain::model::ActionStatus;
-use crate::domain::text::{clean_line, truncate};
+use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
 use crate::store::actions::{BoardRow, HistoryRow, today};
 use crate::strings::{self, ui as s};
+use crate::ui::columns::{self, Col};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::form::{Field, Form};
 use crate::ui::keymap::{self, Act, Binding};
@@ -107,6 +108,32 @@ impl Screen for Actions {
         let l = ctx.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(50), Constraint::Length(34)]).areas(area);
+        // Each column as wide as it needs; the item title, then who, give first; every
+        // cell cut with a visible "…".
+        let what = |r: &BoardRow| width(&clean_line(&r.what));
+        let widest = |f: &dyn Fn(&BoardRow) -> usize, head: &str| {
+            self.rows.iter().map(f).max().unwrap_or(0).max(width(head))
+        };
+        let cols = columns::fit(
+            list.width.saturating_sub(2),
+            2,
+            &[
+                Col::new(8, 6, 4),
+                Col::fixed(10),
+                Col::new(widest(&what, ctx.t(s::F_WHAT)).min(40), 12, 3),
+                Col::new(
+                    widest(&|r| width(&clean_line(&r.who)), ctx.t(s::F_WHO)).min(16),
+                    6,
+                    2,
+                ),
+                Col::new(
+                    widest(&|r| width(&clean_line(&r.item_title)), ctx.t(s::ITEM_TITLE)).min(24),
+                    6,
+                    1,
+                ),
+            ],
+        );
+        let cut = |t: &str, i: usize| truncate(t, usize::from(cols[i]));
         let rows: Vec<Row<'_>> = self
             .rows
             .iter()
@@ -126,9 +153,9 @@ impl Screen for Actions {
                 Row::new(vec![
                     Cell::from(status).style(style),
                     Cell::from(r.due.clone()),
-                    Cell::from(truncate(&clean_line(&r.what), 28)),
-                    Cell::from(truncate(&clean_line(&r.who), 12)),
-                    Cell::from(truncate(&clean_line(&r.item_title), 16)),
+                    Cell::from(cut(&clean_line(&r.what), 2)),
+                    Cell::from(cut(&clean_line(&r.who), 3)),
+                    Cell::from(cut(&clean_line(&r.item_title), 4)),
                 ])
             })
             .collect();
@@ -142,13 +169,9 @@ impl Screen for Actions {
         .style(theme::heading());
         let table = Table::new(
             rows,
-            [
-                Constraint::Length(8),
-                Constraint::Length(11),
-                Constraint::Length(28),
-                Constraint::Length(12),
-                Constraint::Min(8),
-            ],
+            cols.iter()
+                .map(|&w| Constraint::Length(w))
+                .collect::<Vec<_>>(),
         )
         .header(header)
         .block(
@@ -189,7 +212,11 @@ impl Screen for Actions {
             lines.push(Line::from(ctx.t(s::NO_ACTIONS)));
         }
         f.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Paragraph::new(crate::ui::widgets::wrap_lines(
+                lines,
+                usize::from(side.width.saturating_sub(2)),
+            ))
+            .block(
                 Block::default()
                     .borders(Borders::ALL)
                     .title(format!(" {} ", ctx.t(s::HISTORY))),

@@ -99,12 +99,9 @@ impl Archive {
         Form::new(
             ctx.t(s::K_SEARCH),
             vec![
-                Field::text(
-                    "words",
-                    s::F_SEARCH_WORDS,
-                    self.filter.search.as_deref().unwrap_or(""),
-                )
-                .with_hint(s::F_SEARCH_HINT),
+                // Opened empty: new words replace the old search (which the filter line
+                // still shows), they are not typed after it.
+                Field::text("words", s::F_SEARCH_WORDS, "").with_hint(s::F_SEARCH_HINT),
             ],
             |f, _| Ok(Nav::Deliver(Box::new(Search(f.text("words"))))),
         )

@@ -4,16 +4,17 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::moved;
 use crate::domain::model::{CouncilKind, Electorate, PresenceKind};
 use crate::domain::presence::{self, Attendance as Att};
 use crate::domain::rules::{self, Eligible, Rule, RuleKind, fmt_area};
-use crate::domain::text::{clean_line, truncate};
+use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
 use crate::store::roster::VoterRow;
 use crate::strings::{self, ui as s};
+use crate::ui::columns::{self, Col};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::floor;
 use crate::ui::keymap::{self, Act, Binding};
@@ -190,12 +191,55 @@ impl Screen for Attendance {
         let l = ctx.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(area);
+        let units_of = |v: &VoterRow| {
+            let units: Vec<String> = v.units.iter().map(|u| clean_line(&u.label)).collect();
+            units.join(" ")
+        };
+        let header_cells = [
+            "#",
+            ctx.t(s::COL_NAME),
+            ctx.t(s::COL_UNITS),
+            ctx.t(s::COL_STATUS),
+        ];
+        let widest = |f: &dyn Fn(&VoterRow) -> usize, head: &str| {
+            self.voters
+                .iter()
+                .map(f)
+                .max()
+                .unwrap_or(0)
+                .max(width(head))
+        };
+        // Names keep their room: the units give first, then names down to 8 columns;
+        // a short status ("未点名") stays whole. Each cell is cut to its column with a
+        // visible "…".
+        let cols = columns::fit(
+            list.width.saturating_sub(2),
+            2,
+            &[
+                Col::fixed(width(&self.voters.len().to_string()).max(1)),
+                Col::new(
+                    widest(&|v| width(&clean_line(&v.name)), header_cells[1]).min(20),
+                    8,
+                    2,
+                ),
+                Col::new(
+                    widest(&|v| width(&units_of(v)), header_cells[2]).min(20),
+                    6,
+                    1,
+                ),
+                Col::new(
+                    widest(&|v| width(&self.status_text(ctx, v)), header_cells[3]),
+                    8,
+                    3,
+                ),
+            ],
+        );
+        let cut = |t: &str, i: usize| truncate(t, usize::from(cols[i]));
         let rows: Vec<Row<'_>> = self
             .voters
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let units: Vec<String> = v.units.iter().map(|u| clean_line(&u.label)).collect();
                 let st = self.status_text(ctx, v);
                 let style = match self.now.get(&v.id) {
                     Some(a) if a.present => theme::pass(),
@@ -204,27 +248,25 @@ impl Screen for Attendance {
                 };
                 Row::new(vec![
                     Cell::from(format!("{}", i + 1)),
-                    Cell::from(truncate(&clean_line(&v.name), 16)),
-                    Cell::from(truncate(&units.join(" "), 14)),
-                    Cell::from(st).style(style),
+                    Cell::from(cut(&clean_line(&v.name), 1)),
+                    Cell::from(cut(&units_of(v), 2)),
+                    Cell::from(cut(&st, 3)).style(style),
                 ])
             })
             .collect();
-        let header = Row::new(vec![
-            "#",
-            ctx.t(s::COL_NAME),
-            ctx.t(s::COL_UNITS),
-            ctx.t(s::COL_STATUS),
-        ])
+        let header = Row::new(
+            header_cells
+                .iter()
+                .enumerate()
+                .map(|(i, h)| Cell::from(cut(h, i)))
+                .collect::<Vec<_>>(),
+        )
         .style(theme::heading());
         let table = Table::new(
             rows,
-            [
-                Constraint::Length(4),
-                Constraint::Length(16),
-                Constraint::Length(14),
-                Constraint::Min(10),
-            ],
+            cols.iter()
+                .map(|&w| Constraint::Length(w))
+                .collect::<Vec<_>>(),
         )
         .header(header)
         .block(Block::default().borders(Borders::ALL).title(format!(
@@ -271,7 +313,11 @@ impl Screen for Attendance {
         ];
         lines.extend(widgets::check_lines(l, &self.quorum()));
         f.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Paragraph::new(widgets::wrap_lines(
+                lines,
+                usize::from(side.width.saturating_sub(2)),
+            ))
+            .block(
                 Block::default()
                     .borders(Borders::ALL)
                     .title(format!(" {} ", ctx.t(s::QUORUM))),

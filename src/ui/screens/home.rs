@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::moved;
 use crate::domain::model::MeetingStatus;
@@ -135,9 +135,11 @@ impl Screen for Home {
             .title(format!(" {} ", ctx.t(s::HOME_TITLE)));
         if self.rows.is_empty() {
             f.render_widget(
-                Paragraph::new(ctx.t(s::HOME_EMPTY))
-                    .wrap(Wrap { trim: false })
-                    .block(block),
+                Paragraph::new(crate::ui::widgets::wrap_lines(
+                    vec![Line::from(ctx.t(s::HOME_EMPTY))],
+                    usize::from(area.width.saturating_sub(2)),
+                ))
+                .block(block),
                 area,
             );
             return;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::model::MeetingStatus;
-use crate::domain::text::{clean_line, clean_multiline, wrap};
+use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::verify::VerifyStatus;
 use crate::store::StoreError;
 use crate::store::meetings::MeetingRow;
@@ -16,7 +16,7 @@ use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::forms::minutes;
 use crate::ui::keymap::{self, Act, Binding};
-use crate::ui::theme;
+use crate::ui::{md_view, theme};
 
 pub struct Minutes {
     pub id: i64,
@@ -30,6 +30,10 @@ pub struct Minutes {
     pub find: Option<String>,
     /// Wrapped width of the last frame (for item jumps and opening at a match).
     pub width: std::cell::Cell<usize>,
+    /// The Markdown line of a search match to open at: placed on the top line at the
+    /// width of the frame it is drawn in (the width is known only then), until a key
+    /// moves the page.
+    pub anchor: std::cell::Cell<Option<usize>>,
 }
 
 impl Minutes {
@@ -45,6 +49,7 @@ impl Minutes {
                 scroll: 0,
                 find: None,
                 width: std::cell::Cell::new(96),
+                anchor: std::cell::Cell::new(None),
             },
         )
     }
@@ -54,17 +59,21 @@ impl Minutes {
         let mut m = Minutes::load(ctx, id);
         if !q.trim().is_empty() {
             m.find = Some(q.trim().to_string());
-            m.scroll = m
-                .lines(m.width.get())
-                .iter()
-                .position(|l| l.contains(q.trim()))
-                .unwrap_or(0);
+            m.anchor.set(md_view::first_match(&m.text, q.trim()));
         }
         m
     }
 
-    fn lines(&self, width: usize) -> Vec<String> {
-        wrap(&self.text, width.max(10))
+    fn lines(&self, width: usize) -> Vec<md_view::Shown> {
+        md_view::layout(&self.text, width)
+    }
+
+    /// The top line: the anchor's first shown line while there is one.
+    fn top(&self, lines: &[md_view::Shown]) -> usize {
+        match self.anchor.get() {
+            Some(src) => lines.iter().position(|l| l.src == src).unwrap_or(0),
+            None => self.scroll,
+        }
     }
 
     /// Scroll to the next (or previous) item heading.
@@ -73,7 +82,7 @@ impl Minutes {
         let heads: Vec<usize> = lines
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.starts_with("## "))
+            .filter(|(_, l)| l.kind == md_view::Kind::Heading)
             .map(|(i, _)| i)
             .collect();
         let target = if forward {
@@ -134,7 +143,11 @@ impl Screen for Minutes {
     }
 
     fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
-        let last = self.lines(self.width.get()).len().saturating_sub(1);
+        let lines = self.lines(self.width.get());
+        let last = lines.len().saturating_sub(1);
+        // The page moves on from where the match put it.
+        self.scroll = self.top(&lines);
+        self.anchor.set(None);
         match act {
             Act::Up => self.scroll = self.scroll.saturating_sub(1),
             Act::Down => self.scroll = (self.scroll + 1).min(last),
@@ -215,12 +228,12 @@ impl Screen for Minutes {
         f.render_widget(block, body);
         self.width.set(inner.width as usize);
         let lines = self.lines(inner.width as usize);
-        let scroll = self.scroll.min(lines.len().saturating_sub(1));
+        let scroll = self.top(&lines).min(lines.len().saturating_sub(1));
         let shown: Vec<Line<'_>> = lines
-            .into_iter()
+            .iter()
             .skip(scroll)
             .take(inner.height as usize)
-            .map(|l| highlight(l, self.find.as_deref()))
+            .map(|l| md_view::to_line(l, self.find.as_deref()))
             .collect();
         f.render_widget(Paragraph::new(shown), inner);
     }

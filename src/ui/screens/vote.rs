@@ -6,13 +6,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::moved;
 use crate::domain::model::{Choice, PresenceKind};
 use crate::domain::record::Ballot;
 use crate::domain::rules::{self, Eligible, Outcome, fmt_area};
-use crate::domain::text::{clean_line, pad, truncate};
+use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::meetings::ItemRow;
 use crate::store::session::ActionRow;
 use crate::strings::{self, Lang, record as rec, ui as s};
@@ -20,6 +20,7 @@ use std::any::Any;
 
 use crate::store::Refusal;
 use crate::store::StoreError;
+use crate::ui::columns::{self, Col};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::floor::{self, VoteJump};
 use crate::ui::keymap::{self, Act, Binding};
@@ -391,8 +392,11 @@ impl Screen for Vote {
         let colon = crate::strings::ui::colon(ctx.lang);
         let l = ctx.lang;
         let Some(it) = &self.item else { return };
+        // Below 100 columns the tally gives the roll call six of its columns (its
+        // figures need 33), so names stay readable at 80×24.
+        let tally_w = if area.width >= 100 { 40 } else { 34 };
         let [left, right] =
-            Layout::horizontal([Constraint::Min(40), Constraint::Length(40)]).areas(area);
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(tally_w)]).areas(area);
         // Only the rows that fit are built (a roll call may have hundreds of voters); the
         // window keeps its place and moves only to keep the cursor in view.
         let visible = left.height.saturating_sub(3).max(1) as usize;
@@ -401,6 +405,53 @@ impl Screen for Vote {
             top = self.cursor + 1 - visible;
         }
         self.top.set(top);
+        let who_of = |b: &Ballot| {
+            if !b.proxy_name.is_empty() {
+                format!(
+                    "{}（{}）",
+                    ctx.t(s::PROXY_BY),
+                    truncate(&clean_line(&b.proxy_name), 8)
+                )
+            } else if !b.present && b.choice.is_none() && self.outcome.is_none() {
+                ctx.t(rec::ABSENT_ROW).to_string()
+            } else if !b.present {
+                ctx.t(s::ABSENT_MARK).to_string()
+            } else {
+                String::new()
+            }
+        };
+        let header_cells = [
+            "#",
+            ctx.t(s::COL_NAME),
+            ctx.t(s::COL_AREA),
+            ctx.t(s::COL_STATUS),
+            ctx.t(s::COL_ANSWER),
+        ];
+        let widest = |f: &dyn Fn(&Ballot) -> usize, head: &str| {
+            self.ballots
+                .iter()
+                .map(f)
+                .max()
+                .unwrap_or(0)
+                .max(width(head))
+        };
+        let answers = Choice::ALL.iter().map(|&c| width(strings::choice(l, c)));
+        let cols = columns::fit(
+            left.width.saturating_sub(2),
+            2,
+            &[
+                Col::fixed(width(&self.ballots.len().to_string()).max(1)),
+                Col::new(
+                    widest(&|b| width(&clean_line(&b.name)), header_cells[1]).min(20),
+                    8,
+                    3,
+                ),
+                Col::fixed(widest(&|b| fmt_area(b.area).len(), header_cells[2])),
+                Col::new(widest(&|b| width(&who_of(b)), header_cells[3]), 4, 1),
+                Col::new(answers.max().unwrap_or(4).max(width(header_cells[4])), 4, 2),
+            ],
+        );
+        let cut = |t: &str, i: usize| truncate(t, usize::from(cols[i]));
         let rows: Vec<Row<'_>> = self
             .ballots
             .iter()
@@ -418,46 +469,30 @@ impl Screen for Vote {
                     Some(_) => theme::focus(),
                     None => ratatui::style::Style::default(),
                 };
-                let who = if !b.proxy_name.is_empty() {
-                    format!(
-                        "{}（{}）",
-                        ctx.t(s::PROXY_BY),
-                        truncate(&clean_line(&b.proxy_name), 8)
-                    )
-                } else if !b.present && b.choice.is_none() && self.outcome.is_none() {
-                    ctx.t(rec::ABSENT_ROW).to_string()
-                } else if !b.present {
-                    ctx.t(s::ABSENT_MARK).to_string()
-                } else {
-                    String::new()
-                };
+                // Each cell cut to its column, so a cut name ends in "…".
                 Row::new(vec![
                     Cell::from(format!("{}", i + 1)),
-                    Cell::from(truncate(&clean_line(&b.name), 16)),
+                    Cell::from(cut(&clean_line(&b.name), 1)),
                     Cell::from(fmt_area(b.area)),
-                    Cell::from(who),
-                    Cell::from(answer).style(style),
+                    Cell::from(cut(&who_of(b), 3)),
+                    Cell::from(cut(&answer, 4)).style(style),
                 ])
             })
             .collect();
-        let header = Row::new(vec![
-            "#",
-            ctx.t(s::COL_NAME),
-            ctx.t(s::COL_AREA),
-            ctx.t(s::COL_STATUS),
-            ctx.t(s::COL_ANSWER),
-        ])
+        let header = Row::new(
+            header_cells
+                .iter()
+                .enumerate()
+                .map(|(i, h)| Cell::from(cut(h, i)))
+                .collect::<Vec<_>>(),
+        )
         .style(theme::heading());
         let title = format!(" {}{colon}{} ", ctx.t(s::VOTE_TITLE), clean_line(&it.title));
         let table = Table::new(
             rows,
-            [
-                Constraint::Length(4),
-                Constraint::Length(16),
-                Constraint::Length(9),
-                Constraint::Length(12),
-                Constraint::Min(6),
-            ],
+            cols.iter()
+                .map(|&w| Constraint::Length(w))
+                .collect::<Vec<_>>(),
         )
         .header(header)
         .block(Block::default().borders(Borders::ALL).title(title))
@@ -466,16 +501,18 @@ impl Screen for Vote {
         let mut state = TableState::default().with_selected(Some(self.cursor - top));
         f.render_stateful_widget(table, left, &mut state);
         f.render_widget(
-            Paragraph::new(self.tally_lines(l))
-                .wrap(Wrap { trim: false })
-                .block(Block::default().borders(Borders::ALL).title(format!(
-                    " {} ",
-                    if self.outcome.is_some() {
-                        ctx.t(s::OUTCOME)
-                    } else {
-                        ctx.t(s::TALLY)
-                    }
-                ))),
+            Paragraph::new(widgets::wrap_lines(
+                self.tally_lines(l),
+                usize::from(right.width.saturating_sub(2)),
+            ))
+            .block(Block::default().borders(Borders::ALL).title(format!(
+                " {} ",
+                if self.outcome.is_some() {
+                    ctx.t(s::OUTCOME)
+                } else {
+                    ctx.t(s::TALLY)
+                }
+            ))),
             right,
         );
     }

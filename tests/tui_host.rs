@@ -1,0 +1,169 @@
+//! The host's screens (issue 15), on ratatui's TestBackend: keys in, screen and
+//! database checked.
+
+mod tui_support;
+
+use crossterm::event::KeyCode;
+use tui_support::Ui;
+use yishi::strings::Lang;
+
+/// Open the demo's draft meeting and go to the elevator item's roll call.
+fn to_elevator_vote(ui: &mut Ui) {
+    ui.press(KeyCode::Enter);
+    ui.ch('o');
+    ui.press(KeyCode::Enter);
+    let owners = ui.count("SELECT count(DISTINCT voter_id) FROM holdings");
+    for _ in 0..owners {
+        ui.ch('p');
+    }
+    ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Enter);
+    ui.ch('v');
+    ui.press(KeyCode::Enter);
+}
+
+/// Item 5: at 80×24 the roll call keeps names readable, and a name cut at any width
+/// ends in "…".
+#[test]
+fn names_are_readable_at_80x24_and_a_cut_is_marked() {
+    let mut ui = Ui::demo(Lang::Zh, 80, 24);
+    // A name longer than any column (typed into the roster before the meeting).
+    let long = "衡阳市石鼓区望城小区三栋二单元一楼业主委员会代表";
+    ui.db()
+        .execute(
+            "UPDATE voters SET name = ?1 WHERE id = (SELECT h.voter_id FROM holdings h
+             JOIN units u ON u.id = h.unit_id WHERE u.label = '1栋1单元201')",
+            [long],
+        )
+        .unwrap();
+    ui.press(KeyCode::Enter);
+    ui.ch('o');
+    ui.press(KeyCode::Enter);
+    // Cut, with the mark.
+    assert!(ui.sees("衡阳市石鼓区望城小…"), "{}", ui.screen());
+    assert!(!ui.sees(long), "{}", ui.screen());
+    let row = ui
+        .screen()
+        .lines()
+        .find(|l| l.contains("衡阳市石鼓区"))
+        .unwrap()
+        .to_string();
+    assert!(row.contains("…"), "{row}");
+    // The attendance list: the co-owners and the developer by their whole names.
+    assert!(ui.sees("陈建华、陈秀兰"), "{}", ui.screen());
+    ui.press(KeyCode::End);
+    assert!(ui.sees(yishi::demo::DEVELOPER), "{}", ui.screen());
+    // A cut unit list ends in the mark.
+    assert!(ui.sees("单元…"), "{}", ui.screen());
+
+    // The roll call of the elevator (3栋2单元): every name whole at 80×24.
+    let mut ui = Ui::demo(Lang::Zh, 80, 24);
+    to_elevator_vote(&mut ui);
+    assert!(ui.sees("唱票表决"), "{}", ui.screen());
+    let names: Vec<String> = {
+        let db = ui.db();
+        let mut st = db
+            .prepare(
+                "SELECT v.name FROM vote_eligible e JOIN voters v ON v.id = e.voter_id
+                 JOIN agenda_items i ON i.id = e.item_id
+                 WHERE i.category = 'elevator' AND i.scope_building = '3栋' AND i.scope_unit = '2单元'",
+            )
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert!(names.len() >= 5);
+    for n in &names {
+        assert!(ui.sees(n), "{n} whole on the roll call: {}", ui.screen());
+    }
+}
+
+/// Items 7 and 8: a new search starts empty; the minutes open with the matching heading
+/// on the top line; headings, lists and quotes are shown as a page, not as Markdown.
+#[test]
+fn search_starts_empty_and_minutes_open_at_the_match_as_a_page() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.ch('a');
+    ui.ch('/');
+    ui.keys("电梯");
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("共 0 次会议"), "{}", ui.screen());
+    // Again: the field is empty, so 大门 searches 大门 (not 电梯大门).
+    ui.ch('/');
+    ui.keys("大门");
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("共 1 次会议"), "{}", ui.screen());
+    ui.press(KeyCode::Enter);
+    let screen = ui.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("会议纪要"))
+        .expect("the minutes' frame");
+    assert!(
+        lines[top + 1].contains("议题 1：安装小区大门"),
+        "the matching heading is the top line:\n{screen}"
+    );
+    // A page: no Markdown marks at the start of a line, but quote bars and bullets.
+    for l in &lines[top + 1..] {
+        let inner = l.trim_start_matches('│').trim_start();
+        assert!(
+            !inner.starts_with('#') && !inner.starts_with("> ") && !inner.starts_with("- "),
+            "{l}\n{screen}"
+        );
+    }
+    assert!(ui.sees("┃ 小区目前为开放式"), "{screen}");
+    assert!(ui.sees("• 类别：小区大门"), "{screen}");
+    // Moving on from the match: one line down from it.
+    ui.press(KeyCode::Down);
+    let screen = ui.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(!lines[top + 1].contains("议题 1：安装小区大门"), "{screen}");
+    assert!(lines[top].contains("会议纪要"));
+}
+
+/// Item 9: the room view shows headcount and area against their thresholds as bars,
+/// the verdict so far and how many have answered.
+#[test]
+fn the_room_view_shows_area_and_headcount_against_their_thresholds() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 34);
+    to_elevator_vote(&mut ui);
+    ui.ch('1');
+    ui.ch('1');
+    ui.press(KeyCode::F(2));
+    let screen = ui.screen();
+    assert!(ui.sees("3栋2单元加装电梯"), "{screen}");
+    // Both bases of both checks, each with its threshold.
+    assert!(screen.contains("参与 2/7 人"), "{screen}");
+    assert!(screen.contains("面积"), "{screen}");
+    assert!(screen.matches("≥ 2/3 ✗").count() >= 2, "{screen}");
+    assert!(screen.matches("≥ 3/4 ✓").count() >= 2, "{screen}");
+    // Bars: two rows for each of the four figures, each with its threshold mark;
+    // participation (2 of 7) is short of its mark, approval (2 of 2) full.
+    let bars: Vec<&str> = screen.lines().filter(|l| l.contains('┃')).collect();
+    assert_eq!(bars.len(), 8, "{screen}");
+    assert!(
+        bars[..4].iter().all(|l| l.contains('░') && l.contains('█')),
+        "{screen}"
+    );
+    assert!(
+        bars[4..]
+            .iter()
+            .all(|l| !l.contains('░') && l.contains('█')),
+        "{screen}"
+    );
+    assert!(screen.contains("未通过（当前）"), "{screen}");
+    assert!(screen.contains("已表决 2 / 7 人"), "{screen}");
+    // The bar of a met figure is green, an unmet one red.
+    let buf = &ui.frame;
+    let reds = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buf[(x, y)].fg == ratatui::style::Color::Red && buf[(x, y)].symbol() == "█"
+        })
+        .count();
+    assert!(reds > 0, "{screen}");
+}
