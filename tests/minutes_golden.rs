@@ -144,3 +144,27 @@ fn the_records_render_to_the_v2_golden_bytes() {
         );
     }
 }
+
+/// The release of schema version 9 (minutes format V2, the demo with its committee, its
+/// written consultation in progress and its signed meeting): every later version opens
+/// a copy, migrates it and verifies it.
+#[test]
+fn release_v9_database_migrates_and_verifies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("release-v9.db");
+    std::fs::copy(fixture("release-v9.db"), &db).expect("copy fixture db");
+    {
+        let store = Store::open(&db).expect("open (migrate) the v9 database");
+        let reports = store.verify_all().expect("verify");
+        assert!(!reports.is_empty());
+        assert!(reports.iter().all(|r| r.status.is_valid()), "{reports:?}");
+        let m = store.stored_minutes(1).expect("minutes").expect("signed");
+        assert_eq!(m.format, MinutesFormat::V2.as_db());
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_yishi"))
+        .args(["--db", &db.display().to_string(), "--lang", "en", "verify"])
+        .env_remove("YISHI_DB")
+        .output()
+        .expect("run yishi");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}
