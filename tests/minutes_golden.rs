@@ -166,5 +166,10 @@ fn release_v9_database_migrates_and_verifies() {
         .env_remove("YISHI_DB")
         .output()
         .expect("run yishi");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
