@@ -11,6 +11,7 @@ mod error;
 mod followup;
 pub mod import;
 mod import_batch;
+mod import_map;
 mod import_trust;
 pub mod meetings;
 mod open;
