@@ -19,12 +19,12 @@
 //! with the version it was signed with. They live here, not in `strings`: rewording a
 //! screen can never touch them.
 //!
-//! **A new wording or layout is a new version.** Add `MinutesFormat::V2`, point
-//! [`MinutesFormat::CURRENT`] at it (new signatures use it), and make the change for V2
-//! only: new words in a `v2_words.rs`, and in the layout either a `v2.rs` that reuses
-//! V1's parts, or the format passed down to the parts that differ and a branch there.
-//! V1's words, formats and output never change; `tests/minutes_golden.rs` fails on one
-//! changed byte of the committed V1 fixtures.
+//! **A new wording or layout is a new version.** V2 was added this way and V3 after it:
+//! [`MinutesFormat::CURRENT`] points at the newest (new signatures use it), and a change
+//! is made for that version only: new words in a `vN_words.rs`, and in the layout the
+//! format passed down to the parts that differ and a branch there (`f.v3()`).
+//! A released version's words, formats and output never change; `tests/minutes_golden.rs`
+//! fails on one changed byte of the committed V1 and V2 fixtures.
 
 mod diff;
 mod document;
@@ -60,16 +60,21 @@ pub enum MinutesFormat {
     /// answers, recusals and their base, items not taken up, the shaft owners' answers
     /// (see `layout`).
     V2,
+    /// Released after schema version 9: V2 and the additions of the next release
+    /// (each a branch on `f.v3()` in the layout, words in a `v3_words.rs`). Until its
+    /// first release it may still gain parts; once released it is frozen like V1 and V2.
+    V3,
 }
 
 impl MinutesFormat {
     /// The format new signatures render with.
-    pub const CURRENT: MinutesFormat = MinutesFormat::V2;
+    pub const CURRENT: MinutesFormat = MinutesFormat::V3;
 
     pub fn as_db(self) -> i64 {
         match self {
             MinutesFormat::V1 => 1,
             MinutesFormat::V2 => 2,
+            MinutesFormat::V3 => 3,
         }
     }
 
@@ -78,6 +83,7 @@ impl MinutesFormat {
         match n {
             1 => Some(MinutesFormat::V1),
             2 => Some(MinutesFormat::V2),
+            3 => Some(MinutesFormat::V3),
             _ => None,
         }
     }
@@ -86,6 +92,11 @@ impl MinutesFormat {
     /// a converter to HTML or text must then unescape).
     pub fn v2(self) -> bool {
         self >= MinutesFormat::V2
+    }
+
+    /// Whether this format has V3's additions.
+    pub fn v3(self) -> bool {
+        self >= MinutesFormat::V3
     }
 }
 

@@ -158,12 +158,14 @@ fn v2_percentages_never_contradict_the_verdict() {
 }
 
 #[test]
-fn the_current_format_is_v2_and_formats_round_trip_their_numbers() {
-    assert_eq!(MinutesFormat::CURRENT, V2);
-    for f in [V1, V2] {
+fn the_current_format_is_v3_and_formats_round_trip_their_numbers() {
+    let v3 = MinutesFormat::V3;
+    assert_eq!(MinutesFormat::CURRENT, v3);
+    assert!(v3.v2() && v3.v3() && !V2.v3());
+    for f in [V1, V2, v3] {
         assert_eq!(MinutesFormat::from_db(f.as_db()), Some(f));
     }
-    assert_eq!(MinutesFormat::from_db(3), None);
+    assert_eq!(MinutesFormat::from_db(4), None);
 }
 
 #[test]
