@@ -52,6 +52,10 @@ impl Deliveries {
     /// The rows shown: not served (unless all are asked for), matching the search.
     pub fn shown(&self) -> Vec<&BallotRow> {
         let q = self.words.trim();
+        // A number as printed (12-00037-4) is looked up by its digits.
+        let is_number = q
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
         let digits: String = q.chars().filter(char::is_ascii_digit).collect();
         self.all
             .iter()
@@ -60,7 +64,7 @@ impl Deliveries {
                 q.is_empty()
                     || b.name.contains(q)
                     || b.units.iter().any(|u| u.contains(q))
-                    || (!digits.is_empty() && b.number.contains(&digits))
+                    || (is_number && !digits.is_empty() && b.number.contains(&digits))
             })
             .collect()
     }
