@@ -135,7 +135,7 @@ fn progress_extension_and_an_early_closing() {
         s.contains(&format!("2099-12-31 → 2100-01-31：{reason}")),
         "{s}"
     );
-    assert!(s.contains("截止日期：2100-01-31"), "{s}");
+    assert!(s.contains("2026-11-01 至 2100-01-31"), "{s}");
     assert!(s.contains("原定截止：2099-12-31"), "{s}");
 
     // Its notice, printed.

@@ -27,6 +27,8 @@ pub struct Written {
     /// The extensions: (from, to, reason).
     pub extensions: Vec<(String, String, String)>,
     pub first_closing: String,
+    /// How far the items' figures are scrolled (a small window shows only some).
+    pub scroll: u16,
 }
 
 /// Open a running written consultation: its screen, with the ballot entry on top (what
@@ -47,6 +49,7 @@ impl Written {
                 progress: None,
                 extensions: Vec::new(),
                 first_closing: String::new(),
+                scroll: 0,
             },
         )
     }
@@ -73,6 +76,20 @@ impl Written {
             ctx.info(ctx.t(wu::CLOSED));
             Nav::Reset(vec![Box::new(minutes)])
         })
+    }
+}
+
+impl Written {
+    /// The items' lines less one: the farthest the figures scroll.
+    fn lines_max(&self) -> u16 {
+        let n = self.progress.as_ref().map_or(0, |p| {
+            p.items
+                .iter()
+                .map(|(.., ip)| ip.outcome.checks.len() + 2)
+                .sum::<usize>()
+        }) + self.extensions.len()
+            + 2;
+        u16::try_from(n.saturating_sub(1)).unwrap_or(u16::MAX)
     }
 }
 
@@ -115,6 +132,19 @@ impl Screen for Written {
                 None => Nav::Stay,
             },
             Act::CloseWritten => self.close(ctx),
+            Act::Up | Act::PageUp | Act::Top => {
+                self.scroll = match act {
+                    Act::Up => self.scroll.saturating_sub(1),
+                    Act::PageUp => self.scroll.saturating_sub(10),
+                    _ => 0,
+                };
+                Nav::Stay
+            }
+            Act::Down | Act::PageDown => {
+                let step = if act == Act::Down { 1 } else { 10 };
+                self.scroll = self.scroll.saturating_add(step).min(self.lines_max());
+                Nav::Stay
+            }
             Act::Back => Nav::Back,
             _ => Nav::Stay,
         }
@@ -146,12 +176,10 @@ impl Screen for Written {
         let mut top = vec![
             Line::styled(clean_line(&self.title), theme::heading()),
             Line::from(format!(
-                "{}{colon}{} {} {}  {}{colon}{}  ({})",
+                "{}{colon}{} {} {}  {}",
                 ctx.t(wu::DATES),
                 p.opens_on,
                 ctx.t(wu::TO),
-                p.deadline,
-                ctx.t(w::DEADLINE),
                 p.deadline,
                 wu::days_left(l, p.days_left)
             )),
@@ -228,6 +256,7 @@ impl Screen for Written {
         f.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
+                .scroll((self.scroll, 0))
                 .block(Block::default().borders(Borders::ALL)),
             body,
         );
