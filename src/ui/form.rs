@@ -126,6 +126,13 @@ pub struct Form {
     /// The focused text field's width as last drawn, for moving the cursor by visual
     /// line. A `Cell`, so drawing reads the form and leaves only this note.
     field_width: Cell<usize>,
+    /// Where its draft is kept as it is typed (see ui::drafts), if it keeps one.
+    pub(crate) draft: Option<super::drafts::DraftKey>,
+    /// The values it opened with and those last kept as its draft.
+    pub(crate) pristine: Vec<(String, String)>,
+    pub(crate) kept: Vec<(String, String)>,
+    /// A note shown until the next key (a restored draft).
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +156,10 @@ impl Form {
             submit: Box::new(submit),
             on_change: None,
             field_width: Cell::new(40),
+            draft: None,
+            pristine: Vec::new(),
+            kept: Vec::new(),
+            notice: None,
         }
     }
 
@@ -288,6 +299,7 @@ impl Form {
             }
         }
         self.error = None;
+        self.notice = None;
         Outcome::Editing
     }
 
@@ -394,6 +406,8 @@ impl Form {
         let mut lines = Vec::new();
         if let Some(e) = &self.error {
             lines.push(Line::from(Span::styled(e.clone(), theme::error())));
+        } else if let Some(n) = &self.notice {
+            lines.push(Line::from(Span::styled(n.clone(), theme::focus())));
         } else if let Some((Some(explain), FieldKind::Choice { options, idx })) =
             self.fields.get(self.focus).map(|f| (f.explain, &f.kind))
         {

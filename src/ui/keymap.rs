@@ -189,7 +189,8 @@ pub const HOME: &[Binding] = &[
     b(&[C('r')], Act::Roster, s::K_ROSTER, true),
     b(&[C('a')], Act::Archive, s::K_ARCHIVE, true),
     b(&[C('b')], Act::Board, s::K_BOARD, true),
-    b(&[C('q'), Code(KeyCode::Esc)], Act::Quit, s::K_QUIT, true),
+    // Not Esc: three Escs from a roll call must not end the program (issue 15).
+    b(&[C('q')], Act::Quit, s::K_QUIT, true),
 ];
 
 pub const ROSTER: &[Binding] = &[

@@ -4,6 +4,7 @@
 mod app;
 mod columns;
 mod ctx;
+mod drafts;
 mod editor;
 mod form;
 mod forms;
@@ -164,6 +165,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
         Some(Overlay::Help) => draw_help(lang, app.keymap(), f, body),
         Some(Overlay::Confirm(c)) => draw_confirm(lang, &c.text, f, body),
         Some(Overlay::Form(form)) => form.render(f, body, lang),
+        Some(Overlay::Discard(form)) => drafts::draw_discard(lang, form, f, body),
     }
 }
 

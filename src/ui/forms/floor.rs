@@ -28,6 +28,7 @@ pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("proxy", voter)
 }
 
 pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
@@ -40,6 +41,7 @@ pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("speaker", item)
 }
 
 pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
@@ -52,6 +54,7 @@ pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("remark", remark)
 }
 
 pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
@@ -64,6 +67,7 @@ pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("amend", item)
 }
 
 pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form {
@@ -95,6 +99,7 @@ pub fn action_form(ctx: &Ctx, item: i64) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("action", item)
 }
 
 /// What the vote's jump form hands to the vote (see `Screen::deliver`).

@@ -85,6 +85,7 @@ pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
                 ctx.store.update_meeting(meeting, &meeting_input(f))?;
                 Ok(saved(ctx))
             })
+            .keep_draft("meeting", meeting)
         }
         None => {
             fields.insert(
@@ -100,6 +101,7 @@ pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
                 ctx.info(ctx.t(s::SAVED));
                 Ok(Nav::push(prepare::Prepare::load(ctx, id)))
             })
+            .keep_draft("meeting_new", community)
         }
     }
 }
@@ -239,12 +241,14 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
                 ctx.store.update_item(item, &input)?;
                 Ok(saved(ctx))
             })
+            .keep_draft("item", item)
         }
         None => Form::new(ctx.t(s::F_ADD_ITEM), fields, move |f, ctx| {
             let input = item_input(ctx, f, None, community)?;
             ctx.store.add_item(meeting, &input)?;
             Ok(saved(ctx))
-        }),
+        })
+        .keep_draft("item_new", meeting),
     })
 }
 

@@ -21,6 +21,7 @@ pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("summary", meeting)
 }
 
 /// Register a signer of the meeting's community: the first ones found the community's
@@ -120,6 +121,7 @@ pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form {
             Ok(Nav::Reload)
         },
     )
+    .keep_draft("addendum", meeting)
 }
 
 fn format_of(code: &str) -> Format {
