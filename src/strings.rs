@@ -224,6 +224,11 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
     if let E::Refused(r) = e {
         return refusal(l, r);
     }
+    // SQLite's own words (a failed CHECK, a missing table) are never shown: they name
+    // SQL, and they are English under Chinese.
+    if let E::Sql(_) = e {
+        return host::SQL_FAILED.get(l).to_string();
+    }
     let en = e.to_string();
     if l == Lang::En {
         return en;

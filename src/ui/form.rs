@@ -16,7 +16,7 @@ use super::ctx::{Ctx, Nav};
 use super::editor::Editor;
 use super::theme;
 use crate::domain::text::{truncate, width};
-use crate::store::{Refusal, StoreError};
+use crate::store::StoreError;
 use crate::strings::{Lang, Tr, ui as s};
 
 pub enum FieldKind {
@@ -210,6 +210,23 @@ impl Form {
         }
     }
 
+    /// Choose the option `code` of the choice field called `name` (if it has one).
+    pub fn set_choice(&mut self, name: &str, code: &str) {
+        if let Some(Field {
+            kind: FieldKind::Choice { options, idx },
+            ..
+        }) = self.field_mut(name)
+            && let Some(i) = options.iter().position(|o| o.0 == code)
+        {
+            *idx = i;
+        }
+    }
+
+    /// The name of the field with the focus.
+    pub fn focused(&self) -> &'static str {
+        self.fields.get(self.focus).map(|f| f.name).unwrap_or("")
+    }
+
     pub fn paste(&mut self, text: &str, l: Lang) {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
@@ -232,7 +249,7 @@ impl Form {
             && field.chars() > max
         {
             field.kind = FieldKind::Text(before);
-            self.error = Some(crate::strings::refusal(l, &Refusal::TooLong { max }));
+            self.error = Some(crate::strings::host::too_long(l, field.label.get(l), max));
         } else {
             self.error = None;
             if let Some(f) = self.on_change {

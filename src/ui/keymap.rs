@@ -385,6 +385,8 @@ pub const MINUTES_SIGNED: &[Binding] = &[
     b(&[C('n')], Act::ExportNotice, s::K_EXPORT_NOTICE, true),
     b(&[C('+')], Act::Addendum, s::K_ADDENDUM, true),
     b(&[C('R')], Act::Register, s::K_REGISTER, false),
+    // Not offered, but told: the summary of signed minutes cannot change.
+    b(&[C('s')], Act::Summary, s::K_SUMMARY, false),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 

@@ -8,6 +8,9 @@ use crate::strings::ui as s;
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
 
+/// What the proxy form hands to the attendance (see `Screen::deliver`).
+pub struct ProxyRecorded;
+
 pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
     let colon = s::colon(ctx.lang);
     Form::new(
@@ -25,7 +28,9 @@ pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
                 Some((&name, &reference)),
                 None,
             )?;
-            Ok(saved(ctx))
+            ctx.info(ctx.t(s::SAVED));
+            // The roll call moves on to the next row, as after `p` and `x`.
+            Ok(Nav::Deliver(Box::new(ProxyRecorded)))
         },
     )
     .keep_draft("proxy", voter)

@@ -249,7 +249,16 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
             Ok(saved(ctx))
         })
         .keep_draft("item_new", meeting),
-    })
+    }
+    .on_change(elevator_rule))
+}
+
+/// Choosing the category 加装电梯 chooses the elevator rule (the host may still pick
+/// another: only a change of the category itself does this).
+fn elevator_rule(f: &mut Form) {
+    if f.focused() == "category" && f.choice("category") == Category::Elevator.as_db() {
+        f.set_choice("rule", "elevator");
+    }
 }
 
 /// The item form, or the sentence of the read that failed to fill it.

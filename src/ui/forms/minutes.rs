@@ -284,9 +284,15 @@ mod tests {
         assert!(f.error.is_none());
         key(&mut f, KeyCode::Char('X'));
         assert_eq!(f.text("text"), "王小明", "the fourth character is refused");
-        assert_eq!(f.error.as_deref(), Some("At most 3 characters here."));
+        assert_eq!(
+            f.error.as_deref(),
+            Some("Speaker: at most 3 characters; the input past that was not taken.")
+        );
         f.paste("长长的名字", crate::strings::Lang::Zh);
         assert_eq!(f.text("text"), "王小明");
-        assert_eq!(f.error.as_deref(), Some("此处最多 3 个字符。"));
+        assert_eq!(
+            f.error.as_deref(),
+            Some("「发言人」最多 3 个字符，超出的输入未被接受。")
+        );
     }
 }
