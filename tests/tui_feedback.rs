@@ -177,3 +177,40 @@ fn adjourning_during_a_vote_is_refused_before_asking() {
     assert!(s.contains("还有表决未结束"), "{s}");
     assert!(!s.contains("宣布休会"), "no question first: {s}");
 }
+
+#[test]
+fn an_export_offers_a_name_per_format_and_tells_the_whole_path() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.ch('a');
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("会议纪要"), "{}", ui.screen());
+    ui.ch('x');
+    let md = ui.screen();
+    ui.press(KeyCode::Right); // Markdown → HTML
+    let html = ui.screen();
+    let name = |s: &str| {
+        s.lines()
+            .find_map(|l| l.split_whitespace().find(|w| w.starts_with("yishi-")))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert!(name(&md).ends_with(".md"), "{md}");
+    assert!(name(&html).ends_with(".html"), "{html}");
+    ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Right); // full → notice
+    assert!(
+        name(&ui.screen()).ends_with("-notice.html"),
+        "{}",
+        ui.screen()
+    );
+    // A path with a detour is told as the file's whole, plain path.
+    let dir = ui._dir.path().canonicalize().expect("dir");
+    std::fs::create_dir(dir.join("sub")).expect("sub");
+    ui.press(KeyCode::Tab);
+    ui.ctrl('u');
+    ui.keys(&format!("{}/sub/../notice.html", dir.display()));
+    ui.press(KeyCode::Enter);
+    let want = format!("已导出到 {}", dir.join("notice.html").display());
+    assert!(ui.sees(&want), "{want}: {}", ui.screen());
+    assert!(dir.join("notice.html").exists());
+}

@@ -227,7 +227,16 @@ fn write_export(
             why,
         },
     )?;
-    ctx.info(format!("{}{}", ctx.t(s::EXPORTED), shown));
+    // The message names the whole path written, so the file can be found (a name typed
+    // alone lands in the folder yishi was started from).
+    let full = std::fs::canonicalize(&path)
+        .or_else(|_| std::path::absolute(&path))
+        .unwrap_or(path);
+    ctx.info(format!(
+        "{}{}",
+        ctx.t(s::EXPORTED),
+        clean_line(&full.display().to_string())
+    ));
     Ok(Nav::Stay)
 }
 
