@@ -175,6 +175,7 @@ pub const RULE_CODES: &[&str] = &[
     "residents_meeting",
     "robert_majority",
     "robert_two_thirds",
+    "custom",
     "no_vote",
 ];
 

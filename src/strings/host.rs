@@ -89,3 +89,72 @@ pub fn jumped(l: Lang, n: usize, name: &str) -> String {
         Lang::En => format!("Moved to {n}. {name}"),
     }
 }
+
+// ---- the custom rule's editor in the item form ----
+pub const F_C_PART_BASE: Tr = Tr("参与要求", "Turnout over");
+pub const F_C_PART: Tr = Tr("参与比例", "Turnout share");
+pub const F_C_APPR_BASE: Tr = Tr("同意按", "Yes over");
+pub const F_C_APPR: Tr = Tr("同意比例", "Yes share");
+pub const F_C_AREA: Tr = Tr("计面积", "Count area");
+pub const F_C_SHARE_HINT: Tr = Tr(
+    "写成 ≥ 2/3、> 1/2 或 60%（≥ 为达到即可，> 为须超过）",
+    "like ≥ 2/3, > 1/2 or 60% (≥: reaching it is enough; >: must exceed it)",
+);
+pub const C_NONE: Tr = Tr("不要求", "none");
+pub const C_AREA_NO: Tr = Tr("只计人数", "headcount only");
+pub const C_AREA_YES: Tr = Tr("人数和面积均须达到", "headcount and area");
+
+/// A base of the custom rule's fractions, by its code (domain::rules::custom_text).
+pub fn base_name(l: Lang, code: &str) -> &'static str {
+    match code {
+        "eligible" => Tr("应到（全体有表决权者）", "all eligible"),
+        "present" => Tr("实到", "those present"),
+        "voted" => Tr("参与表决者", "those voting"),
+        "cast" => Tr("同意+反对", "yes + no"),
+        _ => C_NONE,
+    }
+    .get(l)
+}
+
+/// A share the form cannot read: which field, and how to write it.
+pub fn bad_share(l: Lang, label: &str) -> String {
+    match l {
+        Lang::Zh => format!("「{label}」请写成 ≥ 2/3、> 1/2 或 60% 这样的比例（0 到 1 之间）。"),
+        Lang::En => format!("{label}: write a share like ≥ 2/3, > 1/2 or 60% (between 0 and 1)."),
+    }
+}
+
+/// The custom rule in plain words, as it is being edited: `turnout` is the comparison,
+/// share and base name of the participation requirement (None: not required).
+pub fn custom_explain(
+    l: Lang,
+    turnout: Option<(&str, &str)>,
+    approval: (&str, &str),
+    area: bool,
+) -> String {
+    let (share, base) = approval;
+    match l {
+        Lang::Zh => {
+            let t = turnout
+                .map(|(s, b)| format!("参与表决 {s}（按{b}）；"))
+                .unwrap_or_else(|| "不要求参与比例；".into());
+            let a = if area {
+                "人数和面积均须达到"
+            } else {
+                "只计人数"
+            };
+            format!("本规则：{t}同意 {share}（按{base}）；{a}")
+        }
+        Lang::En => {
+            let t = turnout
+                .map(|(s, b)| format!("turnout {s} of {b}; "))
+                .unwrap_or_else(|| "no turnout required; ".into());
+            let a = if area {
+                "by head and by area"
+            } else {
+                "by head only"
+            };
+            format!("This rule: {t}yes {share} of {base}; {a}")
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! The forms of preparation: a meeting's details (new or edited) and an agenda item.
 
-use super::{find_voter, limit, opts, saved};
+use super::{custom_rule, find_voter, limit, opts, saved};
 use crate::domain::model::{Category, Electorate, MeetingKind, Scope, ScopeKind};
 use crate::domain::rules::{Rule, RuleKind};
 use crate::store::StoreError;
@@ -139,6 +139,13 @@ fn item_input(
         }
         *shaft_voters = ids;
     }
+    if code == "custom" {
+        let custom = RuleKind::Custom(custom_rule::read(f)?);
+        match &mut rule {
+            r if r.kind.code() == "custom" => r.kind = custom,
+            r => *r = Rule::new(custom),
+        }
+    }
     Ok(ItemInput {
         title: f.text("title"),
         category: Category::from_db(&f.choice("category")).unwrap_or(Category::Other),
@@ -182,7 +189,11 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
     ];
     let cats = opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
     let scopes = opts(ScopeKind::ALL, |c| c.as_db(), |c| strings::scope_kind(l, c));
-    let fields = vec![
+    let prev_custom = match it.map(|i| &i.rule.kind) {
+        Some(RuleKind::Custom(c)) => Some(c),
+        _ => None,
+    };
+    let mut fields = vec![
         Field::text(
             "title",
             s::F_TITLE,
@@ -218,21 +229,28 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
             s::F_BUILDING,
             it.map(|i| i.scope.building.as_str()).unwrap_or(""),
         )
-        .with_hint(s::F_SCOPE_HINT),
+        .with_hint(s::F_SCOPE_HINT)
+        .when("scope", &["building", "unit"]),
         Field::text(
             "unit",
             s::F_UNIT,
             it.map(|i| i.scope.unit.as_str()).unwrap_or(""),
         )
-        .with_hint(s::F_SCOPE_HINT),
-        Field::text("shaft", s::F_SHAFT, &shaft).with_hint(s::F_SHAFT_HINT),
-        Field::choice("legacy", s::F_LEGACY, yes_no, legacy).with_hint(s::F_LEGACY_HINT),
-        Field::multi(
-            "proposal",
-            s::F_PROPOSAL,
-            it.map(|i| i.proposal.as_str()).unwrap_or(""),
-        ),
+        .with_hint(s::F_SCOPE_HINT)
+        .when("scope", &["unit"]),
+        Field::text("shaft", s::F_SHAFT, &shaft)
+            .with_hint(s::F_SHAFT_HINT)
+            .when("rule", &["elevator"]),
+        Field::choice("legacy", s::F_LEGACY, yes_no, legacy)
+            .with_hint(s::F_LEGACY_HINT)
+            .when("rule", &["elevator"]),
     ];
+    fields.extend(custom_rule::fields(l, prev_custom));
+    fields.push(Field::multi(
+        "proposal",
+        s::F_PROPOSAL,
+        it.map(|i| i.proposal.as_str()).unwrap_or(""),
+    ));
     Ok(match it {
         Some(i) => {
             let (item, prev) = (i.id, i.rule.clone());
@@ -250,7 +268,8 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
         })
         .keep_draft("item_new", meeting),
     }
-    .on_change(elevator_rule))
+    .on_change(elevator_rule)
+    .live(custom_rule::live))
 }
 
 /// Choosing the category 加装电梯 chooses the elevator rule (the host may still pick
