@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod files;
+pub mod mediation;
 pub mod record;
 mod refusal;
 pub mod room;
