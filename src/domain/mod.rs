@@ -8,6 +8,7 @@ pub mod lang;
 pub mod md_escape;
 pub mod mediation;
 pub mod mediation_agreement;
+pub mod mediation_paper;
 pub mod mediation_stats;
 pub mod mediation_verify;
 pub mod minutes;

@@ -142,6 +142,19 @@ impl Store {
     /// ready (domain::mediation::ready_to_sign), stores the text, makes the case agreed
     /// and locks its facts. Returns whether this was the first signature.
     pub fn sign_agreement(&mut self, case: i64, signer: i64, passphrase: &str) -> Result<bool> {
+        self.case_row(case)?;
+        let key = self.mediator_key(case, signer, passphrase)?.1;
+        self.sign_agreement_with_key(case, signer, &key)
+    }
+
+    /// `sign_agreement` with a key already unlocked (`unlock_signer`): the demo signs
+    /// several agreements without deriving the key each time.
+    pub fn sign_agreement_with_key(
+        &mut self,
+        case: i64,
+        signer: i64,
+        key: &SigningKey,
+    ) -> Result<bool> {
         let row = self.case_row(case)?;
         let rec = self.case_record(case)?;
         if !row.signed {
@@ -153,7 +166,15 @@ impl Store {
             }
             ready_to_sign(&rec).map_err(|n| refuse(MediationRefusal::NotReady(n)))?;
         }
-        let (name, key) = self.mediator_key(case, signer, passphrase)?;
+        let name = self
+            .signers()?
+            .into_iter()
+            .find(|s| s.id == signer && s.public_key == key.verifying_key().to_bytes())
+            .map(|s| s.name)
+            .ok_or(StoreError::WrongPassphrase)?;
+        if !rec.mediators.contains(&name) {
+            return Err(refuse(MediationRefusal::NotAMediator));
+        }
         let format = AgreementFormat::CURRENT;
         let text = render(&rec, format);
         self.write(|tx| {
@@ -184,7 +205,7 @@ impl Store {
                 case,
                 community: row.community_id,
                 name: &name,
-                key: &key,
+                key,
                 addendum: None,
                 covered: sha,
                 prev: [0u8; 32],
