@@ -145,6 +145,8 @@ pub enum Act {
     DelDigit,
     Invalid(crate::domain::model::InvalidReason),
     Correct,
+    /// Mediation's commands (issue 19; their tables in keymap_mediation.rs).
+    Mediation(super::keymap_mediation::MedAct),
 }
 
 pub struct Binding {
@@ -155,7 +157,7 @@ pub struct Binding {
     pub bar: bool,
 }
 
-const fn b(keys: &'static [Key], act: Act, hint: Tr, bar: bool) -> Binding {
+pub(crate) const fn b(keys: &'static [Key], act: Act, hint: Tr, bar: bool) -> Binding {
     Binding {
         keys,
         act,
@@ -189,6 +191,12 @@ pub const HOME: &[Binding] = &[
     b(&[C('r')], Act::Roster, s::K_ROSTER, true),
     b(&[C('a')], Act::Archive, s::K_ARCHIVE, true),
     b(&[C('b')], Act::Board, s::K_BOARD, true),
+    b(
+        &[C('m')],
+        Act::Mediation(super::keymap_mediation::MedAct::List),
+        crate::strings::mediation::K_MEDIATION,
+        true,
+    ),
     b(&[C('q'), Code(KeyCode::Esc)], Act::Quit, s::K_QUIT, true),
 ];
 
@@ -508,6 +516,9 @@ mod tests {
             VOTE_ABSENT,
             OUTCOME,
             MINUTES,
+            super::keymap_mediation::CASES,
+            super::keymap_mediation::CASE,
+            super::keymap_mediation::CASE_SIGNED,
         ] {
             let keys: Vec<Key> = table
                 .iter()

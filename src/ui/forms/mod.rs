@@ -3,6 +3,7 @@
 //! its own submit. The widget underneath is `ui::form`.
 
 pub mod floor;
+pub mod mediation;
 pub mod meeting;
 pub mod minutes;
 pub mod roster;

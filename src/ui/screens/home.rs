@@ -124,6 +124,9 @@ impl Screen for Home {
             },
             Act::Board => Nav::push(actions::Actions::load(ctx)),
             Act::Archive => Nav::push(archive::Archive::load(ctx)),
+            Act::Mediation(crate::ui::keymap_mediation::MedAct::List) => {
+                Nav::push(super::mediation_list::CaseList::load(ctx, self.community()))
+            }
             _ => Nav::Stay,
         }
     }

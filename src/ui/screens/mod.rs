@@ -6,6 +6,8 @@ pub mod attendance;
 pub mod ballots;
 pub mod home;
 pub mod item;
+pub mod mediation_case;
+pub mod mediation_list;
 pub mod minutes;
 pub mod prepare;
 pub mod roster;
