@@ -201,7 +201,7 @@ pub const COL_DUE: Tr = Tr("履行期限", "Due");
 pub const COL_TITLE: Tr = Tr("案件", "Case");
 pub const FILTER: Tr = Tr("筛选", "Filter");
 pub const PARTIES: Tr = Tr("当事人", "Parties");
-pub const OUTSIDER: Tr = Tr("非本小区", "outside");
+pub const OUTSIDER: Tr = Tr("名册外", "not on the roster");
 pub const MEDIATORS: Tr = Tr("调解员", "Mediators");
 pub const FACTS: Tr = Tr("纠纷事实", "Facts");
 pub const ISSUE: Tr = Tr("争议事项", "Issue");
@@ -215,7 +215,7 @@ pub const SIGNED_TEXT: Tr = Tr("已签署的协议书", "Signed agreement");
 pub const SIGNED_BY: Tr = Tr("签署", "Signed by");
 pub const PRESENT: Tr = Tr("到场", "present");
 pub const DUE_HOME: Tr = Tr("调解协议待回访", "Agreement to check");
-pub const DUE_BOARD: Tr = Tr("调解协议履行", "Agreement performance");
+pub const DUE_BOARD: Tr = Tr("待回访", "to check");
 pub const SIGNED_NOW: Tr = Tr(
     "调解协议书已签署，案件已锁定。",
     "The agreement is signed; the case is locked.",
@@ -273,20 +273,20 @@ pub const NO_SIGNER: Tr = Tr(
 );
 
 // ---- keys ----
-pub const K_MEDIATION: Tr = Tr("调解", "Mediation");
-pub const K_NEW_CASE: Tr = Tr("新案件", "New case");
-pub const K_FILTER: Tr = Tr("筛选", "Filter");
-pub const K_EDIT: Tr = Tr("修改", "Edit");
-pub const K_PARTY: Tr = Tr("当事人", "Party");
-pub const K_MEDIATOR: Tr = Tr("调解员", "Mediator");
-pub const K_SESSION: Tr = Tr("调解记录", "Session");
-pub const K_TERM: Tr = Tr("条款", "Term");
-pub const K_PAPER: Tr = Tr("纸质签名", "Paper signature");
-pub const K_SIGN: Tr = Tr("签署", "Sign");
-pub const K_CHECK: Tr = Tr("回访", "Check");
-pub const K_STATUS: Tr = Tr("状态", "Status");
-pub const K_ADDENDUM: Tr = Tr("补充协议", "Addendum");
-pub const K_TEXT: Tr = Tr("协议书", "Agreement");
+pub const K_MEDIATION: Tr = Tr("调解", "mediation");
+pub const K_NEW_CASE: Tr = Tr("新案件", "new case");
+pub const K_FILTER: Tr = Tr("筛选", "filter");
+pub const K_EDIT: Tr = Tr("修改", "edit");
+pub const K_PARTY: Tr = Tr("当事人", "party");
+pub const K_MEDIATOR: Tr = Tr("调解员", "mediator");
+pub const K_SESSION: Tr = Tr("调解记录", "session");
+pub const K_TERM: Tr = Tr("条款", "term");
+pub const K_PAPER: Tr = Tr("纸质签名", "paper signature");
+pub const K_SIGN: Tr = Tr("签署", "sign");
+pub const K_CHECK: Tr = Tr("回访", "check");
+pub const K_STATUS: Tr = Tr("状态", "status");
+pub const K_ADDENDUM: Tr = Tr("补充协议", "addendum");
+pub const K_TEXT: Tr = Tr("协议书", "agreement");
 
 // ---- commands ----
 pub const CLI_NO_CASE: Tr = Tr("没有这个调解案件", "No such mediation case");
