@@ -186,15 +186,32 @@ pub fn verify_all(store: &Store, lang: Lang) -> Result<(usize, bool), CliError> 
     Ok((reports.len(), ok))
 }
 
-/// Whether a file is an exported agreement (its first bytes name the format), so
-/// `verify --file` and `import` read it as one; minutes bundles are not read twice.
+/// Whether a file is an exported agreement, so `verify --file` and `import` read it as
+/// one. Exports name their format first: the first bytes tell, and a minutes bundle is
+/// not read twice; a file rewritten with its keys in another order is read for its
+/// `format` alone (streamed, nothing else kept).
 pub fn is_agreement_file(path: &Path) -> bool {
+    #[derive(serde::Deserialize)]
+    struct FormatOnly {
+        format: String,
+    }
     let mut head = [0u8; 256];
     let Ok(mut f) = std::fs::File::open(path) else {
         return false;
     };
     let n = f.read(&mut head).unwrap_or(0);
-    String::from_utf8_lossy(&head[..n]).contains(EXPORT_FORMAT)
+    let head = String::from_utf8_lossy(&head[..n]);
+    if head.contains(EXPORT_FORMAT) {
+        return true;
+    }
+    if head.contains(crate::domain::verify::EXPORT_FORMAT) {
+        return false;
+    }
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    serde_json::from_reader::<_, FormatOnly>(std::io::BufReader::new(f))
+        .is_ok_and(|x| x.format == EXPORT_FORMAT)
 }
 
 fn read(path: &Path, lang: Lang) -> Result<AgreementBundle, CliError> {
