@@ -261,6 +261,18 @@ fn statuses_move_only_as_allowed() {
         ..CaseFilter::default()
     };
     assert!(!st.cases(&f).expect("cases").iter().any(|c| c.id == case));
+    // Found by a word of its facts or a party's name, here (the laptop that holds it).
+    st.add_party(case, "车主孙女士", &[]).expect("party");
+    for word in ["夜间装修", "孙女士"] {
+        let f = CaseFilter {
+            text: Some(word.into()),
+            ..CaseFilter::default()
+        };
+        assert!(
+            st.cases(&f).expect("cases").iter().any(|c| c.id == case),
+            "{word}"
+        );
+    }
 }
 
 #[test]

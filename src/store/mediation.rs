@@ -68,6 +68,10 @@ pub struct CaseFilter {
     pub kind: Option<CaseKind>,
     /// YYYY-MM: opened in that month.
     pub month: Option<String>,
+    /// Words found in the title, facts, issue, a party's name or a session's notes. The
+    /// cases are searched here only: they are in no search index, no export but the
+    /// agreement's own, and no public notice.
+    pub text: Option<String>,
 }
 
 /// The fields of a case the user types.
@@ -434,6 +438,9 @@ impl Store {
         let sql = format!(
             "{ROW_SQL} WHERE (?1 IS NULL OR c.community_id = ?1) AND (?2 IS NULL OR c.status = ?2)
              AND (?3 IS NULL OR c.kind = ?3) AND (?4 IS NULL OR substr(c.opened_on, 1, 7) = ?4)
+             AND (?5 IS NULL OR instr(c.title, ?5) OR instr(c.facts, ?5) OR instr(c.issue, ?5)
+                  OR EXISTS (SELECT 1 FROM mediation_parties p WHERE p.case_id = c.id AND instr(p.name, ?5))
+                  OR EXISTS (SELECT 1 FROM mediation_sessions n WHERE n.case_id = c.id AND instr(n.notes, ?5)))
              ORDER BY c.opened_on DESC, c.id DESC"
         );
         let mut st = self.conn().prepare_cached(&sql)?;
@@ -442,7 +449,8 @@ impl Store {
                 f.community,
                 f.status.map(|s| s.as_db()),
                 f.kind.map(|k| k.as_db()),
-                f.month
+                f.month,
+                f.text.as_deref().map(str::trim).filter(|t| !t.is_empty())
             ],
             case_row,
         )?;

@@ -261,6 +261,10 @@ pub const F_ADDENDUM_TEXT: Tr = Tr("更正内容", "Correction");
 pub const F_FILTER_STATUS: Tr = Tr("状态", "Status");
 pub const F_FILTER_KIND: Tr = Tr("类别", "Kind");
 pub const F_FILTER_MONTH: Tr = Tr("月份（年-月，可不填）", "Month (YYYY-MM, optional)");
+pub const F_SEARCH: Tr = Tr(
+    "查找（案件名称、事实、当事人、调解记录）",
+    "Find (title, facts, parties, session notes)",
+);
 pub const YES_PERFORMED: Tr = Tr("已履行", "Performed");
 pub const NOT_PERFORMED: Tr = Tr("未履行", "Not performed");
 pub const BAD_MONTH: Tr = Tr(

@@ -308,6 +308,7 @@ pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form {
                 f.kind.map(|k| k.as_db()).unwrap_or(""),
             ),
             Field::text("month", m::F_FILTER_MONTH, f.month.as_deref().unwrap_or("")).max(7),
+            Field::text("text", m::F_SEARCH, f.text.as_deref().unwrap_or("")),
         ],
         move |f, _ctx| {
             let month = f.text("month").trim().to_string();
@@ -320,6 +321,7 @@ pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form {
                 status: CaseStatus::from_db(&f.choice("status")),
                 kind: CaseKind::from_db(&f.choice("kind")),
                 month: (!month.is_empty()).then_some(month),
+                text: Some(f.text("text").trim().to_string()).filter(|t| !t.is_empty()),
             })))
         },
     )

@@ -62,6 +62,9 @@ impl CaseList {
         if let Some(mo) = &self.filter.month {
             parts.push(mo.clone());
         }
+        if let Some(t) = &self.filter.text {
+            parts.push(format!("“{}”", clean_line(t)));
+        }
         if parts.is_empty() {
             parts.push(ctx.t(m::ALL).to_string());
         }
