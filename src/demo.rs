@@ -154,7 +154,8 @@ pub fn install(store: &mut Store) -> Result<bool> {
     owners_committee(store)?;
     let result = past_meeting(store)
         .and_then(|_| draft_meeting(store))
-        .and_then(|_| written_consultation(store));
+        .and_then(|_| written_consultation(store))
+        .and_then(|_| crate::demo_mediation::install(store));
     simulate_clock(None);
     result?;
     Ok(true)

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod files;
 pub mod host;
+pub mod mediation;
 pub mod record;
 mod refusal;
 pub mod room;

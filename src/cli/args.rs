@@ -102,6 +102,37 @@ pub enum Command {
         #[command(subcommand)]
         cmd: TrustCmd,
     },
+    /// Mediation (调解) cases: list them, export a signed agreement
+    Mediation {
+        #[command(subcommand)]
+        cmd: MediationCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MediationCmd {
+    /// List the cases, newest first
+    List {
+        /// open, agreed, not_agreed, withdrawn, performed, not_performed (or its name)
+        #[arg(long)]
+        status: Option<String>,
+        /// leak, noise, parking, family, neighbour, other (or its name: 漏水 …)
+        #[arg(long)]
+        kind: Option<String>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a signed agreement as JSON (for `verify --file` and `import`)
+    Export {
+        /// The case's id (see `mediation list`)
+        case: i64,
+        #[arg(short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists (never the database, never through a symbolic link)
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -191,4 +222,6 @@ pub enum PrintWhat {
     Results,
     /// 延期公告 (a written consultation once extended)
     Extension,
+    /// 人民调解协议书 of a mediation case (the id is the case's, see `mediation list`)
+    Agreement,
 }

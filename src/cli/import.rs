@@ -22,6 +22,17 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], trust_new: bool, lang: Lang) -> 
     let mut bad = 0usize;
     for path in files {
         let shown = clean_line(&path.display().to_string());
+        if super::mediation::is_agreement_file(path) {
+            match super::mediation::import_file(&mut store, path, lang) {
+                Ok(true) => {}
+                Ok(false) => refused += 1,
+                Err(CliError(msg)) => {
+                    eprintln!("yishi: {msg}");
+                    bad += 1;
+                }
+            }
+            continue;
+        }
         let bundle = match read_bundle(path, lang) {
             Ok(b) => b,
             Err(CliError(msg)) => {

@@ -5,6 +5,7 @@ mod args;
 mod backup;
 mod export;
 mod import;
+mod mediation;
 mod minutes;
 mod print;
 mod roster;
@@ -191,12 +192,29 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             lang,
         ),
         Some(Command::Verify { id, file, head }) => match (file, head) {
+            (Some(f), _) if mediation::is_agreement_file(f) => mediation::verify_file(f, lang),
             (Some(f), _) => verify::run_file(f, lang),
             (None, Some(h)) => trust::verify_head(open_existing(cli, lang)?, h, lang),
             (None, None) => verify::run(open_existing(cli, lang)?, *id, lang),
         },
         Some(Command::Import { files, trust_new }) => import::run(cli, files, *trust_new, lang),
         Some(Command::Trust { cmd }) => trust::run(cli, cmd, lang),
+        Some(Command::Mediation { cmd }) => match cmd {
+            args::MediationCmd::List { status, kind, json } => mediation::list(
+                open_existing_for_reading(cli, lang)?,
+                status.as_deref(),
+                kind.as_deref(),
+                *json,
+                lang,
+            ),
+            args::MediationCmd::Export { case, out, force } => mediation::export(
+                open_existing_for_reading(cli, lang)?,
+                *case,
+                out.as_deref(),
+                *force,
+                lang,
+            ),
+        },
         Some(Command::Print {
             what,
             id,

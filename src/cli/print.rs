@@ -1,4 +1,5 @@
-//! `yishi print notice|sign-in|proxy-form|ballots|results|extension ID [-o FILE]`: A4 HTML.
+//! `yishi print notice|sign-in|proxy-form|ballots|results|extension ID [-o FILE]`: A4 HTML
+//! (`print agreement CASE`: cli::mediation).
 
 use std::path::Path;
 
@@ -18,8 +19,12 @@ pub fn run(
     force: bool,
     lang: Lang,
 ) -> CliResult {
+    if what == PrintWhat::Agreement {
+        return super::mediation::print(store, id, out, force, lang);
+    }
     meeting_or_exit(&store, id, lang)?;
     let what = match what {
+        PrintWhat::Agreement => return Ok(Outcome::Ok),
         PrintWhat::Notice => Paper::Notice,
         PrintWhat::SignIn => Paper::SignIn,
         PrintWhat::ProxyForm => Paper::ProxyForm,

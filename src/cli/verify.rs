@@ -47,11 +47,16 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
         }
         None => store.verify_all()?,
     };
-    if reports.is_empty() {
+    // All of the database: its signed mediation agreements too (issue 19).
+    let (agreements, agreements_valid) = match id {
+        None => super::mediation::verify_all(&store, lang)?,
+        Some(_) => (0, true),
+    };
+    if reports.is_empty() && agreements == 0 {
         crate::cli::outln(strings::CLI_NOTHING_SIGNED.get(lang));
         return Ok(Outcome::Ok);
     }
-    let mut all_valid = true;
+    let mut all_valid = agreements_valid;
     for r in &reports {
         all_valid &= r.status.is_valid();
         let line = strings::verify_line(

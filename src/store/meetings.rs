@@ -136,7 +136,7 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
 }
 
 /// A new meeting's identity across laptops: time and randomness, hex.
-fn new_uid() -> String {
+pub(crate) fn new_uid() -> String {
     let mut b = [0u8; 8];
     // Without randomness the time still makes the uid unique on this laptop.
     let _ = getrandom::getrandom(&mut b);

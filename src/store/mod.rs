@@ -14,6 +14,8 @@ pub mod import;
 mod import_batch;
 mod import_map;
 mod import_trust;
+pub mod mediation;
+pub mod mediation_sign;
 pub mod meetings;
 mod open;
 pub mod paper;

@@ -13,7 +13,7 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -114,6 +114,10 @@ const MIGRATIONS: &[&str] = &[
     // 9 → 10 (issue 15): form drafts, kept as typed (a table of its own, no lock: a
     // draft is no part of a record).
     include_str!("drafts_schema.sql"),
+    // 10 → 11 (issue 19): mediation (调解): cases, parties, mediators, sessions, the
+    // agreement's terms, text and signatures, follow-up checks and district imports, with
+    // the triggers that lock a signed agreement's facts (the tail of schema.sql).
+    include_str!("mediation_schema.sql"),
 ];
 
 /// The version from which on the search index has its present layout; an older file's

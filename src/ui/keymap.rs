@@ -155,6 +155,8 @@ pub enum Act {
     CloseWritten,
     Deliver,
     ToggleUnserved,
+    /// Mediation's commands (issue 19; their tables in keymap_mediation.rs).
+    Mediation(super::keymap_mediation::MedAct),
 }
 
 pub struct Binding {
@@ -165,7 +167,7 @@ pub struct Binding {
     pub bar: bool,
 }
 
-const fn b(keys: &'static [Key], act: Act, hint: Tr, bar: bool) -> Binding {
+pub(crate) const fn b(keys: &'static [Key], act: Act, hint: Tr, bar: bool) -> Binding {
     Binding {
         keys,
         act,
@@ -199,6 +201,12 @@ pub const HOME: &[Binding] = &[
     b(&[C('r')], Act::Roster, s::K_ROSTER, true),
     b(&[C('a')], Act::Archive, s::K_ARCHIVE, true),
     b(&[C('b')], Act::Board, s::K_BOARD, true),
+    b(
+        &[C('m')],
+        Act::Mediation(super::keymap_mediation::MedAct::List),
+        crate::strings::mediation::K_MEDIATION,
+        true,
+    ),
     // Not Esc: three Escs from a roll call must not end the program (issue 15).
     b(&[C('q')], Act::Quit, s::K_QUIT, true),
 ];
@@ -554,6 +562,9 @@ mod tests {
             BALLOT_ANSWER,
             WRITTEN,
             DELIVERIES,
+            super::keymap_mediation::CASES,
+            super::keymap_mediation::CASE,
+            super::keymap_mediation::CASE_SIGNED,
         ] {
             let keys: Vec<Key> = table
                 .iter()

@@ -9,6 +9,7 @@ mod editor;
 mod form;
 mod forms;
 mod keymap;
+mod keymap_mediation;
 mod md_view;
 mod room;
 mod room_bars;

@@ -4,6 +4,7 @@
 
 pub mod custom_rule;
 pub mod floor;
+pub mod mediation;
 pub mod meeting;
 pub mod minutes;
 pub mod paper;

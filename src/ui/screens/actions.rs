@@ -23,6 +23,8 @@ pub struct Actions {
     pub history: Vec<HistoryRow>,
     pub sel: usize,
     pub today: String,
+    /// Mediation agreements to check (issue 19), listed after the action items.
+    pub cases: Vec<crate::store::mediation::CaseDue>,
 }
 
 impl Actions {
@@ -34,6 +36,7 @@ impl Actions {
                 history: Vec::new(),
                 sel: 0,
                 today: today(),
+                cases: Vec::new(),
             },
         )
     }
@@ -82,14 +85,17 @@ impl Screen for Actions {
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
         self.rows = ctx.store.board()?;
-        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
+        self.cases = ctx.store.mediation_due()?;
+        self.sel = self
+            .sel
+            .min((self.rows.len() + self.cases.len()).saturating_sub(1));
         self.load_history(ctx)
     }
 
     fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         match act {
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
-                self.sel = moved(self.sel, self.rows.len(), act, 15);
+                self.sel = moved(self.sel, self.rows.len() + self.cases.len(), act, 15);
                 if let Err(e) = self.load_history(ctx) {
                     ctx.error(ctx.say(&e));
                 }
@@ -98,7 +104,11 @@ impl Screen for Actions {
             Act::Back => Nav::Back,
             Act::SetStatus => match self.rows.get(self.sel) {
                 Some(r) => Nav::form(status_form(ctx, r)),
-                None => Nav::Stay,
+                // A mediation agreement: its performance check.
+                None => match self.cases.get(self.sel - self.rows.len().min(self.sel)) {
+                    Some(c) => Nav::form(forms::mediation::check_form(ctx, c.case_id)),
+                    None => Nav::Stay,
+                },
             },
             _ => Nav::Stay,
         }
@@ -134,7 +144,7 @@ impl Screen for Actions {
             ],
         );
         let cut = |t: &str, i: usize| truncate(t, usize::from(cols[i]));
-        let rows: Vec<Row<'_>> = self
+        let mut rows: Vec<Row<'_>> = self
             .rows
             .iter()
             .map(|r| {
@@ -159,6 +169,25 @@ impl Screen for Actions {
                 ])
             })
             .collect();
+        rows.extend(self.cases.iter().map(|c| {
+            let late = crate::domain::followup::past_due(&c.due_on, &self.today);
+            let (word, style) = if late {
+                (format!("{}!", ctx.t(s::OVERDUE)), theme::fail())
+            } else {
+                (
+                    ctx.t(strings::mediation::DUE_BOARD).to_string(),
+                    theme::focus(),
+                )
+            };
+            let case = format!("{} {}", ctx.t(strings::mediation::K_MEDIATION), c.number);
+            Row::new(vec![
+                Cell::from(cut(&word, 0)).style(style),
+                Cell::from(c.due_on.clone()),
+                Cell::from(cut(&clean_line(&c.title), 2)),
+                Cell::from(""),
+                Cell::from(cut(&case, 4)),
+            ])
+        }));
         let header = Row::new(vec![
             ctx.t(s::COL_STATUS),
             ctx.t(s::F_DUE),
@@ -181,11 +210,12 @@ impl Screen for Actions {
         )
         .row_highlight_style(theme::selected())
         .highlight_symbol("> ");
-        let mut state = TableState::default().with_selected(if self.rows.is_empty() {
-            None
-        } else {
-            Some(self.sel)
-        });
+        let mut state =
+            TableState::default().with_selected(if self.rows.is_empty() && self.cases.is_empty() {
+                None
+            } else {
+                Some(self.sel)
+            });
         f.render_stateful_widget(table, list, &mut state);
         let mut lines: Vec<Line<'_>> = Vec::new();
         if let Some(r) = self.rows.get(self.sel) {
@@ -208,6 +238,16 @@ impl Screen for Actions {
                     clean_line(&h.note)
                 )));
             }
+        } else if let Some(c) = self.cases.get(self.sel - self.rows.len().min(self.sel)) {
+            lines.push(Line::from(Span::styled(
+                clean_line(&c.title),
+                theme::heading(),
+            )));
+            lines.push(Line::from(format!(
+                "{} {}",
+                strings::mediation::status(l, c.status),
+                c.due_on
+            )));
         } else {
             lines.push(Line::from(ctx.t(s::NO_ACTIONS)));
         }

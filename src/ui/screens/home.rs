@@ -23,6 +23,8 @@ pub enum Row {
     Empty(i64),
     /// "N more in the archive".
     More(i64, i64),
+    /// A mediation agreement whose performance is to be checked (issue 19).
+    CaseDue(crate::store::mediation::CaseDue),
 }
 
 /// Finished meetings listed per community on home; the archive has them all.
@@ -47,6 +49,7 @@ impl Home {
     fn fill(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
         self.rows.clear();
         let communities = ctx.store.communities()?;
+        let due = ctx.store.mediation_due()?;
         for c in communities {
             let (meetings, past_total) = ctx.store.home_meetings(c.id, PAST_ON_HOME)?;
             let id = c.id;
@@ -59,6 +62,8 @@ impl Home {
             if past_total > PAST_ON_HOME {
                 self.rows.push(Row::More(id, past_total - PAST_ON_HOME));
             }
+            let mine = due.iter().filter(|d| d.community_id == id).cloned();
+            self.rows.extend(mine.map(Row::CaseDue));
         }
         if self.sel >= self.rows.len() {
             self.sel = self.rows.len().saturating_sub(1);
@@ -79,6 +84,7 @@ impl Home {
             Row::Community(c) => c.id,
             Row::Meeting(m) => m.community_id,
             Row::Empty(c) | Row::More(c, _) => *c,
+            Row::CaseDue(d) => d.community_id,
         })
     }
 }
@@ -112,6 +118,9 @@ impl Screen for Home {
                     _ => Nav::push(minutes::Minutes::load(ctx, m.id)),
                 },
                 Some(Row::Community(c)) => Nav::push(roster::Roster::load(ctx, c.id)),
+                Some(Row::CaseDue(d)) => {
+                    Nav::push(super::mediation_case::CaseScreen::load(ctx, d.case_id))
+                }
                 _ => Nav::Stay,
             },
             Act::NewMeeting => match self.community() {
@@ -124,6 +133,9 @@ impl Screen for Home {
             },
             Act::Board => Nav::push(actions::Actions::load(ctx)),
             Act::Archive => Nav::push(archive::Archive::load(ctx)),
+            Act::Mediation(crate::ui::keymap_mediation::MedAct::List) => {
+                Nav::push(super::mediation_list::CaseList::load(ctx, self.community()))
+            }
             _ => Nav::Stay,
         }
     }
@@ -144,6 +156,7 @@ impl Screen for Home {
             );
             return;
         }
+        let today = crate::store::actions::today();
         let items: Vec<ListItem<'_>> = self
             .rows
             .iter()
@@ -157,6 +170,22 @@ impl Screen for Home {
                     format!("    {}", s::home_more(l, *n)),
                     theme::dim(),
                 ))),
+                Row::CaseDue(d) => {
+                    let late = crate::domain::followup::past_due(&d.due_on, &today);
+                    ListItem::new(Line::from(vec![
+                        Span::raw("    "),
+                        Span::styled(
+                            pad(ctx.t(strings::mediation::DUE_HOME), 16),
+                            if late { theme::fail() } else { theme::focus() },
+                        ),
+                        Span::raw(format!(
+                            " {}  {} {}",
+                            d.due_on,
+                            d.number,
+                            clean_line(&d.title)
+                        )),
+                    ]))
+                }
                 Row::Meeting(m) => {
                     let status = strings::meeting_status(l, m.status);
                     let style = match m.status {

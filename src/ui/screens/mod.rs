@@ -7,6 +7,8 @@ pub mod ballots;
 pub mod deliveries;
 pub mod home;
 pub mod item;
+pub mod mediation_case;
+pub mod mediation_list;
 pub mod minutes;
 pub mod prepare;
 pub mod roster;
