@@ -145,6 +145,9 @@ pub(crate) fn is_signed(conn: &rusqlite::Connection, case: i64) -> Result<bool> 
     )?)
 }
 
+/// uid, community, number, kind, title, facts, issue, opened on.
+type CaseHead = (String, String, i64, String, String, String, String, String);
+
 impl Store {
     /// Refused with `Signed` once the agreement is signed (before the trigger would).
     fn unsigned_case(&self, case: i64) -> Result<CaseRow> {
@@ -460,7 +463,7 @@ impl Store {
     /// Everything the agreement is rendered from.
     pub fn case_record(&self, case: i64) -> Result<CaseRecord> {
         let conn = self.conn();
-        let head: Option<(String, String, i64, String, String, String, String, String)> = conn
+        let head: Option<CaseHead> = conn
             .query_row(
                 "SELECT c.uid, m.name, c.number, c.kind, c.title, c.facts, c.issue, c.opened_on
                  FROM mediation_cases c JOIN communities m ON m.id = c.community_id WHERE c.id = ?1",

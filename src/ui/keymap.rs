@@ -562,9 +562,9 @@ mod tests {
             BALLOT_ANSWER,
             WRITTEN,
             DELIVERIES,
-            super::keymap_mediation::CASES,
-            super::keymap_mediation::CASE,
-            super::keymap_mediation::CASE_SIGNED,
+            crate::ui::keymap_mediation::CASES,
+            crate::ui::keymap_mediation::CASE,
+            crate::ui::keymap_mediation::CASE_SIGNED,
         ] {
             let keys: Vec<Key> = table
                 .iter()
