@@ -2,6 +2,7 @@
 //! Nothing here knows SQL or the terminal.
 pub mod ballot_number;
 pub mod clean_bundle;
+pub mod cost_share;
 pub mod figures;
 pub mod followup;
 pub mod lang;
