@@ -1,6 +1,7 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
 pub mod ballot_number;
+pub mod civic;
 pub mod clean_bundle;
 pub mod cost_share;
 pub mod figures;

@@ -144,6 +144,8 @@ pub enum Refusal {
     },
     // ---- written consultation (issue 16; its sentences in strings::written) ----
     Written(super::written::WrittenRefusal),
+    // ---- suggestions and cost plans (issue 18; its sentences in strings::civic) ----
+    Civic(super::civic::CivicRefusal),
 }
 
 /// Which part of an imported bundle is malformed.
@@ -268,6 +270,7 @@ impl Refusal {
             BadFilterDate,
             TooLong { max: 100 },
             Written(super::written::WrittenRefusal::CheckDigit),
+            Civic(super::civic::CivicRefusal::NeedsText),
         ]
     }
 
@@ -353,11 +356,12 @@ impl Refusal {
             BadFilterDate => 56,
             TooLong { .. } => 57,
             Written(_) => 77,
+            Civic(_) => 78,
         }
     }
 
     /// How many variants `ordinal` numbers.
-    pub const COUNT: usize = 78;
+    pub const COUNT: usize = 79;
 }
 
 /// The store knows no sentences (they are the screens' and commands', in

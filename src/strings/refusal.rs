@@ -114,6 +114,7 @@ fn en(r: &Refusal) -> String {
         BadFilterDate => "Dates look like 2026-05-16.".into(),
         TooLong { max } => format!("At most {max} characters here."),
         Written(w) => super::written::en(*w).into(),
+        Civic(c) => super::civic::refusal(Lang::En, *c).into(),
     }
 }
 
@@ -245,6 +246,7 @@ fn zh(r: &Refusal) -> String {
         BadFilterDate => "日期格式应为 2026-05-16。".into(),
         TooLong { max } => format!("此处最多 {max} 个字符。"),
         Written(w) => super::written::zh(*w).into(),
+        Civic(c) => super::civic::refusal(Lang::Zh, *c).into(),
     }
 }
 
