@@ -6,6 +6,7 @@ pub mod domain;
 pub mod export;
 pub mod files;
 pub mod paper;
+pub mod report;
 pub mod store;
 pub mod strings;
 pub mod ui;

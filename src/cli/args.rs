@@ -102,6 +102,24 @@ pub enum Command {
         #[command(subcommand)]
         cmd: TrustCmd,
     },
+    /// Residents' suggestions (居民意见).
+    Suggestions {
+        #[command(subcommand)]
+        cmd: super::suggestions::SuggestionsCmd,
+    },
+    /// The district report: per community and in total.
+    Report {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        community: Option<String>,
+        #[arg(long, value_enum, default_value = "html")]
+        format: super::report::ReportFormat,
+        #[arg(short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,7 +7,9 @@ mod export;
 mod import;
 mod minutes;
 mod print;
+mod report;
 mod roster;
+mod suggestions;
 mod trust;
 mod verify;
 
@@ -197,6 +199,26 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
         },
         Some(Command::Import { files, trust_new }) => import::run(cli, files, *trust_new, lang),
         Some(Command::Trust { cmd }) => trust::run(cli, cmd, lang),
+        Some(Command::Suggestions { cmd }) => {
+            suggestions::run(open_existing_for_reading(cli, lang)?, cmd, lang)
+        }
+        Some(Command::Report {
+            year,
+            community,
+            format,
+            out,
+            force,
+        }) => report::run(
+            open_existing_for_reading(cli, lang)?,
+            report::Args {
+                year: *year,
+                community: community.as_deref(),
+                format: *format,
+                out: out.as_deref(),
+                force: *force,
+            },
+            lang,
+        ),
         Some(Command::Print {
             what,
             id,

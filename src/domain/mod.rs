@@ -14,6 +14,7 @@ pub mod names;
 pub mod paper;
 pub mod presence;
 pub mod record;
+pub mod report;
 pub mod roster_csv;
 pub mod rules;
 pub mod search_text;

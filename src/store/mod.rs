@@ -20,6 +20,7 @@ mod open;
 pub mod paper;
 pub mod record;
 mod refusal;
+mod report;
 pub mod roll_call;
 pub mod roster;
 mod search;

@@ -162,3 +162,41 @@ pub const COST_REST: Tr = Tr("业主分摊", "Owners share");
 pub const COST_UNITS: Tr = Tr("户", "units");
 pub const K_COST: Tr = Tr("费用分摊", "cost plan");
 pub const COST_REMOVED: Tr = Tr("已删除费用分摊。", "Cost plan removed.");
+
+// ---- the district report ----
+pub const R_TITLE: Tr = Tr("小区议事工作统计", "District report");
+pub const R_ALL_YEARS: Tr = Tr("（全部年份）", "(all years)");
+pub const R_AS_OF: Tr = Tr("统计日期", "As of");
+pub const R_TOTAL: Tr = Tr("合计", "Total");
+pub const R_MEETINGS: Tr = Tr("召开会议", "Meetings held");
+pub const R_ITEMS: Tr = Tr("审议事项", "Items");
+pub const R_PASSED: Tr = Tr("通过", "Passed");
+pub const R_FAILED: Tr = Tr("未通过", "Failed");
+pub const R_NO_VOTE: Tr = Tr("不表决", "No vote");
+pub const R_WITHDRAWN: Tr = Tr("撤回", "Withdrawn");
+pub const R_NOT_TAKEN_UP: Tr = Tr("未审议", "Not taken up");
+pub const R_PARTICIPATION: Tr = Tr("参与表决", "Participation");
+pub const R_VOTES: Tr = Tr("表决次数", "Votes");
+pub const R_MEDIAN: Tr = Tr("参与率中位数", "Median participation");
+pub const R_LOWEST: Tr = Tr("最低参与率", "Lowest participation");
+pub const R_ACTIONS: Tr = Tr("决定事项落实", "Action items");
+pub const R_DONE: Tr = Tr("已完成", "Done");
+pub const R_ON_TIME: Tr = Tr("按期完成", "Done on time");
+pub const R_OVERDUE: Tr = Tr("逾期未完成", "Overdue");
+pub const R_SUGGESTIONS: Tr = Tr("居民意见", "Suggestions");
+pub const R_MEDIAN_DAYS: Tr = Tr("答复用时中位数", "Median days to answer");
+pub const R_DAYS: Tr = Tr("天", "days");
+pub const R_ANSWERED: Tr = Tr("条已答复", "answered");
+
+pub const EMPTY_CLI: Tr = Tr("没有居民意见。", "No suggestions.");
+
+pub fn unknown_status(l: Lang, s: &str) -> String {
+    match l {
+        Lang::Zh => format!(
+            "没有“{s}”这种状态：可用 new、acknowledged、answered、handed_over、on_agenda、decided、done、closed。"
+        ),
+        Lang::En => format!(
+            "No status \"{s}\": use new, acknowledged, answered, handed_over, on_agenda, decided, done or closed."
+        ),
+    }
+}
