@@ -318,3 +318,54 @@ svg.chart {{ display: block; margin: 2pt 0; }}\n\
         body
     )
 }
+
+/// The public list of responses (居民意见答复公示): every suggestion with a response, its
+/// date, category, the masked name, the text and the response; never a contact.
+pub fn responses_html(rows: &[crate::store::civic::SuggestionRow], l: Lang) -> String {
+    use crate::domain::names::mask_name;
+    let e = |t: &str| html_escape(t);
+    let mut body = format!(
+        "<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+        w::RESP_TITLE.get(l),
+        w::RESP_NOTE.get(l),
+        w::COL_NO.get(l),
+        w::COL_DATE.get(l),
+        w::COL_WHO.get(l),
+        w::COL_TEXT.get(l),
+        w::COL_STATUS.get(l),
+        w::COL_RESPONSE.get(l)
+    );
+    let mut sorted: Vec<_> = rows.iter().filter(|r| r.status.is_response()).collect();
+    sorted.sort_by_key(|r| r.id);
+    for r in sorted {
+        let response = match &r.item {
+            Some((_, _, title)) if r.response.is_empty() => title.clone(),
+            _ => r.response.clone(),
+        };
+        body.push_str(&format!(
+            "<tr><td>#{}</td><td>{}</td><td>{}</td><td class=\"t\">{}</td><td>{}</td><td class=\"t\">{}</td></tr>\n",
+            r.id,
+            e(&r.raised_on),
+            e(&mask_name(&r.raised_by)),
+            e(&r.text.replace('\n', " ")),
+            w::status(l, r.status),
+            e(&response.replace('\n', " "))
+        ));
+    }
+    body.push_str("</table>\n");
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n\
+@page {{ size: A4; margin: 16mm 14mm; }}\n\
+body {{ font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"SimHei\", sans-serif; font-size: 10.5pt; max-width: 182mm; margin: 0 auto; }}\n\
+h1 {{ font-size: 16pt; text-align: center; }}\n\
+p.meta {{ text-align: center; }}\n\
+table {{ border-collapse: collapse; width: 100%; }}\n\
+th, td {{ border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }}\n\
+td.t {{ text-align: left; }}\n\
+tr {{ page-break-inside: avoid; }}\n\
+</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+        l.code(),
+        w::RESP_TITLE.get(l),
+        body
+    )
+}

@@ -200,3 +200,13 @@ pub fn unknown_status(l: Lang, s: &str) -> String {
         ),
     }
 }
+pub const K_EDIT_COST: Tr = Tr("编辑分摊", "edit plan");
+pub const K_YEAR: Tr = Tr("选择年份", "year");
+pub const K_SUMMARY: Tr = Tr("统计汇总", "summary");
+pub const SUMMARY_TITLE: Tr = Tr(
+    "统计汇总（与区级报表相同）",
+    "Summary (as the district report)",
+);
+pub const YEAR_TITLE: Tr = Tr("年份（空为全部）", "Year (empty for all)");
+pub const PRINT_PATH: Tr = Tr("文件", "File");
+pub const PICK_TITLE: Tr = Tr("会议", "Meeting");

@@ -145,6 +145,8 @@ pub enum Act {
     DelDigit,
     Invalid(crate::domain::model::InvalidReason),
     Correct,
+    /// Issue 18's screens (their keys in ui::civic_keys).
+    Civic(super::civic_keys::CivicAct),
 }
 
 pub struct Binding {
@@ -189,6 +191,7 @@ pub const HOME: &[Binding] = &[
     b(&[C('r')], Act::Roster, s::K_ROSTER, true),
     b(&[C('a')], Act::Archive, s::K_ARCHIVE, true),
     b(&[C('b')], Act::Board, s::K_BOARD, true),
+    super::civic_keys::TO_SUGGESTIONS,
     b(&[C('q'), Code(KeyCode::Esc)], Act::Quit, s::K_QUIT, true),
 ];
 
@@ -220,6 +223,7 @@ pub const PREPARE: &[Binding] = &[
         true,
     ),
     b(&[C('o')], Act::OpenMeeting, s::K_OPEN_MEETING, true),
+    super::civic_keys::TO_COST,
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
@@ -253,6 +257,7 @@ pub const ITEM: &[Binding] = &[
     b(&[C('v')], Act::StartVote, s::K_START_VOTE, true),
     b(&[C('x')], Act::Recuse, s::K_RECUSE, false),
     b(&[C('d')], Act::FinishItem, s::K_FINISH_ITEM, true),
+    super::civic_keys::TO_COST,
     b(&[F(2)], Act::Room, s::K_ROOM, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
@@ -351,6 +356,7 @@ pub const ARCHIVE: &[Binding] = &[
     b(&[C('f')], Act::Filter, s::K_FILTER, true),
     b(&[C('0')], Act::ClearFilter, s::K_CLEAR_FILTER, true),
     b(&[Code(KeyCode::Enter)], Act::Open, s::K_READ, true),
+    super::civic_keys::TO_SUMMARY,
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 

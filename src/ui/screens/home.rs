@@ -123,6 +123,9 @@ impl Screen for Home {
                 None => Nav::Stay,
             },
             Act::Board => Nav::push(actions::Actions::load(ctx)),
+            Act::Civic(_) => {
+                Nav::push(super::suggestions::Suggestions::load(ctx, self.community()))
+            }
             Act::Archive => Nav::push(archive::Archive::load(ctx)),
             _ => Nav::Stay,
         }

@@ -4,11 +4,14 @@ pub mod agenda;
 pub mod archive;
 pub mod attendance;
 pub mod ballots;
+pub mod cost;
 pub mod home;
 pub mod item;
 pub mod minutes;
 pub mod prepare;
 pub mod roster;
+pub mod suggestions;
+pub mod summary;
 pub mod vote;
 
 /// Move a selection by a command, within `len` rows.
