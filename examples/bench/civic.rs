@@ -17,8 +17,8 @@ pub fn report(db: &Path, samples: usize) -> Measure {
     let store = Store::open_deferred(db).expect("open");
     for _ in 0..samples.min(10) {
         let (t, _) = time(|| {
-            let r = yishi::report::build(&store, None, None, "2099-12-31", Lang::Zh)
-                .expect("report");
+            let r =
+                yishi::report::build(&store, None, None, "2099-12-31", Lang::Zh).expect("report");
             std::hint::black_box(yishi::report::to_json(&r).len())
         });
         m.samples.push(t);

@@ -9,6 +9,7 @@ mod ballot_entry;
 pub mod civic;
 mod common;
 mod cost;
+pub mod drafts;
 mod error;
 mod followup;
 pub mod import;

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod attendance;
 pub mod ballots;
 pub mod cost;
+pub mod deliveries;
 pub mod home;
 pub mod item;
 pub mod minutes;
@@ -13,6 +14,7 @@ pub mod roster;
 pub mod suggestions;
 pub mod summary;
 pub mod vote;
+pub mod written;
 
 /// Move a selection by a command, within `len` rows.
 pub fn moved(sel: usize, len: usize, act: crate::ui::keymap::Act, page: usize) -> usize {
