@@ -58,7 +58,7 @@ fn a_suggestion_is_logged_put_on_the_agenda_decided_and_its_source_printed() {
         .expect("id");
     select(&mut ui, "马丽娟");
     assert!(ui.sees("13912345678"), "the secretary sees the contact");
-    ui.ch('k');
+    ui.ch('c');
     assert_eq!(status_of(&ui, "马丽娟"), "acknowledged");
     // On the agenda of the draft meeting (the only one): the item is made with its source.
     ui.ch('g');
