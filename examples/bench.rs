@@ -10,6 +10,8 @@
 
 #[path = "bench/build.rs"]
 mod build;
+#[path = "bench/civic.rs"]
+mod civic;
 #[path = "bench/more.rs"]
 mod more;
 #[path = "bench/written.rs"]
@@ -295,6 +297,7 @@ fn run(db: &Path, samples: usize, round: &mut usize) -> Vec<Measure> {
     out.push(more::import(db, *round));
     out.push(more::bytes(db));
     out.extend(written::rows(db, samples));
+    out.push(civic::report(db, samples));
     let mut mem = measure("peak memory (MB, VmHWM)", "< 60 MB");
     mem.samples.push(peak_mb());
     out.push(mem);

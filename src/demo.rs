@@ -155,7 +155,8 @@ pub fn install(store: &mut Store) -> Result<bool> {
     let result = past_meeting(store)
         .and_then(|_| draft_meeting(store))
         .and_then(|_| written_consultation(store))
-        .and_then(|_| crate::demo_mediation::install(store));
+        .and_then(|_| crate::demo_mediation::install(store))
+        .and_then(|_| crate::demo_civic::install(store));
     simulate_clock(None);
     result?;
     Ok(true)
@@ -224,6 +225,7 @@ fn past_meeting(store: &mut Store) -> Result<i64> {
         Scope::all(),
         RuleKind::Art278Major,
     ))?;
+    crate::demo_civic::plan_past(store, community, gate, road)?;
     store.start_meeting(m)?;
     let voters = store.voters(community)?;
     let owners: Vec<_> = voters.iter().filter(|v| !v.units.is_empty()).collect();

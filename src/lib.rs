@@ -2,10 +2,12 @@
 pub mod cli;
 pub mod demo;
 pub mod demo_mediation;
+pub mod demo_civic;
 pub mod domain;
 pub mod export;
 pub mod files;
 pub mod paper;
+pub mod report;
 pub mod store;
 pub mod strings;
 pub mod ui;

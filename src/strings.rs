@@ -1,6 +1,7 @@
 //! Every user-facing string, in Chinese and English. Screens and commands take their
 //! words from here, never from literals of their own.
 
+pub mod civic;
 pub mod cli;
 pub mod files;
 pub mod host;

@@ -102,6 +102,25 @@ pub enum Command {
         #[command(subcommand)]
         cmd: TrustCmd,
     },
+    /// Residents' suggestions (居民意见).
+    Suggestions {
+        #[command(subcommand)]
+        cmd: super::suggestions::SuggestionsCmd,
+    },
+    /// The district report: per community and in total.
+    Report {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        community: Option<String>,
+        #[arg(long, value_enum, default_value = "html")]
+        format: super::report::ReportFormat,
+        #[arg(short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists (never the database, never through a symbolic link)
+        #[arg(long, requires = "out")]
+        force: bool,
+    },
     /// Mediation (调解) cases: list them, export a signed agreement
     Mediation {
         #[command(subcommand)]

@@ -8,7 +8,9 @@ mod import;
 mod mediation;
 mod minutes;
 mod print;
+mod report;
 mod roster;
+mod suggestions;
 mod trust;
 mod verify;
 
@@ -215,6 +217,26 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
                 lang,
             ),
         },
+        Some(Command::Suggestions { cmd }) => {
+            suggestions::run(open_existing_for_reading(cli, lang)?, cmd, lang)
+        }
+        Some(Command::Report {
+            year,
+            community,
+            format,
+            out,
+            force,
+        }) => report::run(
+            open_existing_for_reading(cli, lang)?,
+            report::Args {
+                year: *year,
+                community: community.as_deref(),
+                format: *format,
+                out: out.as_deref(),
+                force: *force,
+            },
+            lang,
+        ),
         Some(Command::Print {
             what,
             id,

@@ -1,7 +1,9 @@
 //! Pure domain code: vote rules, tallies, text safety, minutes rendering, signing.
 //! Nothing here knows SQL or the terminal.
 pub mod ballot_number;
+pub mod civic;
 pub mod clean_bundle;
+pub mod cost_share;
 pub mod figures;
 pub mod followup;
 pub mod lang;
@@ -17,6 +19,7 @@ pub mod names;
 pub mod paper;
 pub mod presence;
 pub mod record;
+pub mod report;
 pub mod roster_csv;
 pub mod rules;
 pub mod search_text;

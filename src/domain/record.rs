@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::civic::ItemCivic;
 use super::model::{
     Category, Choice, DeliveryWay, Electorate, InvalidReason, ItemStatus, MeetingKind,
     MeetingStatus, PresenceKind, Scope,
@@ -146,6 +147,9 @@ pub struct ItemRecord {
     pub remarks: Vec<Remark>,
     pub vote: Option<VoteRecord>,
     pub actions: Vec<ActionRecord>,
+    /// Its source (a resident's suggestion) and cost plan (issue 18), printed in format V3.
+    #[serde(default, skip_serializing_if = "ItemCivic::is_empty")]
+    pub civic: ItemCivic,
 }
 
 impl ItemRecord {

@@ -143,6 +143,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         ])?;
         let item = tx.last_insert_rowid();
         item_ids.insert(it.position, item);
+        super::civic::write_civic(tx, item, &it.civic)?;
         if it.status == ItemStatus::NotTakenUp {
             tx.execute(
                 "INSERT INTO not_taken_up (item_id, at) VALUES (?1, ?2)",

@@ -464,6 +464,7 @@ impl Store {
             if status == MeetingStatus::Draft {
                 tx.execute("DELETE FROM proposal_revisions WHERE item_id = ?1", [id])?;
                 tx.execute("DELETE FROM followup_actions WHERE item_id = ?1", [id])?;
+                super::civic::forget_item(tx, id)?;
                 super::search::unindex(tx, meeting, "proposal", id)?;
                 tx.execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
                 audit(tx, Some(meeting), "item_remove", &id.to_string())?;

@@ -13,7 +13,7 @@ use super::error::{Result, StoreError};
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
 /// The version of schema.sql this program writes. Older files are migrated forward.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
@@ -118,6 +118,10 @@ const MIGRATIONS: &[&str] = &[
     // agreement's terms, text and signatures, follow-up checks and district imports, with
     // the triggers that lock a signed agreement's facts (the tail of schema.sql).
     include_str!("mediation_schema.sql"),
+    // 11 → 12 (issue 18): residents' suggestions with their history, an item's source
+    // and its cost plan with the allocation shown before the vote. Tables of their own
+    // with their lock triggers (the tail of schema.sql), so the step is idempotent.
+    include_str!("civic_schema.sql"),
 ];
 
 /// The version from which on the search index has its present layout; an older file's

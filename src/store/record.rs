@@ -96,6 +96,7 @@ impl Store {
                 remarks,
                 vote,
                 actions,
+                civic: super::civic::item_civic(conn, it.id)?,
             });
         }
         let mut st = conn

@@ -146,6 +146,8 @@ pub enum Refusal {
     Written(super::written::WrittenRefusal),
     // ---- mediation (issue 19; its sentences in strings::mediation) ----
     Mediation(super::mediation::MediationRefusal),
+    // ---- suggestions and cost plans (issue 18; its sentences in strings::civic) ----
+    Civic(super::civic::CivicRefusal),
 }
 
 /// Which part of an imported bundle is malformed.
@@ -271,6 +273,7 @@ impl Refusal {
             TooLong { max: 100 },
             Written(super::written::WrittenRefusal::CheckDigit),
             Mediation(super::mediation::MediationRefusal::Signed),
+            Civic(super::civic::CivicRefusal::NeedsText),
         ]
     }
 
@@ -357,11 +360,12 @@ impl Refusal {
             TooLong { .. } => 57,
             Written(_) => 77,
             Mediation(_) => 78,
+            Civic(_) => 79,
         }
     }
 
     /// How many variants `ordinal` numbers.
-    pub const COUNT: usize = 79;
+    pub const COUNT: usize = 80;
 }
 
 /// The store knows no sentences (they are the screens' and commands', in

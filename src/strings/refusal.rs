@@ -115,6 +115,7 @@ fn en(r: &Refusal) -> String {
         TooLong { max } => format!("At most {max} characters here."),
         Written(w) => super::written::en(*w).into(),
         Mediation(m) => super::mediation::refusal(Lang::En, *m),
+        Civic(c) => super::civic::refusal(Lang::En, *c).into(),
     }
 }
 
@@ -247,6 +248,7 @@ fn zh(r: &Refusal) -> String {
         TooLong { max } => format!("此处最多 {max} 个字符。"),
         Written(w) => super::written::zh(*w).into(),
         Mediation(m) => super::mediation::refusal(Lang::Zh, *m),
+        Civic(c) => super::civic::refusal(Lang::Zh, *c).into(),
     }
 }
 

@@ -157,6 +157,8 @@ pub enum Act {
     ToggleUnserved,
     /// Mediation's commands (issue 19; their tables in keymap_mediation.rs).
     Mediation(super::keymap_mediation::MedAct),
+    /// Issue 18's screens (their keys in ui::civic_keys).
+    Civic(super::civic_keys::CivicAct),
 }
 
 pub struct Binding {
@@ -207,6 +209,7 @@ pub const HOME: &[Binding] = &[
         crate::strings::mediation::K_MEDIATION,
         true,
     ),
+    super::civic_keys::TO_SUGGESTIONS,
     // Not Esc: three Escs from a roll call must not end the program (issue 15).
     b(&[C('q')], Act::Quit, s::K_QUIT, true),
 ];
@@ -241,6 +244,7 @@ pub const PREPARE: &[Binding] = &[
     b(&[C('o')], Act::OpenMeeting, s::K_OPEN_MEETING, true),
     b(&[C('f')], Act::MeetingForm, wu::K_FORM, true),
     b(&[C('p')], Act::Print, wu::K_PRINT, true),
+    super::civic_keys::TO_COST,
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
@@ -274,6 +278,7 @@ pub const ITEM: &[Binding] = &[
     b(&[C('v')], Act::StartVote, s::K_START_VOTE, true),
     b(&[C('x')], Act::Recuse, s::K_RECUSE, false),
     b(&[C('d')], Act::FinishItem, s::K_FINISH_ITEM, true),
+    super::civic_keys::TO_COST,
     b(&[F(2)], Act::Room, s::K_ROOM, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
@@ -372,6 +377,7 @@ pub const ARCHIVE: &[Binding] = &[
     b(&[C('f')], Act::Filter, s::K_FILTER, true),
     b(&[C('0')], Act::ClearFilter, s::K_CLEAR_FILTER, true),
     b(&[Code(KeyCode::Enter)], Act::Open, s::K_READ, true),
+    super::civic_keys::TO_SUMMARY,
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 

@@ -2,6 +2,7 @@
 //! the frame around every screen (title, message line, key bar, overlays, room view).
 
 mod app;
+mod civic_keys;
 mod columns;
 mod ctx;
 mod drafts;

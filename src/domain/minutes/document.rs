@@ -176,6 +176,14 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
             w::RULE.get(l),
             w::rule_name(l, it.rule.kind.code()),
         );
+        if cur.v3() {
+            super::civic_minutes::source_field(&mut o, l, it);
+            let cost = super::civic_minutes::cost_part(l, it, true);
+            if !cost.is_empty() {
+                o.push('\n');
+                o.push_str(&cost);
+            }
+        }
         match it.vote.as_ref().and_then(|v| v.outcome.as_ref()) {
             None if it.not_taken_up() => {
                 o.push_str(&format!("- {}\n", super::v2_words::NOT_TAKEN_UP.get(l)))

@@ -248,6 +248,9 @@ fn item_heading(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
         w::RULE.get(l),
         w::rule_name(l, it.rule.kind.code()),
     );
+    if f.v3() {
+        super::civic_minutes::source_field(&mut o, l, it);
+    }
     o.push('\n');
     o
 }
@@ -267,6 +270,9 @@ fn item_proposal(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
             o.push_str(&dq(f, &r.text));
             o.push('\n');
         }
+    }
+    if f.v3() {
+        o.push_str(&super::civic_minutes::cost_part(l, it, false));
     }
     o
 }

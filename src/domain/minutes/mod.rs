@@ -26,6 +26,7 @@
 //! A released version's words, formats and output never change; `tests/minutes_golden.rs`
 //! fails on one changed byte of the committed V1 and V2 fixtures.
 
+mod civic_minutes;
 mod diff;
 mod document;
 mod layout;

@@ -105,6 +105,7 @@ pub(crate) fn sample() -> MeetingRecord {
                 who: "业委会".into(),
                 due: "2026-08-31".into(),
             }],
+            civic: Default::default(),
         }],
         addenda: vec![],
         form: Default::default(),

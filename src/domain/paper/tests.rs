@@ -69,6 +69,7 @@ pub(crate) fn record() -> MeetingRecord {
                 outcome: Some(outcome),
             }),
             actions: vec![],
+            civic: Default::default(),
         }],
         addenda: vec![],
         form: FormFacts {

@@ -244,6 +244,7 @@ impl Screen for Archive {
 
     fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         match act {
+            Act::Civic(_) => Nav::push(super::summary::Summary::load(ctx)),
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.rows.len(), act, 10);
                 if let Err(e) = self.fill(ctx) {

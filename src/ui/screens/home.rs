@@ -132,6 +132,9 @@ impl Screen for Home {
                 None => Nav::Stay,
             },
             Act::Board => Nav::push(actions::Actions::load(ctx)),
+            Act::Civic(_) => {
+                Nav::push(super::suggestions::Suggestions::load(ctx, self.community()))
+            }
             Act::Archive => Nav::push(archive::Archive::load(ctx)),
             Act::Mediation(crate::ui::keymap_mediation::MedAct::List) => {
                 Nav::push(super::mediation_list::CaseList::load(ctx, self.community()))

@@ -89,6 +89,7 @@ impl Screen for ItemView {
             return Nav::Back;
         };
         match act {
+            Act::Civic(_) => Nav::push(super::cost::CostView::load(ctx, it.id)),
             Act::Up | Act::PageUp => {
                 self.scroll = self
                     .scroll

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod archive;
 pub mod attendance;
 pub mod ballots;
+pub mod cost;
 pub mod deliveries;
 pub mod home;
 pub mod item;
@@ -12,6 +13,8 @@ pub mod mediation_list;
 pub mod minutes;
 pub mod prepare;
 pub mod roster;
+pub mod suggestions;
+pub mod summary;
 pub mod vote;
 pub mod written;
 

@@ -161,6 +161,10 @@ impl Screen for Prepare {
                 Nav::Stay
             }
             Act::Back => Nav::Back,
+            Act::Civic(_) => match &current {
+                Some(it) => Nav::push(super::cost::CostView::load(ctx, it.id)),
+                None => Nav::Stay,
+            },
             Act::EditMeeting => match &self.meeting {
                 Some(m) => Nav::form(meeting::meeting_form(ctx, m.community_id, Some(m))),
                 None => Nav::Stay,

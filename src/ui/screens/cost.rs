@@ -1,0 +1,225 @@
+//! An item's cost plan (费用分摊, issue 18): the plan and every unit's share as it will be
+//! voted on, opened from the preparation screen or from the item before its vote; the
+//! form edits the total, the fixed shares, the method and the floor coefficients.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::domain::civic::ItemCost;
+use crate::domain::cost_share::{
+    CostPlan, FixedShare, ShareMethod, fmt_coef, fmt_coefs, fmt_yuan, parse_coefs, parse_yuan,
+};
+use crate::domain::text::{clean_line, pad, truncate};
+use crate::store::StoreError;
+use crate::store::civic::CivicRefusal;
+use crate::strings::{civic as w, ui as s};
+use crate::ui::civic_keys::{self, CivicAct};
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::form::{Field, Form};
+use crate::ui::keymap::{Act, Binding};
+use crate::ui::{forms, theme};
+
+pub struct CostView {
+    pub item: i64,
+    pub title: String,
+    pub cost: Option<ItemCost>,
+    pub scroll: usize,
+}
+
+impl CostView {
+    pub fn load(ctx: &mut Ctx, item: i64) -> CostView {
+        loaded(
+            ctx,
+            CostView {
+                item,
+                title: String::new(),
+                cost: None,
+                scroll: 0,
+            },
+        )
+    }
+}
+
+fn refuse(r: CivicRefusal) -> StoreError {
+    StoreError::Refused(crate::store::Refusal::Civic(r))
+}
+
+/// "物业公司:80000, 政府补贴:200000" into fixed shares.
+fn parse_fixed(s: &str) -> Option<Vec<FixedShare>> {
+    let mut out = Vec::new();
+    for part in s
+        .split([',', '，', ';', '；'])
+        .filter(|p| !p.trim().is_empty())
+    {
+        let (party, amount) = part.rsplit_once([':', '：'])?;
+        let party = clean_line(party).trim().to_string();
+        if party.is_empty() {
+            return None;
+        }
+        out.push(FixedShare {
+            party,
+            fen: parse_yuan(amount)?,
+        });
+    }
+    Some(out)
+}
+
+fn plain_yuan(fen: i64) -> String {
+    fmt_yuan(fen).replace(',', "")
+}
+
+pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form {
+    let l = ctx.lang;
+    let methods = forms::opts(&ShareMethod::ALL, |m| m.as_db(), |m| w::method(l, m));
+    let total = cur.map(|p| plain_yuan(p.total_fen)).unwrap_or_default();
+    let fixed = cur
+        .map(|p| {
+            p.fixed
+                .iter()
+                .map(|f| format!("{}:{}", f.party, plain_yuan(f.fen)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    let method = cur.map(|p| p.method.as_db()).unwrap_or("area");
+    let coefs = cur.map(|p| fmt_coefs(&p.coefs)).unwrap_or_default();
+    Form::new(
+        ctx.t(w::COST_TITLE),
+        vec![
+            Field::text("total", w::COST_TOTAL, &total),
+            Field::text("fixed", w::COST_FIXED, &fixed),
+            Field::choice("method", w::COST_METHOD, methods, method),
+            Field::text("coefs", w::COST_COEFS, &coefs),
+        ],
+        move |f, ctx| {
+            let total = f.text("total");
+            if total.trim().is_empty() {
+                ctx.store.set_cost_plan(item, None)?;
+                ctx.info(ctx.t(w::COST_REMOVED));
+                return Ok(Nav::Reload);
+            }
+            let total_fen = parse_yuan(&total).ok_or_else(|| refuse(CivicRefusal::CostTotal))?;
+            let fixed =
+                parse_fixed(&f.text("fixed")).ok_or_else(|| refuse(CivicRefusal::CostFixed))?;
+            let coefs =
+                parse_coefs(&f.text("coefs")).ok_or_else(|| refuse(CivicRefusal::CostWeight))?;
+            let plan = CostPlan {
+                total_fen,
+                fixed,
+                method: ShareMethod::from_db(&f.choice("method")).unwrap_or(ShareMethod::Area),
+                coefs,
+            };
+            ctx.store.set_cost_plan(item, Some(&plan))?;
+            Ok(forms::saved(ctx))
+        },
+    )
+}
+
+/// The plan's lines as the screen shows them (the minutes print the same figures).
+pub fn plan_lines(ctx: &Ctx, cost: &ItemCost, width: usize) -> Vec<Line<'static>> {
+    let l = ctx.lang;
+    let c = s::colon(l);
+    let p = &cost.plan;
+    let mut lines = vec![Line::from(format!(
+        "{}{c}{} {}",
+        ctx.t(w::COST_TOTAL),
+        fmt_yuan(p.total_fen),
+        w::method(l, p.method)
+    ))];
+    for f in &p.fixed {
+        lines.push(Line::from(format!(
+            "  {}{c}{}",
+            clean_line(&f.party),
+            fmt_yuan(f.fen)
+        )));
+    }
+    lines.push(Line::from(format!(
+        "{}{c}{}（{} {}）",
+        ctx.t(w::COST_REST),
+        fmt_yuan(p.rest()),
+        cost.shares.len(),
+        ctx.t(w::COST_UNITS)
+    )));
+    if p.method.uses_floors() {
+        lines.push(Line::from(format!(
+            "{}{c}{}",
+            ctx.t(w::COST_COEFS),
+            fmt_coefs(&p.coefs)
+        )));
+    }
+    lines.push(Line::from(""));
+    for sh in &cost.shares {
+        let coef = if p.method.uses_floors() {
+            format!(" ×{}", fmt_coef(p.coef(sh.floor)))
+        } else {
+            String::new()
+        };
+        let amount = fmt_yuan(sh.fen);
+        let left = format!(
+            "{} {}{coef}",
+            pad(&truncate(&clean_line(&sh.label), 14), 14),
+            truncate(&clean_line(&sh.name), 10)
+        );
+        let room = width.saturating_sub(amount.len() + 1);
+        lines.push(Line::from(format!(
+            "{} {amount}",
+            pad(&truncate(&left, room), room)
+        )));
+    }
+    lines
+}
+
+impl Screen for CostView {
+    fn keys(&self) -> &'static [Binding] {
+        civic_keys::COST
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.title = ctx.store.item(self.item)?.title;
+        self.cost = ctx.store.cost_plan(self.item)?;
+        Ok(())
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
+        match act {
+            Act::Back => Nav::Back,
+            Act::Civic(CivicAct::EditCost) => Nav::form(cost_form(
+                ctx,
+                self.item,
+                self.cost.as_ref().map(|c| &c.plan),
+            )),
+            Act::Down | Act::PageDown => {
+                self.scroll += if act == Act::Down { 1 } else { 10 };
+                Nav::Stay
+            }
+            Act::Up | Act::PageUp => {
+                self.scroll = self
+                    .scroll
+                    .saturating_sub(if act == Act::Up { 1 } else { 10 });
+                Nav::Stay
+            }
+            _ => Nav::Stay,
+        }
+    }
+
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let width = usize::from(area.width.saturating_sub(2));
+        let lines = match &self.cost {
+            Some(c) => plan_lines(ctx, c, width),
+            None => vec![Line::from(Span::styled(ctx.t(w::COST_NONE), theme::dim()))],
+        };
+        let skip = self.scroll.min(lines.len().saturating_sub(1));
+        f.render_widget(
+            Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).block(
+                Block::default().borders(Borders::ALL).title(format!(
+                    " {}：{} ",
+                    ctx.t(w::COST_TITLE),
+                    clean_line(&self.title)
+                )),
+            ),
+            area,
+        );
+    }
+}

@@ -1,0 +1,379 @@
+//! Residents' suggestions (居民意见箱, issue 18): the list, longest waiting first with
+//! the days shown; log one in a few keys; acknowledge, answer, hand over, put on a draft
+//! meeting's agenda (the item is made with its source), mark done or close; each change
+//! with its note in the history beside the list; print the public list of responses.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+
+use super::moved;
+use crate::domain::civic::{Channel, SuggestionStatus};
+use crate::domain::model::{Category, MeetingStatus};
+use crate::domain::text::{clean_line, truncate};
+use crate::store::StoreError;
+use crate::store::actions::today;
+use crate::store::civic::{SuggestionEvent, SuggestionInput, SuggestionRow};
+use crate::strings::{self, civic as w, ui as s};
+use crate::ui::civic_keys::{self, CivicAct};
+use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::form::{Field, Form};
+use crate::ui::keymap::{Act, Binding};
+use crate::ui::{forms, theme};
+
+pub struct Suggestions {
+    pub rows: Vec<SuggestionRow>,
+    pub history: Vec<SuggestionEvent>,
+    pub contact: String,
+    pub sel: usize,
+    /// The community new suggestions are logged for (the one chosen on home).
+    pub community: Option<i64>,
+    pub today: String,
+}
+
+impl Suggestions {
+    pub fn load(ctx: &mut Ctx, community: Option<i64>) -> Suggestions {
+        loaded(
+            ctx,
+            Suggestions {
+                rows: Vec::new(),
+                history: Vec::new(),
+                contact: String::new(),
+                sel: 0,
+                community,
+                today: today(),
+            },
+        )
+    }
+
+    fn load_side(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        match self.rows.get(self.sel) {
+            Some(r) => {
+                self.history = ctx.store.suggestion_history(r.id)?;
+                self.contact = ctx.store.suggestion_contact(r.id)?;
+            }
+            None => {
+                self.history.clear();
+                self.contact.clear();
+            }
+        }
+        Ok(())
+    }
+
+    fn current(&self) -> Option<&SuggestionRow> {
+        self.rows.get(self.sel)
+    }
+}
+
+/// Log a suggestion: channel, who, contact (private), text, category, date.
+pub fn log_form(ctx: &Ctx, community: i64) -> Form {
+    let l = ctx.lang;
+    let channels = forms::opts(&Channel::ALL, |c| c.as_db(), |c| w::channel(l, c));
+    let cats = forms::opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
+    Form::new(
+        ctx.t(w::NEW_TITLE),
+        vec![
+            Field::choice("channel", w::F_CHANNEL, channels, "box"),
+            Field::text("who", w::F_WHO, "").max(100),
+            Field::text("contact", w::F_CONTACT, "").max(100),
+            Field::multi("text", w::F_TEXT, "").max(4000),
+            Field::choice("category", w::F_CATEGORY, cats, "other"),
+            Field::text("date", w::F_DATE, &today()),
+        ],
+        move |f, ctx| {
+            let input = SuggestionInput {
+                channel: Channel::from_db(&f.choice("channel")).unwrap_or(Channel::Other),
+                raised_by: f.text("who"),
+                contact: f.text("contact"),
+                text: f.text("text"),
+                category: Category::from_db(&f.choice("category")).unwrap_or(Category::Other),
+                raised_on: f.text("date"),
+            };
+            ctx.store.add_suggestion(community, &input)?;
+            Ok(forms::saved(ctx))
+        },
+    )
+}
+
+/// A status change with its note (the answer, to whom, why closed).
+fn note_form(ctx: &Ctx, id: i64, status: SuggestionStatus, title: crate::strings::Tr) -> Form {
+    let field = if status == SuggestionStatus::Answered {
+        Field::multi("text", title, "")
+    } else {
+        Field::text("text", title, "")
+    };
+    forms::one_field(ctx, title, field, move |note, ctx| {
+        ctx.store.set_suggestion_status(id, status, &note)?;
+        Ok(forms::saved(ctx))
+    })
+}
+
+/// Choose the draft meeting whose agenda the suggestion goes on.
+fn agenda_form(ctx: &mut Ctx, r: &SuggestionRow) -> Nav {
+    let drafts: Vec<_> = ctx
+        .store_do(|st| st.meetings(None))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|m| m.status == MeetingStatus::Draft && m.community == r.community)
+        .collect();
+    if drafts.is_empty() {
+        ctx.error(ctx.t(w::NO_DRAFT));
+        return Nav::Stay;
+    }
+    let options: Vec<(String, String)> = drafts
+        .iter()
+        .map(|m| {
+            (
+                m.id.to_string(),
+                format!(
+                    "{} {}",
+                    m.starts_at.get(..10).unwrap_or(&m.starts_at),
+                    clean_line(&m.title)
+                ),
+            )
+        })
+        .collect();
+    let first = options[0].0.clone();
+    let id = r.id;
+    Nav::form(Form::new(
+        ctx.t(w::PICK_MEETING),
+        vec![Field::choice("meeting", w::PICK_TITLE, options, &first)],
+        move |f, ctx| {
+            let meeting: i64 = f.choice("meeting").parse().unwrap_or(0);
+            let item = ctx.store.put_on_agenda(id, meeting)?;
+            let title = ctx.store.item(item).map(|i| i.title).unwrap_or_default();
+            ctx.info(format!("{}{}", ctx.t(w::PUT_ON), clean_line(&title)));
+            Ok(Nav::Reload)
+        },
+    ))
+}
+
+/// Print the public list of responses (names masked, never a contact) to a new file.
+fn print_form(ctx: &Ctx) -> Form {
+    let name = format!("responses-{}.html", today());
+    forms::one_field(
+        ctx,
+        w::K_PRINT,
+        Field::text("text", w::PRINT_PATH, &name).with_hint(s::F_PATH_HINT),
+        move |path, ctx| {
+            let path = std::path::PathBuf::from(path.trim());
+            let rows = ctx.store.suggestions(None, None, &today())?;
+            let html = crate::report::responses_html(&rows, ctx.lang);
+            let shown = clean_line(&path.display().to_string());
+            crate::files::write_new(&path, html.as_bytes(), Some(ctx.store.path()), false)
+                .map_err(|why| crate::store::Refusal::ExportFile {
+                    path: shown.clone(),
+                    why,
+                })?;
+            ctx.info(format!("{}{}", ctx.t(w::PRINTED), shown));
+            Ok(Nav::Stay)
+        },
+    )
+}
+
+impl Screen for Suggestions {
+    fn keys(&self) -> &'static [Binding] {
+        civic_keys::SUGGESTIONS
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.rows = ctx.store.suggestions(None, None, &self.today)?;
+        self.sel = self.sel.min(self.rows.len().saturating_sub(1));
+        self.load_side(ctx)
+    }
+
+    fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
+        let cur = self.current().cloned();
+        let Act::Civic(c) = act else {
+            return match act {
+                Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
+                    self.sel = moved(self.sel, self.rows.len(), act, 10);
+                    if let Err(e) = self.load_side(ctx) {
+                        ctx.error(ctx.say(&e));
+                    }
+                    Nav::Stay
+                }
+                Act::Back => Nav::Back,
+                _ => Nav::Stay,
+            };
+        };
+        if c == CivicAct::Log {
+            let community = self.community.or_else(|| {
+                ctx.store
+                    .communities()
+                    .ok()
+                    .and_then(|v| v.first().map(|c| c.id))
+            });
+            return match community {
+                Some(id) => Nav::form(log_form(ctx, id)),
+                None => Nav::Stay,
+            };
+        }
+        if c == CivicAct::PrintResponses {
+            return Nav::form(print_form(ctx));
+        }
+        let Some(r) = cur else {
+            return Nav::Stay;
+        };
+        match c {
+            CivicAct::Acknowledge => {
+                if ctx
+                    .store_do(|st| {
+                        st.set_suggestion_status(r.id, SuggestionStatus::Acknowledged, "")
+                    })
+                    .is_some()
+                {
+                    ctx.info(ctx.t(w::SAVED));
+                }
+                Nav::Reload
+            }
+            CivicAct::Answer => Nav::form(note_form(
+                ctx,
+                r.id,
+                SuggestionStatus::Answered,
+                w::ANSWER_TITLE,
+            )),
+            CivicAct::HandOver => Nav::form(note_form(
+                ctx,
+                r.id,
+                SuggestionStatus::HandedOver,
+                w::HAND_TITLE,
+            )),
+            CivicAct::Done => {
+                Nav::form(note_form(ctx, r.id, SuggestionStatus::Done, w::NOTE_TITLE))
+            }
+            CivicAct::Close => Nav::form(note_form(
+                ctx,
+                r.id,
+                SuggestionStatus::Closed,
+                w::NOTE_TITLE,
+            )),
+            CivicAct::PutOnAgenda => agenda_form(ctx, &r),
+            _ => Nav::Stay,
+        }
+    }
+
+    fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
+        let l = ctx.lang;
+        let [list, side] =
+            Layout::horizontal([Constraint::Min(46), Constraint::Length(32)]).areas(area);
+        let rows: Vec<Row<'_>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let style = match r.status {
+                    st if st.waiting() && r.days > 7 => theme::fail(),
+                    st if st.waiting() => theme::focus(),
+                    SuggestionStatus::Done | SuggestionStatus::Closed => theme::dim(),
+                    _ => theme::pass(),
+                };
+                Row::new(vec![
+                    Cell::from(format!("#{}", r.id)),
+                    Cell::from(w::days(l, r.days)),
+                    Cell::from(w::status(l, r.status)).style(style),
+                    Cell::from(truncate(&clean_line(&r.raised_by), 8)),
+                    Cell::from(truncate(
+                        &clean_line(r.text.lines().next().unwrap_or("")),
+                        usize::from(list.width.saturating_sub(42)),
+                    )),
+                ])
+            })
+            .collect();
+        let header = Row::new(vec![
+            ctx.t(w::COL_NO),
+            ctx.t(w::COL_WAIT),
+            ctx.t(w::COL_STATUS),
+            ctx.t(w::COL_WHO),
+            ctx.t(w::COL_TEXT),
+        ])
+        .style(theme::heading());
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(4),
+                Constraint::Length(7),
+                Constraint::Length(10),
+                Constraint::Length(8),
+                Constraint::Min(10),
+            ],
+        )
+        .header(header)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", ctx.t(w::TITLE))),
+        )
+        .row_highlight_style(theme::selected())
+        .highlight_symbol("> ");
+        let mut state = TableState::default().with_selected(if self.rows.is_empty() {
+            None
+        } else {
+            Some(self.sel)
+        });
+        f.render_stateful_widget(table, list, &mut state);
+        let c = s::colon(l);
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        match self.current() {
+            Some(r) => {
+                lines.push(Line::from(Span::styled(
+                    format!("#{} {}", r.id, w::status(l, r.status)),
+                    theme::heading(),
+                )));
+                lines.push(Line::from(format!(
+                    "{} {} {}",
+                    r.raised_on,
+                    w::channel(l, r.channel),
+                    strings::category(l, r.category)
+                )));
+                lines.push(Line::from(format!(
+                    "{}{c}{}",
+                    ctx.t(w::COL_WHO),
+                    clean_line(&r.raised_by)
+                )));
+                if !self.contact.is_empty() {
+                    lines.push(Line::from(format!(
+                        "{}{c}{}",
+                        ctx.t(w::CONTACT),
+                        clean_line(&self.contact)
+                    )));
+                }
+                for t in r.text.lines() {
+                    lines.push(Line::from(clean_line(t)));
+                }
+                if let Some((_, _, title)) = &r.item {
+                    lines.push(Line::from(format!(
+                        "{}{c}{}",
+                        ctx.t(w::ITEM),
+                        clean_line(title)
+                    )));
+                }
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled(
+                    ctx.t(w::HISTORY),
+                    theme::heading(),
+                )));
+                for h in &self.history {
+                    let mut t = format!(
+                        "{} {}",
+                        h.at.get(..10).unwrap_or(&h.at),
+                        w::status(l, h.status)
+                    );
+                    if !h.note.is_empty() {
+                        t.push_str(&format!("{c}{}", clean_line(&h.note)));
+                    }
+                    lines.push(Line::from(t));
+                }
+            }
+            None => lines.push(Line::from(ctx.t(w::EMPTY))),
+        }
+        f.render_widget(
+            Paragraph::new(crate::ui::widgets::wrap_lines(
+                lines,
+                usize::from(side.width.saturating_sub(2)),
+            ))
+            .block(Block::default().borders(Borders::ALL)),
+            side,
+        );
+    }
+}
