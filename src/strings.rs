@@ -11,6 +11,7 @@ pub mod trust;
 pub mod ui;
 mod verify;
 pub mod written;
+pub mod written_ui;
 
 pub use refusal::refusal;
 pub use verify::{problem, section_name, verify_line};

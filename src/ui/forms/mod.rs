@@ -6,7 +6,9 @@ pub mod custom_rule;
 pub mod floor;
 pub mod meeting;
 pub mod minutes;
+pub mod paper;
 pub mod roster;
+pub mod written;
 
 use crate::store::{Refusal, StoreError};
 use crate::ui::ctx::{Ctx, Nav};

@@ -194,6 +194,7 @@ impl Screen for Minutes {
                 return Nav::form(minutes::sign_form(ctx, self.id, role, &name));
             }
             Act::Export => return Nav::form(minutes::export_form(ctx, self.id)),
+            Act::Print => return crate::ui::forms::paper::print_nav(ctx, self.id),
             Act::Withdraw if self.status() == MeetingStatus::Adjourned => {
                 let id = self.id;
                 return Nav::ask(ctx.t(s::CONFIRM_WITHDRAW).to_string(), move |ctx| {
