@@ -245,7 +245,8 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
         E::ReadOnly => "数据库为只读，仅供查阅，不能修改。".into(),
         E::Locked => "该会议已签署锁定；如需更正，请以签署的补充说明进行。".into(),
         E::WrongPassphrase => "口令错误，未签署任何内容。".into(),
-        E::NotFound(what) => format!("未找到：{what}。"),
+        // The store names the record in English ("agenda item 7"): not shown in Chinese.
+        E::NotFound(_) => "未找到要操作的记录（可能已被删除或从未存在），未作任何改动。".into(),
         E::NotSqlite(p) => format!("{p} 不是议事数据库（不是 SQLite 文件），未作任何改动。"),
         E::Foreign(p) => format!("{p} 属于其他程序，不是议事数据库，未作任何改动。"),
         E::Corrupt(p) => format!("{p} 已损坏（SQLite 自检未通过），未作任何改动，请用备份恢复。"),

@@ -39,7 +39,7 @@ fn add_custom_item(ui: &mut Ui) {
         ui.screen()
     );
     assert!(
-        ui.sees("本规则：参与表决 ≥ 2/3（按应到（全体有表决权者））；同意 > 1/2（按同意+反对）；只计人数"),
+        ui.sees("本规则：参与表决 ≥ 应到（全体）的 2/3；同意 > 同意+反对的 1/2；只计人数"),
         "{}",
         ui.screen()
     );
@@ -56,7 +56,7 @@ fn add_custom_item(ui: &mut Ui) {
     ui.ctrl('u');
     ui.keys("≥ ３/５");
     assert!(
-        ui.sees("本规则：不要求参与比例；同意 ≥ 3/5（按同意+反对）；只计人数"),
+        ui.sees("本规则：不要求参与比例；同意 ≥ 同意+反对的 3/5；只计人数"),
         "{}",
         ui.screen()
     );

@@ -498,6 +498,7 @@ mod tests {
             include_str!("corrections_schema.sql"),
             include_str!("followup_schema.sql"),
             include_str!("written_schema.sql"),
+            include_str!("drafts_schema.sql"),
         ] {
             assert!(super::SCHEMA_SQL.contains(part), "{part}");
         }

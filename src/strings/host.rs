@@ -13,7 +13,7 @@ pub const DISCARD_KEYS: Tr = Tr(
 );
 pub const DISCARDED: Tr = Tr("已放弃修改。", "Changes discarded.");
 pub const DRAFTS_KEPT: Tr = Tr(
-    "份未保存的草稿已保留：打开原来的表单即可继续填写。",
+    " 份未保存的草稿已保留：打开原来的表单即可继续填写。",
     " unsaved draft(s) kept: open the same form again to go on.",
 );
 pub const HOME_QUIT_HINT: Tr = Tr(
@@ -107,7 +107,7 @@ pub const C_AREA_YES: Tr = Tr("人数和面积均须达到", "headcount and area
 /// A base of the custom rule's fractions, by its code (domain::rules::custom_text).
 pub fn base_name(l: Lang, code: &str) -> &'static str {
     match code {
-        "eligible" => Tr("应到（全体有表决权者）", "all eligible"),
+        "eligible" => Tr("应到（全体）", "all eligible"),
         "present" => Tr("实到", "those present"),
         "voted" => Tr("参与表决者", "those voting"),
         "cast" => Tr("同意+反对", "yes + no"),
@@ -124,37 +124,37 @@ pub fn bad_share(l: Lang, label: &str) -> String {
     }
 }
 
-/// The custom rule in plain words, as it is being edited: `turnout` is the comparison,
-/// share and base name of the participation requirement (None: not required).
+/// The custom rule in plain words, as it is being edited: each requirement as its
+/// comparison, share and base name; `turnout` None: not required.
 pub fn custom_explain(
     l: Lang,
-    turnout: Option<(&str, &str)>,
-    approval: (&str, &str),
+    turnout: Option<(&str, &str, &str)>,
+    approval: (&str, &str, &str),
     area: bool,
 ) -> String {
-    let (share, base) = approval;
+    let (cmp, share, base) = approval;
     match l {
         Lang::Zh => {
             let t = turnout
-                .map(|(s, b)| format!("参与表决 {s}（按{b}）；"))
+                .map(|(c, s, b)| format!("参与表决 {c} {b}的 {s}；"))
                 .unwrap_or_else(|| "不要求参与比例；".into());
             let a = if area {
                 "人数和面积均须达到"
             } else {
                 "只计人数"
             };
-            format!("本规则：{t}同意 {share}（按{base}）；{a}")
+            format!("本规则：{t}同意 {cmp} {base}的 {share}；{a}")
         }
         Lang::En => {
             let t = turnout
-                .map(|(s, b)| format!("turnout {s} of {b}; "))
+                .map(|(c, s, b)| format!("turnout {c} {s} of {b}; "))
                 .unwrap_or_else(|| "no turnout required; ".into());
             let a = if area {
                 "by head and by area"
             } else {
                 "by head only"
             };
-            format!("This rule: {t}yes {share} of {base}; {a}")
+            format!("This rule: {t}yes {cmp} {share} of {base}; {a}")
         }
     }
 }

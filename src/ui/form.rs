@@ -521,6 +521,8 @@ impl Form {
             s::FORM_KEYS.get(app_lang),
             theme::dim(),
         )));
+        // Wrapped by the one wrapper: the custom rule's explanation may take two lines.
+        let lines = crate::ui::widgets::wrap_lines(lines, hint_area.width as usize);
         f.render_widget(Paragraph::new(lines), hint_area);
         self.field_width.set(focused_width);
     }

@@ -112,15 +112,20 @@ pub fn live(f: &Form, l: Lang) -> Option<String> {
         Ok(r) => r,
         Err(why) => return Some(why),
     };
-    let text = |cmp: Cmp, frac: Frac| threshold_text(cmp, frac);
-    let turnout = rule
-        .participation
-        .map(|(frac, cmp, b)| (text(cmp, frac), h::base_name(l, base_code(b))));
-    let (frac, cmp, b) = rule.approval;
+    let part = |frac: Frac, cmp: Cmp, b: Base| {
+        (
+            cmp.symbol(),
+            frac.to_string(),
+            h::base_name(l, base_code(b)),
+        )
+    };
+    let turnout = rule.participation.map(|(f, c, b)| part(f, c, b));
+    let (f, c, b) = rule.approval;
+    let approval = part(f, c, b);
     Some(h::custom_explain(
         l,
-        turnout.as_ref().map(|(s, b)| (s.as_str(), *b)),
-        (&text(cmp, frac), h::base_name(l, base_code(b))),
+        turnout.as_ref().map(|(c, s, b)| (*c, s.as_str(), *b)),
+        (approval.0, &approval.1, approval.2),
         rule.use_area,
     ))
 }
