@@ -22,6 +22,10 @@ pub const F_NOTICED_HINT: Tr = Tr(
 );
 pub const FORM_LINE: Tr = Tr("形式", "Form");
 pub const NOTICE_LINE: Tr = Tr("通知公告", "Notice posted");
+pub const CONFIRM_OPEN_WRITTEN: Tr = Tr(
+    "开始书面征求意见？表决票将按名册编号，此后议题和表决范围不能再修改。",
+    "Open the written consultation? Its ballots are numbered from the roster now, and its items and scopes no longer change.",
+);
 pub const WRITTEN_OPENED: Tr = Tr(
     "征求意见已开始，表决票已编号：按 p 打印表决票，按 d 登记送达。",
     "The consultation is open and its ballots numbered: p prints them, d records their delivery.",
