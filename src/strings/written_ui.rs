@@ -126,6 +126,10 @@ pub fn days_left(l: Lang, days: Option<i64>) -> String {
 // Deliveries.
 pub const DELIVERIES_TITLE: Tr = Tr("表决票送达登记", "Delivery of ballots");
 pub const K_DELIVER: Tr = Tr("登记送达", "record delivery");
+pub const K_DELIVER_ALL: Tr = Tr(
+    "列表中未送达的一并登记",
+    "record all not served in the list",
+);
 pub const K_UNSERVED: Tr = Tr("未送达 / 全部", "not served / all");
 pub const K_FIND: Tr = Tr("查找", "find");
 pub const K_CLEAR: Tr = Tr("清除查找", "clear search");
@@ -149,6 +153,20 @@ pub fn served_count(l: Lang, served: usize, total: usize) -> String {
     match l {
         Lang::Zh => format!("已送达 {served} / 共 {total}，未送达 {}", total - served),
         Lang::En => format!("Served {served} of {total}, {} not served", total - served),
+    }
+}
+
+pub fn deliver_all_title(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("一并登记送达：列表中未送达的 {n} 张"),
+        Lang::En => format!("Record the delivery of the {n} ballots in the list not yet served"),
+    }
+}
+
+pub fn delivered_all(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("已登记送达 {n} 张表决票。"),
+        Lang::En => format!("Delivery of {n} ballots recorded."),
     }
 }
 
