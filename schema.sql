@@ -760,3 +760,18 @@ BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_imported_forms_delete BEFORE DELETE ON imported_forms
     WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+
+-- Form drafts (version 10, issue 15): what the host typed into a form and has not saved
+-- yet, one row per field, kept as it is typed, so Ctrl-C, a crash or a restart loses
+-- nothing; the form offers it again when opened on the same record. Deleted when the
+-- form is saved or discarded. `form` names the form ("item", "speaker" …), `record` the
+-- row it edits or belongs to (0 for none). No foreign key: a draft is not part of any
+-- record, and a passphrase is never kept here.
+CREATE TABLE IF NOT EXISTS form_drafts (
+    form      TEXT NOT NULL CHECK (length(form) BETWEEN 1 AND 100),
+    record    INTEGER NOT NULL,
+    field     TEXT NOT NULL CHECK (length(field) BETWEEN 1 AND 100),
+    value     TEXT NOT NULL,
+    saved_at  TEXT NOT NULL,
+    PRIMARY KEY (form, record, field)
+) WITHOUT ROWID;

@@ -200,7 +200,8 @@ pub const HOME: &[Binding] = &[
     b(&[C('r')], Act::Roster, s::K_ROSTER, true),
     b(&[C('a')], Act::Archive, s::K_ARCHIVE, true),
     b(&[C('b')], Act::Board, s::K_BOARD, true),
-    b(&[C('q'), Code(KeyCode::Esc)], Act::Quit, s::K_QUIT, true),
+    // Not Esc: three Escs from a roll call must not end the program (issue 15).
+    b(&[C('q')], Act::Quit, s::K_QUIT, true),
 ];
 
 pub const ROSTER: &[Binding] = &[
@@ -399,6 +400,8 @@ pub const MINUTES_SIGNED: &[Binding] = &[
     b(&[C('+')], Act::Addendum, s::K_ADDENDUM, true),
     b(&[C('R')], Act::Register, s::K_REGISTER, false),
     b(&[C('p')], Act::Print, wu::K_PRINT, true),
+    // Not offered, but told: the summary of signed minutes cannot change.
+    b(&[C('s')], Act::Summary, s::K_SUMMARY, false),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
@@ -428,7 +431,6 @@ pub const DELIVERIES: &[Binding] = &[
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
-/// The command for a pressed key on a screen with `table`, global keys last.
 /// Ballot entry, typing the number (a scanner types digits and Enter).
 pub const BALLOT_NUMBER: &[Binding] = &[
     b(&[C('0')], Act::Digit(0), w::K_DIGITS, true),

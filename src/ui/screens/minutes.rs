@@ -158,6 +158,17 @@ impl Screen for Minutes {
             Act::NextItem => self.jump(true),
             Act::PrevItem => self.jump(false),
             Act::Back => return Nav::Back,
+            Act::Summary if self.status() == MeetingStatus::Signed => {
+                ctx.error(ctx.t(crate::strings::host::SUMMARY_LOCKED));
+            }
+            Act::Summary
+                if ctx
+                    .store_do(|st| st.signatures(self.id))
+                    .is_some_and(|s| !s.is_empty()) =>
+            {
+                // Refused before the form opens, not on its save.
+                ctx.error(ctx.t(crate::strings::host::SUMMARY_SIGNING));
+            }
             Act::Summary => {
                 let summary = self
                     .meeting

@@ -6,13 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::moved;
-use crate::domain::model::MeetingForm;
-use crate::domain::model::ScopeKind;
-use crate::domain::text::{clean_line, wrap};
+use crate::domain::model::{Category, MeetingForm, ScopeKind};
+use crate::domain::text::{clean_line, pad, truncate, width, wrap};
 use crate::store::StoreError;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::written_ui as wu;
 use crate::strings::{self, Lang, ui as s};
+use crate::ui::columns::{Col, fit};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::written as written_forms;
 use crate::ui::forms::{meeting, paper};
@@ -266,17 +266,14 @@ impl Screen for Prepare {
         let items: Vec<ListItem<'_>> = if self.items.is_empty() {
             vec![ListItem::new(ctx.t(s::NO_ITEMS))]
         } else {
-            self.items
+            let rows: Vec<(&str, Category)> = self
+                .items
                 .iter()
-                .enumerate()
-                .map(|(i, it)| {
-                    ListItem::new(format!(
-                        "{}. {}  [{}]",
-                        i + 1,
-                        clean_line(&it.title),
-                        strings::category(l, it.category)
-                    ))
-                })
+                .map(|it| (it.title.as_str(), it.category))
+                .collect();
+            agenda_rows(l, &rows, list_area.width.saturating_sub(2))
+                .into_iter()
+                .map(ListItem::new)
                 .collect()
         };
         let list = List::new(items)
@@ -302,5 +299,63 @@ impl Screen for Prepare {
                 inner,
             );
         }
+    }
+}
+
+/// The agenda list's rows, cut to `inner` columns (inside the borders) by ui::columns:
+/// the category gives first, then the title, each cut ending in "…".
+fn agenda_rows(l: Lang, items: &[(&str, Category)], inner: u16) -> Vec<String> {
+    let rows: Vec<(String, String, String)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (title, category))| {
+            (
+                format!("{}.", i + 1),
+                clean_line(title),
+                format!("[{}]", strings::category(l, *category)),
+            )
+        })
+        .collect();
+    let want = |f: fn(&(String, String, String)) -> &String| {
+        rows.iter().map(|r| width(f(r))).max().unwrap_or(0)
+    };
+    let cols = [
+        Col::fixed(want(|r| &r.0)),
+        Col::new(want(|r| &r.1), 6, 2),
+        Col::new(want(|r| &r.2), 4, 1),
+    ];
+    // The highlight symbol "> " takes two columns.
+    let w = fit(inner, 2, &cols);
+    rows.iter()
+        .map(|(n, t, c)| {
+            format!(
+                "{} {} {}",
+                pad(n, w[0] as usize),
+                pad(t, w[1] as usize),
+                truncate(c, w[2] as usize)
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_title_is_cut_with_the_mark_and_the_row_fits() {
+        let title = "关于小区东门电动伸缩门与门禁系统整体更换及维护合同续签的议案";
+        let it = [(title, Category::Other)];
+        for inner in [20u16, 30, 40] {
+            let rows = agenda_rows(Lang::Zh, &it, inner);
+            assert!(
+                width(&rows[0]) <= inner as usize - 2,
+                "{inner}: {}",
+                rows[0]
+            );
+            assert!(rows[0].contains('…'), "{inner}: {}", rows[0]);
+        }
+        let rows = agenda_rows(Lang::Zh, &it, 120);
+        assert!(rows[0].contains(title) && !rows[0].contains('…'));
     }
 }
