@@ -85,6 +85,8 @@ pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form {
             Ok(Nav::Reload)
         },
     )
+    // The reason is typed with care: kept as typed until saved (ui::drafts).
+    .keep_draft("written_extend", meeting)
 }
 
 /// Record that `voter`'s ballot was served: the date (today unless told) and the way.
