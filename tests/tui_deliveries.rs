@@ -1,6 +1,6 @@
 //! Issue 16, the delivery of ballots on the TestBackend: the list of those not yet
 //! served, a delivery recorded per voter (date, way) and saved before it is shown, a
-//! wrong date refused, the list narrowed by name and by ballot number, all of them shown
+//! wrong date refused, the rest served at once, the list narrowed by name and by ballot number, all of them shown
 //! on request; wrong keys and a window too small do nothing.
 
 mod tui_support;
@@ -177,4 +177,29 @@ fn deliveries_are_recorded_per_voter_and_the_unserved_are_listed() {
     // The consultation's screen counts them.
     ui.press(KeyCode::Esc);
     assert!(ui.sees("送达：2/12"), "{}", ui.screen());
+
+    // The rest at once, posted on the notice board: the three found by name first.
+    ui.ch('d');
+    ui.ch('/');
+    ui.keys("业主1");
+    ui.ctrl('s');
+    ui.ch('A');
+    assert!(ui.sees("列表中未送达的 3 张"), "{}", ui.screen());
+    ui.ctrl('s');
+    assert!(ui.sees("已登记送达 3 张表决票"), "{}", ui.screen());
+    assert_eq!(ui.count(served), 5);
+    let posted = "SELECT count(*) FROM ballot_deliveries WHERE way = 'posted'";
+    assert_eq!(ui.count(posted), 3);
+    ui.ch('0');
+    ui.ch('A');
+    ui.ctrl('s');
+    assert_eq!(ui.count(served), 12);
+    assert!(ui.sees("全部表决票均已送达"), "{}", ui.screen());
+    ui.ch('A');
+    assert!(
+        ui.sees("全部表决票均已送达"),
+        "nothing left to serve: {}",
+        ui.screen()
+    );
+    assert_eq!(ui.count(served), 12);
 }

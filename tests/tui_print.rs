@@ -65,7 +65,11 @@ fn paper_is_printed_from_preparation_the_consultation_and_the_minutes() {
     ui.press(KeyCode::Left); // back to the notice
     ui.ctrl('s');
     assert!(ui.sees("已写入"), "{}", ui.screen());
-    assert!(ui.sees("通知.html"), "the full path: {}", ui.screen());
+    assert!(
+        ui.sees(&notice.display().to_string()),
+        "the full path: {}",
+        ui.screen()
+    );
     let html = read(&notice);
     assert_eq!(html, cli_page(&ui, draft, Paper::Notice), "the CLI's page");
     assert!(html.contains("会议通知") && !html.contains("<script"));

@@ -33,6 +33,7 @@ pub mod signing;
 pub mod trust;
 pub mod written;
 pub mod written_close;
+mod written_serve;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};

@@ -22,6 +22,10 @@ pub const F_NOTICED_HINT: Tr = Tr(
 );
 pub const FORM_LINE: Tr = Tr("形式", "Form");
 pub const NOTICE_LINE: Tr = Tr("通知公告", "Notice posted");
+pub const CONFIRM_OPEN_WRITTEN: Tr = Tr(
+    "开始书面征求意见？表决票将按名册编号，此后议题和表决范围不能再修改。",
+    "Open the written consultation? Its ballots are numbered from the roster now, and its items and scopes no longer change.",
+);
 pub const WRITTEN_OPENED: Tr = Tr(
     "征求意见已开始，表决票已编号：按 p 打印表决票，按 d 登记送达。",
     "The consultation is open and its ballots numbered: p prints them, d records their delivery.",
@@ -122,6 +126,10 @@ pub fn days_left(l: Lang, days: Option<i64>) -> String {
 // Deliveries.
 pub const DELIVERIES_TITLE: Tr = Tr("表决票送达登记", "Delivery of ballots");
 pub const K_DELIVER: Tr = Tr("登记送达", "record delivery");
+pub const K_DELIVER_ALL: Tr = Tr(
+    "列表中未送达的一并登记",
+    "record all not served in the list",
+);
 pub const K_UNSERVED: Tr = Tr("未送达 / 全部", "not served / all");
 pub const K_FIND: Tr = Tr("查找", "find");
 pub const K_CLEAR: Tr = Tr("清除查找", "clear search");
@@ -145,6 +153,20 @@ pub fn served_count(l: Lang, served: usize, total: usize) -> String {
     match l {
         Lang::Zh => format!("已送达 {served} / 共 {total}，未送达 {}", total - served),
         Lang::En => format!("Served {served} of {total}, {} not served", total - served),
+    }
+}
+
+pub fn deliver_all_title(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("一并登记送达：列表中未送达的 {n} 张"),
+        Lang::En => format!("Record the delivery of the {n} ballots in the list not yet served"),
+    }
+}
+
+pub fn delivered_all(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("已登记送达 {n} 张表决票。"),
+        Lang::En => format!("Delivery of {n} ballots recorded."),
     }
 }
 

@@ -154,6 +154,7 @@ pub enum Act {
     Extend,
     CloseWritten,
     Deliver,
+    DeliverAll,
     ToggleUnserved,
     /// Mediation's commands (issue 19; their tables in keymap_mediation.rs).
     Mediation(super::keymap_mediation::MedAct),
@@ -437,6 +438,7 @@ pub const DELIVERIES: &[Binding] = &[
         wu::K_DELIVER,
         true,
     ),
+    b(&[C('A')], Act::DeliverAll, wu::K_DELIVER_ALL, true),
     b(&[C('f')], Act::ToggleUnserved, wu::K_UNSERVED, true),
     b(&[C('/')], Act::Search, wu::K_FIND, true),
     b(&[C('0')], Act::ClearFilter, wu::K_CLEAR, true),

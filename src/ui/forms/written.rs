@@ -85,6 +85,8 @@ pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form {
             Ok(Nav::Reload)
         },
     )
+    // The reason is typed with care: kept as typed until saved (ui::drafts).
+    .keep_draft("written_extend", meeting)
 }
 
 /// Record that `voter`'s ballot was served: the date (today unless told) and the way.
@@ -111,6 +113,32 @@ pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -
             ctx.store
                 .record_delivery(meeting, voter, &f.text("on"), w, &by)?;
             ctx.info(wu::delivered(ctx.lang, &name));
+            Ok(Nav::Reload)
+        },
+    )
+}
+
+/// Record the delivery of every ballot in `voters` (the list's unserved), one date and
+/// way for all: a round of the doors, or the notice board for those not reached.
+pub fn deliver_all_form(ctx: &Ctx, meeting: i64, voters: Vec<i64>, by: &str) -> Form {
+    let l = ctx.lang;
+    let ways = DeliveryWay::ALL
+        .iter()
+        .map(|w| (w.as_db().to_string(), way(l, *w).to_string()))
+        .collect();
+    let by = by.to_string();
+    Form::new(
+        wu::deliver_all_title(l, voters.len()),
+        vec![
+            Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT),
+            Field::choice("way", wu::F_WAY, ways, DeliveryWay::Posted.as_db()),
+        ],
+        move |f, ctx| {
+            let w = DeliveryWay::from_db(&f.choice("way")).unwrap_or(DeliveryWay::Posted);
+            let n = ctx
+                .store
+                .record_deliveries(meeting, &voters, &f.text("on"), w, &by)?;
+            ctx.info(wu::delivered_all(ctx.lang, n));
             Ok(Nav::Reload)
         },
     )

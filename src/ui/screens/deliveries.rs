@@ -112,6 +112,28 @@ impl Screen for Deliveries {
                 )),
                 None => Nav::Stay,
             },
+            Act::DeliverAll => {
+                let voters: Vec<i64> = self
+                    .shown()
+                    .iter()
+                    .filter(|b| b.served.is_none())
+                    .map(|b| b.voter_id)
+                    .collect();
+                if voters.is_empty() {
+                    ctx.info(ctx.t(if self.words.trim().is_empty() {
+                        wu::NONE_LEFT
+                    } else {
+                        wu::NO_MATCH
+                    }));
+                    return Nav::Stay;
+                }
+                Nav::form(forms::deliver_all_form(
+                    ctx,
+                    self.meeting,
+                    voters,
+                    &self.secretary,
+                ))
+            }
             Act::ToggleUnserved => {
                 self.unserved_only = !self.unserved_only;
                 self.sel = 0;

@@ -206,9 +206,14 @@ impl Screen for Prepare {
                     Some(Some(days)) => Nav::ask(wu::short_notice_q(ctx.lang, days), move |ctx| {
                         open_meeting(ctx, id, true)
                     }),
-                    Some(None) => Nav::ask(ctx.t(s::CONFIRM_OPEN).to_string(), move |ctx| {
-                        open_meeting(ctx, id, false)
-                    }),
+                    Some(None) => {
+                        let text = if self.form == MeetingForm::Written {
+                            ctx.t(wu::CONFIRM_OPEN_WRITTEN)
+                        } else {
+                            ctx.t(s::CONFIRM_OPEN)
+                        };
+                        Nav::ask(text.to_string(), move |ctx| open_meeting(ctx, id, false))
+                    }
                 }
             }
             Act::MeetingForm => match written_forms::form_form(ctx, self.id) {
