@@ -380,6 +380,7 @@ fn deleting_the_newest_signed_meeting_is_found_with_the_head_printed_on_its_noti
          DELETE FROM votes; DELETE FROM vote_closures; DELETE FROM vote_eligible;
          DELETE FROM remarks; DELETE FROM proposal_revisions; DELETE FROM action_history;
          DELETE FROM action_items; DELETE FROM presence_events; DELETE FROM search_index;
+         DELETE FROM cost_shares; DELETE FROM cost_plans; DELETE FROM item_sources;
          DELETE FROM agenda_items WHERE meeting_id = 1; DELETE FROM meetings WHERE id = 1;",
     );
     // Nothing newer links to it, so the chain alone cannot tell; the printed head can.

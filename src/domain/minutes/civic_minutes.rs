@@ -74,7 +74,8 @@ pub(super) fn cost_part(l: Lang, it: &ItemRecord, masked: bool) -> String {
     if p.method.uses_floors() && !p.coefs.is_empty() {
         field(&mut o, l, COEFS.get(l), &fmt_coefs(&p.coefs));
     }
-    o.push_str(&format!("\n#### {}\n\n", PER_UNIT.get(l)));
+    // A line of its own, not a heading: the screens show the minutes as a page.
+    o.push_str(&format!("\n{}{}\n\n", PER_UNIT.get(l), colon(l)));
     for s in &c.shares {
         let name = if masked {
             escape(&mask_name(&s.name))
