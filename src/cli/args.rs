@@ -84,7 +84,7 @@ pub enum Command {
         #[arg(long)]
         trust_new: bool,
     },
-    /// Print paper for a meeting as A4 HTML: notice, sign-in, proxy-form, ballots, results
+    /// Print paper for a meeting as A4 HTML: notice, sign-in, proxy-form, ballots, results, extension
     Print {
         #[arg(value_enum)]
         what: PrintWhat,
@@ -189,4 +189,6 @@ pub enum PrintWhat {
     Ballots,
     /// 表决结果公告 (once closed)
     Results,
+    /// 延期公告 (a written consultation once extended)
+    Extension,
 }
