@@ -22,6 +22,11 @@ pub(crate) fn add_followup(
     use crate::domain::followup::{self, OpenAction};
     let today = super::actions::today();
     let open = community_actions(tx, community, meeting, "a.status IN ('open', 'doing')")?;
+    // Nothing open, nothing to report on (what was closed meanwhile is quoted by the
+    // next follow-up there is).
+    if open.is_empty() {
+        return Ok(());
+    }
     // Closed since they were last quoted as open or in progress.
     let closed = community_actions(
         tx,
@@ -50,9 +55,6 @@ pub(crate) fn add_followup(
         }
     }
     quoted.extend(closed.iter().map(|r| (r, false, true)));
-    if quoted.is_empty() && unchanged == 0 {
-        return Ok(());
-    }
     let list: Vec<OpenAction<'_>> = quoted
         .iter()
         .map(|(r, overdue, _)| OpenAction {
