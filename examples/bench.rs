@@ -14,6 +14,10 @@ mod build;
 mod civic;
 #[path = "bench/more.rs"]
 mod more;
+#[path = "bench/reads.rs"]
+mod reads;
+#[path = "bench/report.rs"]
+mod report;
 #[path = "bench/written.rs"]
 mod written;
 
@@ -26,9 +30,10 @@ use ratatui::backend::TestBackend;
 use ratatui::widgets::Paragraph;
 use rusqlite::Connection;
 use yishi::store::Store;
-use yishi::store::archive::ArchiveFilter;
 use yishi::strings::Lang;
 use yishi::ui::App;
+
+use report::f;
 
 const W: u16 = 120;
 const H: u16 = 40;
@@ -242,15 +247,15 @@ fn main() {
         // Written after every step, so a long run's earlier steps are kept.
         write_out(&a, &all);
     }
-    println!("{}", markdown(&all));
+    println!("{}", report::markdown(&all));
 }
 
 fn write_out(a: &Args, all: &[(usize, Vec<Measure>, String)]) {
     if let Some(p) = &a.out {
-        std::fs::write(p, markdown(all)).expect("write --out");
+        std::fs::write(p, report::markdown(all)).expect("write --out");
     }
     if let Some(p) = &a.json {
-        std::fs::write(p, json(all)).expect("write --json");
+        std::fs::write(p, report::json(all)).expect("write --json");
     }
 }
 
@@ -289,9 +294,9 @@ fn run(db: &Path, samples: usize, round: &mut usize) -> Vec<Measure> {
     out.push(draw);
     let store = Store::open(db).expect("open");
     store.wait_integrity();
-    out.extend(archive_pages(&store, db, samples));
-    out.extend(search(&store, db, samples));
-    out.push(verify(&store, db));
+    out.extend(reads::archive_pages(&store, db, samples));
+    out.extend(reads::search(&store, db, samples));
+    out.push(reads::verify(&store, db));
     out.push(more::minutes_list(db, samples));
     drop(store);
     out.push(more::import(db, *round));
@@ -424,238 +429,4 @@ fn roll_call(db: &Path, round: usize) -> (Measure, Measure) {
         let _ = std::fs::remove_file(db.with_extension(ext));
     }
     (ans, draw)
-}
-
-/// The archive's first page, and the first page after each filter change, against one
-/// indexed SELECT of a page of meetings.
-fn archive_pages(store: &Store, db: &Path, samples: usize) -> Vec<Measure> {
-    let c = raw(db);
-    let community = build::community_name(0);
-    let filters: Vec<(&str, ArchiveFilter)> = vec![
-        ("open", ArchiveFilter::default()),
-        (
-            "community",
-            ArchiveFilter {
-                community: Some(community),
-                ..Default::default()
-            },
-        ),
-        (
-            "kind",
-            ArchiveFilter {
-                kind: Some("owners_assembly".into()),
-                ..Default::default()
-            },
-        ),
-        (
-            "year",
-            ArchiveFilter {
-                since: Some("2020-01-01".into()),
-                until: Some("2020-12-31".into()),
-                ..Default::default()
-            },
-        ),
-        (
-            "category",
-            ArchiveFilter {
-                category: Some("elevator".into()),
-                ..Default::default()
-            },
-        ),
-        (
-            "outcome",
-            ArchiveFilter {
-                outcome: Some("failed".into()),
-                ..Default::default()
-            },
-        ),
-    ];
-    let mut out = Vec::new();
-    for (name, f) in filters {
-        let mut m = measure(
-            &format!("archive first page ({PAGE}): {name}"),
-            "≤ 2 × floor",
-        );
-        let mut rows = 0;
-        for _ in 0..samples {
-            let (t, r) = time(|| store.archive_page(&f, Some(PAGE), 0).expect("archive"));
-            rows = r.len();
-            m.samples.push(t);
-            let (t, _) = time(|| {
-                let mut st = c
-                    .prepare_cached(
-                        "SELECT m.id, m.uid, m.kind, m.title, m.starts_at, m.status FROM meetings m
-                         WHERE +m.status IN ('adjourned', 'signed') ORDER BY m.starts_at DESC LIMIT ?1",
-                    )
-                    .expect("prepare");
-                let n = st
-                    .query_map([PAGE as i64], |r| r.get::<_, i64>(0))
-                    .expect("query")
-                    .count();
-                assert!(n > 0);
-            });
-            m.floor.push(t);
-        }
-        m.note = format!("{rows} rows");
-        out.push(m);
-    }
-    out
-}
-
-/// Full-text search of the archive (the first page of results, as the archive screen
-/// shows) against a LIKE '%q%' scan of the same texts for the same page.
-fn search(store: &Store, db: &Path, samples: usize) -> Vec<Measure> {
-    let c = raw(db);
-    let scan = "SELECT m.id FROM meetings m WHERE m.status IN ('adjourned', 'signed') AND m.id IN (
-            SELECT meeting_id FROM minutes WHERE text LIKE ?1
-            UNION SELECT i.meeting_id FROM proposal_revisions r JOIN agenda_items i ON i.id = r.item_id WHERE r.text LIKE ?1
-            UNION SELECT i.meeting_id FROM remarks k JOIN agenda_items i ON i.id = k.item_id WHERE k.text LIKE ?1)
-        ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2";
-    let mut out = Vec::new();
-    for q in ["门", "电梯", "停车位", "垃圾分类站", "elevator"] {
-        let mut m = measure(
-            &format!("search \"{q}\" ({} chars), first page", q.chars().count()),
-            "≥ 20 × scan (2 chars, district); p95 < 50 ms",
-        );
-        m.speedup = true;
-        let f = ArchiveFilter {
-            search: Some(q.into()),
-            ..Default::default()
-        };
-        let mut found = (0, 0);
-        for k in 0..samples {
-            let (t, r) = time(|| store.archive_page(&f, Some(PAGE), 0).expect("search"));
-            m.samples.push(t);
-            found.0 = r.len();
-            // The scan is slow; a third as many samples.
-            if k % 3 == 0 {
-                let (t, n) = time(|| {
-                    let mut st = c.prepare_cached(scan).expect("prepare");
-                    st.query_map(rusqlite::params![format!("%{q}%"), PAGE as i64], |r| {
-                        r.get::<_, i64>(0)
-                    })
-                    .expect("scan")
-                    .count()
-                });
-                m.floor.push(t);
-                found.1 = n;
-            }
-        }
-        m.note = format!("{} rows; scan {} rows", found.0, found.1);
-        out.push(m);
-    }
-    out
-}
-
-/// `yishi verify` of the whole archive against SHA-256 of the stored minutes.
-fn verify(store: &Store, db: &Path) -> Measure {
-    let mut m = measure("verify the whole archive", "report meetings per second");
-    let (t, reports) = time(|| store.verify_all().expect("verify"));
-    let valid = reports.iter().filter(|r| r.status.is_valid()).count();
-    m.samples.push(t);
-    let c = raw(db);
-    let (t, n) = time(|| {
-        let mut st = c.prepare("SELECT text FROM minutes").expect("prepare");
-        let mut rows = st.query([]).expect("query");
-        let mut n = 0;
-        while let Some(r) = rows.next().expect("row") {
-            let text: String = r.get(0).expect("text");
-            std::hint::black_box(yishi::domain::signing::sha256(text.as_bytes()));
-            n += 1;
-        }
-        n
-    });
-    m.floor.push(t);
-    m.note = format!(
-        "{} meetings ({valid} valid): {:.0} meetings/s; SHA-256 alone {:.0}/s",
-        reports.len(),
-        reports.len() as f64 / (m.samples[0] / 1000.0),
-        n as f64 / (t / 1000.0)
-    );
-    m
-}
-
-fn f(v: f64) -> String {
-    if v.is_nan() {
-        "—".into()
-    } else if v >= 100.0 {
-        format!("{v:.0}")
-    } else if v >= 1.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.3}")
-    }
-}
-
-fn markdown(all: &[(usize, Vec<Measure>, String)]) -> String {
-    let mut s = String::new();
-    for (scale, ms, facts) in all {
-        s.push_str(&format!("### scale {scale} ({facts})\n\n"));
-        s.push_str("| measure | median ms | p95 ms | p99 ms | floor median ms | ratio | target | notes |\n");
-        s.push_str("|---|---:|---:|---:|---:|---:|---|---|\n");
-        for m in ms {
-            let ratio = if m.floor.is_empty() {
-                "—".into()
-            } else if m.speedup {
-                format!("{}× faster", f(m.ratio()))
-            } else {
-                format!("{}×", f(m.ratio()))
-            };
-            let (med, p95, p99) = if m.name.starts_with("peak memory") {
-                (format!("{} MB", f(m.median())), "—".into(), "—".into())
-            } else if m.name.starts_with("size:") {
-                (format!("{} KB", f(m.median())), "—".into(), "—".into())
-            } else {
-                (
-                    f(m.median()),
-                    f(pct(&m.samples, 95.0)),
-                    f(pct(&m.samples, 99.0)),
-                )
-            };
-            s.push_str(&format!(
-                "| {} | {med} | {p95} | {p99} | {} | {ratio} | {} | {} |\n",
-                m.name,
-                if m.floor.is_empty() {
-                    "—".into()
-                } else {
-                    f(m.floor_median())
-                },
-                m.target,
-                m.note
-            ));
-        }
-        s.push('\n');
-    }
-    s
-}
-
-fn json(all: &[(usize, Vec<Measure>, String)]) -> String {
-    let mut list = Vec::new();
-    for (scale, ms, _) in all {
-        for m in ms {
-            let num = |v: f64| {
-                if v.is_finite() {
-                    serde_json::json!(v)
-                } else {
-                    serde_json::Value::Null
-                }
-            };
-            let mut o = serde_json::json!({
-                "name": m.name,
-                "scale": scale,
-                "median_ms": num(m.median()),
-                "p95_ms": num(pct(&m.samples, 95.0)),
-                "p99_ms": num(pct(&m.samples, 99.0)),
-                "floor_median_ms": if m.floor.is_empty() { serde_json::Value::Null } else { num(m.floor_median()) },
-                "samples": m.samples.len(),
-                "note": m.note,
-            });
-            if !m.floor.is_empty() {
-                let key = if m.speedup { "speedup" } else { "ratio" };
-                o[key] = num(m.ratio());
-            }
-            list.push(o);
-        }
-    }
-    serde_json::to_string_pretty(&list).unwrap_or_default()
 }

@@ -2,7 +2,7 @@
 //! file's size in memory (it took 8.5× before). The export is made here from a meeting
 //! run through the store's API (long proposals and a long discussion, as a district
 //! hearing's record may be); the real binary imports it as a child process whose peak
-//! resident memory is read with wait4.
+//! resident memory is read from /proc while it runs.
 
 use std::path::Path;
 
@@ -118,24 +118,31 @@ fn big_export(dir: &Path, out: &Path, min_mb: u64) {
     assert!(size >= min_mb << 20, "export of {size} bytes");
 }
 
+/// The child's own peak resident memory (VmHWM of its address space), read from /proc
+/// every few milliseconds until it exits. Not wait4's ru_maxrss: Linux carries the
+/// parent's peak into a child across exec (a spawned child starts in the parent's
+/// address space), so ru_maxrss reported this test's own peak of building the export.
+/// The high-water mark only rises, so the last reading before exit is the peak (the
+/// import frees, not allocates, as it ends).
 #[cfg(target_os = "linux")]
 fn peak_rss_of(cmd: &mut std::process::Command) -> (i32, u64) {
-    let child = cmd.spawn().expect("spawn");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in; the pid is our
-    // own child, waited for once (the Child is forgotten so it does not wait again).
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    std::mem::forget(child);
-    assert_eq!(r, pid, "wait4");
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    // ru_maxrss is in kilobytes on Linux.
-    (code, usage.ru_maxrss as u64 * 1024)
+    let mut child = cmd.spawn().expect("spawn");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0u64;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status)
+            && let Some(kb) = s
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kb * 1024);
+        }
+        if let Some(exit) = child.try_wait().expect("wait") {
+            return (exit.code().unwrap_or(-1), peak);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
 }
 
 #[test]
@@ -162,10 +169,7 @@ fn item7_import_of_a_large_export_stays_within_three_times_its_size() {
             peak as f64 / 1048576.0,
             peak as f64 / size as f64
         );
-        // Issue 14 asks for at most 3× (it was 8.5×); this build measures 3.18× (the
-        // peak is not in cleaning, indexing or the re-verification's comparison: those
-        // were measured away). Guard what holds, 3.5×, until the last 0.2× is found.
-        assert!(peak * 2 <= 7 * size, "peak {peak} for a file of {size}");
+        assert!(peak <= 3 * size, "peak {peak} for a file of {size}");
         // The import verified the records it wrote from the tables before committing;
         // here only that the meeting is there, signed.
         let c = rusqlite::Connection::open(&office).expect("office");

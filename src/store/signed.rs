@@ -164,6 +164,40 @@ impl Store {
         )
     }
 
+    /// `verify_meeting` for a meeting just imported, reading only its own chain link and
+    /// the one before it: an imported link is never a chain failure (see
+    /// domain::verify::verify_chain), and whether the chain as known here starts at it
+    /// depends on its predecessor alone. So an import costs the same however long the
+    /// community's record is.
+    pub(crate) fn verify_imported(&self, id: i64) -> Result<VerifyReport> {
+        let link: Option<(i64, i64, String)> = self
+            .conn()
+            .query_row(
+                "SELECT community_id, seq, prev_sha256 FROM minutes WHERE meeting_id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let starts = match link {
+            None => false,
+            Some((community, seq, prev)) => {
+                let before: Option<String> = self
+                    .conn()
+                    .prepare_cached(
+                        "SELECT sha256 FROM minutes WHERE community_id = ?1 AND seq < ?2
+                         ORDER BY seq DESC LIMIT 1",
+                    )?
+                    .query_row(rusqlite::params![community, seq], |r| r.get(0))
+                    .optional()?;
+                prev != before
+                    .as_deref()
+                    .unwrap_or(crate::domain::verify::ZERO_HASH)
+            }
+        };
+        let starts: &[i64] = if starts { &[id] } else { &[] };
+        self.verify_with(id, &self.signer_keys()?, &[], starts)
+    }
+
     /// Verify every meeting that is signed or carries a signature, oldest first.
     pub fn verify_all(&self) -> Result<Vec<VerifyReport>> {
         let keys = self.signer_keys()?;
