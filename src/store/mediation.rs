@@ -18,6 +18,8 @@ use crate::domain::text::{clean_line, clean_multiline};
 pub enum MediationRefusal {
     NeedsTitle,
     BadDate,
+    /// A month is YYYY-MM (the case list's filter).
+    BadMonth,
     PartyNeedsName,
     MediatorNeedsName,
     MediatorTwice,
