@@ -192,14 +192,17 @@ CREATE TABLE IF NOT EXISTS votes (
     FOREIGN KEY (item_id, voter_id) REFERENCES vote_eligible(item_id, voter_id)
 );
 
+-- Version 7 (issue 10, the record is right): items not taken up and answers changed on
+-- purpose, with their lock triggers. Also the 6 → 7 migration (src/store/open.rs), so
+-- every statement is idempotent.
 -- Items never taken up: still pending when the meeting adjourned (未审议; their status
--- is then 'closed'), distinct from an item finished without a vote (version 5).
+-- is then 'closed'), distinct from an item finished without a vote (version 7).
 CREATE TABLE IF NOT EXISTS not_taken_up (
     item_id  INTEGER PRIMARY KEY REFERENCES agenda_items(id),
     at       TEXT NOT NULL
 );
 
--- A recorded answer changed on purpose (version 5): the change is part of the record
+-- A recorded answer changed on purpose (version 7): the change is part of the record
 -- (the minutes print the first answer, the new one and the time); `votes` holds the answer
 -- as it stands. `after_vote` is the item's highest votes.id when the change was made, so
 -- undo knows whether the last recorded action was an answer or a change.
@@ -214,6 +217,30 @@ CREATE TABLE IF NOT EXISTS vote_corrections (
     FOREIGN KEY (item_id, voter_id) REFERENCES vote_eligible(item_id, voter_id)
 );
 CREATE INDEX IF NOT EXISTS corrections_item ON vote_corrections (item_id, id);
+CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_insert BEFORE INSERT ON not_taken_up
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_delete BEFORE DELETE ON not_taken_up
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_update BEFORE UPDATE ON not_taken_up
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_corrections_insert BEFORE INSERT ON vote_corrections
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_corrections_update BEFORE UPDATE ON vote_corrections
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_corrections_delete BEFORE DELETE ON vote_corrections
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 
 -- Closing a vote fixes the outcome with every figure the rule used (JSON of the domain's
 -- Outcome) and the rule as it stood.
@@ -342,8 +369,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5 (
 -- verify read every minutes text of the community.
 CREATE INDEX IF NOT EXISTS minutes_chain ON minutes (community_id, seq, sha256, prev_sha256);
 
+-- Version 8: the follow-up record, with its lock triggers. Also the 7 → 8 migration
+-- (src/store/open.rs), so every statement is idempotent.
 -- The action items a follow-up item follows, and where each stood when the meeting was
--- prepared (version 5): `status` as it was, `overdue` whether its due date had passed,
+-- prepared (version 8): `status` as it was, `overdue` whether its due date had passed,
 -- `changed` whether its status changed since the community's previous follow-up quoted
 -- it (1 for one not quoted before). The minutes can then quote what changed or is due
 -- instead of the whole open list every time.
@@ -357,6 +386,19 @@ CREATE TABLE IF NOT EXISTS followup_actions (
     PRIMARY KEY (item_id, action_id)
 );
 CREATE INDEX IF NOT EXISTS followup_actions_action ON followup_actions (action_id, item_id);
+-- What a follow-up item followed is part of its meeting's record.
+CREATE TRIGGER IF NOT EXISTS lock_followup_insert BEFORE INSERT ON followup_actions
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = NEW.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_followup_update BEFORE UPDATE ON followup_actions
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+CREATE TRIGGER IF NOT EXISTS lock_followup_delete BEFORE DELETE ON followup_actions
+    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+          WHERE i.id = OLD.item_id) = 'signed'
+BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 
 -- Locking: once a meeting is signed its records refuse UPDATE and DELETE.
 CREATE TRIGGER IF NOT EXISTS lock_meetings_update BEFORE UPDATE ON meetings
@@ -457,30 +499,6 @@ CREATE TRIGGER IF NOT EXISTS lock_votes_insert BEFORE INSERT ON votes
     WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
           WHERE i.id = NEW.item_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
-CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_insert BEFORE INSERT ON not_taken_up
-    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.id = NEW.item_id) = 'signed'
-BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
-CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_delete BEFORE DELETE ON not_taken_up
-    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.id = OLD.item_id) = 'signed'
-BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
-CREATE TRIGGER IF NOT EXISTS lock_not_taken_up_update BEFORE UPDATE ON not_taken_up
-    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.id = OLD.item_id) = 'signed'
-BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
-CREATE TRIGGER IF NOT EXISTS lock_corrections_insert BEFORE INSERT ON vote_corrections
-    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.id = NEW.item_id) = 'signed'
-BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
-CREATE TRIGGER IF NOT EXISTS lock_corrections_update BEFORE UPDATE ON vote_corrections
-    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.id = OLD.item_id) = 'signed'
-BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
-CREATE TRIGGER IF NOT EXISTS lock_corrections_delete BEFORE DELETE ON vote_corrections
-    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.id = OLD.item_id) = 'signed'
-BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_closures_insert BEFORE INSERT ON vote_closures
     WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
           WHERE i.id = NEW.item_id) = 'signed'
@@ -571,21 +589,8 @@ CREATE TABLE IF NOT EXISTS pinned_keys (
     pinned_at     TEXT NOT NULL,
     PRIMARY KEY (community_id, fingerprint)
 );
--- What a follow-up item followed is part of its meeting's record (version 8).
-CREATE TRIGGER IF NOT EXISTS lock_followup_insert BEFORE INSERT ON followup_actions
-    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.id = NEW.item_id) = 'signed'
-BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
-CREATE TRIGGER IF NOT EXISTS lock_followup_update BEFORE UPDATE ON followup_actions
-    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.id = OLD.item_id) = 'signed'
-BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
-CREATE TRIGGER IF NOT EXISTS lock_followup_delete BEFORE DELETE ON followup_actions
-    WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-          WHERE i.id = OLD.item_id) = 'signed'
-BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 
--- Written consultation (version 8, issue 16): tables of their own (no ALTER TABLE), so
+-- Written consultation (version 9, issue 16): tables of their own (no ALTER TABLE), so
 -- the step can run on any earlier file and again. A meeting with a row in
 -- written_meetings is held by written consultation (书面征求意见): ballots served to every
 -- voter and collected between its opening and closing dates, instead of attendance.
@@ -755,6 +760,22 @@ BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_imported_forms_delete BEFORE DELETE ON imported_forms
     WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+
+-- Form drafts (version 10, issue 15): what the host typed into a form and has not saved
+-- yet, one row per field, kept as it is typed, so Ctrl-C, a crash or a restart loses
+-- nothing; the form offers it again when opened on the same record. Deleted when the
+-- form is saved or discarded. `form` names the form ("item", "speaker" …), `record` the
+-- row it edits or belongs to (0 for none). No foreign key: a draft is not part of any
+-- record, and a passphrase is never kept here.
+CREATE TABLE IF NOT EXISTS form_drafts (
+    form      TEXT NOT NULL CHECK (length(form) BETWEEN 1 AND 100),
+    record    INTEGER NOT NULL,
+    field     TEXT NOT NULL CHECK (length(field) BETWEEN 1 AND 100),
+    value     TEXT NOT NULL,
+    saved_at  TEXT NOT NULL,
+    PRIMARY KEY (form, record, field)
+) WITHOUT ROWID;
+
 -- Mediation (version 13, issue 19): a dispute between neighbours (调解), its parties,
 -- mediators, sessions, the terms of its agreement and the agreement's signatures. Tables
 -- of their own, so the step can run on any earlier file and again. Once a mediator has

@@ -13,15 +13,18 @@ pub enum Paper {
     ProxyForm,
     Ballots,
     Results,
+    /// 延期公告: the last extension of a written consultation, with its reason.
+    Extension,
 }
 
 impl Paper {
-    pub const ALL: [Paper; 5] = [
+    pub const ALL: [Paper; 6] = [
         Paper::Notice,
         Paper::SignIn,
         Paper::ProxyForm,
         Paper::Ballots,
         Paper::Results,
+        Paper::Extension,
     ];
 
     /// The file name offered for meeting `id`.
@@ -32,6 +35,7 @@ impl Paper {
             Paper::ProxyForm => "proxy-form",
             Paper::Ballots => "ballots",
             Paper::Results => "results",
+            Paper::Extension => "extension",
         };
         format!("yishi-{id}-{what}.html")
     }
@@ -54,5 +58,8 @@ pub fn render(store: &Store, id: i64, what: Paper) -> Result<String> {
             }
             paper::results(&rec, l)
         }
+        Paper::Extension => paper::extension_notice(&rec, l).ok_or(StoreError::Refused(
+            Refusal::Written(crate::store::written::refuse::NO_EXTENSION),
+        ))?,
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod files;
+pub mod host;
 pub mod mediation;
 pub mod record;
 mod refusal;
@@ -11,6 +12,7 @@ pub mod trust;
 pub mod ui;
 mod verify;
 pub mod written;
+pub mod written_ui;
 
 pub use refusal::refusal;
 pub use verify::{problem, section_name, verify_line};
@@ -175,6 +177,7 @@ pub const RULE_CODES: &[&str] = &[
     "residents_meeting",
     "robert_majority",
     "robert_two_thirds",
+    "custom",
     "no_vote",
 ];
 
@@ -223,6 +226,11 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
     use crate::store::StoreError as E;
     if let E::Refused(r) = e {
         return refusal(l, r);
+    }
+    // SQLite's own words (a failed CHECK, a missing table) are never shown: they name
+    // SQL, and they are English under Chinese.
+    if let E::Sql(_) = e {
+        return host::SQL_FAILED.get(l).to_string();
     }
     let en = e.to_string();
     if l == Lang::En {

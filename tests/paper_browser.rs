@@ -202,10 +202,16 @@ fn every_paper_prints_and_the_ballots_have_one_page_per_voter() {
             assert!(!t.contains(&grouped(&other.number)));
         }
     }
+    // 延期 with its reason: the extension notice carries it and the new closing date.
+    store
+        .extend_written(m, "2026-11-20", "部分业主外出务工，延长回收时间")
+        .unwrap();
     for (what, needle) in [
         (Paper::Notice, "加装电梯"),
         (Paper::SignIn, "丙三"),
         (Paper::ProxyForm, "委托书"),
+        (Paper::Extension, "部分业主外出务工，延长回收时间"),
+        (Paper::Extension, "2026-11-20"),
     ] {
         let html = render(&store, m, what).unwrap();
         let pdf = print(dir.path(), &format!("{what:?}"), &html).unwrap();
@@ -234,7 +240,7 @@ fn every_paper_prints_and_the_ballots_have_one_page_per_voter() {
     store
         .enter_invalid(m, sheets[4].voter_id, InvalidReason::Unsigned, "", "李秀英")
         .unwrap();
-    store.close_written(m, "2026-11-16", false).unwrap();
+    store.close_written(m, "2026-11-21", false).unwrap();
 
     let html = render(&store, m, Paper::Results).unwrap();
     let pdf = print(dir.path(), "results", &html).unwrap();

@@ -361,6 +361,8 @@ fn the_demo_meeting_runs_to_the_end_in_chinese() {
     ui.keys("not-the-passphrase");
     ui.press(KeyCode::Enter);
     assert!(ui.sees("口令"), "a clear message: {}", ui.screen());
+    // The wrong passphrase is blanked with the message (issue 15), not left to retry.
+    assert!(!ui.sees(&"*".repeat(18)), "{}", ui.screen());
     ui.press(KeyCode::Esc);
     assert_eq!(ui.count("SELECT count(*) FROM signatures s JOIN meetings m ON m.id = s.meeting_id WHERE m.status = 'adjourned'"), 0);
     ui.ch('g');
@@ -369,20 +371,19 @@ fn the_demo_meeting_runs_to_the_end_in_chinese() {
     ui.keys("wangcheng-host-2026");
     ui.press(KeyCode::Enter);
     assert!(ui.sees("还需签署"), "{}", ui.screen());
-    // The record is fixed after the first signature; withdrawing it gives the way back.
+    // The record is fixed after the first signature: `s` says so before any form
+    // opens; withdrawing the signature gives the way back.
     ui.ch('s');
-    ui.keys("补充");
-    ui.ctrl('s');
     assert!(
-        ui.sees("会议小结"),
-        "the form stays open with the refusal: {}",
+        ui.sees("会议小结不能再修改"),
+        "refused at once: {}",
         ui.screen()
     );
+    ui.keys("补充");
     assert_eq!(
         ui.count("SELECT count(*) FROM meetings WHERE summary LIKE '%补充'"),
         0
     );
-    ui.press(KeyCode::Esc);
     ui.ch('W');
     ui.press(KeyCode::Enter);
     assert!(ui.sees("签署已撤回"), "{}", ui.screen());

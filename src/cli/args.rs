@@ -84,7 +84,7 @@ pub enum Command {
         #[arg(long)]
         trust_new: bool,
     },
-    /// Print paper for a meeting as A4 HTML: notice, sign-in, proxy-form, ballots, results
+    /// Print paper for a meeting as A4 HTML: notice, sign-in, proxy-form, ballots, results, extension
     Print {
         #[arg(value_enum)]
         what: PrintWhat,
@@ -220,6 +220,8 @@ pub enum PrintWhat {
     Ballots,
     /// 表决结果公告 (once closed)
     Results,
+    /// 延期公告 (a written consultation once extended)
+    Extension,
     /// 人民调解协议书 of a mediation case (the id is the case's, see `mediation list`)
     Agreement,
 }

@@ -1,4 +1,4 @@
-//! `yishi print notice|sign-in|proxy-form|ballots|results ID [-o FILE]`: A4 HTML
+//! `yishi print notice|sign-in|proxy-form|ballots|results|extension ID [-o FILE]`: A4 HTML.
 //! (`print agreement CASE`: cli::mediation).
 
 use std::path::Path;
@@ -30,6 +30,7 @@ pub fn run(
         PrintWhat::ProxyForm => Paper::ProxyForm,
         PrintWhat::Ballots => Paper::Ballots,
         PrintWhat::Results => Paper::Results,
+        PrintWhat::Extension => Paper::Extension,
     };
     let html = render(&store, id, what).map_err(|e| CliError(strings::store_error(lang, &e)))?;
     match out {

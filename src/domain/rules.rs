@@ -585,6 +585,7 @@ pub fn quorum(rule: &Rule, electorate: &[Eligible]) -> Vec<Check> {
     checks
 }
 
+pub mod custom_text;
 mod numbers;
 pub use numbers::{fmt_area, fmt_percent_tenths, meets, percent_tenths};
 

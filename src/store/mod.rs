@@ -7,6 +7,7 @@ pub mod archive;
 mod backup;
 mod ballot_entry;
 mod common;
+pub mod drafts;
 mod error;
 mod followup;
 pub mod import;

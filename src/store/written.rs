@@ -42,6 +42,7 @@ pub enum WrittenRefusal {
     TooManyVoters,
     NotNumbered,
     ResultsNotClosed,
+    NoExtension,
 }
 
 /// The refusals by the names the store code uses.
@@ -71,6 +72,7 @@ pub mod refuse {
     pub const TOO_MANY_VOTERS: W = W::TooManyVoters;
     pub const NOT_NUMBERED: W = W::NotNumbered;
     pub const RESULTS_NOT_CLOSED: W = W::ResultsNotClosed;
+    pub const NO_EXTENSION: W = W::NoExtension;
 }
 
 fn invalid(r: WrittenRefusal) -> StoreError {
@@ -382,6 +384,34 @@ fn ballots_where(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+fn set_form_tx(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: i64,
+    form: MeetingForm,
+    dates: Option<(&str, &str)>,
+) -> Result<()> {
+    require_status(tx, meeting, &[MeetingStatus::Draft])?;
+    tx.execute(
+        "DELETE FROM written_meetings WHERE meeting_id = ?1",
+        [meeting],
+    )?;
+    if form == MeetingForm::Written {
+        let Some((opens, closes)) = dates else {
+            return Err(invalid(refuse::DATES));
+        };
+        let (opens, closes) = (opens.trim(), closes.trim());
+        if !valid_date(opens) || !valid_date(closes) || closes < opens {
+            return Err(invalid(refuse::DATES));
+        }
+        tx.execute(
+            "INSERT INTO written_meetings (meeting_id, opens_on, closes_on) VALUES (?1, ?2, ?3)",
+            params![meeting, opens, closes],
+        )?;
+    }
+    audit(tx, Some(meeting), "meeting_form", form.as_db())?;
+    Ok(())
+}
+
 impl Store {
     /// Choose the form of a draft meeting; a written one needs its opening and closing
     /// dates (YYYY-MM-DD).
@@ -391,23 +421,33 @@ impl Store {
         form: MeetingForm,
         dates: Option<(&str, &str)>,
     ) -> Result<()> {
+        self.write(|tx| set_form_tx(tx, meeting, form, dates))
+    }
+
+    /// The preparation screen's one form: the meeting's form with its dates and the day
+    /// its notice was posted (empty: none recorded), saved together or not at all.
+    pub fn prepare_form(
+        &mut self,
+        meeting: i64,
+        form: MeetingForm,
+        dates: Option<(&str, &str)>,
+        noticed_on: &str,
+    ) -> Result<()> {
+        let d = noticed_on.trim();
+        if !d.is_empty() && !valid_date(d) {
+            return Err(invalid(refuse::NOTICE_DATE));
+        }
         self.write(|tx| {
-            require_status(tx, meeting, &[MeetingStatus::Draft])?;
-            tx.execute("DELETE FROM written_meetings WHERE meeting_id = ?1", [meeting])?;
-            if form == MeetingForm::Written {
-                let Some((opens, closes)) = dates else {
-                    return Err(invalid(refuse::DATES));
-                };
-                let (opens, closes) = (opens.trim(), closes.trim());
-                if !valid_date(opens) || !valid_date(closes) || closes < opens {
-                    return Err(invalid(refuse::DATES));
-                }
+            set_form_tx(tx, meeting, form, dates)?;
+            if d.is_empty() {
+                tx.execute("DELETE FROM meeting_notices WHERE meeting_id = ?1", [meeting])?;
+            } else {
                 tx.execute(
-                    "INSERT INTO written_meetings (meeting_id, opens_on, closes_on) VALUES (?1, ?2, ?3)",
-                    params![meeting, opens, closes],
+                    "INSERT OR REPLACE INTO meeting_notices (meeting_id, noticed_on) VALUES (?1, ?2)",
+                    params![meeting, d],
                 )?;
             }
-            audit(tx, Some(meeting), "meeting_form", form.as_db())?;
+            audit(tx, Some(meeting), "meeting_notice", d)?;
             Ok(())
         })
     }

@@ -1,4 +1,4 @@
--- Written consultation (version 8, issue 16): tables of their own (no ALTER TABLE), so
+-- Written consultation (version 9, issue 16): tables of their own (no ALTER TABLE), so
 -- the step can run on any earlier file and again. A meeting with a row in
 -- written_meetings is held by written consultation (书面征求意见): ballots served to every
 -- voter and collected between its opening and closing dates, instead of attendance.

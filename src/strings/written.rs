@@ -50,6 +50,7 @@ pub fn en(r: W) -> &'static str {
         W::ResultsNotClosed => {
             "The results notice is printed once the meeting is closed (adjourned or signed)."
         }
+        W::NoExtension => "This consultation has not been extended; there is no extension notice.",
     }
 }
 
@@ -79,6 +80,7 @@ pub fn zh(r: W) -> &'static str {
         W::TooManyVoters => "一次征求意见的业主人数过多。",
         W::NotNumbered => "表决票在书面征求意见开始时编号，请先开始征求意见。",
         W::ResultsNotClosed => "表决结果公告在会议结束（休会或签署）后打印。",
+        W::NoExtension => "本次征求意见未延期，没有延期公告。",
     }
 }
 

@@ -20,6 +20,8 @@ pub enum Overlay {
     Help,
     Confirm(Confirm),
     Form(Box<Form>),
+    /// Esc on a changed form: discard it, or keep editing (the form comes back).
+    Discard(Box<Form>),
 }
 
 pub struct App {
@@ -53,6 +55,13 @@ impl App {
             quit: false,
             too_small: std::cell::Cell::new(false),
         };
+        // Drafts kept by an earlier run are told; each is offered in its own form.
+        if let Some(n) = app.ctx.store_do(|st| st.draft_count())
+            && n > 0
+            && app.ctx.msg.is_none()
+        {
+            app.ctx.info(crate::strings::host::drafts_kept(lang, n));
+        }
         // A meeting left open (quit, crash, kill -9) is offered first.
         if let Some(Some(m)) = app.ctx.store_do(|st| st.running_meeting()) {
             let id = m.id;
@@ -105,6 +114,7 @@ impl App {
             Event::Paste(text) => {
                 if let Some(Overlay::Form(f)) = &mut self.overlay {
                     f.paste(&text, self.ctx.lang);
+                    super::drafts::keep(&mut self.ctx, f);
                 }
             }
             _ => {}
@@ -137,15 +147,39 @@ impl App {
                     _ => self.overlay = Some(Overlay::Confirm(c)),
                 }
             }
+            Some(Overlay::Discard(f)) => match keymap::normalize(k).code {
+                KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => {
+                    super::drafts::forget(&mut self.ctx, &f);
+                    self.ctx
+                        .info(crate::strings::host::DISCARDED.get(self.ctx.lang));
+                }
+                KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('N') => {
+                    self.overlay = Some(Overlay::Form(f))
+                }
+                _ => self.overlay = Some(Overlay::Discard(f)),
+            },
             Some(Overlay::Form(mut f)) => match f.key(&k, self.ctx.lang) {
-                form::Outcome::Editing => self.overlay = Some(Overlay::Form(f)),
+                form::Outcome::Editing => {
+                    super::drafts::keep(&mut self.ctx, &mut f);
+                    self.overlay = Some(Overlay::Form(f))
+                }
+                form::Outcome::Cancel if f.asks_to_discard() => {
+                    self.overlay = Some(Overlay::Discard(f))
+                }
                 form::Outcome::Cancel => {}
                 form::Outcome::Submit => {
                     let done = f.submit(&mut self.ctx).and_then(|nav| self.deliver(nav));
                     match done {
-                        Ok(nav) => self.follow(nav),
+                        Ok(nav) => {
+                            super::drafts::forget(&mut self.ctx, &f);
+                            self.follow(nav)
+                        }
                         Err(e) => {
-                            // Keep what was typed: the form stays open with the reason.
+                            // Keep what was typed: the form stays open with the reason
+                            // (a wrong passphrase is blanked, never left to retry).
+                            if super::drafts::wrong_passphrase(&e) {
+                                f.clear_masked();
+                            }
                             f.error = Some(self.ctx.say(&e));
                             self.overlay = Some(Overlay::Form(f));
                         }
@@ -219,7 +253,10 @@ impl App {
                 self.stack.extend(screens);
             }
             Nav::Ask(text, then) => self.overlay = Some(Overlay::Confirm(Confirm { text, then })),
-            Nav::Form(f) => self.overlay = Some(Overlay::Form(f)),
+            Nav::Form(mut f) => {
+                super::drafts::offer(&mut self.ctx, &mut f);
+                self.overlay = Some(Overlay::Form(f))
+            }
             // A screen's own value for itself, outside a form: its refusal is told.
             Nav::Deliver(v) => match self.deliver(Nav::Deliver(v)) {
                 Ok(nav) => self.follow(nav),

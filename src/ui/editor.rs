@@ -73,6 +73,11 @@ impl Editor {
         self.chars.iter().collect()
     }
 
+    /// A passphrase field (never kept in a draft).
+    pub fn is_masked(&self) -> bool {
+        self.masked
+    }
+
     pub fn is_multiline(&self) -> bool {
         self.multiline
     }

@@ -16,7 +16,7 @@ use super::ctx::{Ctx, Nav};
 use super::editor::Editor;
 use super::theme;
 use crate::domain::text::{truncate, width};
-use crate::store::{Refusal, StoreError};
+use crate::store::StoreError;
 use crate::strings::{Lang, Tr, ui as s};
 
 pub enum FieldKind {
@@ -38,6 +38,9 @@ pub struct Field {
     pub hint: Option<Tr>,
     /// For a choice: a line explaining the chosen option (the vote rule's requirement).
     pub explain: Option<fn(Lang, &str) -> &'static str>,
+    /// Shown only while the choice field called `.0` has one of the codes `.1` (the
+    /// elevator's shaft owners under the elevator rule only).
+    pub when: Option<(&'static str, &'static [&'static str])>,
 }
 
 impl Field {
@@ -49,6 +52,7 @@ impl Field {
             kind: FieldKind::Text(Editor::single(value)),
             hint: None,
             explain: None,
+            when: None,
         }
     }
     /// A passphrase: shown as stars, never echoed.
@@ -60,6 +64,7 @@ impl Field {
             kind: FieldKind::Text(Editor::masked()),
             hint: None,
             explain: None,
+            when: None,
         }
     }
     pub fn multi(name: &'static str, label: Tr, value: &str) -> Field {
@@ -70,6 +75,7 @@ impl Field {
             kind: FieldKind::Text(Editor::multi(value)),
             hint: None,
             explain: None,
+            when: None,
         }
     }
     pub fn choice(
@@ -86,6 +92,7 @@ impl Field {
             kind: FieldKind::Choice { options, idx },
             hint: None,
             explain: None,
+            when: None,
         }
     }
     pub fn with_explain(mut self, f: fn(Lang, &str) -> &'static str) -> Field {
@@ -94,6 +101,11 @@ impl Field {
     }
     pub fn with_hint(mut self, h: Tr) -> Field {
         self.hint = Some(h);
+        self
+    }
+    /// Shown only while the choice `field` is one of `codes`.
+    pub fn when(mut self, field: &'static str, codes: &'static [&'static str]) -> Field {
+        self.when = Some((field, codes));
         self
     }
     /// At most `n` characters (the schema's limit for the column it fills).
@@ -116,6 +128,9 @@ pub type Submit = Box<dyn Fn(&Form, &mut Ctx) -> Result<Nav, StoreError>>;
 /// Called after a field changed (the export form names its file by format and kind).
 pub type OnChange = fn(&mut Form);
 
+/// A line from the fields as they stand, for the hint area (see `Form::live`).
+pub type Live = fn(&Form, Lang) -> Option<String>;
+
 pub struct Form {
     pub title: String,
     pub fields: Vec<Field>,
@@ -123,9 +138,19 @@ pub struct Form {
     pub error: Option<String>,
     submit: Submit,
     on_change: Option<OnChange>,
+    /// A line worked out from the fields as they stand (the custom rule's explanation),
+    /// shown under the form while it gives one.
+    live: Option<Live>,
     /// The focused text field's width as last drawn, for moving the cursor by visual
     /// line. A `Cell`, so drawing reads the form and leaves only this note.
     field_width: Cell<usize>,
+    /// Where its draft is kept as it is typed (see ui::drafts), if it keeps one.
+    pub(crate) draft: Option<super::drafts::DraftKey>,
+    /// The values it opened with and those last kept as its draft.
+    pub(crate) pristine: Vec<(String, String)>,
+    pub(crate) kept: Vec<(String, String)>,
+    /// A note shown until the next key (a restored draft).
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,13 +173,46 @@ impl Form {
             error: None,
             submit: Box::new(submit),
             on_change: None,
+            live: None,
             field_width: Cell::new(40),
+            draft: None,
+            pristine: Vec::new(),
+            kept: Vec::new(),
+            notice: None,
         }
     }
 
     pub fn on_change(mut self, f: OnChange) -> Form {
         self.on_change = Some(f);
         self
+    }
+
+    pub fn live(mut self, f: Live) -> Form {
+        self.live = Some(f);
+        self
+    }
+
+    /// Whether field `i` is shown (see `Field::when`).
+    pub fn shown(&self, i: usize) -> bool {
+        match self.fields.get(i).and_then(|f| f.when) {
+            Some((name, codes)) => codes.contains(&self.choice(name).as_str()),
+            None => i < self.fields.len(),
+        }
+    }
+
+    /// Move the focus to the next (or previous) shown field, round the end.
+    fn step(&mut self, forward: bool) {
+        let n = self.fields.len().max(1);
+        for _ in 0..n {
+            self.focus = if forward {
+                (self.focus + 1) % n
+            } else {
+                (self.focus + n - 1) % n
+            };
+            if self.shown(self.focus) {
+                return;
+            }
+        }
     }
 
     /// Carry out the form's purpose.
@@ -199,6 +257,23 @@ impl Form {
         }
     }
 
+    /// Choose the option `code` of the choice field called `name` (if it has one).
+    pub fn set_choice(&mut self, name: &str, code: &str) {
+        if let Some(Field {
+            kind: FieldKind::Choice { options, idx },
+            ..
+        }) = self.field_mut(name)
+            && let Some(i) = options.iter().position(|o| o.0 == code)
+        {
+            *idx = i;
+        }
+    }
+
+    /// The name of the field with the focus.
+    pub fn focused(&self) -> &'static str {
+        self.fields.get(self.focus).map(|f| f.name).unwrap_or("")
+    }
+
     pub fn paste(&mut self, text: &str, l: Lang) {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
@@ -221,7 +296,7 @@ impl Form {
             && field.chars() > max
         {
             field.kind = FieldKind::Text(before);
-            self.error = Some(crate::strings::refusal(l, &Refusal::TooLong { max }));
+            self.error = Some(crate::strings::host::too_long(l, field.label.get(l), max));
         } else {
             self.error = None;
             if let Some(f) = self.on_change {
@@ -251,12 +326,11 @@ impl Form {
 
     fn key_at(&mut self, k: &KeyEvent, width: usize) -> Outcome {
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        let n = self.fields.len();
         match k.code {
             KeyCode::Esc => return Outcome::Cancel,
             KeyCode::Char('s') if ctrl => return Outcome::Submit,
-            KeyCode::Tab => self.focus = (self.focus + 1) % n.max(1),
-            KeyCode::BackTab => self.focus = (self.focus + n.max(1) - 1) % n.max(1),
+            KeyCode::Tab => self.step(true),
+            KeyCode::BackTab => self.step(false),
             _ => {
                 let Some(field) = self.fields.get_mut(self.focus) else {
                     return Outcome::Editing;
@@ -268,8 +342,8 @@ impl Form {
                             *idx = (*idx + 1) % options.len().max(1)
                         }
                         KeyCode::Enter => return self.enter(),
-                        KeyCode::Down => self.focus = (self.focus + 1) % n,
-                        KeyCode::Up => self.focus = (self.focus + n - 1) % n,
+                        KeyCode::Down => self.step(true),
+                        KeyCode::Up => self.step(false),
                         _ => {}
                     },
                     FieldKind::Text(e) => {
@@ -278,8 +352,8 @@ impl Form {
                         }
                         if !e.key(k, width) {
                             match k.code {
-                                KeyCode::Down => self.focus = (self.focus + 1) % n,
-                                KeyCode::Up => self.focus = (self.focus + n - 1) % n,
+                                KeyCode::Down => self.step(true),
+                                KeyCode::Up => self.step(false),
                                 _ => {}
                             }
                         }
@@ -288,16 +362,18 @@ impl Form {
             }
         }
         self.error = None;
+        self.notice = None;
         Outcome::Editing
     }
 
-    /// Enter on a one-line field: the next field, or submit on the last.
+    /// Enter on a one-line field: the next shown field, or submit on the last.
     fn enter(&mut self) -> Outcome {
-        if self.focus + 1 >= self.fields.len() {
-            Outcome::Submit
-        } else {
-            self.focus += 1;
-            Outcome::Editing
+        match (self.focus + 1..self.fields.len()).find(|&i| self.shown(i)) {
+            Some(i) => {
+                self.focus = i;
+                Outcome::Editing
+            }
+            None => Outcome::Submit,
         }
     }
 
@@ -313,17 +389,26 @@ impl Form {
             .min(24) as u16
             + 2;
         let field_w = w.saturating_sub(label_w + 2).max(10);
+        let hint_lines = 3u16;
+        let multi = |fl: &Field| matches!(&fl.kind, FieldKind::Text(e) if e.is_multiline());
+        let singles = (0..self.fields.len())
+            .filter(|&i| self.shown(i) && !multi(&self.fields[i]))
+            .count() as u16;
+        // A long text gets what the one-line fields leave (at least 3 lines), so every
+        // field stays on the screen at 80×24.
+        let room = area.height.saturating_sub(singles + hint_lines + 2).max(3);
         let heights: Vec<u16> = self
             .fields
             .iter()
-            .map(|fl| match &fl.kind {
-                FieldKind::Text(e) if e.is_multiline() => {
-                    (e.height_at(field_w as usize) as u16).clamp(6, 12)
-                }
+            .enumerate()
+            .map(|(i, fl)| match &fl.kind {
+                _ if !self.shown(i) => 0,
+                FieldKind::Text(e) if e.is_multiline() => (e.height_at(field_w as usize) as u16)
+                    .clamp(6, 12)
+                    .min(room),
                 _ => 1,
             })
             .collect();
-        let hint_lines = 3u16;
         let h = (heights.iter().sum::<u16>() + hint_lines + 2).min(area.height);
         let rect = Rect {
             x: area.x + (area.width - w) / 2,
@@ -341,6 +426,9 @@ impl Form {
         let mut y = inner.y;
         let mut focused_width = field_w as usize;
         for (i, fl) in self.fields.iter().enumerate() {
+            if heights[i] == 0 {
+                continue;
+            }
             let fh =
                 heights[i].min(inner.y + inner.height.saturating_sub(hint_lines).saturating_sub(y));
             if fh == 0 {
@@ -394,6 +482,10 @@ impl Form {
         let mut lines = Vec::new();
         if let Some(e) = &self.error {
             lines.push(Line::from(Span::styled(e.clone(), theme::error())));
+        } else if let Some(n) = &self.notice {
+            lines.push(Line::from(Span::styled(n.clone(), theme::focus())));
+        } else if let Some(text) = self.live.and_then(|f| f(self, app_lang)) {
+            lines.push(Line::from(Span::styled(text, theme::focus())));
         } else if let Some((Some(explain), FieldKind::Choice { options, idx })) =
             self.fields.get(self.focus).map(|f| (f.explain, &f.kind))
         {

@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::domain::model::Choice;
 use crate::strings::ui as s;
 use crate::strings::written as w;
+use crate::strings::written_ui as wu;
 use crate::strings::{Lang, Tr};
 
 /// A key as the tables spell it.
@@ -145,6 +146,15 @@ pub enum Act {
     DelDigit,
     Invalid(crate::domain::model::InvalidReason),
     Correct,
+    // written consultation: preparation, its own screen, deliveries, paper
+    MeetingForm,
+    Print,
+    EnterBallots,
+    Deliveries,
+    Extend,
+    CloseWritten,
+    Deliver,
+    ToggleUnserved,
     /// Mediation's commands (issue 19; their tables in keymap_mediation.rs).
     Mediation(super::keymap_mediation::MedAct),
 }
@@ -197,7 +207,8 @@ pub const HOME: &[Binding] = &[
         crate::strings::mediation::K_MEDIATION,
         true,
     ),
-    b(&[C('q'), Code(KeyCode::Esc)], Act::Quit, s::K_QUIT, true),
+    // Not Esc: three Escs from a roll call must not end the program (issue 15).
+    b(&[C('q')], Act::Quit, s::K_QUIT, true),
 ];
 
 pub const ROSTER: &[Binding] = &[
@@ -228,6 +239,8 @@ pub const PREPARE: &[Binding] = &[
         true,
     ),
     b(&[C('o')], Act::OpenMeeting, s::K_OPEN_MEETING, true),
+    b(&[C('f')], Act::MeetingForm, wu::K_FORM, true),
+    b(&[C('p')], Act::Print, wu::K_PRINT, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
@@ -381,6 +394,7 @@ pub const MINUTES: &[Binding] = &[
     b(&[C('W')], Act::Withdraw, s::K_WITHDRAW, false),
     b(&[C('x')], Act::Export, s::K_EXPORT, true),
     b(&[C('n')], Act::ExportNotice, s::K_EXPORT_NOTICE, true),
+    b(&[C('p')], Act::Print, wu::K_PRINT, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
@@ -392,10 +406,37 @@ pub const MINUTES_SIGNED: &[Binding] = &[
     b(&[C('n')], Act::ExportNotice, s::K_EXPORT_NOTICE, true),
     b(&[C('+')], Act::Addendum, s::K_ADDENDUM, true),
     b(&[C('R')], Act::Register, s::K_REGISTER, false),
+    b(&[C('p')], Act::Print, wu::K_PRINT, true),
+    // Not offered, but told: the summary of signed minutes cannot change.
+    b(&[C('s')], Act::Summary, s::K_SUMMARY, false),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
-/// The command for a pressed key on a screen with `table`, global keys last.
+/// A written consultation's own screen: its progress, and the way to its ballots,
+/// deliveries, paper, extension and closing.
+pub const WRITTEN: &[Binding] = &[
+    b(&[C('b')], Act::EnterBallots, wu::K_ENTER_BALLOTS, true),
+    b(&[C('d')], Act::Deliveries, wu::K_DELIVERIES, true),
+    b(&[C('p')], Act::Print, wu::K_PRINT, true),
+    b(&[C('x')], Act::Extend, wu::K_EXTEND, true),
+    b(&[C('E')], Act::CloseWritten, wu::K_CLOSE, true),
+    b(&[Code(KeyCode::Esc)], Act::Back, s::K_HOME, true),
+];
+
+/// The deliveries of a written consultation's ballots.
+pub const DELIVERIES: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter), C('s')],
+        Act::Deliver,
+        wu::K_DELIVER,
+        true,
+    ),
+    b(&[C('f')], Act::ToggleUnserved, wu::K_UNSERVED, true),
+    b(&[C('/')], Act::Search, wu::K_FIND, true),
+    b(&[C('0')], Act::ClearFilter, wu::K_CLEAR, true),
+    b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
+];
+
 /// Ballot entry, typing the number (a scanner types digits and Enter).
 pub const BALLOT_NUMBER: &[Binding] = &[
     b(&[C('0')], Act::Digit(0), w::K_DIGITS, true),
@@ -516,9 +557,14 @@ mod tests {
             VOTE_ABSENT,
             OUTCOME,
             MINUTES,
-            super::keymap_mediation::CASES,
-            super::keymap_mediation::CASE,
-            super::keymap_mediation::CASE_SIGNED,
+            MINUTES_SIGNED,
+            BALLOT_NUMBER,
+            BALLOT_ANSWER,
+            WRITTEN,
+            DELIVERIES,
+            crate::ui::keymap_mediation::CASES,
+            crate::ui::keymap_mediation::CASE,
+            crate::ui::keymap_mediation::CASE_SIGNED,
         ] {
             let keys: Vec<Key> = table
                 .iter()

@@ -4,6 +4,7 @@
 mod app;
 mod columns;
 mod ctx;
+mod drafts;
 mod editor;
 mod form;
 mod forms;
@@ -104,9 +105,10 @@ fn event_loop(
     // prove the terminal is restored and the meeting resumes after a panic.
     let test_panic = std::env::var_os("YISHI_TEST_PANIC").is_some_and(|v| v == "1");
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        if !integrity_told && let crate::store::Integrity::Failed(e) = app.store.integrity() {
+        if !integrity_told && let crate::store::Integrity::Failed(_) = app.store.integrity() {
             integrity_told = true;
-            app.error(e);
+            let lang = app.lang;
+            app.error(crate::strings::host::INTEGRITY_FAILED.get(lang));
         }
         terminal.draw(|f| draw(app, f)).map_err(|e| e.to_string())?;
         // Wake up each second for the speaker's clock and to notice signals.
@@ -165,6 +167,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
         Some(Overlay::Help) => draw_help(lang, app.keymap(), f, body),
         Some(Overlay::Confirm(c)) => draw_confirm(lang, &c.text, f, body),
         Some(Overlay::Form(form)) => form.render(f, body, lang),
+        Some(Overlay::Discard(form)) => drafts::draw_discard(lang, form, f, body),
     }
 }
 

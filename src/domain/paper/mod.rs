@@ -4,10 +4,12 @@
 //! script, no remote resource (fonts are the reader's own), every piece of data escaped.
 
 mod ballots;
+mod extension;
 mod notice;
 mod results;
 
 pub use ballots::ballots;
+pub use extension::extension_notice;
 pub use notice::{notice, proxy_form, sign_in};
 pub use results::results;
 

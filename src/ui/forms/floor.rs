@@ -8,6 +8,9 @@ use crate::strings::ui as s;
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
 
+/// What the proxy form hands to the attendance (see `Screen::deliver`).
+pub struct ProxyRecorded;
+
 pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
     let colon = s::colon(ctx.lang);
     Form::new(
@@ -25,9 +28,12 @@ pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
                 Some((&name, &reference)),
                 None,
             )?;
-            Ok(saved(ctx))
+            ctx.info(ctx.t(s::SAVED));
+            // The roll call moves on to the next row, as after `p` and `x`.
+            Ok(Nav::Deliver(Box::new(ProxyRecorded)))
         },
     )
+    .keep_draft("proxy", voter)
 }
 
 pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
@@ -40,6 +46,7 @@ pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("speaker", item)
 }
 
 pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
@@ -52,6 +59,7 @@ pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("remark", remark)
 }
 
 pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
@@ -64,6 +72,7 @@ pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("amend", item)
 }
 
 pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form {
@@ -95,6 +104,7 @@ pub fn action_form(ctx: &Ctx, item: i64) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("action", item)
 }
 
 /// What the vote's jump form hands to the vote (see `Screen::deliver`).

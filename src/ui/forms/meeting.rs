@@ -1,6 +1,6 @@
 //! The forms of preparation: a meeting's details (new or edited) and an agenda item.
 
-use super::{find_voter, limit, opts, saved};
+use super::{custom_rule, find_voter, limit, opts, saved};
 use crate::domain::model::{Category, Electorate, MeetingKind, Scope, ScopeKind};
 use crate::domain::rules::{Rule, RuleKind};
 use crate::store::StoreError;
@@ -85,6 +85,7 @@ pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
                 ctx.store.update_meeting(meeting, &meeting_input(f))?;
                 Ok(saved(ctx))
             })
+            .keep_draft("meeting", meeting)
         }
         None => {
             fields.insert(
@@ -100,6 +101,7 @@ pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
                 ctx.info(ctx.t(s::SAVED));
                 Ok(Nav::push(prepare::Prepare::load(ctx, id)))
             })
+            .keep_draft("meeting_new", community)
         }
     }
 }
@@ -136,6 +138,13 @@ fn item_input(
             }
         }
         *shaft_voters = ids;
+    }
+    if code == "custom" {
+        let custom = RuleKind::Custom(custom_rule::read(f)?);
+        match &mut rule {
+            r if r.kind.code() == "custom" => r.kind = custom,
+            r => *r = Rule::new(custom),
+        }
     }
     Ok(ItemInput {
         title: f.text("title"),
@@ -180,7 +189,11 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
     ];
     let cats = opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
     let scopes = opts(ScopeKind::ALL, |c| c.as_db(), |c| strings::scope_kind(l, c));
-    let fields = vec![
+    let prev_custom = match it.map(|i| &i.rule.kind) {
+        Some(RuleKind::Custom(c)) => Some(c),
+        _ => None,
+    };
+    let mut fields = vec![
         Field::text(
             "title",
             s::F_TITLE,
@@ -216,21 +229,28 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
             s::F_BUILDING,
             it.map(|i| i.scope.building.as_str()).unwrap_or(""),
         )
-        .with_hint(s::F_SCOPE_HINT),
+        .with_hint(s::F_SCOPE_HINT)
+        .when("scope", &["building", "unit"]),
         Field::text(
             "unit",
             s::F_UNIT,
             it.map(|i| i.scope.unit.as_str()).unwrap_or(""),
         )
-        .with_hint(s::F_SCOPE_HINT),
-        Field::text("shaft", s::F_SHAFT, &shaft).with_hint(s::F_SHAFT_HINT),
-        Field::choice("legacy", s::F_LEGACY, yes_no, legacy).with_hint(s::F_LEGACY_HINT),
-        Field::multi(
-            "proposal",
-            s::F_PROPOSAL,
-            it.map(|i| i.proposal.as_str()).unwrap_or(""),
-        ),
+        .with_hint(s::F_SCOPE_HINT)
+        .when("scope", &["unit"]),
+        Field::text("shaft", s::F_SHAFT, &shaft)
+            .with_hint(s::F_SHAFT_HINT)
+            .when("rule", &["elevator"]),
+        Field::choice("legacy", s::F_LEGACY, yes_no, legacy)
+            .with_hint(s::F_LEGACY_HINT)
+            .when("rule", &["elevator"]),
     ];
+    fields.extend(custom_rule::fields(l, prev_custom));
+    fields.push(Field::multi(
+        "proposal",
+        s::F_PROPOSAL,
+        it.map(|i| i.proposal.as_str()).unwrap_or(""),
+    ));
     Ok(match it {
         Some(i) => {
             let (item, prev) = (i.id, i.rule.clone());
@@ -239,13 +259,25 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
                 ctx.store.update_item(item, &input)?;
                 Ok(saved(ctx))
             })
+            .keep_draft("item", item)
         }
         None => Form::new(ctx.t(s::F_ADD_ITEM), fields, move |f, ctx| {
             let input = item_input(ctx, f, None, community)?;
             ctx.store.add_item(meeting, &input)?;
             Ok(saved(ctx))
-        }),
-    })
+        })
+        .keep_draft("item_new", meeting),
+    }
+    .on_change(elevator_rule)
+    .live(custom_rule::live))
+}
+
+/// Choosing the category 加装电梯 chooses the elevator rule (the host may still pick
+/// another: only a change of the category itself does this).
+fn elevator_rule(f: &mut Form) {
+    if f.focused() == "category" && f.choice("category") == Category::Elevator.as_db() {
+        f.set_choice("rule", "elevator");
+    }
 }
 
 /// The item form, or the sentence of the read that failed to fill it.

@@ -21,6 +21,7 @@ pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("summary", meeting)
 }
 
 /// Register a signer of the meeting's community: the first ones found the community's
@@ -120,6 +121,7 @@ pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form {
             Ok(Nav::Reload)
         },
     )
+    .keep_draft("addendum", meeting)
 }
 
 fn format_of(code: &str) -> Format {
@@ -225,7 +227,16 @@ fn write_export(
             why,
         },
     )?;
-    ctx.info(format!("{}{}", ctx.t(s::EXPORTED), shown));
+    // The message names the whole path written, so the file can be found (a name typed
+    // alone lands in the folder yishi was started from).
+    let full = std::fs::canonicalize(&path)
+        .or_else(|_| std::path::absolute(&path))
+        .unwrap_or(path);
+    ctx.info(format!(
+        "{}{}",
+        ctx.t(s::EXPORTED),
+        clean_line(&full.display().to_string())
+    ));
     Ok(Nav::Stay)
 }
 
@@ -282,9 +293,15 @@ mod tests {
         assert!(f.error.is_none());
         key(&mut f, KeyCode::Char('X'));
         assert_eq!(f.text("text"), "王小明", "the fourth character is refused");
-        assert_eq!(f.error.as_deref(), Some("At most 3 characters here."));
+        assert_eq!(
+            f.error.as_deref(),
+            Some("Speaker: at most 3 characters; the input past that was not taken.")
+        );
         f.paste("长长的名字", crate::strings::Lang::Zh);
         assert_eq!(f.text("text"), "王小明");
-        assert_eq!(f.error.as_deref(), Some("此处最多 3 个字符。"));
+        assert_eq!(
+            f.error.as_deref(),
+            Some("「发言人」最多 3 个字符，超出的输入未被接受。")
+        );
     }
 }

@@ -2,11 +2,14 @@
 //! fields (named, with the schema's limits), filled with what is there now, and carries
 //! its own submit. The widget underneath is `ui::form`.
 
+pub mod custom_rule;
 pub mod floor;
 pub mod mediation;
 pub mod meeting;
 pub mod minutes;
+pub mod paper;
 pub mod roster;
+pub mod written;
 
 use crate::store::{Refusal, StoreError};
 use crate::ui::ctx::{Ctx, Nav};

@@ -54,11 +54,13 @@ pub fn voter_form(ctx: &Ctx, community: i64, v: Option<&VoterRow>) -> Form {
                 ctx.store.update_voter(voter, &voter_input(f))?;
                 Ok(saved(ctx))
             })
+            .keep_draft("voter", voter)
         }
         None => Form::new(ctx.t(s::K_ADD_VOTER), fields, move |f, ctx| {
             ctx.store.add_voter(community, &voter_input(f))?;
             Ok(saved(ctx))
-        }),
+        })
+        .keep_draft("voter_new", community),
     }
 }
 
@@ -85,6 +87,7 @@ pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form {
             Ok(saved(ctx))
         },
     )
+    .keep_draft("unit", voter)
 }
 
 pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form {

@@ -127,6 +127,15 @@ impl Screen for Attendance {
         keymap::ATTENDANCE
     }
 
+    /// A proxy recorded: shown as stored, and on to the next row.
+    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn std::any::Any>) -> Result<Nav, StoreError> {
+        if value.is::<floor::ProxyRecorded>() {
+            self.reload(ctx)?;
+            self.sel = moved(self.sel, self.voters.len(), Act::Down, 1);
+        }
+        Ok(Nav::Stay)
+    }
+
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
         let m = ctx.store.meeting(self.meeting)?;
         self.title = m.title;

@@ -112,7 +112,7 @@ impl Screen for Home {
                         if ctx.store.meeting_form(m.id).ok()
                             == Some(crate::domain::model::MeetingForm::Written) =>
                     {
-                        Nav::push(super::ballots::Ballots::load(ctx, m.id))
+                        super::written::open(ctx, m.id)
                     }
                     MeetingStatus::Open => agenda::resume(ctx, m.id),
                     _ => Nav::push(minutes::Minutes::load(ctx, m.id)),

@@ -158,6 +158,17 @@ impl Screen for Minutes {
             Act::NextItem => self.jump(true),
             Act::PrevItem => self.jump(false),
             Act::Back => return Nav::Back,
+            Act::Summary if self.status() == MeetingStatus::Signed => {
+                ctx.error(ctx.t(crate::strings::host::SUMMARY_LOCKED));
+            }
+            Act::Summary
+                if ctx
+                    .store_do(|st| st.signatures(self.id))
+                    .is_some_and(|s| !s.is_empty()) =>
+            {
+                // Refused before the form opens, not on its save.
+                ctx.error(ctx.t(crate::strings::host::SUMMARY_SIGNING));
+            }
             Act::Summary => {
                 let summary = self
                     .meeting
@@ -183,6 +194,7 @@ impl Screen for Minutes {
                 return Nav::form(minutes::sign_form(ctx, self.id, role, &name));
             }
             Act::Export => return Nav::form(minutes::export_form(ctx, self.id)),
+            Act::Print => return crate::ui::forms::paper::print_nav(ctx, self.id),
             Act::Withdraw if self.status() == MeetingStatus::Adjourned => {
                 let id = self.id;
                 return Nav::ask(ctx.t(s::CONFIRM_WITHDRAW).to_string(), move |ctx| {

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod archive;
 pub mod attendance;
 pub mod ballots;
+pub mod deliveries;
 pub mod home;
 pub mod item;
 pub mod mediation_case;
@@ -12,6 +13,7 @@ pub mod minutes;
 pub mod prepare;
 pub mod roster;
 pub mod vote;
+pub mod written;
 
 /// Move a selection by a command, within `len` rows.
 pub fn moved(sel: usize, len: usize, act: crate::ui::keymap::Act, page: usize) -> usize {

@@ -6,15 +6,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::moved;
-use crate::domain::model::ScopeKind;
-use crate::domain::text::{clean_line, wrap};
+use crate::domain::model::{Category, MeetingForm, ScopeKind};
+use crate::domain::text::{clean_line, pad, truncate, width, wrap};
 use crate::store::StoreError;
 use crate::store::meetings::{ItemRow, MeetingRow};
+use crate::strings::written_ui as wu;
 use crate::strings::{self, Lang, ui as s};
+use crate::ui::columns::{Col, fit};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
-use crate::ui::forms::meeting;
+use crate::ui::forms::written as written_forms;
+use crate::ui::forms::{meeting, paper};
 use crate::ui::keymap::{self, Act, Binding};
-use crate::ui::screens::{agenda, attendance};
+use crate::ui::screens::{agenda, attendance, written};
 use crate::ui::theme;
 
 pub struct Prepare {
@@ -22,6 +25,10 @@ pub struct Prepare {
     pub id: i64,
     pub items: Vec<ItemRow>,
     pub sel: usize,
+    /// The form of the meeting, a written one's dates, the day its notice was posted.
+    pub form: MeetingForm,
+    pub dates: Option<(String, String)>,
+    pub noticed: Option<String>,
 }
 
 /// "全体" / "3栋2单元" / "议事会成员".
@@ -76,15 +83,54 @@ impl Prepare {
                 id,
                 items: Vec::new(),
                 sel: 0,
+                form: MeetingForm::Collective,
+                dates: None,
+                noticed: None,
             },
         )
     }
 }
 
-/// Open the meeting: the agenda, with attendance on top to take the roll first.
-fn open_meeting(ctx: &mut Ctx, m: i64) -> Nav {
-    if ctx.store_do(|st| st.start_meeting(m)).is_none() {
+impl Prepare {
+    /// "形式：书面征求意见 2026-11-20 至 2026-12-10  通知公告：2026-11-04".
+    fn form_line(&self, ctx: &Ctx) -> String {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let mut line = match (&self.form, &self.dates) {
+            (MeetingForm::Written, Some((o, c))) => format!(
+                "{}{colon}{} {o} {} {c}",
+                ctx.t(wu::FORM_LINE),
+                ctx.t(wu::FORM_WRITTEN),
+                ctx.t(wu::TO)
+            ),
+            _ => format!(
+                "{}{colon}{}",
+                ctx.t(wu::FORM_LINE),
+                ctx.t(wu::FORM_COLLECTIVE)
+            ),
+        };
+        if let Some(n) = &self.noticed {
+            line.push_str(&format!("  {}{colon}{n}", ctx.t(wu::NOTICE_LINE)));
+        }
+        line
+    }
+}
+
+/// Open the meeting: the agenda, with attendance on top to take the roll first; a
+/// written consultation, its own screen (its ballots are numbered now). `short_ok`: the
+/// user confirmed opening an owners' assembly less than 15 days after its notice.
+fn open_meeting(ctx: &mut Ctx, m: i64, short_ok: bool) -> Nav {
+    let opened = if short_ok {
+        ctx.store_do(|st| st.start_meeting_confirmed(m))
+    } else {
+        ctx.store_do(|st| st.start_meeting(m))
+    };
+    if opened.is_none() {
         return Nav::Stay;
+    }
+    if ctx.store.meeting_form(m).ok() == Some(MeetingForm::Written) {
+        let hub = written::Written::load(ctx, m);
+        ctx.info(ctx.t(wu::WRITTEN_OPENED));
+        return Nav::Reset(vec![Box::new(hub)]);
     }
     ctx.info(ctx.t(s::MEETING_OPENED));
     let agenda = agenda::Agenda::load(ctx, m);
@@ -101,6 +147,9 @@ impl Screen for Prepare {
         self.meeting = Some(ctx.store.meeting(self.id)?);
         self.items = ctx.store.items(self.id)?;
         self.sel = self.sel.min(self.items.len().saturating_sub(1));
+        self.form = ctx.store.meeting_form(self.id)?;
+        self.dates = ctx.store.written_dates(self.id)?;
+        self.noticed = ctx.store.notice_date(self.id)?;
         Ok(())
     }
 
@@ -148,10 +197,24 @@ impl Screen for Prepare {
             },
             Act::OpenMeeting => {
                 let id = self.id;
-                Nav::ask(ctx.t(s::CONFIRM_OPEN).to_string(), move |ctx| {
-                    open_meeting(ctx, id)
-                })
+                match ctx.store_do(|st| st.notice_shortfall(id)) {
+                    None => Nav::Stay,
+                    Some(Some(days)) => Nav::ask(wu::short_notice_q(ctx.lang, days), move |ctx| {
+                        open_meeting(ctx, id, true)
+                    }),
+                    Some(None) => Nav::ask(ctx.t(s::CONFIRM_OPEN).to_string(), move |ctx| {
+                        open_meeting(ctx, id, false)
+                    }),
+                }
             }
+            Act::MeetingForm => match written_forms::form_form(ctx, self.id) {
+                Ok(f) => Nav::form(f),
+                Err(e) => {
+                    ctx.error(ctx.say(&e));
+                    Nav::Stay
+                }
+            },
+            Act::Print => paper::print_nav(ctx, self.id),
             _ => Nav::Stay,
         }
     }
@@ -160,7 +223,7 @@ impl Screen for Prepare {
         let colon = crate::strings::ui::colon(ctx.lang);
         let l = ctx.lang;
         let [head, body] =
-            Layout::vertical([Constraint::Length(4), Constraint::Min(5)]).areas(area);
+            Layout::vertical([Constraint::Length(5), Constraint::Min(5)]).areas(area);
         if let Some(m) = &self.meeting {
             let lines = vec![
                 Line::from(vec![
@@ -182,6 +245,7 @@ impl Screen for Prepare {
                     ctx.t(s::F_SECRETARY),
                     clean_line(&m.secretary)
                 )),
+                Line::from(self.form_line(ctx)),
             ];
             f.render_widget(
                 Paragraph::new(lines).block(
@@ -197,17 +261,14 @@ impl Screen for Prepare {
         let items: Vec<ListItem<'_>> = if self.items.is_empty() {
             vec![ListItem::new(ctx.t(s::NO_ITEMS))]
         } else {
-            self.items
+            let rows: Vec<(&str, Category)> = self
+                .items
                 .iter()
-                .enumerate()
-                .map(|(i, it)| {
-                    ListItem::new(format!(
-                        "{}. {}  [{}]",
-                        i + 1,
-                        clean_line(&it.title),
-                        strings::category(l, it.category)
-                    ))
-                })
+                .map(|it| (it.title.as_str(), it.category))
+                .collect();
+            agenda_rows(l, &rows, list_area.width.saturating_sub(2))
+                .into_iter()
+                .map(ListItem::new)
                 .collect()
         };
         let list = List::new(items)
@@ -233,5 +294,63 @@ impl Screen for Prepare {
                 inner,
             );
         }
+    }
+}
+
+/// The agenda list's rows, cut to `inner` columns (inside the borders) by ui::columns:
+/// the category gives first, then the title, each cut ending in "…".
+fn agenda_rows(l: Lang, items: &[(&str, Category)], inner: u16) -> Vec<String> {
+    let rows: Vec<(String, String, String)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (title, category))| {
+            (
+                format!("{}.", i + 1),
+                clean_line(title),
+                format!("[{}]", strings::category(l, *category)),
+            )
+        })
+        .collect();
+    let want = |f: fn(&(String, String, String)) -> &String| {
+        rows.iter().map(|r| width(f(r))).max().unwrap_or(0)
+    };
+    let cols = [
+        Col::fixed(want(|r| &r.0)),
+        Col::new(want(|r| &r.1), 6, 2),
+        Col::new(want(|r| &r.2), 4, 1),
+    ];
+    // The highlight symbol "> " takes two columns.
+    let w = fit(inner, 2, &cols);
+    rows.iter()
+        .map(|(n, t, c)| {
+            format!(
+                "{} {} {}",
+                pad(n, w[0] as usize),
+                pad(t, w[1] as usize),
+                truncate(c, w[2] as usize)
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_title_is_cut_with_the_mark_and_the_row_fits() {
+        let title = "关于小区东门电动伸缩门与门禁系统整体更换及维护合同续签的议案";
+        let it = [(title, Category::Other)];
+        for inner in [20u16, 30, 40] {
+            let rows = agenda_rows(Lang::Zh, &it, inner);
+            assert!(
+                width(&rows[0]) <= inner as usize - 2,
+                "{inner}: {}",
+                rows[0]
+            );
+            assert!(rows[0].contains('…'), "{inner}: {}", rows[0]);
+        }
+        let rows = agenda_rows(Lang::Zh, &it, 120);
+        assert!(rows[0].contains(title) && !rows[0].contains('…'));
     }
 }

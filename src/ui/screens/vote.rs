@@ -312,9 +312,18 @@ impl Screen for Vote {
         Ok(())
     }
 
-    fn deliver(&mut self, _ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
+    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
         if let Ok(q) = value.downcast::<VoteJump>() {
             self.jump(&q.0)?;
+            // Where the jump went (never an earlier action's "saved").
+            if let Some(b) = self.ballots.get(self.cursor) {
+                let name = clean_line(&b.name);
+                ctx.info(crate::strings::host::jumped(
+                    ctx.lang,
+                    self.cursor + 1,
+                    &name,
+                ));
+            }
         }
         Ok(Nav::Stay)
     }
@@ -358,6 +367,8 @@ impl Screen for Vote {
                         reread(ctx, self);
                         if let Some(i) = self.ballots.iter().position(|b| b.voter_id == voter) {
                             self.cursor = i;
+                            let name = clean_line(&self.ballots[i].name);
+                            ctx.info(crate::strings::host::undone(ctx.lang, i + 1, &name));
                         }
                     }
                     Some(None) => ctx.info(ctx.t(s::NOTHING_TO_UNDO)),
@@ -369,6 +380,8 @@ impl Screen for Vote {
             Act::CallAgain if !closed => {
                 if let Some(i) = self.next_unanswered(0) {
                     self.cursor = i;
+                    let name = clean_line(&self.ballots[i].name);
+                    ctx.info(crate::strings::host::called_again(ctx.lang, i + 1, &name));
                 } else {
                     ctx.info(ctx.t(s::ALL_ANSWERED));
                 }

@@ -1,0 +1,126 @@
+//! The custom rule's editor in the item form (PRODUCT.md: the community's own
+//! fractions): the turnout requirement and its base, the approval share and its base,
+//! and whether area counts too. Its fields show only under the rule "custom", and the
+//! rule's plain-language explanation follows them as they are edited.
+
+use crate::domain::rules::custom_text::{
+    base_code, base_from_code, parse_threshold, threshold_text,
+};
+use crate::domain::rules::{Base, Cmp, CustomRule, Frac};
+use crate::store::{Refusal, StoreError};
+use crate::strings::{Lang, host as h};
+use crate::ui::form::{Field, Form};
+
+const ONLY_CUSTOM: &[&str] = &["custom"];
+
+fn bases(l: Lang, codes: &[&str]) -> Vec<(String, String)> {
+    codes
+        .iter()
+        .map(|c| (c.to_string(), h::base_name(l, c).to_string()))
+        .collect()
+}
+
+/// The editor's fields, filled from `prev` (a custom rule being edited) or with the
+/// defaults of a new one (turnout ≥ 2/3 of all eligible, yes > 1/2 of yes + no).
+pub fn fields(l: Lang, prev: Option<&CustomRule>) -> Vec<Field> {
+    let (part_base, part) = match prev.map(|c| c.participation) {
+        Some(None) => ("none", threshold_text(Cmp::Ge, Frac::TWO_THIRDS)),
+        Some(Some((f, cmp, b))) => (base_code(b), threshold_text(cmp, f)),
+        None => ("eligible", threshold_text(Cmp::Ge, Frac::TWO_THIRDS)),
+    };
+    let (appr_base, appr) = match prev.map(|c| c.approval) {
+        Some((f, cmp, b)) => (base_code(b), threshold_text(cmp, f)),
+        None => ("cast", threshold_text(Cmp::Gt, Frac::HALF)),
+    };
+    let area = if prev.is_some_and(|c| c.use_area) {
+        "yes"
+    } else {
+        "no"
+    };
+    let areas = vec![
+        ("no".to_string(), h::C_AREA_NO.get(l).to_string()),
+        ("yes".to_string(), h::C_AREA_YES.get(l).to_string()),
+    ];
+    vec![
+        Field::choice(
+            "c_part_base",
+            h::F_C_PART_BASE,
+            bases(l, &["eligible", "present", "none"]),
+            part_base,
+        )
+        .when("rule", ONLY_CUSTOM),
+        Field::text("c_part", h::F_C_PART, &part)
+            .max(20)
+            .with_hint(h::F_C_SHARE_HINT)
+            .when("rule", ONLY_CUSTOM),
+        Field::choice(
+            "c_appr_base",
+            h::F_C_APPR_BASE,
+            bases(l, &["cast", "voted", "present", "eligible"]),
+            appr_base,
+        )
+        .when("rule", ONLY_CUSTOM),
+        Field::text("c_appr", h::F_C_APPR, &appr)
+            .max(20)
+            .with_hint(h::F_C_SHARE_HINT)
+            .when("rule", ONLY_CUSTOM),
+        Field::choice("c_area", h::F_C_AREA, areas, area).when("rule", ONLY_CUSTOM),
+    ]
+}
+
+/// The rule the fields give, or which field cannot be read.
+fn rule_of(f: &Form, l: Lang) -> Result<CustomRule, String> {
+    let share = |name: &str, label: crate::strings::Tr| {
+        parse_threshold(&f.text(name)).ok_or_else(|| h::bad_share(l, label.get(l)))
+    };
+    let participation = match base_from_code(&f.choice("c_part_base")) {
+        Some(b) => {
+            let (cmp, frac) = share("c_part", h::F_C_PART)?;
+            Some((frac, cmp, b))
+        }
+        None => None,
+    };
+    let (cmp, frac) = share("c_appr", h::F_C_APPR)?;
+    let approval = (
+        frac,
+        cmp,
+        base_from_code(&f.choice("c_appr_base")).unwrap_or(Base::Cast),
+    );
+    let rule = CustomRule {
+        participation,
+        approval,
+        use_area: f.choice("c_area") == "yes",
+    };
+    rule.validate()
+        .map_err(|_| h::bad_share(l, h::F_C_PART.get(l)))?;
+    Ok(rule)
+}
+
+/// The custom rule of the item form, for its submit; a share it cannot read is refused.
+pub fn read(f: &Form) -> Result<CustomRule, StoreError> {
+    rule_of(f, Lang::En).map_err(|_| Refusal::BadCustomRule.into())
+}
+
+/// The form's live line: the custom rule in plain words (or what is wrong with it),
+/// while the rule is "custom" and the focus is on the rule or its editor.
+pub fn live(f: &Form, l: Lang) -> Option<String> {
+    let focused = f.focused();
+    if f.choice("rule") != "custom" || !(focused == "rule" || focused.starts_with("c_")) {
+        return None;
+    }
+    let rule = match rule_of(f, l) {
+        Ok(r) => r,
+        Err(why) => return Some(why),
+    };
+    let text = |cmp: Cmp, frac: Frac| threshold_text(cmp, frac);
+    let turnout = rule
+        .participation
+        .map(|(frac, cmp, b)| (text(cmp, frac), h::base_name(l, base_code(b))));
+    let (frac, cmp, b) = rule.approval;
+    Some(h::custom_explain(
+        l,
+        turnout.as_ref().map(|(s, b)| (s.as_str(), *b)),
+        (&text(cmp, frac), h::base_name(l, base_code(b))),
+        rule.use_area,
+    ))
+}

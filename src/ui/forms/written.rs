@@ -1,0 +1,128 @@
+//! The forms of a written consultation: the form of a meeting with its dates (in
+//! preparation), an extension with its reason, a delivery, and the deliveries' search.
+
+use super::saved;
+use crate::domain::model::{DeliveryWay, MeetingForm};
+use crate::domain::written_minutes::way;
+use crate::store::StoreError;
+use crate::strings::written_ui as wu;
+use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::form::{Field, Form};
+
+pub fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+/// A date `days` after `date` (YYYY-MM-DD), or `date` itself when it does not read.
+pub fn days_after(date: &str, days: i64) -> String {
+    crate::domain::written::parse_date(date)
+        .and_then(|d| d.checked_add_signed(chrono::Duration::days(days)))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| date.to_string())
+}
+
+/// The form of a draft meeting: in the room or written (with its opening and closing
+/// dates), and the day its notice was posted. Saved together by the store.
+pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form, StoreError> {
+    let l = ctx.lang;
+    let form = ctx.store.meeting_form(meeting)?;
+    let dates = ctx.store.written_dates(meeting)?;
+    let noticed = ctx.store.notice_date(meeting)?.unwrap_or_default();
+    let starts: String = ctx
+        .store
+        .meeting(meeting)?
+        .starts_at
+        .chars()
+        .take(10)
+        .collect();
+    let (opens, closes) = dates.unwrap_or_else(|| {
+        let o = if starts.len() == 10 { starts } else { today() };
+        let c = days_after(&o, 14);
+        (o, c)
+    });
+    let forms = vec![
+        (
+            MeetingForm::Collective.as_db().to_string(),
+            wu::FORM_COLLECTIVE.get(l).to_string(),
+        ),
+        (
+            MeetingForm::Written.as_db().to_string(),
+            wu::FORM_WRITTEN.get(l).to_string(),
+        ),
+    ];
+    Ok(Form::new(
+        ctx.t(wu::F_FORM_TITLE),
+        vec![
+            Field::choice("form", wu::F_FORM, forms, form.as_db()),
+            Field::text("opens", wu::F_OPENS, &opens).with_hint(wu::F_DATES_HINT),
+            Field::text("closes", wu::F_CLOSES, &closes).with_hint(wu::F_DATES_HINT),
+            Field::text("noticed", wu::F_NOTICED, &noticed).with_hint(wu::F_NOTICED_HINT),
+        ],
+        move |f, ctx| {
+            let form = MeetingForm::from_db(&f.choice("form")).unwrap_or(MeetingForm::Collective);
+            let (opens, closes) = (f.text("opens"), f.text("closes"));
+            let dates = (form == MeetingForm::Written).then_some((opens.as_str(), closes.as_str()));
+            ctx.store
+                .prepare_form(meeting, form, dates, &f.text("noticed"))?;
+            Ok(saved(ctx))
+        },
+    ))
+}
+
+/// 延期: a new closing date after the present one, and its reason.
+pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form {
+    Form::new(
+        ctx.t(wu::F_EXTEND_TITLE),
+        vec![
+            Field::text("to", wu::F_NEW_CLOSING, &days_after(deadline, 7))
+                .with_hint(wu::F_DATE_HINT),
+            Field::text("reason", wu::F_REASON, "").max(500),
+        ],
+        move |f, ctx| {
+            let to = f.text("to");
+            ctx.store.extend_written(meeting, &to, &f.text("reason"))?;
+            ctx.info(wu::extended(ctx.lang, to.trim()));
+            Ok(Nav::Reload)
+        },
+    )
+}
+
+/// Record that `voter`'s ballot was served: the date (today unless told) and the way.
+pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -> Form {
+    let l = ctx.lang;
+    let ways = DeliveryWay::ALL
+        .iter()
+        .map(|w| (w.as_db().to_string(), way(l, *w).to_string()))
+        .collect();
+    let (name, by) = (name.to_string(), by.to_string());
+    Form::new(
+        format!(
+            "{}{}{}",
+            ctx.t(wu::F_DELIVER_TITLE),
+            crate::strings::ui::colon(l),
+            name
+        ),
+        vec![
+            Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT),
+            Field::choice("way", wu::F_WAY, ways, DeliveryWay::InPerson.as_db()),
+        ],
+        move |f, ctx| {
+            let w = DeliveryWay::from_db(&f.choice("way")).unwrap_or(DeliveryWay::InPerson);
+            ctx.store
+                .record_delivery(meeting, voter, &f.text("on"), w, &by)?;
+            ctx.info(wu::delivered(ctx.lang, &name));
+            Ok(Nav::Reload)
+        },
+    )
+}
+
+/// What the deliveries list is narrowed to (handed to the screen).
+pub struct Find(pub String);
+
+pub fn find_form(ctx: &Ctx, words: &str) -> Form {
+    Form::new(
+        ctx.t(wu::F_FIND_TITLE),
+        vec![Field::text("words", wu::F_WORDS, words)],
+        |f, _| Ok(Nav::Deliver(Box::new(Find(f.text("words"))))),
+    )
+}
