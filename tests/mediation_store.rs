@@ -56,8 +56,13 @@ fn ready_case(st: &mut Store, community: i64) -> i64 {
         2
     );
     st.add_case_mediator(case, MEDIATOR).expect("mediator");
-    st.add_session(case, "2026-04-05", &[voter.name.clone()], "第一次调解。")
-        .expect("session");
+    st.add_session(
+        case,
+        "2026-04-05",
+        std::slice::from_ref(&voter.name),
+        "第一次调解。",
+    )
+    .expect("session");
     st.add_session(case, "2026-04-09", &["租户周先生".into()], "第二次调解。")
         .expect("session");
     st.add_term(case, 2, "晚上十点后不施工", "自行遵守", "2026-04-30")

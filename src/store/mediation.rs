@@ -139,6 +139,9 @@ fn date(s: &str) -> Result<String> {
     }
 }
 
+/// A case's own columns: uid, community, number, kind, title, facts, issue, opened on.
+type CaseHead = (String, String, i64, String, String, String, String, String);
+
 pub(crate) fn is_signed(conn: &rusqlite::Connection, case: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM mediation_signatures WHERE case_id = ?1 AND addendum_id IS NULL)",
@@ -462,7 +465,7 @@ impl Store {
     /// Everything the agreement is rendered from.
     pub fn case_record(&self, case: i64) -> Result<CaseRecord> {
         let conn = self.conn();
-        let head: Option<(String, String, i64, String, String, String, String, String)> = conn
+        let head: Option<CaseHead> = conn
             .query_row(
                 "SELECT c.uid, m.name, c.number, c.kind, c.title, c.facts, c.issue, c.opened_on
                  FROM mediation_cases c JOIN communities m ON m.id = c.community_id WHERE c.id = ?1",
