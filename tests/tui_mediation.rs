@@ -318,3 +318,63 @@ fn a_case_from_opening_to_its_performance_check() {
     u.assert_sees("已履行");
     u.assert_sees("回访：已修好");
 }
+
+#[test]
+fn the_board_records_a_check_and_the_list_filters() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut u = ui(dir.path());
+    // The demo's 5栋 leak, due last of the agreements, is the board's last row.
+    u.press(KeyCode::Char('b'));
+    u.assert_sees("5栋601卫生间漏水至501");
+    u.press(KeyCode::End);
+    u.press(KeyCode::Char('s'));
+    u.assert_sees("回访履行情况");
+    u.press(KeyCode::Enter);
+    u.press(KeyCode::Right);
+    u.press(KeyCode::Enter);
+    u.keys("防水层尚未重做。");
+    u.press(KeyCode::Enter);
+    let leak = "(SELECT id FROM mediation_cases WHERE title = '5栋601卫生间漏水至501')";
+    assert_eq!(
+        u.one(&format!(
+            "SELECT status FROM mediation_cases WHERE id = {leak}"
+        )),
+        "not_performed"
+    );
+    assert_eq!(
+        u.one(&format!(
+            "SELECT note FROM mediation_checks WHERE case_id = {leak}"
+        )),
+        "防水层尚未重做。"
+    );
+    // Still to check: it stays on the board.
+    u.assert_sees("5栋601卫生间漏水至501");
+
+    // The case list, filtered to the withdrawn cases, then by a word.
+    u.press(KeyCode::Esc);
+    u.press(KeyCode::Char('m'));
+    u.press(KeyCode::Char('f'));
+    for _ in 0..4 {
+        u.press(KeyCode::Right);
+    }
+    u.ctrl('s');
+    u.assert_sees("筛选：已撤回");
+    u.assert_sees("宠物狗未拴绳惊吓儿童");
+    assert!(!u.sees("5栋601卫生间漏水至501"));
+    u.press(KeyCode::Char('0'));
+    u.press(KeyCode::Char('f'));
+    u.press(KeyCode::Tab);
+    u.press(KeyCode::Tab);
+    u.press(KeyCode::Tab);
+    u.keys("石膏板");
+    u.ctrl('s');
+    u.assert_sees("5栋601卫生间漏水至501");
+    assert!(!u.sees("宠物狗未拴绳惊吓儿童"));
+    // A month that is not one is refused in the form, with its sentence.
+    u.press(KeyCode::Char('f'));
+    u.press(KeyCode::Tab);
+    u.press(KeyCode::Tab);
+    u.keys("2026-13");
+    u.ctrl('s');
+    u.assert_sees("月份应为");
+}

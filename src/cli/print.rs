@@ -1,4 +1,4 @@
-//! `yishi print notice|sign-in|proxy-form|ballots|results|extension ID [-o FILE]`: A4 HTML
+//! `yishi print notice|sign-in|proxy-form|ballots|results|extension ID [-o FILE]`: A4 HTML.
 //! (`print agreement CASE`: cli::mediation).
 
 use std::path::Path;

@@ -70,6 +70,10 @@ pub fn refusal(l: Lang, r: MediationRefusal) -> String {
             "日期应为“年-月-日”，例如 2026-05-20。",
             "A date is written year-month-day, e.g. 2026-05-20.",
         ),
+        R::BadMonth => Tr(
+            "月份应为“年-月”，例如 2026-05。",
+            "A month is written year-month, e.g. 2026-05.",
+        ),
         R::PartyNeedsName => Tr("请填写当事人姓名。", "The party needs a name."),
         R::MediatorNeedsName => Tr("请填写调解员姓名。", "The mediator needs a name."),
         R::MediatorTwice => Tr(
@@ -232,25 +236,23 @@ pub const F_ISSUE: Tr = Tr("争议事项", "Issue");
 pub const F_DATE: Tr = Tr("日期（年-月-日）", "Date (YYYY-MM-DD)");
 pub const F_PARTY: Tr = Tr("添加当事人", "Add a party");
 pub const F_NAME: Tr = Tr("姓名", "Name");
-pub const F_UNITS: Tr = Tr(
-    "房号（名册上的住户可不填；多个用逗号分隔）",
-    "Units (empty for a roster voter; several with commas)",
+pub const F_UNITS: Tr = Tr("房号（逗号分隔）", "Units (commas)");
+pub const H_UNITS: Tr = Tr(
+    "名册上的住户可不填，自动取其房号。",
+    "Leave empty for a voter of the roster: their units are taken.",
 );
 pub const F_MEDIATOR: Tr = Tr("添加调解员", "Add a mediator");
 pub const F_SESSION: Tr = Tr("记录调解", "Record a session");
-pub const F_PRESENT: Tr = Tr("到场人员（逗号分隔）", "Who came (commas)");
+pub const F_PRESENT: Tr = Tr("到场人员", "Who came");
 pub const F_NOTES: Tr = Tr("调解情况", "Notes");
 pub const F_TERM: Tr = Tr("添加协议条款", "Add a term");
-pub const F_PARTY_NO: Tr = Tr(
-    "当事人序号（1=甲方，2=乙方…）",
-    "Party number (1 = first …)",
-);
+pub const F_PARTY_NO: Tr = Tr("当事人", "Party");
 pub const F_DUTY: Tr = Tr("义务", "Will do");
 pub const F_HOW: Tr = Tr("履行方式", "How");
 pub const F_DUE: Tr = Tr("履行期限（年-月-日）", "By (YYYY-MM-DD)");
 pub const F_PAPER: Tr = Tr("登记纸质签名", "Record a paper signature");
 pub const F_SIGN: Tr = Tr("调解员签署协议书", "Mediator signs the agreement");
-pub const F_SIGNER: Tr = Tr("调解员（已登记的签署人）", "Mediator (registered signer)");
+pub const F_SIGNER: Tr = Tr("调解员", "Mediator");
 pub const F_PASSPHRASE: Tr = Tr("口令", "Passphrase");
 pub const F_CHECK: Tr = Tr("回访履行情况", "Check the performance");
 pub const F_PERFORMED: Tr = Tr("结果", "Result");
@@ -260,21 +262,14 @@ pub const F_ADDENDUM: Tr = Tr("签署补充协议（更正）", "Signed addendum
 pub const F_ADDENDUM_TEXT: Tr = Tr("更正内容", "Correction");
 pub const F_FILTER_STATUS: Tr = Tr("状态", "Status");
 pub const F_FILTER_KIND: Tr = Tr("类别", "Kind");
-pub const F_FILTER_MONTH: Tr = Tr("月份（年-月，可不填）", "Month (YYYY-MM, optional)");
-pub const F_SEARCH: Tr = Tr(
-    "查找（案件名称、事实、当事人、调解记录）",
-    "Find (title, facts, parties, session notes)",
+pub const F_FILTER_MONTH: Tr = Tr("月份（年-月）", "Month (YYYY-MM)");
+pub const F_SEARCH: Tr = Tr("查找", "Find");
+pub const H_SEARCH: Tr = Tr(
+    "在案件名称、事实、当事人和调解记录中查找（仅本机）。",
+    "In titles, facts, parties and session notes (this laptop only).",
 );
 pub const YES_PERFORMED: Tr = Tr("已履行", "Performed");
 pub const NOT_PERFORMED: Tr = Tr("未履行", "Not performed");
-pub const BAD_MONTH: Tr = Tr(
-    "月份应为“年-月”，例如 2026-05。",
-    "A month is written year-month, e.g. 2026-05.",
-);
-pub const NO_SIGNER: Tr = Tr(
-    "没有这个已登记的签署人：请先在会议纪要处登记签署人。",
-    "No registered signer of that name: register the signer first (minutes screen).",
-);
 
 // ---- keys ----
 pub const K_MEDIATION: Tr = Tr("调解", "mediation");
@@ -347,6 +342,7 @@ mod tests {
         let all = [
             R::NeedsTitle,
             R::BadDate,
+            R::BadMonth,
             R::PartyNeedsName,
             R::MediatorNeedsName,
             R::MediatorTwice,

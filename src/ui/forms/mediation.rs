@@ -91,7 +91,7 @@ pub fn party_form(ctx: &Ctx, case: i64) -> Form {
         ctx.t(m::F_PARTY),
         vec![
             Field::text("name", m::F_NAME, "").max(limit::NAME),
-            Field::text("units", m::F_UNITS, ""),
+            Field::text("units", m::F_UNITS, "").with_hint(m::H_UNITS),
         ],
         move |f, ctx| {
             ctx.store
@@ -308,13 +308,16 @@ pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form {
                 f.kind.map(|k| k.as_db()).unwrap_or(""),
             ),
             Field::text("month", m::F_FILTER_MONTH, f.month.as_deref().unwrap_or("")).max(7),
-            Field::text("text", m::F_SEARCH, f.text.as_deref().unwrap_or("")),
+            Field::text("text", m::F_SEARCH, f.text.as_deref().unwrap_or(""))
+                .with_hint(m::H_SEARCH),
         ],
         move |f, _ctx| {
             let month = f.text("month").trim().to_string();
             let ok = month.is_empty() || crate::domain::mediation::is_date(&format!("{month}-01"));
             if !ok {
-                return Err(Refusal::BadFilterDate.into());
+                return Err(StoreError::Refused(Refusal::Mediation(
+                    crate::store::mediation::MediationRefusal::BadMonth,
+                )));
             }
             Ok(Nav::Deliver(Box::new(CaseFilter {
                 community,

@@ -76,6 +76,7 @@ impl CaseScreen {
 
     fn left(&self, ctx: &Ctx) -> Vec<Line<'static>> {
         let l = ctx.lang;
+        let c = crate::strings::ui::colon(l);
         let (Some(row), Some(rec)) = (&self.row, &self.rec) else {
             return Vec::new();
         };
@@ -90,7 +91,7 @@ impl CaseScreen {
                 theme::heading(),
             )),
             Line::from(format!(
-                "{}：{}  {}：{}",
+                "{}{c}{}  {}{c}{}",
                 ctx.t(m::COL_KIND),
                 m::kind(l, rec.kind),
                 ctx.t(m::COL_OPENED),
@@ -115,7 +116,7 @@ impl CaseScreen {
             out.push(Line::from(t));
         }
         out.push(Line::from(format!(
-            "{}：{}",
+            "{}{c}{}",
             ctx.t(m::MEDIATORS),
             clean_line(&rec.mediators.join("、"))
         )));
@@ -148,7 +149,7 @@ impl CaseScreen {
             .map(|p| format!("{} {}", party_label(&V1_WORDS, p.party), p.signed_on))
             .collect();
         out.push(Line::from(format!(
-            "{}：{}",
+            "{}{c}{}",
             ctx.t(m::PAPER),
             paper.join("；")
         )));
@@ -160,7 +161,7 @@ impl CaseScreen {
             .collect();
         if !signers.is_empty() {
             out.push(Line::from(Span::styled(
-                format!("{}：{}", ctx.t(m::SIGNED_BY), signers.join("；")),
+                format!("{}{c}{}", ctx.t(m::SIGNED_BY), signers.join("；")),
                 theme::pass(),
             )));
         }
@@ -168,6 +169,7 @@ impl CaseScreen {
     }
 
     fn right(&self, ctx: &Ctx) -> Vec<Line<'static>> {
+        let c = crate::strings::ui::colon(ctx.lang);
         let mut out = Vec::new();
         if self.sessions.is_empty() {
             out.push(Line::from(ctx.t(m::NO_SESSIONS).to_string()));
@@ -175,7 +177,7 @@ impl CaseScreen {
         for sn in &self.sessions {
             out.push(Line::from(Span::styled(
                 format!(
-                    "{}  {}：{}",
+                    "{}  {}{c}{}",
                     sn.held_on,
                     ctx.t(m::PRESENT),
                     clean_line(&sn.present.join("、"))
@@ -193,17 +195,17 @@ impl CaseScreen {
                 theme::heading(),
             )));
         }
-        for c in &self.checks {
-            let word = if c.performed {
+        for k in &self.checks {
+            let word = if k.performed {
                 m::YES_PERFORMED
             } else {
                 m::NOT_PERFORMED
             };
             out.push(Line::from(format!(
-                "{} {}：{}",
-                c.checked_on,
+                "{} {}{c}{}",
+                k.checked_on,
                 ctx.t(word),
-                clean_line(&c.note)
+                clean_line(&k.note)
             )));
         }
         for a in &self.addenda {

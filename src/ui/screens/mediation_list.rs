@@ -123,8 +123,9 @@ impl Screen for CaseList {
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
         let l = ctx.lang;
+        let c = crate::strings::ui::colon(l);
         let block = Block::default().borders(Borders::ALL).title(format!(
-            " {} — {}：{} ",
+            " {} — {}{c}{} ",
             ctx.t(m::LIST_TITLE),
             ctx.t(m::FILTER),
             self.filter_text(ctx)
