@@ -38,6 +38,9 @@ pub enum MediationRefusal {
     ImportInvalid,
     /// An imported agreement differs from the one already here.
     ImportDiffers,
+    /// An imported agreement is signed by a key this district has not pinned for its
+    /// community (nor registered on its signer roster from a pinned key).
+    ImportUntrusted,
 }
 
 pub(crate) fn refuse(r: MediationRefusal) -> StoreError {

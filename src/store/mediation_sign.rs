@@ -407,6 +407,40 @@ impl Store {
             .map(|a| a.sha256.clone())
             .unwrap_or_default();
         self.write(|tx| {
+            // Where this district trusts the community (keys pinned from its notices, as
+            // for minutes), every signature must be made with a pinned key or one the
+            // roster registered from a pinned key: the roster the file carries is only
+            // believed as far as it continues the one kept here.
+            let community: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM communities WHERE uid = ?1",
+                    [&b.community_uid],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let pins = match community {
+                Some(c) => super::trust::pinned(tx, c)?,
+                None => Vec::new(),
+            };
+            if !pins.is_empty() {
+                let stored = super::trust::roster_by_uid(tx, &b.community_uid)?;
+                let n = stored.len().min(b.roster.len());
+                let roster = if stored[..n] != b.roster[..n] {
+                    return Err(refuse(MediationRefusal::ImportUntrusted));
+                } else if b.roster.len() > stored.len() {
+                    b.roster.clone()
+                } else {
+                    stored
+                };
+                let trusted = crate::domain::signer_roster::trusted_keys(&roster, &pins);
+                let all_trusted = b.signatures.iter().all(|s| {
+                    pins.contains(&crate::domain::signer_roster::fp(&s.public_key))
+                        || trusted.contains(&s.public_key)
+                });
+                if !all_trusted {
+                    return Err(refuse(MediationRefusal::ImportUntrusted));
+                }
+            }
             let old: Option<String> = tx
                 .query_row(
                     "SELECT bundle FROM mediation_imports WHERE community_uid = ?1 AND case_uid = ?2",

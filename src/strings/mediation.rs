@@ -125,6 +125,10 @@ pub fn refusal(l: Lang, r: MediationRefusal) -> String {
             "本机已有该案件的另一份协议书，未导入。",
             "Another agreement of this case is already here; it was not imported.",
         ),
+        R::ImportUntrusted => Tr(
+            "该协议书的签名密钥不在本机为该小区固定的密钥之列，未导入（请核对公示上的指纹，用 yishi trust add 固定）。",
+            "The agreement is signed with a key this district has not pinned for its community; it was not imported (check the fingerprint on the notice and pin it with yishi trust add).",
+        ),
     };
     t.get(l).to_string()
 }
@@ -358,6 +362,7 @@ mod tests {
             R::NothingToCheck,
             R::ImportInvalid,
             R::ImportDiffers,
+            R::ImportUntrusted,
         ];
         for r in all {
             let (zh, en) = (refusal(Lang::Zh, r), refusal(Lang::En, r));
