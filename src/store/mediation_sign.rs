@@ -413,7 +413,7 @@ impl Store {
             // believed as far as it continues the one kept here.
             let community: Option<i64> = tx
                 .query_row(
-                    "SELECT id FROM communities WHERE uid = ?1",
+                    "SELECT community_id FROM community_uids WHERE uid = ?1",
                     [&b.community_uid],
                     |r| r.get(0),
                 )
