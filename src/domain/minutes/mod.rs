@@ -24,7 +24,7 @@
 //! is made for that version only: new words in a `vN_words.rs`, and in the layout the
 //! format passed down to the parts that differ and a branch there (`f.v3()`).
 //! A released version's words, formats and output never change; `tests/minutes_golden.rs`
-//! fails on one changed byte of the committed V1 and V2 fixtures.
+//! fails on one changed byte of the committed V1, V2 and V3 fixtures.
 
 mod civic_minutes;
 mod diff;
@@ -61,9 +61,9 @@ pub enum MinutesFormat {
     /// answers, recusals and their base, items not taken up, the shaft owners' answers
     /// (see `layout`).
     V2,
-    /// Released after schema version 9: V2 and the additions of the next release
-    /// (each a branch on `f.v3()` in the layout, words in a `v3_words.rs`). Until its
-    /// first release it may still gain parts; once released it is frozen like V1 and V2.
+    /// Released with schema version 12: V2 and an item's source and its cost plan per
+    /// unit (each a branch on `f.v3()`). Frozen like V1 and V2: the committed V3
+    /// fixtures (`tests/minutes_golden_v3.rs`) must render byte for byte.
     V3,
 }
 
