@@ -1,0 +1,10 @@
+//! Written consultation (书面征求意见) through the store's public API on a temporary
+//! database: the form and its dates, numbered ballots, delivery, entry by number with its
+//! refusals, invalid ballots, corrections, extension, closing (early only when confirmed)
+//! and the record the minutes are rendered from; the notice of an owners' assembly.
+//!
+//! One test binary, a module per part.
+
+mod ballots;
+mod closing;
+mod support;
