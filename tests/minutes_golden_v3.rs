@@ -80,6 +80,9 @@ fn release_v12_database_migrates_and_verifies_agreements_included() {
         "{text}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(text.contains("Agreement"), "agreements are verified too:\n{text}");
+    assert!(
+        text.contains("Agreement"),
+        "agreements are verified too:\n{text}"
+    );
     assert!(!text.contains("invalid"), "{text}");
 }
