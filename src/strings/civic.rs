@@ -148,15 +148,10 @@ pub const RESP_NOTE: Tr = Tr(
 // ---- cost plans ----
 pub const COST_TITLE: Tr = Tr("费用分摊", "Cost sharing");
 pub const COST_TOTAL: Tr = Tr("总额（元）", "Total (yuan)");
-pub const COST_FIXED: Tr = Tr(
-    "固定承担（单位:金额，逗号分隔）",
-    "Fixed shares (party:amount, ...)",
-);
+// Short enough for the form's label column (the format is in the refusal's sentence).
+pub const COST_FIXED: Tr = Tr("固定承担（方:元）", "Fixed (party:yuan)");
 pub const COST_METHOD: Tr = Tr("其余分摊方式", "The rest shared");
-pub const COST_COEFS: Tr = Tr(
-    "楼层系数（如 1-2:0, 3:0.7）",
-    "Floor coefficients (1-2:0, 3:0.7)",
-);
+pub const COST_COEFS: Tr = Tr("楼层系数（1-2:0,3:0.7）", "Floors (1-2:0,3:0.7)");
 pub const COST_NONE: Tr = Tr("未设费用分摊", "No cost plan");
 pub const COST_REST: Tr = Tr("业主分摊", "Owners share");
 pub const COST_UNITS: Tr = Tr("户", "units");
