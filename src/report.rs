@@ -2,11 +2,14 @@
 //! (no script, no remote resource), in the reader's language (issue 18).
 
 use crate::domain::civic::SuggestionStatus;
+use crate::domain::mediation::{CaseKind, CaseStatus};
+use crate::domain::mediation_stats::{MediationCount, MediationFigures};
 use crate::domain::minutes::html_escape;
 use crate::domain::model::{Category, MeetingKind};
-use crate::domain::report::{Figures, ItemEnd, Report, fmt_halves};
+use crate::domain::report::{ExtraSection, Figures, ItemEnd, Report, fmt_halves};
 use crate::store::{Result, Store};
 use crate::strings::civic as w;
+use crate::strings::mediation as med;
 use crate::strings::{self, Lang};
 
 /// The report over `store` (a year, one community, or all).
@@ -19,16 +22,81 @@ pub fn build(
 ) -> Result<Report> {
     let facts = store.report_facts(year, community, today)?;
     let mut r = crate::domain::report::build(year, today, &facts, w::R_TOTAL.get(lang));
-    // Other issues' sections (mediation, issue 19) are added here, per community and in
-    // the total, as `ExtraSection`s in the report's language.
-    for f in r
-        .communities
-        .iter_mut()
-        .chain(std::iter::once(&mut r.total))
-    {
-        f.extra.clear();
+    // Mediation (issue 19), per community and in the total: counts only, by kind, status
+    // and month opened; no name, unit or fact is in the figures, so none can be printed.
+    for f in r.communities.iter_mut() {
+        let id = store.community_by_name(&f.name)?.map(|c| c.id);
+        f.extra = match id {
+            Some(id) => mediation_sections(&store.mediation_figures(Some(id))?, year, lang),
+            None => Vec::new(),
+        };
     }
+    let all = match community {
+        Some(name) => match store.community_by_name(name)? {
+            Some(c) => store.mediation_figures(Some(c.id))?,
+            None => Default::default(),
+        },
+        None => store.mediation_figures(None)?,
+    };
+    r.total.extra = mediation_sections(&all, year, lang);
     Ok(r)
+}
+
+/// The mediation sections of one community (or the total): none when it has no case in
+/// the year.
+fn mediation_sections(m: &MediationFigures, year: Option<i32>, lang: Lang) -> Vec<ExtraSection> {
+    let prefix = year.map(|y| format!("{y:04}-"));
+    let rows: Vec<&MediationCount> = m
+        .rows
+        .iter()
+        .filter(|r| prefix.as_deref().is_none_or(|p| r.month.starts_with(p)))
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let count = |pick: &dyn Fn(&MediationCount) -> bool| -> i64 {
+        rows.iter().filter(|r| pick(r)).map(|r| r.cases).sum()
+    };
+    let by_kind = CaseKind::ALL
+        .iter()
+        .map(|k| (med::kind(lang, *k).to_string(), count(&|r| r.kind == *k)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let by_status = CaseStatus::ALL
+        .iter()
+        .map(|s| {
+            (
+                med::status(lang, *s).to_string(),
+                count(&|r| r.status == *s),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let mut months: Vec<(String, i64)> = Vec::new();
+    for r in &rows {
+        match months.iter_mut().find(|(m, _)| *m == r.month) {
+            Some((_, n)) => *n += r.cases,
+            None => months.push((r.month.clone(), r.cases)),
+        }
+    }
+    months.sort();
+    vec![
+        ExtraSection {
+            key: "mediation_kind".into(),
+            title: med::R_BY_KIND.get(lang).into(),
+            rows: by_kind,
+        },
+        ExtraSection {
+            key: "mediation_status".into(),
+            title: med::R_BY_STATUS.get(lang).into(),
+            rows: by_status,
+        },
+        ExtraSection {
+            key: "mediation_month".into(),
+            title: med::R_BY_MONTH.get(lang).into(),
+            rows: months,
+        },
+    ]
 }
 
 pub fn kind_name(l: Lang, code: &str) -> String {

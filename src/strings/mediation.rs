@@ -277,6 +277,10 @@ pub const NOT_PERFORMED: Tr = Tr("未履行", "Not performed");
 
 // ---- keys ----
 pub const K_MEDIATION: Tr = Tr("调解", "mediation");
+// The district report's mediation sections (counts only).
+pub const R_BY_KIND: Tr = Tr("调解案件（按类别）", "Mediation cases by kind");
+pub const R_BY_STATUS: Tr = Tr("调解案件（按状态）", "Mediation cases by status");
+pub const R_BY_MONTH: Tr = Tr("调解案件（按受理月份）", "Mediation cases by month opened");
 pub const K_NEW_CASE: Tr = Tr("新案件", "new case");
 pub const K_FILTER: Tr = Tr("筛选", "filter");
 pub const K_EDIT: Tr = Tr("修改", "edit");
