@@ -64,6 +64,10 @@ pub fn item_detail(l: Lang, it: &ItemRow, width: usize) -> Vec<Line<'static>> {
             clean_line(&it.proposer)
         )),
     ]));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}{colon}", s::F_CATEGORY.get(l)), theme::heading()),
+        Span::raw(strings::category(l, it.category).to_string()),
+    ]));
     lines.push(Line::from(Span::styled(
         format!("{}{colon}", s::PROPOSAL.get(l)),
         theme::heading(),
@@ -330,6 +334,15 @@ fn agenda_rows(l: Lang, items: &[(&str, Category)], inner: u16) -> Vec<String> {
     ];
     // The highlight symbol "> " takes two columns.
     let w = fit(inner, 2, &cols);
+    // A category cut to "[前…" tells nothing: where it does not fit whole, the title takes
+    // its room (the category is in the item's detail beside the list).
+    if (w[2] as usize) < want(|r| &r.2) {
+        let w = fit(inner, 2, &cols[..2]);
+        return rows
+            .iter()
+            .map(|(n, t, _)| format!("{} {}", pad(n, w[0] as usize), truncate(t, w[1] as usize)))
+            .collect();
+    }
     rows.iter()
         .map(|(n, t, c)| {
             format!(
