@@ -1,112 +1,19 @@
-//! Shared set-up of these tests.
+//! Shared set-up of these tests: the TestBackend harness of tests/tui_support (one copy),
+//! and the roll-call helpers of the whole meeting.
 #![allow(dead_code, unused_imports)]
+
+#[path = "../tui_support/mod.rs"]
+mod tui_support;
 
 pub use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 pub use ratatui::Terminal;
 pub use ratatui::backend::TestBackend;
 pub use rusqlite::Connection;
+pub use tui_support::{Ui, key};
 pub use unicode_width::UnicodeWidthStr;
 pub use yishi::store::Store;
 pub use yishi::strings::Lang;
 pub use yishi::ui::App;
-
-pub struct Ui {
-    pub app: App,
-    pub term: Terminal<TestBackend>,
-    /// The whole last frame. (TestBackend's own buffer only receives ratatui's diff and
-    /// keeps stale halves of wide characters that a real terminal would have cleared.)
-    pub frame: ratatui::buffer::Buffer,
-    pub db: std::path::PathBuf,
-    pub _dir: tempfile::TempDir,
-}
-
-pub fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent {
-        code,
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }
-}
-
-impl Ui {
-    pub fn demo(lang: Lang, w: u16, h: u16) -> Ui {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let db = dir.path().join("demo.db");
-        let mut store = Store::open(&db).expect("open");
-        yishi::demo::install(&mut store).expect("demo");
-        let app = App::new(store, lang);
-        let term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        let mut ui = Ui {
-            app,
-            term,
-            frame: ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h)),
-            db,
-            _dir: dir,
-        };
-        ui.draw();
-        ui
-    }
-
-    pub fn draw(&mut self) {
-        let app = &mut self.app;
-        let done = self.term.draw(|f| yishi::ui::draw(app, f)).expect("draw");
-        self.frame = done.buffer.clone();
-    }
-
-    pub fn press(&mut self, code: KeyCode) {
-        self.app.handle_key(key(code));
-        self.draw();
-    }
-
-    pub fn ch(&mut self, c: char) {
-        self.press(KeyCode::Char(c));
-    }
-
-    pub fn keys(&mut self, s: &str) {
-        for c in s.chars() {
-            self.ch(c);
-        }
-    }
-
-    pub fn ctrl(&mut self, c: char) {
-        self.app.handle_key(KeyEvent {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        });
-        self.draw();
-    }
-
-    /// The screen as text, wide characters counted once.
-    pub fn screen(&self) -> String {
-        let buf = &self.frame;
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut x = 0;
-            while x < buf.area.width {
-                let sym = buf[(x, y)].symbol();
-                out.push_str(sym);
-                x += UnicodeWidthStr::width(sym).max(1) as u16;
-            }
-            out.push('\n');
-        }
-        out
-    }
-
-    pub fn sees(&self, s: &str) -> bool {
-        self.screen().contains(s)
-    }
-
-    pub fn db(&self) -> Connection {
-        Connection::open(&self.db).expect("db")
-    }
-
-    pub fn count(&self, sql: &str) -> i64 {
-        self.db().query_row(sql, [], |r| r.get(0)).expect(sql)
-    }
-}
 
 pub fn item_id(ui: &Ui, title: &str) -> i64 {
     ui.db()
