@@ -203,7 +203,34 @@ fn may_endorse(entries: &[RosterEntry], i: usize) -> bool {
 }
 
 /// Check the whole chain of entries (in `seq` order); one problem per bad entry.
+///
+/// The answer depends on the entries alone, and an import of a community's meetings
+/// meets the same roster in every bundle: the last few answers are remembered (per
+/// thread), so its signatures are verified once, not once a meeting.
 pub fn check_roster(community_uid: &str, entries: &[RosterEntry]) -> Vec<TrustProblem> {
+    type Checked = Vec<(String, Vec<RosterEntry>, Vec<TrustProblem>)>;
+    thread_local! {
+        static CHECKED: std::cell::RefCell<Checked> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let known = CHECKED.with_borrow(|c| {
+        c.iter()
+            .find(|(u, e, _)| u == community_uid && e.as_slice() == entries)
+            .map(|(_, _, p)| p.clone())
+    });
+    if let Some(p) = known {
+        return p;
+    }
+    let found = check_roster_now(community_uid, entries);
+    CHECKED.with_borrow_mut(|c| {
+        if c.len() >= 4 {
+            c.remove(0);
+        }
+        c.push((community_uid.to_string(), entries.to_vec(), found.clone()));
+    });
+    found
+}
+
+fn check_roster_now(community_uid: &str, entries: &[RosterEntry]) -> Vec<TrustProblem> {
     let mut out = Vec::new();
     let mut prev = ZERO_HASH.to_string();
     for (i, e) in entries.iter().enumerate() {

@@ -160,6 +160,11 @@ pub fn has_unsafe(s: &str) -> bool {
         .any(|c| is_control(c) || is_invisible_format(c) || is_separator(c))
 }
 
+/// True if cleaning removes or changes `c` wherever it stands (see [`has_unsafe`]).
+pub(crate) fn is_unsafe_char(c: char) -> bool {
+    is_control(c) || is_invisible_format(c) || is_separator(c)
+}
+
 /// Display width in terminal columns (unicode-width), e.g. `width("电梯") == 4`.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)

@@ -294,9 +294,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             super::trust::mark_v2(tx)?;
         }
     }
-    // A signed meeting is indexed by its minutes alone (they quote its proposals and
-    // remarks; see search::index_text).
-    super::search::index_text(tx, meeting, "minutes", meeting, &minutes.text)?;
+    // The search index is written by the caller, last (see `index_imported`).
     audit(
         tx,
         Some(meeting),
@@ -413,7 +411,8 @@ impl Store {
         // every page a large meeting writes), and a refusal rolls the whole of it back.
         let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
         let outcome = self.import_one(&tx, owned, pin_new, false)?;
-        if matches!(outcome, ImportOutcome::Imported { .. }) {
+        if let ImportOutcome::Imported { meeting_id, .. } = outcome {
+            index_imported(&tx, &[meeting_id])?;
             tx.commit()?;
         }
         Ok(outcome)
@@ -440,13 +439,22 @@ impl Store {
         self.conn().pragma_update(None, "temp_store", "MEMORY")?;
         let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
         let store: &Store = self;
-        let out = f(&mut ImportBatch { store, tx: &tx })?;
+        let mut batch = ImportBatch {
+            store,
+            tx: &tx,
+            imported: Vec::new(),
+        };
+        let out = f(&mut batch)?;
+        index_imported(&tx, &batch.imported)?;
         tx.commit()?;
         Ok(out)
     }
 
     /// One meeting inside an import batch's transaction, in a savepoint of its own.
     /// Every string of the bundle is cleaned first (domain::clean_bundle).
+    ///
+    /// The meeting is not put in the search index: the caller does that once its records
+    /// are all written (`index_imported`).
     pub(super) fn import_one<B: BundleArg>(
         &self,
         tx: &Transaction<'_>,
@@ -515,11 +523,9 @@ impl Store {
             None
         };
         let meeting = write_records(tx, bundle)?;
-        let community: i64 = tx.query_row(
-            "SELECT community_id FROM meetings WHERE id = ?1",
-            [meeting],
-            |r| r.get(0),
-        )?;
+        let community: i64 = tx
+            .prepare_cached("SELECT community_id FROM meetings WHERE id = ?1")?
+            .query_row([meeting], |r| r.get(0))?;
         super::import_trust::store_trust(tx, community, bundle, &new_pins)?;
         drop(cleaned);
         // Read back from the tables, as `yishi verify` will: the same minutes, valid
@@ -539,6 +545,21 @@ impl Store {
             pinned: new_pins,
         })
     }
+}
+
+/// Put imported meetings in the search index, after all their records: a signed meeting
+/// is indexed by its minutes alone (they quote its proposals and remarks; see
+/// search::index_text). Written last because FTS5 writes what it holds to disk at every
+/// savepoint and statement after it: indexing each meeting as it came made every later
+/// statement of a batch pay for it.
+fn index_imported(tx: &Transaction<'_>, meetings: &[i64]) -> Result<()> {
+    for &m in meetings {
+        let text: String = tx
+            .prepare_cached("SELECT text FROM minutes WHERE meeting_id = ?1")?
+            .query_row([m], |r| r.get(0))?;
+        super::search::index_text(tx, m, "minutes", m, &text)?;
+    }
+    Ok(())
 }
 
 use super::import_batch::Savepoint;

@@ -30,6 +30,8 @@ impl BundleArg for &ExportBundle {
 pub struct ImportBatch<'a> {
     pub(super) store: &'a Store,
     pub(super) tx: &'a Transaction<'a>,
+    /// The meetings imported so far, indexed for search when the batch ends.
+    pub(super) imported: Vec<i64>,
 }
 
 impl ImportBatch<'_> {
@@ -40,7 +42,11 @@ impl ImportBatch<'_> {
 
     /// As [`ImportBatch::import`], pinning a new community's keys only if `pin_new`.
     pub fn import_with<B: BundleArg>(&mut self, bundle: B, pin_new: bool) -> Result<ImportOutcome> {
-        self.store.import_one(self.tx, bundle, pin_new, true)
+        let out = self.store.import_one(self.tx, bundle, pin_new, true)?;
+        if let ImportOutcome::Imported { meeting_id, .. } = out {
+            self.imported.push(meeting_id);
+        }
+        Ok(out)
     }
 }
 
@@ -53,13 +59,15 @@ pub(super) struct Savepoint<'c> {
 
 impl<'c> Savepoint<'c> {
     pub(super) fn new(conn: &'c rusqlite::Connection) -> Result<Savepoint<'c>> {
-        conn.execute_batch("SAVEPOINT import_one")?;
+        conn.prepare_cached("SAVEPOINT import_one")?.execute([])?;
         Ok(Savepoint { conn, done: false })
     }
 
     pub(super) fn release(mut self) -> Result<()> {
         self.done = true;
-        self.conn.execute_batch("RELEASE import_one")?;
+        self.conn
+            .prepare_cached("RELEASE import_one")?
+            .execute([])?;
         Ok(())
     }
 }
