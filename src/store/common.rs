@@ -45,6 +45,37 @@ pub(crate) fn presence_events(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// One voter's attendance now: their own events alone decide it (domain::presence::
+/// current reads each voter's events apart), read through the (meeting, voter) index, so
+/// an answer in a 400-voter roll call does not read the whole timeline.
+pub(crate) fn attendance_of(
+    conn: &rusqlite::Connection,
+    meeting: i64,
+    voter: i64,
+) -> Result<crate::domain::presence::Attendance> {
+    let mut st = conn.prepare_cached(
+        "SELECT kind, proxy_name, proxy_ref, at FROM presence_events
+         WHERE meeting_id = ?1 AND voter_id = ?2 ORDER BY id",
+    )?;
+    let events = st
+        .query_map(rusqlite::params![meeting, voter], |r| {
+            let kind: String = r.get(0)?;
+            Ok(PresenceEvent {
+                voter_id: voter,
+                name: String::new(),
+                kind: PresenceKind::from_db(&kind).unwrap_or(PresenceKind::Absent),
+                proxy_name: r.get(1)?,
+                proxy_ref: r.get(2)?,
+                item_position: None,
+                at: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(crate::domain::presence::current(&events)
+        .remove(&voter)
+        .unwrap_or_default())
+}
+
 /// The discussion ends (a vote starts, the item is finished, the meeting adjourns): the
 /// speaker who has the floor is done, so their remark is part of the record. Speakers
 /// still waiting, who were never heard, stay out of the minutes.

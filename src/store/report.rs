@@ -15,6 +15,23 @@ const HELD: &str = "m.status IN ('adjourned', 'signed')
     AND (?1 IS NULL OR substr(m.starts_at, 1, 4) = ?1)
     AND (?2 IS NULL OR c.name = ?2)";
 
+/// The counts of a closure's fixed tally that the report reads (the rest is skipped).
+#[derive(serde::Deserialize)]
+struct Figures {
+    tally: Counts,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct Counts {
+    yes: i64,
+    no: i64,
+    abstain: i64,
+    not_voting: i64,
+    unanswered: i64,
+    recused: i64,
+}
+
 impl Store {
     /// Each community's facts, by name. `year` and `community` filter; a community
     /// with nothing in the year is still listed (all zero) unless filtered out.
@@ -61,13 +78,14 @@ impl Store {
         // Items by category and how they ended.
         let mut st = conn.prepare(&format!(
             "SELECT c.name, i.category,
-                CASE WHEN EXISTS (SELECT 1 FROM not_taken_up n WHERE n.item_id = i.id) THEN 'ntu'
+                CASE WHEN n.item_id IS NOT NULL THEN 'ntu'
                      WHEN i.status = 'withdrawn' THEN 'withdrawn'
-                     ELSE coalesce((SELECT outcome FROM vote_closures v WHERE v.item_id = i.id),
-                                   'no_vote') END AS ended,
+                     ELSE coalesce(v.outcome, 'no_vote') END AS ended,
                 count(*)
              FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-             JOIN communities c ON c.id = m.community_id WHERE {HELD}
+             JOIN communities c ON c.id = m.community_id
+             LEFT JOIN not_taken_up n ON n.item_id = i.id
+             LEFT JOIN vote_closures v ON v.item_id = i.id WHERE {HELD}
              GROUP BY c.name, i.category, ended"
         ))?;
         let rows = st.query_map(params![y, community], |r| {
@@ -92,12 +110,13 @@ impl Store {
             }
         }
         // Participation per closed vote: voters who answered (abstention included, as
-        // art. 278 counts it) of those eligible.
+        // art. 278 counts it) of those on the frozen list. Both are read from the tally
+        // fixed at the close, which counted that list and its answers (answers change
+        // only while the vote is open): counting the votes and vote_eligible tables read
+        // every answer of the archive's years, most of the report's time at district
+        // scale. tests/report_figures.rs recomputes them from the ballots.
         let mut st = conn.prepare(&format!(
-            "SELECT c.name,
-                (SELECT count(*) FROM votes v WHERE v.item_id = i.id
-                   AND v.choice IN ('yes', 'no', 'abstain')),
-                (SELECT count(*) FROM vote_eligible e WHERE e.item_id = i.id)
+            "SELECT c.name, vc.figures, i.id
              FROM vote_closures vc JOIN agenda_items i ON i.id = vc.item_id
              JOIN meetings m ON m.id = i.meeting_id
              JOIN communities c ON c.id = m.community_id WHERE {HELD}
@@ -106,12 +125,26 @@ impl Store {
         let rows = st.query_map(params![y, community], |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
+                r.get::<_, String>(1)?,
                 r.get::<_, i64>(2)?,
             ))
         })?;
         for row in rows {
-            let (c, took, of) = row?;
+            let (c, figures, item) = row?;
+            let (took, of) = match serde_json::from_str::<Figures>(&figures) {
+                Ok(Figures { tally: t }) => {
+                    let took = t.yes + t.no + t.abstain;
+                    (took, took + t.not_voting + t.unanswered + t.recused)
+                }
+                // Figures this release cannot read: counted from the tables instead.
+                Err(_) => conn
+                    .prepare_cached(
+                        "SELECT (SELECT count(*) FROM votes v WHERE v.item_id = ?1
+                                   AND v.choice IN ('yes', 'no', 'abstain')),
+                                (SELECT count(*) FROM vote_eligible e WHERE e.item_id = ?1)",
+                    )?
+                    .query_row([item], |r| Ok((r.get(0)?, r.get(1)?)))?,
+            };
             if let Some(f) = by.get_mut(&c) {
                 f.votes.push((took, of));
             }

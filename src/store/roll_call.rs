@@ -51,14 +51,10 @@ pub(crate) fn meeting_council(
 
 /// Whether the voter is in the room now (in person, or by proxy where proxies count).
 pub(crate) fn in_room(tx: &rusqlite::Connection, meeting: i64, voter: i64) -> Result<bool> {
-    let events = super::common::presence_events(tx, meeting)?;
-    let att = presence::current(&events)
-        .remove(&voter)
-        .unwrap_or_default();
-    let mkind: String =
-        tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| {
-            r.get(0)
-        })?;
+    let att = super::common::attendance_of(tx, meeting, voter)?;
+    let mkind: String = tx
+        .prepare_cached("SELECT kind FROM meetings WHERE id = ?1")?
+        .query_row([meeting], |r| r.get(0))?;
     let proxies = mkind != MeetingKind::OwnersCommittee.as_db();
     Ok(att.present && (att.proxy.is_none() || proxies))
 }
@@ -73,10 +69,7 @@ pub(crate) fn arrive_in_running_vote(
     if !in_room(tx, meeting, voter)? {
         return Ok(());
     }
-    let events = super::common::presence_events(tx, meeting)?;
-    let att = presence::current(&events)
-        .remove(&voter)
-        .unwrap_or_default();
+    let att = super::common::attendance_of(tx, meeting, voter)?;
     let (pname, pref) = att.proxy.unwrap_or_default();
     tx.execute(
         "UPDATE vote_eligible SET present = 1, proxy_name = ?3, proxy_ref = ?4

@@ -34,13 +34,10 @@ pub struct ActionRow {
 }
 
 pub(crate) fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
-    tx.query_row(
-        "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
-        [item],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()?
-    .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))
+    tx.prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?
+        .query_row([item], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))
 }
 
 impl Store {
@@ -270,22 +267,18 @@ impl Store {
             if status != "voting" {
                 return Err(StoreError::Refused(Refusal::VoteNotOpen));
             }
-            let proxy: Option<String> = tx
-                .query_row(
-                    "SELECT proxy_name FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
-                    params![item, voter],
-                    |r| r.get(0),
-                )
+            let listed: Option<bool> = tx
+                .prepare_cached(
+                    "SELECT present FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
+                )?
+                .query_row(params![item, voter], |r| r.get(0))
                 .optional()?;
-            let Some(_) = proxy else {
+            let Some(frozen_present) = listed else {
                 return Err(StoreError::Refused(Refusal::NotOnVoteList));
             };
             let answered: Option<String> = tx
-                .query_row(
-                    "SELECT choice FROM votes WHERE item_id = ?1 AND voter_id = ?2",
-                    params![item, voter],
-                    |r| r.get(0),
-                )
+                .prepare_cached("SELECT choice FROM votes WHERE item_id = ?1 AND voter_id = ?2")?
+                .query_row(params![item, voter], |r| r.get(0))
                 .optional()?;
             match answered.as_deref() {
                 Some("recused") => {
@@ -304,25 +297,21 @@ impl Store {
             }
             // Present now, absent on the frozen list: a late arrival, recorded on the
             // timeline; the list shows them present from now on.
-            let frozen_present: bool = tx.query_row(
-                "SELECT present FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
-                params![item, voter],
-                |r| r.get(0),
-            )?;
             if !frozen_present {
                 roll_call::arrive_in_running_vote(tx, meeting, voter)?;
             }
-            let proxy: String = tx.query_row(
-                "SELECT proxy_name FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
-                params![item, voter],
-                |r| r.get(0),
-            )?;
+            let proxy: String = tx
+                .prepare_cached(
+                    "SELECT proxy_name FROM vote_eligible WHERE item_id = ?1 AND voter_id = ?2",
+                )?
+                .query_row(params![item, voter], |r| r.get(0))?;
             let at = now();
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![item, voter, choice.as_db(), at, !proxy.is_empty()],
-            )?;
-            tx.execute("UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1", params![item, next_voter])?;
+            )?
+            .execute(params![item, voter, choice.as_db(), at, !proxy.is_empty()])?;
+            tx.prepare_cached("UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1")?
+                .execute(params![item, next_voter])?;
             audit(tx, Some(meeting), "vote", &format!("{item} {voter} {}", choice.as_db()))?;
             Ok(at)
         })

@@ -36,6 +36,9 @@ pub struct Vote {
     pub actions: Vec<ActionRow>,
     /// The first row shown (kept between frames so the list does not jump).
     pub top: std::cell::Cell<usize>,
+    /// The widest name and area of the list, measured once per load: every frame of a
+    /// 400-voter roll call cleaned and measured every name again.
+    widths: std::cell::Cell<Option<(Lang, usize, usize)>>,
 }
 
 impl Vote {
@@ -50,6 +53,7 @@ impl Vote {
                 outcome: None,
                 actions: Vec::new(),
                 top: std::cell::Cell::new(0),
+                widths: std::cell::Cell::new(None),
             },
         );
         // Resume at the voter the roll call had reached, else the first unanswered.
@@ -306,6 +310,7 @@ impl Screen for Vote {
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
         self.item = Some(ctx.store.item(self.id)?);
         self.ballots = ctx.store.ballots(self.id)?;
+        self.widths.set(None);
         self.outcome = ctx.store.closure(self.id)?.map(|c| c.2);
         self.actions = ctx.store.actions(self.id)?;
         self.cursor = self.cursor.min(self.ballots.len().saturating_sub(1));
@@ -448,18 +453,23 @@ impl Screen for Vote {
                 .unwrap_or(0)
                 .max(width(head))
         };
+        let (name_w, area_w) = match self.widths.get() {
+            Some((lang, n, a)) if lang == l => (n, a),
+            _ => {
+                let n = widest(&|b| width(&clean_line(&b.name)), header_cells[1]);
+                let a = widest(&|b| fmt_area(b.area).len(), header_cells[2]);
+                self.widths.set(Some((l, n, a)));
+                (n, a)
+            }
+        };
         let answers = Choice::ALL.iter().map(|&c| width(strings::choice(l, c)));
         let cols = columns::fit(
             left.width.saturating_sub(2),
             2,
             &[
                 Col::fixed(width(&self.ballots.len().to_string()).max(1)),
-                Col::new(
-                    widest(&|b| width(&clean_line(&b.name)), header_cells[1]).min(20),
-                    8,
-                    3,
-                ),
-                Col::fixed(widest(&|b| fmt_area(b.area).len(), header_cells[2])),
+                Col::new(name_w.min(20), 8, 3),
+                Col::fixed(area_w),
                 Col::new(widest(&|b| width(&who_of(b)), header_cells[3]), 4, 1),
                 Col::new(answers.max().unwrap_or(4).max(width(header_cells[4])), 4, 2),
             ],
