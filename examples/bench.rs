@@ -287,24 +287,49 @@ fn measure(name: &str, target: &'static str) -> Measure {
 
 fn run(db: &Path, samples: usize, round: &mut usize) -> Vec<Measure> {
     let mut out = Vec::new();
+    // The peak after each step, so the note can say which step raised it.
+    let mut peaks: Vec<(&str, f64)> = Vec::new();
+    let step = |name: &'static str, peaks: &mut Vec<(&str, f64)>| peaks.push((name, peak_mb()));
     out.push(start(db, samples));
+    step("start", &mut peaks);
     let (answer, draw) = roll_call(db, *round);
     *round += 1;
     out.push(answer);
     out.push(draw);
+    step("roll call", &mut peaks);
     let store = Store::open(db).expect("open");
     store.wait_integrity();
     out.extend(reads::archive_pages(&store, db, samples));
+    step("archive pages", &mut peaks);
     out.extend(reads::search(&store, db, samples));
+    step("search", &mut peaks);
     out.push(reads::verify(&store, db));
+    step("verify", &mut peaks);
     out.push(more::minutes_list(db, samples));
+    step("minutes list", &mut peaks);
     drop(store);
     out.push(more::import(db, *round));
+    step("import", &mut peaks);
     out.push(more::bytes(db));
     out.extend(written::rows(db, samples));
+    step("written consultation", &mut peaks);
     out.push(civic::report(db, samples));
+    step("report", &mut peaks);
     let mut mem = measure("peak memory (MB, VmHWM)", "< 60 MB");
     mem.samples.push(peak_mb());
+    let mut before = 0.0;
+    mem.note = peaks
+        .iter()
+        .filter_map(|&(name, p)| {
+            let rose = p - before;
+            before = p;
+            (rose >= 1.0).then(|| format!("{name} +{rose:.0}"))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !mem.note.is_empty() {
+        mem.note = format!("rose by step (MB): {}", mem.note);
+    }
     out.push(mem);
     out
 }

@@ -111,11 +111,9 @@ fn json_is_clean(json: &str) -> bool {
     let mut chars = json.chars();
     while let Some(c) = chars.next() {
         match c {
-            '\\' => {
-                if !matches!(chars.next(), Some('"' | '\\' | '/' | 'n')) {
-                    return false;
-                }
-            }
+            // The guard reads the escaped character.
+            '\\' if !matches!(chars.next(), Some('"' | '\\' | '/' | 'n')) => return false,
+            '\\' => {}
             c if is_unsafe_char(c) => return false,
             _ => {}
         }
