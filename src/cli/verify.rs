@@ -8,6 +8,7 @@ use crate::domain::text::clean_line;
 use crate::domain::verify::{
     EXPORT_FORMAT, ExportBundle, SignatureRecord, VerifyStatus, verify_record,
 };
+use crate::store::signed::VerifyReport;
 use crate::store::{Store, StoreError};
 use crate::strings::{self, Lang};
 
@@ -40,24 +41,12 @@ pub(crate) fn meeting_or_exit(store: &Store, id: i64, lang: Lang) -> Result<(), 
 }
 
 pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
-    let reports = match id {
-        Some(id) => {
-            meeting_or_exit(&store, id, lang)?;
-            vec![store.verify_meeting(id)?]
-        }
-        None => store.verify_all()?,
-    };
     // All of the database: its signed mediation agreements too (issue 19).
-    let (agreements, agreements_valid) = match id {
+    let (agreements, mut all_valid) = match id {
         None => super::mediation::verify_all(&store, lang)?,
         Some(_) => (0, true),
     };
-    if reports.is_empty() && agreements == 0 {
-        crate::cli::outln(strings::CLI_NOTHING_SIGNED.get(lang));
-        return Ok(Outcome::Ok);
-    }
-    let mut all_valid = agreements_valid;
-    for r in &reports {
+    let mut print = |r: VerifyReport| {
         all_valid &= r.status.is_valid();
         let line = strings::verify_line(
             lang,
@@ -76,6 +65,22 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
             line.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));
         }
         crate::cli::outln(&clean_line(&line));
+    };
+    // Each meeting's line is printed as it is verified, not after the whole archive.
+    let meetings = match id {
+        Some(id) => {
+            meeting_or_exit(&store, id, lang)?;
+            print(store.verify_meeting(id)?);
+            1
+        }
+        None => store.verify_each(|r| {
+            print(r);
+            Ok(())
+        })?,
+    };
+    if meetings == 0 && agreements == 0 {
+        crate::cli::outln(strings::CLI_NOTHING_SIGNED.get(lang));
+        return Ok(Outcome::Ok);
     }
     Ok(if all_valid {
         Outcome::Ok

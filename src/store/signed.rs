@@ -200,6 +200,18 @@ impl Store {
 
     /// Verify every meeting that is signed or carries a signature, oldest first.
     pub fn verify_all(&self) -> Result<Vec<VerifyReport>> {
+        let mut out = Vec::new();
+        self.verify_each(|r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// As [`Store::verify_all`], handing each report to `f` as it is made: a district
+    /// archive's reports are not all held at once (they were most of `yishi verify`'s
+    /// memory). Returns how many meetings were verified.
+    pub fn verify_each(&self, mut f: impl FnMut(VerifyReport) -> Result<()>) -> Result<usize> {
         let keys = self.signer_keys()?;
         let mut st = self.conn().prepare_cached(
             "SELECT id, community_id FROM meetings m WHERE status = 'signed'
@@ -220,9 +232,10 @@ impl Store {
             chain_problems.extend(verify_chain(&links));
             chain_starts.extend(chain_starts_at_import(&links));
         }
-        ids.into_iter()
-            .map(|(id, _)| self.verify_with(id, &keys, &chain_problems, &chain_starts))
-            .collect()
+        for &(id, _) in &ids {
+            f(self.verify_with(id, &keys, &chain_problems, &chain_starts)?)?;
+        }
+        Ok(ids.len())
     }
 
     /// The complete minutes for reading: the signed text (or, before the first
