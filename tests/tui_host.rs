@@ -167,3 +167,22 @@ fn the_room_view_shows_area_and_headcount_against_their_thresholds() {
         .count();
     assert!(reds > 0, "{screen}");
 }
+
+/// A title longer than the agenda list is cut with "…" inside the list's border.
+#[test]
+fn a_long_item_title_is_cut_with_a_mark_on_the_agenda() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.press(KeyCode::Enter);
+    ui.ch('o');
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::Tab);
+    let screen = ui.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("5. ["))
+        .unwrap_or_else(|| panic!("no item 5:\n{screen}"));
+    // The suggestion put on the agenda: "建议在小区增设电动自行车集中充电棚，杜绝…".
+    assert!(row.contains("建议在小区") && row.contains('…'), "{row}");
+    let list = row.split('│').nth(1).unwrap_or_default();
+    assert!(list.trim_end().ends_with('…'), "{row}");
+}

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::moved;
 use crate::domain::model::{ItemStatus, MeetingStatus};
-use crate::domain::text::clean_line;
+use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::{Lang, Tr, ui as s};
@@ -137,6 +137,8 @@ impl Screen for Agenda {
             .unwrap_or_default();
         let [list_area, detail] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Min(20)]).areas(area);
+        // Inside the borders, after the highlight symbol.
+        let avail = usize::from(list_area.width.saturating_sub(4));
         let items: Vec<ListItem<'_>> = self
             .items
             .iter()
@@ -148,13 +150,22 @@ impl Screen for Agenda {
                     Some(false) => theme::fail(),
                     None => ratatui::style::Style::default(),
                 };
+                let number = format!("{}. ", i + 1);
+                let status = format!("[{}] ", status_word(l, it.status, *o));
+                let late = if it.added_late {
+                    format!(" ({})", ctx.t(s::LATE))
+                } else {
+                    String::new()
+                };
+                // A title longer than the list is cut with "…", not at the border.
+                let room = avail.saturating_sub(width(&number) + width(&status) + width(&late));
                 let mut spans = vec![
-                    Span::raw(format!("{}. ", i + 1)),
-                    Span::styled(format!("[{}] ", status_word(l, it.status, *o)), style),
-                    Span::raw(clean_line(&it.title)),
+                    Span::raw(number),
+                    Span::styled(status, style),
+                    Span::raw(truncate(&clean_line(&it.title), room)),
                 ];
-                if it.added_late {
-                    spans.push(Span::styled(format!(" ({})", ctx.t(s::LATE)), theme::dim()));
+                if !late.is_empty() {
+                    spans.push(Span::styled(late, theme::dim()));
                 }
                 ListItem::new(Line::from(spans))
             })
