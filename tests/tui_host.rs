@@ -186,3 +186,38 @@ fn a_long_item_title_is_cut_with_a_mark_on_the_agenda() {
     let list = row.split('│').nth(1).unwrap_or_default();
     assert!(list.trim_end().ends_with('…'), "{row}");
 }
+
+/// A second yishi on the same file reviews it read-only: a form that would change the
+/// record (a meeting's details, a new meeting, a cost plan) is refused when it would
+/// open, in the user's language, not after typing.
+#[test]
+fn a_read_only_review_refuses_a_form_before_anything_is_typed() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    let mut first = yishi::store::Store::open(&ui.db).expect("first");
+    assert!(first.claim());
+    let mut second = yishi::store::Store::open(&ui.db).expect("second");
+    assert!(!second.claim() && second.read_only());
+    ui.app = yishi::ui::App::new(second, Lang::Zh);
+    ui.draw();
+    let drafts = ui.count("SELECT count(*) FROM form_drafts");
+    // The draft meeting's details form (e), and a new meeting (n) from home.
+    ui.press(KeyCode::Enter);
+    ui.ch('e');
+    let refused = "数据库为只读，仅供查阅，不能修改。";
+    assert!(ui.sees(refused), "{}", ui.screen());
+    assert!(!ui.sees("保存"), "no form opened:\n{}", ui.screen());
+    ui.press(KeyCode::Esc);
+    ui.ch('n');
+    assert!(ui.sees(refused), "{}", ui.screen());
+    assert!(!ui.sees("保存"), "no form opened:\n{}", ui.screen());
+    // The cost plan of the draft meeting's item (c on the preparation screen, e there).
+    ui.press(KeyCode::Esc);
+    ui.press(KeyCode::Enter);
+    ui.ch('c');
+    assert!(ui.sees("费用分摊"), "{}", ui.screen());
+    ui.ch('e');
+    assert!(ui.sees(refused), "{}", ui.screen());
+    assert!(!ui.sees("保存"), "no form opened:\n{}", ui.screen());
+    assert_eq!(ui.count("SELECT count(*) FROM form_drafts"), drafts);
+    drop(first);
+}

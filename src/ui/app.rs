@@ -253,6 +253,12 @@ impl App {
                 self.stack.extend(screens);
             }
             Nav::Ask(text, then) => self.overlay = Some(Overlay::Confirm(Confirm { text, then })),
+            // A form that changes the record is not opened on a file open read-only:
+            // refused before anything is typed, not at the save.
+            Nav::Form(f) if self.ctx.store.read_only() && f.changes => {
+                let text = self.ctx.say(&crate::store::StoreError::ReadOnly);
+                self.ctx.error(text);
+            }
             Nav::Form(mut f) => {
                 super::drafts::offer(&mut self.ctx, &mut f);
                 self.overlay = Some(Overlay::Form(f))

@@ -25,8 +25,16 @@ impl Form {
     /// after its fields hold the record's present values.
     pub fn keep_draft(mut self, form: &'static str, record: i64) -> Form {
         self.draft = Some(DraftKey { form, record });
+        self.changes = true;
         self.pristine = self.values();
         self.kept = self.pristine.clone();
+        self
+    }
+
+    /// Submitting this form changes the record (forms that keep a draft do): on a file
+    /// open read-only it is refused before it opens.
+    pub fn changes_record(mut self) -> Form {
+        self.changes = true;
         self
     }
 

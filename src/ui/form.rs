@@ -151,6 +151,8 @@ pub struct Form {
     pub(crate) kept: Vec<(String, String)>,
     /// A note shown until the next key (a restored draft).
     pub notice: Option<String>,
+    /// Submitting it changes the record: not opened on a file open read-only.
+    pub(crate) changes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,6 +178,7 @@ impl Form {
             live: None,
             field_width: Cell::new(40),
             draft: None,
+            changes: false,
             pristine: Vec::new(),
             kept: Vec::new(),
             notice: None,

@@ -73,6 +73,7 @@ pub fn new_case_form(ctx: &Ctx, community: i64) -> Form {
             ))
         },
     )
+    .changes_record()
 }
 
 pub fn edit_case_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
@@ -84,6 +85,7 @@ pub fn edit_case_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 pub fn party_form(ctx: &Ctx, case: i64) -> Form {
@@ -99,6 +101,7 @@ pub fn party_form(ctx: &Ctx, case: i64) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 pub fn mediator_form(ctx: &Ctx, case: i64, suggested: &str) -> Form {
@@ -110,6 +113,7 @@ pub fn mediator_form(ctx: &Ctx, case: i64, suggested: &str) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 pub fn session_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
@@ -131,6 +135,7 @@ pub fn session_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 fn parties(rec: &CaseRecord) -> Vec<(String, String)> {
@@ -169,6 +174,7 @@ pub fn term_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 /// The first party without a paper signature is offered.
@@ -191,6 +197,7 @@ pub fn paper_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
@@ -219,6 +226,7 @@ pub fn sign_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
             Ok(Nav::Reload)
         },
     )
+    .changes_record()
 }
 
 pub fn check_form(ctx: &Ctx, case: i64) -> Form {
@@ -244,6 +252,7 @@ pub fn check_form(ctx: &Ctx, case: i64) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 /// The statuses reachable by hand from `from` (none: the form is not offered).
@@ -252,18 +261,21 @@ pub fn status_form(ctx: &Ctx, case: i64, from: CaseStatus) -> Option<Form> {
     let to = from.by_hand();
     let first = to.first()?.as_db();
     let options = opts(&to, |s| s.as_db(), |s| m::status(l, s));
-    Some(Form::new(
-        ctx.t(m::F_STATUS),
-        vec![
-            Field::choice("status", m::F_STATUS, options, first),
-            Field::text("note", m::F_NOTE, ""),
-        ],
-        move |f, ctx| {
-            let to = CaseStatus::from_db(&f.choice("status")).unwrap_or(CaseStatus::Open);
-            ctx.store.set_case_status(case, to, &f.text("note"))?;
-            Ok(saved(ctx))
-        },
-    ))
+    Some(
+        Form::new(
+            ctx.t(m::F_STATUS),
+            vec![
+                Field::choice("status", m::F_STATUS, options, first),
+                Field::text("note", m::F_NOTE, ""),
+            ],
+            move |f, ctx| {
+                let to = CaseStatus::from_db(&f.choice("status")).unwrap_or(CaseStatus::Open);
+                ctx.store.set_case_status(case, to, &f.text("note"))?;
+                Ok(saved(ctx))
+            },
+        )
+        .changes_record(),
+    )
 }
 
 pub fn addendum_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
@@ -281,6 +293,7 @@ pub fn addendum_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 /// The case list's filter, handed to the list (`Nav::Deliver`).

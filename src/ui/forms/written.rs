@@ -66,7 +66,8 @@ pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form, StoreError> {
                 .prepare_form(meeting, form, dates, &f.text("noticed"))?;
             Ok(saved(ctx))
         },
-    ))
+    )
+    .changes_record())
 }
 
 /// 延期: a new closing date after the present one, and its reason.
@@ -116,6 +117,7 @@ pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -
             Ok(Nav::Reload)
         },
     )
+    .changes_record()
 }
 
 /// Record the delivery of every ballot in `voters` (the list's unserved), one date and
@@ -142,6 +144,7 @@ pub fn deliver_all_form(ctx: &Ctx, meeting: i64, voters: Vec<i64>, by: &str) -> 
             Ok(Nav::Reload)
         },
     )
+    .changes_record()
 }
 
 /// What the deliveries list is narrowed to (handed to the screen).

@@ -115,6 +115,7 @@ pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form {
             Ok(forms::saved(ctx))
         },
     )
+    .changes_record()
 }
 
 /// The plan's lines as the screen shows them (the minutes print the same figures).

@@ -94,6 +94,7 @@ pub fn log_form(ctx: &Ctx, community: i64) -> Form {
             Ok(forms::saved(ctx))
         },
     )
+    .changes_record()
 }
 
 /// A status change with its note (the answer, to whom, why closed).
@@ -136,17 +137,20 @@ fn agenda_form(ctx: &mut Ctx, r: &SuggestionRow) -> Nav {
         .collect();
     let first = options[0].0.clone();
     let id = r.id;
-    Nav::form(Form::new(
-        ctx.t(w::PICK_MEETING),
-        vec![Field::choice("meeting", w::PICK_TITLE, options, &first)],
-        move |f, ctx| {
-            let meeting: i64 = f.choice("meeting").parse().unwrap_or(0);
-            let item = ctx.store.put_on_agenda(id, meeting)?;
-            let title = ctx.store.item(item).map(|i| i.title).unwrap_or_default();
-            ctx.info(format!("{}{}", ctx.t(w::PUT_ON), clean_line(&title)));
-            Ok(Nav::Reload)
-        },
-    ))
+    Nav::form(
+        Form::new(
+            ctx.t(w::PICK_MEETING),
+            vec![Field::choice("meeting", w::PICK_TITLE, options, &first)],
+            move |f, ctx| {
+                let meeting: i64 = f.choice("meeting").parse().unwrap_or(0);
+                let item = ctx.store.put_on_agenda(id, meeting)?;
+                let title = ctx.store.item(item).map(|i| i.title).unwrap_or_default();
+                ctx.info(format!("{}{}", ctx.t(w::PUT_ON), clean_line(&title)));
+                Ok(Nav::Reload)
+            },
+        )
+        .changes_record(),
+    )
 }
 
 /// Print the public list of responses (names masked, never a contact) to a new file.
