@@ -88,6 +88,7 @@ pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 pub fn action_form(ctx: &Ctx, item: i64) -> Form {

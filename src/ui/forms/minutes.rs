@@ -51,6 +51,7 @@ pub fn register_form(ctx: &Ctx, meeting: i64) -> Form {
             Ok(Nav::Stay)
         },
     )
+    .changes_record()
 }
 
 fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
@@ -103,6 +104,7 @@ pub fn sign_form(ctx: &Ctx, meeting: i64, role: &str, name: &str) -> Form {
             Ok(Nav::Reload)
         },
     )
+    .changes_record()
 }
 
 pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form {

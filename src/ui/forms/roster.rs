@@ -101,6 +101,7 @@ pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form {
@@ -135,6 +136,7 @@ pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form {
             Ok(saved(ctx))
         },
     )
+    .changes_record()
 }
 
 /// What the roster's search form hands to the roster (see `Screen::deliver`).

@@ -76,6 +76,7 @@ fn status_form(ctx: &Ctx, r: &BoardRow) -> Form {
             Ok(forms::saved(ctx))
         },
     )
+    .changes_record()
 }
 
 impl Screen for Actions {

@@ -108,6 +108,7 @@ fn note_form(ctx: &Ctx, id: i64, status: SuggestionStatus, title: crate::strings
         ctx.store.set_suggestion_status(id, status, &note)?;
         Ok(forms::saved(ctx))
     })
+    .changes_record()
 }
 
 /// Choose the draft meeting whose agenda the suggestion goes on.
