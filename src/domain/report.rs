@@ -66,6 +66,16 @@ impl Ratio {
     }
 }
 
+/// A closed vote's participation from the tally fixed at its close: the voters who
+/// answered (abstention included, as art. 278 counts it) of all on the frozen list. The
+/// list is every voter the tally counted once: each answer, each voter who did not vote
+/// or did not answer, and each recused one (counted apart even where the rule takes them
+/// out of the base).
+pub fn participation(t: &super::rules::Tally) -> (i64, i64) {
+    let answered = t.yes + t.no + t.abstain;
+    (answered, answered + t.not_voting + t.unanswered + t.recused)
+}
+
 /// The exact median of fractions; None for none.
 pub fn median_ratio(v: &[Ratio]) -> Option<Ratio> {
     let mut s = v.to_vec();
@@ -268,6 +278,38 @@ mod tests {
         assert_eq!(median_halves(&[7, 8]), Some(15));
         assert_eq!(fmt_halves(15), "7.5");
         assert_eq!(median_halves(&[]), None);
+    }
+
+    /// The tally's counts give back the frozen list, whether the recused stay in the base
+    /// or leave it, and every answer left unanswered or not voting stays out of the count.
+    #[test]
+    fn participation_counts_the_whole_frozen_list() {
+        use crate::domain::model::Choice;
+        use crate::domain::rules::{Eligible, Rule, RuleKind, tally};
+        let choices = [
+            Some(Choice::Yes),
+            Some(Choice::No),
+            Some(Choice::Abstain),
+            Some(Choice::NotVoting),
+            Some(Choice::Recused),
+            None,
+        ];
+        let list: Vec<Eligible> = choices
+            .iter()
+            .enumerate()
+            .map(|(i, &choice)| Eligible {
+                voter_id: i as i64 + 1,
+                area: 10_000,
+                present: true,
+                choice,
+            })
+            .collect();
+        for leave in [false, true] {
+            let mut rule = Rule::new(RuleKind::Art278Major);
+            rule.recused_leave_base = leave;
+            let t = tally(&rule, &list);
+            assert_eq!(participation(&t), (3, list.len() as i64), "leave {leave}");
+        }
     }
 
     #[test]

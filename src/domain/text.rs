@@ -156,8 +156,7 @@ pub fn clean_multiline(s: &str) -> String {
 pub fn has_unsafe(s: &str) -> bool {
     // Every escape sequence starts with ESC or U+009B, which are controls, so a
     // per-character test is exact.
-    s.chars()
-        .any(|c| is_control(c) || is_invisible_format(c) || is_separator(c))
+    s.chars().any(is_unsafe_char)
 }
 
 /// True if cleaning removes or changes `c` wherever it stands (see [`has_unsafe`]).

@@ -25,23 +25,10 @@ pub(crate) fn presence_events(
     conn: &rusqlite::Connection,
     meeting: i64,
 ) -> Result<Vec<PresenceEvent>> {
-    let mut st = conn.prepare_cached(
-        "SELECT e.voter_id, e.name, e.kind, e.proxy_name, e.proxy_ref,
-                (SELECT position FROM agenda_items WHERE id = e.item_id), e.at
-         FROM presence_events e WHERE e.meeting_id = ?1 ORDER BY e.id",
-    )?;
-    let rows = st.query_map([meeting], |r| {
-        let kind: String = r.get(2)?;
-        Ok(PresenceEvent {
-            voter_id: r.get(0)?,
-            name: r.get(1)?,
-            kind: PresenceKind::from_db(&kind).unwrap_or(PresenceKind::Absent),
-            proxy_name: r.get(3)?,
-            proxy_ref: r.get(4)?,
-            item_position: r.get(5)?,
-            at: r.get(6)?,
-        })
-    })?;
+    let mut st = conn.prepare_cached(&format!(
+        "{EVENT_COLUMNS} WHERE e.meeting_id = ?1 ORDER BY e.id"
+    ))?;
+    let rows = st.query_map([meeting], event_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -53,27 +40,33 @@ pub(crate) fn attendance_of(
     meeting: i64,
     voter: i64,
 ) -> Result<crate::domain::presence::Attendance> {
-    let mut st = conn.prepare_cached(
-        "SELECT kind, proxy_name, proxy_ref, at FROM presence_events
-         WHERE meeting_id = ?1 AND voter_id = ?2 ORDER BY id",
-    )?;
+    let mut st = conn.prepare_cached(&format!(
+        "{EVENT_COLUMNS} WHERE e.meeting_id = ?1 AND e.voter_id = ?2 ORDER BY e.id"
+    ))?;
     let events = st
-        .query_map(rusqlite::params![meeting, voter], |r| {
-            let kind: String = r.get(0)?;
-            Ok(PresenceEvent {
-                voter_id: voter,
-                name: String::new(),
-                kind: PresenceKind::from_db(&kind).unwrap_or(PresenceKind::Absent),
-                proxy_name: r.get(1)?,
-                proxy_ref: r.get(2)?,
-                item_position: None,
-                at: r.get(3)?,
-            })
-        })?
+        .query_map(rusqlite::params![meeting, voter], event_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(crate::domain::presence::current(&events)
         .remove(&voter)
         .unwrap_or_default())
+}
+
+/// The columns of a presence event, in the order `event_row` reads them.
+const EVENT_COLUMNS: &str = "SELECT e.voter_id, e.name, e.kind, e.proxy_name, e.proxy_ref,
+        (SELECT position FROM agenda_items WHERE id = e.item_id), e.at
+     FROM presence_events e";
+
+fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PresenceEvent> {
+    let kind: String = r.get(2)?;
+    Ok(PresenceEvent {
+        voter_id: r.get(0)?,
+        name: r.get(1)?,
+        kind: PresenceKind::from_db(&kind).unwrap_or(PresenceKind::Absent),
+        proxy_name: r.get(3)?,
+        proxy_ref: r.get(4)?,
+        item_position: r.get(5)?,
+        at: r.get(6)?,
+    })
 }
 
 /// The discussion ends (a vote starts, the item is finished, the meeting adjourns): the

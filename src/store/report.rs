@@ -15,21 +15,10 @@ const HELD: &str = "m.status IN ('adjourned', 'signed')
     AND (?1 IS NULL OR substr(m.starts_at, 1, 4) = ?1)
     AND (?2 IS NULL OR c.name = ?2)";
 
-/// The counts of a closure's fixed tally that the report reads (the rest is skipped).
+/// The part of a closure's figures the report reads (the rest is skipped).
 #[derive(serde::Deserialize)]
 struct Figures {
-    tally: Counts,
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct Counts {
-    yes: i64,
-    no: i64,
-    abstain: i64,
-    not_voting: i64,
-    unanswered: i64,
-    recused: i64,
+    tally: crate::domain::rules::Tally,
 }
 
 impl Store {
@@ -109,12 +98,11 @@ impl Store {
                 f.items.push((cat, end, n));
             }
         }
-        // Participation per closed vote: voters who answered (abstention included, as
-        // art. 278 counts it) of those on the frozen list. Both are read from the tally
-        // fixed at the close, which counted that list and its answers (answers change
-        // only while the vote is open): counting the votes and vote_eligible tables read
-        // every answer of the archive's years, most of the report's time at district
-        // scale. tests/report_figures.rs recomputes them from the ballots.
+        // Participation per closed vote (domain::report::participation), from the tally
+        // fixed at the close, which counted the frozen list and its answers (answers
+        // change only while the vote is open): counting the votes and vote_eligible
+        // tables read every answer of the archive's years, most of the report's time at
+        // district scale. tests/report_figures.rs recomputes it from the ballots.
         let mut st = conn.prepare(&format!(
             "SELECT c.name, vc.figures, i.id
              FROM vote_closures vc JOIN agenda_items i ON i.id = vc.item_id
@@ -132,10 +120,7 @@ impl Store {
         for row in rows {
             let (c, figures, item) = row?;
             let (took, of) = match serde_json::from_str::<Figures>(&figures) {
-                Ok(Figures { tally: t }) => {
-                    let took = t.yes + t.no + t.abstain;
-                    (took, took + t.not_voting + t.unanswered + t.recused)
-                }
+                Ok(Figures { tally }) => crate::domain::report::participation(&tally),
                 // Figures this release cannot read: counted from the tables instead.
                 Err(_) => conn
                     .prepare_cached(
