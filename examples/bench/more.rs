@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use yishi::store::Store;
 use yishi::store::archive::ArchiveFilter;
+use yishi::store::import;
 
 use super::{Measure, build, f, measure, ms, pct, raw, time};
 
@@ -136,19 +137,23 @@ pub fn import(db: &Path, round: usize) -> Measure {
             .map(|&id| laptop.export_bundle(id).expect("export"))
             .collect();
         let (t, outcomes) = time(|| {
+            // As `yishi import`: the next bundle cleaned and verified on a second thread
+            // while one is written.
             store
                 .import_batch(|b| {
-                    bundles
-                        .iter()
-                        .map(|x| b.import(x))
-                        .collect::<Result<Vec<_>, _>>()
+                    let mut out = Vec::with_capacity(bundles.len());
+                    import::ahead(bundles.iter(), import::prepare, |p| {
+                        out.push(b.import_prepared(p, true)?);
+                        Ok::<(), yishi::store::StoreError>(())
+                    })?;
+                    Ok(out)
                 })
                 .expect("import")
         });
         assert!(
             outcomes
                 .iter()
-                .all(|o| matches!(o, yishi::store::import::ImportOutcome::Imported { .. })),
+                .all(|o| matches!(o, import::ImportOutcome::Imported { .. })),
             "{outcomes:?}"
         );
         busy += t;

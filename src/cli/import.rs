@@ -7,7 +7,8 @@
 //! With nobody to ask about a new community's keys (`--trust-new`, or standard input not
 //! a terminal), the exported meetings are imported `BATCH` files to a transaction
 //! (`Store::import_batch`: one flush to disk per batch, not per file; a refused file
-//! leaves nothing and the others go on). Each batch's lines are printed once it is
+//! leaves nothing and the others go on), the next file read, cleaned and verified on a
+//! second thread while one is written. Each batch's lines are printed once it is
 //! committed. If the database refuses a batch, its files are imported again one by one,
 //! so each file's own reason is told.
 
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use super::verify::read_bundle;
 use super::{CliError, CliResult, Outcome};
 use crate::domain::text::clean_line;
-use crate::store::import::ImportOutcome;
+use crate::store::import::{ImportOutcome, ahead, prepare};
 use crate::store::{Store, StoreError};
 use crate::strings::{self, Lang};
 
@@ -76,23 +77,31 @@ pub fn run(cli: &super::Cli, files: &[PathBuf], trust_new: bool, lang: Lang) -> 
         let chunk = &files[i..j];
         match store.import_batch(|b| {
             let mut done = Vec::with_capacity(chunk.len());
-            for path in chunk {
-                match read_bundle(path, lang) {
-                    Err(CliError(msg)) => done.push(Done::Unreadable(msg)),
-                    Ok(bundle) => {
-                        let title = clean_line(&bundle.record.title);
-                        let community = bundle.record.community.clone();
-                        // Handed over: freed before the import re-reads the records.
-                        let outcome = b.import_with(bundle, trust_new)?;
-                        done.push(Done::Outcome {
-                            shown: shown(path),
-                            title,
-                            community,
-                            outcome,
-                        });
+            // The next file is read, cleaned and verified while this one is written.
+            ahead(
+                chunk,
+                |path| {
+                    let bundle = read_bundle(path, lang)?;
+                    let title = clean_line(&bundle.record.title);
+                    let community = bundle.record.community.clone();
+                    Ok((shown(path), title, community, prepare(bundle)))
+                },
+                |made: Result<_, CliError>| {
+                    match made {
+                        Err(CliError(msg)) => done.push(Done::Unreadable(msg)),
+                        Ok((shown, title, community, prepared)) => {
+                            let outcome = b.import_prepared(prepared, trust_new)?;
+                            done.push(Done::Outcome {
+                                shown,
+                                title,
+                                community,
+                                outcome,
+                            });
+                        }
                     }
-                }
-            }
+                    Ok::<(), StoreError>(())
+                },
+            )?;
             Ok(done)
         }) {
             Ok(done) => {

@@ -38,9 +38,11 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::common::rule_params;
 use super::import_map::{blob, map_outcome, map_rule, map_voters, mapped};
+use super::import_rows::insert_rows;
 use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{ItemStatus, MeetingStatus, PresenceKind};
-use crate::domain::verify::{ExportBundle, Problem, VerifyStatus, verify_record};
+use crate::domain::verify::{ExportBundle, Problem, VerifyStatus};
+use rusqlite::types::ToSql;
 
 /// Why a bundle was not imported (nothing was written).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,32 +196,44 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             )?;
         }
     }
+    let mut items: Vec<Option<i64>> = Vec::with_capacity(rec.presence.len());
     for e in &rec.presence {
-        let item = match (e.kind, e.item_position) {
-            (_, Some(pos)) => Some(item_ids.get(&pos).copied().ok_or(StoreError::Refused(
+        let item = match e.item_position {
+            Some(pos) => Some(item_ids.get(&pos).copied().ok_or(StoreError::Refused(
                 Refusal::ImportRecusalItemMissing { position: pos },
             ))?),
-            _ => None,
+            None => None,
         };
         if e.kind == PresenceKind::Recuse && item.is_none() {
             return Err(StoreError::Refused(Refusal::ImportRecusalNoItem));
         }
-        tx.prepare_cached(
-            "INSERT INTO presence_events (meeting_id, voter_id, name, kind, proxy_name, proxy_ref,
-                item_id, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(params![
-            meeting,
-            mapped(&voters, e.voter_id),
-            e.name,
-            e.kind.as_db(),
-            e.proxy_name,
-            e.proxy_ref,
-            item,
-            e.at
-        ])?;
+        items.push(item);
     }
+    let who: Vec<i64> = rec
+        .presence
+        .iter()
+        .map(|e| mapped(&voters, e.voter_id))
+        .collect();
+    let kinds: Vec<&str> = rec.presence.iter().map(|e| e.kind.as_db()).collect();
+    insert_rows(
+        tx,
+        "INSERT INTO presence_events (meeting_id, voter_id, name, kind, proxy_name, proxy_ref,
+            item_id, at) VALUES",
+        rec.presence.len(),
+        |k| {
+            let e = &rec.presence[k];
+            [
+                &meeting as &dyn ToSql,
+                &who[k],
+                &e.name,
+                &kinds[k],
+                &e.proxy_name,
+                &e.proxy_ref,
+                &items[k],
+                &e.at,
+            ]
+        },
+    )?;
     // How it was held and notified (issue 16), as the bundle carried it.
     if !rec.form.is_plain() {
         let facts = serde_json::to_string(&rec.form).map_err(|e| StoreError::Sql(e.to_string()))?;
@@ -307,61 +321,68 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     Ok(meeting)
 }
 
-/// A roll call's frozen list and answers, each in one statement over a JSON array:
-/// one statement (and one statement journal) per item rather than one per voter, which
-/// made an owners' assembly of 400 voters most of an import's time. The lock triggers
-/// still run for every row.
+/// A roll call's frozen list and answers, many rows to a statement (see
+/// store::import_rows). The lock triggers and foreign keys still check every row.
 fn write_ballots(
     tx: &Transaction<'_>,
     item: i64,
     voters: &HashMap<i64, i64>,
     ballots: &[crate::domain::record::Ballot],
 ) -> Result<()> {
-    use serde_json::{Value, json};
-    let eligible: Vec<Value> = ballots
+    let ids: Vec<i64> = ballots
         .iter()
-        .enumerate()
-        .map(|(pos, bl)| {
-            json!([
-                mapped(voters, bl.voter_id),
-                pos as i64 + 1,
-                bl.name,
-                bl.area,
-                bl.present as i64,
-                bl.proxy_name,
-                bl.proxy_ref
-            ])
-        })
+        .map(|bl| mapped(voters, bl.voter_id))
         .collect();
-    tx.prepare_cached(
+    let positions: Vec<i64> = (1..=ballots.len() as i64).collect();
+    let present: Vec<i64> = ballots.iter().map(|bl| bl.present as i64).collect();
+    insert_rows(
+        tx,
         "INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi, present,
-            proxy_name, proxy_ref)
-         SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4,
-            j.value ->> 5, j.value ->> 6
-         FROM json_each(?2) j ORDER BY j.key",
-    )?
-    .execute(params![item, Value::Array(eligible).to_string()])?;
-    let answers: Vec<Value> = ballots
-        .iter()
-        .filter_map(|bl| {
-            bl.choice.map(|c| {
-                json!([
-                    mapped(voters, bl.voter_id),
-                    c.as_db(),
-                    bl.at.clone().unwrap_or_default(),
-                    !bl.proxy_name.is_empty() as i64
-                ])
-            })
-        })
+            proxy_name, proxy_ref) VALUES",
+        ballots.len(),
+        |k| {
+            let bl = &ballots[k];
+            [
+                &item as &dyn ToSql,
+                &ids[k],
+                &positions[k],
+                &bl.name,
+                &bl.area,
+                &present[k],
+                &bl.proxy_name,
+                &bl.proxy_ref,
+            ]
+        },
+    )?;
+    let answered: Vec<usize> = (0..ballots.len())
+        .filter(|&k| ballots[k].choice.is_some())
         .collect();
-    if !answers.is_empty() {
-        tx.prepare_cached(
-            "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy)
-             SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3
-             FROM json_each(?2) j ORDER BY j.key",
-        )?
-        .execute(params![item, Value::Array(answers).to_string()])?;
-    }
+    let choices: Vec<&str> = answered
+        .iter()
+        .map(|&k| ballots[k].choice.map(|c| c.as_db()).unwrap_or_default())
+        .collect();
+    let ats: Vec<&str> = answered
+        .iter()
+        .map(|&k| ballots[k].at.as_deref().unwrap_or_default())
+        .collect();
+    let by_proxy: Vec<i64> = answered
+        .iter()
+        .map(|&k| !ballots[k].proxy_name.is_empty() as i64)
+        .collect();
+    insert_rows(
+        tx,
+        "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES",
+        answered.len(),
+        |n| {
+            [
+                &item as &dyn ToSql,
+                &ids[answered[n]],
+                &choices[n],
+                &ats[n],
+                &by_proxy[n],
+            ]
+        },
+    )?;
     for bl in ballots {
         for c in &bl.corrections {
             tx.execute(
@@ -410,7 +431,7 @@ impl Store {
         // One meeting, one transaction: no savepoint (its statement journal would hold
         // every page a large meeting writes), and a refusal rolls the whole of it back.
         let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
-        let outcome = self.import_one(&tx, owned, pin_new, false)?;
+        let outcome = self.import_one(&tx, prepare(owned), pin_new, false)?;
         if let ImportOutcome::Imported { meeting_id, .. } = outcome {
             index_imported(&tx, &[meeting_id])?;
             tx.commit()?;
@@ -450,40 +471,23 @@ impl Store {
         Ok(out)
     }
 
-    /// One meeting inside an import batch's transaction, in a savepoint of its own.
-    /// Every string of the bundle is cleaned first (domain::clean_bundle).
+    /// One meeting inside an import batch's transaction, in a savepoint of its own,
+    /// cleaned and verified before (`prepare`; `None`: it could not be read).
     ///
     /// The meeting is not put in the search index: the caller does that once its records
     /// are all written (`index_imported`).
-    pub(super) fn import_one<B: BundleArg>(
+    pub(super) fn import_one(
         &self,
         tx: &Transaction<'_>,
-        owned: B,
+        prepared: Option<Prepared>,
         pin_new: bool,
         savepoint: bool,
     ) -> Result<ImportOutcome> {
-        let unreadable = || StoreError::Refused(Refusal::ImportUnreadable);
-        let cleaned = crate::domain::clean_bundle::clean_bundle_owned(owned.into_bundle())
-            .ok_or_else(unreadable)?;
-        let bundle = &cleaned;
-        let status = verify_record(
-            &bundle.record,
-            bundle.minutes.as_ref(),
-            &bundle.signatures,
-            &[],
-        );
-        let uid = bundle
-            .minutes
-            .as_ref()
-            .map(|m| m.community_uid.clone())
-            .unwrap_or_default();
-        let status = crate::domain::signer_roster::add_trust_problems(
+        let Prepared {
+            bundle: cleaned,
             status,
-            &bundle.record,
-            &bundle.signatures,
-            &bundle.roster,
-            &uid,
-        );
+        } = prepared.ok_or(StoreError::Refused(Refusal::ImportUnreadable))?;
+        let bundle = &cleaned;
         match status {
             VerifyStatus::Valid => {}
             VerifyStatus::Unsigned => return Ok(ImportOutcome::Refused(ImportRefusal::Unsigned)),
@@ -563,4 +567,4 @@ fn index_imported(tx: &Transaction<'_>, meetings: &[i64]) -> Result<()> {
 }
 
 use super::import_batch::Savepoint;
-pub use super::import_batch::{BundleArg, ImportBatch};
+pub use super::import_batch::{BundleArg, ImportBatch, Prepared, ahead, prepare};

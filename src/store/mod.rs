@@ -15,6 +15,7 @@ mod followup;
 pub mod import;
 mod import_batch;
 mod import_map;
+mod import_rows;
 mod import_trust;
 pub mod mediation;
 mod mediation_read;
