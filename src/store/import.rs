@@ -431,7 +431,7 @@ impl Store {
         // One meeting, one transaction: no savepoint (its statement journal would hold
         // every page a large meeting writes), and a refusal rolls the whole of it back.
         let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
-        let outcome = self.import_one(&tx, prepare(owned), pin_new, false)?;
+        let outcome = self.import_one(&tx, prepare(owned), pin_new, None)?;
         if let ImportOutcome::Imported { meeting_id, .. } = outcome {
             index_imported(&tx, &[meeting_id])?;
             tx.commit()?;
@@ -444,6 +444,12 @@ impl Store {
     /// nothing and the others go on; the batch is committed once (one flush to disk, not
     /// one per meeting) when `f` returns Ok. On Err nothing of the batch is kept, so an
     /// outcome is final only once this returns Ok.
+    ///
+    /// Each meeting's records are read back at once (and a trust problem refuses it
+    /// there), but its minutes rendered again and its signatures checked on a second
+    /// thread while the next meeting is written. If one of them does not verify, the
+    /// whole batch is rolled back with `Refusal::ImportBatchNotReproduced`: import its
+    /// bundles one by one (`import_bundle`) to learn which, and why.
     pub fn import_batch<T>(
         &mut self,
         f: impl FnOnce(&mut ImportBatch<'_>) -> Result<T>,
@@ -460,13 +466,28 @@ impl Store {
         self.conn().pragma_update(None, "temp_store", "MEMORY")?;
         let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
         let store: &Store = self;
-        let mut batch = ImportBatch {
-            store,
-            tx: &tx,
-            imported: Vec::new(),
-        };
-        let out = f(&mut batch)?;
-        index_imported(&tx, &batch.imported)?;
+        let (out, verified) = std::thread::scope(|s| {
+            // One check waiting at most: the records read back are not piled up.
+            let (checks, todo) = std::sync::mpsc::sync_channel::<ImportedCheck>(1);
+            let verifier = s.spawn(move || {
+                todo.into_iter()
+                    .all(|c| c.run(VerifyStatus::Valid).is_valid())
+            });
+            let mut batch = ImportBatch {
+                store,
+                tx: &tx,
+                imported: Vec::new(),
+                checks,
+            };
+            let out = f(&mut batch).map(|o| (o, std::mem::take(&mut batch.imported)));
+            drop(batch);
+            (out, verifier.join().unwrap_or(false))
+        });
+        let (out, imported) = out?;
+        if !verified {
+            return Err(StoreError::Refused(Refusal::ImportBatchNotReproduced));
+        }
+        index_imported(&tx, &imported)?;
         tx.commit()?;
         Ok(out)
     }
@@ -481,7 +502,7 @@ impl Store {
         tx: &Transaction<'_>,
         prepared: Option<Prepared>,
         pin_new: bool,
-        savepoint: bool,
+        batch: Option<&Checks>,
     ) -> Result<ImportOutcome> {
         let Prepared {
             bundle: cleaned,
@@ -521,7 +542,7 @@ impl Store {
             Ok(p) => p,
             Err(refusal) => return Ok(ImportOutcome::Refused(refusal)),
         };
-        let sp = if savepoint {
+        let sp = if batch.is_some() {
             Some(Savepoint::new(tx)?)
         } else {
             None
@@ -533,8 +554,24 @@ impl Store {
         super::import_trust::store_trust(tx, community, bundle, &new_pins)?;
         drop(cleaned);
         // Read back from the tables, as `yishi verify` will: the same minutes, valid
-        // signatures, and no new break in the community's chain.
-        let report = self.verify_imported(meeting)?;
+        // signatures, and no new break in the community's chain. In a batch, the
+        // minutes rendered again and the signatures are checked on the batch's second
+        // thread (unless the trust check already failed: then here, to say why).
+        let report = match batch {
+            None => self.verify_imported(meeting)?,
+            Some(checks) => {
+                let (check, mut report) = self.read_imported(meeting)?;
+                if report.status.is_valid() {
+                    checks
+                        .send(check)
+                        .map_err(|_| StoreError::Refused(Refusal::ImportBatchNotReproduced))?;
+                } else {
+                    report.status =
+                        check.run(std::mem::replace(&mut report.status, VerifyStatus::Valid));
+                }
+                report
+            }
+        };
         if !report.status.is_valid() {
             return Ok(ImportOutcome::Refused(ImportRefusal::NotReproduced(
                 report.status,
@@ -566,5 +603,6 @@ fn index_imported(tx: &Transaction<'_>, meetings: &[i64]) -> Result<()> {
     Ok(())
 }
 
-use super::import_batch::Savepoint;
 pub use super::import_batch::{BundleArg, ImportBatch, Prepared, ahead, prepare};
+use super::import_batch::{Checks, Savepoint};
+use super::signed::ImportedCheck;

@@ -5,6 +5,7 @@
 use rusqlite::Transaction;
 
 use super::import::ImportOutcome;
+use super::signed::ImportedCheck;
 use super::{Result, Store};
 use crate::domain::verify::{ExportBundle, VerifyStatus, verify_record};
 
@@ -96,7 +97,14 @@ pub struct ImportBatch<'a> {
     pub(super) tx: &'a Transaction<'a>,
     /// The meetings imported so far, indexed for search when the batch ends.
     pub(super) imported: Vec<i64>,
+    /// Each meeting's minutes rendered again from the tables and its signatures checked,
+    /// on a second thread while the next one is written: the batch is committed only
+    /// if every one verified (see `Store::import_batch`).
+    pub(super) checks: Checks,
 }
+
+/// Where a batch sends its meetings' checks (see `ImportBatch::checks`).
+pub(super) type Checks = std::sync::mpsc::SyncSender<ImportedCheck>;
 
 impl ImportBatch<'_> {
     /// Import one exported meeting into the batch (see `Store::import_bundle`).
@@ -116,7 +124,9 @@ impl ImportBatch<'_> {
         prepared: Option<Prepared>,
         pin_new: bool,
     ) -> Result<ImportOutcome> {
-        let out = self.store.import_one(self.tx, prepared, pin_new, true)?;
+        let out = self
+            .store
+            .import_one(self.tx, prepared, pin_new, Some(&self.checks))?;
         if let ImportOutcome::Imported { meeting_id, .. } = out {
             self.imported.push(meeting_id);
         }

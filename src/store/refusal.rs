@@ -133,6 +133,9 @@ pub enum Refusal {
     },
     ImportRecusalNoItem,
     ImportAddendumMissing,
+    /// A meeting of an import batch did not verify from the tables once written: the
+    /// batch was rolled back (imported again one by one, each says why).
+    ImportBatchNotReproduced,
     // ---- refused by a form before the store is asked ----
     VoterNotFound,
     ManyMatch,
@@ -265,6 +268,7 @@ impl Refusal {
             ImportRecusalItemMissing { position: 2 },
             ImportRecusalNoItem,
             ImportAddendumMissing,
+            ImportBatchNotReproduced,
             VoterNotFound,
             ManyMatch,
             BadArea,
@@ -361,11 +365,12 @@ impl Refusal {
             Written(_) => 77,
             Mediation(_) => 78,
             Civic(_) => 79,
+            ImportBatchNotReproduced => 80,
         }
     }
 
     /// How many variants `ordinal` numbers.
-    pub const COUNT: usize = 80;
+    pub const COUNT: usize = 81;
 }
 
 /// The store knows no sentences (they are the screens' and commands', in

@@ -170,6 +170,15 @@ impl Store {
     /// depends on its predecessor alone. So an import costs the same however long the
     /// community's record is.
     pub(crate) fn verify_imported(&self, id: i64) -> Result<VerifyReport> {
+        let (check, mut report) = self.read_imported(id)?;
+        report.status = check.run(std::mem::replace(&mut report.status, VerifyStatus::Valid));
+        Ok(report)
+    }
+
+    /// What `verify_imported` reads from the database: the report with the trust
+    /// problems alone (the pinned keys and signed roster), and the check that needs no
+    /// database (the minutes rendered again, every signature), to run on any thread.
+    pub(crate) fn read_imported(&self, id: i64) -> Result<(ImportedCheck, VerifyReport)> {
         let link: Option<(i64, i64, String)> = self
             .conn()
             .query_row(
@@ -194,8 +203,40 @@ impl Store {
                     .unwrap_or(crate::domain::verify::ZERO_HASH)
             }
         };
-        let starts: &[i64] = if starts { &[id] } else { &[] };
-        self.verify_with(id, &self.signer_keys()?, &[], starts)
+        let m = self.meeting(id)?;
+        let sigs = self.signatures(id)?;
+        let minutes = self.stored_minutes(id)?;
+        let (record, trust) = match self.meeting_record(id) {
+            // An imported meeting is never local: its trust problems are added to the
+            // status, whatever it is (store::trust::with_trust).
+            Ok(rec) => {
+                let trust = super::trust::with_trust(
+                    self.conn(),
+                    &m,
+                    &rec,
+                    minutes.as_ref(),
+                    &sigs,
+                    VerifyStatus::Valid,
+                )?;
+                (Ok(rec), trust)
+            }
+            Err(e) => (Err(e.to_string()), VerifyStatus::Valid),
+        };
+        let check = ImportedCheck {
+            record,
+            minutes,
+            signatures: sigs.clone(),
+            keys: self.signer_keys()?,
+        };
+        let report = VerifyReport {
+            meeting_id: id,
+            uid: m.uid,
+            title: m.title,
+            status: trust,
+            signatures: sigs,
+            chain_starts_at_import: starts,
+        };
+        Ok((check, report))
     }
 
     /// Verify every meeting that is signed or carries a signature, oldest first.
@@ -300,5 +341,41 @@ impl Store {
         };
         self.export_trust(id, &mut b)?;
         Ok(b)
+    }
+}
+
+/// The part of an imported meeting's verification that needs no database (see
+/// `Store::read_imported`).
+pub(crate) struct ImportedCheck {
+    record: std::result::Result<crate::domain::record::MeetingRecord, String>,
+    minutes: Option<crate::domain::verify::StoredMinutes>,
+    signatures: Vec<crate::domain::verify::SignatureRecord>,
+    keys: Vec<SignerKey>,
+}
+
+impl ImportedCheck {
+    /// The meeting's status: its minutes rendered again from the records read back and
+    /// compared, every signature checked, with `trust` (the trust problems found) added.
+    pub(crate) fn run(&self, trust: VerifyStatus) -> VerifyStatus {
+        let rec = match &self.record {
+            Ok(rec) => rec,
+            Err(detail) => {
+                return VerifyStatus::Invalid(vec![Problem::RecordUnreadable {
+                    detail: detail.clone(),
+                }]);
+            }
+        };
+        let status = verify_record(rec, self.minutes.as_ref(), &self.signatures, &self.keys);
+        match trust {
+            VerifyStatus::Invalid(found) => {
+                let mut ps = match status {
+                    VerifyStatus::Invalid(ps) => ps,
+                    _ => Vec::new(),
+                };
+                ps.extend(found);
+                VerifyStatus::Invalid(ps)
+            }
+            _ => status,
+        }
     }
 }

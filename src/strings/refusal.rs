@@ -106,6 +106,9 @@ fn en(r: &Refusal) -> String {
             format!("A recusal names item {position}, which is not there.")
         }
         ImportRecusalNoItem => "A recusal names no item.".into(),
+        ImportBatchNotReproduced => {
+            "A meeting of the batch did not verify from the database once written: nothing of the batch was kept; import the files one by one to see which.".into()
+        }
         ImportAddendumMissing => "A signature names an addendum that is not there.".into(),
         VoterNotFound => "No such voter.".into(),
         ManyMatch => "Several match; type more of the name or unit.".into(),
@@ -239,6 +242,7 @@ fn zh(r: &Refusal) -> String {
             format!("回避记录指向第 {position} 项议题，但该议题不存在。")
         }
         ImportRecusalNoItem => "回避记录没有指明议题。".into(),
+        ImportBatchNotReproduced => "这一批中有会议写入后从数据库核验不通过：这一批都没有保存；请逐个导入文件，查明是哪一个。".into(),
         ImportAddendumMissing => "签名指向一份不存在的补充更正。".into(),
         VoterNotFound => "没有找到这个人。".into(),
         ManyMatch => "有多人符合，请输入更完整的姓名或房号。".into(),

@@ -249,3 +249,77 @@ fn a_tampered_file_is_refused_with_the_reason_and_nothing_is_written() {
         ImportOutcome::Refused(ImportRefusal::Unsigned)
     );
 }
+
+/// A database whose tables do not give back what was written (here a trigger, standing
+/// for a damaged or tampered file, changes one item's title): the meeting's minutes do
+/// not render again, so it is refused; in a batch its check runs on the second thread,
+/// the whole batch is rolled back, and `yishi import` imports the files again one by one
+/// so that only that file is refused, with the reason.
+#[test]
+fn a_meeting_whose_tables_do_not_reproduce_it_is_refused_and_its_batch_keeps_nothing() {
+    let a = archive_db();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files: Vec<PathBuf> = [a.gate, a.elevator, a.parking]
+        .into_iter()
+        .map(|id| {
+            let f = dir.path().join(format!("m{id}.json"));
+            export(&a.path, id, &f);
+            f
+        })
+        .collect();
+    let bundles: Vec<ExportBundle> = files.iter().map(|f| read_bundle(f)).collect();
+    let bad_uid = bundles[1].record.uid.clone();
+    let office = dir.path().join("office.db");
+    drop(Store::open(&office).expect("open"));
+    Connection::open(&office)
+        .expect("raw")
+        .execute_batch(&format!(
+            "CREATE TRIGGER not_as_written AFTER INSERT ON agenda_items
+             WHEN (SELECT uid FROM meetings WHERE id = NEW.meeting_id) = '{bad_uid}'
+             BEGIN UPDATE agenda_items SET title = title || '!' WHERE id = NEW.id; END;"
+        ))
+        .expect("trigger");
+    let meetings = |p: &Path| -> i64 {
+        Connection::open(p)
+            .expect("raw")
+            .query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))
+            .expect("count")
+    };
+
+    // Through the store: the batch is refused as a whole and keeps nothing.
+    let mut store = Store::open(&office).expect("open");
+    let r = store.import_batch(|b| {
+        bundles
+            .iter()
+            .map(|x| b.import(x))
+            .collect::<Result<Vec<_>, _>>()
+    });
+    assert!(
+        matches!(
+            r,
+            Err(yishi::store::StoreError::Refused(
+                yishi::store::Refusal::ImportBatchNotReproduced
+            ))
+        ),
+        "{r:?}"
+    );
+    assert_eq!(meetings(&office), 0);
+    // Alone, the meeting says why.
+    match store.import_bundle(&bundles[1]).expect("import") {
+        ImportOutcome::Refused(ImportRefusal::NotReproduced(VerifyStatus::Invalid(_))) => {}
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(meetings(&office), 0);
+    drop(store);
+
+    // Through `yishi import`: the two others imported, that one refused with the reason.
+    let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let (code, out, err) = import(&office, &paths);
+    assert_eq!(code, 1, "{out}{err}");
+    assert_eq!(out.matches("imported as meeting").count(), 2, "{out}");
+    assert!(
+        out.contains("the written records do not reproduce the signed minutes"),
+        "{out}"
+    );
+    assert_eq!(meetings(&office), 2);
+}
