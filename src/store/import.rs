@@ -38,7 +38,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::common::rule_params;
 use super::import_map::{blob, map_outcome, map_rule, map_voters, mapped};
-use super::import_rows::insert_rows;
+use super::import_rows::{insert_rows, write_ballots};
 use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{ItemStatus, MeetingStatus, PresenceKind};
 use crate::domain::verify::{ExportBundle, Problem, VerifyStatus};
@@ -319,86 +319,6 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     tx.prepare_cached("UPDATE meetings SET status = 'signed' WHERE id = ?1")?
         .execute([meeting])?;
     Ok(meeting)
-}
-
-/// A roll call's frozen list and answers, many rows to a statement (see
-/// store::import_rows). The lock triggers and foreign keys still check every row.
-fn write_ballots(
-    tx: &Transaction<'_>,
-    item: i64,
-    voters: &HashMap<i64, i64>,
-    ballots: &[crate::domain::record::Ballot],
-) -> Result<()> {
-    let ids: Vec<i64> = ballots
-        .iter()
-        .map(|bl| mapped(voters, bl.voter_id))
-        .collect();
-    let positions: Vec<i64> = (1..=ballots.len() as i64).collect();
-    let present: Vec<i64> = ballots.iter().map(|bl| bl.present as i64).collect();
-    insert_rows(
-        tx,
-        "INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi, present,
-            proxy_name, proxy_ref) VALUES",
-        ballots.len(),
-        |k| {
-            let bl = &ballots[k];
-            [
-                &item as &dyn ToSql,
-                &ids[k],
-                &positions[k],
-                &bl.name,
-                &bl.area,
-                &present[k],
-                &bl.proxy_name,
-                &bl.proxy_ref,
-            ]
-        },
-    )?;
-    let answered: Vec<usize> = (0..ballots.len())
-        .filter(|&k| ballots[k].choice.is_some())
-        .collect();
-    let choices: Vec<&str> = answered
-        .iter()
-        .map(|&k| ballots[k].choice.map(|c| c.as_db()).unwrap_or_default())
-        .collect();
-    let ats: Vec<&str> = answered
-        .iter()
-        .map(|&k| ballots[k].at.as_deref().unwrap_or_default())
-        .collect();
-    let by_proxy: Vec<i64> = answered
-        .iter()
-        .map(|&k| !ballots[k].proxy_name.is_empty() as i64)
-        .collect();
-    insert_rows(
-        tx,
-        "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES",
-        answered.len(),
-        |n| {
-            [
-                &item as &dyn ToSql,
-                &ids[answered[n]],
-                &choices[n],
-                &ats[n],
-                &by_proxy[n],
-            ]
-        },
-    )?;
-    for bl in ballots {
-        for c in &bl.corrections {
-            tx.execute(
-                "INSERT INTO vote_corrections (item_id, voter_id, from_choice, to_choice,
-                    after_vote, at) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
-                params![
-                    item,
-                    mapped(voters, bl.voter_id),
-                    c.from.as_db(),
-                    c.to.as_db(),
-                    c.at
-                ],
-            )?;
-        }
-    }
-    Ok(())
 }
 
 impl Store {

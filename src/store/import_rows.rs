@@ -1,5 +1,5 @@
 //! Many rows of one table in few statements, for an import: `INSERT … VALUES (…), (…), …`
-//! with bound parameters.
+//! with bound parameters; a roll call's frozen list and answers written so.
 //!
 //! Why: inside a transaction every statement that a trigger or a foreign key may abort
 //! keeps a statement journal, a copy of each page it changes. One statement per row
@@ -8,10 +8,13 @@
 //! but parsed each row's JSON again for every column. The triggers and foreign keys
 //! still check every row.
 
-use rusqlite::Transaction;
+use std::collections::HashMap;
+
 use rusqlite::types::ToSql;
+use rusqlite::{Transaction, params};
 
 use super::Result;
+use super::import_map::mapped;
 
 /// Rows to a statement, largest first: few distinct statements (all of them cached) and
 /// few statements per roll call.
@@ -44,6 +47,86 @@ pub(super) fn insert_rows<'a, const N: usize>(
 fn statement(head: &str, cols: usize, rows: usize) -> String {
     let group = format!("({})", vec!["?"; cols].join(","));
     format!("{head} {}", vec![group; rows].join(","))
+}
+
+/// A roll call's frozen list and answers, many rows to a statement (see `insert_rows`).
+/// The lock triggers and foreign keys still check every row.
+pub(super) fn write_ballots(
+    tx: &Transaction<'_>,
+    item: i64,
+    voters: &HashMap<i64, i64>,
+    ballots: &[crate::domain::record::Ballot],
+) -> Result<()> {
+    let ids: Vec<i64> = ballots
+        .iter()
+        .map(|bl| mapped(voters, bl.voter_id))
+        .collect();
+    let positions: Vec<i64> = (1..=ballots.len() as i64).collect();
+    let present: Vec<i64> = ballots.iter().map(|bl| bl.present as i64).collect();
+    insert_rows(
+        tx,
+        "INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi, present,
+            proxy_name, proxy_ref) VALUES",
+        ballots.len(),
+        |k| {
+            let bl = &ballots[k];
+            [
+                &item as &dyn ToSql,
+                &ids[k],
+                &positions[k],
+                &bl.name,
+                &bl.area,
+                &present[k],
+                &bl.proxy_name,
+                &bl.proxy_ref,
+            ]
+        },
+    )?;
+    let answered: Vec<usize> = (0..ballots.len())
+        .filter(|&k| ballots[k].choice.is_some())
+        .collect();
+    let choices: Vec<&str> = answered
+        .iter()
+        .map(|&k| ballots[k].choice.map(|c| c.as_db()).unwrap_or_default())
+        .collect();
+    let ats: Vec<&str> = answered
+        .iter()
+        .map(|&k| ballots[k].at.as_deref().unwrap_or_default())
+        .collect();
+    let by_proxy: Vec<i64> = answered
+        .iter()
+        .map(|&k| !ballots[k].proxy_name.is_empty() as i64)
+        .collect();
+    insert_rows(
+        tx,
+        "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES",
+        answered.len(),
+        |n| {
+            [
+                &item as &dyn ToSql,
+                &ids[answered[n]],
+                &choices[n],
+                &ats[n],
+                &by_proxy[n],
+            ]
+        },
+    )?;
+    for bl in ballots {
+        for c in &bl.corrections {
+            tx.execute(
+                "INSERT INTO vote_corrections (item_id, voter_id, from_choice, to_choice,
+                    after_vote, at) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+                params![
+                    item,
+                    mapped(voters, bl.voter_id),
+                    c.from.as_db(),
+                    c.to.as_db(),
+                    c.at
+                ],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
