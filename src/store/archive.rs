@@ -78,11 +78,13 @@ impl Store {
             args.push(Value::Text(c.clone()));
             sql.push_str(&format!(" AND c.name = ?{}", args.len()));
         }
+        // Each date bound also as a bound on `starts_at` itself, which the first implies,
+        // so the date index reads only the range instead of every later meeting.
         if let Some(s) = &f.since {
             args.push(Value::Text(s.clone()));
             sql.push_str(&format!(
-                " AND substr(m.starts_at, 1, 10) >= ?{}",
-                args.len()
+                " AND substr(m.starts_at, 1, 10) >= ?{n} AND m.starts_at >= ?{n}",
+                n = args.len()
             ));
         }
         if let Some(u) = &f.until {
@@ -91,6 +93,10 @@ impl Store {
                 " AND substr(m.starts_at, 1, 10) <= ?{}",
                 args.len()
             ));
+            if let Some(next) = just_after(u) {
+                args.push(Value::Text(next));
+                sql.push_str(&format!(" AND m.starts_at < ?{}", args.len()));
+            }
         }
         if let Some(k) = &f.kind {
             args.push(Value::Text(k.clone()));
@@ -183,5 +189,38 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+/// The least text after every text whose first ten characters are at most `day` (its
+/// last character one higher), when there is one: `substr(t, 1, 10) <= day` implies
+/// `t < just_after(day)` for a `day` of ten characters.
+fn just_after(day: &str) -> Option<String> {
+    if day.chars().count() != 10 {
+        return None;
+    }
+    let mut chars: Vec<char> = day.chars().collect();
+    let last = chars.last_mut()?;
+    *last = char::from_u32(u32::from(*last) + 1)?;
+    Some(chars.into_iter().collect())
+}
+
+#[cfg(test)]
+mod date_bound_tests {
+    use super::just_after;
+
+    #[test]
+    fn every_start_of_the_last_day_is_before_the_bound() {
+        let next = just_after("2020-12-31").unwrap();
+        assert_eq!(next, "2020-12-32");
+        for t in [
+            "2020-12-31",
+            "2020-12-31 23:59",
+            "2020-12-31T23:59:59+08:00",
+        ] {
+            assert!(t < next.as_str(), "{t}");
+        }
+        assert!("2021-01-01 00:00" > next.as_str());
+        assert_eq!(just_after("2020-1-1"), None);
     }
 }
