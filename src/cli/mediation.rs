@@ -227,7 +227,7 @@ fn read(path: &Path, lang: Lang) -> Result<AgreementBundle, CliError> {
         CliError(strings::cli_bad_file(
             lang,
             &shown,
-            &clean_line(&e.to_string()),
+            &clean_line(&strings::cli::json_why(lang, &e)),
         ))
     })?;
     if b.format != EXPORT_FORMAT {

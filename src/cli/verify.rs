@@ -103,7 +103,7 @@ pub(crate) fn read_bundle(path: &Path, lang: Lang) -> Result<ExportBundle, CliEr
     let reader = std::io::BufReader::with_capacity(1 << 16, file);
     // The parser's message quotes the file (an unknown variant, say): clean it.
     let bundle: ExportBundle = serde_json::from_reader(reader).map_err(|e| {
-        let why = clean_line(&e.to_string());
+        let why = clean_line(&strings::cli::json_why(lang, &e));
         match e.classify() {
             serde_json::error::Category::Io => {
                 CliError(strings::cli_cannot_read(lang, &shown, &why))

@@ -60,9 +60,38 @@ pub fn io_why(l: Lang, e: &std::io::Error) -> String {
         K::IsADirectory => super::Tr("这是一个文件夹", "it is a folder"),
         K::StorageFull => super::Tr("磁盘已满", "the disk is full"),
         K::InvalidData => super::Tr("内容不是有效的文本", "its content is not valid text"),
-        _ => return e.to_string(),
+        K::AlreadyExists => super::Tr("文件已经存在", "the file already exists"),
+        K::ReadOnlyFilesystem => super::Tr("磁盘是只读的", "the disk is read-only"),
+        K::UnexpectedEof => super::Tr("文件不完整", "the file is cut short"),
+        K::OutOfMemory => super::Tr("内存不足", "out of memory"),
+        K::TimedOut => super::Tr("操作超时", "it timed out"),
+        K::NotADirectory => super::Tr("路径中有一段不是文件夹", "part of the path is not a folder"),
+        K::InvalidFilename => super::Tr("文件名无效", "the file name is not valid"),
+        // Anything else: the system's own words, said to be the system's.
+        _ => {
+            return match l {
+                Lang::Zh => format!("操作系统报错：{e}"),
+                Lang::En => e.to_string(),
+            };
+        }
     };
     t.get(l).to_string()
+}
+
+/// Why a file is not valid JSON of the expected shape, with where: in English the
+/// parser's own sentence (it names the field), in Chinese a sentence of ours.
+pub fn json_why(l: Lang, e: &serde_json::Error) -> String {
+    use serde_json::error::Category as C;
+    let (line, column) = (e.line(), e.column());
+    match l {
+        Lang::En => e.to_string(),
+        Lang::Zh => match e.classify() {
+            C::Io => "读取时出错".to_string(),
+            C::Eof => format!("文件在第 {line} 行第 {column} 列处中断，内容不完整"),
+            C::Syntax => format!("第 {line} 行第 {column} 列不是有效的 JSON"),
+            C::Data => format!("第 {line} 行第 {column} 列的内容不符合导出格式"),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -81,5 +110,19 @@ mod tests {
         assert_eq!(parse_kind("野餐"), None);
         assert!(bad_kind(Lang::Zh, "野餐").contains("业主大会"));
         assert!(bad_kind(Lang::En, "picnic").contains("Owners' assembly"));
+    }
+
+    #[test]
+    fn a_broken_json_file_is_told_in_chinese_with_where() {
+        let e = serde_json::from_str::<serde_json::Value>("{\"bad\":\n").unwrap_err();
+        assert_eq!(
+            json_why(Lang::Zh, &e),
+            "文件在第 2 行第 0 列处中断，内容不完整"
+        );
+        assert!(json_why(Lang::En, &e).contains("EOF"));
+        let e = serde_json::from_str::<serde_json::Value>("{x}").unwrap_err();
+        assert_eq!(json_why(Lang::Zh, &e), "第 1 行第 2 列不是有效的 JSON");
+        let other = std::io::Error::other("boom");
+        assert_eq!(io_why(Lang::Zh, &other), "操作系统报错：boom");
     }
 }
