@@ -221,3 +221,34 @@ fn a_read_only_review_refuses_a_form_before_anything_is_typed() {
     assert_eq!(ui.count("SELECT count(*) FROM form_drafts"), drafts);
     drop(first);
 }
+
+/// On a file open read-only the bottom bar offers only what can be done there: looking,
+/// searching, printing, exporting; not a new meeting or an edit (which would be refused).
+#[test]
+fn a_read_only_review_offers_no_key_that_would_change_the_record() {
+    let mut ui = Ui::demo(Lang::Zh, 120, 30);
+    ui.draw();
+    let bar = |ui: &Ui| {
+        let screen = ui.screen();
+        let lines: Vec<&str> = screen.lines().collect();
+        lines[lines.len().saturating_sub(2)..].join("\n")
+    };
+    assert!(bar(&ui).contains("新建会议"), "{}", bar(&ui));
+    let mut first = yishi::store::Store::open(&ui.db).expect("first");
+    assert!(first.claim());
+    let mut second = yishi::store::Store::open(&ui.db).expect("second");
+    assert!(!second.claim() && second.read_only());
+    ui.app = yishi::ui::App::new(second, Lang::Zh);
+    ui.draw();
+    let home = bar(&ui);
+    assert!(!home.contains("新建会议"), "{home}");
+    assert!(home.contains("档案") && home.contains("打开"), "{home}");
+    // The draft meeting's preparation screen: no edit, no new item, no opening.
+    ui.press(KeyCode::Enter);
+    let prep = bar(&ui);
+    for k in ["添加议题", "编辑议题", "会议信息"] {
+        assert!(!prep.contains(k), "{k}: {prep}");
+    }
+    assert!(prep.contains("Esc"), "{prep}");
+    drop(first);
+}

@@ -28,6 +28,17 @@ pub enum CivicAct {
     Year,
 }
 
+impl CivicAct {
+    /// See `Act::changes_record`.
+    pub fn changes_record(&self) -> bool {
+        use CivicAct::*;
+        !matches!(
+            self,
+            Suggestions | PrintResponses | CostPlan | Summary | Year
+        )
+    }
+}
+
 const fn b(keys: &'static [Key], act: CivicAct, hint: crate::strings::Tr) -> Binding {
     Binding {
         keys,

@@ -162,6 +162,30 @@ pub enum Act {
     Civic(super::civic_keys::CivicAct),
 }
 
+impl Act {
+    /// Whether the command changes the record, or opens a screen only for changing it
+    /// (ballot entry): left out of the bottom bar on a file open read-only, where such a
+    /// change is refused. Moving, viewing, searching, printing and exporting do not.
+    pub fn changes_record(&self) -> bool {
+        use Act::*;
+        match self {
+            Up | Down | PageUp | PageDown | Top | Bottom | Open | Back | Quit | Help | Room
+            | Lang | Roster | Archive | Board | Search | Agenda | Attendance | Jump | CallAgain
+            | Export | NextItem | PrevItem | Filter | ClearFilter | ExportNotice | Print
+            | Deliveries | ToggleUnserved => false,
+            NewMeeting | SetStatus | AddVoter | EditVoter | AddUnit | Council | Transfer
+            | EditMeeting | AddItem | EditItem | MoveUp | MoveDown | RemoveItem | OpenMeeting
+            | Present | Absent | Proxy | Adjourn | AddSpeaker | NextSpeaker | Remark | Amend
+            | StartVote | Recuse | FinishItem | Answer(_) | Arrive | Undo | CloseVote
+            | AddAction | Summary | Sign | Register | Addendum | Withdraw | Digit(_) | DelDigit
+            | Invalid(_) | Correct | MeetingForm | Extend | CloseWritten | Deliver | DeliverAll
+            | EnterBallots => true,
+            Mediation(m) => m.changes_record(),
+            Civic(c) => c.changes_record(),
+        }
+    }
+}
+
 pub struct Binding {
     pub keys: &'static [Key],
     pub act: Act,
@@ -502,12 +526,13 @@ pub fn lookup(table: &[Binding], k: &KeyEvent) -> Option<Act> {
         .map(|b| b.act)
 }
 
-/// "Enter 打开  n 新会议 …" for the bottom bar.
-pub fn hints(table: &[Binding], l: Lang) -> Vec<(String, &'static str)> {
+/// "Enter 打开  n 新会议 …" for the bottom bar; on a file open read-only, without the
+/// keys that would change the record (they are refused with a sentence if pressed).
+pub fn hints(table: &[Binding], l: Lang, read_only: bool) -> Vec<(String, &'static str)> {
     table
         .iter()
         .chain(GLOBAL.iter())
-        .filter(|b| b.bar)
+        .filter(|b| b.bar && !(read_only && b.act.changes_record()))
         .map(|b| (b.keys[0].label(), b.hint.get(l)))
         .collect()
 }

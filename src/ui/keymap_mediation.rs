@@ -30,6 +30,14 @@ pub enum MedAct {
     Text,
 }
 
+impl MedAct {
+    /// See `Act::changes_record`.
+    pub fn changes_record(&self) -> bool {
+        use MedAct::*;
+        !matches!(self, List | Filter | ClearFilter | Text)
+    }
+}
+
 use Key::{Char as C, Code};
 
 const fn md(keys: &'static [Key], a: MedAct, hint: crate::strings::Tr, bar: bool) -> Binding {

@@ -177,7 +177,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
 fn draw_keys(app: &App, f: &mut Frame<'_>, area: Rect) {
     let mut lines: Vec<Line<'_>> = vec![Line::default()];
     let mut used = 0usize;
-    for (k, h) in keymap::hints(app.keymap(), app.lang) {
+    for (k, h) in keymap::hints(app.keymap(), app.lang, app.store.read_only()) {
         let key = format!(" {k} ");
         let hint = format!(" {h}  ");
         let w = width(&key) + width(&hint);
