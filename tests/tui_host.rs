@@ -252,3 +252,16 @@ fn a_read_only_review_offers_no_key_that_would_change_the_record() {
     assert!(prep.contains("Esc"), "{prep}");
     drop(first);
 }
+
+/// Home tells a written consultation from a meeting in the room: it opens to ballot
+/// entry by number, not to a roll call.
+#[test]
+fn home_marks_a_written_consultation() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.draw();
+    assert!(ui.sees("【书面】3栋1单元加装电梯"), "{}", ui.screen());
+    assert!(!ui.sees("【书面】2026年第一次业主大会"), "{}", ui.screen());
+    let mut ui = Ui::demo(Lang::En, 100, 30);
+    ui.draw();
+    assert!(ui.sees("[written] 3栋1单元加装电梯"), "{}", ui.screen());
+}

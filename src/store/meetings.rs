@@ -29,6 +29,8 @@ pub struct MeetingRow {
     pub status: MeetingStatus,
     pub current_item: Option<i64>,
     pub summary: String,
+    /// Held as a written consultation (书面征求意见: `written_meetings` has it).
+    pub written: bool,
 }
 
 /// What the host types to create or edit a meeting.
@@ -72,7 +74,8 @@ pub struct ItemInput {
 }
 
 const MEETING_COLS: &str = "m.id, m.uid, m.community_id, c.name, m.kind, m.electorate, m.title,
-    m.starts_at, m.venue, m.host, m.secretary, m.language, m.status, m.current_item, m.summary";
+    m.starts_at, m.venue, m.host, m.secretary, m.language, m.status, m.current_item, m.summary,
+    EXISTS (SELECT 1 FROM written_meetings w WHERE w.meeting_id = m.id)";
 
 fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
     let kind: String = r.get(4)?;
@@ -94,6 +97,7 @@ fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
         status: MeetingStatus::from_db(&status).unwrap_or(MeetingStatus::Draft),
         current_item: r.get(13)?,
         summary: r.get(14)?,
+        written: r.get(15)?,
     })
 }
 

@@ -69,6 +69,8 @@ pub fn printed(l: Lang, path: &str) -> String {
 }
 
 // The consultation's own screen: progress, extension, closing.
+/// Before a meeting's title on home: held in writing.
+pub const TITLE_WRITTEN: Tr = Tr("【书面】", "[written] ");
 pub const HUB_TITLE: Tr = Tr("书面征求意见", "Written consultation");
 pub const K_ENTER_BALLOTS: Tr = Tr("录入表决票", "enter ballots");
 pub const K_DELIVERIES: Tr = Tr("送达登记", "deliveries");

@@ -108,12 +108,7 @@ impl Screen for Home {
                 Some(Row::Meeting(m)) => match m.status {
                     MeetingStatus::Draft => Nav::push(prepare::Prepare::load(ctx, m.id)),
                     // A written consultation: its ballots are entered by number.
-                    MeetingStatus::Open
-                        if ctx.store.meeting_form(m.id).ok()
-                            == Some(crate::domain::model::MeetingForm::Written) =>
-                    {
-                        super::written::open(ctx, m.id)
-                    }
+                    MeetingStatus::Open if m.written => super::written::open(ctx, m.id),
                     MeetingStatus::Open => agenda::resume(ctx, m.id),
                     _ => Nav::push(minutes::Minutes::load(ctx, m.id)),
                 },
@@ -196,11 +191,18 @@ impl Screen for Home {
                         MeetingStatus::Draft => theme::focus(),
                         _ => ratatui::style::Style::default(),
                     };
+                    // A written consultation says so: it is opened to enter ballots by
+                    // number, not to roll-call a room.
+                    let mark = if m.written {
+                        strings::written_ui::TITLE_WRITTEN.get(l)
+                    } else {
+                        ""
+                    };
                     ListItem::new(Line::from(vec![
                         Span::raw("    "),
                         Span::styled(pad(status, 8), style),
                         Span::raw(format!(
-                            " {}  {}  {}",
+                            " {}  {}  {mark}{}",
                             m.starts_at,
                             pad(strings::meeting_kind(l, m.kind), 12),
                             clean_line(&m.title)
