@@ -118,6 +118,9 @@ fn a_case_from_opening_to_its_performance_check() {
     u.assert_sees("调解案件");
     u.press(KeyCode::Char('z'));
     u.assert_sees("调解案件");
+    // The list says what its columns are.
+    u.assert_sees("编号 状态");
+    u.assert_sees("受理日期   类别       履行期限   案件");
 
     // A new case: the form, Esc leaves it with nothing written; again, and saved.
     u.press(KeyCode::Char('n'));

@@ -157,7 +157,7 @@ impl Screen for CaseList {
                     CaseStatus::NotPerformed => theme::fail(),
                     _ => theme::dim(),
                 };
-                let head = format!("{:>3} ", r.number);
+                let head = format!("{:>4} ", r.number);
                 let status = pad(m::status(l, r.status), status_w);
                 let rest = format!(
                     " {} {} {} ",
@@ -175,11 +175,29 @@ impl Screen for CaseList {
                 ]))
             })
             .collect();
+        // The column heads, over the columns (after the two cells of the "> " mark).
+        let heads = Line::from(format!(
+            "  {} {} {} {} {} {}",
+            pad(ctx.t(m::COL_NO), 4),
+            pad(ctx.t(m::COL_STATUS), status_w),
+            pad(ctx.t(m::COL_OPENED), 10),
+            pad(ctx.t(m::COL_KIND), 10),
+            pad(ctx.t(m::COL_DUE), 10),
+            ctx.t(m::COL_TITLE)
+        ))
+        .style(theme::dim());
+        let inside = block.inner(area);
+        f.render_widget(block, area);
+        let [head_area, list_area] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Min(0),
+        ])
+        .areas(inside);
+        f.render_widget(Paragraph::new(heads), head_area);
         let list = List::new(items)
-            .block(block)
             .highlight_style(theme::selected())
             .highlight_symbol("> ");
         let mut state = ListState::default().with_selected(Some(self.sel));
-        f.render_stateful_widget(list, area, &mut state);
+        f.render_stateful_widget(list, list_area, &mut state);
     }
 }
