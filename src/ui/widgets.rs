@@ -47,11 +47,58 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'static>> {
             .find(|s| !s.content.trim().is_empty())
             .map(|s| s.style)
             .unwrap_or_default();
-        for part in crate::domain::text::wrap(&text, width) {
+        // A hanging indent: the lines after the first start under the text, past the
+        // line's own indentation and list mark ("  1. ", "- "), as on paper.
+        let lead = hanging_prefix(&text);
+        let indent = crate::domain::text::width(lead);
+        let parts = if indent > 0 && indent * 2 <= width {
+            let mut parts = crate::domain::text::wrap(&text[lead.len()..], width - indent);
+            for (k, p) in parts.iter_mut().enumerate() {
+                let pad = if k == 0 {
+                    lead.to_string()
+                } else {
+                    " ".repeat(indent)
+                };
+                p.insert_str(0, &pad);
+            }
+            parts
+        } else {
+            crate::domain::text::wrap(&text, width)
+        };
+        for part in parts {
             out.push(Line::from(Span::styled(part, style)).style(line.style));
         }
     }
     out
+}
+
+/// The start of a line that its wrapped lines hang under: its indentation and a list
+/// mark after it ("- ", "· ", "• ", "1. ", "12、", "(3) ") with the spaces that follow.
+fn hanging_prefix(text: &str) -> &str {
+    let rest = text.trim_start_matches(' ');
+    let mut end = text.len() - rest.len();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let after = &rest[digits..];
+    let mark = if digits > 0 {
+        ['.', '、', ')', '）']
+            .iter()
+            .find(|&&c| after.starts_with(c))
+            .map(|c| digits + c.len_utf8())
+    } else {
+        ["- ", "· ", "• ", "* "]
+            .iter()
+            .find(|m| rest.starts_with(**m))
+            .map(|m| m.len() - 1)
+    };
+    if let Some(n) = mark {
+        let tail = &rest[n..];
+        let spaces = tail.len() - tail.trim_start_matches(' ').len();
+        // A mark is one only when text follows it after a space (or after 、/）).
+        if spaces > 0 || !rest[..n].ends_with('.') && !rest[..n].ends_with(')') {
+            end += n + spaces;
+        }
+    }
+    &text[..end]
 }
 
 /// One check in the minutes' words (the current format's, whose percentage never
@@ -145,5 +192,46 @@ mod tests {
                 assert_eq!(buf[(x + 14, y)].symbol(), "│", "right border at {x},{y}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod hanging_tests {
+    use super::*;
+
+    fn wrapped(text: &str, width: usize) -> Vec<String> {
+        wrap_lines(vec![Line::from(text.to_string())], width)
+            .into_iter()
+            .map(|l| l.spans.iter().map(|s| s.content.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_wrapped_list_line_hangs_under_its_text() {
+        let lines = wrapped(
+            "  1. 乙方于十二月十日前修好卫生间防水并承担楼下的粉刷费用",
+            20,
+        );
+        assert_eq!(lines[0], "  1. 乙方于十二月十");
+        for l in &lines[1..] {
+            assert!(l.starts_with("     ") && !l.starts_with("      "), "{l:?}");
+        }
+        let joined: String = lines.iter().map(|l| l.trim_start()).collect();
+        assert_eq!(
+            joined,
+            "1. 乙方于十二月十日前修好卫生间防水并承担楼下的粉刷费用"
+        );
+        let lines = wrapped("- 当事人：甲方张三，乙方李四，另有证人王五在场", 16);
+        assert!(
+            lines[1].starts_with("  ") && !lines[1].starts_with("   "),
+            "{lines:?}"
+        );
+        // No mark, no indentation: wrapped as before.
+        let lines = wrapped("纠纷事实：楼上拖动家具声响持续到深夜", 10);
+        assert!(!lines[1].starts_with(' '), "{lines:?}");
+        // 2026.5 is a number, not a list mark.
+        assert_eq!(hanging_prefix("2026.5 起"), "");
+        assert_eq!(hanging_prefix("  12、条款"), "  12、");
+        assert_eq!(hanging_prefix("    缩进"), "    ");
     }
 }
