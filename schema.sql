@@ -192,6 +192,7 @@ CREATE TABLE IF NOT EXISTS votes (
     FOREIGN KEY (item_id, voter_id) REFERENCES vote_eligible(item_id, voter_id)
 );
 
+-- part: corrections (also a migration step: src/store/open.rs)
 -- Version 7 (issue 10, the record is right): items not taken up and answers changed on
 -- purpose, with their lock triggers. Also the 6 → 7 migration (src/store/open.rs), so
 -- every statement is idempotent.
@@ -241,6 +242,7 @@ CREATE TRIGGER IF NOT EXISTS lock_corrections_delete BEFORE DELETE ON vote_corre
     WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
           WHERE i.id = OLD.item_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+-- end of part: corrections
 
 -- Closing a vote fixes the outcome with every figure the rule used (JSON of the domain's
 -- Outcome) and the rule as it stood.
@@ -369,6 +371,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5 (
 -- verify read every minutes text of the community.
 CREATE INDEX IF NOT EXISTS minutes_chain ON minutes (community_id, seq, sha256, prev_sha256);
 
+-- part: followup (also a migration step: src/store/open.rs)
 -- Version 8: the follow-up record, with its lock triggers. Also the 7 → 8 migration
 -- (src/store/open.rs), so every statement is idempotent.
 -- The action items a follow-up item follows, and where each stood when the meeting was
@@ -399,6 +402,7 @@ CREATE TRIGGER IF NOT EXISTS lock_followup_delete BEFORE DELETE ON followup_acti
     WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
           WHERE i.id = OLD.item_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+-- end of part: followup
 
 -- Locking: once a meeting is signed its records refuse UPDATE and DELETE.
 CREATE TRIGGER IF NOT EXISTS lock_meetings_update BEFORE UPDATE ON meetings
@@ -522,6 +526,7 @@ CREATE TRIGGER IF NOT EXISTS lock_actions_delete BEFORE DELETE ON action_items
           WHERE i.id = OLD.item_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 
+-- part: trust (also a migration step: src/store/open.rs)
 -- Trust (version 6): the community's uid, the statement each signature signed, the
 -- signer roster, the district's pinned keys. Tables of their own (no ALTER TABLE), so the
 -- step can run on any earlier file.
@@ -589,7 +594,9 @@ CREATE TABLE IF NOT EXISTS pinned_keys (
     pinned_at     TEXT NOT NULL,
     PRIMARY KEY (community_id, fingerprint)
 );
+-- end of part: trust
 
+-- part: written (also a migration step: src/store/open.rs)
 -- Written consultation (version 9, issue 16): tables of their own (no ALTER TABLE), so
 -- the step can run on any earlier file and again. A meeting with a row in
 -- written_meetings is held by written consultation (书面征求意见): ballots served to every
@@ -760,7 +767,9 @@ BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
 CREATE TRIGGER IF NOT EXISTS lock_imported_forms_delete BEFORE DELETE ON imported_forms
     WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+-- end of part: written
 
+-- part: drafts (also a migration step: src/store/open.rs)
 -- Form drafts (version 10, issue 15): what the host typed into a form and has not saved
 -- yet, one row per field, kept as it is typed, so Ctrl-C, a crash or a restart loses
 -- nothing; the form offers it again when opened on the same record. Deleted when the
@@ -775,7 +784,9 @@ CREATE TABLE IF NOT EXISTS form_drafts (
     saved_at  TEXT NOT NULL,
     PRIMARY KEY (form, record, field)
 ) WITHOUT ROWID;
+-- end of part: drafts
 
+-- part: mediation (also a migration step: src/store/open.rs)
 -- Mediation (version 11, issue 19): a dispute between neighbours (调解), its parties,
 -- mediators, sessions, the terms of its agreement and the agreement's signatures. Tables
 -- of their own, so the step can run on any earlier file and again. Once a mediator has
@@ -965,7 +976,9 @@ CREATE TRIGGER IF NOT EXISTS keep_mediation_checks_update BEFORE UPDATE ON media
 BEGIN SELECT RAISE(ABORT, 'locked: kept as written'); END;
 CREATE TRIGGER IF NOT EXISTS keep_mediation_checks_delete BEFORE DELETE ON mediation_checks
 BEGIN SELECT RAISE(ABORT, 'locked: kept as written'); END;
+-- end of part: mediation
 
+-- part: civic (also a migration step: src/store/open.rs)
 -- Residents' suggestions and cost plans (issue 18): tables of their own (no ALTER TABLE),
 -- so the step runs on any earlier file and again.
 -- A suggestion (居民意见) as the secretary logged it. `contact` is private: never printed,
@@ -1063,3 +1076,4 @@ CREATE TRIGGER IF NOT EXISTS lock_cost_shares_delete BEFORE DELETE ON cost_share
     WHEN (SELECT m.status FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
           WHERE i.id = OLD.item_id) = 'signed'
 BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
+-- end of part: civic

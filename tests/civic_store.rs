@@ -7,7 +7,7 @@ use yishi::domain::civic::{Channel, SuggestionStatus};
 use yishi::domain::cost_share::{CostPlan, FixedShare, ShareMethod, parse_coefs};
 use yishi::domain::model::{Category, MeetingStatus};
 use yishi::store::civic::{CivicRefusal, SuggestionInput};
-use yishi::store::{Refusal, SCHEMA_SQL, Store, StoreError};
+use yishi::store::{Refusal, Store, StoreError};
 
 fn demo() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -50,11 +50,6 @@ fn refused(r: Result<impl std::fmt::Debug, StoreError>, want: CivicRefusal) {
         Err(StoreError::Refused(Refusal::Civic(c))) => assert_eq!(c, want),
         other => panic!("expected {want:?}, got {other:?}"),
     }
-}
-
-#[test]
-fn schema_sql_holds_the_step() {
-    assert!(SCHEMA_SQL.contains(include_str!("../src/store/civic_schema.sql")));
 }
 
 #[test]

@@ -97,11 +97,6 @@ mod tests {
     use super::super::Store;
 
     #[test]
-    fn schema_sql_carries_the_v10_step() {
-        assert!(super::super::SCHEMA_SQL.contains(include_str!("drafts_schema.sql")));
-    }
-
-    #[test]
     fn a_draft_is_kept_replaced_and_discarded() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("d.db");

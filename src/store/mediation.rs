@@ -407,11 +407,3 @@ impl Store {
         })
     }
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn schema_sql_carries_the_mediation_step() {
-        assert!(super::super::SCHEMA_SQL.contains(include_str!("mediation_schema.sql")));
-    }
-}

@@ -17,33 +17,43 @@ pub const SCHEMA_VERSION: i64 = 12;
 /// The one definition of the tables.
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");
 
+/// One piece of a migration step: SQL of its own, or a part of schema.sql (between
+/// `-- part: NAME` and `-- end of part: NAME`), so the tables a step makes are defined
+/// once, where a new database gets them.
+enum Piece {
+    Sql(&'static str),
+    Part(&'static str),
+}
+
+use Piece::{Part, Sql};
+
 /// Steps from version N to N+1, applied in order inside one transaction. A new database
 /// gets schema.sql directly; `MIGRATIONS[i]` moves a version i+1 file to i+2.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[&[Piece]] = &[
     // 1 → 2: the search index's rowid carries the meeting (see schema.sql), so a search
     // never reads the stored bodies. (Its content is rebuilt below.)
-    "",
+    &[Sql("")],
     // 2 → 3: the search index gains the `pairs` column (two-character tokens), so a
     // Chinese query of two or more characters reads one short list per pair. (The
     // second DROP: see 4 → 5.)
-    "DROP TABLE search_index;
+    &[Sql("DROP TABLE search_index;
      DROP TABLE IF EXISTS search_index_content;
      CREATE VIRTUAL TABLE search_index USING fts5 (
          body, pairs, meeting_id UNINDEXED, kind UNINDEXED, ref_id UNINDEXED,
-         tokenize = 'unicode61');",
+         tokenize = 'unicode61');")],
     // 3 → 4: home finds a community's drafts and open meeting by index; a meeting's
     // record reads its action items, their history and its addenda by index (verify
     // re-reads every record: without these it scanned all action items per item).
-    "CREATE INDEX IF NOT EXISTS meetings_community_status ON meetings (community_id, status, starts_at);
+    &[Sql("CREATE INDEX IF NOT EXISTS meetings_community_status ON meetings (community_id, status, starts_at);
      CREATE INDEX IF NOT EXISTS actions_item ON action_items (item_id);
      CREATE INDEX IF NOT EXISTS action_history_action ON action_history (action_id);
-     CREATE INDEX IF NOT EXISTS addenda_meeting ON addenda (meeting_id);",
+     CREATE INDEX IF NOT EXISTS addenda_meeting ON addenda (meeting_id);")],
     // 4 → 5: each signed minutes records the format version it was rendered in, and
     // verify re-renders with that version; everything signed before is format 1 (V1).
     // The table is rebuilt rather than ALTERed so that the step can run on a file that
     // already has the column (a step must be repeatable, like the ones above); dropping
     // the table drops its lock triggers, which are made again as in schema.sql.
-    "CREATE TABLE minutes_v5 (
+    &[Sql("CREATE TABLE minutes_v5 (
          meeting_id    INTEGER PRIMARY KEY REFERENCES meetings(id),
          community_id  INTEGER NOT NULL REFERENCES communities(id),
          seq           INTEGER NOT NULL CHECK (seq >= 1),
@@ -66,20 +76,18 @@ const MIGRATIONS: &[&str] = &[
      BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;
      CREATE TRIGGER lock_minutes_insert BEFORE INSERT ON minutes
          WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'signed'
-     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;",
+     BEGIN SELECT RAISE(ABORT, 'locked: meeting is signed'); END;")],
     // 5 → 6: trust. Communities get a stable uid (existing ones a generated one), v2
     // signatures are listed, the signer roster and the district's pinned keys get their
     // tables: the tail of schema.sql, tables of their own so the step is idempotent.
-    include_str!("trust_schema.sql"),
+    &[Part("trust")],
     // 6 → 7 (issue 10, the record is right): an item never taken up is kept apart
     // (table not_taken_up); a changed answer is a correction event (vote_corrections,
     // locked with the meeting like the votes); a committee or party-branch meeting still
     // in draft is linked to its own council, not the residents' council it was given;
     // the rules of draft items get the new recusal setting (recused members stay in the
     // base), while rules already voted on keep the old meaning (see domain::rules::Rule).
-    concat!(
-        include_str!("corrections_schema.sql"),
-        "UPDATE meetings SET council_id = (SELECT c.id FROM councils c
+    &[Part("corrections"), Sql("UPDATE meetings SET council_id = (SELECT c.id FROM councils c
              WHERE c.community_id = meetings.community_id AND c.kind = meetings.kind)
          WHERE status = 'draft' AND electorate = 'council'
            AND kind IN ('owners_committee', 'party_branch')
@@ -87,8 +95,7 @@ const MIGRATIONS: &[&str] = &[
              WHERE c.community_id = meetings.community_id AND c.kind = meetings.kind);
      UPDATE agenda_items SET rule_params = json_set(rule_params, '$.recused_leave_base', json('false'))
          WHERE json_valid(rule_params) AND json_type(rule_params, '$.recused_leave_base') IS NULL
-           AND meeting_id IN (SELECT id FROM meetings WHERE status = 'draft');"
-    ),
+           AND meeting_id IN (SELECT id FROM meetings WHERE status = 'draft');")],
     // 7 → 8: the search index keeps no copy of the texts (contentless; rebuilt below,
     // into the pages the old one frees, so the file does not grow); the chain is read
     // from an index without the minutes text; a follow-up item records the action items
@@ -96,33 +103,39 @@ const MIGRATIONS: &[&str] = &[
     // contentless_unindexed table's `_content` shadow table behind when the table is
     // dropped: every step that drops `search_index` drops that too, or creating the
     // index again fails.
-    concat!(
-        "DROP TABLE search_index;
+    &[Sql("DROP TABLE search_index;
      DROP TABLE IF EXISTS search_index_content;
      CREATE VIRTUAL TABLE search_index USING fts5 (
          body, pairs, kind UNINDEXED, ref_id UNINDEXED, content = '',
          contentless_delete = 1, contentless_unindexed = 1, tokenize = 'unicode61');
      CREATE INDEX IF NOT EXISTS minutes_chain ON minutes (community_id, seq, sha256, prev_sha256);
-",
-        include_str!("followup_schema.sql")
-    ),
+"), Part("followup")],
     // 8 → 9 (issue 16): written consultation (书面征求意见) and the notice: a written
     // meeting's dates, its numbered ballots, their delivery and return, extensions and
     // closing; the notice date and a confirmed short notice. Tables of their own with
     // their lock triggers (the tail of schema.sql), so the step is idempotent.
-    include_str!("written_schema.sql"),
+    &[Part("written")],
     // 9 → 10 (issue 15): form drafts, kept as typed (a table of its own, no lock: a
     // draft is no part of a record).
-    include_str!("drafts_schema.sql"),
+    &[Part("drafts")],
     // 10 → 11 (issue 19): mediation (调解): cases, parties, mediators, sessions, the
     // agreement's terms, text and signatures, follow-up checks and district imports, with
     // the triggers that lock a signed agreement's facts (the tail of schema.sql).
-    include_str!("mediation_schema.sql"),
+    &[Part("mediation")],
     // 11 → 12 (issue 18): residents' suggestions with their history, an item's source
     // and its cost plan with the allocation shown before the vote. Tables of their own
     // with their lock triggers (the tail of schema.sql), so the step is idempotent.
-    include_str!("civic_schema.sql"),
+    &[Part("civic")],
 ];
+
+/// The text of schema.sql between `-- part: NAME …` and `-- end of part: NAME`.
+fn schema_part(name: &str) -> Option<&'static str> {
+    let open = format!("-- part: {name} ");
+    let start = SCHEMA_SQL.find(&open)?;
+    let body = start + SCHEMA_SQL[start..].find('\n')? + 1;
+    let end = body + SCHEMA_SQL[body..].find(&format!("-- end of part: {name}\n"))?;
+    Some(&SCHEMA_SQL[body..end])
+}
 
 /// The version from which on the search index has its present layout; an older file's
 /// index is rebuilt from the records after the SQL steps.
@@ -463,7 +476,14 @@ fn migrate(conn: &Connection, path: &Path, insp: &Inspection) -> Result<()> {
             .iter()
             .skip((insp.user_version.max(1) - 1) as usize)
         {
-            tx.execute_batch(step)?;
+            for piece in *step {
+                match piece {
+                    Sql(sql) => tx.execute_batch(sql)?,
+                    Part(name) => tx.execute_batch(schema_part(name).ok_or_else(|| {
+                        StoreError::Sql(format!("schema.sql has no part {name}"))
+                    })?)?,
+                }
+            }
         }
         if insp.user_version < SEARCH_LAYOUT {
             super::search::rebuild(&tx)?;
@@ -490,17 +510,21 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
 
 #[cfg(test)]
 mod tests {
-    /// A migration's tables are the very text schema.sql gives a new database.
+    /// Every part of schema.sql a migration step names is there, once.
     #[test]
-    fn schema_sql_holds_every_migrated_part_verbatim() {
-        for part in [
-            include_str!("trust_schema.sql"),
-            include_str!("corrections_schema.sql"),
-            include_str!("followup_schema.sql"),
-            include_str!("written_schema.sql"),
-            include_str!("drafts_schema.sql"),
-        ] {
-            assert!(super::SCHEMA_SQL.contains(part), "{part}");
+    fn every_part_a_migration_names_is_in_schema_sql_once() {
+        use super::{MIGRATIONS, Piece, SCHEMA_SQL, schema_part};
+        let mut named = 0;
+        for step in MIGRATIONS {
+            for piece in *step {
+                if let Piece::Part(name) = piece {
+                    let part = schema_part(name).unwrap_or_else(|| panic!("{name}"));
+                    assert!(part.contains("CREATE TABLE"), "{name}");
+                    assert_eq!(SCHEMA_SQL.matches(&format!("-- part: {name} ")).count(), 1);
+                    named += 1;
+                }
+            }
         }
+        assert_eq!(named, 7);
     }
 }

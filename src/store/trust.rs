@@ -533,9 +533,4 @@ mod tests {
         assert_eq!(parse_fingerprint("a1b2:c3d4"), None);
         assert_eq!(parse_fingerprint("g1b2c3d4e5f60718"), None);
     }
-
-    #[test]
-    fn schema_sql_holds_the_version_6_step() {
-        assert!(super::super::SCHEMA_SQL.contains(include_str!("trust_schema.sql")));
-    }
 }

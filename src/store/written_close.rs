@@ -285,11 +285,3 @@ impl Store {
         Ok(out)
     }
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn schema_sql_carries_the_v8_step() {
-        assert!(super::super::SCHEMA_SQL.contains(include_str!("written_schema.sql")));
-    }
-}
