@@ -187,18 +187,25 @@ fn a_long_item_title_is_cut_with_a_mark_on_the_agenda() {
     assert!(list.trim_end().ends_with('…'), "{row}");
 }
 
-/// A second yishi on the same file reviews it read-only: a form that would change the
-/// record (a meeting's details, a new meeting, a cost plan) is refused when it would
-/// open, in the user's language, not after typing.
-#[test]
-fn a_read_only_review_refuses_a_form_before_anything_is_typed() {
-    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+/// The screen as a second yishi on the demo's file sees it: read-only review, while the
+/// first (returned, to keep until the test ends) holds the file.
+fn review_read_only(ui: &mut Ui) -> yishi::store::Store {
     let mut first = yishi::store::Store::open(&ui.db).expect("first");
     assert!(first.claim());
     let mut second = yishi::store::Store::open(&ui.db).expect("second");
     assert!(!second.claim() && second.read_only());
     ui.app = yishi::ui::App::new(second, Lang::Zh);
     ui.draw();
+    first
+}
+
+/// A second yishi on the same file reviews it read-only: a form that would change the
+/// record (a meeting's details, a new meeting, a cost plan) is refused when it would
+/// open, in the user's language, not after typing.
+#[test]
+fn a_read_only_review_refuses_a_form_before_anything_is_typed() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    let first = review_read_only(&mut ui);
     let drafts = ui.count("SELECT count(*) FROM form_drafts");
     // The draft meeting's details form (e), and a new meeting (n) from home.
     ui.press(KeyCode::Enter);
@@ -234,12 +241,7 @@ fn a_read_only_review_offers_no_key_that_would_change_the_record() {
         lines[lines.len().saturating_sub(2)..].join("\n")
     };
     assert!(bar(&ui).contains("新建会议"), "{}", bar(&ui));
-    let mut first = yishi::store::Store::open(&ui.db).expect("first");
-    assert!(first.claim());
-    let mut second = yishi::store::Store::open(&ui.db).expect("second");
-    assert!(!second.claim() && second.read_only());
-    ui.app = yishi::ui::App::new(second, Lang::Zh);
-    ui.draw();
+    let first = review_read_only(&mut ui);
     let home = bar(&ui);
     assert!(!home.contains("新建会议"), "{home}");
     assert!(home.contains("档案") && home.contains("打开"), "{home}");

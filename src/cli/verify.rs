@@ -5,9 +5,7 @@ use std::path::Path;
 
 use super::{CliError, CliResult, Outcome};
 use crate::domain::text::clean_line;
-use crate::domain::verify::{
-    EXPORT_FORMAT, ExportBundle, SignatureRecord, VerifyStatus, verify_record,
-};
+use crate::domain::verify::{EXPORT_FORMAT, ExportBundle, SignatureRecord, VerifyStatus};
 use crate::store::signed::VerifyReport;
 use crate::store::{Store, StoreError};
 use crate::strings::{self, Lang};
@@ -123,20 +121,8 @@ pub(crate) fn read_bundle(path: &Path, lang: Lang) -> Result<ExportBundle, CliEr
 
 pub fn run_file(path: &Path, lang: Lang) -> CliResult {
     let b = read_bundle(path, lang)?;
-    let status = verify_record(&b.record, b.minutes.as_ref(), &b.signatures, &[]);
     // Who signed: the names the meeting gives, the roster the file carries.
-    let uid = b
-        .minutes
-        .as_ref()
-        .map(|m| m.community_uid.clone())
-        .unwrap_or_default();
-    let status = crate::domain::signer_roster::add_trust_problems(
-        status,
-        &b.record,
-        &b.signatures,
-        &b.roster,
-        &uid,
-    );
+    let status = crate::domain::signer_roster::verify_bundle(&b);
     let mut line = strings::verify_line(
         lang,
         None,

@@ -304,6 +304,20 @@ pub fn check_signers(
     out
 }
 
+/// An exported meeting verified as `yishi verify --file` and an import verify it: its
+/// minutes rendered again and its signatures checked, then who signed, against the
+/// roster the bundle carries.
+pub fn verify_bundle(b: &crate::domain::verify::ExportBundle) -> VerifyStatus {
+    let status =
+        crate::domain::verify::verify_record(&b.record, b.minutes.as_ref(), &b.signatures, &[]);
+    let uid = b
+        .minutes
+        .as_ref()
+        .map(|m| m.community_uid.as_str())
+        .unwrap_or_default();
+    add_trust_problems(status, &b.record, &b.signatures, &b.roster, uid)
+}
+
 /// `status` with the trust problems of the meeting added: [`check_signers`], and the
 /// roster's own check when any signature is v2 (v1 minutes predate the roster).
 pub fn add_trust_problems(
@@ -317,15 +331,7 @@ pub fn add_trust_problems(
     if sigs.iter().any(|s| s.version >= 2) {
         found.extend(check_roster(community_uid, roster));
     }
-    if found.is_empty() {
-        return status;
-    }
-    let mut ps = match status {
-        VerifyStatus::Invalid(ps) => ps,
-        _ => Vec::new(),
-    };
-    ps.extend(found.into_iter().map(Problem::Trust));
-    VerifyStatus::Invalid(ps)
+    status.with_problems(found.into_iter().map(Problem::Trust).collect())
 }
 
 /// The keys trusted at the district for a community: the pinned ones (by fingerprint),

@@ -129,3 +129,24 @@ fn message_refuses_unclean_values_and_bad_seq() {
     e.action = "admin".into();
     assert!(e.message(C).is_none());
 }
+
+#[test]
+fn problems_found_later_are_added_after_the_status_own_and_none_change_nothing() {
+    use crate::domain::verify::Problem::{MissingMinutes, StoredTextAltered};
+    assert_eq!(
+        VerifyStatus::Valid.with_problems(vec![]),
+        VerifyStatus::Valid
+    );
+    assert_eq!(
+        VerifyStatus::Unsigned.with_problems(vec![]),
+        VerifyStatus::Unsigned
+    );
+    assert_eq!(
+        VerifyStatus::Unsigned.with_problems(vec![MissingMinutes]),
+        VerifyStatus::Invalid(vec![MissingMinutes])
+    );
+    assert_eq!(
+        VerifyStatus::Invalid(vec![StoredTextAltered]).with_problems(vec![MissingMinutes]),
+        VerifyStatus::Invalid(vec![StoredTextAltered, MissingMinutes])
+    );
+}

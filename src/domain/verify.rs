@@ -270,6 +270,20 @@ impl VerifyStatus {
     pub fn is_valid(&self) -> bool {
         matches!(self, VerifyStatus::Valid)
     }
+
+    /// This status with more problems found: unchanged when there are none, else
+    /// invalid with its own problems (if any) and then these.
+    pub fn with_problems(self, found: Vec<Problem>) -> VerifyStatus {
+        if found.is_empty() {
+            return self;
+        }
+        let mut ps = match self {
+            VerifyStatus::Invalid(ps) => ps,
+            _ => Vec::new(),
+        };
+        ps.extend(found);
+        VerifyStatus::Invalid(ps)
+    }
 }
 
 /// Verify one meeting: `minutes` is the stored signed text (None if never signed),

@@ -7,7 +7,7 @@ use rusqlite::Transaction;
 use super::import::ImportOutcome;
 use super::signed::ImportedCheck;
 use super::{Result, Store};
-use crate::domain::verify::{ExportBundle, VerifyStatus, verify_record};
+use crate::domain::verify::{ExportBundle, VerifyStatus};
 
 /// A bundle handed to an import: owned (then freed part by part as it is cleaned) or
 /// borrowed (then copied first).
@@ -39,24 +39,7 @@ pub struct Prepared {
 /// Clean and verify a bundle; `None` when it cannot be read at all.
 pub fn prepare<B: BundleArg>(owned: B) -> Option<Prepared> {
     let bundle = crate::domain::clean_bundle::clean_bundle_owned(owned.into_bundle())?;
-    let status = verify_record(
-        &bundle.record,
-        bundle.minutes.as_ref(),
-        &bundle.signatures,
-        &[],
-    );
-    let uid = bundle
-        .minutes
-        .as_ref()
-        .map(|m| m.community_uid.as_str())
-        .unwrap_or_default();
-    let status = crate::domain::signer_roster::add_trust_problems(
-        status,
-        &bundle.record,
-        &bundle.signatures,
-        &bundle.roster,
-        uid,
-    );
+    let status = crate::domain::signer_roster::verify_bundle(&bundle);
     Some(Prepared { bundle, status })
 }
 

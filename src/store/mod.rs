@@ -17,6 +17,7 @@ mod import_batch;
 mod import_map;
 mod import_rows;
 mod import_trust;
+mod items;
 pub mod mediation;
 mod mediation_read;
 pub mod mediation_sign;

@@ -119,7 +119,7 @@ impl Store {
         let m = self.meeting(id)?;
         let sigs = self.signatures(id)?;
         let minutes = self.stored_minutes(id)?;
-        let mut status = match self.meeting_record(id) {
+        let status = match self.meeting_record(id) {
             Ok(rec) => {
                 let status = verify_record(&rec, minutes.as_ref(), &sigs, keys);
                 super::trust::with_trust(self.conn(), &m, &rec, minutes.as_ref(), &sigs, status)?
@@ -133,15 +133,7 @@ impl Store {
             .filter(|(mid, _)| *mid == id)
             .map(|(_, p)| p.clone())
             .collect();
-        if !mine.is_empty() {
-            status = match status {
-                VerifyStatus::Invalid(mut ps) => {
-                    ps.extend(mine);
-                    VerifyStatus::Invalid(ps)
-                }
-                _ => VerifyStatus::Invalid(mine),
-            };
-        }
+        let status = status.with_problems(mine);
         Ok(VerifyReport {
             meeting_id: id,
             uid: m.uid,
@@ -367,14 +359,7 @@ impl ImportedCheck {
         };
         let status = verify_record(rec, self.minutes.as_ref(), &self.signatures, &self.keys);
         match trust {
-            VerifyStatus::Invalid(found) => {
-                let mut ps = match status {
-                    VerifyStatus::Invalid(ps) => ps,
-                    _ => Vec::new(),
-                };
-                ps.extend(found);
-                VerifyStatus::Invalid(ps)
-            }
+            VerifyStatus::Invalid(found) => status.with_problems(found),
             _ => status,
         }
     }

@@ -11,6 +11,7 @@ mod form;
 mod forms;
 mod keymap;
 mod keymap_mediation;
+mod keymap_written;
 mod md_view;
 mod room;
 mod room_bars;
