@@ -255,6 +255,33 @@ fn a_read_only_review_offers_no_key_that_would_change_the_record() {
     drop(first);
 }
 
+/// The help screen (F1) lists what the bottom bar offers: on a file open read-only, not
+/// the keys that would change the record, and it says so.
+#[test]
+fn a_read_only_review_lists_no_changing_key_in_help() {
+    let mut ui = Ui::demo(Lang::Zh, 120, 40);
+    ui.draw();
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::F(1));
+    assert!(ui.sees("添加议题"), "{}", ui.screen());
+    assert!(!ui.sees("修改记录的按键未列出"), "{}", ui.screen());
+    ui.press(KeyCode::Esc);
+    ui.press(KeyCode::Esc);
+    let first = review_read_only(&mut ui);
+    ui.press(KeyCode::Enter);
+    ui.press(KeyCode::F(1));
+    assert!(ui.sees("帮助：本页按键"), "{}", ui.screen());
+    for k in ["添加议题", "编辑议题", "会议信息"] {
+        assert!(!ui.sees(k), "{k}:\n{}", ui.screen());
+    }
+    assert!(
+        ui.sees("只读查阅：修改记录的按键未列出。"),
+        "{}",
+        ui.screen()
+    );
+    drop(first);
+}
+
 /// Home tells a written consultation from a meeting in the room: it opens to ballot
 /// entry by number, not to a roll call.
 #[test]

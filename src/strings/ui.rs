@@ -70,6 +70,10 @@ pub const READ_ONLY: Tr = Tr("只读（仅供查阅）", "read-only review");
 pub const SAVED: Tr = Tr("已保存", "Saved");
 pub const PRESS_ANY_KEY: Tr = Tr("按任意键关闭", "Press any key to close");
 pub const HELP_TITLE: Tr = Tr("帮助：本页按键", "Help: keys on this screen");
+pub const HELP_READ_ONLY: Tr = Tr(
+    "只读查阅：修改记录的按键未列出。",
+    "Read-only review: keys that change the record are not listed.",
+);
 pub const CONFIRM_KEYS: Tr = Tr(
     "Enter/y 确定   Esc/n 取消",
     "Enter/y confirm   Esc/n cancel",

@@ -464,11 +464,13 @@ pub fn hints(table: &[Binding], l: Lang, read_only: bool) -> Vec<(String, &'stat
         .collect()
 }
 
-/// Every binding of a screen, for the help screen.
-pub fn all(table: &[Binding], l: Lang) -> Vec<(String, &'static str)> {
+/// Every binding of a screen, for the help screen; on a file open read-only, without
+/// the keys that would change the record (as the bottom bar, `hints`).
+pub fn all(table: &[Binding], l: Lang, read_only: bool) -> Vec<(String, &'static str)> {
     table
         .iter()
         .chain(GLOBAL.iter())
+        .filter(|b| !(read_only && b.act.changes_record()))
         .map(|b| {
             (
                 b.keys

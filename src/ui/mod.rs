@@ -166,7 +166,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
     let lang = app.lang;
     match &app.overlay {
         None => {}
-        Some(Overlay::Help) => draw_help(lang, app.keymap(), f, body),
+        Some(Overlay::Help) => draw_help(lang, app.keymap(), app.store.read_only(), f, body),
         Some(Overlay::Confirm(c)) => draw_confirm(lang, &c.text, f, body),
         Some(Overlay::Form(form)) => form.render(f, body, lang),
         Some(Overlay::Discard(form)) => drafts::draw_discard(lang, form, f, body),
@@ -206,8 +206,8 @@ fn popup(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn draw_help(l: Lang, table: &[keymap::Binding], f: &mut Frame<'_>, area: Rect) {
-    let rows = keymap::all(table, l);
+fn draw_help(l: Lang, table: &[keymap::Binding], read_only: bool, f: &mut Frame<'_>, area: Rect) {
+    let rows = keymap::all(table, l, read_only);
     let kw = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(4);
     let mut lines: Vec<Line<'_>> = rows
         .into_iter()
@@ -219,6 +219,12 @@ fn draw_help(l: Lang, table: &[keymap::Binding], f: &mut Frame<'_>, area: Rect) 
         })
         .collect();
     lines.push(Line::from(""));
+    if read_only {
+        lines.push(Line::from(Span::styled(
+            s::HELP_READ_ONLY.get(l),
+            theme::dim(),
+        )));
+    }
     lines.push(Line::from(Span::styled(
         s::PRESS_ANY_KEY.get(l),
         theme::dim(),
