@@ -4,8 +4,8 @@ use super::args::MinutesCmd;
 use super::{CliError, CliResult, Outcome};
 use crate::domain::model::MeetingKind;
 use crate::domain::text::{clean_line, pad, width};
-use crate::store::Store;
 use crate::store::archive::ArchiveFilter;
+use crate::store::{Store, StoreError};
 use crate::strings::{self, Lang};
 
 fn check_date(d: &Option<String>, flag: &str, lang: Lang) -> Result<(), CliError> {
@@ -42,6 +42,37 @@ fn print_rows(rows: &[crate::store::archive::ArchiveRow], lang: Lang) {
     }
 }
 
+/// The listing as one pretty-printed JSON array, written a few hundred meetings at a
+/// time (the same text as printing the whole array at once: each element is indented
+/// one level), so a district's listing is not held in memory twice over.
+fn print_json(store: &Store, filter: &ArchiveFilter) -> Result<(), CliError> {
+    let mut first = true;
+    store.archive_each(filter, 0, |rows| {
+        let mut text = String::new();
+        for r in rows {
+            // Stored text is cleaned again on the way out: JSON would print bidi and
+            // C1 characters as they are.
+            let mut v = serde_json::to_value(r).map_err(|e| StoreError::Sql(e.to_string()))?;
+            crate::domain::clean_bundle::clean_json(&mut v);
+            let one =
+                serde_json::to_string_pretty(&v).map_err(|e| StoreError::Sql(e.to_string()))?;
+            text.push_str(if first { "[\n" } else { ",\n" });
+            first = false;
+            for (k, line) in one.lines().enumerate() {
+                if k > 0 {
+                    text.push('\n');
+                }
+                text.push_str("  ");
+                text.push_str(line);
+            }
+        }
+        crate::cli::out(&text);
+        Ok(())
+    })?;
+    crate::cli::outln(if first { "[]" } else { "\n]" });
+    Ok(())
+}
+
 pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
     match cmd {
         MinutesCmd::List {
@@ -73,13 +104,7 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
                 ..ArchiveFilter::default()
             };
             if *json {
-                let rows = store.archive(&filter)?;
-                // Stored text is cleaned again on the way out: JSON would print bidi and
-                // C1 characters as they are.
-                let mut v = serde_json::to_value(&rows).map_err(|e| CliError(e.to_string()))?;
-                crate::domain::clean_bundle::clean_json(&mut v);
-                let text = serde_json::to_string_pretty(&v).map_err(|e| CliError(e.to_string()))?;
-                crate::cli::outln(&text);
+                print_json(&store, &filter)?;
                 return Ok(Outcome::Ok);
             }
             // The newest meetings first, at once; then the rest of the archive.
@@ -91,7 +116,10 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
             let more = first.len() == FIRST_PAGE;
             print_rows(&first, lang);
             if more {
-                print_rows(&store.archive_page(&filter, None, FIRST_PAGE)?, lang);
+                store.archive_each(&filter, FIRST_PAGE, |rows| {
+                    print_rows(rows, lang);
+                    Ok(())
+                })?;
             }
             Ok(Outcome::Ok)
         }

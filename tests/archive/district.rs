@@ -158,3 +158,34 @@ fn local_minutes_signed_after_imported_ones_chain_to_them() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("INVALID"), "{out}");
 }
+
+/// `minutes list --json` is written a few hundred meetings at a time: the text is the
+/// whole listing as one pretty-printed array, byte for byte, and an empty listing is `[]`.
+#[test]
+fn the_listing_in_json_is_one_array_whatever_its_length() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("y.db");
+    let rows = {
+        let mut s = Store::open(&db).expect("open");
+        demo::install(&mut s).expect("demo");
+        s.archive(&yishi::store::archive::ArchiveFilter::default())
+            .expect("archive")
+    };
+    assert!(!rows.is_empty());
+    let (code, out, err) = yishi(&["--db", &arg(&db), "minutes", "list", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    // As the whole listing was printed before: through a JSON value (keys in order).
+    let whole = serde_json::to_value(&rows).expect("value");
+    let want = serde_json::to_string_pretty(&whole).expect("json") + "\n";
+    assert_eq!(out, want);
+    let (code, out, err) = yishi(&[
+        "--db",
+        &arg(&db),
+        "minutes",
+        "list",
+        "--json",
+        "--community",
+        "无此小区",
+    ]);
+    assert_eq!((code, out.as_str()), (0, "[]\n"), "{err}");
+}
