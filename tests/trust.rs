@@ -70,6 +70,29 @@ fn the_district_pins_laptop_a_and_refuses_laptop_b_until_its_key_is_pinned() {
     assert_eq!(code, 2, "{err}");
 }
 
+/// Listing or removing keys at a path with no archive says so and makes no file there
+/// (a mistyped --db); pinning a key from a printed notice may start a new archive.
+#[test]
+fn trust_list_and_remove_at_a_mistyped_path_make_no_database() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("distrct.db");
+    let key = "0000:1111:2222:3333";
+    for args in [
+        vec!["trust", "list"],
+        vec!["trust", "remove", "望城小区", key],
+    ] {
+        let (code, out, err) = en(&missing, &args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains("distrct.db"), "{args:?}: {err}");
+        assert!(!missing.exists(), "{args:?} made a file");
+    }
+    let (code, out, err) = en(&missing, &["trust", "add", "望城小区", key]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, _) = en(&missing, &["trust", "list"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("望城小区") && out.contains(key), "{out}");
+}
+
 /// Whoever can write the file renders meeting `id`'s minutes again from its (changed)
 /// records and signs them with keys of their own under the host's and the secretary's
 /// names, with statement v2 or, to avoid the roster, v1. Returns the forger's fingerprint.

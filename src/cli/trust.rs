@@ -14,7 +14,14 @@ use crate::store::{Result as StoreResult, Store, StoreError};
 use crate::strings::{Lang, trust as t};
 
 pub fn run(cli: &super::Cli, cmd: &TrustCmd, lang: Lang) -> CliResult {
-    let mut store = super::open_store(cli)?;
+    // Listing only reads (no full check first, and no new file made at a mistyped
+    // path); removing needs the archive that holds the key; a key may be pinned before
+    // the first import, into a new archive.
+    let mut store = match cmd {
+        TrustCmd::List => super::open_existing_for_reading(cli, lang)?,
+        TrustCmd::Remove { .. } => super::open_existing(cli, lang)?,
+        TrustCmd::Add { .. } => super::open_store(cli)?,
+    };
     match cmd {
         TrustCmd::List => {
             let pins = store.pins()?;
