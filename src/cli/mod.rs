@@ -243,7 +243,8 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             out,
             force,
         }) => print::run(
-            open_existing(cli, lang)?,
+            // Paper only reads, as `export` does: no full check first.
+            open_existing_for_reading(cli, lang)?,
             *what,
             *id,
             out.as_deref(),

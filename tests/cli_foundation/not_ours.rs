@@ -120,6 +120,17 @@ fn refuses_a_database_with_a_corrupted_page() {
     assert_list_refuses(dir.path(), &bad, "corrupted page");
     let err = stderr(&yishi(dir.path(), &bad, &["minutes", "list"]));
     assert!(err.contains("damaged"), "{err}");
+    // Paper and exports read as `minutes` does: refused the same way, nothing written.
+    let out = dir.path().join("notice.html");
+    let o = yishi(
+        dir.path(),
+        &bad,
+        &["print", "notice", "1", "-o", out.to_str().unwrap()],
+    );
+    assert_refused(&o, "print from a corrupted page");
+    assert!(!out.exists());
+    let o = yishi(dir.path(), &bad, &["export", "1", "--format", "md"]);
+    assert_refused(&o, "export from a corrupted page");
 }
 
 #[test]
