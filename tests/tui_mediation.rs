@@ -296,7 +296,8 @@ fn a_case_from_opening_to_its_performance_check() {
     // The follow-up: due on home, then the performance check with its note.
     u.press(KeyCode::Esc);
     u.press(KeyCode::Esc);
-    u.assert_sees("调解协议待回访");
+    u.assert_sees("待回访");
+    u.assert_sees("调解协议1号");
     u.assert_sees("2027-01-15");
     u.press(KeyCode::Char('m'));
     u.press(KeyCode::Enter);

@@ -222,7 +222,14 @@ pub const DRAFT: Tr = Tr("协议书草稿", "Agreement draft");
 pub const SIGNED_TEXT: Tr = Tr("已签署的协议书", "Signed agreement");
 pub const SIGNED_BY: Tr = Tr("签署", "Signed by");
 pub const PRESENT: Tr = Tr("到场", "present");
-pub const DUE_HOME: Tr = Tr("调解协议待回访", "Agreement to check");
+/// Home's row for an agreement due to be checked, in the meetings' columns: status
+/// (待回访), the due day, this as the kind, then the case's title.
+pub fn due_home(l: Lang, number: i64) -> String {
+    match l {
+        Lang::Zh => format!("调解协议{number}号"),
+        Lang::En => format!("Agreement #{number}"),
+    }
+}
 pub const DUE_BOARD: Tr = Tr("待回访", "to check");
 pub const SIGNED_NOW: Tr = Tr(
     "调解协议书已签署，案件已锁定。",

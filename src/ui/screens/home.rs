@@ -170,16 +170,17 @@ impl Screen for Home {
                 ))),
                 Row::CaseDue(d) => {
                     let late = crate::domain::followup::past_due(&d.due_on, &today);
+                    // In the meetings' columns: status, day, kind, title.
                     ListItem::new(Line::from(vec![
                         Span::raw("    "),
                         Span::styled(
-                            pad(ctx.t(strings::mediation::DUE_HOME), 16),
+                            pad(ctx.t(strings::mediation::DUE_BOARD), 8),
                             if late { theme::fail() } else { theme::focus() },
                         ),
                         Span::raw(format!(
-                            " {}  {} {}",
-                            d.due_on,
-                            d.number,
+                            " {}  {}  {}",
+                            pad(&d.due_on, 16),
+                            pad(&strings::mediation::due_home(l, d.number), 12),
                             clean_line(&d.title)
                         )),
                     ]))
