@@ -282,6 +282,32 @@ fn a_read_only_review_lists_no_changing_key_in_help() {
     drop(first);
 }
 
+/// At 80×24 the preparation screen has more keys than its bar holds: F1 help is still
+/// offered there, and the help lists every key of the screen, the last ones too.
+#[test]
+fn at_80_by_24_help_is_offered_and_shows_every_key() {
+    for (l, help, last, close) in [
+        (Lang::Zh, "F1  帮助", "最后一行", "按任意键关闭"),
+        (
+            Lang::En,
+            "F1  help",
+            "End      last",
+            "Press any key to close",
+        ),
+    ] {
+        let mut ui = Ui::demo(l, 80, 24);
+        ui.draw();
+        ui.press(KeyCode::Enter);
+        let screen = ui.screen();
+        let bar: Vec<&str> = screen.lines().rev().take(2).collect();
+        assert!(bar.iter().any(|b| b.contains(help)), "{screen}");
+        ui.press(KeyCode::F(1));
+        assert!(ui.sees(last), "{}", ui.screen());
+        assert!(ui.sees(close), "{}", ui.screen());
+        assert!(ui.sees("Del / d"), "{}", ui.screen());
+    }
+}
+
 /// Home tells a written consultation from a meeting in the room: it opens to ballot
 /// entry by number, not to a roll call.
 #[test]

@@ -455,12 +455,13 @@ pub fn lookup(table: &[Binding], k: &KeyEvent) -> Option<Act> {
 
 /// "Enter 打开  n 新会议 …" for the bottom bar; on a file open read-only, without the
 /// keys that would change the record (they are refused with a sentence if pressed).
-pub fn hints(table: &[Binding], l: Lang, read_only: bool) -> Vec<(String, &'static str)> {
+/// Each with its action (the bar keeps help in sight when not all fit).
+pub fn hints(table: &[Binding], l: Lang, read_only: bool) -> Vec<(String, &'static str, Act)> {
     table
         .iter()
         .chain(GLOBAL.iter())
         .filter(|b| b.bar && !(read_only && b.act.changes_record()))
-        .map(|b| (b.keys[0].label(), b.hint.get(l)))
+        .map(|b| (b.keys[0].label(), b.hint.get(l), b.act))
         .collect()
 }
 

@@ -174,25 +174,77 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
 }
 
 /// The bottom bar: the keys of this screen, from the keymap, packed by display width so
-/// no hint is split across lines.
+/// no hint is split across lines. When they do not all fit (80 columns, a long screen),
+/// the last ones give way to F1 help, which lists them all: a new host always sees it.
 fn draw_keys(app: &App, f: &mut Frame<'_>, area: Rect) {
-    let mut lines: Vec<Line<'_>> = vec![Line::default()];
-    let mut used = 0usize;
-    for (k, h) in keymap::hints(app.keymap(), app.lang, app.store.read_only()) {
-        let key = format!(" {k} ");
-        let hint = format!(" {h}  ");
-        let w = width(&key) + width(&hint);
-        if used + w > area.width as usize && used > 0 {
-            lines.push(Line::default());
-            used = 0;
-        }
-        if let Some(line) = lines.last_mut() {
-            line.spans.push(Span::styled(key, theme::key()));
-            line.spans.push(Span::raw(hint));
-        }
-        used += w;
-    }
+    let hints = keymap::hints(app.keymap(), app.lang, app.store.read_only());
+    let cells: Vec<(String, String, bool)> = hints
+        .into_iter()
+        .map(|(k, h, act)| {
+            (
+                format!(" {k} "),
+                format!(" {h}  "),
+                act == keymap::Act::Help,
+            )
+        })
+        .collect();
+    let lines = pack_keys(&cells, area.width as usize, area.height as usize)
+        .into_iter()
+        .map(|line| {
+            Line::from(
+                line.into_iter()
+                    .flat_map(|k| {
+                        [
+                            Span::styled(cells[k].0.clone(), theme::key()),
+                            Span::raw(cells[k].1.clone()),
+                        ]
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect::<Vec<_>>();
     f.render_widget(Paragraph::new(lines), area);
+}
+
+/// Which cells (key, hint, is help) go on which of `rows` lines of `cols` columns, in
+/// order, none split: all of them when they fit, else as many as fit with help last.
+fn pack_keys(cells: &[(String, String, bool)], cols: usize, rows: usize) -> Vec<Vec<usize>> {
+    let w = |k: usize| width(&cells[k].0) + width(&cells[k].1);
+    let pack = |order: &[usize], reserve: usize| {
+        let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut used = 0;
+        for &k in order {
+            let last = lines.len() == rows;
+            let room = cols.saturating_sub(if last { reserve } else { 0 });
+            if used + w(k) > room && used > 0 {
+                if last {
+                    return (lines, false);
+                }
+                lines.push(Vec::new());
+                used = 0;
+            }
+            if let Some(l) = lines.last_mut() {
+                l.push(k);
+            }
+            used += w(k);
+        }
+        (lines, true)
+    };
+    let all: Vec<usize> = (0..cells.len()).collect();
+    let (lines, fit) = pack(&all, 0);
+    let help = cells.iter().position(|c| c.2);
+    match help {
+        Some(h) if !fit => {
+            let others: Vec<usize> = all.into_iter().filter(|&k| k != h).collect();
+            let (mut lines, _) = pack(&others, w(h));
+            lines.truncate(rows.max(1));
+            if let Some(l) = lines.last_mut() {
+                l.push(h);
+            }
+            lines
+        }
+        _ => lines,
+    }
 }
 
 fn popup(area: Rect, w: u16, h: u16) -> Rect {
@@ -208,14 +260,37 @@ fn popup(area: Rect, w: u16, h: u16) -> Rect {
 
 fn draw_help(l: Lang, table: &[keymap::Binding], read_only: bool, f: &mut Frame<'_>, area: Rect) {
     let rows = keymap::all(table, l, read_only);
+    // One column when it fits the height (an 80×24 window, a screen with many keys);
+    // else side by side in columns across the width, so the last keys are not cut off.
+    let notes = if read_only { 3 } else { 2 };
+    let fit = (area.height as usize).saturating_sub(2 + notes).max(1);
+    let columns = rows.len().div_ceil(fit).max(1);
+    let per = rows.len().div_ceil(columns);
     let kw = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(4);
-    let mut lines: Vec<Line<'_>> = rows
-        .into_iter()
-        .map(|(k, h)| {
-            Line::from(vec![
-                Span::styled(crate::domain::text::pad(&k, kw + 2), theme::focus()),
-                Span::raw(h),
-            ])
+    let cell = if columns == 1 {
+        62
+    } else {
+        ((area.width as usize).saturating_sub(2) / columns).max(kw + 4)
+    };
+    let mut lines: Vec<Line<'_>> = (0..per)
+        .map(|r| {
+            let mut spans = Vec::new();
+            for c in 0..columns {
+                if let Some((k, h)) = rows.get(c * per + r) {
+                    spans.push(Span::styled(
+                        crate::domain::text::pad(k, kw + 2),
+                        theme::focus(),
+                    ));
+                    let last = c + 1 == columns;
+                    let hint = if last {
+                        h.to_string()
+                    } else {
+                        crate::domain::text::pad(h, cell.saturating_sub(kw + 2))
+                    };
+                    spans.push(Span::raw(hint));
+                }
+            }
+            Line::from(spans)
         })
         .collect();
     lines.push(Line::from(""));
@@ -229,7 +304,8 @@ fn draw_help(l: Lang, table: &[keymap::Binding], read_only: bool, f: &mut Frame<
         s::PRESS_ANY_KEY.get(l),
         theme::dim(),
     )));
-    let r = popup(area, 64, lines.len() as u16 + 2);
+    let w = if columns == 1 { 64 } else { area.width };
+    let r = popup(area, w, lines.len() as u16 + 2);
     widgets::clear_popup(f, r);
     f.render_widget(
         Paragraph::new(lines).style(theme::popup()).block(
@@ -257,4 +333,33 @@ fn draw_confirm(l: Lang, text: &str, f: &mut Frame<'_>, area: Rect) {
             .block(Block::default().borders(Borders::ALL)),
         r,
     );
+}
+
+#[cfg(test)]
+mod bar_tests {
+    use super::pack_keys;
+
+    fn cells(n: usize, help: usize) -> Vec<(String, String, bool)> {
+        (0..n)
+            .map(|k| (format!(" {k} "), " 十个字宽  ".to_string(), k == help))
+            .collect()
+    }
+
+    #[test]
+    fn keys_that_fit_keep_their_order_and_help_stays_when_some_give_way() {
+        // Each cell is 3 + 12 = 15 columns: four to a line of 60.
+        let c = cells(6, 5);
+        assert_eq!(pack_keys(&c, 60, 2), vec![vec![0, 1, 2, 3], vec![4, 5]]);
+        let c = cells(12, 11);
+        let got = pack_keys(&c, 60, 2);
+        assert_eq!(got, vec![vec![0, 1, 2, 3], vec![4, 5, 6, 11]]);
+        // Help first in the table (it is not always last) is still kept, at the end.
+        let c = cells(12, 0);
+        assert_eq!(
+            pack_keys(&c, 60, 2),
+            vec![vec![1, 2, 3, 4], vec![5, 6, 7, 0]]
+        );
+        // One line only.
+        assert_eq!(pack_keys(&c, 60, 1), vec![vec![1, 2, 3, 0]]);
+    }
 }
