@@ -204,6 +204,26 @@ fn a_vote_before_attendance_says_why_and_starts_nothing() {
         ui.count("SELECT count(*) FROM agenda_items WHERE status = 'voting' AND meeting_id NOT IN (SELECT meeting_id FROM written_meetings)"),
         0
     );
+    // The message says "按 t": t there opens attendance, and Esc comes back to the item.
+    ui.ch('v');
+    assert!(ui.sees("按 t"), "{}", ui.screen());
+    ui.ch('t');
+    assert!(ui.sees("签到："), "{}", ui.screen());
+    ui.press(KeyCode::Esc);
+    assert!(ui.sees("议题 2："), "{}", ui.screen());
+}
+
+/// At 80 columns the item's rule and scope do not fit one line: the scope goes on its
+/// own instead of being cut at the border ("范围：3栋2单").
+#[test]
+fn a_narrow_item_view_shows_the_whole_scope() {
+    let mut ui = Ui::demo(80, 24);
+    ui.open_meeting();
+    ui.press(KeyCode::Tab);
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Enter);
+    assert!(ui.sees("规则：加装电梯"), "{}", ui.screen());
+    assert!(ui.sees("范围：3栋2单元"), "{}", ui.screen());
 }
 
 /// Found item 2: a recorded answer was overwritten silently; undo left the voter blank.

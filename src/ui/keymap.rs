@@ -302,6 +302,8 @@ pub const ITEM: &[Binding] = &[
     b(&[C('v')], Act::StartVote, s::K_START_VOTE, true),
     b(&[C('x')], Act::Recuse, s::K_RECUSE, false),
     b(&[C('d')], Act::FinishItem, s::K_FINISH_ITEM, true),
+    // Not on the bar: "attendance first" says to press it.
+    b(&[C('t')], Act::Attendance, s::K_ATTENDANCE, false),
     super::civic_keys::TO_COST,
     b(&[F(2)], Act::Room, s::K_ROOM, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::domain::model::ItemStatus;
-use crate::domain::text::{clean_line, clean_multiline, wrap};
+use crate::domain::text::{clean_line, clean_multiline, width, wrap};
 use crate::store::meetings::ItemRow;
 use crate::store::session::RemarkRow;
 use crate::store::{Refusal, StoreError};
@@ -101,6 +101,11 @@ impl Screen for ItemView {
                 Nav::Stay
             }
             Act::Back => Nav::Back,
+            // Where "attendance first" sends the host, and back here with Esc.
+            Act::Attendance => Nav::push(crate::ui::screens::attendance::Attendance::load(
+                ctx,
+                it.meeting_id,
+            )),
             Act::AddSpeaker => Nav::form(floor::speaker_form(ctx, self.id)),
             Act::NextSpeaker => {
                 if ctx.store_do(|st| st.next_speaker(self.id)).is_some() {
@@ -178,15 +183,25 @@ impl Screen for ItemView {
         let inner = block.inner(left);
         f.render_widget(block, left);
         let w = inner.width as usize;
-        let mut lines = vec![Line::from(vec![
-            Span::styled(format!("{}{colon}", ctx.t(s::RULE)), theme::heading()),
-            Span::raw(strings::rule_name(l, it.rule.kind.code())),
-            Span::raw(format!(
-                "   {}{colon}{}",
-                ctx.t(s::SCOPE),
-                scope_text(l, it)
-            )),
-        ])];
+        // Rule and scope on one line when they fit, else the scope on its own (a
+        // narrow window cut "范围：3栋2单元" at the border).
+        let rule = format!("{}{colon}", ctx.t(s::RULE));
+        let name = strings::rule_name(l, it.rule.kind.code());
+        let scope = format!("{}{colon}{}", ctx.t(s::SCOPE), scope_text(l, it));
+        let mut lines = if width(&rule) + width(name) + 3 + width(&scope) <= w {
+            vec![Line::from(vec![
+                Span::styled(rule, theme::heading()),
+                Span::raw(name),
+                Span::raw(format!("   {scope}")),
+            ])]
+        } else {
+            let mut v = vec![Line::from(vec![
+                Span::styled(rule, theme::heading()),
+                Span::raw(name),
+            ])];
+            v.extend(wrap(&scope, w).into_iter().map(Line::from));
+            v
+        };
         for x in wrap(strings::rule_explain(l, it.rule.kind.code()), w) {
             lines.push(Line::from(Span::styled(x, theme::dim())));
         }
