@@ -175,7 +175,10 @@ fn thirty_ballots_by_number_with_an_invalid_one_and_a_correction() {
             ui.keys("c");
             ui.keys("n");
             assert!(ui.sees("更正该业主的意见"), "{}", ui.screen());
+            // Only Enter confirms it: y is an answer here, perhaps meant for item 2.
             ui.keys("y");
+            assert!(ui.sees("更正该业主的意见"), "still asking: {}", ui.screen());
+            ui.press(KeyCode::Enter);
             ui.keys("y"); // item 2 as it was: no question
             ui.keys("y"); // item 3 as it was (i = 9 agreed): the ballot is done
             assert!(ui.sees("本票录入完毕"), "{}", ui.screen());

@@ -263,6 +263,10 @@ fn changing_an_answer_asks_naming_voter_old_and_new_and_undo_restores_it() {
         ui.screen()
     );
     assert_eq!(choice(&ui), "yes", "nothing changes before the yes");
+    // A y (meant for the next voter) does not confirm it: only Enter does.
+    ui.ch('y');
+    assert_eq!(choice(&ui), "yes");
+    assert!(ui.sees("更正"), "still asking: {}", ui.screen());
     ui.press(KeyCode::Enter);
     assert_eq!(choice(&ui), "no");
     assert_eq!(
@@ -290,6 +294,40 @@ fn changing_an_answer_asks_naming_voter_old_and_new_and_undo_restores_it() {
     ui.ch('a');
     ui.ch('n');
     assert_eq!(choice(&ui), "yes");
+}
+
+/// Closing a roll call is confirmed by Enter only: y is "同意" on this screen, pressed
+/// again and again, and a y after a stray E closed the vote with voters still waiting.
+/// The question says how many present voters have not answered.
+#[test]
+fn closing_a_roll_call_is_not_confirmed_by_y() {
+    let mut ui = Ui::demo(100, 30);
+    ui.open_meeting();
+    ui.attendance_last_absent();
+    let item = ui.start_elevator_vote();
+    ui.ch('y');
+    let status = |ui: &Ui| {
+        ui.text(&format!(
+            "SELECT status FROM agenda_items WHERE id = {item}"
+        ))
+    };
+    ui.ch('E');
+    assert!(ui.sees("人未作答"), "{}", ui.screen());
+    assert!(ui.sees("Enter 确定   Esc/n 取消"), "{}", ui.screen());
+    ui.ch('y');
+    ui.ch('Y');
+    ui.ch('ｙ');
+    assert_eq!(status(&ui), "voting");
+    assert_eq!(
+        ui.count(&format!(
+            "SELECT count(*) FROM votes WHERE item_id = {item}"
+        )),
+        1,
+        "the y pressed on the question recorded no answer"
+    );
+    assert!(ui.sees("人未作答"), "still asking: {}", ui.screen());
+    ui.press(KeyCode::Enter);
+    assert_eq!(status(&ui), "closed");
 }
 
 /// Found item 3: keys acted while the "window too small" notice was shown.

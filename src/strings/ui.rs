@@ -1,6 +1,6 @@
 //! The words of the full-screen program.
 
-use super::Tr;
+use super::{Lang, Tr};
 
 // ---- keys (bottom bar and help) ----
 pub const K_HELP: Tr = Tr("帮助", "help");
@@ -78,6 +78,7 @@ pub const CONFIRM_KEYS: Tr = Tr(
     "Enter/y 确定   Esc/n 取消",
     "Enter/y confirm   Esc/n cancel",
 );
+pub const CONFIRM_KEYS_ENTER: Tr = Tr("Enter 确定   Esc/n 取消", "Enter confirm   Esc/n cancel");
 pub const FORM_KEYS: Tr = Tr(
     "Tab 下一项  Shift-Tab 上一项  ←→ 选择  Ctrl-S 保存  Esc 取消",
     "Tab next  Shift-Tab previous  ←→ choose  Ctrl-S save  Esc cancel",
@@ -216,6 +217,16 @@ pub const CONFIRM_CLOSE: Tr = Tr(
     "结束表决？未作答者计为未表决，结果随即确定。",
     "Close the vote? Unanswered voters count as not voting and the outcome is fixed.",
 );
+
+/// Closing a roll call while present voters have not answered: how many, first.
+pub fn confirm_close_unanswered(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("结束表决？到场还有 {n} 人未作答，将计为未表决，结果随即确定。"),
+        Lang::En => format!(
+            "Close the vote? {n} present voter(s) have not answered: they count as not voting and the outcome is fixed."
+        ),
+    }
+}
 pub const PASSED: Tr = Tr("通过", "PASSED");
 pub const FAILED: Tr = Tr("未通过", "NOT PASSED");
 pub const SO_FAR: Tr = Tr("（当前）", "(so far)");

@@ -14,6 +14,8 @@ use crate::strings::{Lang, ui as s};
 pub struct Confirm {
     pub text: String,
     pub then: Then,
+    /// Only Enter confirms (not y): see `Nav::ask_enter`.
+    pub enter_only: bool,
 }
 
 pub enum Overlay {
@@ -73,6 +75,7 @@ impl App {
                     s::RESUME_Q.get(lang)
                 ),
                 then: Box::new(move |ctx: &mut Ctx| agenda::resume(ctx, id)),
+                enter_only: false,
             }));
         }
         app
@@ -139,6 +142,9 @@ impl App {
             Some(Overlay::Confirm(c)) => {
                 let k = keymap::normalize(k);
                 match k.code {
+                    KeyCode::Char('y') | KeyCode::Char('Y') if c.enter_only => {
+                        self.overlay = Some(Overlay::Confirm(c));
+                    }
                     KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => {
                         let nav = (c.then)(&mut self.ctx);
                         self.follow(nav);
@@ -252,7 +258,13 @@ impl App {
                 self.refresh();
                 self.stack.extend(screens);
             }
-            Nav::Ask(text, then) => self.overlay = Some(Overlay::Confirm(Confirm { text, then })),
+            Nav::Ask(text, then, enter_only) => {
+                self.overlay = Some(Overlay::Confirm(Confirm {
+                    text,
+                    then,
+                    enter_only,
+                }))
+            }
             // A form that changes the record is not opened on a file open read-only:
             // refused before anything is typed, not at the save.
             Nav::Form(f) if self.ctx.store.read_only() && f.changes => {

@@ -82,7 +82,8 @@ pub enum Nav {
     /// open or resume a meeting, and adjourn one.
     Reset(Vec<Box<dyn Screen>>),
     /// Ask a yes/no question; `Then` runs on yes.
-    Ask(String, Then),
+    /// A question; `true`: only Enter confirms it (see `Nav::ask_enter`).
+    Ask(String, Then, bool),
     Form(Box<Form>),
     /// Hand a value to the current screen (`Screen::deliver`): a form that changes the
     /// screen's own view (a filter, a jump) rather than the store.
@@ -97,7 +98,12 @@ impl Nav {
         Nav::Replace(Box::new(s))
     }
     pub fn ask(text: String, then: impl FnOnce(&mut Ctx) -> Nav + 'static) -> Nav {
-        Nav::Ask(text, Box::new(then))
+        Nav::Ask(text, Box::new(then), false)
+    }
+    /// A question only Enter confirms, not y: asked where y is an answer (closing a
+    /// roll call), so a host answering quickly cannot confirm it by mistake.
+    pub fn ask_enter(text: String, then: impl FnOnce(&mut Ctx) -> Nav + 'static) -> Nav {
+        Nav::Ask(text, Box::new(then), true)
     }
     pub fn form(f: Form) -> Nav {
         Nav::Form(Box::new(f))

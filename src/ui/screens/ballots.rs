@@ -102,7 +102,8 @@ impl Ballots {
             );
             // The cursor moves on whether or not the change is confirmed.
             self.at += 1;
-            return Nav::ask(text, move |ctx| {
+            // Enter only: y is an answer here, the next ballot's perhaps.
+            return Nav::ask_enter(text, move |ctx| {
                 ctx.store_do(|st| st.correct_ballot(m, voter, item, choice));
                 Nav::Reload
             });

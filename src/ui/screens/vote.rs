@@ -137,7 +137,8 @@ impl Vote {
             }
             let l = ctx.lang;
             let item = self.id;
-            return Nav::ask(
+            // Enter only: a y meant for the next voter must not confirm a change.
+            return Nav::ask_enter(
                 rec::confirm_correction(
                     l,
                     &clean_line(&b.name),
@@ -394,7 +395,17 @@ impl Screen for Vote {
             }
             Act::CloseVote if !closed => {
                 let id = self.id;
-                Nav::ask(ctx.t(s::CONFIRM_CLOSE).to_string(), move |ctx| {
+                let waiting = self
+                    .ballots
+                    .iter()
+                    .filter(|b| b.present && b.choice.is_none())
+                    .count();
+                let text = match waiting {
+                    0 => ctx.t(s::CONFIRM_CLOSE).to_string(),
+                    n => s::confirm_close_unanswered(ctx.lang, n),
+                };
+                // Enter only: y is "同意" here, pressed many times in a row.
+                Nav::ask_enter(text, move |ctx| {
                     match ctx.store_do(|st| st.close_vote(id)) {
                         Some(_) => Nav::Reload,
                         None => Nav::Stay,
