@@ -402,6 +402,8 @@ fn adjourning_lists_the_items_not_taken_up_and_refuses_at_once_when_impossible()
         "{}",
         ui.screen()
     );
+    // A title that ends in 。 is quoted, not followed by a second 。.
+    assert!(!ui.screen().contains("。。"), "{}", ui.screen());
     ui.press(KeyCode::Enter);
     assert_eq!(
         ui.count("SELECT count(*) FROM meetings WHERE status = 'adjourned'"),

@@ -48,14 +48,43 @@ pub fn confirm_correction(l: super::Lang, name: &str, from: &str, to: &str) -> S
     }
 }
 
-/// The adjournment's confirmation when items were never taken up.
-pub fn confirm_adjourn_pending(l: super::Lang, titles: &[String]) -> String {
-    let list = titles.join("、");
+/// The adjournment's confirmation when items were never taken up: each by its number
+/// and its title in quotes (a title may hold commas or end in 。).
+pub fn confirm_adjourn_pending(l: super::Lang, titles: &[(i64, String)]) -> String {
     match l {
-        super::Lang::Zh => format!("以下议题尚未审议，休会后将记为「未审议」：{list}。确定休会？"),
-        super::Lang::En => format!(
-            "These items were never taken up and will be recorded as not taken up: {}. Adjourn?",
-            titles.join("; ")
-        ),
+        super::Lang::Zh => {
+            let list: Vec<String> = titles.iter().map(|(n, t)| format!("{n}.「{t}」")).collect();
+            format!(
+                "以下议题尚未审议，休会后将记为「未审议」：{}。确定休会？",
+                list.join("、")
+            )
+        }
+        super::Lang::En => {
+            let list: Vec<String> = titles.iter().map(|(n, t)| format!("{n}. “{t}”")).collect();
+            format!(
+                "These items were never taken up and will be recorded as not taken up: {}. Adjourn?",
+                list.join("; ")
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_not_taken_up_are_listed_by_number_and_quoted_title() {
+        let t = vec![
+            (4, "停车管理公约".to_string()),
+            (5, "增设充电棚，杜绝飞线充电。".to_string()),
+        ];
+        assert_eq!(
+            confirm_adjourn_pending(super::super::Lang::Zh, &t),
+            "以下议题尚未审议，休会后将记为「未审议」：4.「停车管理公约」、5.「增设充电棚，杜绝飞线充电。」。确定休会？"
+        );
+        assert!(
+            confirm_adjourn_pending(super::super::Lang::En, &t).contains("4. “停车管理公约”; 5.")
+        );
     }
 }

@@ -113,9 +113,9 @@ impl Screen for Agenda {
                     None => return Nav::Stay,
                     Some(pending) if pending.is_empty() => ctx.t(s::CONFIRM_ADJOURN).to_string(),
                     Some(pending) => {
-                        let titles: Vec<String> = pending
+                        let titles: Vec<(i64, String)> = pending
                             .iter()
-                            .map(|i| format!("{}. {}", i.position, clean_line(&i.title)))
+                            .map(|i| (i.position, clean_line(&i.title)))
                             .collect();
                         crate::strings::record::confirm_adjourn_pending(ctx.lang, &titles)
                     }
