@@ -299,6 +299,11 @@ fn at_80_by_24_help_is_offered_and_shows_every_key() {
         ui.draw();
         ui.press(KeyCode::Enter);
         let screen = ui.screen();
+        // The follow-up's numbered list wraps under its text, not under its number.
+        assert!(
+            screen.contains("│1. 采购并安装东门电动伸缩门") && screen.contains("│   （2026-05-16"),
+            "{screen}"
+        );
         let bar: Vec<&str> = screen.lines().rev().take(2).collect();
         assert!(bar.iter().any(|b| b.contains(help)), "{screen}");
         ui.press(KeyCode::F(1));

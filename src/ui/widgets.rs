@@ -25,6 +25,17 @@ pub fn check_lines(l: Lang, checks: &[Check]) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// A text of several lines (a proposal) wrapped as `wrap_lines` does: a numbered or
+/// marked line continues under its text, not under its number.
+pub fn wrap_text(text: &str, width: usize) -> Vec<Line<'static>> {
+    wrap_lines(
+        text.split('\n')
+            .map(|l| Line::from(l.to_string()))
+            .collect(),
+        width,
+    )
+}
+
 /// Lines wrapped by the one wrapper (禁则, numbers with their units) to `width`
 /// columns, instead of ratatui's own wrapping: a line keeps its style (a line of
 /// several styles that does not fit takes the style of its first text).

@@ -214,9 +214,10 @@ impl Screen for ItemView {
             ),
             theme::heading(),
         )));
-        for x in wrap(&clean_multiline(&it.proposal), w) {
-            lines.push(Line::from(x));
-        }
+        lines.extend(crate::ui::widgets::wrap_text(
+            &clean_multiline(&it.proposal),
+            w,
+        ));
         let scroll = self.scroll.min(lines.len().saturating_sub(1));
         f.render_widget(
             Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()),

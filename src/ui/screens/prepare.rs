@@ -72,9 +72,10 @@ pub fn item_detail(l: Lang, it: &ItemRow, width: usize) -> Vec<Line<'static>> {
         format!("{}{colon}", s::PROPOSAL.get(l)),
         theme::heading(),
     )));
-    for w in wrap(&crate::domain::text::clean_multiline(&it.proposal), width) {
-        lines.push(Line::from(w));
-    }
+    lines.extend(crate::ui::widgets::wrap_text(
+        &crate::domain::text::clean_multiline(&it.proposal),
+        width,
+    ));
     lines
 }
 
