@@ -96,6 +96,9 @@ fn search_starts_empty_and_minutes_open_at_the_match_as_a_page() {
     ui.keys("大门");
     ui.press(KeyCode::Enter);
     assert!(ui.sees("共 1 次会议"), "{}", ui.screen());
+    // The matching line as a reader sees it, without the Markdown heading's marks.
+    assert!(ui.sees("      议题 1：安装小区大门"), "{}", ui.screen());
+    assert!(!ui.sees("## 议题"), "{}", ui.screen());
     ui.press(KeyCode::Enter);
     let screen = ui.screen();
     let lines: Vec<&str> = screen.lines().collect();

@@ -86,9 +86,8 @@ impl Archive {
                 let line = text
                     .lines()
                     .find(|l| l.contains(q.trim()))
-                    .unwrap_or("")
-                    .trim()
-                    .to_string();
+                    .map(plain_line)
+                    .unwrap_or_default();
                 self.matches.insert(r.id, clean_line(&line));
             }
         }
@@ -377,5 +376,47 @@ impl Screen for Archive {
             Some(self.sel)
         });
         f.render_stateful_widget(list_w, list, &mut state);
+    }
+}
+
+/// A line of the minutes as a reader sees it, without its Markdown marks: the heading's
+/// "## ", a quote's "> ", a list's "- " and the backslash before an escaped "1\.".
+fn plain_line(line: &str) -> String {
+    let mut l = line.trim();
+    loop {
+        // A mark is one only when a space follows it ("#1栋" stays as it is).
+        let hashes = l.trim_start_matches('#');
+        let next = [
+            hashes,
+            l.strip_prefix('>').unwrap_or(l),
+            l.strip_prefix('-').unwrap_or(l),
+        ]
+        .into_iter()
+        .find(|rest| rest.len() < l.len() && rest.starts_with(' '));
+        match next {
+            Some(rest) => l = rest.trim_start(),
+            None => break,
+        }
+    }
+    l.replace("\\.", ".")
+}
+
+#[cfg(test)]
+mod plain_line_tests {
+    use super::plain_line;
+
+    #[test]
+    fn markdown_marks_are_left_out_of_the_matching_line() {
+        assert_eq!(
+            plain_line("## 议题 1：安装小区大门"),
+            "议题 1：安装小区大门"
+        );
+        assert_eq!(
+            plain_line("> 1\\. 采购并安装东门电动伸缩门"),
+            "1. 采购并安装东门电动伸缩门"
+        );
+        assert_eq!(plain_line("- 结果：通过"), "结果：通过");
+        assert_eq!(plain_line("  同意 3/4 ✓"), "同意 3/4 ✓");
+        assert_eq!(plain_line("#1栋 -2"), "#1栋 -2");
     }
 }

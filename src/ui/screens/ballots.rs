@@ -254,7 +254,7 @@ impl Screen for Ballots {
             Paragraph::new(lines).wrap(Wrap { trim: false }).block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(ctx.t(w::TITLE)),
+                    .title(format!(" {} ", ctx.t(w::TITLE))),
             ),
             left,
         );
@@ -309,7 +309,7 @@ impl Screen for Ballots {
             Paragraph::new(p).wrap(Wrap { trim: false }).block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(ctx.t(w::PROGRESS)),
+                    .title(format!(" {} ", ctx.t(w::PROGRESS))),
             ),
             right,
         );
