@@ -57,6 +57,11 @@ fn a_suggestion_is_logged_put_on_the_agenda_decided_and_its_source_printed() {
         )
         .expect("id");
     select(&mut ui, "马丽娟");
+    assert!(
+        !ui.sees("13912345678"),
+        "hidden on a screen that may be projected"
+    );
+    ui.ch('i');
     assert!(ui.sees("13912345678"), "the secretary sees the contact");
     ui.ch('c');
     assert_eq!(status_of(&ui, "马丽娟"), "acknowledged");
@@ -161,4 +166,23 @@ fn the_printed_responses_mask_names_and_never_show_a_contact() {
     ui.keys(&file.display().to_string());
     ui.ctrl('s');
     assert!(ui.screen().contains("responses.html"), "{}", ui.screen());
+}
+
+/// A resident's contact is kept private on the screen too (the laptop may be projected):
+/// hidden until `i`, and hidden again when another suggestion is selected.
+#[test]
+fn a_contact_is_hidden_on_screen_until_asked_for() {
+    let mut ui = Ui::demo(Lang::Zh, 100, 30);
+    ui.ch('y');
+    select(&mut ui, "赵德华");
+    assert!(ui.sees("联系方式（不公开）：已隐藏"), "{}", ui.screen());
+    assert!(!ui.sees("13800000001"), "{}", ui.screen());
+    ui.ch('i');
+    assert!(ui.sees("13800000001"), "{}", ui.screen());
+    ui.ch('i');
+    assert!(!ui.sees("13800000001"), "{}", ui.screen());
+    ui.ch('i');
+    ui.press(KeyCode::Down);
+    ui.press(KeyCode::Up);
+    assert!(!ui.sees("13800000001"), "hidden again: {}", ui.screen());
 }

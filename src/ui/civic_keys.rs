@@ -20,6 +20,8 @@ pub enum CivicAct {
     Done,
     Close,
     PrintResponses,
+    /// Show the selected suggestion's contact, hidden by default (a projected screen).
+    ShowContact,
     /// Prepare / item: the item's cost plan.
     CostPlan,
     EditCost,
@@ -34,7 +36,7 @@ impl CivicAct {
         use CivicAct::*;
         !matches!(
             self,
-            Suggestions | PrintResponses | CostPlan | Summary | Year
+            Suggestions | PrintResponses | ShowContact | CostPlan | Summary | Year
         )
     }
 }
@@ -59,6 +61,7 @@ pub const SUGGESTIONS: &[Binding] = &[
     b(&[C('d')], CivicAct::Done, w::K_DONE),
     b(&[C('x')], CivicAct::Close, w::K_CLOSE),
     b(&[C('p')], CivicAct::PrintResponses, w::K_PRINT),
+    b(&[C('i')], CivicAct::ShowContact, w::K_SHOW_CONTACT),
     Binding {
         keys: &[Code(KeyCode::Esc)],
         act: Act::Back,

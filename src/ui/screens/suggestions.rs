@@ -26,6 +26,9 @@ pub struct Suggestions {
     pub rows: Vec<SuggestionRow>,
     pub history: Vec<SuggestionEvent>,
     pub contact: String,
+    /// The contact is shown only after `i` (the laptop may be projected), and hidden
+    /// again when another suggestion is selected.
+    pub show_contact: bool,
     pub sel: usize,
     /// The community new suggestions are logged for (the one chosen on home).
     pub community: Option<i64>,
@@ -40,6 +43,7 @@ impl Suggestions {
                 rows: Vec::new(),
                 history: Vec::new(),
                 contact: String::new(),
+                show_contact: false,
                 sel: 0,
                 community,
                 today: today(),
@@ -48,6 +52,7 @@ impl Suggestions {
     }
 
     fn load_side(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        self.show_contact = false;
         match self.rows.get(self.sel) {
             Some(r) => {
                 self.history = ctx.store.suggestion_history(r.id)?;
@@ -218,6 +223,10 @@ impl Screen for Suggestions {
         if c == CivicAct::PrintResponses {
             return Nav::form(print_form(ctx));
         }
+        if c == CivicAct::ShowContact {
+            self.show_contact = !self.show_contact;
+            return Nav::Stay;
+        }
         let Some(r) = cur else {
             return Nav::Stay;
         };
@@ -337,11 +346,12 @@ impl Screen for Suggestions {
                     clean_line(&r.raised_by)
                 )));
                 if !self.contact.is_empty() {
-                    lines.push(Line::from(format!(
-                        "{}{c}{}",
-                        ctx.t(w::CONTACT),
+                    let shown = if self.show_contact {
                         clean_line(&self.contact)
-                    )));
+                    } else {
+                        ctx.t(w::CONTACT_HIDDEN).to_string()
+                    };
+                    lines.push(Line::from(format!("{}{c}{shown}", ctx.t(w::CONTACT))));
                 }
                 for t in r.text.lines() {
                     lines.push(Line::from(clean_line(t)));
