@@ -177,6 +177,9 @@ fn a_case_from_opening_to_its_performance_check() {
     );
     u.assert_sees(&format!("甲方 {voter}"));
     u.assert_sees("乙方 租户刘先生 3栋1单元202（名册外）");
+    // Nothing agreed yet: said so, with the key that adds it.
+    u.assert_sees("（尚无，按 t 添加）");
+    u.assert_sees("纸质签名：（尚无，按 v 登记）");
 
     // The mediator (the team's member is offered).
     let (mediator, _, pass) = DEMO_SIGNERS[1];

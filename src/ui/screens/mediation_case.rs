@@ -133,6 +133,15 @@ impl CaseScreen {
             ctx.t(m::TERMS).to_string(),
             theme::heading(),
         )));
+        // Empty: say so, and (while it can still change) which key fills it.
+        let open = self.signatures.is_empty();
+        if rec.terms.is_empty() {
+            let none = if open { m::NO_TERMS } else { m::NONE };
+            out.push(Line::from(Span::styled(
+                format!("  {}", ctx.t(none)),
+                theme::dim(),
+            )));
+        }
         for t in &rec.terms {
             out.push(Line::from(format!(
                 "  {}. {} {}（{} {}）",
@@ -148,11 +157,12 @@ impl CaseScreen {
             .iter()
             .map(|p| format!("{} {}", party_label(&V1_WORDS, p.party), p.signed_on))
             .collect();
-        out.push(Line::from(format!(
-            "{}{c}{}",
-            ctx.t(m::PAPER),
-            paper.join("；")
-        )));
+        let paper = match (paper.is_empty(), open) {
+            (false, _) => paper.join("；"),
+            (true, true) => ctx.t(m::NO_PAPER).to_string(),
+            (true, false) => ctx.t(m::NONE).to_string(),
+        };
+        out.push(Line::from(format!("{}{c}{paper}", ctx.t(m::PAPER))));
         let signers: Vec<String> = self
             .signatures
             .iter()
