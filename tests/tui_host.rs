@@ -316,6 +316,23 @@ fn at_80_by_24_help_is_offered_and_shows_every_key() {
     }
 }
 
+/// A voter's roles longer than the roster's last column end in "…", not at the border.
+#[test]
+fn roster_roles_are_cut_with_a_mark() {
+    for w in [100, 80] {
+        let mut ui = Ui::demo(Lang::Zh, w, 30);
+        ui.draw();
+        ui.ch('r');
+        let screen = ui.screen();
+        let row = screen
+            .lines()
+            .find(|l| l.contains("黄小明"))
+            .expect("黄小明's row");
+        let inside = row.trim_end().trim_end_matches('│').trim_end();
+        assert!(inside.ends_with('…'), "{w}: {row}");
+    }
+}
+
 /// Home tells a written consultation from a meeting in the room: it opens to ballot
 /// entry by number, not to a roll call.
 #[test]

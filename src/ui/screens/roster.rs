@@ -131,6 +131,9 @@ impl Screen for Roster {
                 clean_line(&self.filter)
             ));
         }
+        // The roles column takes what the others leave (borders, the "> " mark, five
+        // gaps): cut to it with "…", not at the border.
+        let roles_w = (area.width as usize).saturating_sub(2 + 2 + 4 + 18 + 12 + 26 + 10 + 5);
         let rows: Vec<Row<'_>> = shown
             .iter()
             .enumerate()
@@ -153,7 +156,7 @@ impl Screen for Roster {
                     Cell::from(strings::voter_kind(l, v.kind)),
                     Cell::from(truncate(&units.join(" "), 26)),
                     Cell::from(fmt_area(v.area())),
-                    Cell::from(truncate(&roles, 30)),
+                    Cell::from(truncate(&roles, roles_w.clamp(10, 60))),
                 ])
             })
             .collect();
