@@ -81,8 +81,8 @@ pub enum Nav {
     /// Back to Home (reloaded), then these screens on top, in order: the paths that
     /// open or resume a meeting, and adjourn one.
     Reset(Vec<Box<dyn Screen>>),
-    /// Ask a yes/no question; `Then` runs on yes.
-    /// A question; `true`: only Enter confirms it (see `Nav::ask_enter`).
+    /// Ask a yes/no question; `Then` runs on yes. `true`: only Enter confirms it, not y
+    /// (see `Nav::ask_enter`).
     Ask(String, Then, bool),
     Form(Box<Form>),
     /// Hand a value to the current screen (`Screen::deliver`): a form that changes the
