@@ -296,6 +296,22 @@ fn changing_an_answer_asks_naming_voter_old_and_new_and_undo_restores_it() {
     assert_eq!(choice(&ui), "yes");
 }
 
+/// Opening a meeting on another day than it was called for says so in the question.
+#[test]
+fn opening_a_meeting_on_another_day_says_so() {
+    let mut ui = Ui::demo(100, 30);
+    let starts =
+        ui.text("SELECT starts_at FROM meetings WHERE status = 'draft' ORDER BY id LIMIT 1");
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    ui.press(KeyCode::Enter);
+    ui.ch('o');
+    assert!(ui.sees("开始会议？"), "{}", ui.screen());
+    let noted = ui.sees(&format!("注意：本会议定于 {starts}"));
+    assert_eq!(noted, !starts.starts_with(&today), "{}", ui.screen());
+    ui.press(KeyCode::Esc);
+    assert_eq!(ui.count("SELECT count(*) FROM meetings WHERE status = 'open' AND id NOT IN (SELECT meeting_id FROM written_meetings)"), 0);
+}
+
 /// Closing a roll call is confirmed by Enter only: y is "同意" on this screen, pressed
 /// again and again, and a y after a stray E closed the vote with voters still waiting.
 /// The question says how many present voters have not answered.

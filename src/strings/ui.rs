@@ -173,6 +173,13 @@ pub const CONFIRM_OPEN: Tr = Tr(
     "开始会议？开会后所有操作都将记入会议记录。",
     "Open the meeting? From now on every action is recorded.",
 );
+/// Added to `CONFIRM_OPEN` when the meeting was called for another day.
+pub fn open_other_day(l: Lang, starts_at: &str, today: &str) -> String {
+    match l {
+        Lang::Zh => format!("\n注意：本会议定于 {starts_at}，今天是 {today}。"),
+        Lang::En => format!("\nNote: this meeting is called for {starts_at}; today is {today}."),
+    }
+}
 pub const CONFIRM_ADJOURN: Tr = Tr(
     "宣布休会？休会后进入纪要审核与签署。",
     "Adjourn? The minutes are then reviewed and signed.",

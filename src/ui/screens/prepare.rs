@@ -212,12 +212,21 @@ impl Screen for Prepare {
                         open_meeting(ctx, id, true)
                     }),
                     Some(None) => {
-                        let text = if self.form == MeetingForm::Written {
-                            ctx.t(wu::CONFIRM_OPEN_WRITTEN)
+                        let mut text = if self.form == MeetingForm::Written {
+                            ctx.t(wu::CONFIRM_OPEN_WRITTEN).to_string()
                         } else {
-                            ctx.t(s::CONFIRM_OPEN)
+                            ctx.t(s::CONFIRM_OPEN).to_string()
                         };
-                        Nav::ask(text.to_string(), move |ctx| open_meeting(ctx, id, false))
+                        // A meeting in the room opened on another day than it was called
+                        // for (the wrong draft, or a rehearsal): said before it starts.
+                        let today = crate::ui::forms::written::today();
+                        if let Some(m) = &self.meeting
+                            && self.form != MeetingForm::Written
+                            && m.starts_at.get(..10).is_some_and(|d| d != today)
+                        {
+                            text.push_str(&s::open_other_day(ctx.lang, &m.starts_at, &today));
+                        }
+                        Nav::ask(text, move |ctx| open_meeting(ctx, id, false))
                     }
                 }
             }
