@@ -186,3 +186,13 @@ fn a_contact_is_hidden_on_screen_until_asked_for() {
     ui.press(KeyCode::Up);
     assert!(!ui.sees("13800000001"), "hidden again: {}", ui.screen());
 }
+
+/// In English the list's status and who columns fit their longest words, not cut.
+#[test]
+fn the_english_list_shows_whole_statuses() {
+    let mut ui = Ui::demo(Lang::En, 100, 30);
+    ui.ch('y');
+    for w in ["Raised by", "Acknowledged", "On the agenda", "Handed over"] {
+        assert!(ui.sees(w), "{w}:\n{}", ui.screen());
+    }
+}

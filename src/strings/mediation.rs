@@ -230,7 +230,7 @@ pub const PRESENT: Tr = Tr("到场", "present");
 pub fn due_home(l: Lang, number: i64) -> String {
     match l {
         Lang::Zh => format!("调解协议{number}号"),
-        Lang::En => format!("Agreement #{number}"),
+        Lang::En => format!("Case #{number}"),
     }
 }
 pub const DUE_BOARD: Tr = Tr("待回访", "to check");

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use super::moved;
 use crate::domain::civic::{Channel, SuggestionStatus};
 use crate::domain::model::{Category, MeetingStatus};
-use crate::domain::text::{clean_line, truncate};
+use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
 use crate::store::actions::today;
 use crate::store::civic::{SuggestionEvent, SuggestionInput, SuggestionRow};
@@ -272,6 +272,15 @@ impl Screen for Suggestions {
         let l = ctx.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(46), Constraint::Length(32)]).areas(area);
+        // The status and who columns as wide as their longest word in this language
+        // ("Acknowledged", "Raised by"), not cut.
+        let status_w = SuggestionStatus::ALL
+            .iter()
+            .map(|&st| width(w::status(l, st)))
+            .chain([width(ctx.t(w::COL_STATUS))])
+            .max()
+            .unwrap_or(10);
+        let who_w = width(ctx.t(w::COL_WHO)).max(8);
         let rows: Vec<Row<'_>> = self
             .rows
             .iter()
@@ -286,10 +295,12 @@ impl Screen for Suggestions {
                     Cell::from(format!("#{}", r.id)),
                     Cell::from(w::days(l, r.days)),
                     Cell::from(w::status(l, r.status)).style(style),
-                    Cell::from(truncate(&clean_line(&r.raised_by), 8)),
+                    Cell::from(truncate(&clean_line(&r.raised_by), who_w)),
                     Cell::from(truncate(
                         &clean_line(r.text.lines().next().unwrap_or("")),
-                        usize::from(list.width.saturating_sub(42)),
+                        usize::from(list.width)
+                            .saturating_sub(24 + status_w + who_w)
+                            .max(4),
                     )),
                 ])
             })
@@ -307,8 +318,8 @@ impl Screen for Suggestions {
             [
                 Constraint::Length(4),
                 Constraint::Length(7),
-                Constraint::Length(10),
-                Constraint::Length(8),
+                Constraint::Length(status_w as u16),
+                Constraint::Length(who_w as u16),
                 Constraint::Min(10),
             ],
         )
