@@ -119,10 +119,16 @@ impl Ui {
         assert!(self.sees("议程"), "{}", self.screen());
     }
 
-    /// From the agenda (cursor on the follow-up), start the vote on the elevator item.
-    fn start_elevator_vote(&mut self) -> i64 {
+    /// From the agenda (cursor on the follow-up), the elevator item's screen.
+    fn elevator_item(&mut self) {
         self.press(KeyCode::Down);
         self.press(KeyCode::Enter);
+        assert!(self.sees("议题 2："), "{}", self.screen());
+    }
+
+    /// From the agenda (cursor on the follow-up), start the vote on the elevator item.
+    fn start_elevator_vote(&mut self) -> i64 {
+        self.elevator_item();
         self.ch('v');
         self.press(KeyCode::Enter);
         assert!(self.sees("唱票表决"), "{}", self.screen());
@@ -185,8 +191,7 @@ fn a_vote_before_attendance_says_why_and_starts_nothing() {
     let mut ui = Ui::demo(100, 30);
     ui.open_meeting();
     ui.press(KeyCode::Tab);
-    ui.press(KeyCode::Down);
-    ui.press(KeyCode::Enter);
+    ui.elevator_item();
     ui.ch('v');
     assert!(ui.sees("尚未完成签到"), "{}", ui.screen());
     // No confirmation was asked: Enter does not start it either.
@@ -220,8 +225,7 @@ fn a_narrow_item_view_shows_the_whole_scope() {
     let mut ui = Ui::demo(80, 24);
     ui.open_meeting();
     ui.press(KeyCode::Tab);
-    ui.press(KeyCode::Down);
-    ui.press(KeyCode::Enter);
+    ui.elevator_item();
     assert!(ui.sees("规则：加装电梯"), "{}", ui.screen());
     assert!(ui.sees("范围：3栋2单元"), "{}", ui.screen());
 }
