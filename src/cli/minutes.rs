@@ -47,6 +47,8 @@ fn print_rows(rows: &[crate::store::archive::ArchiveRow], lang: Lang) {
 /// one level), so a district's listing is not held in memory twice over.
 fn print_json(store: &Store, filter: &ArchiveFilter) -> Result<(), CliError> {
     let mut first = true;
+    // Serializing these rows (strings and numbers) cannot fail; were it to, it is
+    // reported as any other failure of the listing.
     store.archive_each(filter, 0, |rows| {
         let mut text = String::new();
         for r in rows {

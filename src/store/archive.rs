@@ -67,7 +67,7 @@ impl Store {
         };
         let mut out = Vec::new();
         self.archive_rows(&sql, args, |rows| {
-            out.append(rows);
+            out.extend(rows);
             Ok(())
         })?;
         Ok(out)
@@ -85,26 +85,21 @@ impl Store {
         let Some((sql, args)) = archive_sql(f, None, offset) else {
             return Ok(());
         };
-        self.archive_rows(&sql, args, |rows| {
-            each(rows)?;
-            rows.clear();
-            Ok(())
-        })
+        self.archive_rows(&sql, args, |rows| each(&rows))
     }
 
-    /// Run an archive query, filling the items of each `CHUNK` meetings read and handing
-    /// them to `take` (which may keep them or empty the vector).
+    /// Run an archive query, handing its meetings to `take` `CHUNK` at a time, each
+    /// chunk with its items.
     fn archive_rows(
         &self,
         sql: &str,
         args: Vec<Value>,
-        mut take: impl FnMut(&mut Vec<ArchiveRow>) -> Result<()>,
+        mut take: impl FnMut(Vec<ArchiveRow>) -> Result<()>,
     ) -> Result<()> {
         const CHUNK: usize = 500;
         let mut st = self.conn().prepare_cached(sql)?;
         let mut q = st.query(rusqlite::params_from_iter(args))?;
         let mut rows: Vec<ArchiveRow> = Vec::new();
-        let mut from = 0;
         loop {
             let next = q.next()?;
             if let Some(r) = next {
@@ -121,10 +116,9 @@ impl Store {
                 });
             }
             let done = next.is_none();
-            if rows.len() - from >= CHUNK || (done && rows.len() > from) {
-                self.fill_items(&mut rows[from..])?;
-                take(&mut rows)?;
-                from = rows.len();
+            if rows.len() >= CHUNK || (done && !rows.is_empty()) {
+                self.fill_items(&mut rows)?;
+                take(std::mem::take(&mut rows))?;
             }
             if done {
                 return Ok(());
