@@ -134,7 +134,7 @@ impl CaseScreen {
             theme::heading(),
         )));
         // Empty: say so, and (while it can still change) which key fills it.
-        let open = self.signatures.is_empty();
+        let open = !self.signed();
         if rec.terms.is_empty() {
             let none = if open { m::NO_TERMS } else { m::NONE };
             out.push(Line::from(Span::styled(

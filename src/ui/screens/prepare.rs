@@ -219,7 +219,7 @@ impl Screen for Prepare {
                         };
                         // A meeting in the room opened on another day than it was called
                         // for (the wrong draft, or a rehearsal): said before it starts.
-                        let today = crate::ui::forms::written::today();
+                        let today = written_forms::today();
                         if let Some(m) = &self.meeting
                             && self.form != MeetingForm::Written
                             && m.starts_at.get(..10).is_some_and(|d| d != today)
