@@ -147,10 +147,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         item_ids.insert(it.position, item);
         super::civic::write_civic(tx, item, &it.civic)?;
         if it.status == ItemStatus::NotTakenUp {
-            tx.execute(
-                "INSERT INTO not_taken_up (item_id, at) VALUES (?1, ?2)",
-                params![item, rec.adjourned_at.clone().unwrap_or_default()],
-            )?;
+            tx.prepare_cached("INSERT INTO not_taken_up (item_id, at) VALUES (?1, ?2)")?
+                .execute(params![item, rec.adjourned_at.clone().unwrap_or_default()])?;
         }
         for r in &it.revisions {
             tx.prepare_cached(
@@ -237,10 +235,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     // How it was held and notified (issue 16), as the bundle carried it.
     if !rec.form.is_plain() {
         let facts = serde_json::to_string(&rec.form).map_err(|e| StoreError::Sql(e.to_string()))?;
-        tx.execute(
-            "INSERT INTO imported_forms (meeting_id, facts) VALUES (?1, ?2)",
-            params![meeting, facts],
-        )?;
+        tx.prepare_cached("INSERT INTO imported_forms (meeting_id, facts) VALUES (?1, ?2)")?
+            .execute(params![meeting, facts])?;
     }
     let mut addenda: HashMap<i64, i64> = HashMap::new();
     for a in &rec.addenda {
@@ -249,19 +245,16 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         addenda.insert(a.id, tx.last_insert_rowid());
     }
     // The link keeps its place in the original chain when that place is free here.
-    let free: bool = tx.query_row(
-        "SELECT NOT EXISTS (SELECT 1 FROM minutes WHERE community_id = ?1 AND seq = ?2)",
-        params![community, minutes.seq],
-        |r| r.get(0),
-    )?;
+    let free: bool = tx
+        .prepare_cached(
+            "SELECT NOT EXISTS (SELECT 1 FROM minutes WHERE community_id = ?1 AND seq = ?2)",
+        )?
+        .query_row(params![community, minutes.seq], |r| r.get(0))?;
     let seq: i64 = if free && minutes.seq >= 1 {
         minutes.seq
     } else {
-        tx.query_row(
-            "SELECT coalesce(max(seq), 0) + 1 FROM minutes WHERE community_id = ?1",
-            [community],
-            |r| r.get(0),
-        )?
+        tx.prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM minutes WHERE community_id = ?1")?
+            .query_row([community], |r| r.get(0))?
     };
     tx.prepare_cached(
         "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at, format)

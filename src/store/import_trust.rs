@@ -35,21 +35,15 @@ pub(crate) fn find_community(conn: &Connection, b: &ExportBundle) -> Result<Opti
     let uid = bundle_uid(b);
     if !uid.is_empty()
         && let Some(id) = conn
-            .query_row(
-                "SELECT community_id FROM community_uids WHERE uid = ?1",
-                [uid],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT community_id FROM community_uids WHERE uid = ?1")?
+            .query_row([uid], |r| r.get(0))
             .optional()?
     {
         return Ok(Some(id));
     }
     Ok(conn
-        .query_row(
-            "SELECT id FROM communities WHERE name = ?1",
-            [&b.record.community],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM communities WHERE name = ?1")?
+        .query_row([&b.record.community], |r| r.get(0))
         .optional()?)
 }
 
@@ -61,10 +55,8 @@ pub(crate) fn import_community(tx: &rusqlite::Transaction<'_>, b: &ExportBundle)
     let id = super::roster::community_id(tx, &b.record.community)?;
     let uid = bundle_uid(b);
     if !uid.is_empty() {
-        tx.execute(
-            "UPDATE community_uids SET uid = ?2 WHERE community_id = ?1",
-            params![id, uid],
-        )?;
+        tx.prepare_cached("UPDATE community_uids SET uid = ?2 WHERE community_id = ?1")?
+            .execute(params![id, uid])?;
     }
     Ok(id)
 }
@@ -79,25 +71,25 @@ pub(crate) fn write_link(
         return Ok(());
     };
     if !uid.is_empty() {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO imported_links (meeting_id, community_uid, seq) VALUES (?1, ?2, ?3)",
-            params![meeting, uid, m.seq],
-        )?;
+        )?
+        .execute(params![meeting, uid, m.seq])?;
     }
     Ok(())
 }
 
 /// Do other minutes here claim position `seq` of community `uid`?
 fn position_taken(conn: &Connection, uid: &str, seq: i64) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM imported_links WHERE community_uid = ?1 AND seq = ?2)
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM imported_links WHERE community_uid = ?1 AND seq = ?2)
              OR EXISTS (SELECT 1 FROM minutes n
                         JOIN community_uids c ON c.community_id = n.community_id
                         JOIN meetings m ON m.id = n.meeting_id
                         WHERE c.uid = ?1 AND n.seq = ?2 AND m.origin = 'local')",
-        params![uid, seq],
-        |r| r.get(0),
-    )?)
+        )?
+        .query_row(params![uid, seq], |r| r.get(0))?)
 }
 
 /// One roster from the stored and the bundle's: one must continue the other.

@@ -14,11 +14,9 @@ impl Store {
     pub fn meeting_record(&self, id: i64) -> Result<MeetingRecord> {
         let m = self.meeting(id)?;
         let conn = self.conn();
-        let (opened_at, adjourned_at): (Option<String>, Option<String>) = conn.query_row(
-            "SELECT opened_at, adjourned_at FROM meetings WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (opened_at, adjourned_at): (Option<String>, Option<String>) = conn
+            .prepare_cached("SELECT opened_at, adjourned_at FROM meetings WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let mut items = Vec::new();
         for it in self.items(id)? {
             let mut st = conn.prepare_cached(
@@ -51,11 +49,11 @@ impl Store {
                 None
             } else {
                 let closure = self.closure(it.id)?;
-                let opened: String = conn.query_row(
-                    "SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1",
-                    [it.id],
-                    |r| r.get(0),
-                )?;
+                let opened: String = conn
+                    .prepare_cached(
+                        "SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1",
+                    )?
+                    .query_row([it.id], |r| r.get(0))?;
                 Some(VoteRecord {
                     opened_at: opened,
                     closed_at: closure.as_ref().map(|c| c.1.clone()),
@@ -63,11 +61,10 @@ impl Store {
                     outcome: closure.map(|c| c.2),
                 })
             };
-            let rule = match conn.query_row(
-                "SELECT rule FROM vote_closures WHERE item_id = ?1",
-                [it.id],
-                |r| r.get::<_, String>(0),
-            ) {
+            let rule = match conn
+                .prepare_cached("SELECT rule FROM vote_closures WHERE item_id = ?1")?
+                .query_row([it.id], |r| r.get::<_, String>(0))
+            {
                 // The rule as it stood when the vote closed.
                 Ok(params) => rule_from_db(it.rule.kind.code(), &params),
                 Err(rusqlite::Error::QueryReturnedNoRows) => it.rule.clone(),

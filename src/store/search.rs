@@ -19,22 +19,32 @@ pub(crate) fn index_text(
     text: &str,
 ) -> Result<()> {
     // The rowid carries the meeting (see schema.sql): the next free one in its range.
+    // Read apart from the writes: a write that may change several rows of the index
+    // (the DELETE) runs in a statement savepoint, and FTS5 writes its whole pending
+    // hash to disk as a new segment at every savepoint. Done for every meeting of an
+    // import batch (whose range is empty), that was a sixth of the import's writing
+    // and made FTS5 merge the small segments again; so the DELETE runs only when there
+    // is something to take out, and each row goes in with its rowid known.
     let base = meeting << MEETING_SHIFT;
-    if kind == "minutes" {
+    let mut last: Option<i64> = tx
+        .prepare_cached(
+            "SELECT max(rowid) FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20)",
+        )?
+        .query_row([base], |r| r.get(0))?;
+    if kind == "minutes" && last.is_some() {
         tx.prepare_cached("DELETE FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20)")?
             .execute([base])?;
+        last = None;
     }
-    for part in pieces(text) {
+    for (rowid, part) in (last.unwrap_or(base) + 1..).zip(pieces(text)) {
         tx.prepare_cached(
-            "INSERT INTO search_index (rowid, body, pairs, kind, ref_id)
-             VALUES (coalesce((SELECT max(rowid) FROM search_index
-                               WHERE rowid > ?4 AND rowid < ?4 + (1 << 20)), ?4) + 1, ?1, ?5, ?2, ?3)",
+            "INSERT INTO search_index (rowid, body, pairs, kind, ref_id) VALUES (?4, ?1, ?5, ?2, ?3)",
         )?
         .execute(params![
             index_body(part),
             kind,
             ref_id,
-            base,
+            rowid,
             index_pairs(part)
         ])?;
     }

@@ -58,11 +58,8 @@ pub fn parse_fingerprint(s: &str) -> Option<String> {
 
 pub(crate) fn community_uid(conn: &Connection, community: i64) -> Result<String> {
     let uid: Option<String> = conn
-        .query_row(
-            "SELECT uid FROM community_uids WHERE community_id = ?1",
-            [community],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT uid FROM community_uids WHERE community_id = ?1")?
+        .query_row([community], |r| r.get(0))
         .optional()?;
     uid.ok_or_else(|| StoreError::Corrupt(format!("The uid of community {community}")))
 }
@@ -94,21 +91,21 @@ pub(crate) fn roster_by_uid(conn: &Connection, uid: &str) -> Result<Vec<RosterEn
 }
 
 pub(crate) fn insert_entry(conn: &Connection, uid: &str, e: &RosterEntry) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO signer_roster (community_uid, seq, action, name, public_key, at, prev,
             endorser_key, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            uid,
-            e.seq,
-            e.action,
-            e.name,
-            e.public_key,
-            e.at,
-            e.prev,
-            e.endorser_key,
-            e.signature
-        ],
-    )?;
+    )?
+    .execute(params![
+        uid,
+        e.seq,
+        e.action,
+        e.name,
+        e.public_key,
+        e.at,
+        e.prev,
+        e.endorser_key,
+        e.signature
+    ])?;
     Ok(())
 }
 
@@ -153,10 +150,10 @@ pub(crate) fn ensure_on_roster(
 
 /// The signature just inserted signed statement v2.
 pub(crate) fn mark_v2(conn: &Connection) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO signature_statements (signature_id, version) VALUES (last_insert_rowid(), 2)",
-        [],
-    )?;
+    )?
+    .execute([])?;
     Ok(())
 }
 
@@ -182,29 +179,24 @@ pub(crate) fn with_trust(
     };
     let entries = roster_by_uid(conn, &uid)?;
     let status = signer_roster::add_trust_problems(status, rec, sigs, &entries, &uid);
-    let local: bool = conn.query_row(
-        "SELECT origin = 'local' FROM meetings WHERE id = ?1",
-        [m.id],
-        |r| r.get(0),
-    )?;
+    let local: bool = conn
+        .prepare_cached("SELECT origin = 'local' FROM meetings WHERE id = ?1")?
+        .query_row([m.id], |r| r.get(0))?;
     let v1: Vec<_> = sigs.iter().filter(|s| s.version == 1).collect();
     if !local || v1.is_empty() {
         return Ok(status);
     }
     let local_seq: Option<i64> = conn
-        .query_row(
-            "SELECT seq FROM minutes WHERE meeting_id = ?1",
-            [m.id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT seq FROM minutes WHERE meeting_id = ?1")?
+        .query_row([m.id], |r| r.get(0))
         .optional()?;
-    let first_v2: Option<i64> = conn.query_row(
-        "SELECT min(n.seq) FROM minutes n JOIN signatures s ON s.meeting_id = n.meeting_id
+    let first_v2: Option<i64> = conn
+        .prepare_cached(
+            "SELECT min(n.seq) FROM minutes n JOIN signatures s ON s.meeting_id = n.meeting_id
          JOIN signature_statements v ON v.signature_id = s.id
          WHERE n.community_id = ?1 AND s.addendum_id IS NULL",
-        [m.community_id],
-        |r| r.get(0),
-    )?;
+        )?
+        .query_row([m.community_id], |r| r.get(0))?;
     let mut legacy: Vec<String> = Vec::new();
     let mut st = conn.prepare_cached(
         "SELECT DISTINCT s.public_key FROM signatures s JOIN minutes n ON n.meeting_id = s.meeting_id
@@ -247,11 +239,12 @@ pub(crate) fn with_trust(
 /// The newest link of a community's chain.
 pub(crate) fn head(conn: &Connection, community: i64) -> Result<Option<Head>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT seq, sha256 FROM minutes WHERE community_id = ?1 ORDER BY seq DESC LIMIT 1",
-            [community],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-        )
+        )?
+        .query_row([community], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })
         .optional()?
         .map(|(seq, sha)| Head {
             seq,
@@ -440,11 +433,12 @@ impl Store {
             .trim()
             .to_string();
         self.write(|tx| {
-            let n = tx.execute(
-                "DELETE FROM pinned_keys WHERE fingerprint = ?2
+            let n = tx
+                .prepare_cached(
+                    "DELETE FROM pinned_keys WHERE fingerprint = ?2
                  AND community_id = (SELECT id FROM communities WHERE name = ?1)",
-                params![name, fingerprint],
-            )?;
+                )?
+                .execute(params![name, fingerprint])?;
             if n > 0 {
                 audit(tx, None, "unpin", &format!("{name} {fingerprint}"))?;
             }
@@ -474,9 +468,7 @@ pub(crate) fn pin(
     community: i64,
     fingerprint: &str,
 ) -> Result<()> {
-    let n = conn.execute(
-        "INSERT OR IGNORE INTO pinned_keys (community_id, fingerprint, pinned_at) VALUES (?1, ?2, ?3)",
-        params![community, fingerprint, now()],
+    let n = conn.prepare_cached("INSERT OR IGNORE INTO pinned_keys (community_id, fingerprint, pinned_at) VALUES (?1, ?2, ?3)")?.execute(params![community, fingerprint, now()],
     )?;
     if n > 0 {
         audit(conn, None, "pin", fingerprint)?;

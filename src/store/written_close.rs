@@ -46,11 +46,8 @@ fn extensions(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<Extension
 
 fn deadline(conn: &rusqlite::Connection, meeting: i64) -> Result<Option<(String, String)>> {
     let dates: Option<(String, String)> = conn
-        .query_row(
-            "SELECT opens_on, closes_on FROM written_meetings WHERE meeting_id = ?1",
-            [meeting],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT opens_on, closes_on FROM written_meetings WHERE meeting_id = ?1")?
+        .query_row([meeting], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let Some((opens, closes)) = dates else {
         return Ok(None);
@@ -62,20 +59,15 @@ fn deadline(conn: &rusqlite::Connection, meeting: i64) -> Result<Option<(String,
 /// The facts the minutes print about the form and the notice (record.rs).
 pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: i64) -> Result<FormFacts> {
     let imported: Option<String> = conn
-        .query_row(
-            "SELECT facts FROM imported_forms WHERE meeting_id = ?1",
-            [meeting],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT facts FROM imported_forms WHERE meeting_id = ?1")?
+        .query_row([meeting], |r| r.get(0))
         .optional()?;
     if let Some(json) = imported {
         return serde_json::from_str(&json)
             .map_err(|_| StoreError::Corrupt(format!("The form of meeting {meeting}")));
     }
     let short_notice = conn
-        .query_row(
-            "SELECT noticed_on, opens_on, days, confirmed_at FROM short_notices WHERE meeting_id = ?1",
-            [meeting],
+        .prepare_cached("SELECT noticed_on, opens_on, days, confirmed_at FROM short_notices WHERE meeting_id = ?1")?.query_row([meeting],
             |r| {
                 Ok(ShortNotice {
                     noticed_on: r.get(0)?,
@@ -91,11 +83,10 @@ pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: i64) -> Result<Fo
         short_notice,
     };
     let Some((opens_on, closes_on)) = conn
-        .query_row(
-            "SELECT opens_on, closes_on FROM written_meetings WHERE meeting_id = ?1",
-            [meeting],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-        )
+        .prepare_cached("SELECT opens_on, closes_on FROM written_meetings WHERE meeting_id = ?1")?
+        .query_row([meeting], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
         .optional()?
     else {
         return Ok(facts);
@@ -126,11 +117,8 @@ pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: i64) -> Result<Fo
         .collect();
     inv.sort_by(|a, b| a.at.cmp(&b.at));
     let closed: Option<(String, bool)> = conn
-        .query_row(
-            "SELECT closed_at, early FROM written_closures WHERE meeting_id = ?1",
-            [meeting],
-            |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)),
-        )
+        .prepare_cached("SELECT closed_at, early FROM written_closures WHERE meeting_id = ?1")?
+        .query_row([meeting], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)))
         .optional()?;
     facts.written = Some(WrittenRecord {
         opens_on,
@@ -171,9 +159,7 @@ impl Store {
             let Some((_, current)) = deadline(tx, meeting)? else {
                 return Err(invalid(refuse::NOT_WRITTEN));
             };
-            let closed: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
-                [meeting],
+            let closed: bool = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)")?.query_row([meeting],
                 |r| r.get(0),
             )?;
             if closed {
@@ -186,9 +172,7 @@ impl Store {
             {
                 return Err(invalid(refuse::EXTENSION));
             }
-            tx.execute(
-                "INSERT INTO written_extensions (meeting_id, from_on, to_on, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![meeting, current, to_on, reason, now()],
+            tx.prepare_cached("INSERT INTO written_extensions (meeting_id, from_on, to_on, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![meeting, current, to_on, reason, now()],
             )?;
             audit(tx, Some(meeting), "written_extend", &format!("{current} -> {to_on}"))?;
             Ok(())
@@ -218,11 +202,10 @@ impl Store {
             let p = written::item_progress(it.id, &it.rule, &b);
             items.push((it.id, it.position, it.title.clone(), p));
         }
-        let closed: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
-            [meeting],
-            |r| r.get(0),
-        )?;
+        let closed: bool = self
+            .conn()
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)")?
+            .query_row([meeting], |r| r.get(0))?;
         Ok(Progress {
             counts: written::counts(&states(&ballots)),
             items,
@@ -256,20 +239,17 @@ impl Store {
             return Err(invalid(refuse::NOT_WRITTEN));
         }
         let early = self.closing_is_early(meeting, today)?;
-        let already: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
-            [meeting],
-            |r| r.get(0),
-        )?;
+        let already: bool = self
+            .conn()
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)")?
+            .query_row([meeting], |r| r.get(0))?;
         if early && !early_confirmed && !already {
             return Err(invalid(refuse::EARLY));
         }
         // Stop the entry first: nothing can be entered once the closing is recorded.
         if !already {
             self.write(|tx| {
-                tx.execute(
-                    "INSERT INTO written_closures (meeting_id, closed_at, early) VALUES (?1, ?2, ?3)",
-                    params![meeting, now(), early],
+                tx.prepare_cached("INSERT INTO written_closures (meeting_id, closed_at, early) VALUES (?1, ?2, ?3)")?.execute(params![meeting, now(), early],
                 )?;
                 audit(tx, Some(meeting), "written_close", if early { "early" } else { "" })?;
                 Ok(())
