@@ -120,8 +120,7 @@ impl Store {
     pub fn item(&self, id: i64) -> Result<ItemRow> {
         let sql = format!("SELECT {ITEM_COLS} FROM agenda_items i WHERE i.id = ?1");
         self.conn()
-            .prepare_cached(&sql)?
-            .query_row([id], item_from)
+            .query_row(&sql, [id], item_from)
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("agenda item {id}")))
     }
@@ -132,19 +131,25 @@ impl Store {
         let i = check_item(i)?;
         self.write(|tx| {
             let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
-            let pos: i64 = tx.prepare_cached("SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1")?.query_row([meeting],
+            let pos: i64 = tx.query_row(
+                "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1",
+                [meeting],
                 |r| r.get(0),
             )?;
-            tx.prepare_cached("INSERT INTO agenda_items (meeting_id, position, title, category, proposer, scope_kind,
+            tx.execute(
+                "INSERT INTO agenda_items (meeting_id, position, title, category, proposer, scope_kind,
                     scope_building, scope_unit, rule, rule_params, added_late, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?.execute(params![
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
                     meeting, pos, i.title, i.category.as_db(), i.proposer, i.scope.kind.as_db(),
                     i.scope.building, i.scope.unit, i.rule.kind.code(), rule_params(&i.rule),
                     status == MeetingStatus::Open, now()
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            tx.prepare_cached("INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)")?.execute(params![id, i.proposal, now()],
+            tx.execute(
+                "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)",
+                params![id, i.proposal, now()],
             )?;
             super::search::index_text(tx, meeting, "proposal", id, &format!("{}\n{}", i.title, i.proposal))?;
             audit(tx, Some(meeting), "item_add", &i.title)?;
@@ -157,15 +162,19 @@ impl Store {
     pub fn update_item(&mut self, id: i64, i: &ItemInput) -> Result<()> {
         let i = check_item(i)?;
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx.prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?.query_row([id],
+            let (meeting, status): (i64, String) = tx.query_row(
+                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
+                [id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == "voting" || status == "closed" {
                 return Err(StoreError::Refused(Refusal::ItemAlreadyVoted));
             }
-            tx.prepare_cached("UPDATE agenda_items SET title = ?2, category = ?3, proposer = ?4, scope_kind = ?5,
-                    scope_building = ?6, scope_unit = ?7, rule = ?8, rule_params = ?9 WHERE id = ?1")?.execute(params![
+            tx.execute(
+                "UPDATE agenda_items SET title = ?2, category = ?3, proposer = ?4, scope_kind = ?5,
+                    scope_building = ?6, scope_unit = ?7, rule = ?8, rule_params = ?9 WHERE id = ?1",
+                params![
                     id, i.title, i.category.as_db(), i.proposer, i.scope.kind.as_db(), i.scope.building,
                     i.scope.unit, i.rule.kind.code(), rule_params(&i.rule)
                 ],
@@ -180,9 +189,11 @@ impl Store {
     pub fn amend_proposal(&mut self, item: i64, text: &str) -> Result<bool> {
         let text = clean_multiline(text);
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx
-                .prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?
-                .query_row([item], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let (meeting, status): (i64, String) = tx.query_row(
+                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
+                [item],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == "voting" || status == "closed" {
                 return Err(StoreError::Refused(Refusal::AmendAfterVote));
@@ -198,7 +209,9 @@ impl Store {
     /// Move an item one place up (-1) or down (+1) in a draft agenda.
     pub fn move_item(&mut self, id: i64, delta: i64) -> Result<()> {
         self.write(|tx| {
-            let (meeting, pos): (i64, i64) = tx.prepare_cached("SELECT meeting_id, position FROM agenda_items WHERE id = ?1")?.query_row([id],
+            let (meeting, pos): (i64, i64) = tx.query_row(
+                "SELECT meeting_id, position FROM agenda_items WHERE id = ?1",
+                [id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             require_status(tx, meeting, &[MeetingStatus::Draft])?;
@@ -214,8 +227,8 @@ impl Store {
                 )
                 .optional()?;
             if let Some((oid, opos)) = other {
-                tx.prepare_cached("UPDATE agenda_items SET position = ?2 WHERE id = ?1")?.execute(params![id, opos])?;
-                tx.prepare_cached("UPDATE agenda_items SET position = ?2 WHERE id = ?1")?.execute(params![oid, pos])?;
+                tx.execute("UPDATE agenda_items SET position = ?2 WHERE id = ?1", params![id, opos])?;
+                tx.execute("UPDATE agenda_items SET position = ?2 WHERE id = ?1", params![oid, pos])?;
                 audit(tx, Some(meeting), "item_move", &id.to_string())?;
             }
             Ok(())
@@ -226,17 +239,19 @@ impl Store {
     /// are withdrawn instead, so the minutes still show them.
     pub fn remove_item(&mut self, id: i64) -> Result<()> {
         self.write(|tx| {
-            let meeting: i64 = tx.prepare_cached("SELECT meeting_id FROM agenda_items WHERE id = ?1")?.query_row([id], |r| r.get(0))?;
+            let meeting: i64 = tx.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
             let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == MeetingStatus::Draft {
-                tx.prepare_cached("DELETE FROM proposal_revisions WHERE item_id = ?1")?.execute([id])?;
-                tx.prepare_cached("DELETE FROM followup_actions WHERE item_id = ?1")?.execute([id])?;
+                tx.execute("DELETE FROM proposal_revisions WHERE item_id = ?1", [id])?;
+                tx.execute("DELETE FROM followup_actions WHERE item_id = ?1", [id])?;
                 super::civic::forget_item(tx, id)?;
                 super::search::unindex(tx, meeting, "proposal", id)?;
-                tx.prepare_cached("DELETE FROM agenda_items WHERE id = ?1")?.execute([id])?;
+                tx.execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
                 audit(tx, Some(meeting), "item_remove", &id.to_string())?;
             } else {
-                let n = tx.prepare_cached("UPDATE agenda_items SET status = 'withdrawn' WHERE id = ?1 AND status IN ('pending', 'discussing')")?.execute([id],
+                let n = tx.execute(
+                    "UPDATE agenda_items SET status = 'withdrawn' WHERE id = ?1 AND status IN ('pending', 'discussing')",
+                    [id],
                 )?;
                 if n == 0 {
                     return Err(StoreError::Refused(Refusal::WithdrawVotedItem));

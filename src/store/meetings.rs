@@ -148,7 +148,9 @@ impl Store {
             st.query_map(params![community, past], meeting_from)?
                 .collect::<rusqlite::Result<Vec<_>>>()?,
         );
-        let total: i64 = self.conn().prepare_cached("SELECT count(*) FROM meetings WHERE community_id = ?1 AND status IN ('adjourned', 'signed')")?.query_row([community],
+        let total: i64 = self.conn().query_row(
+            "SELECT count(*) FROM meetings WHERE community_id = ?1 AND status IN ('adjourned', 'signed')",
+            [community],
             |r| r.get(0),
         )?;
         Ok((rows, total))
@@ -175,11 +177,7 @@ impl Store {
                AND NOT EXISTS (SELECT 1 FROM written_meetings w WHERE w.meeting_id = m.id)
              ORDER BY m.id DESC LIMIT 1"
         );
-        Ok(self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_row([], meeting_from)
-            .optional()?)
+        Ok(self.conn().query_row(&sql, [], meeting_from).optional()?)
     }
 
     pub fn create_meeting(
@@ -196,9 +194,11 @@ impl Store {
             } else {
                 None
             };
-            tx.prepare_cached("INSERT INTO meetings (uid, community_id, kind, electorate, council_id, title, starts_at,
+            tx.execute(
+                "INSERT INTO meetings (uid, community_id, kind, electorate, council_id, title, starts_at,
                     venue, host, secretary, language, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?.execute(params![
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
                     new_uid(), community, m.kind.as_db(), electorate.as_db(), council, m.title,
                     m.starts_at, m.venue, m.host, m.secretary, m.language, now()
                 ],
@@ -214,20 +214,20 @@ impl Store {
         let m = check_meeting(m)?;
         self.write(|tx| {
             require_status(tx, id, &[MeetingStatus::Draft, MeetingStatus::Open])?;
-            tx.prepare_cached(
+            tx.execute(
                 "UPDATE meetings SET kind = ?2, title = ?3, starts_at = ?4, venue = ?5, host = ?6,
                     secretary = ?7, language = ?8 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                m.kind.as_db(),
-                m.title,
-                m.starts_at,
-                m.venue,
-                m.host,
-                m.secretary,
-                m.language
-            ])?;
+                params![
+                    id,
+                    m.kind.as_db(),
+                    m.title,
+                    m.starts_at,
+                    m.venue,
+                    m.host,
+                    m.secretary,
+                    m.language
+                ],
+            )?;
             // A council meeting whose kind changed is linked to that kind's council.
             super::roll_call::relink_council(tx, id, m.kind)?;
             audit(tx, Some(id), "meeting_edit", &m.title)?;
@@ -253,21 +253,28 @@ impl Store {
             require_status(tx, meeting, &[MeetingStatus::Draft])?;
             let at = now();
             let written: Option<String> = tx
-                .prepare_cached("SELECT opens_on FROM written_meetings WHERE meeting_id = ?1")?
-                .query_row([meeting], |r| r.get(0))
+                .query_row(
+                    "SELECT opens_on FROM written_meetings WHERE meeting_id = ?1",
+                    [meeting],
+                    |r| r.get(0),
+                )
                 .optional()?;
             let opens_on = match &written {
                 Some(o) => o.clone(),
-                None => tx
-                    .prepare_cached("SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?1")?
-                    .query_row([meeting], |r| r.get(0))?,
+                None => tx.query_row(
+                    "SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?1",
+                    [meeting],
+                    |r| r.get(0),
+                )?,
             };
             super::written::check_notice(tx, meeting, &opens_on, short_notice_ok)?;
             if written.is_some() {
                 super::written::open_written(tx, meeting, &at)?;
             }
-            tx.prepare_cached("UPDATE meetings SET status = 'open', opened_at = ?2 WHERE id = ?1")?
-                .execute(params![meeting, at])?;
+            tx.execute(
+                "UPDATE meetings SET status = 'open', opened_at = ?2 WHERE id = ?1",
+                params![meeting, at],
+            )?;
             audit(tx, Some(meeting), "meeting_open", "")?;
             Ok(())
         })
@@ -278,25 +285,25 @@ impl Store {
     pub fn adjourn(&mut self, meeting: i64) -> Result<()> {
         self.write(|tx| {
             super::adjourn::refuse_adjourn(tx, meeting)?;
-            tx.prepare_cached(
+            tx.execute(
                 "INSERT INTO not_taken_up (item_id, at) SELECT id, ?2 FROM agenda_items
                  WHERE meeting_id = ?1 AND status IN ('pending', 'discussing')",
-            )?
-            .execute(params![meeting, now()])?;
-            tx.prepare_cached(
+                params![meeting, now()],
+            )?;
+            tx.execute(
                 "UPDATE agenda_items SET status = 'closed', current_voter = NULL
                  WHERE meeting_id = ?1 AND status IN ('pending', 'discussing')",
-            )?
-            .execute([meeting])?;
+                [meeting],
+            )?;
             end_discussion(
                 tx,
                 "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)",
                 meeting,
             )?;
-            tx.prepare_cached(
+            tx.execute(
                 "UPDATE meetings SET status = 'adjourned', adjourned_at = ?2 WHERE id = ?1",
-            )?
-            .execute(params![meeting, now()])?;
+                params![meeting, now()],
+            )?;
             audit(tx, Some(meeting), "meeting_adjourn", "")?;
             Ok(())
         })
@@ -310,11 +317,15 @@ impl Store {
         voter: Option<i64>,
     ) -> Result<()> {
         self.write(|tx| {
-            tx.prepare_cached("UPDATE meetings SET current_item = ?2 WHERE id = ?1")?
-                .execute(params![meeting, item])?;
+            tx.execute(
+                "UPDATE meetings SET current_item = ?2 WHERE id = ?1",
+                params![meeting, item],
+            )?;
             if let Some(item) = item {
-                tx.prepare_cached("UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1")?
-                    .execute(params![item, voter])?;
+                tx.execute(
+                    "UPDATE agenda_items SET current_voter = ?2 WHERE id = ?1",
+                    params![item, voter],
+                )?;
             }
             Ok(())
         })
@@ -328,8 +339,10 @@ impl Store {
                 meeting,
                 &[MeetingStatus::Open, MeetingStatus::Adjourned],
             )?;
-            tx.prepare_cached("UPDATE meetings SET summary = ?2 WHERE id = ?1")?
-                .execute(params![meeting, summary])?;
+            tx.execute(
+                "UPDATE meetings SET summary = ?2 WHERE id = ?1",
+                params![meeting, summary],
+            )?;
             audit(tx, Some(meeting), "summary", "")?;
             Ok(())
         })

@@ -62,14 +62,17 @@ fn council_name(kind: CouncilKind) -> &'static str {
 
 pub(crate) fn community_id(tx: &rusqlite::Connection, name: &str) -> Result<i64> {
     if let Some(id) = tx
-        .prepare_cached("SELECT id FROM communities WHERE name = ?1")?
-        .query_row([name], |r| r.get(0))
+        .query_row("SELECT id FROM communities WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
         .optional()?
     {
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO communities (name, created_at) VALUES (?1, ?2)")?
-        .execute(params![name, now()])?;
+    tx.execute(
+        "INSERT INTO communities (name, created_at) VALUES (?1, ?2)",
+        params![name, now()],
+    )?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -79,23 +82,28 @@ pub(crate) fn council_id(
     kind: CouncilKind,
 ) -> Result<i64> {
     if let Some(id) = tx
-        .prepare_cached("SELECT id FROM councils WHERE community_id = ?1 AND kind = ?2")?
-        .query_row(params![community, kind.as_db()], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM councils WHERE community_id = ?1 AND kind = ?2",
+            params![community, kind.as_db()],
+            |r| r.get(0),
+        )
         .optional()?
     {
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO councils (community_id, kind, name) VALUES (?1, ?2, ?3)")?
-        .execute(params![community, kind.as_db(), council_name(kind)])?;
+    tx.execute(
+        "INSERT INTO councils (community_id, kind, name) VALUES (?1, ?2, ?3)",
+        params![community, kind.as_db(), council_name(kind)],
+    )?;
     Ok(tx.last_insert_rowid())
 }
 
 fn next_position(tx: &rusqlite::Connection, community: i64) -> Result<i64> {
-    Ok(tx
-        .prepare_cached(
-            "SELECT coalesce(max(position), 0) + 1 FROM voters WHERE community_id = ?1",
-        )?
-        .query_row([community], |r| r.get(0))?)
+    Ok(tx.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM voters WHERE community_id = ?1",
+        [community],
+        |r| r.get(0),
+    )?)
 }
 
 impl Store {
@@ -146,7 +154,9 @@ impl Store {
             let mut units = 0;
             for row in rows {
                 let existing: Option<(i64, String)> = tx
-                    .prepare_cached("SELECT id, kind FROM voters WHERE community_id = ?1 AND name = ?2")?.query_row(params![cid, row.owner],
+                    .query_row(
+                        "SELECT id, kind FROM voters WHERE community_id = ?1 AND name = ?2",
+                        params![cid, row.owner],
                         |r| Ok((r.get(0)?, r.get(1)?)),
                     )
                     .optional()?;
@@ -157,8 +167,10 @@ impl Store {
                     }
                     None => {
                         let pos = next_position(tx, cid)?;
-                        tx.prepare_cached("INSERT INTO voters (community_id, position, name, kind, roles, phone)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![cid, pos, row.owner, row.kind.as_db(), row.roles, row.phone],
+                        tx.execute(
+                            "INSERT INTO voters (community_id, position, name, kind, roles, phone)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            params![cid, pos, row.owner, row.kind.as_db(), row.roles, row.phone],
                         )?;
                         voters += 1;
                         tx.last_insert_rowid()
@@ -166,23 +178,29 @@ impl Store {
                 };
                 if !row.label.is_empty() {
                     let dup: Option<i64> = tx
-                        .prepare_cached("SELECT id FROM units WHERE community_id = ?1 AND label = ?2")?.query_row(params![cid, row.label],
+                        .query_row(
+                            "SELECT id FROM units WHERE community_id = ?1 AND label = ?2",
+                            params![cid, row.label],
                             |r| r.get(0),
                         )
                         .optional()?;
                     if dup.is_some() {
                         return Err(StoreError::Refused(Refusal::CsvUnitTaken { line: row.line, unit: row.label.clone(), community: community.to_string() }));
                     }
-                    tx.prepare_cached("INSERT INTO units (community_id, label, building, unit, area_centi)
-                         VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![cid, row.label, row.building, row.unit, row.area_centi],
+                    tx.execute(
+                        "INSERT INTO units (community_id, label, building, unit, area_centi)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![cid, row.label, row.building, row.unit, row.area_centi],
                     )?;
                     let uid = tx.last_insert_rowid();
-                    tx.prepare_cached("INSERT INTO holdings (unit_id, voter_id) VALUES (?1, ?2)")?.execute(params![uid, vid])?;
+                    tx.execute("INSERT INTO holdings (unit_id, voter_id) VALUES (?1, ?2)", params![uid, vid])?;
                     units += 1;
                 }
                 if let Some(kind) = row.council {
                     let council = council_id(tx, cid, kind)?;
-                    tx.prepare_cached("INSERT OR REPLACE INTO council_members (council_id, voter_id, role) VALUES (?1, ?2, ?3)")?.execute(params![council, vid, row.council_role],
+                    tx.execute(
+                        "INSERT OR REPLACE INTO council_members (council_id, voter_id, role) VALUES (?1, ?2, ?3)",
+                        params![council, vid, row.council_role],
                     )?;
                 }
             }
@@ -253,18 +271,18 @@ impl Store {
         let v = checked(v)?;
         self.write(|tx| {
             let pos = next_position(tx, community)?;
-            tx.prepare_cached(
+            tx.execute(
                 "INSERT INTO voters (community_id, position, name, kind, roles, phone)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                community,
-                pos,
-                v.name,
-                v.kind.unwrap_or(VoterKind::Person).as_db(),
-                v.roles,
-                v.phone
-            ])
+                params![
+                    community,
+                    pos,
+                    v.name,
+                    v.kind.unwrap_or(VoterKind::Person).as_db(),
+                    v.roles,
+                    v.phone
+                ],
+            )
             .map_err(|e| unique_to_invalid(e, &v.name))?;
             let id = tx.last_insert_rowid();
             audit(tx, None, "voter_add", &v.name)?;
@@ -275,7 +293,9 @@ impl Store {
     pub fn update_voter(&mut self, voter: i64, v: &VoterInput) -> Result<()> {
         let v = checked(v)?;
         self.write(|tx| {
-            tx.prepare_cached("UPDATE voters SET name = ?2, kind = coalesce(?3, kind), roles = ?4, phone = ?5 WHERE id = ?1")?.execute(params![voter, v.name, v.kind.map(|k| k.as_db()), v.roles, v.phone],
+            tx.execute(
+                "UPDATE voters SET name = ?2, kind = coalesce(?3, kind), roles = ?4, phone = ?5 WHERE id = ?1",
+                params![voter, v.name, v.kind.map(|k| k.as_db()), v.roles, v.phone],
             )
             .map_err(|e| unique_to_invalid(e, &v.name))?;
             audit(tx, None, "voter_edit", &v.name)?;
@@ -302,12 +322,14 @@ impl Store {
         let building = crate::domain::text::clean_line(building);
         let unit = crate::domain::text::clean_line(unit);
         self.write(|tx| {
-            let cid: i64 = tx.prepare_cached("SELECT community_id FROM voters WHERE id = ?1")?.query_row([voter], |r| r.get(0))?;
-            tx.prepare_cached("INSERT INTO units (community_id, label, building, unit, area_centi) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![cid, label, building, unit, area_centi],
+            let cid: i64 = tx.query_row("SELECT community_id FROM voters WHERE id = ?1", [voter], |r| r.get(0))?;
+            tx.execute(
+                "INSERT INTO units (community_id, label, building, unit, area_centi) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![cid, label, building, unit, area_centi],
             )
             .map_err(|e| unique_to_invalid(e, &label))?;
             let id = tx.last_insert_rowid();
-            tx.prepare_cached("INSERT INTO holdings (unit_id, voter_id) VALUES (?1, ?2)")?.execute(params![id, voter])?;
+            tx.execute("INSERT INTO holdings (unit_id, voter_id) VALUES (?1, ?2)", params![id, voter])?;
             audit(tx, None, "unit_add", &label)?;
             Ok(id)
         })
@@ -317,21 +339,26 @@ impl Store {
     pub fn transfer_unit(&mut self, voter: i64, label: &str) -> Result<()> {
         let label = crate::domain::text::clean_line(label).trim().to_string();
         self.write(|tx| {
-            let cid: i64 = tx
-                .prepare_cached("SELECT community_id FROM voters WHERE id = ?1")?
-                .query_row([voter], |r| r.get(0))?;
+            let cid: i64 = tx.query_row(
+                "SELECT community_id FROM voters WHERE id = ?1",
+                [voter],
+                |r| r.get(0),
+            )?;
             let unit: Option<i64> = tx
-                .prepare_cached("SELECT id FROM units WHERE community_id = ?1 AND label = ?2")?
-                .query_row(params![cid, label], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM units WHERE community_id = ?1 AND label = ?2",
+                    params![cid, label],
+                    |r| r.get(0),
+                )
                 .optional()?;
             let Some(unit) = unit else {
                 return Err(StoreError::NotFound(format!("unit {label}")));
             };
-            tx.prepare_cached(
+            tx.execute(
                 "INSERT INTO holdings (unit_id, voter_id) VALUES (?1, ?2)
                  ON CONFLICT (unit_id) DO UPDATE SET voter_id = excluded.voter_id",
-            )?
-            .execute(params![unit, voter])?;
+                params![unit, voter],
+            )?;
             audit(tx, None, "unit_transfer", &format!("{label} -> {voter}"))?;
             Ok(())
         })
@@ -341,9 +368,11 @@ impl Store {
     pub fn set_council_member(&mut self, voter: i64, kind: CouncilKind, role: &str) -> Result<()> {
         let role = crate::domain::text::clean_line(role);
         self.write(|tx| {
-            let cid: i64 = tx.prepare_cached("SELECT community_id FROM voters WHERE id = ?1")?.query_row([voter], |r| r.get(0))?;
+            let cid: i64 = tx.query_row("SELECT community_id FROM voters WHERE id = ?1", [voter], |r| r.get(0))?;
             let council = council_id(tx, cid, kind)?;
-            tx.prepare_cached("INSERT OR REPLACE INTO council_members (council_id, voter_id, role) VALUES (?1, ?2, ?3)")?.execute(params![council, voter, role],
+            tx.execute(
+                "INSERT OR REPLACE INTO council_members (council_id, voter_id, role) VALUES (?1, ?2, ?3)",
+                params![council, voter, role],
             )?;
             audit(tx, None, "council_member", &role)?;
             Ok(())

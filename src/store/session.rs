@@ -81,13 +81,15 @@ impl Store {
                 roll_call::refuse_recusal(tx, item)?;
             }
             if kind == PresenceKind::Proxy {
-                let mkind: String = tx.prepare_cached("SELECT kind FROM meetings WHERE id = ?1")?.query_row([meeting], |r| r.get(0))?;
+                let mkind: String = tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
                 if mkind == MeetingKind::OwnersCommittee.as_db() {
                     return Err(StoreError::Refused(Refusal::CommitteeNoProxy));
                 }
             }
-            tx.prepare_cached("INSERT INTO presence_events (meeting_id, voter_id, name, kind, proxy_name, proxy_ref, item_id, at)
-                 SELECT ?1, ?2, name, ?3, ?4, ?5, ?6, ?7 FROM voters WHERE id = ?2")?.execute(params![meeting, voter, kind.as_db(), pname, pref, item, now()],
+            tx.execute(
+                "INSERT INTO presence_events (meeting_id, voter_id, name, kind, proxy_name, proxy_ref, item_id, at)
+                 SELECT ?1, ?2, name, ?3, ?4, ?5, ?6, ?7 FROM voters WHERE id = ?2",
+                params![meeting, voter, kind.as_db(), pname, pref, item, now()],
             )?;
             if matches!(kind, PresenceKind::Present | PresenceKind::Arrive | PresenceKind::Proxy) {
                 roll_call::arrive_in_running_vote(tx, meeting, voter)?;
@@ -123,10 +125,12 @@ impl Store {
         self.write(|tx| {
             let (meeting, _) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
-            tx.prepare_cached("INSERT INTO remarks (item_id, speaker, voter_id, state, queued_at) VALUES (?1, ?2, ?3, 'queued', ?4)")?.execute(params![item, speaker, voter, now()],
+            tx.execute(
+                "INSERT INTO remarks (item_id, speaker, voter_id, state, queued_at) VALUES (?1, ?2, ?3, 'queued', ?4)",
+                params![item, speaker, voter, now()],
             )?;
             let id = tx.last_insert_rowid();
-            tx.prepare_cached("UPDATE agenda_items SET status = 'discussing' WHERE id = ?1 AND status = 'pending'")?.execute([item])?;
+            tx.execute("UPDATE agenda_items SET status = 'discussing' WHERE id = ?1 AND status = 'pending'", [item])?;
             audit(tx, Some(meeting), "speaker_queue", &speaker)?;
             Ok(id)
         })
@@ -138,15 +142,19 @@ impl Store {
         self.write(|tx| {
             let (meeting, _) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
-            tx.prepare_cached("UPDATE remarks SET state = 'done', at = coalesce(at, ?2) WHERE item_id = ?1 AND state = 'speaking'")?.execute(params![item, now()],
+            tx.execute(
+                "UPDATE remarks SET state = 'done', at = coalesce(at, ?2) WHERE item_id = ?1 AND state = 'speaking'",
+                params![item, now()],
             )?;
             let next: Option<i64> = tx
-                .prepare_cached("SELECT id FROM remarks WHERE item_id = ?1 AND state = 'queued' ORDER BY id LIMIT 1")?.query_row([item],
+                .query_row(
+                    "SELECT id FROM remarks WHERE item_id = ?1 AND state = 'queued' ORDER BY id LIMIT 1",
+                    [item],
                     |r| r.get(0),
                 )
                 .optional()?;
             if let Some(id) = next {
-                tx.prepare_cached("UPDATE remarks SET state = 'speaking', started_at = ?2 WHERE id = ?1")?.execute(params![id, now()])?;
+                tx.execute("UPDATE remarks SET state = 'speaking', started_at = ?2 WHERE id = ?1", params![id, now()])?;
             }
             audit(tx, Some(meeting), "speaker_next", "")?;
             Ok(next)
@@ -157,13 +165,16 @@ impl Store {
     pub fn record_remark(&mut self, remark: i64, text: &str) -> Result<()> {
         let text = clean_multiline(text);
         self.write(|tx| {
-            let item: i64 = tx
-                .prepare_cached("SELECT item_id FROM remarks WHERE id = ?1")?
-                .query_row([remark], |r| r.get(0))?;
+            let item: i64 =
+                tx.query_row("SELECT item_id FROM remarks WHERE id = ?1", [remark], |r| {
+                    r.get(0)
+                })?;
             let (meeting, _) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
-            tx.prepare_cached("UPDATE remarks SET text = ?2, at = ?3 WHERE id = ?1")?
-                .execute(params![remark, text, now()])?;
+            tx.execute(
+                "UPDATE remarks SET text = ?2, at = ?3 WHERE id = ?1",
+                params![remark, text, now()],
+            )?;
             super::search::unindex(tx, meeting, "remark", remark)?;
             super::search::index_text(tx, meeting, "remark", remark, &text)?;
             audit(tx, Some(meeting), "remark", &remark.to_string())?;
@@ -187,17 +198,23 @@ impl Store {
                     Some((n, r)) => (true, n.clone(), r.clone()),
                     None => (a.present, String::new(), String::new()),
                 };
-                tx.prepare_cached("INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi, present, proxy_name, proxy_ref)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(params![item, vid, pos as i64, name, area, present, pname, pref],
+                tx.execute(
+                    "INSERT INTO vote_eligible (item_id, voter_id, position, name, area_centi, present, proxy_name, proxy_ref)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![item, vid, pos as i64, name, area, present, pname, pref],
                 )?;
                 if recused.contains(vid) {
-                    tx.prepare_cached("INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES (?1, ?2, 'recused', ?3, 0)")?.execute(params![item, vid, at],
+                    tx.execute(
+                        "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES (?1, ?2, 'recused', ?3, 0)",
+                        params![item, vid, at],
                     )?;
                 }
             }
-            tx.prepare_cached("UPDATE agenda_items SET status = 'voting', current_voter = NULL, vote_opened_at = ?2 WHERE id = ?1")?.execute(params![item, at],
+            tx.execute(
+                "UPDATE agenda_items SET status = 'voting', current_voter = NULL, vote_opened_at = ?2 WHERE id = ?1",
+                params![item, at],
             )?;
-            tx.prepare_cached("UPDATE meetings SET current_item = ?2 WHERE id = ?1")?.execute(params![meeting, item])?;
+            tx.execute("UPDATE meetings SET current_item = ?2 WHERE id = ?1", params![meeting, item])?;
             audit(tx, Some(meeting), "vote_start", &format!("{item}: {} eligible", eligible.len()))?;
             Ok(())
         })
@@ -326,21 +343,27 @@ impl Store {
             if status != "voting" {
                 return Err(StoreError::Refused(Refusal::VoteNotOpen));
             }
-            let opened: String = tx.prepare_cached("SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1")?.query_row([item],
+            let opened: String = tx.query_row(
+                "SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1",
+                [item],
                 |r| r.get(0),
             )?;
             // Every unanswered voter gets an explicit "not voting" so the record is complete.
             let at = now();
-            tx.prepare_cached("INSERT INTO votes (item_id, voter_id, choice, at, by_proxy)
+            tx.execute(
+                "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy)
                  SELECT e.item_id, e.voter_id, 'not_voting', ?2, 0 FROM vote_eligible e
-                 WHERE e.item_id = ?1 AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.item_id = e.item_id AND v.voter_id = e.voter_id)")?.execute(params![item, at],
+                 WHERE e.item_id = ?1 AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.item_id = e.item_id AND v.voter_id = e.voter_id)",
+                params![item, at],
             )?;
-            tx.prepare_cached("INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![
+            tx.execute(
+                "INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
                     item, opened, at, super::common::rule_params(&row.rule),
                     if outcome.passed { "passed" } else { "failed" }, figures
                 ],
             )?;
-            tx.prepare_cached("UPDATE agenda_items SET status = 'closed', current_voter = NULL WHERE id = ?1")?.execute([item])?;
+            tx.execute("UPDATE agenda_items SET status = 'closed', current_voter = NULL WHERE id = ?1", [item])?;
             audit(tx, Some(meeting), "vote_close", &format!("{item} {}", if outcome.passed { "passed" } else { "failed" }))?;
             Ok(())
         })?;
@@ -351,11 +374,10 @@ impl Store {
     pub fn closure(&self, item: i64) -> Result<Option<(String, String, Outcome)>> {
         let row: Option<(String, String, String)> = self
             .conn()
-            .query_row(
+            .prepare_cached(
                 "SELECT opened_at, closed_at, figures FROM vote_closures WHERE item_id = ?1",
-                [item],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
+            )?
+            .query_row([item], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
         match row {
             None => Ok(None),
@@ -376,7 +398,7 @@ impl Store {
                 return Err(StoreError::Refused(Refusal::CloseVoteFirst));
             }
             end_discussion(tx, "item_id = ?1", item)?;
-            tx.prepare_cached("UPDATE agenda_items SET status = 'closed' WHERE id = ?1 AND status IN ('pending', 'discussing')")?.execute([item])?;
+            tx.execute("UPDATE agenda_items SET status = 'closed' WHERE id = ?1 AND status IN ('pending', 'discussing')", [item])?;
             audit(tx, Some(meeting), "item_done", &item.to_string())?;
             Ok(())
         })
@@ -395,10 +417,14 @@ impl Store {
         self.write(|tx| {
             let (meeting, _) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open, MeetingStatus::Adjourned])?;
-            tx.prepare_cached("INSERT INTO action_items (item_id, what, who, due, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![item, what, who, due, now()],
+            tx.execute(
+                "INSERT INTO action_items (item_id, what, who, due, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![item, what, who, due, now()],
             )?;
             let id = tx.last_insert_rowid();
-            tx.prepare_cached("INSERT INTO action_history (action_id, status, note, at) VALUES (?1, 'open', '', ?2)")?.execute(params![id, now()],
+            tx.execute(
+                "INSERT INTO action_history (action_id, status, note, at) VALUES (?1, 'open', '', ?2)",
+                params![id, now()],
             )?;
             audit(tx, Some(meeting), "action_add", &what)?;
             Ok(id)

@@ -58,8 +58,11 @@ pub fn parse_fingerprint(s: &str) -> Option<String> {
 
 pub(crate) fn community_uid(conn: &Connection, community: i64) -> Result<String> {
     let uid: Option<String> = conn
-        .prepare_cached("SELECT uid FROM community_uids WHERE community_id = ?1")?
-        .query_row([community], |r| r.get(0))
+        .query_row(
+            "SELECT uid FROM community_uids WHERE community_id = ?1",
+            [community],
+            |r| r.get(0),
+        )
         .optional()?;
     uid.ok_or_else(|| StoreError::Corrupt(format!("The uid of community {community}")))
 }
@@ -91,21 +94,21 @@ pub(crate) fn roster_by_uid(conn: &Connection, uid: &str) -> Result<Vec<RosterEn
 }
 
 pub(crate) fn insert_entry(conn: &Connection, uid: &str, e: &RosterEntry) -> Result<()> {
-    conn.prepare_cached(
+    conn.execute(
         "INSERT INTO signer_roster (community_uid, seq, action, name, public_key, at, prev,
             endorser_key, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        uid,
-        e.seq,
-        e.action,
-        e.name,
-        e.public_key,
-        e.at,
-        e.prev,
-        e.endorser_key,
-        e.signature
-    ])?;
+        params![
+            uid,
+            e.seq,
+            e.action,
+            e.name,
+            e.public_key,
+            e.at,
+            e.prev,
+            e.endorser_key,
+            e.signature
+        ],
+    )?;
     Ok(())
 }
 
@@ -239,12 +242,11 @@ pub(crate) fn with_trust(
 /// The newest link of a community's chain.
 pub(crate) fn head(conn: &Connection, community: i64) -> Result<Option<Head>> {
     Ok(conn
-        .prepare_cached(
+        .query_row(
             "SELECT seq, sha256 FROM minutes WHERE community_id = ?1 ORDER BY seq DESC LIMIT 1",
-        )?
-        .query_row([community], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })
+            [community],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+        )
         .optional()?
         .map(|(seq, sha)| Head {
             seq,
@@ -433,12 +435,11 @@ impl Store {
             .trim()
             .to_string();
         self.write(|tx| {
-            let n = tx
-                .prepare_cached(
-                    "DELETE FROM pinned_keys WHERE fingerprint = ?2
+            let n = tx.execute(
+                "DELETE FROM pinned_keys WHERE fingerprint = ?2
                  AND community_id = (SELECT id FROM communities WHERE name = ?1)",
-                )?
-                .execute(params![name, fingerprint])?;
+                params![name, fingerprint],
+            )?;
             if n > 0 {
                 audit(tx, None, "unpin", &format!("{name} {fingerprint}"))?;
             }
@@ -468,7 +469,9 @@ pub(crate) fn pin(
     community: i64,
     fingerprint: &str,
 ) -> Result<()> {
-    let n = conn.prepare_cached("INSERT OR IGNORE INTO pinned_keys (community_id, fingerprint, pinned_at) VALUES (?1, ?2, ?3)")?.execute(params![community, fingerprint, now()],
+    let n = conn.execute(
+        "INSERT OR IGNORE INTO pinned_keys (community_id, fingerprint, pinned_at) VALUES (?1, ?2, ?3)",
+        params![community, fingerprint, now()],
     )?;
     if n > 0 {
         audit(conn, None, "pin", fingerprint)?;

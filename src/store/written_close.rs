@@ -46,8 +46,11 @@ fn extensions(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<Extension
 
 fn deadline(conn: &rusqlite::Connection, meeting: i64) -> Result<Option<(String, String)>> {
     let dates: Option<(String, String)> = conn
-        .prepare_cached("SELECT opens_on, closes_on FROM written_meetings WHERE meeting_id = ?1")?
-        .query_row([meeting], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(
+            "SELECT opens_on, closes_on FROM written_meetings WHERE meeting_id = ?1",
+            [meeting],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     let Some((opens, closes)) = dates else {
         return Ok(None);
@@ -67,16 +70,18 @@ pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: i64) -> Result<Fo
             .map_err(|_| StoreError::Corrupt(format!("The form of meeting {meeting}")));
     }
     let short_notice = conn
-        .prepare_cached("SELECT noticed_on, opens_on, days, confirmed_at FROM short_notices WHERE meeting_id = ?1")?.query_row([meeting],
-            |r| {
-                Ok(ShortNotice {
-                    noticed_on: r.get(0)?,
-                    opens_on: r.get(1)?,
-                    days: r.get(2)?,
-                    confirmed_at: r.get(3)?,
-                })
-            },
-        )
+        .prepare_cached(
+            "SELECT noticed_on, opens_on, days, confirmed_at FROM short_notices
+             WHERE meeting_id = ?1",
+        )?
+        .query_row([meeting], |r| {
+            Ok(ShortNotice {
+                noticed_on: r.get(0)?,
+                opens_on: r.get(1)?,
+                days: r.get(2)?,
+                confirmed_at: r.get(3)?,
+            })
+        })
         .optional()?;
     let mut facts = FormFacts {
         written: None,
@@ -159,7 +164,9 @@ impl Store {
             let Some((_, current)) = deadline(tx, meeting)? else {
                 return Err(invalid(refuse::NOT_WRITTEN));
             };
-            let closed: bool = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)")?.query_row([meeting],
+            let closed: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
+                [meeting],
                 |r| r.get(0),
             )?;
             if closed {
@@ -172,7 +179,9 @@ impl Store {
             {
                 return Err(invalid(refuse::EXTENSION));
             }
-            tx.prepare_cached("INSERT INTO written_extensions (meeting_id, from_on, to_on, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![meeting, current, to_on, reason, now()],
+            tx.execute(
+                "INSERT INTO written_extensions (meeting_id, from_on, to_on, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![meeting, current, to_on, reason, now()],
             )?;
             audit(tx, Some(meeting), "written_extend", &format!("{current} -> {to_on}"))?;
             Ok(())
@@ -202,10 +211,11 @@ impl Store {
             let p = written::item_progress(it.id, &it.rule, &b);
             items.push((it.id, it.position, it.title.clone(), p));
         }
-        let closed: bool = self
-            .conn()
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)")?
-            .query_row([meeting], |r| r.get(0))?;
+        let closed: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
+            [meeting],
+            |r| r.get(0),
+        )?;
         Ok(Progress {
             counts: written::counts(&states(&ballots)),
             items,
@@ -239,17 +249,20 @@ impl Store {
             return Err(invalid(refuse::NOT_WRITTEN));
         }
         let early = self.closing_is_early(meeting, today)?;
-        let already: bool = self
-            .conn()
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)")?
-            .query_row([meeting], |r| r.get(0))?;
+        let already: bool = self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
+            [meeting],
+            |r| r.get(0),
+        )?;
         if early && !early_confirmed && !already {
             return Err(invalid(refuse::EARLY));
         }
         // Stop the entry first: nothing can be entered once the closing is recorded.
         if !already {
             self.write(|tx| {
-                tx.prepare_cached("INSERT INTO written_closures (meeting_id, closed_at, early) VALUES (?1, ?2, ?3)")?.execute(params![meeting, now(), early],
+                tx.execute(
+                    "INSERT INTO written_closures (meeting_id, closed_at, early) VALUES (?1, ?2, ?3)",
+                    params![meeting, now(), early],
                 )?;
                 audit(tx, Some(meeting), "written_close", if early { "early" } else { "" })?;
                 Ok(())
