@@ -219,8 +219,19 @@ pub fn community_as(
     name: &str,
     meetings: usize,
 ) -> Result<(usize, usize)> {
+    community_sized(store, c, name, meetings, units_of(c))
+}
+
+/// As `community_as`, with a roster of `units` units whatever `c` is.
+pub fn community_sized(
+    store: &mut Store,
+    c: usize,
+    name: &str,
+    meetings: usize,
+    units: usize,
+) -> Result<(usize, usize)> {
     let name = name.to_string();
-    let rows = roster(c, units_of(c));
+    let rows = roster(c, units);
     let host = rows[0].owner.clone();
     let sec = rows[1].owner.clone();
     store.import_roster(&name, &rows)?;

@@ -14,6 +14,10 @@ use super::{Measure, build, f, measure, ms, pct, raw, time};
 
 /// Meetings of the community exported elsewhere and imported into the archive.
 const IMPORT_MEETINGS: usize = 120;
+/// Units of the imported community: the district's median community (`build::units_of`
+/// over its 98), the same at every run, so that runs and scales compare (the community
+/// of run `k` used to have the size of community 9000 + k: 174 to 397 units).
+const IMPORT_UNITS: usize = 212;
 /// Meetings per import transaction.
 const IMPORT_BATCH: usize = 40;
 
@@ -127,8 +131,16 @@ pub fn import(db: &Path, round: usize) -> Measure {
         k => format!("导入测试小区{}", k + 1),
     };
     let mut laptop = Store::open(&src).expect("open");
-    laptop
-        .bulk(|st| build::community_as(st, 9000 + round + earlier, &name, IMPORT_MEETINGS))
+    let (_, answers) = laptop
+        .bulk(|st| {
+            build::community_sized(
+                st,
+                9000 + round + earlier,
+                &name,
+                IMPORT_MEETINGS,
+                IMPORT_UNITS,
+            )
+        })
         .expect("laptop archive");
     let mut rows = laptop.archive(&ArchiveFilter::default()).expect("archive");
     rows.reverse();
@@ -174,8 +186,9 @@ pub fn import(db: &Path, round: usize) -> Measure {
     drop(store);
     drop(laptop);
     m.note = format!(
-        "{} meetings in batches of {IMPORT_BATCH}: {:.0} meetings/s overall; first batch {:.0}/s, last {:.0}/s; floor {:.0}/s",
+        "{} meetings of a {IMPORT_UNITS}-unit community ({:.0} roll-call answers a meeting) in batches of {IMPORT_BATCH}: {:.0} meetings/s overall; first batch {:.0}/s, last {:.0}/s; floor {:.0}/s",
         ids.len(),
+        answers as f64 / ids.len().max(1) as f64,
         ids.len() as f64 / (busy / 1000.0),
         rates.first().copied().unwrap_or(f64::NAN),
         rates.last().copied().unwrap_or(f64::NAN),
