@@ -345,10 +345,14 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 
 -- Full-text index over minutes, proposals and remarks (see src/domain/search_text.rs).
--- `body` holds each CJK character as a token, `pairs` each two adjacent CJK characters:
--- a query of two or more Chinese characters is a phrase of pairs (one short list per
--- pair, however large the archive), a single character a phrase in `body`; trigram would
--- miss 电梯 and 大门. `kind` is minutes / proposal / remark. The rowid carries the
+-- `grams` holds, for each CJK character, the token that starts with it: the character
+-- and the next one of its run, or the character alone at a run's end ("新划停车位" → 新划
+-- 划停 停车 车位 位): a query of two or more Chinese characters is a phrase of pairs (one
+-- short list per pair, however large the archive), one ending in a single character ends
+-- in a prefix token ("门*"); trigram would miss 电梯 and 大门. (Version 13: one column;
+-- before it, every character in `body` and the pairs in `pairs`, twice the tokens. The
+-- tokenizer is `ascii` since then: the text is folded and split beforehand, once.)
+-- `kind` is minutes / proposal / remark. The rowid carries the
 -- meeting: (meeting_id << 20) + n, so a search reads matching meetings from the index
 -- alone. Contentless (version 5): the index keeps no copy of the texts (they were 58% of
 -- a district file and never read back; the archive screen reads the matching line from
@@ -356,14 +360,13 @@ CREATE TABLE IF NOT EXISTS audit_log (
 -- meeting is indexed once, by its minutes, which quote its proposals and remarks. The
 -- index is derived data: migrations rebuild it.
 CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5 (
-    body,
-    pairs,
+    grams,
     kind UNINDEXED,
     ref_id UNINDEXED,
     content = '',
     contentless_delete = 1,
     contentless_unindexed = 1,
-    tokenize = 'unicode61'
+    tokenize = 'ascii'
 );
 
 -- The chain of a community's minutes read without their text (version 5): sha256 and

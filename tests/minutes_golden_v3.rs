@@ -67,6 +67,21 @@ fn release_v12_database_migrates_and_verifies_agreements_included() {
         let reports = store.verify_all().expect("verify");
         assert!(reports.len() >= 2, "{reports:?}");
         assert!(reports.iter().all(|r| r.status.is_valid()), "{reports:?}");
+        // The search index is rebuilt in the layout of the version that opened it: the
+        // signed gate meeting is found by a word, a character and a run's last character.
+        for q in ["大门", "门", "门禁"] {
+            let filter = yishi::store::archive::ArchiveFilter {
+                search: Some(q.into()),
+                ..Default::default()
+            };
+            let ids: Vec<i64> = store
+                .archive(&filter)
+                .expect("search")
+                .iter()
+                .map(|r| r.id)
+                .collect();
+            assert!(ids.contains(&1), "{q}: {ids:?}");
+        }
     }
     let out = Command::new(env!("CARGO_BIN_EXE_yishi"))
         .args(["--db", &db.display().to_string(), "--lang", "en", "verify"])

@@ -1,14 +1,20 @@
 //! Preparing text for SQLite FTS5 so that Chinese words of any length are found, fast.
 //!
 //! FTS5's trigram tokenizer cannot match a query of one or two characters, and most
-//! Chinese words have two. So the index has two columns, both tokenized by unicode61:
-//! `body` holds every CJK character as its own token (a space on each side), and `pairs`
-//! holds every two adjacent CJK characters of a run as one token ("新划停车位" → 新划 划停
-//! 停车 车位). A query word whose Chinese runs are all two characters or longer is a
-//! phrase of pairs ("停车位" → "停车 车位"): one short list per pair, however large the
-//! archive. A word with a single Chinese character ("门", "3栋2单元") is a phrase of
-//! single characters in `body`. Both give exact matches: "梯电" never finds "电梯".
-//! English words are the same tokens in both columns.
+//! Chinese words have two. So the index's one column `grams` (FTS5's `ascii` tokenizer, see `push_other`)
+//! holds, for every CJK character, one token that starts with it: the character and the
+//! next one of its run, or the character alone at the end of a run ("新划停车位" → 新划 划停
+//! 停车 车位 位). A query word is a phrase of the same tokens ("停车位" → "停车 车位"): one
+//! short list per pair, however large the archive. A word that ends in a single Chinese
+//! character ("门", "3栋") ends in a prefix token ("门*": 门 alone or 门 followed by
+//! another character), since the text may go on after it. Matches are exact: "梯电"
+//! never finds "电梯". English words are tokens as they are.
+//!
+//! (Until schema version 13 the index had two columns, every character in `body` and
+//! the pairs in `pairs`: twice the tokens to write for each text, and the import's
+//! slowest part after the roll calls.)
+
+use unicode_normalization::UnicodeNormalization;
 
 /// Characters indexed one by one: CJK ideographs, kana, hangul and full-width forms.
 pub fn is_cjk(c: char) -> bool {
@@ -17,69 +23,60 @@ pub fn is_cjk(c: char) -> bool {
         | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// The text for the `body` column: each CJK character a token.
-pub fn index_body(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 2);
-    for c in text.chars() {
-        if is_cjk(c) {
-            out.push(' ');
-            out.push(c);
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The text for the `pairs` column: each run of CJK characters as its overlapping pairs
-/// (a run of one stays a single token); everything else as it is.
-pub fn index_pairs(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
+/// The text for the `grams` column: each run of CJK characters as its overlapping pairs
+/// and its last character alone (a run of one is that character); everything else as it
+/// is. So every CJK character starts exactly one token.
+pub fn index_grams(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_cjk(chars[i]) {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && is_cjk(chars[i]) {
-            i += 1;
-        }
-        let run = &chars[start..i];
-        out.push(' ');
-        if run.len() == 1 {
-            out.push(run[0]);
-            out.push(' ');
-        } else {
-            for w in run.windows(2) {
-                out.push(w[0]);
-                out.push(w[1]);
+    let mut run: Option<char> = None;
+    for c in text.chars() {
+        match (is_cjk(c), run) {
+            (true, Some(prev)) => {
+                out.push(prev);
+                out.push(c);
                 out.push(' ');
+                run = Some(c);
+            }
+            (true, None) => {
+                out.push(' ');
+                run = Some(c);
+            }
+            (false, prev) => {
+                if let Some(prev) = prev {
+                    out.push(prev);
+                    out.push(' ');
+                    run = None;
+                }
+                push_other(&mut out, c);
             }
         }
     }
+    if let Some(prev) = run {
+        out.push(prev);
+        out.push(' ');
+    }
     out
 }
 
-/// The lengths of the CJK runs of a word.
-fn cjk_runs(word: &str) -> Vec<usize> {
-    let mut runs = Vec::new();
-    let mut n = 0;
-    for c in word.chars() {
-        if is_cjk(c) {
-            n += 1;
-        } else if n > 0 {
-            runs.push(n);
-            n = 0;
-        }
+/// A character that is not CJK, as the index's tokenizer is to see it. The tokenizer is
+/// FTS5's `ascii`: it splits at ASCII spaces and punctuation and folds ASCII case, and
+/// takes every other character as part of a word; so the rest of what unicode61 did is
+/// done here, once, for the text and the query alike (a tenth of an import's time went
+/// into unicode61's per-character tables, almost all of it on Chinese): a letter or digit
+/// lowercased and without its accents ("Café" is found by "cafe"), anything else (，。“”)
+/// a space.
+fn push_other(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c);
+    } else if c.is_alphanumeric() {
+        out.extend(
+            c.to_lowercase()
+                .nfd()
+                .filter(|&d| !unicode_normalization::char::is_combining_mark(d)),
+        );
+    } else {
+        out.push(' ');
     }
-    if n > 0 {
-        runs.push(n);
-    }
-    runs
 }
 
 fn tokens(indexed: &str) -> Vec<String> {
@@ -91,22 +88,25 @@ fn tokens(indexed: &str) -> Vec<String> {
 }
 
 /// An FTS5 MATCH expression for what the user typed: each whitespace-separated word is a
-/// quoted phrase in the column that answers it exactly (see the module's comment); all
-/// words must match. None when nothing searchable remains.
+/// quoted phrase of `grams` tokens (see the module's comment); all words must match.
+/// None when nothing searchable remains.
 pub fn match_query(q: &str) -> Option<String> {
     let mut parts = Vec::new();
     for word in q.split_whitespace() {
-        let runs = cjk_runs(word);
-        let by_pairs = !runs.is_empty() && runs.iter().all(|&n| n >= 2);
-        let (column, toks) = if by_pairs {
-            ("pairs", tokens(&index_pairs(word)))
-        } else {
-            ("body", tokens(&index_body(word)))
-        };
+        // The text may go on after the word's last character: its run gives pairs only
+        // (their last pair is in the text too), or, a run of one, a prefix token.
+        let last = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let tail = last.chars().rev().take_while(|&c| is_cjk(c)).count();
+        let grams = index_grams(last);
+        let mut toks = tokens(&grams);
+        if tail >= 2 {
+            toks.pop();
+        }
         if toks.is_empty() {
             continue;
         }
-        parts.push(format!("{column} : \"{}\"", toks.join(" ")));
+        let star = if tail == 1 { "*" } else { "" };
+        parts.push(format!("grams : \"{}\"{star}", toks.join(" ")));
     }
     if parts.is_empty() {
         None
@@ -120,30 +120,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chinese_is_indexed_by_character_and_by_pair() {
-        assert_eq!(index_body("装电梯ok"), " 装  电  梯 ok");
-        assert_eq!(index_pairs("装电梯ok"), " 装电 电梯 ok");
-        assert_eq!(index_pairs("3栋2单元"), "3 栋 2 单元 ");
-        assert_eq!(index_pairs("新划停车位"), " 新划 划停 停车 车位 ");
+    fn every_chinese_character_starts_one_token() {
+        assert_eq!(index_grams("装电梯ok"), " 装电 电梯 梯 ok");
+        assert_eq!(index_grams("3栋2单元"), "3 栋 2 单元 元 ");
+        assert_eq!(index_grams("新划停车位"), " 新划 划停 停车 车位 位 ");
+        assert_eq!(index_grams("门"), " 门 ");
+        assert_eq!(index_grams("gate, 大门。"), "gate,  大门 门  ");
+        assert_eq!(index_grams("Café “北门”"), "Cafe   北门 门  ");
+        // ASCII is folded by the tokenizer itself.
+        assert_eq!(index_grams("ÉCOLE，Ωmega"), "eCOLE ωmega");
+        assert_eq!(index_grams(""), "");
     }
 
     #[test]
-    fn queries_use_pairs_when_every_run_has_two_characters() {
-        assert_eq!(match_query("电梯").as_deref(), Some("pairs : \"电梯\""));
+    fn a_query_is_a_phrase_of_the_same_tokens_open_at_its_end() {
+        assert_eq!(match_query("电梯").as_deref(), Some("grams : \"电梯\""));
         assert_eq!(
             match_query("停车位").as_deref(),
-            Some("pairs : \"停车 车位\"")
+            Some("grams : \"停车 车位\"")
         );
-        assert_eq!(match_query("门").as_deref(), Some("body : \"门\""));
+        assert_eq!(match_query("门").as_deref(), Some("grams : \"门\"*"));
+        assert_eq!(match_query("门。").as_deref(), Some("grams : \"门\"*"));
         assert_eq!(
             match_query("3栋2单元").as_deref(),
-            Some("body : \"3 栋 2 单 元\"")
+            Some("grams : \"3 栋 2 单元\"")
+        );
+        assert_eq!(match_query("3栋").as_deref(), Some("grams : \"3 栋\"*"));
+        assert_eq!(
+            match_query("电梯ok").as_deref(),
+            Some("grams : \"电梯 梯 ok\"")
         );
         assert_eq!(
             match_query("gate 大门").as_deref(),
-            Some("body : \"gate\" AND pairs : \"大门\"")
+            Some("grams : \"gate\" AND grams : \"大门\"")
         );
         assert_eq!(match_query("\"*()"), None);
-        assert_eq!(match_query("a\"b"), Some("body : \"a b\"".into()));
+        assert_eq!(match_query("a\"b"), Some("grams : \"a b\"".into()));
     }
 }

@@ -3,7 +3,7 @@
 use rusqlite::params;
 
 use super::Result;
-use crate::domain::search_text::{index_body, index_pairs};
+use crate::domain::search_text::index_grams;
 
 /// A search index rowid is `(meeting_id << MEETING_SHIFT) + n`.
 pub(crate) const MEETING_SHIFT: u32 = 20;
@@ -38,15 +38,9 @@ pub(crate) fn index_text(
     }
     for (rowid, part) in (last.unwrap_or(base) + 1..).zip(pieces(text)) {
         tx.prepare_cached(
-            "INSERT INTO search_index (rowid, body, pairs, kind, ref_id) VALUES (?4, ?1, ?5, ?2, ?3)",
+            "INSERT INTO search_index (rowid, grams, kind, ref_id) VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute(params![
-            index_body(part),
-            kind,
-            ref_id,
-            rowid,
-            index_pairs(part)
-        ])?;
+        .execute(params![rowid, index_grams(part), kind, ref_id])?;
     }
     Ok(())
 }
@@ -152,4 +146,104 @@ fn rebuild_range(tx: &rusqlite::Connection, from: i64, to: i64) -> Result<()> {
         index_text(tx, m, kind, id, &text)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::search_text::match_query;
+
+    /// The index as schema.sql makes it, with one text per rowid: which rows a query finds.
+    fn found(texts: &[&str], q: &str) -> Vec<i64> {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let schema = super::super::SCHEMA_SQL;
+        let start = schema
+            .find("CREATE VIRTUAL TABLE IF NOT EXISTS search_index")
+            .unwrap();
+        let end = start + schema[start..].find(");").unwrap() + 2;
+        conn.execute_batch(&schema[start..end]).unwrap();
+        for (k, t) in texts.iter().enumerate() {
+            super::index_text(&conn, k as i64 + 1, "minutes", 0, t).unwrap();
+        }
+        let Some(m) = match_query(q) else {
+            return Vec::new();
+        };
+        let mut st = conn
+            .prepare("SELECT rowid >> 20 FROM search_index WHERE search_index MATCH ?1 ORDER BY 1")
+            .unwrap();
+        st.query_map([m], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn every_piece_of_a_chinese_run_is_found_and_nothing_out_of_order() {
+        let texts = [
+            "小区大门口的门禁卡，3栋2单元，电梯2号。",
+            "停车位划线（Gate B）",
+            "门",
+        ];
+        let hit = |q: &str| found(&texts, q);
+        // A character anywhere in a run: first, middle, last, alone.
+        assert_eq!(hit("门"), vec![1, 3]);
+        assert_eq!(hit("口"), vec![1]);
+        assert_eq!(hit("卡"), vec![1]);
+        assert_eq!(hit("位"), vec![2]);
+        // Pieces that start, sit inside or end a run, and cross into digits.
+        for q in [
+            "大门",
+            "门口",
+            "门口的门禁",
+            "禁卡",
+            "3栋",
+            "栋2",
+            "3栋2单元",
+            "单元",
+            "元",
+            "梯2",
+            "电梯2号",
+            "停车位",
+            "车位划",
+            "gate b",
+        ] {
+            assert!(!hit(q).is_empty(), "{q}");
+        }
+        assert_eq!(hit("停车位"), vec![2]);
+        assert_eq!(hit("门。"), vec![1, 3]);
+        // Punctuation is no token, full-width or not: "卡3" is "卡，3".
+        assert_eq!(hit("卡3"), vec![1]);
+        // Not in the text: wrong order, a run that goes on.
+        for q in [
+            "梯电",
+            "门大",
+            "大门禁",
+            "栋3",
+            "位停",
+            "单元电",
+            "3栋楼",
+            "gatea",
+        ] {
+            assert_eq!(hit(q), Vec::<i64>::new(), "{q}");
+        }
+        // A word that ends in one character finds the run that goes on after it.
+        assert_eq!(found(&["3栋楼下"], "3栋"), vec![1]);
+        assert_eq!(found(&["电梯间"], "电梯"), vec![1]);
+        assert_eq!(found(&["电梯间"], "梯"), vec![1]);
+    }
+
+    #[test]
+    fn latin_words_match_in_any_case_and_without_accents() {
+        let texts = ["Gate B 的 Café", "ÉCOLE（北门）", "gateway"];
+        let hit = |q: &str| found(&texts, q);
+        assert_eq!(hit("gate"), vec![1]);
+        assert_eq!(hit("GATE b"), vec![1]);
+        assert_eq!(hit("cafe"), vec![1]);
+        assert_eq!(hit("CAFÉ"), vec![1]);
+        assert_eq!(hit("école"), vec![2]);
+        assert_eq!(hit("北门"), vec![2]);
+        assert_eq!(hit("gateway"), vec![3]);
+        // Full-width punctuation is no part of a word: "（北" is 北.
+        assert_eq!(hit("（北"), vec![2]);
+        assert_eq!(hit("caf"), Vec::<i64>::new());
+    }
 }
