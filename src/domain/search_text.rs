@@ -1,10 +1,10 @@
 //! Preparing text for SQLite FTS5 so that Chinese words of any length are found, fast.
 //!
 //! FTS5's trigram tokenizer cannot match a query of one or two characters, and most
-//! Chinese words have two. So the index's one column `grams` (FTS5's `ascii` tokenizer, see `push_other`)
-//! holds, for every CJK character, one token that starts with it: the character and the
-//! next one of its run, or the character alone at the end of a run ("新划停车位" → 新划 划停
-//! 停车 车位 位). A query word is a phrase of the same tokens ("停车位" → "停车 车位"): one
+//! Chinese words have two. So the index's one column `grams` (FTS5's `ascii` tokenizer,
+//! see `push_other`) holds, for every CJK character, one token that starts with it: the
+//! character and the next one of its run, or the character alone at the end of a run
+//! ("新划停车位" → 新划 划停 停车 车位 位). A query word is a phrase of the same tokens ("停车位" → "停车 车位"): one
 //! short list per pair, however large the archive. A word that ends in a single Chinese
 //! character ("门", "3栋") ends in a prefix token ("门*": 门 alone or 门 followed by
 //! another character), since the text may go on after it. Matches are exact: "梯电"
@@ -69,14 +69,59 @@ fn push_other(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c);
     } else if c.is_alphanumeric() {
-        out.extend(
-            c.to_lowercase()
-                .nfd()
-                .filter(|&d| !unicode_normalization::char::is_combining_mark(d)),
-        );
+        fold_letter(out, c);
     } else {
         out.push(' ');
     }
+}
+
+/// A non-ASCII letter or digit as search compares it: lowercased, without its accents.
+fn fold_letter(out: &mut String, c: char) {
+    out.extend(
+        c.to_lowercase()
+            .nfd()
+            .filter(|&d| !unicode_normalization::char::is_combining_mark(d)),
+    );
+}
+
+/// `text` as search compares it: letters of any script lowercased and without their
+/// accents (as `push_other` and the tokenizer together make them), the rest as it is.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() && !is_cjk(c) {
+            fold_letter(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The line of `text` to show under a meeting found by `q`: the first that holds every
+/// word, else the first that holds one; compared as the index compares (any case, no
+/// accents, without the punctuation around a word: "Gate", "拓宽。", "cafe"). None when
+/// `q` has no word.
+pub fn matching_line<'t>(text: &'t str, q: &str) -> Option<&'t str> {
+    let words: Vec<String> = q
+        .split_whitespace()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let folded: Vec<(&str, String)> = text.lines().map(|l| (l, fold(l))).collect();
+    let holds = |l: &str, all: bool| {
+        let mut hit = words.iter().map(|w| l.contains(w.as_str()));
+        if all { hit.all(|h| h) } else { hit.any(|h| h) }
+    };
+    [true, false]
+        .into_iter()
+        .find_map(|all| folded.iter().find(|(_, l)| holds(l, all)))
+        .map(|(l, _)| *l)
 }
 
 fn tokens(indexed: &str) -> Vec<String> {
@@ -156,5 +201,25 @@ mod tests {
         );
         assert_eq!(match_query("\"*()"), None);
         assert_eq!(match_query("a\"b"), Some("grams : \"a b\"".into()));
+    }
+
+    #[test]
+    fn the_line_shown_holds_the_words_as_the_index_compares_them() {
+        let text = "# 会议记录\n- 委托书 WT-2026-001\n## 议题 2：小区主干道拓宽\n东门 gate 与大门\nÉcole Café";
+        assert_eq!(matching_line(text, "wt"), Some("- 委托书 WT-2026-001"));
+        assert_eq!(
+            matching_line(text, "拓宽。"),
+            Some("## 议题 2：小区主干道拓宽")
+        );
+        assert_eq!(matching_line(text, "GATE 大门"), Some("东门 gate 与大门"));
+        // Not every word in one line: the first line with one of them.
+        assert_eq!(
+            matching_line(text, "大门 拓宽"),
+            Some("## 议题 2：小区主干道拓宽")
+        );
+        assert_eq!(matching_line(text, "cafe ÉCOLE"), Some("École Café"));
+        assert_eq!(matching_line(text, "电梯"), None);
+        assert_eq!(matching_line(text, "。"), None);
+        assert_eq!(matching_line(text, ""), None);
     }
 }

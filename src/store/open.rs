@@ -129,7 +129,8 @@ const MIGRATIONS: &[&[Piece]] = &[
     // 12 → 13 (issue 17): the search index in one column, `grams`: each CJK character
     // starts one token (see schema.sql), half the tokens of `body` and `pairs` to write
     // for every text (the import's slowest part after its roll calls), the same matches;
-    // tokenized by `ascii`, the text folded beforehand (src/domain/search_text.rs). Rebuilt below (see SEARCH_LAYOUT); the second DROP: see 7 → 8.
+    // tokenized by `ascii`, the text folded beforehand (src/domain/search_text.rs).
+    // Rebuilt below (see SEARCH_LAYOUT); the second DROP: see 7 → 8.
     &[Sql("DROP TABLE search_index;
      DROP TABLE IF EXISTS search_index_content;
      CREATE VIRTUAL TABLE search_index USING fts5 (

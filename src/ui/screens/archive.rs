@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use super::minutes::{Minutes, highlight};
 use super::moved;
 use crate::domain::model::{Category, MeetingKind};
+use crate::domain::search_text::matching_line;
 use crate::domain::text::{clean_line, truncate};
 use crate::domain::verify::VerifyStatus;
 use crate::store::Refusal;
@@ -397,52 +398,9 @@ fn plain_line(line: &str) -> String {
     l.replace("\\.", ".")
 }
 
-/// The line to show under a meeting found by `q`: the first that holds every word, else
-/// the first that holds one; as the index matches, in any case and without the
-/// punctuation around a word ("Gate", "拓宽。").
-fn matching_line<'t>(text: &'t str, q: &str) -> Option<&'t str> {
-    let words: Vec<String> = q
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
-        return None;
-    }
-    let lower: Vec<(&str, String)> = text.lines().map(|l| (l, l.to_lowercase())).collect();
-    let holds = |l: &String, all: bool| {
-        let mut hit = words.iter().map(|w| l.contains(w.as_str()));
-        if all { hit.all(|h| h) } else { hit.any(|h| h) }
-    };
-    [true, false]
-        .into_iter()
-        .find_map(|all| lower.iter().find(|(_, l)| holds(l, all)))
-        .map(|(l, _)| *l)
-}
-
 #[cfg(test)]
 mod plain_line_tests {
-    use super::{matching_line, plain_line};
-
-    #[test]
-    fn the_line_shown_holds_the_words_in_any_case() {
-        let text = "# 会议记录\n- 委托书 WT-2026-001\n## 议题 2：小区主干道拓宽\n东门 gate 与大门";
-        assert_eq!(matching_line(text, "wt"), Some("- 委托书 WT-2026-001"));
-        assert_eq!(
-            matching_line(text, "拓宽。"),
-            Some("## 议题 2：小区主干道拓宽")
-        );
-        assert_eq!(matching_line(text, "GATE 大门"), Some("东门 gate 与大门"));
-        assert_eq!(
-            matching_line(text, "大门 拓宽"),
-            Some("## 议题 2：小区主干道拓宽")
-        );
-        assert_eq!(matching_line(text, "电梯"), None);
-        assert_eq!(matching_line(text, "。"), None);
-    }
+    use super::plain_line;
 
     #[test]
     fn markdown_marks_are_left_out_of_the_matching_line() {
