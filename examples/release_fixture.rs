@@ -17,7 +17,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use yishi::demo::{self, DEMO_SIGNERS};
 use yishi::domain::model::{Category, Choice, Electorate, MeetingKind, PresenceKind, Scope};
 use yishi::domain::rules::{Rule, RuleKind};
-use yishi::domain::verify::Role;
+use yishi::domain::signing::verify::Role;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::{Result, Store, simulate_clock};
 

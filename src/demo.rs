@@ -12,7 +12,7 @@ use crate::domain::model::{
 };
 use crate::domain::roster_csv::RosterRow;
 use crate::domain::rules::{Rule, RuleKind};
-use crate::domain::verify::Role;
+use crate::domain::signing::verify::Role;
 use crate::store::meetings::{ItemInput, MeetingInput};
 use crate::store::{Result, Store, simulate_clock};
 

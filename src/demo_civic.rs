@@ -5,9 +5,9 @@
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 
-use crate::domain::civic::{Channel, SuggestionStatus};
-use crate::domain::cost_share::{CostPlan, FixedShare, ShareMethod};
+use crate::domain::cost::{CostPlan, FixedShare, ShareMethod};
 use crate::domain::model::{Category, MeetingStatus};
+use crate::domain::suggestions::{Channel, SuggestionStatus};
 use crate::store::civic::SuggestionInput;
 use crate::store::{Result, Store, simulate_clock};
 

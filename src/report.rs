@@ -1,12 +1,12 @@
 //! The district report as JSON, CSV and a printable A4 HTML page with SVG bar charts
 //! (no script, no remote resource), in the reader's language (issue 18).
 
-use crate::domain::civic::SuggestionStatus;
+use crate::domain::mediation::stats::{MediationCount, MediationFigures};
 use crate::domain::mediation::{CaseKind, CaseStatus};
-use crate::domain::mediation_stats::{MediationCount, MediationFigures};
 use crate::domain::minutes::html_escape;
 use crate::domain::model::{Category, MeetingKind};
 use crate::domain::report::{ExtraSection, Figures, ItemEnd, Report, fmt_halves};
+use crate::domain::suggestions::SuggestionStatus;
 use crate::store::{Result, Store};
 use crate::strings::civic as w;
 use crate::strings::mediation as med;
@@ -390,7 +390,7 @@ svg.chart {{ display: block; margin: 2pt 0; }}\n\
 /// The public list of responses (居民意见答复公示): every suggestion with a response, its
 /// date, category, the masked name, the text and the response; never a contact.
 pub fn responses_html(rows: &[crate::store::civic::SuggestionRow], l: Lang) -> String {
-    use crate::domain::names::mask_name;
+    use crate::domain::text::names::mask_name;
     let e = |t: &str| html_escape(t);
     let mut body = format!(
         "<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",

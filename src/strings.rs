@@ -346,7 +346,7 @@ pub const CLI_CHAIN_FROM_IMPORT: Tr = Tr(
 /// Why an exported file was not imported.
 pub fn import_refusal(l: Lang, r: &crate::store::import::ImportRefusal) -> String {
     use crate::store::import::ImportRefusal as R;
-    let problems = |ps: &[crate::domain::verify::Problem]| {
+    let problems = |ps: &[crate::domain::signing::verify::Problem]| {
         let list: Vec<String> = ps.iter().map(|p| problem(l, p)).collect();
         list.join(match l {
             Lang::Zh => "；",
@@ -375,7 +375,7 @@ pub fn import_refusal(l: Lang, r: &crate::store::import::ImportRefusal) -> Strin
         }
         (_, R::NotReproduced(status)) => {
             let why = match status {
-                crate::domain::verify::VerifyStatus::Invalid(ps) => problems(ps),
+                crate::domain::signing::verify::VerifyStatus::Invalid(ps) => problems(ps),
                 _ => String::new(),
             };
             match l {

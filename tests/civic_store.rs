@@ -3,9 +3,9 @@
 //! vote closes), the private contact never leaving the laptop, the plan refused after the
 //! vote, and an exported meeting with a source and a plan importing and verifying.
 
-use yishi::domain::civic::{Channel, SuggestionStatus};
-use yishi::domain::cost_share::{CostPlan, FixedShare, ShareMethod, parse_coefs};
+use yishi::domain::cost::{CostPlan, FixedShare, ShareMethod, parse_coefs};
 use yishi::domain::model::{Category, MeetingStatus};
+use yishi::domain::suggestions::{Channel, SuggestionStatus};
 use yishi::store::civic::{CivicRefusal, SuggestionInput};
 use yishi::store::{Refusal, Store, StoreError};
 

@@ -5,7 +5,7 @@
 //! earlier never pays less).
 
 use proptest::prelude::*;
-use yishi::domain::cost_share::{
+use yishi::domain::cost::{
     COEF_ONE, CostPlan, FixedShare, FloorCoef, Payer, ShareMethod, allocate,
 };
 

@@ -9,8 +9,8 @@ use std::fs;
 use faults_support::{demo_db, yishi, yishi_bin};
 use proptest::prelude::*;
 use yishi::domain::roster_csv::{MAX_AREA_CENTI, parse};
+use yishi::domain::signing::verify::{ExportBundle, verify_record};
 use yishi::domain::text::{clean_line, has_unsafe};
-use yishi::domain::verify::{ExportBundle, verify_record};
 use yishi::strings::{Lang, verify_line};
 
 fn check_csv(data: &[u8]) -> Result<(), TestCaseError> {

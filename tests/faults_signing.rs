@@ -9,7 +9,7 @@ use std::fs;
 
 use faults_support::demo_db;
 use yishi::demo::DEMO_SIGNERS;
-use yishi::domain::verify::Role;
+use yishi::domain::signing::verify::Role;
 use yishi::store::{Store, StoreError};
 use yishi::strings::Lang;
 

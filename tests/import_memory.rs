@@ -9,7 +9,7 @@ use std::path::Path;
 use yishi::demo::{self, DEMO_SIGNERS};
 use yishi::domain::model::{Category, Electorate, MeetingKind, PresenceKind, Scope};
 use yishi::domain::rules::{Rule, RuleKind};
-use yishi::domain::verify::Role;
+use yishi::domain::signing::verify::Role;
 use yishi::export::Format;
 use yishi::store::Store;
 use yishi::store::meetings::{ItemInput, MeetingInput};

@@ -5,9 +5,9 @@
 
 use rusqlite::Connection;
 use yishi::demo::{self, DEMO_SIGNERS};
+use yishi::domain::mediation::stats::count;
+use yishi::domain::mediation::verify::{AgreementProblem, AgreementStatus};
 use yishi::domain::mediation::{CaseKind, CaseStatus, NotReady};
-use yishi::domain::mediation_stats::count;
-use yishi::domain::mediation_verify::{AgreementProblem, AgreementStatus};
 use yishi::store::mediation::{CaseFilter, CaseInput, MediationRefusal};
 use yishi::store::{Refusal, Store, StoreError};
 

@@ -113,9 +113,9 @@ fn new_minutes_record_their_format_and_an_unknown_one_is_named() {
     drop(c);
     let store = Store::open(&db).expect("open");
     match store.verify_meeting(1).expect("verify").status {
-        yishi::domain::verify::VerifyStatus::Invalid(ps) => assert_eq!(
+        yishi::domain::signing::verify::VerifyStatus::Invalid(ps) => assert_eq!(
             ps,
-            vec![yishi::domain::verify::Problem::UnknownFormat { format: 99 }]
+            vec![yishi::domain::signing::verify::Problem::UnknownFormat { format: 99 }]
         ),
         other => panic!("expected invalid, got {other:?}"),
     }

@@ -9,7 +9,7 @@ use yishi::demo::{self, DEMO_SIGNERS};
 use yishi::domain::minutes::{ItemPart, Section, signed_body};
 use yishi::domain::model::{Category, Electorate, MeetingKind, PresenceKind, Scope};
 use yishi::domain::rules::{Rule, RuleKind};
-use yishi::domain::verify::{Problem, Role, VerifyStatus};
+use yishi::domain::signing::verify::{Problem, Role, VerifyStatus};
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::{Store, StoreError};
 use yishi::strings::Lang;

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use tempfile::TempDir;
-use yishi::domain::ballot_number::grouped;
 use yishi::domain::model::{
     Category, Choice, Electorate, InvalidReason, MeetingForm, MeetingKind, Scope, ScopeKind,
 };
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};
+use yishi::domain::written::ballot_number::grouped;
 use yishi::paper::{Paper, render};
 use yishi::store::Store;
 use yishi::store::meetings::{ItemInput, MeetingInput};

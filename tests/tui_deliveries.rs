@@ -153,7 +153,7 @@ fn deliveries_are_recorded_per_voter_and_the_unserved_are_listed() {
         .expect("number");
     ui.ch('/');
     ui.ctrl('u');
-    ui.keys(&yishi::domain::ballot_number::grouped(&number));
+    ui.keys(&yishi::domain::written::ballot_number::grouped(&number));
     ui.ctrl('s');
     let s = ui.screen();
     assert!(s.contains("业主07") && !s.contains("业主08"), "{s}");

@@ -130,7 +130,7 @@ fn paper_is_printed_from_preparation_the_consultation_and_the_minutes() {
         .collect::<Result<_, _>>()
         .expect("numbers");
     for num in numbers {
-        assert!(html.contains(&yishi::domain::ballot_number::grouped(&num)));
+        assert!(html.contains(&yishi::domain::written::ballot_number::grouped(&num)));
     }
     // No extension yet: the extension notice is refused with a sentence.
     print(&mut ui, 3, &out.path().join("ext.html"));

@@ -123,7 +123,10 @@ fn a_suggestion_is_logged_put_on_the_agenda_decided_and_its_source_printed() {
     assert!(ui.sees("已表决"), "{}", ui.screen());
     let store = yishi::store::Store::open_deferred(&ui.db).expect("read");
     let row = store.suggestion(id, "2026-12-31").expect("row");
-    assert_eq!(row.status, yishi::domain::civic::SuggestionStatus::Decided);
+    assert_eq!(
+        row.status,
+        yishi::domain::suggestions::SuggestionStatus::Decided
+    );
     // The minutes print the source.
     let m: i64 = ui
         .db()

@@ -12,7 +12,7 @@ use yishi::domain::model::{
 };
 use yishi::domain::roster_csv::RosterRow;
 use yishi::domain::rules::{Rule, RuleKind};
-use yishi::domain::verify::Role;
+use yishi::domain::signing::verify::Role;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::{Result, Store, simulate_clock};
 

@@ -220,7 +220,7 @@ impl FloorDb {
     }
 
     /// Write one batch's rows; the time in ms.
-    fn write(&self, chunk: &[yishi::domain::verify::ExportBundle]) -> f64 {
+    fn write(&self, chunk: &[yishi::domain::signing::verify::ExportBundle]) -> f64 {
         time(|| {
             let tx = self.conn.unchecked_transaction().expect("begin");
             {

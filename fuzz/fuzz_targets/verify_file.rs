@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use yishi::domain::text::{clean_line, has_unsafe};
-use yishi::domain::verify::{ExportBundle, verify_record};
+use yishi::domain::signing::verify::{ExportBundle, verify_record};
 use yishi::strings::{Lang, verify_line};
 
 fuzz_target!(|data: &[u8]| {

@@ -6,9 +6,9 @@ use std::io::Read;
 use std::path::Path;
 
 use super::{CliError, CliResult, Outcome};
+use crate::domain::mediation::paper::agreement_html;
+use crate::domain::mediation::verify::{AgreementBundle, AgreementStatus, EXPORT_FORMAT};
 use crate::domain::mediation::{CaseKind, CaseStatus};
-use crate::domain::mediation_paper::agreement_html;
-use crate::domain::mediation_verify::{AgreementBundle, AgreementStatus, EXPORT_FORMAT};
 use crate::domain::text::{clean_line, pad, width};
 use crate::store::mediation::CaseFilter;
 use crate::store::mediation_sign::AgreementReport;
@@ -204,7 +204,7 @@ pub fn is_agreement_file(path: &Path) -> bool {
     if head.contains(EXPORT_FORMAT) {
         return true;
     }
-    if head.contains(crate::domain::verify::EXPORT_FORMAT) {
+    if head.contains(crate::domain::signing::verify::EXPORT_FORMAT) {
         return false;
     }
     let Ok(f) = std::fs::File::open(path) else {
@@ -246,7 +246,7 @@ fn report_of(b: &AgreementBundle) -> AgreementReport {
         community: b.case.community.clone(),
         number: b.case.number,
         title: b.case.title.clone(),
-        status: crate::domain::mediation_verify::verify_agreement(b),
+        status: crate::domain::mediation::verify::verify_agreement(b),
         signers: b
             .signatures
             .iter()

@@ -55,7 +55,7 @@ fn print_json(store: &Store, filter: &ArchiveFilter) -> Result<(), CliError> {
             // Stored text is cleaned again on the way out: JSON would print bidi and
             // C1 characters as they are.
             let mut v = serde_json::to_value(r).map_err(|e| StoreError::Sql(e.to_string()))?;
-            crate::domain::clean_bundle::clean_json(&mut v);
+            crate::domain::signing::clean_bundle::clean_json(&mut v);
             let one =
                 serde_json::to_string_pretty(&v).map_err(|e| StoreError::Sql(e.to_string()))?;
             text.push_str(if first { "[\n" } else { ",\n" });

@@ -26,14 +26,16 @@ pub fn run(cli: &super::Cli, cmd: &RosterCmd, lang: Lang) -> CliResult {
             if community.is_empty() {
                 return Err(CliError(strings::cli::needs_name(lang, "--community")));
             }
-            let max = crate::domain::names::MAX_COMMUNITY_CHARS;
-            crate::domain::names::check_cell(&community, max, "name", "名称").map_err(|p| {
-                CliError(match lang {
-                    Lang::Zh => format!("--community {}。", p.zh),
-                    Lang::En => format!("--community {}.", p.en),
-                })
-            })?;
-            let community = crate::domain::names::nfc(&community);
+            let max = crate::domain::text::names::MAX_COMMUNITY_CHARS;
+            crate::domain::text::names::check_cell(&community, max, "name", "名称").map_err(
+                |p| {
+                    CliError(match lang {
+                        Lang::Zh => format!("--community {}。", p.zh),
+                        Lang::En => format!("--community {}.", p.en),
+                    })
+                },
+            )?;
+            let community = crate::domain::text::names::nfc(&community);
             let mut store = super::open_store(cli)?;
             if !store.claim() {
                 return Err(crate::store::StoreError::Busy.into());

@@ -4,7 +4,7 @@
 use clap::Subcommand;
 
 use super::{CliError, CliResult, Outcome, outln};
-use crate::domain::civic::SuggestionStatus;
+use crate::domain::suggestions::SuggestionStatus;
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::Store;
 use crate::strings::civic as w;

@@ -6,8 +6,8 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use super::args::TrustCmd;
 use super::{CliError, CliResult, Outcome};
+use crate::domain::signing::verify::ExportBundle;
 use crate::domain::text::clean_line;
-use crate::domain::verify::ExportBundle;
 use crate::store::import::{ImportOutcome, ImportRefusal};
 use crate::store::trust::parse_fingerprint;
 use crate::store::{Result as StoreResult, Store, StoreError};

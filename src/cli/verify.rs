@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::{CliError, CliResult, Outcome};
+use crate::domain::signing::verify::{EXPORT_FORMAT, ExportBundle, SignatureRecord, VerifyStatus};
 use crate::domain::text::clean_line;
-use crate::domain::verify::{EXPORT_FORMAT, ExportBundle, SignatureRecord, VerifyStatus};
 use crate::store::signed::VerifyReport;
 use crate::store::{Store, StoreError};
 use crate::strings::{self, Lang};
@@ -122,7 +122,7 @@ pub(crate) fn read_bundle(path: &Path, lang: Lang) -> Result<ExportBundle, CliEr
 pub fn run_file(path: &Path, lang: Lang) -> CliResult {
     let b = read_bundle(path, lang)?;
     // Who signed: the names the meeting gives, the roster the file carries.
-    let status = crate::domain::signer_roster::verify_bundle(&b);
+    let status = crate::domain::signing::roster::verify_bundle(&b);
     let mut line = strings::verify_line(
         lang,
         None,

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::model::PresenceKind;
-use super::record::PresenceEvent;
+use crate::domain::model::PresenceKind;
+use crate::domain::record::PresenceEvent;
 
 /// One voter's standing at a moment of the meeting.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

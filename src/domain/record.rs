@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::civic::ItemCivic;
-use super::model::{
+use crate::domain::model::{
     Category, Choice, DeliveryWay, Electorate, InvalidReason, ItemStatus, MeetingKind,
     MeetingStatus, PresenceKind, Scope,
 };
-use super::rules::{Eligible, Outcome, Rule, RuleKind};
+use crate::domain::rules::{Eligible, Outcome, Rule, RuleKind};
+use crate::domain::suggestions::ItemCivic;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingRecord {

@@ -71,7 +71,7 @@ impl Ratio {
 /// list is every voter the tally counted once: each answer, each voter who did not vote
 /// or did not answer, and each recused one (counted apart even where the rule takes them
 /// out of the base).
-pub fn participation(t: &super::rules::Tally) -> (i64, i64) {
+pub fn participation(t: &crate::domain::rules::Tally) -> (i64, i64) {
     let answered = t.yes + t.no + t.abstain;
     (answered, answered + t.not_voting + t.unanswered + t.recused)
 }

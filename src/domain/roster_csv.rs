@@ -9,8 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{CouncilKind, VoterKind};
-use super::{names, text};
+use crate::domain::model::{CouncilKind, VoterKind};
+use crate::domain::text::{self, names};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterRow {
@@ -106,7 +106,9 @@ fn parse_council(s: &str) -> Option<Option<CouncilKind>> {
             Some(Some(CouncilKind::OwnersCommittee))
         }
         "party_branch" | "党支部" => Some(Some(CouncilKind::PartyBranch)),
-        "supervisory" | "监督委员会" | "监委会" => Some(Some(CouncilKind::Supervisory)),
+        "crate::domainvisory" | "监督委员会" | "监委会" => {
+            Some(Some(CouncilKind::Supervisory))
+        }
         _ => None,
     }
 }

@@ -4,7 +4,7 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 use super::{Result, Store};
-use crate::domain::search_text::match_query;
+use crate::domain::text::search::match_query;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArchiveFilter {

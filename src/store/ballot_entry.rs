@@ -6,9 +6,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::written::{BallotEntry, Purpose, ballot_row, refuse, require_running, return_row};
 use super::{Result, Store, StoreError, audit, now};
-use crate::domain::ballot_number::{self, Decoded};
 use crate::domain::model::{Choice, InvalidReason};
 use crate::domain::text::clean_line;
+use crate::domain::written::ballot_number::{self, Decoded};
 
 fn invalid(r: super::written::WrittenRefusal) -> StoreError {
     StoreError::Refused(super::Refusal::Written(r))

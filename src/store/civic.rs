@@ -6,9 +6,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::common::rule_params;
 use super::{Result, Store, StoreError, audit, now};
-use crate::domain::civic::{Channel, ItemCivic, ItemSource, SuggestionStatus, days_between};
 use crate::domain::model::{Category, Electorate, MeetingKind, MeetingStatus, Scope};
 use crate::domain::rules::{Rule, RuleKind};
+use crate::domain::suggestions::{Channel, ItemCivic, ItemSource, SuggestionStatus, days_between};
 use crate::domain::text::{clean_line, clean_multiline};
 
 /// Refusals of issue 18 (their sentences in strings::civic).

@@ -6,11 +6,11 @@ use rusqlite::{OptionalExtension, params};
 
 use super::civic::{CivicRefusal, refuse};
 use super::{Refusal, Result, Store, StoreError, audit};
-use crate::domain::civic::ItemCost;
-use crate::domain::cost_share::{
+use crate::domain::cost::{
     CostError, CostPlan, FixedShare, FloorCoef, Payer, ShareMethod, allocate, floor_of,
 };
 use crate::domain::model::{Scope, ScopeKind};
+use crate::domain::suggestions::ItemCost;
 use crate::domain::text::clean_line;
 
 fn cost_refusal(e: CostError) -> StoreError {
@@ -122,7 +122,7 @@ pub(crate) fn item_cost(conn: &rusqlite::Connection, item: i64) -> Result<Option
     )?;
     let shares = st
         .query_map([item], |r| {
-            Ok(crate::domain::cost_share::UnitShare {
+            Ok(crate::domain::cost::UnitShare {
                 label: r.get(0)?,
                 name: r.get(1)?,
                 area_centi: r.get(2)?,

@@ -1,7 +1,7 @@
 //! Gathering minutes exported on other laptops (`yishi import`): the district office
 //! collects its communities' signed records into one database.
 //!
-//! A bundle (domain::verify::ExportBundle) is verified first with the same checks as
+//! A bundle (domain::signing::verify::ExportBundle) is verified first with the same checks as
 //! `verify --file`; only valid, signed minutes are imported. Its records are written as
 //! they are, as a read-only signed meeting (`origin = 'imported'`, its original `uid`)
 //! with its original signatures, in one transaction, and then verified again from the
@@ -22,7 +22,7 @@
 //!   the signatures carry their public keys, which is all verification needs.
 //! - **Chain.** The minutes keep their hash and link (`prev_sha256`). Their `seq` is the
 //!   original one when it is free in the community, else the next after the last. In the
-//!   chain check (domain::verify::verify_chain) an imported link whose predecessor is not
+//!   chain check (domain::signing::verify::verify_chain) an imported link whose predecessor is not
 //!   here is not a failure: the chain as known here starts at an imported meeting
 //!   (reported by `verify`). Minutes signed here are still checked strictly, so a local
 //!   deletion is noticed.
@@ -41,7 +41,7 @@ use super::import_map::{blob, map_outcome, map_rule, map_voters, mapped};
 use super::import_rows::{insert_rows, write_ballots};
 use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{ItemStatus, MeetingStatus, PresenceKind};
-use crate::domain::verify::{ExportBundle, Problem, VerifyStatus};
+use crate::domain::signing::verify::{ExportBundle, Problem, VerifyStatus};
 use rusqlite::types::ToSql;
 
 /// Why a bundle was not imported (nothing was written).

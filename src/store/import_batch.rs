@@ -7,7 +7,7 @@ use rusqlite::Transaction;
 use super::import::ImportOutcome;
 use super::signed::ImportedCheck;
 use super::{Result, Store};
-use crate::domain::verify::{ExportBundle, VerifyStatus};
+use crate::domain::signing::verify::{ExportBundle, VerifyStatus};
 
 /// A bundle handed to an import: owned (then freed part by part as it is cleaned) or
 /// borrowed (then copied first).
@@ -27,7 +27,7 @@ impl BundleArg for &ExportBundle {
     }
 }
 
-/// A bundle cleaned (every string, domain::clean_bundle) and verified as `verify --file`
+/// A bundle cleaned (every string, domain::signing::clean_bundle) and verified as `verify --file`
 /// does, with the community's signed roster: what an import needs before it writes.
 /// Made without the database, so on another thread while the meeting before is written
 /// (see `ahead`).
@@ -38,8 +38,8 @@ pub struct Prepared {
 
 /// Clean and verify a bundle; `None` when it cannot be read at all.
 pub fn prepare<B: BundleArg>(owned: B) -> Option<Prepared> {
-    let bundle = crate::domain::clean_bundle::clean_bundle_owned(owned.into_bundle())?;
-    let status = crate::domain::signer_roster::verify_bundle(&bundle);
+    let bundle = crate::domain::signing::clean_bundle::clean_bundle_owned(owned.into_bundle())?;
+    let status = crate::domain::signing::roster::verify_bundle(&bundle);
     Some(Prepared { bundle, status })
 }
 

@@ -6,7 +6,7 @@
 //!   (`imported_links`), whatever the community is called here.
 //! - **The roster** is the one of the bundle's community uid: the bundle's and the one
 //!   stored here for that uid must be one chain (one a prefix of the other); the longer
-//!   is checked whole (domain::signer_roster) and kept.
+//!   is checked whole (domain::signing::roster) and kept.
 //! - **Pinned keys**: every signing key must be pinned for the community here, or
 //!   registered by a roster entry endorsed by a trusted key. A community with no pinned
 //!   key yet is new here: its keys are pinned when the caller says so (`--trust-new`, or
@@ -19,9 +19,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::Result;
 use super::import::ImportRefusal;
 use super::trust::{insert_entry, pin, pinned, roster_by_uid, untrusted};
-use crate::domain::signer_roster::{RosterEntry, TrustProblem, check_roster, fp};
-use crate::domain::statement::MAX_SEQ;
-use crate::domain::verify::{ExportBundle, Problem};
+use crate::domain::signing::roster::{RosterEntry, TrustProblem, check_roster, fp};
+use crate::domain::signing::statement::MAX_SEQ;
+use crate::domain::signing::verify::{ExportBundle, Problem};
 
 fn bundle_uid(b: &ExportBundle) -> &str {
     b.minutes

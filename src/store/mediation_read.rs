@@ -5,10 +5,10 @@ use rusqlite::{OptionalExtension, params};
 
 use super::mediation::{CaseDue, CaseFilter, CaseRow, CheckRow};
 use super::{Result, Store, StoreError};
+use crate::domain::mediation::stats::{MediationCount, MediationFigures};
 use crate::domain::mediation::{
     CaseKind, CaseRecord, CaseStatus, PaperSignature, Party, Session, Term,
 };
-use crate::domain::mediation_stats::{MediationCount, MediationFigures};
 
 const ROW_SQL: &str = "SELECT c.id, c.community_id, c.number, c.kind, c.title, c.status, c.opened_on,
         COALESCE((SELECT min(due_on) FROM mediation_terms t WHERE t.case_id = c.id), ''),
@@ -193,8 +193,8 @@ impl Store {
     }
 
     /// The district report's mediation figures: cases by month opened, kind and status,
-    /// counted by SQL; only counts leave this function (domain::mediation_stats). Tests
-    /// recompute them with `domain::mediation_stats::count` from the case list.
+    /// counted by SQL; only counts leave this function (domain::mediation::stats). Tests
+    /// recompute them with `domain::mediation::stats::count` from the case list.
     pub fn mediation_figures(&self, community: Option<i64>) -> Result<MediationFigures> {
         let mut st = self.conn().prepare_cached(
             "SELECT substr(opened_on, 1, 7), kind, status, count(*) FROM mediation_cases

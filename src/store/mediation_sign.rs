@@ -1,6 +1,6 @@
 //! Signing an agreement (调解协议书) with the minutes' passphrase signing: the mediator's
 //! registered key (Argon2id from the passphrase), on the community's signer roster, signs
-//! the agreement statement (domain::mediation_verify). The first signature stores the
+//! the agreement statement (domain::mediation::verify). The first signature stores the
 //! rendered text and locks the case's facts; other mediators of the case sign the same
 //! text; a correction is a signed addendum. Also: the export bundle, the check `verify`
 //! makes of every agreement here, and the import of a signed agreement at the district.
@@ -9,13 +9,13 @@ use rusqlite::{OptionalExtension, params};
 
 use super::mediation::{MediationRefusal, is_signed, refuse};
 use super::{Refusal, Result, Store, StoreError, audit, now};
-use crate::domain::mediation::{CaseStatus, ready_to_sign};
-use crate::domain::mediation_agreement::{AgreementFormat, addendum_bytes, render};
-use crate::domain::mediation_verify::{
+use crate::domain::mediation::agreement::{AgreementFormat, addendum_bytes, render};
+use crate::domain::mediation::verify::{
     ADDENDUM_ROLE, AgreementAddendum, AgreementBundle, AgreementSignature, AgreementStatement,
     AgreementStatus, EXPORT_FORMAT, MEDIATOR_ROLE, StoredAgreement, sign_agreement,
     verify_agreement,
 };
+use crate::domain::mediation::{CaseStatus, ready_to_sign};
 use crate::domain::signing::{SignError, fingerprint, hex, sha256};
 use crate::domain::text::clean_multiline;
 use ed25519_dalek::SigningKey;
@@ -432,9 +432,9 @@ impl Store {
                 } else {
                     stored
                 };
-                let trusted = crate::domain::signer_roster::trusted_keys(&roster, &pins);
+                let trusted = crate::domain::signing::roster::trusted_keys(&roster, &pins);
                 let all_trusted = b.signatures.iter().all(|s| {
-                    pins.contains(&crate::domain::signer_roster::fp(&s.public_key))
+                    pins.contains(&crate::domain::signing::roster::fp(&s.public_key))
                         || trusted.contains(&s.public_key)
                 });
                 if !all_trusted {

@@ -5,7 +5,7 @@
 
 use crate::domain::model::MeetingStatus;
 use crate::domain::signing::SignError;
-use crate::domain::verify::Role;
+use crate::domain::signing::verify::Role;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {

@@ -143,7 +143,7 @@ impl Store {
         // cells; rows may come from elsewhere).
         let rows: &[RosterRow] = &rows
             .iter()
-            .map(crate::domain::clean_bundle::clean_roster_row)
+            .map(crate::domain::signing::clean_bundle::clean_roster_row)
             .collect::<Vec<_>>();
         let community = crate::domain::text::clean_line(community)
             .trim()
@@ -381,8 +381,8 @@ impl Store {
 }
 
 fn checked(v: &VoterInput) -> Result<VoterInput> {
-    use crate::domain::names;
     use crate::domain::text::clean_line;
+    use crate::domain::text::names;
     // The CSV's rule for typed names too: nothing invisible, one spelling (NFC), and
     // the schema's length checked here with a sentence rather than by a CHECK.
     if names::has_hidden(&v.name) {

@@ -1,9 +1,9 @@
-//! The full-text index over minutes, proposals and remarks (see domain::search_text).
+//! The full-text index over minutes, proposals and remarks (see domain::text::search).
 
 use rusqlite::params;
 
 use super::Result;
-use crate::domain::search_text::index_grams;
+use crate::domain::text::search::index_grams;
 
 /// A search index rowid is `(meeting_id << MEETING_SHIFT) + n`.
 pub(crate) const MEETING_SHIFT: u32 = 20;
@@ -150,7 +150,7 @@ fn rebuild_range(tx: &rusqlite::Connection, from: i64, to: i64) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::search_text::match_query;
+    use crate::domain::text::search::match_query;
 
     /// The index as schema.sql makes it, with one text per rowid: which rows a query finds.
     fn found(texts: &[&str], q: &str) -> Vec<i64> {

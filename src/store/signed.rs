@@ -1,6 +1,6 @@
 //! Reading what was signed, for verification and export: the signatures, the stored
 //! minutes, the signers' keys, each meeting's verification, the minutes as shown, and the
-//! export bundle. The checks themselves are in domain::verify.
+//! export bundle. The checks themselves are in domain::signing::verify.
 
 use rusqlite::OptionalExtension;
 
@@ -8,7 +8,7 @@ use super::{Result, Store};
 use crate::domain::lang::Lang;
 use crate::domain::minutes::{MinutesFormat, render_document, signed_body};
 use crate::domain::signing::hex;
-use crate::domain::verify::{
+use crate::domain::signing::verify::{
     ChainLink, EXPORT_FORMAT, ExportBundle, Problem, SignatureRecord, SignerKey, StoredMinutes,
     VerifyStatus, chain_starts_at_import, verify_chain, verify_record,
 };
@@ -158,7 +158,7 @@ impl Store {
 
     /// `verify_meeting` for a meeting just imported, reading only its own chain link and
     /// the one before it: an imported link is never a chain failure (see
-    /// domain::verify::verify_chain), and whether the chain as known here starts at it
+    /// domain::signing::verify::verify_chain), and whether the chain as known here starts at it
     /// depends on its predecessor alone. So an import costs the same however long the
     /// community's record is.
     pub(crate) fn verify_imported(&self, id: i64) -> Result<VerifyReport> {
@@ -192,7 +192,7 @@ impl Store {
                     .optional()?;
                 prev != before
                     .as_deref()
-                    .unwrap_or(crate::domain::verify::ZERO_HASH)
+                    .unwrap_or(crate::domain::signing::verify::ZERO_HASH)
             }
         };
         let m = self.meeting(id)?;
@@ -340,8 +340,8 @@ impl Store {
 /// `Store::read_imported`).
 pub(crate) struct ImportedCheck {
     record: std::result::Result<crate::domain::record::MeetingRecord, String>,
-    minutes: Option<crate::domain::verify::StoredMinutes>,
-    signatures: Vec<crate::domain::verify::SignatureRecord>,
+    minutes: Option<crate::domain::signing::verify::StoredMinutes>,
+    signatures: Vec<crate::domain::signing::verify::SignatureRecord>,
     keys: Vec<SignerKey>,
 }
 

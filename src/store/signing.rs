@@ -1,11 +1,11 @@
 //! Signers, signing the minutes, addenda, and loading what verification needs. The
-//! checks themselves are in domain::verify; this module only loads and stores.
+//! checks themselves are in domain::signing::verify; this module only loads and stores.
 //!
 //! Signing: the minutes body (domain::minutes::signed_body) is rendered from the records
 //! and stored in `minutes` at the first signature, with its SHA-256 and the chain link
 //! (`prev_sha256` = the SHA-256 of the community's previously stored minutes, 64 zeros for
 //! the first; `seq` its position). Each signer signs statement v2
-//! (domain::statement::StatementV2::message: community uid, meeting uid, position, signer
+//! (domain::signing::statement::StatementV2::message: community uid, meeting uid, position, signer
 //! name, role, key, time, minutes SHA-256, previous link); the signer must be on the
 //! community's roster (store::trust). Signatures from before schema 5 are v1
 //! (domain::signing::SignedStatement). When the host and the secretary have both signed,
@@ -20,10 +20,10 @@ use super::{Result, Store, StoreError, audit, now};
 use crate::domain::minutes::{MinutesFormat, addendum_bytes, signed_body_as};
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::AddendumRecord;
+use crate::domain::signing::statement::{MAX_SEQ, StatementV2, sign_v2};
+use crate::domain::signing::verify::{ADDENDUM_ROLE, Role, ZERO_HASH};
 use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
-use crate::domain::statement::{MAX_SEQ, StatementV2, sign_v2};
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::domain::verify::{ADDENDUM_ROLE, Role, ZERO_HASH};
 
 /// A registered signer: only public material.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! Trust in the store: community uids, the signer roster (domain::signer_roster), the
+//! Trust in the store: community uids, the signer roster (domain::signing::roster), the
 //! district's pinned keys, and the chain head. The rules are in the domain; this module
 //! loads and stores.
 
@@ -7,11 +7,11 @@ use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Result, Store, StoreError, audit, now};
-use crate::domain::signer_roster::{
+use crate::domain::signing::roster::{
     self, REGISTER, REVOKE, RosterEntry, TrustProblem, check_roster, endorse, fp, is_active,
 };
+use crate::domain::signing::verify::{ExportBundle, Role};
 use crate::domain::signing::{fingerprint, hex};
-use crate::domain::verify::{ExportBundle, Role};
 
 /// A pinned key at the district.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,7 +114,7 @@ pub(crate) fn insert_entry(conn: &Connection, uid: &str, e: &RosterEntry) -> Res
 
 /// Before a signature: the signer's key must be on the community's roster. The roster
 /// starts here when it holds fewer than two entries, all founders: the host or the
-/// secretary signing is registered self-endorsed (domain::signer_roster, the founding
+/// secretary signing is registered self-endorsed (domain::signing::roster, the founding
 /// rule).
 pub(crate) fn ensure_on_roster(
     conn: &rusqlite::Transaction<'_>,
@@ -161,7 +161,7 @@ pub(crate) fn mark_v2(conn: &Connection) -> Result<()> {
 }
 
 /// A meeting's verification with who signed added: the roster of the community the
-/// minutes were signed for (domain::signer_roster::add_trust_problems), and, for minutes
+/// minutes were signed for (domain::signing::roster::add_trust_problems), and, for minutes
 /// signed here, the statement v1 rule: the program signs v1 no more, so v1 signatures
 /// are accepted only on minutes placed before the community's first v2-signed minutes,
 /// and a v1 addendum signature only by a key that signed the community's v1 minutes.
@@ -171,17 +171,17 @@ pub(crate) fn with_trust(
     conn: &Connection,
     m: &super::meetings::MeetingRow,
     rec: &crate::domain::record::MeetingRecord,
-    minutes: Option<&crate::domain::verify::StoredMinutes>,
-    sigs: &[crate::domain::verify::SignatureRecord],
-    status: crate::domain::verify::VerifyStatus,
-) -> Result<crate::domain::verify::VerifyStatus> {
-    use crate::domain::verify::{Problem, VerifyStatus};
+    minutes: Option<&crate::domain::signing::verify::StoredMinutes>,
+    sigs: &[crate::domain::signing::verify::SignatureRecord],
+    status: crate::domain::signing::verify::VerifyStatus,
+) -> Result<crate::domain::signing::verify::VerifyStatus> {
+    use crate::domain::signing::verify::{Problem, VerifyStatus};
     let uid = match minutes {
         Some(n) if !n.community_uid.is_empty() => n.community_uid.clone(),
         _ => community_uid(conn, m.community_id)?,
     };
     let entries = roster_by_uid(conn, &uid)?;
-    let status = signer_roster::add_trust_problems(status, rec, sigs, &entries, &uid);
+    let status = roster::add_trust_problems(status, rec, sigs, &entries, &uid);
     let local: bool = conn
         .prepare_cached("SELECT origin = 'local' FROM meetings WHERE id = ?1")?
         .query_row([m.id], |r| r.get(0))?;
@@ -216,7 +216,7 @@ pub(crate) fn with_trust(
             && matches!((local_seq, first_v2), (Some(seq), Some(first)) if seq > first);
         let stranger = s.addendum_id.is_some()
             && !legacy.contains(&s.public_key)
-            && !signer_roster::is_active(&entries, &s.public_key);
+            && !roster::is_active(&entries, &s.public_key);
         if late || stranger {
             found.push(Problem::Trust(TrustProblem::NotOnRoster {
                 signer: s.signer_name.clone(),
@@ -386,7 +386,7 @@ impl Store {
                 links[at].sha256.get(..16).unwrap_or("")
             )));
         }
-        let mut prev = crate::domain::verify::ZERO_HASH.to_string();
+        let mut prev = crate::domain::signing::verify::ZERO_HASH.to_string();
         for (i, l) in links[..=at].iter().enumerate() {
             if l.seq != i as i64 + 1 {
                 return Ok(Some(format!("link {} is missing", i + 1)));
@@ -493,7 +493,7 @@ pub(crate) fn untrusted(
     roster: &[RosterEntry],
     pins: &[String],
 ) -> Vec<TrustProblem> {
-    let trusted = signer_roster::trusted_keys(roster, pins);
+    let trusted = roster::trusted_keys(roster, pins);
     let mut out: Vec<TrustProblem> = Vec::new();
     for s in &b.signatures {
         let f = fp(&s.public_key);

@@ -8,12 +8,12 @@ use rusqlite::{OptionalExtension, params};
 
 use super::common::require_status;
 use super::{Result, Store, StoreError, audit, now, roll_call};
-use crate::domain::ballot_number;
 use crate::domain::model::{
     Choice, DeliveryWay, InvalidReason, MeetingForm, MeetingKind, MeetingStatus, ScopeKind,
 };
 use crate::domain::text::clean_line;
 use crate::domain::written;
+use crate::domain::written::ballot_number;
 
 /// The written consultation's refusals (sentences in strings::written).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

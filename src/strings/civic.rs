@@ -1,8 +1,8 @@
 //! The words of issue 18: residents' suggestions, cost plans, the district report.
 
 use super::{Lang, Tr};
-use crate::domain::civic::{Channel, SuggestionStatus};
-use crate::domain::cost_share::ShareMethod;
+use crate::domain::cost::ShareMethod;
+use crate::domain::suggestions::{Channel, SuggestionStatus};
 use crate::store::civic::CivicRefusal as R;
 
 pub fn refusal(l: Lang, r: R) -> &'static str {

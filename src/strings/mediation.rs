@@ -1,10 +1,10 @@
 //! Mediation's words (issue 19): screens, commands, refusals, verification, in Chinese and
 //! English. (The agreement's own words are part of what is signed: they are in
-//! domain::mediation_agreement, not here.)
+//! domain::mediation::agreement, not here.)
 
 use super::{Lang, Tr};
+use crate::domain::mediation::verify::AgreementProblem;
 use crate::domain::mediation::{CaseKind, CaseStatus, NotReady};
-use crate::domain::mediation_verify::AgreementProblem;
 use crate::store::mediation::MediationRefusal;
 
 pub fn kind(l: Lang, k: CaseKind) -> &'static str {

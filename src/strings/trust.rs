@@ -1,8 +1,8 @@
 //! Words of the trust checks: the signer roster, pinned keys, the chain head
-//! (see domain::signer_roster and `yishi trust`).
+//! (see domain::signing::roster and `yishi trust`).
 
 use super::{Lang, Tr};
-use crate::domain::signer_roster::TrustProblem as T;
+use crate::domain::signing::roster::TrustProblem as T;
 
 pub fn chain_position(l: Lang, seq: i64) -> String {
     match l {

@@ -34,8 +34,8 @@ fn short(h: &str) -> &str {
     h.get(..16).unwrap_or(h)
 }
 
-pub fn problem(l: Lang, p: &crate::domain::verify::Problem) -> String {
-    use crate::domain::verify::Problem as P;
+pub fn problem(l: Lang, p: &crate::domain::signing::verify::Problem) -> String {
+    use crate::domain::signing::verify::Problem as P;
     let role_name = |r: &str| sign_role(l, r);
     match (l, p) {
         (Lang::Zh, P::RecordUnreadable { detail }) => format!("记录无法读取：{detail}"),
@@ -236,10 +236,10 @@ pub fn verify_line(
     l: Lang,
     id: Option<i64>,
     title: &str,
-    status: &crate::domain::verify::VerifyStatus,
+    status: &crate::domain::signing::verify::VerifyStatus,
     signers: &str,
 ) -> String {
-    use crate::domain::verify::VerifyStatus as V;
+    use crate::domain::signing::verify::VerifyStatus as V;
     let who = match (l, id) {
         (Lang::Zh, Some(id)) => format!("会议 {id}「{title}」"),
         (Lang::En, Some(id)) => format!("meeting {id} \"{title}\""),

@@ -6,7 +6,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::domain::md_escape::unescape;
+use crate::domain::text::md_escape::unescape;
 use crate::domain::text::{width, wrap};
 use crate::ui::theme;
 

@@ -14,7 +14,7 @@ pub use yishi::domain::model::{
 pub use yishi::domain::record::Ballot;
 pub use yishi::domain::roster_csv;
 pub use yishi::domain::rules::{Rule, RuleKind};
-pub use yishi::domain::verify::{ExportBundle, Role, VerifyStatus};
+pub use yishi::domain::signing::verify::{ExportBundle, Role, VerifyStatus};
 pub use yishi::store::Store;
 pub use yishi::store::archive::ArchiveFilter;
 pub use yishi::store::import::{ImportOutcome, ImportRefusal};

@@ -22,7 +22,10 @@ pub fn source_files(root: &Path) -> Vec<SourceFile> {
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -41,15 +44,22 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) {
                 module.pop();
             }
             let text = std::fs::read_to_string(&p).unwrap();
-            out.push(SourceFile { path: p, module, text });
+            out.push(SourceFile {
+                path: p,
+                module,
+                text,
+            });
         }
     }
 }
 
 /// The edges file → file, each with the names that tie them.
 pub fn graph(files: &[SourceFile]) -> BTreeMap<usize, BTreeMap<usize, BTreeSet<String>>> {
-    let by_module: BTreeMap<Vec<String>, usize> =
-        files.iter().enumerate().map(|(i, f)| (f.module.clone(), i)).collect();
+    let by_module: BTreeMap<Vec<String>, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.module.clone(), i))
+        .collect();
     let mut edges: BTreeMap<usize, BTreeMap<usize, BTreeSet<String>>> = BTreeMap::new();
     for (i, f) in files.iter().enumerate() {
         let code = strip(&f.text);
@@ -80,9 +90,16 @@ pub fn graph(files: &[SourceFile]) -> BTreeMap<usize, BTreeMap<usize, BTreeSet<S
         }
         for (abs, name) in reached {
             // The deepest module the path reaches is the file it imports.
-            let target = (0..=abs.len()).rev().find_map(|n| by_module.get(&abs[..n]).copied());
+            let target = (0..=abs.len())
+                .rev()
+                .find_map(|n| by_module.get(&abs[..n]).copied());
             if let Some(t) = target.filter(|t| *t != i) {
-                edges.entry(i).or_default().entry(t).or_default().insert(name);
+                edges
+                    .entry(i)
+                    .or_default()
+                    .entry(t)
+                    .or_default()
+                    .insert(name);
             }
         }
     }
@@ -191,7 +208,8 @@ fn strip_literals(text: &str) -> String {
                     i += 1;
                 }
             }
-        } else if c[i] == 'r' && (c.get(i + 1) == Some(&'"') || c.get(i + 1) == Some(&'#'))
+        } else if c[i] == 'r'
+            && (c.get(i + 1) == Some(&'"') || c.get(i + 1) == Some(&'#'))
             && (i == 0 || !(c[i - 1].is_alphanumeric() || c[i - 1] == '_'))
         {
             let mut j = i + 1;
@@ -276,7 +294,10 @@ fn split_uses(code: &str) -> (Vec<String>, String) {
 
 /// Each leaf of a use tree as (path, the local name it binds when it may be a module).
 fn expand_use(tree: &str) -> Vec<(Vec<String>, Option<String>)> {
-    let cleaned: String = tree.chars().filter(|c| !c.is_whitespace() || *c == ' ').collect();
+    let cleaned: String = tree
+        .chars()
+        .filter(|c| !c.is_whitespace() || *c == ' ')
+        .collect();
     let mut out = Vec::new();
     expand(&cleaned.replace('\n', " "), &[], &mut out);
     out
@@ -310,12 +331,20 @@ fn expand(tree: &str, prefix: &[String], out: &mut Vec<(Vec<String>, Option<Stri
     if segs.is_empty() {
         return;
     }
-    let local = if glob { None } else { alias.or_else(|| segs.last().cloned()) };
+    let local = if glob {
+        None
+    } else {
+        alias.or_else(|| segs.last().cloned())
+    };
     out.push((segs, local));
 }
 
 fn segments(path: &str) -> Vec<String> {
-    path.split("::").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    path.split("::")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn split_top(inner: &str) -> Vec<String> {
@@ -377,7 +406,10 @@ fn inline_paths(code: &str) -> Vec<Vec<String>> {
 }
 
 /// The strongly connected components of more than one file (Tarjan).
-pub fn circles(n: usize, edges: &BTreeMap<usize, BTreeMap<usize, BTreeSet<String>>>) -> Vec<Vec<usize>> {
+pub fn circles(
+    n: usize,
+    edges: &BTreeMap<usize, BTreeMap<usize, BTreeSet<String>>>,
+) -> Vec<Vec<usize>> {
     struct T<'a> {
         edges: &'a BTreeMap<usize, BTreeMap<usize, BTreeSet<String>>>,
         index: Vec<Option<usize>>,
@@ -393,7 +425,11 @@ pub fn circles(n: usize, edges: &BTreeMap<usize, BTreeMap<usize, BTreeSet<String
         t.next += 1;
         t.stack.push(v);
         t.on[v] = true;
-        let targets: Vec<usize> = t.edges.get(&v).map(|m| m.keys().copied().collect()).unwrap_or_default();
+        let targets: Vec<usize> = t
+            .edges
+            .get(&v)
+            .map(|m| m.keys().copied().collect())
+            .unwrap_or_default();
         for w in targets {
             match t.index[w] {
                 None => {
@@ -419,7 +455,15 @@ pub fn circles(n: usize, edges: &BTreeMap<usize, BTreeMap<usize, BTreeSet<String
             }
         }
     }
-    let mut t = T { edges, index: vec![None; n], low: vec![0; n], on: vec![false; n], stack: vec![], next: 0, out: vec![] };
+    let mut t = T {
+        edges,
+        index: vec![None; n],
+        low: vec![0; n],
+        on: vec![false; n],
+        stack: vec![],
+        next: 0,
+        out: vec![],
+    };
     for v in 0..n {
         if t.index[v].is_none() {
             visit(&mut t, v);

@@ -13,7 +13,10 @@ fn src() -> std::path::PathBuf {
 }
 
 fn rel(p: &Path) -> String {
-    p.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(p).display().to_string()
+    p.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(p)
+        .display()
+        .to_string()
 }
 
 #[test]
@@ -57,10 +60,16 @@ fn the_reader_sees_the_imports_it_should() {
     assert!(pairs.contains(&("store".into(), "domain".into())));
     assert!(pairs.contains(&("ui".into(), "store".into())));
     for up in ["store", "ui", "cli", "strings"] {
-        assert!(!pairs.contains(&("domain".into(), up.into())), "domain imports {up}");
+        assert!(
+            !pairs.contains(&("domain".into(), up.into())),
+            "domain imports {up}"
+        );
     }
     for up in ["ui", "cli"] {
-        assert!(!pairs.contains(&("store".into(), up.into())), "store imports {up}");
+        assert!(
+            !pairs.contains(&("store".into(), up.into())),
+            "store imports {up}"
+        );
     }
 }
 
@@ -90,7 +99,10 @@ fn no_comment_cites_an_issue() {
             }
         }
     }
-    assert!(found.is_empty(), "comments citing an issue number: {found:?}");
+    assert!(
+        found.is_empty(),
+        "comments citing an issue number: {found:?}"
+    );
 }
 
 #[test]
@@ -100,8 +112,13 @@ fn no_module_named_after_an_issue() {
         .iter()
         .filter(|f| {
             let in_strings = f.module.first().is_some_and(|m| m == "strings");
-            f.module.iter().any(|m| m == "civic" || m.starts_with("civic_"))
-                || (in_strings && f.module.last().is_some_and(|m| nicknames.contains(&m.as_str())))
+            f.module
+                .iter()
+                .any(|m| m == "civic" || m.starts_with("civic_"))
+                || (in_strings
+                    && f.module
+                        .last()
+                        .is_some_and(|m| nicknames.contains(&m.as_str())))
         })
         .map(|f| rel(&f.path))
         .collect();
@@ -113,7 +130,12 @@ fn no_prefix_family_of_three_files_in_a_folder() {
     let mut by_folder: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for f in imports::source_files(&src()) {
         let folder = f.path.parent().map(rel).unwrap_or_default();
-        let stem = f.path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let stem = f
+            .path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         by_folder.entry(folder).or_default().push(stem);
     }
     let mut families = Vec::new();
@@ -132,5 +154,8 @@ fn no_prefix_family_of_three_files_in_a_folder() {
             }
         }
     }
-    assert!(families.is_empty(), "prefix families (make them a folder): {families:?}");
+    assert!(
+        families.is_empty(),
+        "prefix families (make them a folder): {families:?}"
+    );
 }

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use yishi::demo::{self, DEMO_SIGNERS};
 use yishi::domain::model::{Category, Electorate, MeetingKind, PresenceKind, Scope};
 use yishi::domain::rules::{Rule, RuleKind};
-use yishi::domain::verify::{ExportBundle, Role};
+use yishi::domain::signing::verify::{ExportBundle, Role};
 use yishi::store::Store;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 

@@ -144,7 +144,7 @@ fn the_demo_has_a_written_consultation_in_progress() {
 /// form facts (dates, ballots, invalid reasons, extension), and still verifies.
 #[test]
 fn an_imported_consultation_keeps_its_form_facts() {
-    use yishi::domain::verify::Role;
+    use yishi::domain::signing::verify::Role;
     let mut f = written(true);
     let ballots = f.store.written_ballots(f.meeting).unwrap();
     for b in &ballots[..6] {
@@ -200,7 +200,7 @@ fn an_imported_consultation_keeps_its_form_facts() {
     let report = other.verify_meeting(id).unwrap();
     assert_eq!(
         report.status,
-        yishi::domain::verify::VerifyStatus::Valid,
+        yishi::domain::signing::verify::VerifyStatus::Valid,
         "{:?}",
         report.status
     );

@@ -2,13 +2,13 @@
 #![allow(dead_code, unused_imports)]
 
 pub use tempfile::TempDir;
-pub use yishi::domain::ballot_number;
 pub use yishi::domain::model::{
     Category, Choice, DeliveryWay, Electorate, InvalidReason, MeetingForm, MeetingKind,
     MeetingStatus, Scope, ScopeKind,
 };
 pub use yishi::domain::roster_csv;
 pub use yishi::domain::rules::{Basis, CheckKind, Rule, RuleKind};
+pub use yishi::domain::written::ballot_number;
 pub use yishi::store::Store;
 pub use yishi::store::meetings::{ItemInput, MeetingInput};
 pub use yishi::store::written::Purpose;

@@ -1,7 +1,7 @@
 //! Finding which part of the minutes changed: a fresh rendering against the text as it
 //! was signed. Works on the text alone, whatever format version rendered it.
 
-use super::Section;
+use crate::domain::minutes::Section;
 use crate::domain::text::clean_line;
 
 /// The sections of `expected` (a fresh rendering) that differ from `signed` (the text as

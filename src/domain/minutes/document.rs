@@ -3,16 +3,16 @@
 //! [`notice`]) and the bytes an addendum's signature covers ([`addendum_bytes`]). The
 //! notice reuses the current format's words for what it shares with the minutes.
 
-use super::MinutesFormat;
-use super::layout::{fmt_checks, result_word, shaft_line};
-use super::v1_format::{field, fmt_area, fmt_time, paren, quote, semi};
-use super::v1_words::{self as w, W};
 use crate::domain::lang::Lang;
-use crate::domain::md_escape::escape;
+use crate::domain::minutes::MinutesFormat;
+use crate::domain::minutes::layout::{fmt_checks, result_word, shaft_line};
+use crate::domain::minutes::v1_format::{field, fmt_area, fmt_time, paren, quote, semi};
+use crate::domain::minutes::v1_words::{self as w, W};
 use crate::domain::model::Choice;
 use crate::domain::record::{AddendumRecord, MeetingRecord};
 use crate::domain::rules;
 use crate::domain::signing::{fingerprint, from_hex};
+use crate::domain::text::md_escape::escape;
 use crate::domain::text::{clean_line, clean_multiline, mask_name};
 
 // Words outside the signed body (display only: these may be reworded freely).
@@ -177,17 +177,18 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
             w::rule_name(l, it.rule.kind.code()),
         );
         if cur.v3() {
-            super::civic_minutes::source_field(&mut o, l, it);
-            let cost = super::civic_minutes::cost_part(l, it, true);
+            crate::domain::minutes::v3_words::source_field(&mut o, l, it);
+            let cost = crate::domain::minutes::v3_words::cost_part(l, it, true);
             if !cost.is_empty() {
                 o.push('\n');
                 o.push_str(&cost);
             }
         }
         match it.vote.as_ref().and_then(|v| v.outcome.as_ref()) {
-            None if it.not_taken_up() => {
-                o.push_str(&format!("- {}\n", super::v2_words::NOT_TAKEN_UP.get(l)))
-            }
+            None if it.not_taken_up() => o.push_str(&format!(
+                "- {}\n",
+                crate::domain::minutes::v2_words::NOT_TAKEN_UP.get(l)
+            )),
             None => o.push_str(&format!("- {}\n", w::NO_VOTE.get(l))),
             Some(out) => {
                 let t = &out.tally;

@@ -1,5 +1,5 @@
 //! The layout of the signed body, section by section, for every format. V1 is frozen
-//! (see `super`): each V2 difference is a branch on the format (`f.v2()`), and the V1
+//! (see `crate::domain::minutes`): each V2 difference is a branch on the format (`f.v2()`), and the V1
 //! path of every function must never change; the golden tests (tests/minutes_golden.rs)
 //! fail on one changed byte of either format's fixtures.
 //!
@@ -9,17 +9,17 @@
 //! taken up (未审议) apart from those decided without a vote (不表决), and the elevator
 //! rule's shaft owners with each one's answer; and a written consultation's ballots
 //! (served, returned, invalid with reasons, extensions) in place of the attendance, with
-//! a short notice said (the words of that section are in `domain::written_minutes`,
+//! a short notice said (the words of that section are in `domain::minutes::written`,
 //! frozen with V2).
 
-use super::v1_format::{
+use crate::domain::lang::Lang;
+use crate::domain::minutes::v1_format::{
     colon, field, fmt_area, fmt_clock, fmt_cmp, fmt_frac, fmt_percent, fmt_time, indent_cont,
     paren, quote, semi, sep,
 };
-use super::v1_words as w;
-use super::v2_words as w2;
-use super::{ItemPart, MinutesFormat, Section};
-use crate::domain::lang::Lang;
+use crate::domain::minutes::v1_words as w;
+use crate::domain::minutes::v2_words as w2;
+use crate::domain::minutes::{ItemPart, MinutesFormat, Section};
 use crate::domain::model::{Choice, ItemStatus, PresenceKind, ScopeKind};
 use crate::domain::record::{Ballot, ItemRecord, MeetingRecord, RecusalBase};
 use crate::domain::rules::{self, Basis, Check, CheckKind, Flag, Outcome};
@@ -29,7 +29,7 @@ use crate::domain::text::clean_line;
 fn d(f: MinutesFormat, s: &str) -> String {
     let c = clean_line(s);
     if f.v2() {
-        crate::domain::md_escape::escape(&c)
+        crate::domain::text::md_escape::escape(&c)
     } else {
         c
     }
@@ -38,7 +38,7 @@ fn d(f: MinutesFormat, s: &str) -> String {
 /// Multi-line data as a block quote (V2: escaped line by line).
 fn dq(f: MinutesFormat, text: &str) -> String {
     if f.v2() {
-        quote(&crate::domain::md_escape::escape(
+        quote(&crate::domain::text::md_escape::escape(
             &crate::domain::text::clean_multiline(text),
         ))
     } else {
@@ -49,7 +49,7 @@ fn dq(f: MinutesFormat, text: &str) -> String {
 /// Multi-line data inside a list item (V2: escaped line by line).
 fn dc(f: MinutesFormat, text: &str) -> String {
     if f.v2() {
-        indent_cont(&crate::domain::md_escape::escape(
+        indent_cont(&crate::domain::text::md_escape::escape(
             &crate::domain::text::clean_multiline(text),
         ))
     } else {
@@ -59,9 +59,9 @@ fn dc(f: MinutesFormat, text: &str) -> String {
 
 /// One check as printed, e.g. "同意 18/24 人 75.0% ≥ 3/4 ✓" or
 /// "面积 1,520.40/2,010.00 m² 75.6% ≥ 3/4 ✓".
-pub(super) fn fmt_check(f: MinutesFormat, l: Lang, c: &Check) -> String {
+pub(in crate::domain::minutes) fn fmt_check(f: MinutesFormat, l: Lang, c: &Check) -> String {
     let pct = if f.v2() {
-        crate::domain::figures::check_percent(c)
+        crate::domain::rules::figures::check_percent(c)
     } else {
         fmt_percent(c.value, c.total)
     };
@@ -87,7 +87,11 @@ pub(super) fn fmt_check(f: MinutesFormat, l: Lang, c: &Check) -> String {
 
 /// The checks of an outcome, one line per kind (participation, approval, legacy), the
 /// headcount and area figures of a kind joined with "；".
-pub(super) fn fmt_checks(f: MinutesFormat, l: Lang, checks: &[Check]) -> Vec<String> {
+pub(in crate::domain::minutes) fn fmt_checks(
+    f: MinutesFormat,
+    l: Lang,
+    checks: &[Check],
+) -> Vec<String> {
     let mut lines = Vec::new();
     for kind in [
         CheckKind::Participation,
@@ -121,7 +125,7 @@ fn fmt_scope(f: MinutesFormat, l: Lang, it: &ItemRecord) -> String {
     }
 }
 
-pub(super) fn result_word(l: Lang, o: &Outcome) -> &'static str {
+pub(in crate::domain::minutes) fn result_word(l: Lang, o: &Outcome) -> &'static str {
     if o.passed {
         w::PASSED.get(l)
     } else {
@@ -249,7 +253,7 @@ fn item_heading(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
         w::rule_name(l, it.rule.kind.code()),
     );
     if f.v3() {
-        super::civic_minutes::source_field(&mut o, l, it);
+        crate::domain::minutes::v3_words::source_field(&mut o, l, it);
     }
     o.push('\n');
     o
@@ -272,7 +276,7 @@ fn item_proposal(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
         }
     }
     if f.v3() {
-        o.push_str(&super::civic_minutes::cost_part(l, it, false));
+        o.push_str(&crate::domain::minutes::v3_words::cost_part(l, it, false));
     }
     o
 }
@@ -453,7 +457,7 @@ fn summary(f: MinutesFormat, rec: &MeetingRecord, l: Lang) -> String {
 }
 
 /// The body in `lang` and format `f`, section by section.
-pub(super) fn sections(
+pub(in crate::domain::minutes) fn sections(
     f: MinutesFormat,
     rec: &MeetingRecord,
     lang: Lang,
@@ -463,9 +467,9 @@ pub(super) fn sections(
     let presence = if !f.v2() {
         attendance(f, rec, lang)
     } else if rec.form.written.is_some() {
-        crate::domain::written_minutes::written_section(rec, lang)
+        crate::domain::minutes::written::written_section(rec, lang)
     } else {
-        crate::domain::written_minutes::written_section(rec, lang) + &attendance(f, rec, lang)
+        crate::domain::minutes::written::written_section(rec, lang) + &attendance(f, rec, lang)
     };
     let mut out = vec![
         (Section::Header, header(f, rec, lang)),
@@ -535,7 +539,12 @@ fn v2_recusals(o: &mut String, rec: &MeetingRecord, it: &ItemRecord, l: Lang) {
 /// V2: the elevator rule's shaft owners, each with their answer, and whether the
 /// condition is met.
 /// `masked`: names as the public notice prints them.
-pub(super) fn shaft_line(o: &mut String, it: &ItemRecord, l: Lang, masked: bool) {
+pub(in crate::domain::minutes) fn shaft_line(
+    o: &mut String,
+    it: &ItemRecord,
+    l: Lang,
+    masked: bool,
+) {
     let Some(sc) = it.shaft_condition() else {
         return;
     };
@@ -554,7 +563,7 @@ pub(super) fn shaft_line(o: &mut String, it: &ItemRecord, l: Lang, masked: bool)
                 "✗"
             };
             let name = if masked {
-                crate::domain::md_escape::escape(&crate::domain::text::mask_name(&so.name))
+                crate::domain::text::md_escape::escape(&crate::domain::text::mask_name(&so.name))
             } else {
                 d(f, &so.name)
             };

@@ -2,7 +2,7 @@
 //! signed).
 
 use crate::domain::lang::Lang;
-use crate::domain::md_escape::unescape;
+use crate::domain::text::md_escape::unescape;
 use crate::domain::text::{clean_line, width};
 
 /// Plain text from the minutes' Markdown: headings underlined, block quotes indented.

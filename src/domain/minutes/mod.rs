@@ -26,18 +26,18 @@
 //! A released version's words, formats and output never change; `tests/minutes_golden.rs`
 //! fails on one changed byte of the committed V1, V2 and V3 fixtures.
 
-mod civic_minutes;
 mod diff;
 mod document;
 mod layout;
 mod markup;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_v2;
+mod v3_words;
+
 mod v1_format;
 mod v1_words;
 mod v2_words;
+pub mod written;
 
 pub use diff::diff_sections;
 pub use document::{

@@ -1,7 +1,9 @@
 //! The minutes' unit tests: rendering, the changed section, notice and exports.
 
-use super::MinutesFormat::V1;
-use super::*;
+mod v2;
+
+use crate::domain::minutes::MinutesFormat::V1;
+use crate::domain::minutes::*;
 use crate::domain::model::{Category, Electorate, MeetingKind, MeetingStatus, Scope};
 use crate::domain::model::{Choice, ItemStatus, PresenceKind};
 use crate::domain::record::{ActionRecord, PresenceEvent, Remark, Revision, VoteRecord};

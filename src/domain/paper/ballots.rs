@@ -1,9 +1,9 @@
 //! The ballots of a written consultation (表决票): one voter a page.
 
-use super::{BallotSheet, area_text, esc, esc_lines, page, scope_text, w};
-use crate::domain::ballot_number::grouped;
 use crate::domain::lang::Lang;
+use crate::domain::paper::{BallotSheet, area_text, esc, esc_lines, page, scope_text, w};
 use crate::domain::record::MeetingRecord;
+use crate::domain::written::ballot_number::grouped;
 
 /// Every ballot, one voter a page: community, the voter's name, units and area, the
 /// ballot number with its check digit, each item's title and full proposal text with the

@@ -2,8 +2,8 @@
 //! announced, each extension with its reason, the closing date now in force, and where
 //! ballots are still returned.
 
-use super::{esc, page, w};
 use crate::domain::lang::Lang;
+use crate::domain::paper::{esc, page, w};
 use crate::domain::record::MeetingRecord;
 
 /// The notice, or None when the consultation was never extended (or is not written).

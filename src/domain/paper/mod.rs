@@ -13,10 +13,10 @@ pub use extension::extension_notice;
 pub use notice::{notice, proxy_form, sign_in};
 pub use results::results;
 
-use super::lang::Lang;
-use super::minutes::html_escape;
-use super::model::{Scope, ScopeKind};
-use super::rules::{RuleKind, fmt_area};
+use crate::domain::lang::Lang;
+use crate::domain::minutes::html_escape;
+use crate::domain::model::{Scope, ScopeKind};
+use crate::domain::rules::{RuleKind, fmt_area};
 
 /// One voter's ballot as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! The meeting notice (会议通知), the sign-in sheet (签到表) and the proxy form (委托书).
 
-use super::{SignInRow, area_text, esc, esc_lines, page, scope_text, w};
 use crate::domain::lang::Lang;
 use crate::domain::model::{Electorate, MeetingKind};
+use crate::domain::paper::{SignInRow, area_text, esc, esc_lines, page, scope_text, w};
 use crate::domain::record::MeetingRecord;
 
 fn agenda(rec: &MeetingRecord, l: Lang, body: &mut String) {

@@ -3,10 +3,10 @@
 //! area with their shares, the legal basis, and the proposal text as decided. No voter is
 //! named (and no proposer: the public notice shows no one's name).
 
-use super::{area_text, esc, esc_lines, legal_basis, page, scope_text, w};
-use crate::domain::figures::{check_percent, percent_beside};
 use crate::domain::lang::Lang;
+use crate::domain::paper::{area_text, esc, esc_lines, legal_basis, page, scope_text, w};
 use crate::domain::record::MeetingRecord;
+use crate::domain::rules::figures::{check_percent, percent_beside};
 use crate::domain::rules::{Basis, CheckKind, Cmp, Frac, Outcome};
 
 /// value/total as printed: beside the rule's own threshold when the rule has that check,

@@ -1,7 +1,7 @@
-use super::*;
 use crate::domain::model::{
     Category, Choice, Electorate, ItemStatus, MeetingKind, MeetingStatus, Scope,
 };
+use crate::domain::paper::*;
 use crate::domain::record::{
     Ballot, FormFacts, ItemRecord, MeetingRecord, Revision, VoteRecord, WrittenRecord, electorate,
 };
@@ -87,7 +87,7 @@ pub(crate) fn record() -> MeetingRecord {
 fn sheets() -> Vec<BallotSheet> {
     (1..=3)
         .map(|i| BallotSheet {
-            number: crate::domain::ballot_number::encode(7, i).unwrap(),
+            number: crate::domain::written::ballot_number::encode(7, i).unwrap(),
             name: format!("业主{i}"),
             units: vec![format!("3栋1单元{i}01")],
             area: 10_000,
@@ -132,7 +132,7 @@ fn ballots_one_section_per_voter_with_name_units_and_number() {
     for s in sheets() {
         assert!(html.contains(&s.name));
         assert!(html.contains(&s.units[0]));
-        assert!(html.contains(&crate::domain::ballot_number::grouped(&s.number)));
+        assert!(html.contains(&crate::domain::written::ballot_number::grouped(&s.number)));
     }
     assert!(html.contains("第一行<br>"));
     assert!(html.contains("同意") && html.contains("反对") && html.contains("弃权"));

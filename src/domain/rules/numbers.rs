@@ -1,7 +1,7 @@
 //! The numbers of a decision: exact fractions by cross-multiplication, percentages in
 //! tenths, and the figures as the minutes print them.
 
-use super::{Cmp, Frac};
+use crate::domain::rules::{Cmp, Frac};
 
 /// `value/total` in tenths of a percent, rounded half up (towards +∞ on exact halves);
 /// `None` if `total == 0`.

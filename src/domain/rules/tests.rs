@@ -1,6 +1,6 @@
 //! The rules' tests: each rule at its boundaries, in exact arithmetic.
 
-use super::*;
+use crate::domain::rules::*;
 
 fn v(id: i64, area: i64, present: bool, choice: Option<Choice>) -> Eligible {
     Eligible {

@@ -3,8 +3,8 @@
 //! a performance check, a status change, a signed addendum, and the case list's filter.
 
 use super::{limit, opts, saved};
+use crate::domain::mediation::agreement::{V1_WORDS, party_label};
 use crate::domain::mediation::{CaseKind, CaseRecord, CaseStatus};
-use crate::domain::mediation_agreement::{V1_WORDS, party_label};
 use crate::store::actions::today;
 use crate::store::mediation::{CaseFilter, CaseInput};
 use crate::store::{Refusal, StoreError};

@@ -3,8 +3,8 @@
 
 use super::{limit, one_field, saved};
 use crate::domain::signing::SignError;
+use crate::domain::signing::verify::Role;
 use crate::domain::text::clean_line;
-use crate::domain::verify::Role;
 use crate::export::Format;
 use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};

@@ -2,8 +2,8 @@
 //! preparation), an extension with its reason, a delivery, and the deliveries' search.
 
 use super::saved;
+use crate::domain::minutes::written::way;
 use crate::domain::model::{DeliveryWay, MeetingForm};
-use crate::domain::written_minutes::way;
 use crate::store::StoreError;
 use crate::strings::written_ui as wu;
 use crate::ui::ctx::{Ctx, Nav};

@@ -225,7 +225,7 @@ impl Screen for Ballots {
                 format!(
                     "{}  {}{}",
                     clean_line(&b.name),
-                    crate::domain::ballot_number::grouped(&b.number),
+                    crate::domain::written::ballot_number::grouped(&b.number),
                     if self.correcting {
                         format!("  ({})", ctx.t(w::CORRECTING))
                     } else {

@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::domain::civic::ItemCost;
-use crate::domain::cost_share::{
+use crate::domain::cost::{
     CostPlan, FixedShare, ShareMethod, fmt_coef, fmt_coefs, fmt_yuan, parse_coefs, parse_yuan,
 };
+use crate::domain::suggestions::ItemCost;
 use crate::domain::text::{clean_line, pad, truncate};
 use crate::store::StoreError;
 use crate::store::civic::CivicRefusal;

@@ -10,9 +10,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::moved;
-use crate::domain::ballot_number::grouped;
+use crate::domain::minutes::written::way;
 use crate::domain::text::{clean_line, pad, truncate, width};
-use crate::domain::written_minutes::way;
+use crate::domain::written::ballot_number::grouped;
 use crate::store::StoreError;
 use crate::store::written::BallotRow;
 use crate::strings::written_ui as wu;

@@ -9,9 +9,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use crate::domain::mediation::agreement::{V1_WORDS, party_label};
+use crate::domain::mediation::verify::{AgreementAddendum, AgreementSignature};
 use crate::domain::mediation::{CaseRecord, Session};
-use crate::domain::mediation_agreement::{V1_WORDS, party_label};
-use crate::domain::mediation_verify::{AgreementAddendum, AgreementSignature};
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
 use crate::store::mediation::{CaseRow, CheckRow};

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::model::MeetingStatus;
+use crate::domain::signing::verify::VerifyStatus;
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::domain::verify::VerifyStatus;
 use crate::store::StoreError;
 use crate::store::meetings::MeetingRow;
 use crate::strings::{self, ui as s};

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::moved;
-use crate::domain::civic::{Channel, SuggestionStatus};
 use crate::domain::model::{Category, MeetingStatus};
+use crate::domain::suggestions::{Channel, SuggestionStatus};
 use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
 use crate::store::actions::today;

@@ -1,6 +1,6 @@
 //! Bases and recusals, no-vote rules, and the figures as printed.
 
-use super::*;
+use crate::domain::rules::tests::*;
 
 #[test]
 fn recused_removed_from_base_when_the_council_rule_says_so() {

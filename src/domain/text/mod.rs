@@ -6,6 +6,11 @@
 //! removed. Layout is measured in display columns with `unicode-width`, never in
 //! bytes or chars, so Chinese text lines up and wraps correctly.
 
+pub mod md_escape;
+pub mod names;
+pub mod search;
+pub mod wrap;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 const ESC: char = '\u{1b}';
@@ -182,7 +187,7 @@ pub(crate) fn is_wide(c: char) -> bool {
     UnicodeWidthChar::width(c).is_some_and(|w| w >= 2)
 }
 
-pub use super::wrap::wrap;
+pub use crate::domain::text::wrap::wrap;
 
 /// The mark a cut name or label ends in, so a reader sees it was cut.
 pub const CUT_MARK: char = '…';
@@ -223,7 +228,7 @@ pub fn pad(s: &str, w: usize) -> String {
     out
 }
 
-pub use super::names::mask_name;
+pub use crate::domain::text::names::mask_name;
 
 /// Column (display width) of the character index `char_idx` in `s`: the width
 /// of the first `char_idx` characters (the whole string if it is shorter). Used

@@ -7,6 +7,11 @@
 //! [`SignedStatement`] whose exact byte layout is given by
 //! [`SignedStatement::message`].
 
+pub mod clean_bundle;
+pub mod roster;
+pub mod statement;
+pub mod verify;
+
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};

@@ -11,8 +11,8 @@
 
 use serde_json::Value;
 
-use super::text::{clean_line, clean_multiline, is_unsafe_char};
-use super::verify::ExportBundle;
+use crate::domain::signing::verify::ExportBundle;
+use crate::domain::text::{clean_line, clean_multiline, is_unsafe_char};
 
 /// Clean every string of a JSON value in place (also for JSON printed from the
 /// database, such as `minutes list --json`: data from before this cleaning existed).
@@ -63,7 +63,7 @@ pub fn clean_bundle_owned(b: ExportBundle) -> Option<ExportBundle> {
         // An item's remarks and revisions hold most of its text: one at a time.
         let remarks = std::mem::take(&mut it.remarks);
         let revisions = std::mem::take(&mut it.revisions);
-        let mut it: super::record::ItemRecord = clean_part(it)?;
+        let mut it: crate::domain::record::ItemRecord = clean_part(it)?;
         for r in remarks {
             it.remarks.push(clean_part(r)?);
         }
@@ -72,7 +72,7 @@ pub fn clean_bundle_owned(b: ExportBundle) -> Option<ExportBundle> {
         }
         cleaned.push(it);
     }
-    let mut record: super::record::MeetingRecord = clean_part(record)?;
+    let mut record: crate::domain::record::MeetingRecord = clean_part(record)?;
     record.items = cleaned;
     let minutes = match minutes {
         Some(m) => Some(clean_part(m)?),
@@ -129,9 +129,11 @@ pub fn bundle_from_json(mut v: serde_json::Value) -> Option<ExportBundle> {
 }
 
 /// A roster row with its text cleaned as typed text (names and labels trimmed).
-pub fn clean_roster_row(r: &super::roster_csv::RosterRow) -> super::roster_csv::RosterRow {
+pub fn clean_roster_row(
+    r: &crate::domain::roster_csv::RosterRow,
+) -> crate::domain::roster_csv::RosterRow {
     let c = |s: &str| clean_line(s).trim().to_string();
-    super::roster_csv::RosterRow {
+    crate::domain::roster_csv::RosterRow {
         label: c(&r.label),
         building: c(&r.building),
         unit: c(&r.unit),

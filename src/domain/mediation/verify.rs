@@ -7,12 +7,12 @@
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
-use super::mediation::CaseRecord;
-use super::mediation_agreement::{AgreementFormat, addendum_bytes, render};
-use super::signer_roster::{RosterEntry, check_roster, on_roster_at};
-use super::signing::{SignError, fingerprint, from_hex, hex, sha256};
-use super::statement::plain_value;
-use super::verify::ZERO_HASH;
+use crate::domain::mediation::CaseRecord;
+use crate::domain::mediation::agreement::{AgreementFormat, addendum_bytes, render};
+use crate::domain::signing::roster::{RosterEntry, check_roster, on_roster_at};
+use crate::domain::signing::statement::plain_value;
+use crate::domain::signing::verify::ZERO_HASH;
+use crate::domain::signing::{SignError, fingerprint, from_hex, hex, sha256};
 
 pub const HEADER: &str = "yishi-agreement-v1";
 pub const MEDIATOR_ROLE: &str = "mediator";
@@ -324,5 +324,4 @@ pub fn zero_hash() -> &'static str {
 }
 
 #[cfg(test)]
-#[path = "mediation_verify_tests.rs"]
 mod tests;

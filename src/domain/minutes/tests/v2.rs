@@ -1,8 +1,8 @@
 //! Format V2's additions, each against the sample meeting of `tests` (V1 itself is
 //! pinned byte for byte by tests/minutes_golden.rs).
 
-use super::tests::sample;
-use super::*;
+use super::sample;
+use crate::domain::minutes::*;
 use crate::domain::model::{Choice, ItemStatus, PresenceKind};
 use crate::domain::record::{Correction, PresenceEvent};
 use crate::domain::rules::{Rule, RuleKind, evaluate};
@@ -173,7 +173,7 @@ fn a_room_meeting_on_time_renders_as_before_the_written_section() {
     // No written form and no short notice: the section adds nothing to a room meeting.
     let rec = sample();
     assert_eq!(
-        crate::domain::written_minutes::written_section(&rec, Lang::Zh),
+        crate::domain::minutes::written::written_section(&rec, Lang::Zh),
         ""
     );
     let v2 = render(&rec, Lang::Zh, V2);

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::cost_share::{CostPlan, UnitShare};
+use crate::domain::cost::{CostPlan, UnitShare};
 
 /// How a suggestion reached the compound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -8,8 +8,8 @@
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 
-use super::signing::{SignError, hex};
-use super::text::clean_line;
+use crate::domain::signing::{SignError, hex};
+use crate::domain::text::clean_line;
 
 /// The header line of a version 2 statement.
 pub const HEADER_V2: &str = "yishi-minutes-v2";

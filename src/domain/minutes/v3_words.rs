@@ -2,14 +2,14 @@
 //! heading, and its cost plan with every unit's share after the proposal. Self-contained
 //! (words here too) so other V3 parts stay apart; frozen with V3 once released.
 
-use super::v1_format::{colon, field, fmt_area, paren};
-use super::v1_words::W;
-use crate::domain::cost_share::{ShareMethod, fmt_coef, fmt_coefs, fmt_yuan};
+use crate::domain::cost::{ShareMethod, fmt_coef, fmt_coefs, fmt_yuan};
 use crate::domain::lang::Lang;
-use crate::domain::md_escape::escape;
-use crate::domain::names::mask_name;
+use crate::domain::minutes::v1_format::{colon, field, fmt_area, paren};
+use crate::domain::minutes::v1_words::W;
 use crate::domain::record::ItemRecord;
 use crate::domain::text::clean_line;
+use crate::domain::text::md_escape::escape;
+use crate::domain::text::names::mask_name;
 
 const SOURCE: W = W("来源", "Source");
 const COST: W = W("费用分摊", "Cost sharing");
@@ -43,7 +43,7 @@ fn d(s: &str) -> String {
 }
 
 /// "- 来源：居民意见 #12，2026-03-02" under the heading, for an item from a suggestion.
-pub(super) fn source_field(o: &mut String, l: Lang, it: &ItemRecord) {
+pub(in crate::domain::minutes) fn source_field(o: &mut String, l: Lang, it: &ItemRecord) {
     if let Some(s) = &it.civic.source {
         let v = match l {
             Lang::Zh => format!("居民意见 #{}，{}", s.number, d(&s.raised_on)),
@@ -54,7 +54,7 @@ pub(super) fn source_field(o: &mut String, l: Lang, it: &ItemRecord) {
 }
 
 /// The cost plan and each unit's share, one a line; `masked` for the public notice.
-pub(super) fn cost_part(l: Lang, it: &ItemRecord, masked: bool) -> String {
+pub(in crate::domain::minutes) fn cost_part(l: Lang, it: &ItemRecord, masked: bool) -> String {
     let Some(c) = &it.civic.cost else {
         return String::new();
     };

@@ -10,12 +10,12 @@
 //! short-notice remark follows the header. Being new words, it belongs to a format
 //! version from V2 on, never to V1.
 
-use super::lang::Lang;
-use super::md_escape::escape;
-use super::model::{DeliveryWay, InvalidReason};
-use super::record::MeetingRecord;
-use super::rules::fmt_area;
-use super::text::clean_line;
+use crate::domain::lang::Lang;
+use crate::domain::model::{DeliveryWay, InvalidReason};
+use crate::domain::record::MeetingRecord;
+use crate::domain::rules::fmt_area;
+use crate::domain::text::clean_line;
+use crate::domain::text::md_escape::escape;
 
 fn w(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match l {

@@ -21,7 +21,7 @@ use std::borrow::Cow;
 
 use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
-use super::text::width;
+use crate::domain::text::width;
 
 /// WORD JOINER: UAX #14 class WJ, no break on either side, zero width.
 const WJ: char = '\u{2060}';
@@ -171,5 +171,4 @@ fn fit(line: String, max: usize, lines: &mut Vec<String>) {
 }
 
 #[cfg(test)]
-#[path = "wrap_tests.rs"]
 mod tests;

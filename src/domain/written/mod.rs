@@ -4,10 +4,12 @@
 //! answer and every other voter not voting), so the progress panel, the closing and the
 //! minutes never count differently. Dates are calendar days (YYYY-MM-DD).
 
+pub mod ballot_number;
+
 use chrono::NaiveDate;
 
-use super::record::{Ballot, electorate};
-use super::rules::{self, Check, CheckKind, Outcome, Rule};
+use crate::domain::record::{Ballot, electorate};
+use crate::domain::rules::{self, Check, CheckKind, Outcome, Rule};
 
 /// An owners' assembly is notified at least this many days before it opens (指导规则).
 pub const NOTICE_DAYS: i64 = 15;

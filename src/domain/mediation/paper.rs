@@ -2,10 +2,10 @@
 //! line, then who signed it and its signed addenda; a draft is marked as one. Print CSS
 //! only (domain::paper::page): no script, no remote resource, every piece escaped.
 
-use super::lang::Lang;
-use super::mediation_verify::{AgreementAddendum, AgreementSignature};
-use super::paper::{esc, page};
-use super::text::clean_line;
+use crate::domain::lang::Lang;
+use crate::domain::mediation::verify::{AgreementAddendum, AgreementSignature};
+use crate::domain::paper::{esc, page};
+use crate::domain::text::clean_line;
 
 /// The page; without signatures it is marked as a draft.
 pub fn agreement_html(

@@ -6,9 +6,11 @@
 //! is not "过半数" (> 1/2). Every condition a rule uses comes back as a [`Check`] carrying
 //! its figures, so the outcome screen and the minutes can print them.
 
+pub mod figures;
+
 use serde::{Deserialize, Serialize};
 
-use super::model::Choice;
+use crate::domain::model::Choice;
 
 /// One voter on the frozen eligible list of a vote (taken when the vote starts).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,11 +18,11 @@
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
-use super::record::MeetingRecord;
-use super::signing::{fingerprint, from_hex, hex, sha256};
-use super::statement::{MAX_SEQ, plain_value};
-use super::text::clean_line;
-use super::verify::{Problem, SignatureRecord, VerifyStatus, ZERO_HASH};
+use crate::domain::record::MeetingRecord;
+use crate::domain::signing::statement::{MAX_SEQ, plain_value};
+use crate::domain::signing::verify::{Problem, SignatureRecord, VerifyStatus, ZERO_HASH};
+use crate::domain::signing::{fingerprint, from_hex, hex, sha256};
+use crate::domain::text::clean_line;
 
 pub const ROSTER_HEADER: &str = "yishi-roster-v1";
 pub const REGISTER: &str = "register";
@@ -307,9 +307,13 @@ pub fn check_signers(
 /// An exported meeting verified as `yishi verify --file` and an import verify it: its
 /// minutes rendered again and its signatures checked, then who signed, against the
 /// roster the bundle carries.
-pub fn verify_bundle(b: &crate::domain::verify::ExportBundle) -> VerifyStatus {
-    let status =
-        crate::domain::verify::verify_record(&b.record, b.minutes.as_ref(), &b.signatures, &[]);
+pub fn verify_bundle(b: &crate::domain::signing::verify::ExportBundle) -> VerifyStatus {
+    let status = crate::domain::signing::verify::verify_record(
+        &b.record,
+        b.minutes.as_ref(),
+        &b.signatures,
+        &[],
+    );
     let uid = b
         .minutes
         .as_ref()
@@ -357,5 +361,4 @@ pub fn trusted_keys(entries: &[RosterEntry], pinned: &[String]) -> Vec<String> {
 }
 
 #[cfg(test)]
-#[path = "signer_roster_tests.rs"]
 mod tests;

@@ -4,7 +4,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::text::{clean_line, is_wide};
+use crate::domain::text::{clean_line, is_wide};
 
 /// The longest voter or signer name, unit label and community name (schema.sql's
 /// `CHECK (length(...) BETWEEN 1 AND N)`; SQLite counts characters).

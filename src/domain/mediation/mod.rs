@@ -2,9 +2,14 @@
 //! the terms of its agreement, and the rules of its status. Rendering the agreement is in
 //! mediation_agreement.rs, its signatures and verification in mediation_verify.rs.
 
+pub mod agreement;
+pub mod paper;
+pub mod stats;
+pub mod verify;
+
 use serde::{Deserialize, Serialize};
 
-use super::written::parse_date;
+use crate::domain::written::parse_date;
 
 /// What the dispute is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

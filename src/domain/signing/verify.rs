@@ -6,13 +6,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::minutes::{self, MinutesFormat, Section, addendum_bytes, meeting_lang, sections};
-use super::model::MeetingStatus;
-use super::record::MeetingRecord;
-use super::rules::evaluate;
-use super::signer_roster::{RosterEntry, TrustProblem};
-use super::signing::{SignedStatement, fingerprint, from_hex, hex, sha256, verify};
-use super::statement::{StatementV2, verify_v2};
+use crate::domain::minutes::{
+    self, MinutesFormat, Section, addendum_bytes, meeting_lang, sections,
+};
+use crate::domain::model::MeetingStatus;
+use crate::domain::record::MeetingRecord;
+use crate::domain::rules::evaluate;
+use crate::domain::signing::roster::{RosterEntry, TrustProblem};
+use crate::domain::signing::statement::{StatementV2, verify_v2};
+use crate::domain::signing::{SignedStatement, fingerprint, from_hex, hex, sha256, verify};
 
 /// `prev_sha256` of a community's first signed minutes.
 pub const ZERO_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -60,7 +62,7 @@ pub struct SignatureRecord {
     pub signed_at: String,
     pub signature: String,
     /// The statement signed: 1 (domain::signing, before schema 5) or 2
-    /// (domain::statement). Exports from before schema 5 carry no field: 1.
+    /// (domain::signing::statement). Exports from before schema 5 carry no field: 1.
     #[serde(default = "statement_v1")]
     pub version: u8,
 }
@@ -174,7 +176,7 @@ pub struct ExportBundle {
     pub minutes: Option<StoredMinutes>,
     pub signatures: Vec<SignatureRecord>,
     pub signers: Vec<SignerKey>,
-    /// The community's signer roster (domain::signer_roster) as it stood at the export.
+    /// The community's signer roster (domain::signing::roster) as it stood at the export.
     #[serde(default)]
     pub roster: Vec<RosterEntry>,
     /// The community's chain head at the export (`POSITION:HEX16`), for `verify --head`.
@@ -251,7 +253,7 @@ pub enum Problem {
     /// Minutes linking to the ones before them, but not at the next position (a gap or
     /// a duplicate position).
     ChainPosition { seq: i64 },
-    /// Who signed: roster, named signers, district trust (domain::signer_roster).
+    /// Who signed: roster, named signers, district trust (domain::signing::roster).
     Trust(TrustProblem),
 }
 

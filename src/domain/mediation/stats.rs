@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::mediation::{CaseKind, CaseStatus, month_of};
+use crate::domain::mediation::{CaseKind, CaseStatus, month_of};
 
 /// Cases opened in one month, of one kind, now in one status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,8 +6,8 @@
 //! signed (a change to a screen's wording must never break a signature). The agreement is
 //! in Chinese: it is the legal document the parties signed on paper.
 
-use super::mediation::{CaseKind, CaseRecord, Party};
-use super::text::{clean_line, clean_multiline};
+use crate::domain::mediation::{CaseKind, CaseRecord, Party};
+use crate::domain::text::{clean_line, clean_multiline};
 
 /// The layout an agreement was rendered in (stored with it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -132,7 +132,7 @@ fn message_refuses_unclean_values_and_bad_seq() {
 
 #[test]
 fn problems_found_later_are_added_after_the_status_own_and_none_change_nothing() {
-    use crate::domain::verify::Problem::{MissingMinutes, StoredTextAltered};
+    use crate::domain::signing::verify::Problem::{MissingMinutes, StoredTextAltered};
     assert_eq!(
         VerifyStatus::Valid.with_problems(vec![]),
         VerifyStatus::Valid
