@@ -1,8 +1,6 @@
 //! yishi (议事): a residential community's consultation meeting in the terminal.
 pub mod cli;
 pub mod demo;
-pub mod demo_civic;
-pub mod demo_mediation;
 pub mod domain;
 pub mod export;
 pub mod files;

@@ -8,8 +8,8 @@ use crate::domain::model::{Category, MeetingKind};
 use crate::domain::report::{ExtraSection, Figures, ItemEnd, Report, fmt_halves};
 use crate::domain::suggestions::SuggestionStatus;
 use crate::store::{Result, Store};
-use crate::strings::civic as w;
 use crate::strings::mediation as med;
+use crate::strings::suggestions as w;
 use crate::strings::{self, Lang};
 
 /// The report over `store` (a year, one community, or all).
@@ -389,7 +389,7 @@ svg.chart {{ display: block; margin: 2pt 0; }}\n\
 
 /// The public list of responses (居民意见答复公示): every suggestion with a response, its
 /// date, category, the masked name, the text and the response; never a contact.
-pub fn responses_html(rows: &[crate::store::civic::SuggestionRow], l: Lang) -> String {
+pub fn responses_html(rows: &[crate::store::suggestions::SuggestionRow], l: Lang) -> String {
     use crate::domain::text::names::mask_name;
     let e = |t: &str| html_escape(t);
     let mut body = format!(

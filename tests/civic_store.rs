@@ -6,7 +6,7 @@
 use yishi::domain::cost::{CostPlan, FixedShare, ShareMethod, parse_coefs};
 use yishi::domain::model::{Category, MeetingStatus};
 use yishi::domain::suggestions::{Channel, SuggestionStatus};
-use yishi::store::civic::{CivicRefusal, SuggestionInput};
+use yishi::store::suggestions::{CivicRefusal, SuggestionInput};
 use yishi::store::{Refusal, Store, StoreError};
 
 fn demo() -> (tempfile::TempDir, Store) {

@@ -11,7 +11,7 @@ use crate::domain::mediation::verify::{AgreementBundle, AgreementStatus, EXPORT_
 use crate::domain::mediation::{CaseKind, CaseStatus};
 use crate::domain::text::{clean_line, pad, width};
 use crate::store::mediation::CaseFilter;
-use crate::store::mediation_sign::AgreementReport;
+use crate::store::mediation::sign::AgreementReport;
 use crate::store::{Store, StoreError};
 use crate::strings::mediation as m;
 use crate::strings::{self, Lang};

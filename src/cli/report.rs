@@ -27,7 +27,8 @@ pub struct Args<'a> {
 pub fn run(store: Store, a: Args<'_>, lang: Lang) -> CliResult {
     if a.year.is_some_and(|y| !(1900..=9999).contains(&y)) {
         return Err(CliError(
-            strings::civic::refusal(lang, crate::store::civic::CivicRefusal::BadYear).into(),
+            strings::suggestions::refusal(lang, crate::store::suggestions::CivicRefusal::BadYear)
+                .into(),
         ));
     }
     let today = crate::store::actions::today();

@@ -7,7 +7,7 @@ use super::{CliError, CliResult, Outcome, outln};
 use crate::domain::suggestions::SuggestionStatus;
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::Store;
-use crate::strings::civic as w;
+use crate::strings::suggestions as w;
 use crate::strings::{self, Lang};
 
 #[derive(Debug, Subcommand)]
@@ -23,13 +23,13 @@ pub enum SuggestionsCmd {
 
 pub fn run(store: Store, cmd: &SuggestionsCmd, lang: Lang) -> CliResult {
     let SuggestionsCmd::List { status, json } = cmd;
-    let status = match status.as_deref() {
-        None => None,
-        Some(s) => Some(
-            SuggestionStatus::from_db(s.trim())
-                .ok_or_else(|| CliError(strings::civic::unknown_status(lang, &clean_line(s))))?,
-        ),
-    };
+    let status =
+        match status.as_deref() {
+            None => None,
+            Some(s) => Some(SuggestionStatus::from_db(s.trim()).ok_or_else(|| {
+                CliError(strings::suggestions::unknown_status(lang, &clean_line(s)))
+            })?),
+        };
     let today = crate::store::actions::today();
     let rows = store.suggestions(None, status, &today)?;
     if *json {

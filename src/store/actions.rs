@@ -1,12 +1,12 @@
 //! The action items board: every decision's follow-up across meetings, status changes
 //! with a note kept as history, and the follow-up item on a community's next agenda.
 
-use super::Refusal;
+use crate::store::Refusal;
 use rusqlite::params;
 
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::ActionStatus;
 use crate::domain::text::clean_line;
+use crate::store::{Result, Store, StoreError, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoardRow {

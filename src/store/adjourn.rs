@@ -2,11 +2,11 @@
 //! asked) and the items that were never taken up (listed in the confirmation, recorded
 //! as 未审议 by `Store::adjourn`).
 
-use super::Refusal;
-use super::common::require_status;
-use super::meetings::ItemRow;
-use super::{Result, Store, StoreError};
 use crate::domain::model::{ItemStatus, MeetingStatus};
+use crate::store::Refusal;
+use crate::store::common::require_status;
+use crate::store::meetings::ItemRow;
+use crate::store::{Result, Store, StoreError};
 
 /// Refuse adjourning when it cannot be done: the meeting is not open, or a vote runs.
 pub(crate) fn refuse_adjourn(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {

@@ -3,8 +3,8 @@
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use super::{Result, Store};
 use crate::domain::text::search::match_query;
+use crate::store::{Result, Store};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArchiveFilter {
@@ -231,7 +231,7 @@ fn archive_sql(
                 args.push(Value::Text(expr));
                 sql.push_str(&format!(
                     " AND m.id IN (SELECT rowid >> {} FROM search_index WHERE search_index MATCH ?{})",
-                    super::search::MEETING_SHIFT,
+                    crate::store::search::MEETING_SHIFT,
                     args.len()
                 ));
             }

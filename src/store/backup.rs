@@ -12,11 +12,11 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::{APPLICATION_ID, Result, Store, StoreError};
 use crate::files::{self, Refusal};
+use crate::store::{APPLICATION_ID, Result, Store, StoreError};
 
 fn refusal(dest: &Path, why: Refusal) -> StoreError {
-    StoreError::Refused(super::Refusal::File {
+    StoreError::Refused(crate::store::Refusal::File {
         path: crate::domain::text::clean_line(&dest.display().to_string()),
         why,
     })

@@ -1,13 +1,13 @@
 //! Helpers several store modules share (meetings, the running session, the record,
 //! import): their one home, so that no two store modules import each other.
 
-use super::Refusal;
+use crate::store::Refusal;
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, StoreError, now};
 use crate::domain::model::{MeetingStatus, PresenceKind};
 use crate::domain::record::PresenceEvent;
 use crate::domain::rules::{Rule, RuleKind};
+use crate::store::{Result, StoreError, now};
 
 /// The rule as stored: its parameters are the JSON of the domain's `Rule`.
 pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {

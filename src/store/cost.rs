@@ -4,14 +4,14 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::civic::{CivicRefusal, refuse};
-use super::{Refusal, Result, Store, StoreError, audit};
 use crate::domain::cost::{
     CostError, CostPlan, FixedShare, FloorCoef, Payer, ShareMethod, allocate, floor_of,
 };
 use crate::domain::model::{Scope, ScopeKind};
 use crate::domain::suggestions::ItemCost;
 use crate::domain::text::clean_line;
+use crate::store::suggestions::{CivicRefusal, refuse};
+use crate::store::{Refusal, Result, Store, StoreError, audit};
 
 fn cost_refusal(e: CostError) -> StoreError {
     refuse(match e {
@@ -173,7 +173,7 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
-            super::common::require_status(
+            crate::store::common::require_status(
                 tx,
                 meeting,
                 &[

@@ -4,8 +4,8 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, Store, now};
 use crate::domain::text::clean_multiline;
+use crate::store::{Result, Store, now};
 
 /// A kept draft: each field's value by the field's name, and when it was last typed.
 #[derive(Debug, Clone, PartialEq, Eq)]

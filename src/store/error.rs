@@ -29,7 +29,7 @@ pub enum StoreError {
     /// The passphrase does not give the signer's registered key; nothing was signed.
     WrongPassphrase,
     /// Input or an action the store refuses, with its parameters (see `Refusal`).
-    Refused(super::Refusal),
+    Refused(crate::store::Refusal),
     /// Something not found (a meeting id, a voter).
     NotFound(String),
     /// Any other SQLite error.

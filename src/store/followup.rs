@@ -6,7 +6,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, now};
+use crate::store::{Result, now};
 
 /// A new meeting opens with the community's action items of earlier meetings that are
 /// new, changed or came due since the last follow-up quoted them (the others are
@@ -20,7 +20,7 @@ pub(crate) fn add_followup(
     lang: &str,
 ) -> Result<()> {
     use crate::domain::followup::{self, OpenAction};
-    let today = super::actions::today();
+    let today = crate::store::actions::today();
     let open = community_actions(tx, community, meeting, "a.status IN ('open', 'doing')")?;
     // Nothing open, nothing to report on (what was closed meanwhile is quoted by the
     // next follow-up there is).
@@ -93,7 +93,7 @@ pub(crate) fn add_followup(
             changed
         ])?;
     }
-    super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
+    crate::store::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
     Ok(())
 }
 
@@ -161,7 +161,7 @@ pub(crate) fn add_revision(
         [item],
         |r| r.get(0),
     )?;
-    super::search::unindex(tx, meeting, "proposal", item)?;
-    super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
+    crate::store::search::unindex(tx, meeting, "proposal", item)?;
+    crate::store::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
     Ok(true)
 }

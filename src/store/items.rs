@@ -3,13 +3,13 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::Refusal;
-use super::common::{require_status, rule_from_db, rule_params};
-use super::followup::add_revision;
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{Category, ItemStatus, MeetingStatus, Scope, ScopeKind};
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::Refusal;
+use crate::store::common::{require_status, rule_from_db, rule_params};
+use crate::store::followup::add_revision;
+use crate::store::{Result, Store, StoreError, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemRow {
@@ -151,7 +151,7 @@ impl Store {
                 "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)",
                 params![id, i.proposal, now()],
             )?;
-            super::search::index_text(tx, meeting, "proposal", id, &format!("{}\n{}", i.title, i.proposal))?;
+            crate::store::search::index_text(tx, meeting, "proposal", id, &format!("{}\n{}", i.title, i.proposal))?;
             audit(tx, Some(meeting), "item_add", &i.title)?;
             Ok(id)
         })
@@ -244,8 +244,8 @@ impl Store {
             if status == MeetingStatus::Draft {
                 tx.execute("DELETE FROM proposal_revisions WHERE item_id = ?1", [id])?;
                 tx.execute("DELETE FROM followup_actions WHERE item_id = ?1", [id])?;
-                super::civic::forget_item(tx, id)?;
-                super::search::unindex(tx, meeting, "proposal", id)?;
+                crate::store::suggestions::forget_item(tx, id)?;
+                crate::store::search::unindex(tx, meeting, "proposal", id)?;
                 tx.execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
                 audit(tx, Some(meeting), "item_remove", &id.to_string())?;
             } else {

@@ -1,12 +1,12 @@
 //! Meetings: preparation, opening, adjourning (their agenda items: store::items).
 
-use super::Refusal;
+use crate::store::Refusal;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::common::{end_discussion, require_status};
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{Electorate, MeetingKind, MeetingStatus};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::common::{end_discussion, require_status};
+use crate::store::{Result, Store, StoreError, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingRow {
@@ -110,7 +110,7 @@ fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
     })
 }
 
-pub use super::items::{ItemInput, ItemRow};
+pub use crate::store::items::{ItemInput, ItemRow};
 
 impl Store {
     pub fn meetings(&self, community: Option<i64>) -> Result<Vec<MeetingRow>> {
@@ -190,7 +190,7 @@ impl Store {
         self.write(|tx| {
             let council: Option<i64> = if electorate == Electorate::Council {
                 // Each body votes with its own members: a 业委会 meeting its committee.
-                Some(super::roster::council_id(tx, community, m.kind.council())?)
+                Some(crate::store::roster::council_id(tx, community, m.kind.council())?)
             } else {
                 None
             };
@@ -204,7 +204,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            super::followup::add_followup(tx, community, id, &m.language)?;
+            crate::store::followup::add_followup(tx, community, id, &m.language)?;
             audit(tx, Some(id), "meeting_create", &m.title)?;
             Ok(id)
         })
@@ -229,7 +229,7 @@ impl Store {
                 ],
             )?;
             // A council meeting whose kind changed is linked to that kind's council.
-            super::roll_call::relink_council(tx, id, m.kind)?;
+            crate::store::roll_call::relink_council(tx, id, m.kind)?;
             audit(tx, Some(id), "meeting_edit", &m.title)?;
             Ok(())
         })
@@ -267,9 +267,9 @@ impl Store {
                     |r| r.get(0),
                 )?,
             };
-            super::written::check_notice(tx, meeting, &opens_on, short_notice_ok)?;
+            crate::store::written::check_notice(tx, meeting, &opens_on, short_notice_ok)?;
             if written.is_some() {
-                super::written::open_written(tx, meeting, &at)?;
+                crate::store::written::open_written(tx, meeting, &at)?;
             }
             tx.execute(
                 "UPDATE meetings SET status = 'open', opened_at = ?2 WHERE id = ?1",
@@ -284,7 +284,7 @@ impl Store {
     /// are recorded as never taken up (未审议); `adjourn_check` lists them beforehand.
     pub fn adjourn(&mut self, meeting: i64) -> Result<()> {
         self.write(|tx| {
-            super::adjourn::refuse_adjourn(tx, meeting)?;
+            crate::store::adjourn::refuse_adjourn(tx, meeting)?;
             tx.execute(
                 "INSERT INTO not_taken_up (item_id, at) SELECT id, ?2 FROM agenda_items
                  WHERE meeting_id = ?1 AND status IN ('pending', 'discussing')",

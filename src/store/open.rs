@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::error::{Result, StoreError};
+use crate::store::error::{Result, StoreError};
 
 /// "YSHI": marks a database as ours in the SQLite header.
 pub const APPLICATION_ID: i64 = 0x5953_4849;
@@ -496,7 +496,7 @@ fn migrate(conn: &Connection, path: &Path, insp: &Inspection) -> Result<()> {
             }
         }
         if insp.user_version < SEARCH_LAYOUT {
-            super::search::rebuild(&tx)?;
+            crate::store::search::rebuild(&tx)?;
         }
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -1,9 +1,9 @@
 //! What the printed paper needs from the records (the rendering is domain::paper).
 
-use super::written::ballot_rows;
-use super::{Result, Store, StoreError};
 use crate::domain::model::Electorate;
 use crate::domain::paper::{BallotSheet, SignInRow};
+use crate::store::written::ballot_rows;
+use crate::store::{Result, Store, StoreError};
 
 impl Store {
     /// The ballots of an opened written consultation as printed: each voter with the
@@ -12,8 +12,8 @@ impl Store {
     pub fn ballot_sheets(&self, meeting: i64) -> Result<Vec<BallotSheet>> {
         let rows = ballot_rows(self.conn(), meeting)?;
         if rows.is_empty() {
-            return Err(StoreError::Refused(super::Refusal::Written(
-                super::written::refuse::NOT_NUMBERED,
+            return Err(StoreError::Refused(crate::store::Refusal::Written(
+                crate::store::written::refuse::NOT_NUMBERED,
             )));
         }
         let mut st = self.conn().prepare_cached(

@@ -2,11 +2,11 @@
 
 use rusqlite::params;
 
-use super::common::{presence_events, rule_from_db};
-use super::{Result, Store, StoreError};
 use crate::domain::record::{
     ActionRecord, AddendumRecord, ItemRecord, MeetingRecord, Remark, Revision, VoteRecord,
 };
+use crate::store::common::{presence_events, rule_from_db};
+use crate::store::{Result, Store, StoreError};
 
 impl Store {
     /// Everything the minutes say about a meeting, in a fixed order (same records, same
@@ -93,7 +93,7 @@ impl Store {
                 remarks,
                 vote,
                 actions,
-                civic: super::civic::item_civic(conn, it.id)?,
+                civic: crate::store::suggestions::item_civic(conn, it.id)?,
             });
         }
         let mut st = conn
@@ -125,7 +125,7 @@ impl Store {
             presence: presence_events(conn, id)?,
             items,
             addenda,
-            form: super::written_close::form_facts(conn, id)?,
+            form: crate::store::written::close::form_facts(conn, id)?,
         })
     }
 }

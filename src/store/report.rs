@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use rusqlite::params;
 
-use super::{Result, Store};
 use crate::domain::report::{ActionFigures, CommunityFacts, ItemEnd};
 use crate::domain::suggestions::days_between;
+use crate::store::{Result, Store};
 
 const HELD: &str = "m.status IN ('adjourned', 'signed')
     AND (?1 IS NULL OR substr(m.starts_at, 1, 4) = ?1)

@@ -3,17 +3,17 @@
 //! record it either: an answer for a voter not in the room, a second answer over a first,
 //! a vote before the roll call at the door, two votes at once, 回避 under art. 278.
 
-use super::Refusal;
+use crate::store::Refusal;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{
     Choice, CouncilKind, Electorate, MeetingKind, MeetingStatus, ScopeKind,
 };
 use crate::domain::presence;
 use crate::domain::record::Correction;
+use crate::store::{Result, Store, StoreError, audit, now};
 
 /// The council whose members vote at this meeting when its electorate (or an item's
 /// scope) is a council: the meeting's own council, else the one of its kind.
@@ -51,7 +51,7 @@ pub(crate) fn meeting_council(
 
 /// Whether the voter is in the room now (in person, or by proxy where proxies count).
 pub(crate) fn in_room(tx: &rusqlite::Connection, meeting: i64, voter: i64) -> Result<bool> {
-    let att = super::common::attendance_of(tx, meeting, voter)?;
+    let att = crate::store::common::attendance_of(tx, meeting, voter)?;
     let mkind: String = tx
         .prepare_cached("SELECT kind FROM meetings WHERE id = ?1")?
         .query_row([meeting], |r| r.get(0))?;
@@ -69,7 +69,7 @@ pub(crate) fn arrive_in_running_vote(
     if !in_room(tx, meeting, voter)? {
         return Ok(());
     }
-    let att = super::common::attendance_of(tx, meeting, voter)?;
+    let att = crate::store::common::attendance_of(tx, meeting, voter)?;
     let (pname, pref) = att.proxy.unwrap_or_default();
     tx.execute(
         "UPDATE vote_eligible SET present = 1, proxy_name = ?3, proxy_ref = ?4
@@ -104,7 +104,7 @@ pub(crate) fn item_rule(
         )
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
-    Ok(super::common::rule_from_db(&code, &params))
+    Ok(crate::store::common::rule_from_db(&code, &params))
 }
 
 /// Link a council meeting to the council of its (possibly changed) kind.
@@ -119,7 +119,7 @@ pub(crate) fn relink_council(
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     if electorate == Electorate::Council.as_db() {
-        let council = super::roster::council_id(tx, community, kind.council())?;
+        let council = crate::store::roster::council_id(tx, community, kind.council())?;
         tx.execute(
             "UPDATE meetings SET council_id = ?2 WHERE id = ?1",
             params![meeting, council],
@@ -156,8 +156,8 @@ pub(crate) struct Preflight {
 }
 
 pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Preflight> {
-    let (meeting, status) = super::session::item_meeting(tx, item)?;
-    super::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
+    let (meeting, status) = crate::store::session::item_meeting(tx, item)?;
+    crate::store::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
     if status == "voting" || status == "closed" || status == "withdrawn" {
         return Err(StoreError::Refused(Refusal::VoteAgain));
     }
@@ -197,7 +197,7 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     if eligible.is_empty() {
         return Err(StoreError::Refused(Refusal::NobodyInScope));
     }
-    let events = super::common::presence_events(tx, meeting)?;
+    let events = crate::store::common::presence_events(tx, meeting)?;
     let now_in = presence::current(&events);
     // The roll call at the door comes first: a vote started before it would
     // freeze everyone not yet called as absent.

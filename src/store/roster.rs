@@ -1,11 +1,11 @@
 //! Communities, units, voters, holdings and councils.
 
-use super::Refusal;
+use crate::store::Refusal;
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{CouncilKind, VoterKind};
 use crate::domain::roster_csv::RosterRow;
+use crate::store::{Result, Store, StoreError, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Community {

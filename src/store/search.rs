@@ -2,8 +2,8 @@
 
 use rusqlite::params;
 
-use super::Result;
 use crate::domain::text::search::index_grams;
+use crate::store::Result;
 
 /// A search index rowid is `(meeting_id << MEETING_SHIFT) + n`.
 pub(crate) const MEETING_SHIFT: u32 = 20;

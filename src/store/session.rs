@@ -1,16 +1,16 @@
 //! The running meeting: attendance, the speakers' queue and remarks, roll-call votes,
 //! closing a vote, action items. Every call is one committed transaction.
 
-use super::Refusal;
+use crate::store::Refusal;
 use rusqlite::{OptionalExtension, params};
 
-use super::common::{end_discussion, presence_events, require_status};
-use super::{Result, Store, StoreError, audit, now, roll_call};
 use crate::domain::model::{Choice, MeetingKind, MeetingStatus, PresenceKind};
 use crate::domain::presence;
 use crate::domain::record::{Ballot, PresenceEvent};
 use crate::domain::rules::{self, Outcome};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::common::{end_discussion, presence_events, require_status};
+use crate::store::{Result, Store, StoreError, audit, now, roll_call};
 
 /// A speaker in the queue or heard, with the remark recorded so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,9 +70,9 @@ impl Store {
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Open])?;
-            if super::written::form(tx, meeting)? == crate::domain::model::MeetingForm::Written {
+            if crate::store::written::form(tx, meeting)? == crate::domain::model::MeetingForm::Written {
                 return Err(StoreError::Refused(Refusal::Written(
-                    super::written::refuse::WRITTEN_NO_ATTENDANCE,
+                    crate::store::written::refuse::WRITTEN_NO_ATTENDANCE,
                 )));
             }
             if kind == PresenceKind::Recuse
@@ -175,8 +175,8 @@ impl Store {
                 "UPDATE remarks SET text = ?2, at = ?3 WHERE id = ?1",
                 params![remark, text, now()],
             )?;
-            super::search::unindex(tx, meeting, "remark", remark)?;
-            super::search::index_text(tx, meeting, "remark", remark, &text)?;
+            crate::store::search::unindex(tx, meeting, "remark", remark)?;
+            crate::store::search::index_text(tx, meeting, "remark", remark, &text)?;
             audit(tx, Some(meeting), "remark", &remark.to_string())?;
             Ok(())
         })
@@ -359,7 +359,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO vote_closures (item_id, opened_at, closed_at, rule, outcome, figures) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
-                    item, opened, at, super::common::rule_params(&row.rule),
+                    item, opened, at, crate::store::common::rule_params(&row.rule),
                     if outcome.passed { "passed" } else { "failed" }, figures
                 ],
             )?;

@@ -4,7 +4,6 @@
 
 use rusqlite::OptionalExtension;
 
-use super::{Result, Store};
 use crate::domain::lang::Lang;
 use crate::domain::minutes::{MinutesFormat, render_document, signed_body};
 use crate::domain::signing::hex;
@@ -12,6 +11,7 @@ use crate::domain::signing::verify::{
     ChainLink, EXPORT_FORMAT, ExportBundle, Problem, SignatureRecord, SignerKey, StoredMinutes,
     VerifyStatus, chain_starts_at_import, verify_chain, verify_record,
 };
+use crate::store::{Result, Store};
 
 /// One meeting's verification, for the CLI line and the TUI badge.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,7 +122,14 @@ impl Store {
         let status = match self.meeting_record(id) {
             Ok(rec) => {
                 let status = verify_record(&rec, minutes.as_ref(), &sigs, keys);
-                super::trust::with_trust(self.conn(), &m, &rec, minutes.as_ref(), &sigs, status)?
+                crate::store::trust::with_trust(
+                    self.conn(),
+                    &m,
+                    &rec,
+                    minutes.as_ref(),
+                    &sigs,
+                    status,
+                )?
             }
             Err(e) => VerifyStatus::Invalid(vec![Problem::RecordUnreadable {
                 detail: e.to_string(),
@@ -202,7 +209,7 @@ impl Store {
             // An imported meeting is never local: its trust problems are added to the
             // status, whatever it is (store::trust::with_trust).
             Ok(rec) => {
-                let trust = super::trust::with_trust(
+                let trust = crate::store::trust::with_trust(
                     self.conn(),
                     &m,
                     &rec,

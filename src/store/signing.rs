@@ -11,12 +11,10 @@
 //! (domain::signing::SignedStatement). When the host and the secretary have both signed,
 //! the meeting becomes 'signed' and the SQL triggers lock its records.
 
-use super::Refusal;
+use crate::store::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
-pub use super::signed::VerifyReport;
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::minutes::{MinutesFormat, addendum_bytes, signed_body_as};
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::AddendumRecord;
@@ -24,6 +22,8 @@ use crate::domain::signing::statement::{MAX_SEQ, StatementV2, sign_v2};
 use crate::domain::signing::verify::{ADDENDUM_ROLE, Role, ZERO_HASH};
 use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
 use crate::domain::text::{clean_line, clean_multiline};
+pub use crate::store::signed::VerifyReport;
+use crate::store::{Result, Store, StoreError, audit, now};
 
 /// A registered signer: only public material.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,7 +290,7 @@ impl Store {
                     (prev, seq)
                 }
             };
-            super::trust::ensure_on_roster(tx, community, &row.name, key, Some(role))?;
+            crate::store::trust::ensure_on_roster(tx, community, &row.name, key, Some(role))?;
             let mut st = tx.prepare_cached(
                 "SELECT role, public_key FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
             )?;
@@ -304,7 +304,7 @@ impl Store {
                 return Err(StoreError::Refused(Refusal::RoleAlreadySigned(role)));
             }
             let statement = StatementV2 {
-                community_uid: super::trust::community_uid(tx, community)?,
+                community_uid: crate::store::trust::community_uid(tx, community)?,
                 meeting_uid: rec.uid.clone(),
                 seq,
                 signer_name: row.name.clone(),
@@ -330,7 +330,7 @@ impl Store {
                 &format!("{} {} {}", role.as_db(), row.name, fingerprint(&row.public_key)),
             )?;
             if locked {
-                super::search::index_text(tx, meeting, "minutes", meeting, &body)?;
+                crate::store::search::index_text(tx, meeting, "minutes", meeting, &body)?;
                 audit(tx, Some(meeting), "lock", &body_hash)?;
                 tx.execute(
                     "UPDATE meetings SET status = 'signed' WHERE id = ?1",
@@ -479,7 +479,7 @@ fn insert_signature(
             sig.as_slice()
         ],
     )?;
-    super::trust::mark_v2(tx)
+    crate::store::trust::mark_v2(tx)
 }
 
 fn sign_addendum_tx(
@@ -506,9 +506,9 @@ fn sign_addendum_tx(
         [meeting],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    super::trust::ensure_on_roster(tx, community, &row.name, key, None)?;
+    crate::store::trust::ensure_on_roster(tx, community, &row.name, key, None)?;
     let st = StatementV2 {
-        community_uid: super::trust::community_uid(tx, community)?,
+        community_uid: crate::store::trust::community_uid(tx, community)?,
         meeting_uid: uid.to_string(),
         seq,
         signer_name: row.name.clone(),

@@ -2,16 +2,16 @@
 //! district's pinned keys, and the chain head. The rules are in the domain; this module
 //! loads and stores.
 
-use super::Refusal;
+use crate::store::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::signing::roster::{
     self, REGISTER, REVOKE, RosterEntry, TrustProblem, check_roster, endorse, fp, is_active,
 };
 use crate::domain::signing::verify::{ExportBundle, Role};
 use crate::domain::signing::{fingerprint, hex};
+use crate::store::{Result, Store, StoreError, audit, now};
 
 /// A pinned key at the district.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,7 +169,7 @@ pub(crate) fn mark_v2(conn: &Connection) -> Result<()> {
 /// names no roster.)
 pub(crate) fn with_trust(
     conn: &Connection,
-    m: &super::meetings::MeetingRow,
+    m: &crate::store::meetings::MeetingRow,
     rec: &crate::domain::record::MeetingRecord,
     minutes: Option<&crate::domain::signing::verify::StoredMinutes>,
     sigs: &[crate::domain::signing::verify::SignatureRecord],
@@ -421,7 +421,7 @@ impl Store {
             .trim()
             .to_string();
         self.write(|tx| {
-            let c = super::roster::community_id(tx, &name)?;
+            let c = crate::store::roster::community_id(tx, &name)?;
             for f in fingerprints {
                 pin(tx, c, f)?;
             }

@@ -1,8 +1,8 @@
 //! Words of the command line's own refusals (the store's come through the
 //! store-error sentences): flags in the chosen language, kinds by either name.
 
-use super::{Lang, meeting_kind};
 use crate::domain::model::MeetingKind;
+use crate::strings::{Lang, meeting_kind};
 
 /// A meeting kind named on the command line: its id (`owners_assembly`), its
 /// Chinese name (业主大会) or its English name, in any case ("owners' assembly").
@@ -55,18 +55,20 @@ pub fn needs_name(l: Lang, flag: &str) -> String {
 pub fn io_why(l: Lang, e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     let t = match e.kind() {
-        K::NotFound => super::Tr("没有这个文件", "there is no such file"),
-        K::PermissionDenied => super::Tr("没有读写它的权限", "permission denied"),
-        K::IsADirectory => super::Tr("这是一个文件夹", "it is a folder"),
-        K::StorageFull => super::Tr("磁盘已满", "the disk is full"),
-        K::InvalidData => super::Tr("内容不是有效的文本", "its content is not valid text"),
-        K::AlreadyExists => super::Tr("文件已经存在", "the file already exists"),
-        K::ReadOnlyFilesystem => super::Tr("磁盘是只读的", "the disk is read-only"),
-        K::UnexpectedEof => super::Tr("文件不完整", "the file is cut short"),
-        K::OutOfMemory => super::Tr("内存不足", "out of memory"),
-        K::TimedOut => super::Tr("操作超时", "it timed out"),
-        K::NotADirectory => super::Tr("路径中有一段不是文件夹", "part of the path is not a folder"),
-        K::InvalidFilename => super::Tr("文件名无效", "the file name is not valid"),
+        K::NotFound => crate::strings::Tr("没有这个文件", "there is no such file"),
+        K::PermissionDenied => crate::strings::Tr("没有读写它的权限", "permission denied"),
+        K::IsADirectory => crate::strings::Tr("这是一个文件夹", "it is a folder"),
+        K::StorageFull => crate::strings::Tr("磁盘已满", "the disk is full"),
+        K::InvalidData => crate::strings::Tr("内容不是有效的文本", "its content is not valid text"),
+        K::AlreadyExists => crate::strings::Tr("文件已经存在", "the file already exists"),
+        K::ReadOnlyFilesystem => crate::strings::Tr("磁盘是只读的", "the disk is read-only"),
+        K::UnexpectedEof => crate::strings::Tr("文件不完整", "the file is cut short"),
+        K::OutOfMemory => crate::strings::Tr("内存不足", "out of memory"),
+        K::TimedOut => crate::strings::Tr("操作超时", "it timed out"),
+        K::NotADirectory => {
+            crate::strings::Tr("路径中有一段不是文件夹", "part of the path is not a folder")
+        }
+        K::InvalidFilename => crate::strings::Tr("文件名无效", "the file name is not valid"),
         // Anything else: the system's own words, said to be the system's.
         _ => {
             return match l {

@@ -2,10 +2,10 @@
 //! English. (The agreement's own words are part of what is signed: they are in
 //! domain::mediation::agreement, not here.)
 
-use super::{Lang, Tr};
 use crate::domain::mediation::verify::AgreementProblem;
 use crate::domain::mediation::{CaseKind, CaseStatus, NotReady};
 use crate::store::mediation::MediationRefusal;
+use crate::strings::{Lang, Tr};
 
 pub fn kind(l: Lang, k: CaseKind) -> &'static str {
     match k {

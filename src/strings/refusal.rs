@@ -1,9 +1,9 @@
 //! The refusals' sentences: one exhaustive `match` per language, so a refusal added to
 //! `store::Refusal` without its Chinese (or English) sentence does not compile.
 
-use super::{Lang, meeting_status, sign_role};
 use crate::domain::signing::SignError;
 use crate::store::{ImportPart, Refusal};
+use crate::strings::{Lang, meeting_status, sign_role};
 
 /// A refusal in the user's language.
 pub fn refusal(l: Lang, r: &Refusal) -> String {
@@ -79,8 +79,8 @@ fn en(r: &Refusal) -> String {
             format!("Line {line}: the unit {unit} is already in the roster of {community}.")
         }
         AlreadyInRoster { what } => format!("{what} is already in the roster."),
-        File { path, why } => super::files::refusal(Lang::En, path, why, false),
-        ExportFile { path, why } => super::files::refusal(Lang::En, path, why, true),
+        File { path, why } => crate::strings::files::refusal(Lang::En, path, why, false),
+        ExportFile { path, why } => crate::strings::files::refusal(Lang::En, path, why, true),
         NameHidden => "A name must not contain invisible or format characters (zero-width space, joiner, direction mark).".into(),
         NameTooLong => "A name has at most 100 characters.".into(),
         ImportMalformed { what } => format!(
@@ -116,9 +116,9 @@ fn en(r: &Refusal) -> String {
         NotRegistered => "Not registered as a signer: press R first.".into(),
         BadFilterDate => "Dates look like 2026-05-16.".into(),
         TooLong { max } => format!("At most {max} characters here."),
-        Written(w) => super::written::en(*w).into(),
-        Mediation(m) => super::mediation::refusal(Lang::En, *m),
-        Civic(c) => super::civic::refusal(Lang::En, *c).into(),
+        Written(w) => crate::strings::written::en(*w).into(),
+        Mediation(m) => crate::strings::mediation::refusal(Lang::En, *m),
+        Civic(c) => crate::strings::suggestions::refusal(Lang::En, *c).into(),
     }
 }
 
@@ -210,8 +210,8 @@ fn zh(r: &Refusal) -> String {
             format!("第 {line} 行：房屋 {unit} 已在「{community}」的名册中。")
         }
         AlreadyInRoster { what } => format!("{what} 已在名册中。"),
-        File { path, why } => super::files::refusal(l, path, why, false),
-        ExportFile { path, why } => super::files::refusal(l, path, why, true),
+        File { path, why } => crate::strings::files::refusal(l, path, why, false),
+        ExportFile { path, why } => crate::strings::files::refusal(l, path, why, true),
         NameHidden => "姓名中不能有不可见字符或格式字符（零宽空格、连接符、方向标记）。".into(),
         NameTooLong => "姓名最多 100 个字符。".into(),
         ImportMalformed { what } => format!(
@@ -250,9 +250,9 @@ fn zh(r: &Refusal) -> String {
         NotRegistered => "此人尚未登记为签署人：请先按 R 登记。".into(),
         BadFilterDate => "日期格式应为 2026-05-16。".into(),
         TooLong { max } => format!("此处最多 {max} 个字符。"),
-        Written(w) => super::written::zh(*w).into(),
-        Mediation(m) => super::mediation::refusal(Lang::Zh, *m),
-        Civic(c) => super::civic::refusal(Lang::Zh, *c).into(),
+        Written(w) => crate::strings::written::zh(*w).into(),
+        Mediation(m) => crate::strings::mediation::refusal(Lang::Zh, *m),
+        Civic(c) => crate::strings::suggestions::refusal(Lang::Zh, *c).into(),
     }
 }
 

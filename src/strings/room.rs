@@ -1,6 +1,6 @@
 //! Words of the room view (the projector).
 
-use super::Tr;
+use crate::strings::Tr;
 
 pub const ANSWERED: Tr = Tr("已表决", "Answered");
 pub const PEOPLE: Tr = Tr("人", "voters");

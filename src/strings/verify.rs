@@ -1,7 +1,7 @@
 //! Words of verification: the sections of the minutes, each problem `verify` finds, and
 //! the one-line verdict.
 
-use super::{Lang, Tr, sign_role, trust};
+use crate::strings::{Lang, Tr, sign_role, trust};
 
 pub fn section_name(l: Lang, s: &crate::domain::minutes::Section) -> String {
     use crate::domain::minutes::{ItemPart, Section};

@@ -1,8 +1,8 @@
 //! The words of issue 16 (written consultation): the store's refusals, one exhaustive
 //! match per language.
 
-use super::Tr;
 use crate::store::written::WrittenRefusal as W;
+use crate::strings::Tr;
 
 pub fn en(r: W) -> &'static str {
     match r {

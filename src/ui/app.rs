@@ -4,12 +4,12 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::ctx::{Ctx, Nav, Screen, Then};
-use super::form::{self, Form};
-use super::keymap::{self, Act, Binding};
-use super::screens::{agenda, home};
 use crate::store::Store;
 use crate::strings::{Lang, ui as s};
+use crate::ui::ctx::{Ctx, Nav, Screen, Then};
+use crate::ui::form::{self, Form};
+use crate::ui::keys::{self, Act, Binding};
+use crate::ui::screens::{agenda, home};
 
 pub struct Confirm {
     pub text: String,
@@ -62,7 +62,7 @@ impl App {
             && n > 0
             && app.ctx.msg.is_none()
         {
-            app.ctx.info(crate::strings::host::drafts_kept(lang, n));
+            app.ctx.info(crate::strings::forms::drafts_kept(lang, n));
         }
         // A meeting left open (quit, crash, kill -9) is offered first.
         if let Some(Some(m)) = app.ctx.store_do(|st| st.running_meeting()) {
@@ -112,12 +112,12 @@ impl App {
             Event::Key(k) if k.kind == KeyEventKind::Press || k.kind == KeyEventKind::Repeat => {
                 self.handle_key(k)
             }
-            Event::Resize(w, h) => self.too_small.set(super::too_small(w, h)),
+            Event::Resize(w, h) => self.too_small.set(crate::ui::too_small(w, h)),
             Event::Paste(_) if self.too_small.get() => {}
             Event::Paste(text) => {
                 if let Some(Overlay::Form(f)) = &mut self.overlay {
                     f.paste(&text, self.ctx.lang);
-                    super::drafts::keep(&mut self.ctx, f);
+                    crate::ui::drafts::keep(&mut self.ctx, f);
                 }
             }
             _ => {}
@@ -132,7 +132,7 @@ impl App {
         if self.too_small.get() {
             // Only quitting acts while the screen cannot be seen (nor ? for help, nor
             // a key typed into a hidden form).
-            if self.overlay.is_none() && keymap::lookup(self.keymap(), &k) == Some(Act::Quit) {
+            if self.overlay.is_none() && keys::lookup(self.keymap(), &k) == Some(Act::Quit) {
                 self.quit = true;
             }
             return;
@@ -140,7 +140,7 @@ impl App {
         match self.overlay.take() {
             Some(Overlay::Help) => {}
             Some(Overlay::Confirm(c)) => {
-                let k = keymap::normalize(k);
+                let k = keys::normalize(k);
                 match k.code {
                     KeyCode::Char('y') | KeyCode::Char('Y') if c.enter_only => {
                         self.overlay = Some(Overlay::Confirm(c));
@@ -153,11 +153,11 @@ impl App {
                     _ => self.overlay = Some(Overlay::Confirm(c)),
                 }
             }
-            Some(Overlay::Discard(f)) => match keymap::normalize(k).code {
+            Some(Overlay::Discard(f)) => match keys::normalize(k).code {
                 KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => {
-                    super::drafts::forget(&mut self.ctx, &f);
+                    crate::ui::drafts::forget(&mut self.ctx, &f);
                     self.ctx
-                        .info(crate::strings::host::DISCARDED.get(self.ctx.lang));
+                        .info(crate::strings::forms::DISCARDED.get(self.ctx.lang));
                 }
                 KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('N') => {
                     self.overlay = Some(Overlay::Form(f))
@@ -166,7 +166,7 @@ impl App {
             },
             Some(Overlay::Form(mut f)) => match f.key(&k, self.ctx.lang) {
                 form::Outcome::Editing => {
-                    super::drafts::keep(&mut self.ctx, &mut f);
+                    crate::ui::drafts::keep(&mut self.ctx, &mut f);
                     self.overlay = Some(Overlay::Form(f))
                 }
                 form::Outcome::Cancel if f.asks_to_discard() => {
@@ -177,13 +177,13 @@ impl App {
                     let done = f.submit(&mut self.ctx).and_then(|nav| self.deliver(nav));
                     match done {
                         Ok(nav) => {
-                            super::drafts::forget(&mut self.ctx, &f);
+                            crate::ui::drafts::forget(&mut self.ctx, &f);
                             self.follow(nav)
                         }
                         Err(e) => {
                             // Keep what was typed: the form stays open with the reason
                             // (a wrong passphrase is blanked, never left to retry).
-                            if super::drafts::wrong_passphrase(&e) {
+                            if crate::ui::drafts::wrong_passphrase(&e) {
                                 f.clear_masked();
                             }
                             f.error = Some(self.ctx.say(&e));
@@ -194,7 +194,7 @@ impl App {
             },
             None => {
                 self.ctx.msg = None;
-                if let Some(act) = keymap::lookup(self.keymap(), &k) {
+                if let Some(act) = keys::lookup(self.keymap(), &k) {
                     self.act(act);
                 }
             }
@@ -272,7 +272,7 @@ impl App {
                 self.ctx.error(text);
             }
             Nav::Form(mut f) => {
-                super::drafts::offer(&mut self.ctx, &mut f);
+                crate::ui::drafts::offer(&mut self.ctx, &mut f);
                 self.overlay = Some(Overlay::Form(f))
             }
             // A screen's own value for itself, outside a form: its refusal is told.

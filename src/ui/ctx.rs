@@ -7,10 +7,10 @@ use std::any::Any;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::form::Form;
-use super::keymap::{Act, Binding};
 use crate::store::{Store, StoreError};
 use crate::strings::{Lang, Tr};
+use crate::ui::form::Form;
+use crate::ui::keys::{Act, Binding};
 
 pub struct Msg {
     pub text: String,

@@ -8,10 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::ctx::Ctx;
-use super::form::{FieldKind, Form};
-use super::theme;
-use crate::strings::{Lang, host as h};
+use crate::strings::{Lang, forms as h};
+use crate::ui::ctx::Ctx;
+use crate::ui::form::{FieldKind, Form};
+use crate::ui::theme;
 
 /// Which form, on which record (the row it edits, or the one it adds to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,7 +156,7 @@ pub fn draw_discard(l: Lang, form: &Form, f: &mut Frame<'_>, area: Rect) {
         width: w,
         height: hgt,
     };
-    super::widgets::clear_popup(f, r);
+    crate::ui::widgets::clear_popup(f, r);
     f.render_widget(
         Paragraph::new(body)
             .style(theme::popup())

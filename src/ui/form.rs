@@ -12,12 +12,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::ctx::{Ctx, Nav};
-use super::editor::Editor;
-use super::theme;
 use crate::domain::text::{truncate, width};
 use crate::store::StoreError;
 use crate::strings::{Lang, Tr, ui as s};
+use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::editor::Editor;
+use crate::ui::theme;
 
 pub enum FieldKind {
     Text(Editor),
@@ -145,7 +145,7 @@ pub struct Form {
     /// line. A `Cell`, so drawing reads the form and leaves only this note.
     field_width: Cell<usize>,
     /// Where its draft is kept as it is typed (see ui::drafts), if it keeps one.
-    pub(crate) draft: Option<super::drafts::DraftKey>,
+    pub(crate) draft: Option<crate::ui::drafts::DraftKey>,
     /// The values it opened with and those last kept as its draft.
     pub(crate) pristine: Vec<(String, String)>,
     pub(crate) kept: Vec<(String, String)>,
@@ -299,7 +299,7 @@ impl Form {
             && field.chars() > max
         {
             field.kind = FieldKind::Text(before);
-            self.error = Some(crate::strings::host::too_long(l, field.label.get(l), max));
+            self.error = Some(crate::strings::forms::too_long(l, field.label.get(l), max));
         } else {
             self.error = None;
             if let Some(f) = self.on_change {

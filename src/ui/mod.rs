@@ -2,16 +2,13 @@
 //! the frame around every screen (title, message line, key bar, overlays, room view).
 
 mod app;
-mod civic_keys;
 mod columns;
 mod ctx;
 mod drafts;
 mod editor;
 mod form;
 mod forms;
-mod keymap;
-mod keymap_mediation;
-mod keymap_written;
+mod keys;
 mod md_view;
 mod room;
 mod room_bars;
@@ -110,7 +107,7 @@ fn event_loop(
         if !integrity_told && let crate::store::Integrity::Failed(_) = app.store.integrity() {
             integrity_told = true;
             let lang = app.lang;
-            app.error(crate::strings::host::INTEGRITY_FAILED.get(lang));
+            app.error(crate::strings::forms::INTEGRITY_FAILED.get(lang));
         }
         terminal.draw(|f| draw(app, f)).map_err(|e| e.to_string())?;
         // Wake up each second for the speaker's clock and to notice signals.
@@ -177,16 +174,10 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
 /// no hint is split across lines. When they do not all fit (80 columns, a long screen),
 /// the last ones give way to F1 help, which lists them all: a new host always sees it.
 fn draw_keys(app: &App, f: &mut Frame<'_>, area: Rect) {
-    let hints = keymap::hints(app.keymap(), app.lang, app.store.read_only());
+    let hints = keys::hints(app.keymap(), app.lang, app.store.read_only());
     let cells: Vec<(String, String, bool)> = hints
         .into_iter()
-        .map(|(k, h, act)| {
-            (
-                format!(" {k} "),
-                format!(" {h}  "),
-                act == keymap::Act::Help,
-            )
-        })
+        .map(|(k, h, act)| (format!(" {k} "), format!(" {h}  "), act == keys::Act::Help))
         .collect();
     let lines = pack_keys(&cells, area.width as usize, area.height as usize)
         .into_iter()
@@ -258,8 +249,8 @@ fn popup(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn draw_help(l: Lang, table: &[keymap::Binding], read_only: bool, f: &mut Frame<'_>, area: Rect) {
-    let rows = keymap::all(table, l, read_only);
+fn draw_help(l: Lang, table: &[keys::Binding], read_only: bool, f: &mut Frame<'_>, area: Rect) {
+    let rows = keys::all(table, l, read_only);
     // One column when it fits the height (an 80×24 window, a screen with many keys);
     // else side by side in columns across the width, so the last keys are not cut off.
     let notes = if read_only { 3 } else { 2 };

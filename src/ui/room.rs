@@ -6,9 +6,9 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::ctx::Ctx;
-use super::theme;
 use crate::domain::rules;
+use crate::ui::ctx::Ctx;
+use crate::ui::theme;
 
 /// A vote as the room view shows it: its rule, who may answer and how, and the fixed
 /// outcome once it is closed.
@@ -42,5 +42,5 @@ pub fn draw(ctx: &Ctx, f: &mut Frame<'_>, area: Rect, heading: String, vote: Opt
         height: body.height + foot.height,
         ..body
     };
-    super::room_bars::draw_vote(l, f, below, v.rule, &v.electorate, v.fixed);
+    crate::ui::room_bars::draw_vote(l, f, below, v.rule, &v.electorate, v.fixed);
 }

@@ -10,10 +10,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{theme, widgets};
 use crate::domain::model::Choice;
 use crate::domain::rules::{self, Check, Eligible, Outcome, Rule};
 use crate::strings::{self, Lang, room as w, ui as s};
+use crate::ui::{theme, widgets};
 
 /// Cells of a bar `width` long filled for `value` of `total` (integers, rounded
 /// down; never more than the bar).

@@ -8,7 +8,7 @@ use crate::domain::rules::custom_text::{
 };
 use crate::domain::rules::{Base, Cmp, CustomRule, Frac};
 use crate::store::{Refusal, StoreError};
-use crate::strings::{Lang, host as h};
+use crate::strings::{Lang, forms as h};
 use crate::ui::form::{Field, Form};
 
 const ONLY_CUSTOM: &[&str] = &["custom"];

@@ -1,12 +1,12 @@
 //! The forms of the meeting floor: a proxy at attendance; a speaker, a remark, an
 //! amendment, a recusal on an item; an action item and a jump in a vote.
 
-use super::{find_voter, limit, one_field, saved};
 use crate::domain::model::PresenceKind;
 use crate::domain::text::clean_line;
 use crate::strings::ui as s;
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
+use crate::ui::forms::{find_voter, limit, one_field, saved};
 
 /// What the proxy form hands to the attendance (see `Screen::deliver`).
 pub struct ProxyRecorded;

@@ -2,7 +2,6 @@
 //! session, a term of the agreement, a party's paper signature, the mediator's signature,
 //! a performance check, a status change, a signed addendum, and the case list's filter.
 
-use super::{limit, opts, saved};
 use crate::domain::mediation::agreement::{V1_WORDS, party_label};
 use crate::domain::mediation::{CaseKind, CaseRecord, CaseStatus};
 use crate::store::actions::today;
@@ -11,6 +10,7 @@ use crate::store::{Refusal, StoreError};
 use crate::strings::mediation as m;
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
+use crate::ui::forms::{limit, opts, saved};
 
 /// "a, b，c、d" → [a, b, c, d].
 pub fn split_list(s: &str) -> Vec<String> {

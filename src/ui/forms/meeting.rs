@@ -1,6 +1,5 @@
 //! The forms of preparation: a meeting's details (new or edited) and an agenda item.
 
-use super::{custom_rule, find_voter, limit, opts, saved};
 use crate::domain::model::{Category, Electorate, MeetingKind, Scope, ScopeKind};
 use crate::domain::rules::{Rule, RuleKind};
 use crate::store::StoreError;
@@ -8,6 +7,7 @@ use crate::store::meetings::{ItemInput, ItemRow, MeetingInput, MeetingRow};
 use crate::strings::{self, Lang, ui as s};
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
+use crate::ui::forms::{custom_rule, find_voter, limit, opts, saved};
 use crate::ui::screens::prepare;
 
 fn meeting_input(f: &Form) -> MeetingInput {

@@ -1,7 +1,6 @@
 //! The forms of the minutes: the summary, a signer's registration, a signature, an
 //! addendum, and the exports (full minutes or the public notice) to a new file.
 
-use super::{limit, one_field, saved};
 use crate::domain::signing::SignError;
 use crate::domain::signing::verify::Role;
 use crate::domain::text::clean_line;
@@ -10,6 +9,7 @@ use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
+use crate::ui::forms::{limit, one_field, saved};
 
 pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
     one_field(

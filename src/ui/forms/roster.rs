@@ -1,6 +1,5 @@
 //! The roster's forms: a voter, a unit, a transfer of ownership, a council seat, search.
 
-use super::{limit, one_field, opts, saved};
 use crate::domain::model::{CouncilKind, VoterKind};
 use crate::domain::roster_csv::parse_area;
 use crate::domain::text::clean_line;
@@ -9,6 +8,7 @@ use crate::store::roster::{VoterInput, VoterRow};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
+use crate::ui::forms::{limit, one_field, opts, saved};
 
 fn voter_input(f: &Form) -> VoterInput {
     VoterInput {

@@ -1,13 +1,13 @@
 //! The forms of a written consultation: the form of a meeting with its dates (in
 //! preparation), an extension with its reason, a delivery, and the deliveries' search.
 
-use super::saved;
 use crate::domain::minutes::written::way;
 use crate::domain::model::{DeliveryWay, MeetingForm};
 use crate::store::StoreError;
 use crate::strings::written_ui as wu;
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
+use crate::ui::forms::saved;
 
 pub fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()

@@ -6,7 +6,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
-use super::moved;
 use crate::domain::model::ActionStatus;
 use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
@@ -15,7 +14,8 @@ use crate::strings::{self, ui as s};
 use crate::ui::columns::{self, Col};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::form::{Field, Form};
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
+use crate::ui::screens::moved;
 use crate::ui::{forms, theme};
 
 pub struct Actions {
@@ -81,7 +81,7 @@ fn status_form(ctx: &Ctx, r: &BoardRow) -> Form {
 
 impl Screen for Actions {
     fn keys(&self) -> &'static [Binding] {
-        keymap::BOARD
+        keys::BOARD
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {

@@ -6,7 +6,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use super::moved;
 use crate::domain::model::{ItemStatus, MeetingStatus};
 use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
@@ -14,7 +13,8 @@ use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::{Lang, Tr, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::forms::meeting;
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
+use crate::ui::screens::moved;
 use crate::ui::screens::{attendance, item, minutes, prepare, vote};
 use crate::ui::{room, theme};
 
@@ -64,7 +64,7 @@ impl Agenda {
 
 impl Screen for Agenda {
     fn keys(&self) -> &'static [Binding] {
-        keymap::AGENDA
+        keys::AGENDA
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
@@ -117,7 +117,7 @@ impl Screen for Agenda {
                             .iter()
                             .map(|i| (i.position, clean_line(&i.title)))
                             .collect();
-                        crate::strings::record::confirm_adjourn_pending(ctx.lang, &titles)
+                        crate::strings::roll_call::confirm_adjourn_pending(ctx.lang, &titles)
                     }
                 };
                 Nav::ask(text, move |ctx| adjourn(ctx, id))

@@ -10,8 +10,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use super::minutes::{Minutes, highlight};
-use super::moved;
 use crate::domain::model::{Category, MeetingKind};
 use crate::domain::signing::verify::VerifyStatus;
 use crate::domain::text::search::matching_line;
@@ -22,7 +20,9 @@ use crate::store::archive::{ArchiveFilter, ArchiveRow};
 use crate::strings::{self, Lang, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::form::{Field, Form};
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
+use crate::ui::screens::minutes::{Minutes, highlight};
+use crate::ui::screens::moved;
 use crate::ui::theme;
 
 /// What the search form hands to the archive (see `Screen::deliver`); the filter form
@@ -200,7 +200,7 @@ impl Archive {
 
 impl Screen for Archive {
     fn keys(&self) -> &'static [Binding] {
-        keymap::ARCHIVE
+        keys::ARCHIVE
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
@@ -240,7 +240,7 @@ impl Screen for Archive {
 
     fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         match act {
-            Act::Civic(_) => Nav::push(super::summary::Summary::load(ctx)),
+            Act::Civic(_) => Nav::push(crate::ui::screens::summary::Summary::load(ctx)),
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.rows.len(), act, 10);
                 if let Err(e) = self.fill(ctx) {

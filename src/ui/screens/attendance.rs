@@ -6,7 +6,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
-use super::moved;
 use crate::domain::model::{CouncilKind, Electorate, PresenceKind};
 use crate::domain::presence::{self, Attendance as Att};
 use crate::domain::rules::{self, Eligible, Rule, RuleKind, fmt_area};
@@ -17,7 +16,8 @@ use crate::strings::{self, ui as s};
 use crate::ui::columns::{self, Col};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::floor;
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
+use crate::ui::screens::moved;
 use crate::ui::{room, theme, widgets};
 
 pub struct Attendance {
@@ -124,7 +124,7 @@ impl Attendance {
 
 impl Screen for Attendance {
     fn keys(&self) -> &'static [Binding] {
-        keymap::ATTENDANCE
+        keys::ATTENDANCE
     }
 
     /// A proxy recorded: shown as stored, and on to the next row.

@@ -14,11 +14,11 @@ use crate::domain::model::Choice;
 use crate::domain::rules::fmt_area;
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
+use crate::store::written::close::Progress;
 use crate::store::written::{BallotEntry, Purpose};
-use crate::store::written_close::Progress;
 use crate::strings::{self, written as w};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
 use crate::ui::theme;
 
 pub struct Ballots {
@@ -134,9 +134,9 @@ impl Ballots {
 impl Screen for Ballots {
     fn keys(&self) -> &'static [Binding] {
         if self.entry.is_some() {
-            keymap::BALLOT_ANSWER
+            keys::BALLOT_ANSWER
         } else {
-            keymap::BALLOT_NUMBER
+            keys::BALLOT_NUMBER
         }
     }
 

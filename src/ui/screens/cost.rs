@@ -13,12 +13,12 @@ use crate::domain::cost::{
 use crate::domain::suggestions::ItemCost;
 use crate::domain::text::{clean_line, pad, truncate};
 use crate::store::StoreError;
-use crate::store::civic::CivicRefusal;
-use crate::strings::{civic as w, ui as s};
-use crate::ui::civic_keys::{self, CivicAct};
+use crate::store::suggestions::CivicRefusal;
+use crate::strings::{suggestions as w, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::form::{Field, Form};
-use crate::ui::keymap::{Act, Binding};
+use crate::ui::keys::suggestions::{self, CivicAct};
+use crate::ui::keys::{Act, Binding};
 use crate::ui::{forms, theme};
 
 pub struct CostView {
@@ -174,7 +174,7 @@ pub fn plan_lines(ctx: &Ctx, cost: &ItemCost, width: usize) -> Vec<Line<'static>
 
 impl Screen for CostView {
     fn keys(&self) -> &'static [Binding] {
-        civic_keys::COST
+        suggestions::COST
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {

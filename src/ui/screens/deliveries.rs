@@ -9,7 +9,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use super::moved;
 use crate::domain::minutes::written::way;
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::domain::written::ballot_number::grouped;
@@ -19,7 +18,8 @@ use crate::strings::written_ui as wu;
 use crate::ui::columns::{Col, fit};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::forms::written::{self as forms, Find};
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
+use crate::ui::screens::moved;
 use crate::ui::theme;
 
 pub struct Deliveries {
@@ -76,7 +76,7 @@ impl Deliveries {
 
 impl Screen for Deliveries {
     fn keys(&self) -> &'static [Binding] {
-        keymap::DELIVERIES
+        keys::DELIVERIES
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {

@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use super::moved;
 use crate::domain::model::MeetingStatus;
 use crate::domain::text::{clean_line, pad};
 use crate::store::StoreError;
@@ -13,7 +12,8 @@ use crate::store::meetings::MeetingRow;
 use crate::store::roster::Community;
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
+use crate::ui::screens::moved;
 use crate::ui::screens::{actions, agenda, archive, minutes, prepare, roster};
 use crate::ui::{forms, theme};
 
@@ -91,7 +91,7 @@ impl Home {
 
 impl Screen for Home {
     fn keys(&self) -> &'static [Binding] {
-        keymap::HOME
+        keys::HOME
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
@@ -108,14 +108,16 @@ impl Screen for Home {
                 Some(Row::Meeting(m)) => match m.status {
                     MeetingStatus::Draft => Nav::push(prepare::Prepare::load(ctx, m.id)),
                     // A written consultation: its ballots are entered by number.
-                    MeetingStatus::Open if m.written => super::written::open(ctx, m.id),
+                    MeetingStatus::Open if m.written => {
+                        crate::ui::screens::written::open(ctx, m.id)
+                    }
                     MeetingStatus::Open => agenda::resume(ctx, m.id),
                     _ => Nav::push(minutes::Minutes::load(ctx, m.id)),
                 },
                 Some(Row::Community(c)) => Nav::push(roster::Roster::load(ctx, c.id)),
-                Some(Row::CaseDue(d)) => {
-                    Nav::push(super::mediation_case::CaseScreen::load(ctx, d.case_id))
-                }
+                Some(Row::CaseDue(d)) => Nav::push(
+                    crate::ui::screens::mediation_case::CaseScreen::load(ctx, d.case_id),
+                ),
                 _ => Nav::Stay,
             },
             Act::NewMeeting => match self.community() {
@@ -127,13 +129,14 @@ impl Screen for Home {
                 None => Nav::Stay,
             },
             Act::Board => Nav::push(actions::Actions::load(ctx)),
-            Act::Civic(_) => {
-                Nav::push(super::suggestions::Suggestions::load(ctx, self.community()))
-            }
+            Act::Civic(_) => Nav::push(crate::ui::screens::suggestions::Suggestions::load(
+                ctx,
+                self.community(),
+            )),
             Act::Archive => Nav::push(archive::Archive::load(ctx)),
-            Act::Mediation(crate::ui::keymap_mediation::MedAct::List) => {
-                Nav::push(super::mediation_list::CaseList::load(ctx, self.community()))
-            }
+            Act::Mediation(crate::ui::keys::mediation::MedAct::List) => Nav::push(
+                crate::ui::screens::mediation_list::CaseList::load(ctx, self.community()),
+            ),
             _ => Nav::Stay,
         }
     }

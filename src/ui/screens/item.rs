@@ -14,7 +14,7 @@ use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::floor;
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
 use crate::ui::screens::prepare::scope_text;
 use crate::ui::screens::vote;
 use crate::ui::{room, theme};
@@ -61,7 +61,7 @@ impl ItemView {
 
 impl Screen for ItemView {
     fn keys(&self) -> &'static [Binding] {
-        keymap::ITEM
+        keys::ITEM
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
@@ -89,7 +89,7 @@ impl Screen for ItemView {
             return Nav::Back;
         };
         match act {
-            Act::Civic(_) => Nav::push(super::cost::CostView::load(ctx, it.id)),
+            Act::Civic(_) => Nav::push(crate::ui::screens::cost::CostView::load(ctx, it.id)),
             Act::Up | Act::PageUp => {
                 self.scroll = self
                     .scroll
@@ -129,7 +129,7 @@ impl Screen for ItemView {
             Act::Amend => Nav::form(floor::amend_form(ctx, self.id, &it.proposal)),
             // No 回避 under art. 278 (a clear line why, before any form).
             Act::Recuse if !it.rule.kind.allows_recusal() => {
-                ctx.error(ctx.t(crate::strings::record::RECUSAL_ART278));
+                ctx.error(ctx.t(crate::strings::roll_call::RECUSAL_ART278));
                 Nav::Stay
             }
             Act::Recuse => Nav::form(floor::recuse_form(ctx, it.meeting_id, self.id)),
@@ -138,9 +138,9 @@ impl Screen for ItemView {
             Act::StartVote => {
                 if let Err(e) = ctx.store.vote_check(self.id) {
                     let text = match e {
-                        StoreError::Refused(Refusal::AttendanceFirst) => {
-                            ctx.t(crate::strings::record::ATTENDANCE_FIRST).to_string()
-                        }
+                        StoreError::Refused(Refusal::AttendanceFirst) => ctx
+                            .t(crate::strings::roll_call::ATTENDANCE_FIRST)
+                            .to_string(),
                         e => ctx.say(&e),
                     };
                     ctx.error(text);

@@ -18,8 +18,8 @@ use crate::store::mediation::{CaseRow, CheckRow};
 use crate::strings::mediation as m;
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::forms::mediation as fm;
-use crate::ui::keymap::{Act, Binding};
-use crate::ui::keymap_mediation::{CASE, CASE_SIGNED, MedAct};
+use crate::ui::keys::mediation::{CASE, CASE_SIGNED, MedAct};
+use crate::ui::keys::{Act, Binding};
 use crate::ui::theme;
 use crate::ui::widgets::wrap_lines;
 

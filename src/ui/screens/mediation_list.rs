@@ -8,15 +8,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use super::moved;
 use crate::domain::mediation::CaseStatus;
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::StoreError;
 use crate::store::mediation::{CaseFilter, CaseRow};
 use crate::strings::mediation as m;
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
-use crate::ui::keymap::{Act, Binding};
-use crate::ui::keymap_mediation::{CASES, MedAct};
+use crate::ui::keys::mediation::{CASES, MedAct};
+use crate::ui::keys::{Act, Binding};
+use crate::ui::screens::moved;
 use crate::ui::{forms, theme};
 
 pub struct CaseList {
@@ -99,7 +99,9 @@ impl Screen for CaseList {
                 Nav::Stay
             }
             Act::Open => match self.rows.get(self.sel) {
-                Some(r) => Nav::push(super::mediation_case::CaseScreen::load(ctx, r.id)),
+                Some(r) => Nav::push(crate::ui::screens::mediation_case::CaseScreen::load(
+                    ctx, r.id,
+                )),
                 None => Nav::Stay,
             },
             Act::Back => Nav::Back,

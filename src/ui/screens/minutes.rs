@@ -15,7 +15,7 @@ use crate::store::meetings::MeetingRow;
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::forms::minutes;
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
 use crate::ui::{md_view, theme};
 
 pub struct Minutes {
@@ -106,9 +106,9 @@ impl Minutes {
 impl Screen for Minutes {
     fn keys(&self) -> &'static [Binding] {
         if self.status() == MeetingStatus::Signed {
-            keymap::MINUTES_SIGNED
+            keys::MINUTES_SIGNED
         } else {
-            keymap::MINUTES
+            keys::MINUTES
         }
     }
 
@@ -159,7 +159,7 @@ impl Screen for Minutes {
             Act::PrevItem => self.jump(false),
             Act::Back => return Nav::Back,
             Act::Summary if self.status() == MeetingStatus::Signed => {
-                ctx.error(ctx.t(crate::strings::host::SUMMARY_LOCKED));
+                ctx.error(ctx.t(crate::strings::forms::SUMMARY_LOCKED));
             }
             Act::Summary
                 if ctx
@@ -167,7 +167,7 @@ impl Screen for Minutes {
                     .is_some_and(|s| !s.is_empty()) =>
             {
                 // Refused before the form opens, not on its save.
-                ctx.error(ctx.t(crate::strings::host::SUMMARY_SIGNING));
+                ctx.error(ctx.t(crate::strings::forms::SUMMARY_SIGNING));
             }
             Act::Summary => {
                 let summary = self

@@ -19,8 +19,8 @@ pub mod vote;
 pub mod written;
 
 /// Move a selection by a command, within `len` rows.
-pub fn moved(sel: usize, len: usize, act: crate::ui::keymap::Act, page: usize) -> usize {
-    use crate::ui::keymap::Act;
+pub fn moved(sel: usize, len: usize, act: crate::ui::keys::Act, page: usize) -> usize {
+    use crate::ui::keys::Act;
     if len == 0 {
         return 0;
     }

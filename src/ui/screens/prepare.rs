@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use super::moved;
 use crate::domain::model::{Category, MeetingForm, ScopeKind};
 use crate::domain::text::{clean_line, pad, truncate, width, wrap};
 use crate::store::StoreError;
@@ -16,7 +15,8 @@ use crate::ui::columns::{Col, fit};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::written as written_forms;
 use crate::ui::forms::{meeting, paper};
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
+use crate::ui::screens::moved;
 use crate::ui::screens::{agenda, attendance, written};
 use crate::ui::theme;
 
@@ -145,7 +145,7 @@ fn open_meeting(ctx: &mut Ctx, m: i64, short_ok: bool) -> Nav {
 
 impl Screen for Prepare {
     fn keys(&self) -> &'static [Binding] {
-        keymap::PREPARE
+        keys::PREPARE
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
@@ -167,7 +167,7 @@ impl Screen for Prepare {
             }
             Act::Back => Nav::Back,
             Act::Civic(_) => match &current {
-                Some(it) => Nav::push(super::cost::CostView::load(ctx, it.id)),
+                Some(it) => Nav::push(crate::ui::screens::cost::CostView::load(ctx, it.id)),
                 None => Nav::Stay,
             },
             Act::EditMeeting => match &self.meeting {

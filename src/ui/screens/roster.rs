@@ -4,17 +4,17 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
-use super::moved;
 use crate::domain::rules::fmt_area;
 use crate::domain::text::{clean_line, truncate};
 use crate::store::roster::VoterRow;
 use crate::strings::{self, ui as s};
+use crate::ui::screens::moved;
 use std::any::Any;
 
 use crate::store::StoreError;
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::forms::roster::{self, RosterSearch};
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
 use crate::ui::theme;
 
 pub struct Roster {
@@ -56,7 +56,7 @@ impl Roster {
 
 impl Screen for Roster {
     fn keys(&self) -> &'static [Binding] {
-        keymap::ROSTER
+        keys::ROSTER
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {

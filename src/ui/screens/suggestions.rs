@@ -8,18 +8,18 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
-use super::moved;
 use crate::domain::model::{Category, MeetingStatus};
 use crate::domain::suggestions::{Channel, SuggestionStatus};
 use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
 use crate::store::actions::today;
-use crate::store::civic::{SuggestionEvent, SuggestionInput, SuggestionRow};
-use crate::strings::{self, civic as w, ui as s};
-use crate::ui::civic_keys::{self, CivicAct};
+use crate::store::suggestions::{SuggestionEvent, SuggestionInput, SuggestionRow};
+use crate::strings::{self, suggestions as w, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::form::{Field, Form};
-use crate::ui::keymap::{Act, Binding};
+use crate::ui::keys::suggestions::{self, CivicAct};
+use crate::ui::keys::{Act, Binding};
+use crate::ui::screens::moved;
 use crate::ui::{forms, theme};
 
 pub struct Suggestions {
@@ -184,7 +184,7 @@ fn print_form(ctx: &Ctx) -> Form {
 
 impl Screen for Suggestions {
     fn keys(&self) -> &'static [Binding] {
-        civic_keys::SUGGESTIONS
+        suggestions::SUGGESTIONS
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {

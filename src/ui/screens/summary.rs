@@ -11,11 +11,11 @@ use crate::domain::text::clean_line;
 use crate::report::{category_name, end_name, kind_name, status_name};
 use crate::store::StoreError;
 use crate::store::actions::today;
-use crate::strings::{civic as w, ui as s};
-use crate::ui::civic_keys::{self, CivicAct};
+use crate::strings::{suggestions as w, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::form::Field;
-use crate::ui::keymap::{Act, Binding};
+use crate::ui::keys::suggestions::{self, CivicAct};
+use crate::ui::keys::{Act, Binding};
 use crate::ui::{forms, theme};
 
 pub struct Summary {
@@ -133,7 +133,7 @@ fn figure_lines(ctx: &Ctx, f: &Figures, out: &mut Vec<Line<'static>>) {
 
 impl Screen for Summary {
     fn keys(&self) -> &'static [Binding] {
-        civic_keys::SUMMARY
+        suggestions::SUMMARY
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
@@ -174,7 +174,7 @@ impl Screen for Summary {
                                 Ok(Nav::Deliver(Box::new(Some(y))))
                             }
                             _ => Err(StoreError::Refused(crate::store::Refusal::Civic(
-                                crate::store::civic::CivicRefusal::BadYear,
+                                crate::store::suggestions::CivicRefusal::BadYear,
                             ))),
                         }
                     },

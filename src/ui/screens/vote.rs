@@ -8,14 +8,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
-use super::moved;
 use crate::domain::model::{Choice, PresenceKind};
 use crate::domain::record::Ballot;
 use crate::domain::rules::{self, Eligible, Outcome, fmt_area};
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::meetings::ItemRow;
 use crate::store::session::ActionRow;
-use crate::strings::{self, Lang, record as rec, ui as s};
+use crate::strings::{self, Lang, roll_call as rec, ui as s};
+use crate::ui::screens::moved;
 use std::any::Any;
 
 use crate::store::Refusal;
@@ -23,7 +23,7 @@ use crate::store::StoreError;
 use crate::ui::columns::{self, Col};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::floor::{self, VoteJump};
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
 use crate::ui::{room, theme, widgets};
 
 pub struct Vote {
@@ -300,11 +300,11 @@ impl Vote {
 impl Screen for Vote {
     fn keys(&self) -> &'static [Binding] {
         if self.outcome.is_some() {
-            keymap::OUTCOME
+            keys::OUTCOME
         } else if self.on_absent() {
-            keymap::VOTE_ABSENT
+            keys::VOTE_ABSENT
         } else {
-            keymap::VOTE
+            keys::VOTE
         }
     }
 
@@ -324,7 +324,7 @@ impl Screen for Vote {
             // Where the jump went (never an earlier action's "saved").
             if let Some(b) = self.ballots.get(self.cursor) {
                 let name = clean_line(&b.name);
-                ctx.info(crate::strings::host::jumped(
+                ctx.info(crate::strings::forms::jumped(
                     ctx.lang,
                     self.cursor + 1,
                     &name,
@@ -374,7 +374,7 @@ impl Screen for Vote {
                         if let Some(i) = self.ballots.iter().position(|b| b.voter_id == voter) {
                             self.cursor = i;
                             let name = clean_line(&self.ballots[i].name);
-                            ctx.info(crate::strings::host::undone(ctx.lang, i + 1, &name));
+                            ctx.info(crate::strings::forms::undone(ctx.lang, i + 1, &name));
                         }
                     }
                     Some(None) => ctx.info(ctx.t(s::NOTHING_TO_UNDO)),
@@ -387,7 +387,7 @@ impl Screen for Vote {
                 if let Some(i) = self.next_unanswered(0) {
                     self.cursor = i;
                     let name = clean_line(&self.ballots[i].name);
-                    ctx.info(crate::strings::host::called_again(ctx.lang, i + 1, &name));
+                    ctx.info(crate::strings::forms::called_again(ctx.lang, i + 1, &name));
                 } else {
                     ctx.info(ctx.t(s::ALL_ANSWERED));
                 }

@@ -12,11 +12,11 @@ use crate::domain::minutes::fmt_check;
 use crate::domain::rules::fmt_area;
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
-use crate::store::written_close::Progress;
+use crate::store::written::close::Progress;
 use crate::strings::{written as w, written_ui as wu};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::forms::{paper, written as forms};
-use crate::ui::keymap::{self, Act, Binding};
+use crate::ui::keys::{self, Act, Binding};
 use crate::ui::screens::{ballots, deliveries, minutes};
 use crate::ui::theme;
 
@@ -95,7 +95,7 @@ impl Written {
 
 impl Screen for Written {
     fn keys(&self) -> &'static [Binding] {
-        keymap::WRITTEN
+        keys::WRITTEN
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<(), StoreError> {

@@ -3,16 +3,16 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::written::{ballot_rows, form, refuse};
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{DeliveryWay, MeetingForm, MeetingStatus};
 use crate::domain::record::{Extension, FormFacts, InvalidBallot, ShortNotice, WrittenRecord};
 use crate::domain::rules::Outcome;
 use crate::domain::text::clean_line;
 use crate::domain::written::{self, BallotState, Counts, ItemProgress};
+use crate::store::written::{ballot_rows, form, refuse};
+use crate::store::{Result, Store, StoreError, audit, now};
 
-fn invalid(r: super::written::WrittenRefusal) -> StoreError {
-    StoreError::Refused(super::Refusal::Written(r))
+fn invalid(r: crate::store::written::WrittenRefusal) -> StoreError {
+    StoreError::Refused(crate::store::Refusal::Written(r))
 }
 
 /// Where a written consultation stands today.
@@ -143,7 +143,7 @@ pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: i64) -> Result<Fo
     Ok(facts)
 }
 
-fn states(ballots: &[super::written::BallotRow]) -> Vec<BallotState> {
+fn states(ballots: &[crate::store::written::BallotRow]) -> Vec<BallotState> {
     ballots
         .iter()
         .map(|b| BallotState {
@@ -160,7 +160,7 @@ impl Store {
     pub fn extend_written(&mut self, meeting: i64, to_on: &str, reason: &str) -> Result<()> {
         let (to_on, reason) = (to_on.trim().to_string(), clean_line(reason));
         self.write(|tx| {
-            super::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
+            crate::store::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
             let Some((_, current)) = deadline(tx, meeting)? else {
                 return Err(invalid(refuse::NOT_WRITTEN));
             };
@@ -244,7 +244,7 @@ impl Store {
         today: &str,
         early_confirmed: bool,
     ) -> Result<Vec<(i64, Outcome)>> {
-        super::common::require_status(self.conn(), meeting, &[MeetingStatus::Open])?;
+        crate::store::common::require_status(self.conn(), meeting, &[MeetingStatus::Open])?;
         if form(self.conn(), meeting)? != MeetingForm::Written {
             return Err(invalid(refuse::NOT_WRITTEN));
         }

@@ -5,20 +5,20 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::{ImportPart, Refusal, Result, StoreError};
 use crate::domain::model::Electorate;
 use crate::domain::record::MeetingRecord;
 use crate::domain::rules::{Flag, Outcome, Rule, RuleKind};
 use crate::domain::signing::from_hex;
+use crate::store::{ImportPart, Refusal, Result, StoreError};
 
-pub(super) fn blob(h: &str, len: usize, what: ImportPart) -> Result<Vec<u8>> {
+pub(in crate::store) fn blob(h: &str, len: usize, what: ImportPart) -> Result<Vec<u8>> {
     from_hex(h)
         .filter(|v| v.len() == len)
         .ok_or(StoreError::Refused(Refusal::ImportMalformed { what }))
 }
 
 /// The bundle's voter ids mapped to this database's, by name, creating voters as needed.
-pub(super) fn map_voters(
+pub(in crate::store) fn map_voters(
     tx: &Transaction<'_>,
     community: i64,
     rec: &MeetingRecord,
@@ -84,11 +84,11 @@ pub(super) fn map_voters(
     Ok(map)
 }
 
-pub(super) fn mapped(map: &HashMap<i64, i64>, id: i64) -> i64 {
+pub(in crate::store) fn mapped(map: &HashMap<i64, i64>, id: i64) -> i64 {
     map.get(&id).copied().unwrap_or(id)
 }
 
-pub(super) fn map_rule(map: &HashMap<i64, i64>, rule: &Rule) -> Rule {
+pub(in crate::store) fn map_rule(map: &HashMap<i64, i64>, rule: &Rule) -> Rule {
     let mut r = rule.clone();
     if let RuleKind::Elevator { shaft_voters, .. } = &mut r.kind {
         for v in shaft_voters.iter_mut() {
@@ -98,7 +98,7 @@ pub(super) fn map_rule(map: &HashMap<i64, i64>, rule: &Rule) -> Rule {
     r
 }
 
-pub(super) fn map_outcome(map: &HashMap<i64, i64>, o: &Outcome) -> Outcome {
+pub(in crate::store) fn map_outcome(map: &HashMap<i64, i64>, o: &Outcome) -> Outcome {
     let mut o = o.clone();
     for f in o.flags.iter_mut() {
         let Flag::ShaftOwnerNotAgreed(id) = f;

@@ -4,14 +4,14 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::common::rule_params;
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{Category, Electorate, MeetingKind, MeetingStatus, Scope};
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::suggestions::{Channel, ItemCivic, ItemSource, SuggestionStatus, days_between};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::common::rule_params;
+use crate::store::{Result, Store, StoreError, audit, now};
 
-/// Refusals of issue 18 (their sentences in strings::civic).
+/// Refusals of issue 18 (their sentences in strings::suggestions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CivicRefusal {
     NeedsWho,
@@ -50,7 +50,7 @@ impl CivicRefusal {
 }
 
 pub(crate) fn refuse(r: CivicRefusal) -> StoreError {
-    StoreError::Refused(super::Refusal::Civic(r))
+    StoreError::Refused(crate::store::Refusal::Civic(r))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,7 +312,7 @@ impl Store {
                 "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)",
                 params![item, text, now()],
             )?;
-            super::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
+            crate::store::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
             tx.execute(
                 "INSERT INTO item_sources (item_id, suggestion_id, number, raised_on)
                  VALUES (?1, ?2, ?2, ?3)",
@@ -420,7 +420,7 @@ pub(crate) fn item_civic(conn: &rusqlite::Connection, item: i64) -> Result<ItemC
         .optional()?;
     Ok(ItemCivic {
         source,
-        cost: super::cost::item_cost(conn, item)?,
+        cost: crate::store::cost::item_cost(conn, item)?,
     })
 }
 
@@ -434,7 +434,7 @@ pub(crate) fn write_civic(tx: &rusqlite::Connection, item: i64, c: &ItemCivic) -
         )?;
     }
     if let Some(cost) = &c.cost {
-        super::cost::write_cost(tx, item, cost)?;
+        crate::store::cost::write_cost(tx, item, cost)?;
     }
     Ok(())
 }

@@ -7,8 +7,6 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::mediation::{MediationRefusal, is_signed, refuse};
-use super::{Refusal, Result, Store, StoreError, audit, now};
 use crate::domain::mediation::agreement::{AgreementFormat, addendum_bytes, render};
 use crate::domain::mediation::verify::{
     ADDENDUM_ROLE, AgreementAddendum, AgreementBundle, AgreementSignature, AgreementStatement,
@@ -18,6 +16,8 @@ use crate::domain::mediation::verify::{
 use crate::domain::mediation::{CaseStatus, ready_to_sign};
 use crate::domain::signing::{SignError, fingerprint, hex, sha256};
 use crate::domain::text::clean_multiline;
+use crate::store::mediation::{MediationRefusal, is_signed, refuse};
+use crate::store::{Refusal, Result, Store, StoreError, audit, now};
 use ed25519_dalek::SigningKey;
 
 /// One agreement's line in `verify`.
@@ -80,10 +80,10 @@ fn insert_signature(
     uid: &str,
     number: i64,
 ) -> Result<()> {
-    super::trust::ensure_on_roster(tx, s.community, s.name, s.key, None)?;
+    crate::store::trust::ensure_on_roster(tx, s.community, s.name, s.key, None)?;
     let pk = s.key.verifying_key().to_bytes();
     let st = AgreementStatement {
-        community_uid: super::trust::community_uid(tx, s.community)?,
+        community_uid: crate::store::trust::community_uid(tx, s.community)?,
         case_uid: uid.to_string(),
         number,
         signer_name: s.name.to_string(),
@@ -335,12 +335,12 @@ impl Store {
         let row = self.case_row(case)?;
         Ok(AgreementBundle {
             format: EXPORT_FORMAT.to_string(),
-            community_uid: super::trust::community_uid(self.conn(), row.community_id)?,
+            community_uid: crate::store::trust::community_uid(self.conn(), row.community_id)?,
             case: self.case_record(case)?,
             agreement: self.stored_agreement(case)?,
             signatures: self.agreement_signatures(case)?,
             addenda: self.agreement_addenda(case)?,
-            roster: super::trust::roster(self.conn(), row.community_id)?,
+            roster: crate::store::trust::roster(self.conn(), row.community_id)?,
         })
     }
 
@@ -419,11 +419,11 @@ impl Store {
                 )
                 .optional()?;
             let pins = match community {
-                Some(c) => super::trust::pinned(tx, c)?,
+                Some(c) => crate::store::trust::pinned(tx, c)?,
                 None => Vec::new(),
             };
             if !pins.is_empty() {
-                let stored = super::trust::roster_by_uid(tx, &b.community_uid)?;
+                let stored = crate::store::trust::roster_by_uid(tx, &b.community_uid)?;
                 let n = stored.len().min(b.roster.len());
                 let roster = if stored[..n] != b.roster[..n] {
                     return Err(refuse(MediationRefusal::ImportUntrusted));

@@ -1,14 +1,14 @@
 //! The keys of a written consultation's screens (书面征求意见): its own screen, the
 //! deliveries, and ballot entry by number then answers (tables re-exported by
-//! ui::keymap).
+//! ui::keys).
 
 use crossterm::event::KeyCode;
 
-use super::keymap::{Act, Binding, Key, b};
 use crate::domain::model::Choice;
 use crate::strings::ui as s;
 use crate::strings::written as w;
 use crate::strings::written_ui as wu;
+use crate::ui::keys::{Act, Binding, Key, b};
 
 use Key::{Char as C, Code};
 

@@ -16,12 +16,12 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::Result;
-use super::import::ImportRefusal;
-use super::trust::{insert_entry, pin, pinned, roster_by_uid, untrusted};
 use crate::domain::signing::roster::{RosterEntry, TrustProblem, check_roster, fp};
 use crate::domain::signing::statement::MAX_SEQ;
 use crate::domain::signing::verify::{ExportBundle, Problem};
+use crate::store::Result;
+use crate::store::import::ImportRefusal;
+use crate::store::trust::{insert_entry, pin, pinned, roster_by_uid, untrusted};
 
 fn bundle_uid(b: &ExportBundle) -> &str {
     b.minutes
@@ -52,7 +52,7 @@ pub(crate) fn import_community(tx: &rusqlite::Transaction<'_>, b: &ExportBundle)
     if let Some(id) = find_community(tx, b)? {
         return Ok(id);
     }
-    let id = super::roster::community_id(tx, &b.record.community)?;
+    let id = crate::store::roster::community_id(tx, &b.record.community)?;
     let uid = bundle_uid(b);
     if !uid.is_empty() {
         tx.prepare_cached("UPDATE community_uids SET uid = ?2 WHERE community_id = ?1")?

@@ -1,14 +1,14 @@
 //! Every user-facing string, in Chinese and English. Screens and commands take their
 //! words from here, never from literals of their own.
 
-pub mod civic;
 pub mod cli;
 pub mod files;
-pub mod host;
+pub mod forms;
 pub mod mediation;
-pub mod record;
 mod refusal;
+pub mod roll_call;
 pub mod room;
+pub mod suggestions;
 pub mod trust;
 pub mod ui;
 mod verify;
@@ -231,7 +231,7 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
     // SQLite's own words (a failed CHECK, a missing table) are never shown: they name
     // SQL, and they are English under Chinese.
     if let E::Sql(_) = e {
-        return host::SQL_FAILED.get(l).to_string();
+        return forms::SQL_FAILED.get(l).to_string();
     }
     let en = e.to_string();
     if l == Lang::En {

@@ -3,9 +3,9 @@
 
 use crossterm::event::KeyCode;
 
-use super::keymap::{Act, Binding, Key};
-use crate::strings::civic as w;
+use crate::strings::suggestions as w;
 use crate::strings::ui as s;
+use crate::ui::keys::{Act, Binding, Key};
 
 /// The commands of issue 18 (one variant of `Act`, so the shared keymap grows by one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

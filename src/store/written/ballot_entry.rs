@@ -4,14 +4,16 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::written::{BallotEntry, Purpose, ballot_row, refuse, require_running, return_row};
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{Choice, InvalidReason};
 use crate::domain::text::clean_line;
 use crate::domain::written::ballot_number::{self, Decoded};
+use crate::store::written::{
+    BallotEntry, Purpose, ballot_row, refuse, require_running, return_row,
+};
+use crate::store::{Result, Store, StoreError, audit, now};
 
-fn invalid(r: super::written::WrittenRefusal) -> StoreError {
-    StoreError::Refused(super::Refusal::Written(r))
+fn invalid(r: crate::store::written::WrittenRefusal) -> StoreError {
+    StoreError::Refused(crate::store::Refusal::Written(r))
 }
 
 impl Store {

@@ -1,6 +1,10 @@
 //! The one keymap: every screen's keys, their commands and their hints. The bottom bar
 //! and the help screen are generated from these tables, so hints never lie.
 
+pub mod mediation;
+pub mod suggestions;
+pub mod written;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::model::Choice;
@@ -156,9 +160,9 @@ pub enum Act {
     DeliverAll,
     ToggleUnserved,
     /// Mediation's commands (issue 19; their tables in keymap_mediation.rs).
-    Mediation(super::keymap_mediation::MedAct),
-    /// Issue 18's screens (their keys in ui::civic_keys).
-    Civic(super::civic_keys::CivicAct),
+    Mediation(crate::ui::keys::mediation::MedAct),
+    /// Issue 18's screens (their keys in ui::keys::suggestions).
+    Civic(crate::ui::keys::suggestions::CivicAct),
 }
 
 impl Act {
@@ -229,11 +233,11 @@ pub const HOME: &[Binding] = &[
     b(&[C('b')], Act::Board, s::K_BOARD, true),
     b(
         &[C('m')],
-        Act::Mediation(super::keymap_mediation::MedAct::List),
+        Act::Mediation(crate::ui::keys::mediation::MedAct::List),
         crate::strings::mediation::K_MEDIATION,
         true,
     ),
-    super::civic_keys::TO_SUGGESTIONS,
+    crate::ui::keys::suggestions::TO_SUGGESTIONS,
     // Not Esc: three Escs from a roll call must not end the program (issue 15).
     b(&[C('q')], Act::Quit, s::K_QUIT, true),
 ];
@@ -268,7 +272,7 @@ pub const PREPARE: &[Binding] = &[
     b(&[C('o')], Act::OpenMeeting, s::K_OPEN_MEETING, true),
     b(&[C('f')], Act::MeetingForm, wu::K_FORM, true),
     b(&[C('p')], Act::Print, wu::K_PRINT, true),
-    super::civic_keys::TO_COST,
+    crate::ui::keys::suggestions::TO_COST,
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
@@ -304,7 +308,7 @@ pub const ITEM: &[Binding] = &[
     b(&[C('d')], Act::FinishItem, s::K_FINISH_ITEM, true),
     // Not on the bar: "attendance first" says to press it.
     b(&[C('t')], Act::Attendance, s::K_ATTENDANCE, false),
-    super::civic_keys::TO_COST,
+    crate::ui::keys::suggestions::TO_COST,
     b(&[F(2)], Act::Room, s::K_ROOM, true),
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
@@ -350,7 +354,7 @@ pub const VOTE_ABSENT: &[Binding] = &[
     b(
         &[C('i')],
         Act::Arrive,
-        crate::strings::record::K_ARRIVE,
+        crate::strings::roll_call::K_ARRIVE,
         true,
     ),
     b(&[C('1'), C('y')], Act::Answer(Choice::Yes), s::K_YES, false),
@@ -403,7 +407,7 @@ pub const ARCHIVE: &[Binding] = &[
     b(&[C('f')], Act::Filter, s::K_FILTER, true),
     b(&[C('0')], Act::ClearFilter, s::K_CLEAR_FILTER, true),
     b(&[Code(KeyCode::Enter)], Act::Open, s::K_READ, true),
-    super::civic_keys::TO_SUMMARY,
+    crate::ui::keys::suggestions::TO_SUMMARY,
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
@@ -444,7 +448,7 @@ pub const MINUTES_SIGNED: &[Binding] = &[
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
-pub use super::keymap_written::{BALLOT_ANSWER, BALLOT_NUMBER, DELIVERIES, WRITTEN};
+pub use crate::ui::keys::written::{BALLOT_ANSWER, BALLOT_NUMBER, DELIVERIES, WRITTEN};
 
 pub fn lookup(table: &[Binding], k: &KeyEvent) -> Option<Act> {
     let k = normalize(*k);
@@ -527,9 +531,9 @@ mod tests {
             BALLOT_ANSWER,
             WRITTEN,
             DELIVERIES,
-            crate::ui::keymap_mediation::CASES,
-            crate::ui::keymap_mediation::CASE,
-            crate::ui::keymap_mediation::CASE_SIGNED,
+            crate::ui::keys::mediation::CASES,
+            crate::ui::keys::mediation::CASE,
+            crate::ui::keys::mediation::CASE_SIGNED,
         ] {
             let keys: Vec<Key> = table
                 .iter()

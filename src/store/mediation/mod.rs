@@ -4,11 +4,14 @@
 //! one transaction; once the agreement is signed, the case's facts are refused here
 //! (typed) and locked by the schema's triggers underneath.
 
+pub(crate) mod read;
+pub mod sign;
+
 use rusqlite::params;
 
-use super::{Refusal, Result, Store, StoreError, audit, now};
 use crate::domain::mediation::{CaseKind, CaseStatus, NotReady, is_date};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::{Refusal, Result, Store, StoreError, audit, now};
 
 /// The mediation refusals (sentences in strings::mediation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,7 +165,7 @@ impl Store {
                 "INSERT INTO mediation_cases (uid, community_id, number, kind, title, facts, issue, opened_on, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
-                    super::meetings::new_uid(),
+                    crate::store::meetings::new_uid(),
                     community,
                     number,
                     c.kind.as_db(),

@@ -8,7 +8,7 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use crate::domain::cost::{CostPlan, FixedShare, ShareMethod};
 use crate::domain::model::{Category, MeetingStatus};
 use crate::domain::suggestions::{Channel, SuggestionStatus};
-use crate::store::civic::SuggestionInput;
+use crate::store::suggestions::SuggestionInput;
 use crate::store::{Result, Store, simulate_clock};
 
 fn at(m: u32, d: u32) -> Option<chrono::DateTime<FixedOffset>> {

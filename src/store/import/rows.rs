@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use rusqlite::types::ToSql;
 use rusqlite::{Transaction, params};
 
-use super::Result;
-use super::import_map::mapped;
+use crate::store::Result;
+use crate::store::import::map::mapped;
 
 /// Rows to a statement, largest first: few distinct statements (all of them cached) and
 /// few statements per roll call.
@@ -22,7 +22,7 @@ const SIZES: [usize; 5] = [256, 64, 16, 4, 1];
 
 /// Insert `rows` rows: `head` is `INSERT INTO t (c1, …, cN) VALUES`, `row(k)` the N
 /// values of row k.
-pub(super) fn insert_rows<'a, const N: usize>(
+pub(in crate::store) fn insert_rows<'a, const N: usize>(
     tx: &Transaction<'_>,
     head: &str,
     rows: usize,
@@ -51,7 +51,7 @@ fn statement(head: &str, cols: usize, rows: usize) -> String {
 
 /// A roll call's frozen list and answers, many rows to a statement (see `insert_rows`).
 /// The lock triggers and foreign keys still check every row.
-pub(super) fn write_ballots(
+pub(in crate::store) fn write_ballots(
     tx: &Transaction<'_>,
     item: i64,
     voters: &HashMap<i64, i64>,

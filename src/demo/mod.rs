@@ -4,6 +4,9 @@
 //! progress (an elevator for 3栋1单元: ballots printed and served, two thirds returned,
 //! one of them invalid). Installing it twice changes nothing.
 
+pub mod mediation;
+pub mod suggestions;
+
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 
 use crate::domain::model::{
@@ -155,8 +158,8 @@ pub fn install(store: &mut Store) -> Result<bool> {
     let result = past_meeting(store)
         .and_then(|_| draft_meeting(store))
         .and_then(|_| written_consultation(store))
-        .and_then(|_| crate::demo_mediation::install(store))
-        .and_then(|_| crate::demo_civic::install(store));
+        .and_then(|_| crate::demo::mediation::install(store))
+        .and_then(|_| crate::demo::suggestions::install(store));
     simulate_clock(None);
     result?;
     Ok(true)
@@ -225,7 +228,7 @@ fn past_meeting(store: &mut Store) -> Result<i64> {
         Scope::all(),
         RuleKind::Art278Major,
     ))?;
-    crate::demo_civic::plan_past(store, community, gate, road)?;
+    crate::demo::suggestions::plan_past(store, community, gate, road)?;
     store.start_meeting(m)?;
     let voters = store.voters(community)?;
     let owners: Vec<_> = voters.iter().filter(|v| !v.units.is_empty()).collect();

@@ -1,7 +1,7 @@
 //! Words of the host's screens added by issue 15: drafts, the discard question, and
 //! the feedback of keys that said nothing before.
 
-use super::{Lang, Tr};
+use crate::strings::{Lang, Tr};
 
 pub const DISCARD_Q: Tr = Tr(
     "放弃对这个表单的修改？已输入的内容将被删除。",

@@ -4,11 +4,11 @@
 
 use rusqlite::params;
 
-use super::written::{refuse, require_running};
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::DeliveryWay;
 use crate::domain::text::clean_line;
 use crate::domain::written::parse_date;
+use crate::store::written::{refuse, require_running};
+use crate::store::{Result, Store, StoreError, audit, now};
 
 impl Store {
     /// Record that the ballots of `voters` were served on `served_on` in `way`; the count
@@ -23,7 +23,7 @@ impl Store {
     ) -> Result<usize> {
         let d = served_on.trim();
         if d.len() != 10 || parse_date(d).is_none() {
-            return Err(StoreError::Refused(super::Refusal::Written(
+            return Err(StoreError::Refused(crate::store::Refusal::Written(
                 refuse::DELIVERY_DATE,
             )));
         }
@@ -41,7 +41,7 @@ impl Store {
             for v in voters {
                 let ok: bool = known.query_row(params![meeting, v], |r| r.get(0))?;
                 if !ok {
-                    return Err(StoreError::Refused(super::Refusal::Written(
+                    return Err(StoreError::Refused(crate::store::Refusal::Written(
                         refuse::NO_SUCH_BALLOT,
                     )));
                 }

@@ -1,12 +1,12 @@
 //! Mediation's keys (issue 19), in the one keymap's shape: the bottom bar and the help
 //! come from these tables. Letters survive a Chinese input method (their full-width
-//! twins are folded by `keymap::normalize`); Enter, Esc and Tab are always there.
+//! twins are folded by `keys::normalize`); Enter, Esc and Tab are always there.
 
 use crossterm::event::KeyCode;
 
-use super::keymap::{Act, Binding, Key, b};
 use crate::strings::mediation as m;
 use crate::strings::ui as s;
+use crate::ui::keys::{Act, Binding, Key, b};
 
 /// Mediation's commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

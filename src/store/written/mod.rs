@@ -4,16 +4,20 @@
 //! opens, `votes`, `vote_corrections`), so tallies, closing and minutes are the roll
 //! call's. Extension, progress and closing are in written_close.rs.
 
+pub(crate) mod ballot_entry;
+pub mod close;
+pub(crate) mod serve;
+
 use rusqlite::{OptionalExtension, params};
 
-use super::common::require_status;
-use super::{Result, Store, StoreError, audit, now, roll_call};
 use crate::domain::model::{
     Choice, DeliveryWay, InvalidReason, MeetingForm, MeetingKind, MeetingStatus, ScopeKind,
 };
 use crate::domain::text::clean_line;
 use crate::domain::written;
 use crate::domain::written::ballot_number;
+use crate::store::common::require_status;
+use crate::store::{Result, Store, StoreError, audit, now, roll_call};
 
 /// The written consultation's refusals (sentences in strings::written).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +51,7 @@ pub enum WrittenRefusal {
 
 /// The refusals by the names the store code uses.
 pub mod refuse {
-    use super::WrittenRefusal as W;
+    use crate::store::written::WrittenRefusal as W;
     pub const DATES: W = W::Dates;
     pub const NOT_WRITTEN: W = W::NotWritten;
     pub const WRITTEN_NO_ATTENDANCE: W = W::WrittenNoAttendance;
@@ -76,7 +80,7 @@ pub mod refuse {
 }
 
 fn invalid(r: WrittenRefusal) -> StoreError {
-    StoreError::Refused(super::Refusal::Written(r))
+    StoreError::Refused(crate::store::Refusal::Written(r))
 }
 
 /// One voter's ballot with where it stands.
@@ -218,7 +222,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         };
         let eligible = roll_call::eligible_voters(tx, community, council, kind, building, unit)?;
         if eligible.is_empty() {
-            return Err(StoreError::Refused(super::Refusal::NobodyInScope));
+            return Err(StoreError::Refused(crate::store::Refusal::NobodyInScope));
         }
         for (pos, (vid, name, area)) in eligible.iter().enumerate() {
             tx.execute(

@@ -1,9 +1,9 @@
 //! The words of issue 18: residents' suggestions, cost plans, the district report.
 
-use super::{Lang, Tr};
 use crate::domain::cost::ShareMethod;
 use crate::domain::suggestions::{Channel, SuggestionStatus};
-use crate::store::civic::CivicRefusal as R;
+use crate::store::suggestions::CivicRefusal as R;
+use crate::strings::{Lang, Tr};
 
 pub fn refusal(l: Lang, r: R) -> &'static str {
     match r {

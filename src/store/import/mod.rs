@@ -31,17 +31,22 @@
 //! - **Same uid twice**: nothing changes ("already present") when the stored minutes are
 //!   the same; a different meeting under the same uid is refused.
 
-use super::{ImportPart, Refusal};
+pub(crate) mod batch;
+pub(crate) mod map;
+pub(crate) mod rows;
+pub(crate) mod trust;
+
+use crate::store::{ImportPart, Refusal};
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::common::rule_params;
-use super::import_map::{blob, map_outcome, map_rule, map_voters, mapped};
-use super::import_rows::{insert_rows, write_ballots};
-use super::{Result, Store, StoreError, audit, now};
 use crate::domain::model::{ItemStatus, MeetingStatus, PresenceKind};
 use crate::domain::signing::verify::{ExportBundle, Problem, VerifyStatus};
+use crate::store::common::rule_params;
+use crate::store::import::map::{blob, map_outcome, map_rule, map_voters, mapped};
+use crate::store::import::rows::{insert_rows, write_ballots};
+use crate::store::{Result, Store, StoreError, audit, now};
 use rusqlite::types::ToSql;
 
 /// Why a bundle was not imported (nothing was written).
@@ -57,7 +62,7 @@ pub enum ImportRefusal {
     /// transaction was rolled back.
     NotReproduced(VerifyStatus),
     /// No key of this community is pinned here yet (its first minutes): the keys that
-    /// signed, to check against the printed notice (see store::import_trust).
+    /// signed, to check against the printed notice (see store::import::trust).
     NewCommunity {
         community: String,
         fingerprints: Vec<String>,
@@ -87,7 +92,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     let Some(minutes) = &b.minutes else {
         return Err(StoreError::Refused(Refusal::ImportNoMinutes));
     };
-    let community = super::import_trust::import_community(tx, b)?;
+    let community = crate::store::import::trust::import_community(tx, b)?;
     let voters = map_voters(tx, community, rec)?;
     tx.prepare_cached(
         "INSERT INTO meetings (uid, community_id, kind, electorate, title, starts_at, venue,
@@ -145,7 +150,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         ])?;
         let item = tx.last_insert_rowid();
         item_ids.insert(it.position, item);
-        super::civic::write_civic(tx, item, &it.civic)?;
+        crate::store::suggestions::write_civic(tx, item, &it.civic)?;
         if it.status == ItemStatus::NotTakenUp {
             tx.prepare_cached("INSERT INTO not_taken_up (item_id, at) VALUES (?1, ?2)")?
                 .execute(params![item, rec.adjourned_at.clone().unwrap_or_default()])?;
@@ -270,7 +275,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             now(),
             minutes.format
         ])?;
-    super::import_trust::write_link(tx, meeting, b)?;
+    crate::store::import::trust::write_link(tx, meeting, b)?;
     for s in &b.signatures {
         let addendum = match s.addendum_id {
             None => None,
@@ -298,7 +303,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             blob(&s.signature, 64, ImportPart::Signature)?
         ])?;
         if s.version >= 2 {
-            super::trust::mark_v2(tx)?;
+            crate::store::trust::mark_v2(tx)?;
         }
     }
     // The search index is written by the caller, last (see `index_imported`).
@@ -338,7 +343,7 @@ impl Store {
         if self.read_only() {
             return Err(StoreError::ReadOnly);
         }
-        if let super::Integrity::Failed(_) = self.wait_integrity() {
+        if let crate::store::Integrity::Failed(_) = self.wait_integrity() {
             return Err(StoreError::Corrupt(self.path().display().to_string()));
         }
         // One meeting, one transaction: no savepoint (its statement journal would hold
@@ -371,7 +376,7 @@ impl Store {
             return Err(StoreError::ReadOnly);
         }
         // As every write: never into a file that has not passed the check.
-        if let super::Integrity::Failed(_) = self.wait_integrity() {
+        if let crate::store::Integrity::Failed(_) = self.wait_integrity() {
             return Err(StoreError::Corrupt(self.path().display().to_string()));
         }
         // Each meeting's savepoint keeps the pages it changes in a statement journal: in
@@ -410,7 +415,7 @@ impl Store {
     ///
     /// The meeting is not put in the search index: the caller does that once its records
     /// are all written (`index_imported`).
-    pub(super) fn import_one(
+    pub(in crate::store) fn import_one(
         &self,
         tx: &Transaction<'_>,
         prepared: Option<Prepared>,
@@ -451,7 +456,7 @@ impl Store {
                 ImportOutcome::Refused(ImportRefusal::Conflict { meeting_id })
             });
         }
-        let new_pins = match super::import_trust::check(tx, bundle, pin_new)? {
+        let new_pins = match crate::store::import::trust::check(tx, bundle, pin_new)? {
             Ok(p) => p,
             Err(refusal) => return Ok(ImportOutcome::Refused(refusal)),
         };
@@ -464,7 +469,7 @@ impl Store {
         let community: i64 = tx
             .prepare_cached("SELECT community_id FROM meetings WHERE id = ?1")?
             .query_row([meeting], |r| r.get(0))?;
-        super::import_trust::store_trust(tx, community, bundle, &new_pins)?;
+        crate::store::import::trust::store_trust(tx, community, bundle, &new_pins)?;
         drop(cleaned);
         // Read back from the tables, as `yishi verify` will: the same minutes, valid
         // signatures, and no new break in the community's chain. In a batch, the
@@ -511,11 +516,11 @@ fn index_imported(tx: &Transaction<'_>, meetings: &[i64]) -> Result<()> {
         let text: String = tx
             .prepare_cached("SELECT text FROM minutes WHERE meeting_id = ?1")?
             .query_row([m], |r| r.get(0))?;
-        super::search::index_text(tx, m, "minutes", m, &text)?;
+        crate::store::search::index_text(tx, m, "minutes", m, &text)?;
     }
     Ok(())
 }
 
-pub use super::import_batch::{BundleArg, ImportBatch, Prepared, ahead, prepare};
-use super::import_batch::{Checks, Savepoint};
-use super::signed::ImportedCheck;
+pub use crate::store::import::batch::{BundleArg, ImportBatch, Prepared, ahead, prepare};
+use crate::store::import::batch::{Checks, Savepoint};
+use crate::store::signed::ImportedCheck;

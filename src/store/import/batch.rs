@@ -4,10 +4,10 @@
 
 use rusqlite::Transaction;
 
-use super::import::ImportOutcome;
-use super::signed::ImportedCheck;
-use super::{Result, Store};
 use crate::domain::signing::verify::{ExportBundle, VerifyStatus};
+use crate::store::import::ImportOutcome;
+use crate::store::signed::ImportedCheck;
+use crate::store::{Result, Store};
 
 /// A bundle handed to an import: owned (then freed part by part as it is cleaned) or
 /// borrowed (then copied first).
@@ -32,8 +32,8 @@ impl BundleArg for &ExportBundle {
 /// Made without the database, so on another thread while the meeting before is written
 /// (see `ahead`).
 pub struct Prepared {
-    pub(super) bundle: ExportBundle,
-    pub(super) status: VerifyStatus,
+    pub(in crate::store) bundle: ExportBundle,
+    pub(in crate::store) status: VerifyStatus,
 }
 
 /// Clean and verify a bundle; `None` when it cannot be read at all.
@@ -76,18 +76,18 @@ where
 
 /// An import in progress (see `Store::import_batch`).
 pub struct ImportBatch<'a> {
-    pub(super) store: &'a Store,
-    pub(super) tx: &'a Transaction<'a>,
+    pub(in crate::store) store: &'a Store,
+    pub(in crate::store) tx: &'a Transaction<'a>,
     /// The meetings imported so far, indexed for search when the batch ends.
-    pub(super) imported: Vec<i64>,
+    pub(in crate::store) imported: Vec<i64>,
     /// Each meeting's minutes rendered again from the tables and its signatures checked,
     /// on a second thread while the next one is written: the batch is committed only
     /// if every one verified (see `Store::import_batch`).
-    pub(super) checks: Checks,
+    pub(in crate::store) checks: Checks,
 }
 
 /// Where a batch sends its meetings' checks (see `ImportBatch::checks`).
-pub(super) type Checks = std::sync::mpsc::SyncSender<ImportedCheck>;
+pub(in crate::store) type Checks = std::sync::mpsc::SyncSender<ImportedCheck>;
 
 impl ImportBatch<'_> {
     /// Import one exported meeting into the batch (see `Store::import_bundle`).
@@ -119,18 +119,18 @@ impl ImportBatch<'_> {
 
 /// A savepoint on a shared connection: rolled back and released when dropped unless
 /// `release` was called, so a meeting that fails to import leaves nothing in its batch.
-pub(super) struct Savepoint<'c> {
+pub(in crate::store) struct Savepoint<'c> {
     conn: &'c rusqlite::Connection,
     done: bool,
 }
 
 impl<'c> Savepoint<'c> {
-    pub(super) fn new(conn: &'c rusqlite::Connection) -> Result<Savepoint<'c>> {
+    pub(in crate::store) fn new(conn: &'c rusqlite::Connection) -> Result<Savepoint<'c>> {
         conn.prepare_cached("SAVEPOINT import_one")?.execute([])?;
         Ok(Savepoint { conn, done: false })
     }
 
-    pub(super) fn release(mut self) -> Result<()> {
+    pub(in crate::store) fn release(mut self) -> Result<()> {
         self.done = true;
         self.conn
             .prepare_cached("RELEASE import_one")?

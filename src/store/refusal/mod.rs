@@ -146,11 +146,11 @@ pub enum Refusal {
         max: usize,
     },
     // ---- written consultation (issue 16; its sentences in strings::written) ----
-    Written(super::written::WrittenRefusal),
+    Written(crate::store::written::WrittenRefusal),
     // ---- mediation (issue 19; its sentences in strings::mediation) ----
-    Mediation(super::mediation::MediationRefusal),
-    // ---- suggestions and cost plans (issue 18; its sentences in strings::civic) ----
-    Civic(super::civic::CivicRefusal),
+    Mediation(crate::store::mediation::MediationRefusal),
+    // ---- suggestions and cost plans (issue 18; its sentences in strings::suggestions) ----
+    Civic(crate::store::suggestions::CivicRefusal),
 }
 
 /// Which part of an imported bundle is malformed.
@@ -275,9 +275,9 @@ impl Refusal {
             NotRegistered,
             BadFilterDate,
             TooLong { max: 100 },
-            Written(super::written::WrittenRefusal::CheckDigit),
-            Mediation(super::mediation::MediationRefusal::Signed),
-            Civic(super::civic::CivicRefusal::NeedsText),
+            Written(crate::store::written::WrittenRefusal::CheckDigit),
+            Mediation(crate::store::mediation::MediationRefusal::Signed),
+            Civic(crate::store::suggestions::CivicRefusal::NeedsText),
         ]
     }
 
@@ -382,8 +382,8 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-impl From<Refusal> for super::StoreError {
-    fn from(r: Refusal) -> super::StoreError {
-        super::StoreError::Refused(r)
+impl From<Refusal> for crate::store::StoreError {
+    fn from(r: Refusal) -> crate::store::StoreError {
+        crate::store::StoreError::Refused(r)
     }
 }
