@@ -1,5 +1,5 @@
 //! The district report as JSON, CSV and a printable A4 HTML page with SVG bar charts
-//! (no script, no remote resource), in the reader's language (issue 18).
+//! (no script, no remote resource), in the reader's language.
 
 use crate::domain::mediation::stats::{MediationCount, MediationFigures};
 use crate::domain::mediation::{CaseKind, CaseStatus};
@@ -22,7 +22,7 @@ pub fn build(
 ) -> Result<Report> {
     let facts = store.report_facts(year, community, today)?;
     let mut r = crate::domain::report::build(year, today, &facts, w::R_TOTAL.get(lang));
-    // Mediation (issue 19), per community and in the total: counts only, by kind, status
+    // Mediation, per community and in the total: counts only, by kind, status
     // and month opened; no name, unit or fact is in the figures, so none can be printed.
     for f in r.communities.iter_mut() {
         let id = store.community_by_name(&f.name)?.map(|c| c.id);

@@ -39,7 +39,7 @@ pub(crate) fn meeting_or_exit(store: &Store, id: i64, lang: Lang) -> Result<(), 
 }
 
 pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
-    // All of the database: its signed mediation agreements too (issue 19).
+    // All of the database: its signed mediation agreements too.
     let (agreements, mut all_valid) = match id {
         None => super::mediation::verify_all(&store, lang)?,
         Some(_) => (0, true),

@@ -1,4 +1,4 @@
-//! The demo's mediation cases (issue 19): a dozen disputes of every kind and status, the
+//! The demo's mediation cases: a dozen disputes of every kind and status, the
 //! mediation team's 李秀英 signing the agreements. The water leak from 5栋 has a signed
 //! agreement whose performance is due in December 2026, so it shows on home and on the
 //! action-items board.

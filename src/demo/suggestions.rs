@@ -1,4 +1,4 @@
-//! The demo's residents' suggestions and cost plans (issue 18): suggestions in every
+//! The demo's residents' suggestions and cost plans: suggestions in every
 //! status, one put on the agenda of the draft meeting; the gate with a cost plan by area
 //! and the road widening with the property company's fixed share (set before their
 //! votes, so the signed minutes carry them).

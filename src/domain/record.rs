@@ -37,7 +37,7 @@ pub struct MeetingRecord {
     pub form: FormFacts,
 }
 
-/// The facts of a meeting's form and notice (issue 16).
+/// The facts of a meeting's form and notice.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormFacts {
     /// Held by written consultation (书面征求意见); None for a meeting in the room.
@@ -147,7 +147,7 @@ pub struct ItemRecord {
     pub remarks: Vec<Remark>,
     pub vote: Option<VoteRecord>,
     pub actions: Vec<ActionRecord>,
-    /// Its source (a resident's suggestion) and cost plan (issue 18), printed in format V3.
+    /// Its source (a resident's suggestion) and cost plan, printed in format V3.
     #[serde(default, skip_serializing_if = "ItemCivic::is_empty")]
     pub civic: ItemCivic,
 }

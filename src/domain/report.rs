@@ -1,4 +1,4 @@
-//! The district report (issue 18): per community and in total, for a year or all years.
+//! The district report: per community and in total, for a year or all years.
 //! The figures are computed here from plain facts the store gathers (counts and pairs,
 //! no SQL), exactly: participation is a fraction, its median the exact middle (the mean
 //! of the two middle fractions for an even count), days a count of days in halves.
@@ -186,7 +186,7 @@ pub struct Figures {
     pub answered: i64,
     /// In halves of a day (see [`fmt_halves`]).
     pub median_answer_halves: Option<i64>,
-    /// Sections other issues add (mediation, issue 19): title and (label, value) rows,
+    /// Sections other issues add (mediation): title and (label, value) rows,
     /// in the report's language.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<ExtraSection>,

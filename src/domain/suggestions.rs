@@ -1,5 +1,5 @@
 //! Residents' suggestions (居民意见) and what an item carries of them and of its cost
-//! (issue 18): the plain data the store reads and the minutes print.
+//!: the plain data the store reads and the minutes print.
 
 use serde::{Deserialize, Serialize};
 
@@ -110,7 +110,7 @@ pub struct ItemCost {
     pub shares: Vec<UnitShare>,
 }
 
-/// What an item's record carries of issue 18; empty for most items, and then left out of
+/// What an item's record carries of a suggestion and a cost plan; empty for most items, and then left out of
 /// the JSON so older records read and write as before.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemCivic {

@@ -1,4 +1,4 @@
-//! An item's cost plan (费用分摊, issue 18): saved with its allocation over the units of
+//! An item's cost plan (费用分摊): saved with its allocation over the units of
 //! the item's scope as computed then, so the minutes print and sign what was shown
 //! before the vote.
 

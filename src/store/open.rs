@@ -81,7 +81,7 @@ const MIGRATIONS: &[&[Piece]] = &[
     // signatures are listed, the signer roster and the district's pinned keys get their
     // tables: the tail of schema.sql, tables of their own so the step is idempotent.
     &[Part("trust")],
-    // 6 → 7 (issue 10, the record is right): an item never taken up is kept apart
+    // 6 → 7 (the record is right): an item never taken up is kept apart
     // (table not_taken_up); a changed answer is a correction event (vote_corrections,
     // locked with the meeting like the votes); a committee or party-branch meeting still
     // in draft is linked to its own council, not the residents' council it was given;
@@ -110,23 +110,23 @@ const MIGRATIONS: &[&[Piece]] = &[
          contentless_delete = 1, contentless_unindexed = 1, tokenize = 'unicode61');
      CREATE INDEX IF NOT EXISTS minutes_chain ON minutes (community_id, seq, sha256, prev_sha256);
 "), Part("followup")],
-    // 8 → 9 (issue 16): written consultation (书面征求意见) and the notice: a written
+    // 8 → 9: written consultation (书面征求意见) and the notice: a written
     // meeting's dates, its numbered ballots, their delivery and return, extensions and
     // closing; the notice date and a confirmed short notice. Tables of their own with
     // their lock triggers (the tail of schema.sql), so the step is idempotent.
     &[Part("written")],
-    // 9 → 10 (issue 15): form drafts, kept as typed (a table of its own, no lock: a
+    // 9 → 10: form drafts, kept as typed (a table of its own, no lock: a
     // draft is no part of a record).
     &[Part("drafts")],
-    // 10 → 11 (issue 19): mediation (调解): cases, parties, mediators, sessions, the
+    // 10 → 11: mediation (调解): cases, parties, mediators, sessions, the
     // agreement's terms, text and signatures, follow-up checks and district imports, with
     // the triggers that lock a signed agreement's facts (the tail of schema.sql).
     &[Part("mediation")],
-    // 11 → 12 (issue 18): residents' suggestions with their history, an item's source
+    // 11 → 12: residents' suggestions with their history, an item's source
     // and its cost plan with the allocation shown before the vote. Tables of their own
     // with their lock triggers (the tail of schema.sql), so the step is idempotent.
     &[Part("civic")],
-    // 12 → 13 (issue 17): the search index in one column, `grams`: each CJK character
+    // 12 → 13: the search index in one column, `grams`: each CJK character
     // starts one token (see schema.sql), half the tokens of `body` and `pairs` to write
     // for every text (the import's slowest part after its roll calls), the same matches;
     // tokenized by `ascii`, the text folded beforehand (src/domain/search_text.rs).

@@ -1,4 +1,4 @@
-//! The district report's facts (issue 18): a few aggregate queries over the meetings of
+//! The district report's facts: a few aggregate queries over the meetings of
 //! this file, local and imported, and its suggestions, grouped by community. Meetings
 //! held are those adjourned or signed; a year is the year of `starts_at` (meetings) or
 //! `raised_on` (suggestions).

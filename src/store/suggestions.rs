@@ -1,4 +1,4 @@
-//! Residents' suggestions (居民意见箱, issue 18): logged with a private contact, answered,
+//! Residents' suggestions (居民意见箱): logged with a private contact, answered,
 //! handed over or put on a draft meeting's agenda (the item then carries its source, and
 //! the suggestion follows the item's vote), with every status change and its note kept.
 
@@ -11,7 +11,7 @@ use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::common::rule_params;
 use crate::store::{Result, Store, StoreError, audit, now};
 
-/// Refusals of issue 18 (their sentences in strings::suggestions).
+/// Refusals of suggestions and cost plans (their sentences in strings::suggestions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CivicRefusal {
     NeedsWho,
@@ -407,7 +407,7 @@ impl Store {
     }
 }
 
-/// What an item's record carries of issue 18: its source and its cost plan.
+/// What an item's record carries of: its source and its cost plan.
 pub(crate) fn item_civic(conn: &rusqlite::Connection, item: i64) -> Result<ItemCivic> {
     let source = conn
         .prepare_cached("SELECT number, raised_on FROM item_sources WHERE item_id = ?1")?

@@ -1,4 +1,4 @@
-//! Words of the host's screens added by issue 15: drafts, the discard question, and
+//! Words of the forms and the host's feedback: drafts, the discard question, the custom rule's fields, and
 //! the feedback of keys that said nothing before.
 
 use crate::strings::{Lang, Tr};

@@ -1,4 +1,4 @@
-//! Mediation's words (issue 19): screens, commands, refusals, verification, in Chinese and
+//! Mediation's words: screens, commands, refusals, verification, in Chinese and
 //! English. (The agreement's own words are part of what is signed: they are in
 //! domain::mediation::agreement, not here.)
 

@@ -1,4 +1,4 @@
-//! The words of issue 10 ("the record is right"): the screen's words for who may answer, changed answers,
+//! The roll call's words on screen: who may answer, changed answers,
 //! items not taken up and the shaft owners' condition.
 
 use crate::strings::Tr;

@@ -1,4 +1,4 @@
-//! The words of issue 18: residents' suggestions, cost plans, the district report.
+//! The words of residents' suggestions, cost plans and the district report.
 
 use crate::domain::cost::ShareMethod;
 use crate::domain::suggestions::{Channel, SuggestionStatus};

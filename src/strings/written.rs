@@ -1,4 +1,4 @@
-//! The words of issue 16 (written consultation): the store's refusals, one exhaustive
+//! The words of the written consultation: the store's refusals, one exhaustive
 //! match per language.
 
 use crate::store::written::WrittenRefusal as W;

@@ -1,4 +1,4 @@
-//! The words of the written consultation's screens (issue 16): the form of a meeting in
+//! The words of the written consultation's screens: the form of a meeting in
 //! preparation, printing from the screens, deliveries, progress, extension and closing.
 
 use crate::strings::{Lang, Tr};

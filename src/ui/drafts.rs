@@ -1,4 +1,4 @@
-//! Forms keep a draft (issue 15): what is typed into a form that keeps one is written
+//! Forms keep a draft: what is typed into a form that keeps one is written
 //! to the database as it is typed (store::drafts), per form and record, so Ctrl-C, a
 //! crash or a restart loses nothing; opening the same form again offers it. A saved or
 //! discarded form forgets it. Passphrases are never kept.

@@ -1,4 +1,4 @@
-//! Minutes format V3, issue 18: an item's source (a resident's suggestion) under its
+//! Minutes format V3: an item's source (a resident's suggestion) under its
 //! heading, and its cost plan with every unit's share after the proposal. Self-contained
 //! (words here too) so other V3 parts stay apart; frozen with V3 once released.
 

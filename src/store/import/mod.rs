@@ -237,7 +237,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             ]
         },
     )?;
-    // How it was held and notified (issue 16), as the bundle carried it.
+    // How it was held and notified, as the bundle carried it.
     if !rec.form.is_plain() {
         let facts = serde_json::to_string(&rec.form).map_err(|e| StoreError::Sql(e.to_string()))?;
         tx.prepare_cached("INSERT INTO imported_forms (meeting_id, facts) VALUES (?1, ?2)")?

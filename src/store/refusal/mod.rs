@@ -145,11 +145,11 @@ pub enum Refusal {
     TooLong {
         max: usize,
     },
-    // ---- written consultation (issue 16; its sentences in strings::written) ----
+    // ---- written consultation (its sentences in strings::written) ----
     Written(crate::store::written::WrittenRefusal),
-    // ---- mediation (issue 19; its sentences in strings::mediation) ----
+    // ---- mediation (its sentences in strings::mediation) ----
     Mediation(crate::store::mediation::MediationRefusal),
-    // ---- suggestions and cost plans (issue 18; its sentences in strings::suggestions) ----
+    // ---- suggestions and cost plans (its sentences in strings::suggestions) ----
     Civic(crate::store::suggestions::CivicRefusal),
 }
 

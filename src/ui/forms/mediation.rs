@@ -1,4 +1,4 @@
-//! The forms of mediation (issue 19): opening or editing a case, a party, a mediator, a
+//! The forms of mediation: opening or editing a case, a party, a mediator, a
 //! session, a term of the agreement, a party's paper signature, the mediator's signature,
 //! a performance check, a status change, a signed addendum, and the case list's filter.
 

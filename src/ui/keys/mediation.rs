@@ -1,4 +1,4 @@
-//! Mediation's keys (issue 19), in the one keymap's shape: the bottom bar and the help
+//! Mediation's keys, in the one keymap's shape: the bottom bar and the help
 //! come from these tables. Letters survive a Chinese input method (their full-width
 //! twins are folded by `keys::normalize`); Enter, Esc and Tab are always there.
 

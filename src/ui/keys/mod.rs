@@ -159,9 +159,9 @@ pub enum Act {
     Deliver,
     DeliverAll,
     ToggleUnserved,
-    /// Mediation's commands (issue 19; their tables in keymap_mediation.rs).
+    /// Mediation's commands (their tables in keymap_mediation.rs).
     Mediation(crate::ui::keys::mediation::MedAct),
-    /// Issue 18's screens (their keys in ui::keys::suggestions).
+    /// The suggestions, cost plan and summary screens (their keys in ui::keys::suggestions).
     Civic(crate::ui::keys::suggestions::CivicAct),
 }
 
@@ -238,7 +238,7 @@ pub const HOME: &[Binding] = &[
         true,
     ),
     crate::ui::keys::suggestions::TO_SUGGESTIONS,
-    // Not Esc: three Escs from a roll call must not end the program (issue 15).
+    // Not Esc: three Escs from a roll call must not end the program.
     b(&[C('q')], Act::Quit, s::K_QUIT, true),
 ];
 

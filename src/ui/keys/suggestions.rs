@@ -1,4 +1,4 @@
-//! The keys of issue 18's screens (suggestions, cost plan, report summary), in the
+//! The keys of the suggestions, cost plan and report summary screens, in the
 //! keymap's form: the bottom bar and the help are generated from these tables too.
 
 use crossterm::event::KeyCode;
@@ -7,7 +7,7 @@ use crate::strings::suggestions as w;
 use crate::strings::ui as s;
 use crate::ui::keys::{Act, Binding, Key};
 
-/// The commands of issue 18 (one variant of `Act`, so the shared keymap grows by one).
+/// The commands of the suggestions, cost plan and summary screens (one variant of `Act`, so the shared keymap grows by one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CivicAct {
     /// Home: the suggestions screen.

@@ -23,7 +23,7 @@ pub struct Actions {
     pub history: Vec<HistoryRow>,
     pub sel: usize,
     pub today: String,
-    /// Mediation agreements to check (issue 19), listed after the action items.
+    /// Mediation agreements to check, listed after the action items.
     pub cases: Vec<crate::store::mediation::CaseDue>,
 }
 

@@ -1,4 +1,4 @@
-//! An item's cost plan (费用分摊, issue 18): the plan and every unit's share as it will be
+//! An item's cost plan (费用分摊): the plan and every unit's share as it will be
 //! voted on, opened from the preparation screen or from the item before its vote; the
 //! form edits the total, the fixed shares, the method and the floor coefficients.
 

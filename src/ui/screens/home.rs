@@ -23,7 +23,7 @@ pub enum Row {
     Empty(i64),
     /// "N more in the archive".
     More(i64, i64),
-    /// A mediation agreement whose performance is to be checked (issue 19).
+    /// A mediation agreement whose performance is to be checked.
     CaseDue(crate::store::mediation::CaseDue),
 }
 

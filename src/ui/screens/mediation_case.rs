@@ -1,4 +1,4 @@
-//! One mediation case (issue 19): its parties, mediators, facts and issue, the terms of
+//! One mediation case: its parties, mediators, facts and issue, the terms of
 //! its agreement and the parties' paper signatures on the left; its sessions and
 //! performance checks on the right. Tab shows the agreement itself: the draft rendered
 //! from the records as they are now, or the text the mediator signed. Every change is a

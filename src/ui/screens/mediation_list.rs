@@ -1,4 +1,4 @@
-//! The mediation case list (issue 19): every case of the community, newest first,
+//! The mediation case list: every case of the community, newest first,
 //! filtered by status, kind and month; Enter opens a case, n opens a new one.
 
 use std::any::Any;

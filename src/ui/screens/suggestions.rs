@@ -1,4 +1,4 @@
-//! Residents' suggestions (居民意见箱, issue 18): the list, longest waiting first with
+//! Residents' suggestions (居民意见箱): the list, longest waiting first with
 //! the days shown; log one in a few keys; acknowledge, answer, hand over, put on a draft
 //! meeting's agenda (the item is made with its source), mark done or close; each change
 //! with its note in the history beside the list; print the public list of responses.

@@ -1,4 +1,4 @@
-//! The archive's summary panel (issue 18): the district report's figures for this file,
+//! The archive's summary panel: the district report's figures for this file,
 //! per community and in total, for one year or all, read exactly as `yishi report` does.
 
 use ratatui::Frame;
