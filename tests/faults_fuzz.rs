@@ -201,3 +201,13 @@ fn verify_file_never_prints_escape_sequences_from_the_file() {
         assert!(matches!(o.status.code(), Some(0..=2)), "case {i}");
     }
 }
+
+#[test]
+fn verify_file_with_areas_that_overflow_a_sum_says_invalid_without_panicking() {
+    // Found by the mutation run above: two ballots of area i64::MAX overflowed the
+    // minutes' sum of areas while re-rendering a forged file.
+    let good = good_bundle();
+    let forged = good.replace("\"area\":", "\"area\":9223372036854775807,\"was\":");
+    assert_ne!(forged, good, "the export has ballots with an area");
+    check_bundle(&forged).unwrap();
+}

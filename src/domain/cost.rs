@@ -78,7 +78,11 @@ pub struct CostPlan {
 
 impl CostPlan {
     pub fn fixed_total(&self) -> i64 {
-        self.fixed.iter().map(|f| f.fen).sum()
+        // Saturating: a forged file's sums must not overflow.
+        self.fixed
+            .iter()
+            .map(|f| f.fen)
+            .fold(0, i64::saturating_add)
     }
 
     /// What the owners share: the total less the fixed shares.

@@ -88,7 +88,11 @@ impl WrittenRecord {
     }
 
     pub fn served_total(&self) -> i64 {
-        self.served.iter().map(|(_, n)| n).sum()
+        // Saturating: a forged file's counts must not overflow.
+        self.served
+            .iter()
+            .map(|(_, n)| *n)
+            .fold(0, i64::saturating_add)
     }
 }
 

@@ -338,7 +338,12 @@ fn item_vote(f: MinutesFormat, rec: &MeetingRecord, it: &ItemRecord, l: Lang) ->
         w::vote_times(l, &fmt_time(&v.opened_at), &closed)
     ));
     let n = v.ballots.len() as i64;
-    let area: i64 = v.ballots.iter().map(|b| b.area).sum();
+    // Saturating: a forged file's areas must not overflow; it fails to verify instead.
+    let area = v
+        .ballots
+        .iter()
+        .map(|b| b.area)
+        .fold(0, i64::saturating_add);
     let present = v.ballots.iter().filter(|b| b.present).count() as i64;
     let mut frozen = w::persons(l, n);
     if with_area {
@@ -358,7 +363,7 @@ fn item_vote(f: MinutesFormat, rec: &MeetingRecord, it: &ItemRecord, l: Lang) ->
             .filter(|b| b.choice.unwrap_or(Choice::NotVoting) == choice)
             .collect();
         let count = group.len() as i64;
-        let garea: i64 = group.iter().map(|b| b.area).sum();
+        let garea = group.iter().map(|b| b.area).fold(0, i64::saturating_add);
         let mut head = format!("{} {}", w::choice(l, choice), w::persons(l, count));
         if with_area {
             head.push_str(&format!("{}{} m²", sep(l), fmt_area(garea)));
