@@ -105,7 +105,7 @@ pub enum Command {
     /// Residents' suggestions (居民意见).
     Suggestions {
         #[command(subcommand)]
-        cmd: super::suggestions::SuggestionsCmd,
+        cmd: SuggestionsCmd,
     },
     /// The district report: per community and in total.
     Report {
@@ -114,7 +114,7 @@ pub enum Command {
         #[arg(long)]
         community: Option<String>,
         #[arg(long, value_enum, default_value = "html")]
-        format: super::report::ReportFormat,
+        format: ReportFormat,
         #[arg(short = 'o', value_name = "FILE")]
         out: Option<PathBuf>,
         /// Replace FILE if it exists (never the database, never through a symbolic link)
@@ -243,4 +243,22 @@ pub enum PrintWhat {
     Extension,
     /// 人民调解协议书 of a mediation case (the id is the case's, see `mediation list`)
     Agreement,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SuggestionsCmd {
+    List {
+        /// new, acknowledged, answered, handed_over, on_agenda, decided, done, closed
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{CliError, CliResult, Outcome};
+use super::outcome::{CliError, CliResult, Outcome};
 use crate::domain::text::clean_line;
 use crate::store::Store;
 use crate::strings::{self, Lang};
@@ -13,6 +13,6 @@ pub fn run(store: Store, dest: &Path, force: bool, lang: Lang) -> CliResult {
     crate::files::check_target(dest, Some(store.path()), force)
         .map_err(|r| CliError(strings::files::refusal(lang, &shown, &r, false)))?;
     let pages = store.backup_to_with(dest, force)?;
-    crate::cli::outln(&strings::cli_backup_done(lang, &shown, pages));
+    crate::cli::outcome::outln(&strings::cli_backup_done(lang, &shown, pages));
     Ok(Outcome::Ok)
 }

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::args::{ExportFormat, ShowFormat};
+use super::outcome::{CliError, CliResult, Outcome};
 use super::verify::meeting_or_exit;
-use super::{CliError, CliResult, Outcome};
 use crate::domain::minutes::to_txt;
 use crate::domain::text::clean_line;
 use crate::export::Format;
@@ -19,7 +19,7 @@ pub fn show(store: Store, id: i64, format: ShowFormat, lang: Lang) -> CliResult 
         ShowFormat::Md => md,
         ShowFormat::Txt => to_txt(&md, escaped),
     };
-    crate::cli::out(&text);
+    crate::cli::outcome::out(&text);
     Ok(Outcome::Ok)
 }
 
@@ -40,7 +40,7 @@ pub fn run(
     };
     let text = crate::export::export(&store, id, format, notice_only)?;
     match out {
-        None => crate::cli::out(&text),
+        None => crate::cli::outcome::out(&text),
         Some(path) => {
             let shown = clean_line(&path.display().to_string());
             crate::files::write_new(path, text.as_bytes(), Some(store.path()), force)

@@ -15,8 +15,8 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use super::outcome::{CliError, CliResult, Outcome};
 use super::verify::read_bundle;
-use super::{CliError, CliResult, Outcome};
 use crate::domain::text::clean_line;
 use crate::store::import::{ImportOutcome, ahead, prepare};
 use crate::store::{Store, StoreError};
@@ -43,8 +43,8 @@ enum Done {
     },
 }
 
-pub fn run(cli: &super::Cli, files: &[PathBuf], trust_new: bool, lang: Lang) -> CliResult {
-    let mut store = super::open_store(cli)?;
+pub fn run(cli: &super::args::Cli, files: &[PathBuf], trust_new: bool, lang: Lang) -> CliResult {
+    let mut store = super::open::open_store(cli)?;
     if !store.claim() {
         return Err(StoreError::Busy.into());
     }
@@ -189,7 +189,9 @@ fn report(
             pinned,
         } => {
             for f in &pinned {
-                crate::cli::outln(&clean_line(&strings::trust::pinned(lang, community, f)));
+                crate::cli::outcome::outln(&clean_line(&strings::trust::pinned(
+                    lang, community, f,
+                )));
             }
             let mut l = strings::cli_import_done(lang, shown, meeting_id, title);
             if chain_starts_here {
@@ -206,5 +208,5 @@ fn report(
             strings::cli_import_refused(lang, shown, &strings::import_refusal(lang, &r))
         }
     };
-    crate::cli::outln(&clean_line(&line));
+    crate::cli::outcome::outln(&clean_line(&line));
 }

@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::{CliError, CliResult, Outcome};
+use super::outcome::{CliError, CliResult, Outcome};
 use crate::domain::mediation::paper::agreement_html;
 use crate::domain::mediation::verify::{AgreementBundle, AgreementStatus, EXPORT_FORMAT};
 use crate::domain::mediation::{CaseKind, CaseStatus};
@@ -74,12 +74,12 @@ pub fn list(
             })
             .collect();
         let text = serde_json::to_string_pretty(&v).map_err(|e| CliError(e.to_string()))?;
-        crate::cli::outln(&text);
+        crate::cli::outcome::outln(&text);
         return Ok(Outcome::Ok);
     }
     for r in &rows {
         let st = m::status(lang, r.status);
-        crate::cli::outln(&format!(
+        crate::cli::outcome::outln(&format!(
             "{:>5}  {:>4}  {}  {}  {}  {}  {}",
             r.id,
             r.number,
@@ -111,7 +111,7 @@ fn write_out(
     lang: Lang,
 ) -> Result<(), CliError> {
     match out {
-        None => crate::cli::out(bytes),
+        None => crate::cli::outcome::out(bytes),
         Some(path) => {
             let shown = clean_line(&path.display().to_string());
             crate::files::write_new(path, bytes.as_bytes(), Some(store.path()), force)
@@ -181,7 +181,7 @@ pub fn verify_all(store: &Store, lang: Lang) -> Result<(usize, bool), CliError> 
     let mut ok = true;
     for r in &reports {
         ok &= !matches!(r.status, AgreementStatus::Invalid(_));
-        crate::cli::outln(&line(lang, r));
+        crate::cli::outcome::outln(&line(lang, r));
     }
     Ok((reports.len(), ok))
 }
@@ -260,7 +260,7 @@ fn report_of(b: &AgreementBundle) -> AgreementReport {
 pub fn verify_file(path: &Path, lang: Lang) -> CliResult {
     let b = read(path, lang)?;
     let r = report_of(&b);
-    crate::cli::outln(&line(lang, &r));
+    crate::cli::outcome::outln(&line(lang, &r));
     Ok(if r.status.is_valid() {
         Outcome::Ok
     } else {
@@ -281,7 +281,7 @@ pub fn import_file(store: &mut Store, path: &Path, lang: Lang) -> Result<bool, C
             } else {
                 m::CLI_IMPORT_SAME
             };
-            crate::cli::outln(&clean_line(&format!(
+            crate::cli::outcome::outln(&clean_line(&format!(
                 "{shown}: {}「{title}」",
                 what.get(lang)
             )));
@@ -289,7 +289,7 @@ pub fn import_file(store: &mut Store, path: &Path, lang: Lang) -> Result<bool, C
         }
         Err(StoreError::Refused(r)) => {
             let why = strings::refusal(lang, &r);
-            crate::cli::outln(&clean_line(&strings::cli_import_refused(
+            crate::cli::outcome::outln(&clean_line(&strings::cli_import_refused(
                 lang, &shown, &why,
             )));
             Ok(false)

@@ -1,7 +1,7 @@
 //! `yishi minutes list|show`
 
 use super::args::MinutesCmd;
-use super::{CliError, CliResult, Outcome};
+use super::outcome::{CliError, CliResult, Outcome};
 use crate::domain::model::MeetingKind;
 use crate::domain::text::{clean_line, pad, width};
 use crate::store::archive::ArchiveFilter;
@@ -30,7 +30,7 @@ fn print_rows(rows: &[crate::store::archive::ArchiveRow], lang: Lang) {
             .unwrap_or("");
         let title = clean_line(&r.title);
         let community = clean_line(&r.community);
-        crate::cli::outln(&format!(
+        crate::cli::outcome::outln(&format!(
             "{:>5}  {}  {}  {}  {}  {}",
             r.id,
             r.starts_at.get(..16).unwrap_or(&r.starts_at),
@@ -68,10 +68,10 @@ fn print_json(store: &Store, filter: &ArchiveFilter) -> Result<(), CliError> {
                 text.push_str(line);
             }
         }
-        crate::cli::out(&text);
+        crate::cli::outcome::out(&text);
         Ok(())
     })?;
-    crate::cli::outln(if first { "[]" } else { "\n]" });
+    crate::cli::outcome::outln(if first { "[]" } else { "\n]" });
     Ok(())
 }
 
@@ -112,7 +112,7 @@ pub fn run(store: Store, cmd: &MinutesCmd, lang: Lang) -> CliResult {
             // The newest meetings first, at once; then the rest of the archive.
             let first = store.archive_page(&filter, Some(FIRST_PAGE), 0)?;
             if first.is_empty() {
-                crate::cli::outln(strings::CLI_NO_MEETINGS.get(lang));
+                crate::cli::outcome::outln(strings::CLI_NO_MEETINGS.get(lang));
                 return Ok(Outcome::Ok);
             }
             let more = first.len() == FIRST_PAGE;

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use super::args::PrintWhat;
+use super::outcome::{CliError, CliResult, Outcome};
 use super::verify::meeting_or_exit;
-use super::{CliError, CliResult, Outcome};
 use crate::domain::text::clean_line;
 use crate::paper::{Paper, render};
 use crate::store::Store;
@@ -34,7 +34,7 @@ pub fn run(
     };
     let html = render(&store, id, what).map_err(|e| CliError(strings::store_error(lang, &e)))?;
     match out {
-        None => crate::cli::out(&html),
+        None => crate::cli::outcome::out(&html),
         Some(path) => {
             let shown = clean_line(&path.display().to_string());
             crate::files::write_new(path, html.as_bytes(), Some(store.path()), force)

@@ -2,19 +2,11 @@
 
 use std::path::Path;
 
-use clap::ValueEnum;
-
-use super::{CliError, CliResult, Outcome};
+use super::args::ReportFormat;
+use super::outcome::{CliError, CliResult, Outcome};
 use crate::domain::text::clean_line;
 use crate::store::Store;
 use crate::strings::{self, Lang};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Html,
-    Csv,
-    Json,
-}
 
 pub struct Args<'a> {
     pub year: Option<i32>,
@@ -39,7 +31,7 @@ pub fn run(store: Store, a: Args<'_>, lang: Lang) -> CliResult {
         ReportFormat::Json => crate::report::to_json(&r),
     };
     match a.out {
-        None => crate::cli::out(&text),
+        None => crate::cli::outcome::out(&text),
         Some(path) => {
             let shown = clean_line(&path.display().to_string());
             crate::files::write_new(path, text.as_bytes(), Some(store.path()), a.force)

@@ -1,14 +1,14 @@
 //! `yishi roster import FILE.csv --community NAME`
 
 use super::args::RosterCmd;
-use super::{CliError, CliResult, Outcome};
+use super::outcome::{CliError, CliResult, Outcome};
 use crate::domain::roster_csv;
 use crate::domain::text::clean_line;
 use crate::strings::{self, Lang};
 
 /// The file is read and checked before the database is opened: a bad file creates
 /// nothing.
-pub fn run(cli: &super::Cli, cmd: &RosterCmd, lang: Lang) -> CliResult {
+pub fn run(cli: &super::args::Cli, cmd: &RosterCmd, lang: Lang) -> CliResult {
     match cmd {
         RosterCmd::Import { file, community } => {
             let name = file.display().to_string();
@@ -36,12 +36,12 @@ pub fn run(cli: &super::Cli, cmd: &RosterCmd, lang: Lang) -> CliResult {
                 },
             )?;
             let community = crate::domain::text::names::nfc(&community);
-            let mut store = super::open_store(cli)?;
+            let mut store = super::open::open_store(cli)?;
             if !store.claim() {
                 return Err(crate::store::StoreError::Busy.into());
             }
             let (voters, units) = store.import_roster(&community, &rows)?;
-            crate::cli::outln(&strings::cli_imported(lang, voters, units, &community));
+            crate::cli::outcome::outln(&strings::cli_imported(lang, voters, units, &community));
             Ok(Outcome::Ok)
         }
     }

@@ -1,25 +1,13 @@
 //! `yishi suggestions list [--status S] [--json]`: the residents' suggestions, longest
 //! waiting first, with the days each waited (never the private contact).
 
-use clap::Subcommand;
-
-use super::{CliError, CliResult, Outcome, outln};
+use super::args::SuggestionsCmd;
+use super::outcome::{CliError, CliResult, Outcome, outln};
 use crate::domain::suggestions::SuggestionStatus;
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::Store;
 use crate::strings::suggestions as w;
 use crate::strings::{self, Lang};
-
-#[derive(Debug, Subcommand)]
-pub enum SuggestionsCmd {
-    List {
-        /// new, acknowledged, answered, handed_over, on_agenda, decided, done, closed
-        #[arg(long)]
-        status: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-}
 
 pub fn run(store: Store, cmd: &SuggestionsCmd, lang: Lang) -> CliResult {
     let SuggestionsCmd::List { status, json } = cmd;

@@ -5,7 +5,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 use super::args::TrustCmd;
-use super::{CliError, CliResult, Outcome};
+use super::outcome::{CliError, CliResult, Outcome};
 use crate::domain::signing::verify::ExportBundle;
 use crate::domain::text::clean_line;
 use crate::store::import::{ImportOutcome, ImportRefusal};
@@ -13,23 +13,23 @@ use crate::store::trust::parse_fingerprint;
 use crate::store::{Result as StoreResult, Store, StoreError};
 use crate::strings::{Lang, trust as t};
 
-pub fn run(cli: &super::Cli, cmd: &TrustCmd, lang: Lang) -> CliResult {
+pub fn run(cli: &super::args::Cli, cmd: &TrustCmd, lang: Lang) -> CliResult {
     // Listing only reads (no full check first, and no new file made at a mistyped
     // path); removing needs the archive that holds the key; a key may be pinned before
     // the first import, into a new archive.
     let mut store = match cmd {
-        TrustCmd::List => super::open_existing_for_reading(cli, lang)?,
-        TrustCmd::Remove { .. } => super::open_existing(cli, lang)?,
-        TrustCmd::Add { .. } => super::open_store(cli)?,
+        TrustCmd::List => super::open::open_existing_for_reading(cli, lang)?,
+        TrustCmd::Remove { .. } => super::open::open_existing(cli, lang)?,
+        TrustCmd::Add { .. } => super::open::open_store(cli)?,
     };
     match cmd {
         TrustCmd::List => {
             let pins = store.pins()?;
             if pins.is_empty() {
-                crate::cli::outln(t::NO_PINS.get(lang));
+                crate::cli::outcome::outln(t::NO_PINS.get(lang));
             }
             for p in pins {
-                crate::cli::outln(&clean_line(&format!(
+                crate::cli::outcome::outln(&clean_line(&format!(
                     "{}\t{}\t{}",
                     p.community, p.fingerprint, p.pinned_at
                 )));
@@ -51,7 +51,7 @@ pub fn run(cli: &super::Cli, cmd: &TrustCmd, lang: Lang) -> CliResult {
             }
             store.pin_keys(community, &fps)?;
             for f in &fps {
-                crate::cli::outln(&clean_line(&t::pinned(lang, community, f)));
+                crate::cli::outcome::outln(&clean_line(&t::pinned(lang, community, f)));
             }
         }
         TrustCmd::Remove {
@@ -66,7 +66,7 @@ pub fn run(cli: &super::Cli, cmd: &TrustCmd, lang: Lang) -> CliResult {
             if !store.unpin_key(community, &f)? {
                 return Err(CliError(clean_line(&t::not_pinned(lang, community, &f))));
             }
-            crate::cli::outln(&clean_line(&t::unpinned(lang, community, &f)));
+            crate::cli::outcome::outln(&clean_line(&t::unpinned(lang, community, &f)));
         }
     }
     Ok(Outcome::Ok)
@@ -140,7 +140,7 @@ pub fn verify_head(store: Store, head: &str, lang: Lang) -> CliResult {
         parse_head(head).ok_or_else(|| CliError(t::bad_head(lang, &shown)))?;
     let community = clean_line(&community);
     let Some(c) = store.community_by_name(&community)? else {
-        crate::cli::outln(&t::head_missing(
+        crate::cli::outcome::outln(&t::head_missing(
             lang,
             &community,
             seq,
@@ -151,11 +151,11 @@ pub fn verify_head(store: Store, head: &str, lang: Lang) -> CliResult {
     };
     match store.check_head(c.id, seq, &hex)? {
         None => {
-            crate::cli::outln(&t::head_ok(lang, &community, seq, &hex));
+            crate::cli::outcome::outln(&t::head_ok(lang, &community, seq, &hex));
             Ok(Outcome::Ok)
         }
         Some(why) => {
-            crate::cli::outln(&t::head_missing(lang, &community, seq, &hex, &why));
+            crate::cli::outcome::outln(&t::head_missing(lang, &community, seq, &hex, &why));
             Ok(Outcome::Failed)
         }
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{CliError, CliResult, Outcome};
+use super::outcome::{CliError, CliResult, Outcome};
 use crate::domain::signing::verify::{EXPORT_FORMAT, ExportBundle, SignatureRecord, VerifyStatus};
 use crate::domain::text::clean_line;
 use crate::store::signed::VerifyReport;
@@ -62,7 +62,7 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
             line.push(' ');
             line.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));
         }
-        crate::cli::outln(&clean_line(&line));
+        crate::cli::outcome::outln(&clean_line(&line));
     };
     // Each meeting's line is printed as it is verified, not after the whole archive.
     let meetings = match id {
@@ -77,7 +77,7 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
         })?,
     };
     if meetings == 0 && agreements == 0 {
-        crate::cli::outln(strings::CLI_NOTHING_SIGNED.get(lang));
+        crate::cli::outcome::outln(strings::CLI_NOTHING_SIGNED.get(lang));
         return Ok(Outcome::Ok);
     }
     Ok(if all_valid {
@@ -138,7 +138,7 @@ pub fn run_file(path: &Path, lang: Lang) -> CliResult {
         line.push(' ');
         line.push_str(strings::CLI_FILE_CHAIN.get(lang));
     }
-    crate::cli::outln(&clean_line(&line));
+    crate::cli::outcome::outln(&clean_line(&line));
     Ok(if status == VerifyStatus::Valid {
         Outcome::Ok
     } else {

@@ -5,7 +5,7 @@
 
 use chrono::{FixedOffset, TimeZone};
 
-use crate::demo::{COMMUNITY, DEMO_SIGNERS};
+use crate::demo::community::{COMMUNITY, DEMO_SIGNERS};
 use crate::domain::mediation::{CaseKind, CaseStatus};
 use crate::store::mediation::CaseInput;
 use crate::store::{Result, Store, simulate_clock};

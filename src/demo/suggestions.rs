@@ -155,7 +155,7 @@ const SUGGESTIONS: [Demo; 7] = [
 /// Suggestions in every status: new, acknowledged, answered, handed over, on the draft
 /// meeting's agenda, done, closed (decided is the gate's, from `plan_past`).
 pub fn install(store: &mut Store) -> Result<()> {
-    let Some(community) = store.community_by_name(crate::demo::COMMUNITY)? else {
+    let Some(community) = store.community_by_name(crate::demo::community::COMMUNITY)? else {
         return Ok(());
     };
     let community = community.id;

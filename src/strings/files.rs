@@ -1,6 +1,6 @@
 //! Words for writing and reading user-named files (export, backup, a missing database).
 
-use crate::strings::Lang;
+use crate::strings::tr::Lang;
 
 pub fn file_exists(l: Lang, file: &str) -> String {
     match l {
@@ -66,6 +66,6 @@ pub fn refusal(l: Lang, file: &str, r: &crate::files::Refusal, tui: bool) -> Str
         R::Database => file_is_database(l, file),
         R::Symlink => file_is_symlink(l, file),
         R::Folder => file_is_folder(l, file),
-        R::Io(why) => crate::strings::cli_cannot_write(l, file, why),
+        R::Io(why) => crate::strings::cli::cli_cannot_write(l, file, why),
     }
 }

@@ -1,7 +1,7 @@
 //! Words of the forms and the host's feedback: drafts, the discard question, the custom rule's fields, and
 //! the feedback of keys that said nothing before.
 
-use crate::strings::{Lang, Tr};
+use crate::strings::tr::{Lang, Tr};
 
 pub const DISCARD_Q: Tr = Tr(
     "放弃对这个表单的修改？已输入的内容将被删除。",

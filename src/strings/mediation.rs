@@ -5,7 +5,7 @@
 use crate::domain::mediation::verify::AgreementProblem;
 use crate::domain::mediation::{CaseKind, CaseStatus, NotReady};
 use crate::store::mediation::MediationRefusal;
-use crate::strings::{Lang, Tr};
+use crate::strings::tr::{Lang, Tr};
 
 pub fn kind(l: Lang, k: CaseKind) -> &'static str {
     match k {

@@ -3,7 +3,8 @@
 
 use crate::domain::signing::SignError;
 use crate::store::{ImportPart, Refusal};
-use crate::strings::{Lang, meeting_status, sign_role};
+use crate::strings::meeting::{meeting_status, sign_role};
+use crate::strings::tr::Lang;
 
 /// A refusal in the user's language.
 pub fn refusal(l: Lang, r: &Refusal) -> String {

@@ -1,7 +1,7 @@
 //! The roll call's words on screen: who may answer, changed answers,
 //! items not taken up and the shaft owners' condition.
 
-use crate::strings::Tr;
+use crate::strings::tr::Tr;
 
 pub const ABSENT_WHY: Tr = Tr(
     "缺席：不能表决；请先登记到场（签到）",
@@ -39,12 +39,12 @@ pub const RECUSAL_ART278: Tr = Tr(
 );
 
 /// "Change 王伟's answer: 同意 → 反对?"
-pub fn confirm_correction(l: crate::strings::Lang, name: &str, from: &str, to: &str) -> String {
+pub fn confirm_correction(l: crate::strings::tr::Lang, name: &str, from: &str, to: &str) -> String {
     match l {
-        crate::strings::Lang::Zh => {
+        crate::strings::tr::Lang::Zh => {
             format!("更正 {name} 的表决：{from} → {to}？更正将记入会议记录。")
         }
-        crate::strings::Lang::En => {
+        crate::strings::tr::Lang::En => {
             format!("Change {name}'s answer: {from} → {to}? The change is kept in the record.")
         }
     }
@@ -52,16 +52,16 @@ pub fn confirm_correction(l: crate::strings::Lang, name: &str, from: &str, to: &
 
 /// The adjournment's confirmation when items were never taken up: each by its number
 /// and its title in quotes (a title may hold commas or end in 。).
-pub fn confirm_adjourn_pending(l: crate::strings::Lang, titles: &[(i64, String)]) -> String {
+pub fn confirm_adjourn_pending(l: crate::strings::tr::Lang, titles: &[(i64, String)]) -> String {
     match l {
-        crate::strings::Lang::Zh => {
+        crate::strings::tr::Lang::Zh => {
             let list: Vec<String> = titles.iter().map(|(n, t)| format!("{n}.「{t}」")).collect();
             format!(
                 "以下议题尚未审议，休会后将记为「未审议」：{}。确定休会？",
                 list.join("、")
             )
         }
-        crate::strings::Lang::En => {
+        crate::strings::tr::Lang::En => {
             let list: Vec<String> = titles.iter().map(|(n, t)| format!("{n}. “{t}”")).collect();
             format!(
                 "These items were never taken up and will be recorded as not taken up: {}. Adjourn?",

@@ -3,7 +3,7 @@
 use crate::domain::cost::ShareMethod;
 use crate::domain::suggestions::{Channel, SuggestionStatus};
 use crate::store::suggestions::CivicRefusal as R;
-use crate::strings::{Lang, Tr};
+use crate::strings::tr::{Lang, Tr};
 
 pub fn refusal(l: Lang, r: R) -> &'static str {
     match r {

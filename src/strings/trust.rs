@@ -2,7 +2,7 @@
 //! (see domain::signing::roster and `yishi trust`).
 
 use crate::domain::signing::roster::TrustProblem as T;
-use crate::strings::{Lang, Tr};
+use crate::strings::tr::{Lang, Tr};
 
 pub fn chain_position(l: Lang, seq: i64) -> String {
     match l {
@@ -41,8 +41,8 @@ pub fn problem(l: Lang, p: &T) -> String {
             },
         ) => format!(
             "{}签名人为 {signer}（密钥 {fingerprint}），但会议记载的{}是 {named}",
-            crate::strings::sign_role(l, role),
-            crate::strings::sign_role(l, role)
+            crate::strings::meeting::sign_role(l, role),
+            crate::strings::meeting::sign_role(l, role)
         ),
         (
             Lang::En,

@@ -1,6 +1,6 @@
 //! The words of the full-screen program.
 
-use crate::strings::{Lang, Tr};
+use crate::strings::tr::{Lang, Tr};
 
 // ---- keys (bottom bar and help) ----
 pub const K_HELP: Tr = Tr("帮助", "help");
@@ -296,10 +296,10 @@ pub const SIGNED_LOCKED: Tr = Tr(
 );
 pub const EXPORTED: Tr = Tr("已导出到 ", "Exported to ");
 
-pub fn home_more(l: crate::strings::Lang, n: i64) -> String {
+pub fn home_more(l: crate::strings::tr::Lang, n: i64) -> String {
     match l {
-        crate::strings::Lang::Zh => format!("……另有 {n} 次会议，见档案（a）"),
-        crate::strings::Lang::En => format!("… {n} more meetings in the archive (a)"),
+        crate::strings::tr::Lang::Zh => format!("……另有 {n} 次会议，见档案（a）"),
+        crate::strings::tr::Lang::En => format!("… {n} more meetings in the archive (a)"),
     }
 }
 pub const K_FILTER: Tr = Tr("筛选", "filter");
@@ -329,11 +329,11 @@ pub const ST_SIGNED: Tr = Tr("已签署", "signed");
 pub const ST_UNSIGNED: Tr = Tr("未签署", "unsigned");
 
 /// "共 12 次会议"; with `more`, the count so far ("100+").
-pub fn found(l: crate::strings::Lang, n: usize, more: bool) -> String {
+pub fn found(l: crate::strings::tr::Lang, n: usize, more: bool) -> String {
     let plus = if more { "+" } else { "" };
     match l {
-        crate::strings::Lang::Zh => format!("共 {n}{plus} 次会议"),
-        crate::strings::Lang::En => format!("{n}{plus} meetings"),
+        crate::strings::tr::Lang::Zh => format!("共 {n}{plus} 次会议"),
+        crate::strings::tr::Lang::En => format!("{n}{plus} meetings"),
     }
 }
 pub const K_ADDENDUM: Tr = Tr("补充更正（签署）", "signed addendum");
@@ -345,17 +345,17 @@ pub const ADDENDUM_SIGNED: Tr = Tr(
 
 /// The colon after a label: full-width in Chinese, ": " in English.
 /// A field's fill against its limit, e.g. "12/300 字".
-pub fn field_limit(l: crate::strings::Lang, n: usize, max: usize) -> String {
+pub fn field_limit(l: crate::strings::tr::Lang, n: usize, max: usize) -> String {
     match l {
-        crate::strings::Lang::Zh => format!("{n}/{max} 字"),
-        crate::strings::Lang::En => format!("{n}/{max} characters"),
+        crate::strings::tr::Lang::Zh => format!("{n}/{max} 字"),
+        crate::strings::tr::Lang::En => format!("{n}/{max} characters"),
     }
 }
 
-pub fn colon(l: crate::strings::Lang) -> &'static str {
+pub fn colon(l: crate::strings::tr::Lang) -> &'static str {
     match l {
-        crate::strings::Lang::Zh => "：",
-        crate::strings::Lang::En => ": ",
+        crate::strings::tr::Lang::Zh => "：",
+        crate::strings::tr::Lang::En => ": ",
     }
 }
 pub const IMPORTED: Tr = Tr("（导入）", " (imported)");

@@ -1,7 +1,9 @@
 //! Words of verification: the sections of the minutes, each problem `verify` finds, and
 //! the one-line verdict.
 
-use crate::strings::{Lang, Tr, sign_role, trust};
+use crate::strings::meeting::sign_role;
+use crate::strings::tr::{Lang, Tr};
+use crate::strings::trust;
 
 pub fn section_name(l: Lang, s: &crate::domain::minutes::Section) -> String {
     use crate::domain::minutes::{ItemPart, Section};

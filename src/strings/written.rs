@@ -2,7 +2,7 @@
 //! match per language.
 
 use crate::store::written::WrittenRefusal as W;
-use crate::strings::Tr;
+use crate::strings::tr::Tr;
 
 pub fn en(r: W) -> &'static str {
     match r {

@@ -1,7 +1,7 @@
 //! The words of the written consultation's screens: the form of a meeting in
 //! preparation, printing from the screens, deliveries, progress, extension and closing.
 
-use crate::strings::{Lang, Tr};
+use crate::strings::tr::{Lang, Tr};
 
 // Preparation: the form of the meeting and its dates.
 pub const K_FORM: Tr = Tr("形式与日期", "form and dates");
