@@ -54,22 +54,7 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             crate::ui::run(store, lang).map_err(CliError)?;
             Ok(Outcome::Ok)
         }
-        Some(Command::Demo { no_tui }) => {
-            let mut store = open_store(cli)?;
-            if !store.claim() {
-                return Err(StoreError::Busy.into());
-            }
-            crate::demo::install(&mut store)?;
-            if *no_tui {
-                crate::cli::outcome::outln(&strings::cli_demo_ready(
-                    lang,
-                    &store.path().display().to_string(),
-                ));
-                return Ok(Outcome::Ok);
-            }
-            crate::ui::run(store, lang).map_err(CliError)?;
-            Ok(Outcome::Ok)
-        }
+        Some(Command::Demo { no_tui }) => demo(cli, *no_tui, lang),
         Some(Command::Roster { cmd }) => roster::run(cli, cmd, lang),
         Some(Command::Minutes { cmd }) => {
             minutes::run(open_existing_for_reading(cli, lang)?, cmd, lang)
@@ -100,22 +85,7 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
         },
         Some(Command::Import { files, trust_new }) => import::run(cli, files, *trust_new, lang),
         Some(Command::Trust { cmd }) => trust::run(cli, cmd, lang),
-        Some(Command::Mediation { cmd }) => match cmd {
-            args::MediationCmd::List { status, kind, json } => mediation::list(
-                open_existing_for_reading(cli, lang)?,
-                status.as_deref(),
-                kind.as_deref(),
-                *json,
-                lang,
-            ),
-            args::MediationCmd::Export { case, out, force } => mediation::export(
-                open_existing_for_reading(cli, lang)?,
-                *case,
-                out.as_deref(),
-                *force,
-                lang,
-            ),
-        },
+        Some(Command::Mediation { cmd }) => mediation_cmd(cli, cmd, lang),
         Some(Command::Suggestions { cmd }) => {
             suggestions::run(open_existing_for_reading(cli, lang)?, cmd, lang)
         }
@@ -146,6 +116,44 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             open_existing_for_reading(cli, lang)?,
             *what,
             *id,
+            out.as_deref(),
+            *force,
+            lang,
+        ),
+    }
+}
+
+/// `yishi demo`: the demo community installed (once), then the full-screen program.
+fn demo(cli: &Cli, no_tui: bool, lang: Lang) -> CliResult {
+    let mut store = open_store(cli)?;
+    if !store.claim() {
+        return Err(StoreError::Busy.into());
+    }
+    crate::demo::install(&mut store)?;
+    if no_tui {
+        crate::cli::outcome::outln(&strings::cli_demo_ready(
+            lang,
+            &store.path().display().to_string(),
+        ));
+        return Ok(Outcome::Ok);
+    }
+    crate::ui::run(store, lang).map_err(CliError)?;
+    Ok(Outcome::Ok)
+}
+
+/// `yishi mediation list|export`.
+fn mediation_cmd(cli: &Cli, cmd: &args::MediationCmd, lang: Lang) -> CliResult {
+    match cmd {
+        args::MediationCmd::List { status, kind, json } => mediation::list(
+            open_existing_for_reading(cli, lang)?,
+            status.as_deref(),
+            kind.as_deref(),
+            *json,
+            lang,
+        ),
+        args::MediationCmd::Export { case, out, force } => mediation::export(
+            open_existing_for_reading(cli, lang)?,
+            *case,
             out.as_deref(),
             *force,
             lang,
