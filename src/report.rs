@@ -247,14 +247,32 @@ fn bars(rows: &[(String, i64)]) -> String {
 
 fn section(l: Lang, f: &Figures) -> String {
     let e = html_escape;
-    let c = if l == Lang::Zh { "：" } else { ": " };
-    let (po, pc) = if l == Lang::Zh {
-        ("（", "）")
-    } else {
-        (" (", ")")
-    };
     let mut o = format!("<section>\n<h2>{}</h2>\n", e(&f.name));
-    // Meetings by kind.
+    meetings_and_items(&mut o, l, f);
+    participation(&mut o, l, f);
+    actions(&mut o, l, f);
+    suggestions(&mut o, l, f);
+    for x in &f.extra {
+        o.push_str(&format!("<h3>{}</h3>\n", e(&x.title)));
+        o.push_str(&bars(&x.rows));
+    }
+    o.push_str("</section>\n");
+    o
+}
+
+/// The colon and the brackets of the reader's language.
+fn punct(l: Lang) -> (&'static str, &'static str, &'static str) {
+    if l == Lang::Zh {
+        ("：", "（", "）")
+    } else {
+        (": ", " (", ")")
+    }
+}
+
+/// Meetings by kind; items by outcome, then by category and outcome.
+fn meetings_and_items(o: &mut String, l: Lang, f: &Figures) {
+    let e = html_escape;
+    let (c, _, _) = punct(l);
     o.push_str(&format!(
         "<h3>{}{c}{}</h3>\n",
         w::R_MEETINGS.get(l),
@@ -296,7 +314,10 @@ fn section(l: Lang, f: &Figures) -> String {
         }
         o.push_str("</table>\n");
     }
-    // Participation.
+}
+
+fn participation(o: &mut String, l: Lang, f: &Figures) {
+    let (c, po, pc) = punct(l);
     o.push_str(&format!("<h3>{}</h3>\n<ul>\n", w::R_PARTICIPATION.get(l)));
     o.push_str(&format!("<li>{}{c}{}</li>\n", w::R_VOTES.get(l), f.votes));
     for (label, r) in [
@@ -309,7 +330,10 @@ fn section(l: Lang, f: &Figures) -> String {
         o.push_str(&format!("<li>{}{c}{v}</li>\n", label.get(l)));
     }
     o.push_str("</ul>\n");
-    // Action items.
+}
+
+fn actions(o: &mut String, l: Lang, f: &Figures) {
+    let (c, _, _) = punct(l);
     let a = &f.actions;
     o.push_str(&format!("<h3>{}{c}{}</h3>\n", w::R_ACTIONS.get(l), a.total));
     o.push_str(&bars(&[
@@ -317,7 +341,10 @@ fn section(l: Lang, f: &Figures) -> String {
         (w::R_ON_TIME.get(l).to_string(), a.on_time),
         (w::R_OVERDUE.get(l).to_string(), a.overdue),
     ]));
-    // Suggestions.
+}
+
+fn suggestions(o: &mut String, l: Lang, f: &Figures) {
+    let (c, po, pc) = punct(l);
     o.push_str(&format!(
         "<h3>{}{c}{}</h3>\n",
         w::R_SUGGESTIONS.get(l),
@@ -342,12 +369,6 @@ fn section(l: Lang, f: &Figures) -> String {
         f.answered,
         w::R_ANSWERED.get(l)
     ));
-    for x in &f.extra {
-        o.push_str(&format!("<h3>{}</h3>\n", e(&x.title)));
-        o.push_str(&bars(&x.rows));
-    }
-    o.push_str("</section>\n");
-    o
 }
 
 /// The printable page: A4, print CSS, each community on its own page after the total.
