@@ -102,7 +102,7 @@ impl Store {
         // fixed at the close, which counted the frozen list and its answers (answers
         // change only while the vote is open): counting the votes and vote_eligible
         // tables read every answer of the archive's years, most of the report's time at
-        // district scale. tests/report_figures.rs recomputes it from the ballots.
+        // district scale. tests/residents/report_figures.rs recomputes it from the ballots.
         let mut st = conn.prepare(&format!(
             "SELECT c.name, vc.figures, i.id
              FROM vote_closures vc JOIN agenda_items i ON i.id = vc.item_id

@@ -10,3 +10,5 @@ mod help_demo;
 mod not_ours;
 mod roster_import;
 mod support;
+mod cli_language;
+mod cli_refusals;

@@ -8,3 +8,11 @@
 mod ballots;
 mod closing;
 mod support;
+#[path = "../tui_support/mod.rs"]
+mod tui_support;
+mod cli_print_extension;
+mod tui_ballots;
+mod tui_deliveries;
+mod tui_written_close;
+mod tui_written_prepare;
+mod tui_written_small;

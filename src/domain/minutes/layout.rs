@@ -1,6 +1,6 @@
 //! The layout of the signed body, section by section, for every format. V1 is frozen
 //! (see `crate::domain::minutes`): each V2 difference is a branch on the format (`f.v2()`), and the V1
-//! path of every function must never change; the golden tests (tests/minutes_golden.rs)
+//! path of every function must never change; the golden tests (tests/minutes/golden.rs)
 //! fail on one changed byte of either format's fixtures.
 //!
 //! What V2 adds: data escaped for Markdown (a remark "## 签署" can never look like

@@ -23,7 +23,7 @@
 //! [`MinutesFormat::CURRENT`] points at the newest (new signatures use it), and a change
 //! is made for that version only: new words in a `vN_words.rs`, and in the layout the
 //! format passed down to the parts that differ and a branch there (`f.v3()`).
-//! A released version's words, formats and output never change; `tests/minutes_golden.rs`
+//! A released version's words, formats and output never change; `tests/minutes/golden.rs`
 //! fails on one changed byte of the committed V1, V2 and V3 fixtures.
 
 mod diff;
@@ -63,7 +63,7 @@ pub enum MinutesFormat {
     V2,
     /// Released with schema version 12: V2 and an item's source and its cost plan per
     /// unit (each a branch on `f.v3()`). Frozen like V1 and V2: the committed V3
-    /// fixtures (`tests/minutes_golden_v3.rs`) must render byte for byte.
+    /// fixtures (`tests/minutes/golden_v3.rs`) must render byte for byte.
     V3,
 }
 

@@ -1,5 +1,5 @@
 //! Format V2's additions, each against the sample meeting of `tests` (V1 itself is
-//! pinned byte for byte by tests/minutes_golden.rs).
+//! pinned byte for byte by tests/minutes/golden.rs).
 
 use super::sample;
 use crate::domain::minutes::*;

@@ -2,10 +2,9 @@
 //! the elevator's plan edited in its form (a fixed share and floor coefficients), shown
 //! per unit before the vote and saved exactly; the archive's summary reading the report.
 
-mod tui_support;
 
 use crossterm::event::KeyCode;
-use tui_support::Ui;
+use crate::tui_support::Ui;
 use yishi::strings::Lang;
 
 #[test]

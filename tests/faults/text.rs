@@ -4,12 +4,11 @@
 //! nor an HTML/Markdown export; CSV files with bad encodings, missing columns, duplicate
 //! units and bad areas are refused with their line and import nothing.
 
-mod faults_support;
 
 use std::fs;
 use std::path::Path;
 
-use faults_support::{Tmux, count, demo_db, yishi, yishi_bin};
+use crate::faults_support::{Tmux, count, demo_db, yishi, yishi_bin};
 use rusqlite::Connection;
 
 /// Hostile payloads, each tagged so the test can say which one leaked.

@@ -2,11 +2,10 @@
 //! mutated inputs for CSV import and for `verify --file` JSON, plus crafted hostile
 //! files through the real binary. `cargo fuzz` runs the same checks for longer.
 
-mod faults_support;
 
 use std::fs;
 
-use faults_support::{demo_db, yishi, yishi_bin};
+use crate::faults_support::{demo_db, yishi, yishi_bin};
 use proptest::prelude::*;
 use yishi::domain::roster_csv::{MAX_AREA_CENTI, parse};
 use yishi::domain::signing::verify::{ExportBundle, verify_record};

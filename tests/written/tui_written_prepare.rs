@@ -3,10 +3,9 @@
 //! into a date) are refused with a sentence and nothing saved, and opening it less than
 //! 15 days after its notice asks first; then its ballots are numbered.
 
-mod tui_support;
 
 use crossterm::event::KeyCode;
-use tui_support::Ui;
+use crate::tui_support::Ui;
 use yishi::strings::Lang;
 
 fn draft(ui: &Ui) -> i64 {

@@ -2,14 +2,13 @@
 //! SIGHUP leave the terminal usable (`stty -a` shows icanon and echo) and the meeting
 //! resumable; kill -9 at several points of a roll call loses no answer that was on
 //! screen and resumes at the next voter. (Ctrl-C, SIGTERM and one kill -9 are in
-//! tests/smoke_tmux.rs.)
+//! tests/smoke_tmux/.)
 
-mod faults_support;
 
 use std::path::Path;
 use std::process::Command;
 
-use faults_support::{Tmux, count, demo_db, wait_until, yishi, yishi_bin};
+use crate::faults_support::{Tmux, count, demo_db, wait_until, yishi, yishi_bin};
 
 fn cmd(db: &Path, env: &str) -> String {
     format!("{env} {} --lang en --db {}", yishi_bin(), db.display())

@@ -3,10 +3,9 @@
 //! through the safe file writing (an existing file is replaced only when the user says
 //! yes; never the database), and the message names the full path.
 
-mod tui_support;
 
 use crossterm::event::KeyCode;
-use tui_support::Ui;
+use crate::tui_support::Ui;
 use yishi::paper::{Paper, render};
 use yishi::store::Store;
 use yishi::strings::Lang;

@@ -1,10 +1,9 @@
 //! Issue 15: every limit of the schema is known to its form and refused in the user's
 //! words (typed or pasted); keys that change or refuse something say what they did.
 
-mod tui_support;
 
 use crossterm::event::{Event, KeyCode};
-use tui_support::Ui;
+use crate::tui_support::Ui;
 use yishi::strings::Lang;
 
 fn paste(ui: &mut Ui, text: &str) {

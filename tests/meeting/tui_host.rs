@@ -1,10 +1,9 @@
 //! The host's screens (issue 15), on ratatui's TestBackend: keys in, screen and
 //! database checked.
 
-mod tui_support;
 
 use crossterm::event::KeyCode;
-use tui_support::Ui;
+use crate::tui_support::Ui;
 use yishi::strings::Lang;
 
 /// Open the demo's draft meeting and go to the elevator item's roll call.

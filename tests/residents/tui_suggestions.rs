@@ -3,10 +3,9 @@
 //! agenda; the item decided in the meeting; the suggestion's status follows and the
 //! minutes print its source. And the printable list of responses, names masked.
 
-mod tui_support;
 
 use crossterm::event::KeyCode;
-use tui_support::Ui;
+use crate::tui_support::Ui;
 use yishi::strings::Lang;
 
 fn status_of(ui: &Ui, who: &str) -> String {

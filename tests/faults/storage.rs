@@ -1,16 +1,15 @@
 //! Fault matrix, storage rows: the disk fills up, the file or its folder is read-only,
 //! two yishi processes share one file. (Refusals of files that are not ours, truncated,
-//! corrupted or newer are proven in tests/cli_foundation.rs and
-//! tests/store_roundtrip.rs; see the README, "Reliability".)
+//! corrupted or newer are proven in tests/cli_foundation/ and
+//! tests/store_roundtrip/; see the README, "Reliability".)
 
-mod faults_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
-use faults_support::{Tmux, count, demo_db, yishi_bin};
+use crate::faults_support::{Tmux, count, demo_db, yishi_bin};
 use rusqlite::Connection;
 use yishi::domain::model::Choice;
 use yishi::store::{Store, StoreError};
@@ -212,7 +211,7 @@ fn disk_full_keeps_the_typed_remark_and_says_so() {
     let mut app = App::new(store, Lang::Zh);
     let press = |app: &mut App, code: KeyCode, m: KeyModifiers| {
         app.handle_key(key(code, m));
-        faults_support::render(app, 100, 30)
+        crate::faults_support::render(app, 100, 30)
     };
     let n = KeyModifiers::NONE;
     // Open the draft meeting, skip the roll of attendance, go to the elevator item.
@@ -419,7 +418,7 @@ fn two_processes_on_one_file_second_reviews_and_no_answer_is_lost_or_doubled() {
     for _ in 0..5 {
         first.keys(&["y"]);
     }
-    faults_support::wait_until(|| votes() == 5);
+    crate::faults_support::wait_until(|| votes() == 5);
 
     // The second is told and offered review only; its keys change nothing.
     let second = Tmux::start(&cmd, 100, 30);
@@ -447,7 +446,7 @@ fn two_processes_on_one_file_second_reviews_and_no_answer_is_lost_or_doubled() {
     for _ in 0..5 {
         first.keys(&["n"]);
     }
-    faults_support::wait_until(|| votes() == 10);
+    crate::faults_support::wait_until(|| votes() == 10);
     second.keys(&["C-c"]);
     second.wait_exit();
     first.keys(&["C-c"]);

@@ -2,12 +2,11 @@
 //! large meetings (a 1 MB proposal, 10,000 remarks, a 2,000-voter roll) are stored, shown
 //! and drawn quickly. Runs on ratatui's TestBackend.
 
-mod faults_support;
 
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
-use faults_support::count;
+use crate::faults_support::count;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rusqlite::Connection;

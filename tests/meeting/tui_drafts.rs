@@ -3,10 +3,9 @@
 //! on a changed form asks before throwing it away, and the home screen quits on `q`
 //! only.
 
-mod tui_support;
 
 use crossterm::event::{Event, KeyCode};
-use tui_support::Ui;
+use crate::tui_support::Ui;
 use yishi::strings::Lang;
 
 fn drafts(ui: &Ui) -> i64 {

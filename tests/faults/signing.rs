@@ -1,13 +1,12 @@
 //! Fault matrix, signing row: a wrong passphrase, many times. Nothing is signed, the
 //! same plain message comes each time, and no passphrase (nor anything derived from a
 //! wrong one) reaches the audit log, the database file or the program's output.
-//! (Tampering with signed data is proven in tests/minutes_signing.rs.)
+//! (Tampering with signed data is proven in tests/minutes/signing.rs.)
 
-mod faults_support;
 
 use std::fs;
 
-use faults_support::demo_db;
+use crate::faults_support::demo_db;
 use yishi::demo::DEMO_SIGNERS;
 use yishi::domain::signing::verify::Role;
 use yishi::store::{Store, StoreError};
@@ -29,7 +28,7 @@ fn wrong_passphrase_many_times_signs_nothing_and_leaves_no_trace() {
     store.adjourn(m).unwrap();
     let (host_name, _, host_pass) = DEMO_SIGNERS[0];
     let host = store.signer_by_name(host_name).unwrap().unwrap().id;
-    let audit_before: i64 = faults_support::count(&db, "SELECT count(*) FROM audit_log");
+    let audit_before: i64 = crate::faults_support::count(&db, "SELECT count(*) FROM audit_log");
     let marker = |i: usize| format!("WRONGPASS-{i:03}-秘密口令");
     for i in 0..25 {
         let wrong = if i % 5 == 4 {
@@ -62,7 +61,7 @@ fn wrong_passphrase_many_times_signs_nothing_and_leaves_no_trace() {
     store.sign_meeting(m, host, Role::Host, host_pass).unwrap();
     assert_eq!(store.signatures(m).unwrap().len(), 1);
     drop(store);
-    assert!(faults_support::count(&db, "SELECT count(*) FROM audit_log") >= audit_before);
+    assert!(crate::faults_support::count(&db, "SELECT count(*) FROM audit_log") >= audit_before);
     // No passphrase, right or wrong, is in the audit log or anywhere in the files.
     let mut files = vec![db.clone()];
     for ext in ["-wal", "-shm"] {
@@ -97,7 +96,7 @@ fn wrong_passphrase_many_times_signs_nothing_and_leaves_no_trace() {
         vec!["--lang", "en", "verify"],
         vec!["--lang", "en", "export", "2", "--format", "json"],
     ] {
-        let o = faults_support::yishi(&db, &args);
+        let o = crate::faults_support::yishi(&db, &args);
         let all = [o.stdout, o.stderr].concat();
         let s = String::from_utf8_lossy(&all);
         assert!(!s.contains("WRONGPASS") && !s.contains(host_pass), "{s}");

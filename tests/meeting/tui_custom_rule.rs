@@ -2,10 +2,9 @@
 //! form — fractions, bases, ≥ or >, headcount or area — with its plain-language
 //! explanation following the edit, and a vote is decided under it.
 
-mod tui_support;
 
 use crossterm::event::KeyCode;
-use tui_support::Ui;
+use crate::tui_support::Ui;
 use yishi::strings::Lang;
 
 const TITLE: &str = "按本小区议事规则表决的议题";

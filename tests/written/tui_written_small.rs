@@ -2,10 +2,9 @@
 //! progress in the smallest window, the figures that do not fit scroll with ↓/↑, and
 //! the help lists the consultation's keys.
 
-mod tui_support;
 
 use crossterm::event::KeyCode;
-use tui_support::Ui;
+use crate::tui_support::Ui;
 use yishi::strings::Lang;
 
 #[test]

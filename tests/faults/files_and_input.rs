@@ -2,7 +2,7 @@
 //! backup finishes under a running meeting, one writer per file however it is spelled,
 //! read commands create nothing, CSV and typed names refuse what cannot be seen.
 //! (Item 6, masking, is a unit test in src/domain/names.rs; item 7, import memory, is
-//! tests/import_memory.rs.)
+//! tests/faults/import_memory.rs.)
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,0 +1,16 @@
+//! The fault matrix: storage, terminal, screen, text and signing faults, fuzzed files, input
+//! files and memory, each against the real binary or the store.
+//!
+//! One test binary, a module per part.
+
+#[path = "../faults_support/mod.rs"]
+mod faults_support;
+mod files_and_input;
+mod fuzz;
+mod import_memory;
+mod screen;
+mod signing;
+mod storage;
+mod store_error_words;
+mod terminal;
+mod text;

@@ -1,0 +1,8 @@
+//! Trust: who signed, the signer roster and the pinned keys, on the real binary.
+//!
+//! One test binary, a module per part.
+
+#[path = "../trust_support/mod.rs"]
+mod trust_support;
+mod signers;
+mod tui_trust;
