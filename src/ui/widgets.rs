@@ -63,7 +63,7 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'static>> {
         let lead = hanging_prefix(&text);
         let indent = crate::domain::text::width(lead);
         let parts = if indent > 0 && indent * 2 <= width {
-            let mut parts = crate::domain::text::wrap(&text[lead.len()..], width - indent);
+            let mut parts = crate::domain::text::wrap::wrap(&text[lead.len()..], width - indent);
             for (k, p) in parts.iter_mut().enumerate() {
                 let pad = if k == 0 {
                     lead.to_string()
@@ -74,7 +74,7 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'static>> {
             }
             parts
         } else {
-            crate::domain::text::wrap(&text, width)
+            crate::domain::text::wrap::wrap(&text, width)
         };
         for part in parts {
             out.push(Line::from(Span::styled(part, style)).style(line.style));

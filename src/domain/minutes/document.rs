@@ -13,7 +13,8 @@ use crate::domain::record::{AddendumRecord, MeetingRecord};
 use crate::domain::rules;
 use crate::domain::signing::{fingerprint, from_hex};
 use crate::domain::text::md_escape::escape;
-use crate::domain::text::{clean_line, clean_multiline, mask_name};
+use crate::domain::text::names::mask_name;
+use crate::domain::text::{clean_line, clean_multiline};
 
 // Words outside the signed body (display only: these may be reworded freely).
 const ADDENDA: W = W("补充更正", "Addenda");

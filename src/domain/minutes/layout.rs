@@ -568,7 +568,9 @@ pub(in crate::domain::minutes) fn shaft_line(
                 "✗"
             };
             let name = if masked {
-                crate::domain::text::md_escape::escape(&crate::domain::text::mask_name(&so.name))
+                crate::domain::text::md_escape::escape(&crate::domain::text::names::mask_name(
+                    &so.name,
+                ))
             } else {
                 d(f, &so.name)
             };

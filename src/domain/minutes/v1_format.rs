@@ -5,7 +5,7 @@
 use chrono::DateTime;
 
 use crate::domain::lang::Lang;
-use crate::domain::rules::{Cmp, Frac};
+use crate::domain::rules::numbers::{Cmp, Frac};
 use crate::domain::text::{clean_line, clean_multiline};
 
 /// A stored time ("2026-05-16T09:30:07+08:00") as "2026-05-16 09:30", in the offset it
@@ -140,7 +140,9 @@ pub(in crate::domain::minutes) fn indent_cont(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::rules::{fmt_area as screen_area, fmt_percent_tenths, percent_tenths};
+    use crate::domain::rules::numbers::{
+        fmt_area as screen_area, fmt_percent_tenths, percent_tenths,
+    };
 
     /// The frozen copies agree with the rules' formatting today (they may part later).
     #[test]

@@ -13,7 +13,7 @@
 use crate::domain::lang::Lang;
 use crate::domain::model::{DeliveryWay, InvalidReason};
 use crate::domain::record::MeetingRecord;
-use crate::domain::rules::fmt_area;
+use crate::domain::rules::numbers::fmt_area;
 use crate::domain::text::clean_line;
 use crate::domain::text::md_escape::escape;
 

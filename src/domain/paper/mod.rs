@@ -16,7 +16,8 @@ pub use results::results;
 use crate::domain::lang::Lang;
 use crate::domain::minutes::html_escape;
 use crate::domain::model::{Scope, ScopeKind};
-use crate::domain::rules::{RuleKind, fmt_area};
+use crate::domain::rules::RuleKind;
+use crate::domain::rules::numbers::fmt_area;
 
 /// One voter's ballot as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]

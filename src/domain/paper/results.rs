@@ -7,7 +7,8 @@ use crate::domain::lang::Lang;
 use crate::domain::paper::{area_text, esc, esc_lines, legal_basis, page, scope_text, w};
 use crate::domain::record::MeetingRecord;
 use crate::domain::rules::figures::{check_percent, percent_beside};
-use crate::domain::rules::{Basis, CheckKind, Cmp, Frac, Outcome};
+use crate::domain::rules::numbers::{Cmp, Frac};
+use crate::domain::rules::{Basis, CheckKind, Outcome};
 
 /// value/total as printed: beside the rule's own threshold when the rule has that check,
 /// so the share never contradicts the verdict.

@@ -7,10 +7,12 @@
 //! its figures, so the outcome screen and the minutes can print them.
 
 pub mod figures;
+pub mod numbers;
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::Choice;
+use crate::domain::rules::numbers::{Cmp, Frac, meets, percent_tenths};
 
 /// One voter on the frozen eligible list of a vote (taken when the vote starts).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,48 +24,6 @@ pub struct Eligible {
     pub present: bool,
     /// `None` = not yet answered.
     pub choice: Option<Choice>,
-}
-
-/// How a figure is compared with its threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Cmp {
-    /// "以上": reaches the threshold (≥).
-    Ge,
-    /// "过半数"-style: strictly more than the threshold (>).
-    Gt,
-}
-
-impl Cmp {
-    /// The symbol printed on screens and in the minutes.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Cmp::Ge => "≥",
-            Cmp::Gt => ">",
-        }
-    }
-}
-
-/// An exact fraction `num/den`. A fraction with `den == 0` is never met.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Frac {
-    pub num: i64,
-    pub den: i64,
-}
-
-impl Frac {
-    pub const HALF: Frac = Frac { num: 1, den: 2 };
-    pub const TWO_THIRDS: Frac = Frac { num: 2, den: 3 };
-    pub const THREE_QUARTERS: Frac = Frac { num: 3, den: 4 };
-
-    pub const fn new(num: i64, den: i64) -> Frac {
-        Frac { num, den }
-    }
-}
-
-impl std::fmt::Display for Frac {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}/{}", self.num, self.den)
-    }
 }
 
 /// What a check counts: voters or their area.
@@ -588,8 +548,6 @@ pub fn quorum(rule: &Rule, electorate: &[Eligible]) -> Vec<Check> {
 }
 
 pub mod custom_text;
-mod numbers;
-pub use numbers::{fmt_area, fmt_percent_tenths, meets, percent_tenths};
 
 #[cfg(test)]
 mod tests;

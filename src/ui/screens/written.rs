@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::minutes::fmt_check;
-use crate::domain::rules::fmt_area;
+use crate::domain::rules::numbers::fmt_area;
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
 use crate::store::written::close::Progress;
