@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::mediation::CaseRecord;
 use crate::domain::mediation::agreement::{AgreementFormat, addendum_bytes, render};
-use crate::domain::signing::roster::{RosterEntry, check_roster, on_roster_at};
+use crate::domain::signing::roster::{check_roster, on_roster_at};
+use crate::domain::signing::roster_entry::RosterEntry;
 use crate::domain::signing::statement::plain_value;
 use crate::domain::signing::verify::ZERO_HASH;
 use crate::domain::signing::{SignError, fingerprint, from_hex, hex, sha256};

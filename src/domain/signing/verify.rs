@@ -12,7 +12,7 @@ use crate::domain::minutes::{
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::MeetingRecord;
 use crate::domain::rules::evaluate;
-use crate::domain::signing::roster::{RosterEntry, TrustProblem};
+use crate::domain::signing::roster_entry::RosterEntry;
 use crate::domain::signing::statement::{StatementV2, verify_v2};
 use crate::domain::signing::{SignedStatement, fingerprint, from_hex, hex, sha256, verify};
 
@@ -255,6 +255,28 @@ pub enum Problem {
     ChainPosition { seq: i64 },
     /// Who signed: roster, named signers, district trust (domain::signing::roster).
     Trust(TrustProblem),
+}
+
+/// Something wrong with who signed, found by the roster's checks
+/// ([`check_signers`](crate::domain::signing::roster::check_signers),
+/// [`check_roster`](crate::domain::signing::roster::check_roster)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrustProblem {
+    /// A v2 signature's key was not on the community's roster when it signed.
+    NotOnRoster { signer: String, fingerprint: String },
+    /// The host's or secretary's signature is by someone else than the meeting names.
+    NotTheNamedSigner {
+        role: String,
+        signer: String,
+        named: String,
+        fingerprint: String,
+    },
+    /// Roster entry `seq` does not verify, is out of order, or is endorsed by a key that
+    /// was not registered (or was revoked) before it.
+    BadRosterEntry { seq: i64, fingerprint: String },
+    /// At the district: a key neither pinned nor endorsed through the roster from a
+    /// pinned key.
+    Untrusted { signer: String, fingerprint: String },
 }
 
 /// A meeting's verification status, as the CLI prints it and the TUI shows it.
@@ -512,81 +534,4 @@ pub fn chain_starts_at_import(links: &[ChainLink]) -> Vec<i64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn link(id: i64, seq: i64, sha: &str, prev: &str) -> ChainLink {
-        ChainLink {
-            meeting_id: id,
-            seq,
-            sha256: sha.repeat(64),
-            prev_sha256: if prev == "0" {
-                ZERO_HASH.into()
-            } else {
-                prev.repeat(64)
-            },
-            imported: false,
-        }
-    }
-
-    fn imported(mut l: ChainLink) -> ChainLink {
-        l.imported = true;
-        l
-    }
-
-    #[test]
-    fn imported_links_may_start_a_chain_but_local_gaps_fail() {
-        // Gathered minutes 3 and 5 of another laptop's community: neither predecessor
-        // is here. Not a failure; both are marked as chain starts.
-        let gathered = [
-            imported(link(3, 3, "c", "b")),
-            imported(link(5, 5, "e", "d")),
-        ];
-        assert!(verify_chain(&gathered).is_empty());
-        assert_eq!(chain_starts_at_import(&gathered), vec![3, 5]);
-        // Minutes 4 arrive too: 5 now links to what is here.
-        let filled = [
-            imported(link(3, 3, "c", "b")),
-            imported(link(4, 4, "d", "c")),
-            imported(link(5, 5, "e", "d")),
-        ];
-        assert!(verify_chain(&filled).is_empty());
-        assert_eq!(chain_starts_at_import(&filled), vec![3]);
-        // Local minutes signed after an imported one link to it and check strictly.
-        let cont = [
-            imported(link(3, 3, "c", "b")),
-            link(6, 4, "f", "c"),
-            link(7, 5, "g", "f"),
-        ];
-        assert!(verify_chain(&cont).is_empty());
-        let deleted = [imported(link(3, 3, "c", "b")), link(7, 5, "g", "f")];
-        let p = verify_chain(&deleted);
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].0, 7);
-        assert!(matches!(p[0].1, Problem::ChainBroken { .. }));
-        // Local chain untouched by imports: chain_starts lists nothing local.
-        let local = [link(1, 1, "a", "0"), link(2, 2, "b", "a")];
-        assert!(chain_starts_at_import(&local).is_empty());
-    }
-
-    #[test]
-    fn chain_ok_and_broken() {
-        let ok = [
-            link(1, 1, "a", "0"),
-            link(2, 2, "b", "a"),
-            link(3, 3, "c", "b"),
-        ];
-        assert!(verify_chain(&ok).is_empty());
-        // Meeting 2 deleted: 3 links to b, which matches nothing.
-        let gap = [link(1, 1, "a", "0"), link(3, 3, "c", "b")];
-        let p = verify_chain(&gap);
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].0, 3);
-        assert!(matches!(p[0].1, Problem::ChainBroken { .. }));
-        // The first one deleted.
-        let first = [link(2, 2, "b", "a"), link(3, 3, "c", "b")];
-        let p = verify_chain(&first);
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].0, 2);
-    }
-}
+mod tests;
