@@ -3,15 +3,10 @@
 //! notice, each a printable A4 HTML page in the meeting's language. Print CSS only: no
 //! script, no remote resource (fonts are the reader's own), every piece of data escaped.
 
-mod ballots;
-mod extension;
-mod notice;
-mod results;
-
-pub use ballots::ballots;
-pub use extension::extension_notice;
-pub use notice::{notice, proxy_form, sign_in};
-pub use results::results;
+pub mod ballots;
+pub mod extension;
+pub mod notice;
+pub mod results;
 
 use crate::domain::lang::Lang;
 use crate::domain::minutes::html_escape;
