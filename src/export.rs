@@ -2,7 +2,9 @@
 //! Markdown, a printable HTML page, the JSON bundle that `verify --file` checks, and the
 //! public notice (公示) in each format.
 
-use crate::domain::minutes::{meeting_lang, notice, render_notice, to_html};
+use crate::domain::minutes::document::{notice, render_notice};
+use crate::domain::minutes::markup::to_html;
+use crate::domain::minutes::meeting_lang;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::{Result, Store, StoreError};
 use crate::strings::Lang;

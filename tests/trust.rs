@@ -6,7 +6,7 @@ mod trust_support;
 
 use ed25519_dalek::SigningKey;
 use trust_support::*;
-use yishi::domain::minutes::signed_body;
+use yishi::domain::minutes::body::signed_body;
 use yishi::domain::signing::statement::{StatementV2, sign_v2};
 use yishi::domain::signing::verify::{ExportBundle, Role};
 use yishi::domain::signing::{self, SignedStatement, fingerprint, hex, sha256};

@@ -136,7 +136,7 @@ fn a_suggestion_is_logged_put_on_the_agenda_decided_and_its_source_printed() {
             |r| r.get(0),
         )
         .expect("meeting");
-    let body = yishi::domain::minutes::signed_body(&store.meeting_record(m).expect("record"));
+    let body = yishi::domain::minutes::body::signed_body(&store.meeting_record(m).expect("record"));
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     assert!(
         body.contains(&format!("来源：居民意见 #{id}，{today}")),

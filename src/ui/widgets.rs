@@ -12,7 +12,7 @@ use crate::ui::theme;
 /// percentages that never contradict the verdict: 49.99% beside "> 1/2 ✗", not 50.0%),
 /// green when met and red when not.
 pub fn check_lines(l: Lang, checks: &[Check]) -> Vec<Line<'static>> {
-    crate::domain::minutes::fmt_checks(l, checks)
+    crate::domain::minutes::body::fmt_checks(l, checks)
         .into_iter()
         .map(|t| {
             let style = if t.contains('✗') {
@@ -115,7 +115,7 @@ fn hanging_prefix(text: &str) -> &str {
 /// One check in the minutes' words (the current format's, whose percentage never
 /// contradicts the verdict).
 pub fn check_text(l: Lang, c: &Check) -> String {
-    crate::domain::minutes::fmt_check(l, c)
+    crate::domain::minutes::body::fmt_check(l, c)
 }
 
 /// A 3×5 font for the room view's large figures.

@@ -59,7 +59,7 @@ fn dc(f: MinutesFormat, text: &str) -> String {
 
 /// One check as printed, e.g. "同意 18/24 人 75.0% ≥ 3/4 ✓" or
 /// "面积 1,520.40/2,010.00 m² 75.6% ≥ 3/4 ✓".
-pub(in crate::domain::minutes) fn fmt_check(f: MinutesFormat, l: Lang, c: &Check) -> String {
+pub(super) fn fmt_check(f: MinutesFormat, l: Lang, c: &Check) -> String {
     let pct = if f.v2() {
         crate::domain::rules::figures::check_percent(c)
     } else {
@@ -87,11 +87,7 @@ pub(in crate::domain::minutes) fn fmt_check(f: MinutesFormat, l: Lang, c: &Check
 
 /// The checks of an outcome, one line per kind (participation, approval, legacy), the
 /// headcount and area figures of a kind joined with "；".
-pub(in crate::domain::minutes) fn fmt_checks(
-    f: MinutesFormat,
-    l: Lang,
-    checks: &[Check],
-) -> Vec<String> {
+pub(super) fn fmt_checks(f: MinutesFormat, l: Lang, checks: &[Check]) -> Vec<String> {
     let mut lines = Vec::new();
     for kind in [
         CheckKind::Participation,
@@ -125,7 +121,7 @@ fn fmt_scope(f: MinutesFormat, l: Lang, it: &ItemRecord) -> String {
     }
 }
 
-pub(in crate::domain::minutes) fn result_word(l: Lang, o: &Outcome) -> &'static str {
+pub(super) fn result_word(l: Lang, o: &Outcome) -> &'static str {
     if o.passed {
         w::PASSED.get(l)
     } else {
@@ -462,7 +458,7 @@ fn summary(f: MinutesFormat, rec: &MeetingRecord, l: Lang) -> String {
 }
 
 /// The body in `lang` and format `f`, section by section.
-pub(in crate::domain::minutes) fn sections(
+pub(super) fn sections(
     f: MinutesFormat,
     rec: &MeetingRecord,
     lang: Lang,
@@ -544,12 +540,7 @@ fn v2_recusals(o: &mut String, rec: &MeetingRecord, it: &ItemRecord, l: Lang) {
 /// V2: the elevator rule's shaft owners, each with their answer, and whether the
 /// condition is met.
 /// `masked`: names as the public notice prints them.
-pub(in crate::domain::minutes) fn shaft_line(
-    o: &mut String,
-    it: &ItemRecord,
-    l: Lang,
-    masked: bool,
-) {
+pub(super) fn shaft_line(o: &mut String, it: &ItemRecord, l: Lang, masked: bool) {
     let Some(sc) = it.shaft_condition() else {
         return;
     };

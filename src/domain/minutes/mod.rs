@@ -2,7 +2,7 @@
 //! bytes), as Markdown, in sections so that verification can name the part of the record
 //! that changed.
 //!
-//! What is signed is the **body**: [`render`] in the meeting's own language
+//! What is signed is the **body**: [`render`](body::render) in the meeting's own language
 //! ([`meeting_lang`]). The body holds everything the meeting recorded (header,
 //! attendance, every item with its proposal and revisions, remarks, the frozen roll call by
 //! answer, every figure of the rule, action items, the summary). It does **not** hold the
@@ -26,30 +26,21 @@
 //! A released version's words, formats and output never change; `tests/minutes_golden.rs`
 //! fails on one changed byte of the committed V1, V2 and V3 fixtures.
 
-mod diff;
-mod document;
+pub mod body;
+pub mod diff;
+pub mod document;
 mod layout;
-mod markup;
+pub mod markup;
 #[cfg(test)]
 mod tests;
-mod v3_words;
-
-mod v1_format;
+pub(crate) mod v1_format;
 mod v1_words;
 mod v2_words;
+mod v3_words;
 pub mod written;
-
-pub use diff::diff_sections;
-pub use document::{
-    Notice, NoticeItem, NoticeSignature, SignatureLine, addendum_bytes, notice, render_document,
-    render_notice,
-};
-pub use markup::{html_escape, to_html, to_txt};
-pub use v1_format::fmt_time;
 
 use crate::domain::lang::Lang;
 use crate::domain::record::MeetingRecord;
-use crate::domain::rules::Check;
 
 /// The version of the signed minutes' words and layout (stored with each signed
 /// minutes as its number, see [`MinutesFormat::as_db`]).
@@ -130,41 +121,4 @@ pub enum ItemPart {
 /// The language the minutes of this meeting are written (and signed) in.
 pub fn meeting_lang(rec: &MeetingRecord) -> Lang {
     Lang::parse(&rec.language).unwrap_or(Lang::Zh)
-}
-
-/// The figures of an outcome as the current format prints them, one line per kind of
-/// check (the vote screens show the same lines).
-pub fn fmt_checks(l: Lang, checks: &[Check]) -> Vec<String> {
-    layout::fmt_checks(MinutesFormat::CURRENT, l, checks)
-}
-
-/// One check as the current format prints it.
-pub fn fmt_check(l: Lang, c: &Check) -> String {
-    layout::fmt_check(MinutesFormat::CURRENT, l, c)
-}
-
-/// The body of the minutes in `lang` and `format`, section by section. Concatenated they
-/// are [`render`].
-pub fn sections(rec: &MeetingRecord, lang: Lang, format: MinutesFormat) -> Vec<(Section, String)> {
-    layout::sections(format, rec, lang)
-}
-
-/// The minutes body as Markdown in `lang` and `format`. What is signed is
-/// `render(rec, meeting_lang(rec), MinutesFormat::CURRENT)` ([`signed_body`]).
-pub fn render(rec: &MeetingRecord, lang: Lang, format: MinutesFormat) -> String {
-    sections(rec, lang, format)
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect()
-}
-
-/// The exact text a new signature hashes and signs: the body in the meeting's language,
-/// in the current format.
-pub fn signed_body(rec: &MeetingRecord) -> String {
-    signed_body_as(rec, MinutesFormat::CURRENT)
-}
-
-/// The body as signed in `format` (what `verify` compares a stored minutes with).
-pub fn signed_body_as(rec: &MeetingRecord, format: MinutesFormat) -> String {
-    render(rec, meeting_lang(rec), format)
 }

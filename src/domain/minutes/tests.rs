@@ -3,6 +3,10 @@
 mod v2;
 
 use crate::domain::minutes::MinutesFormat::V1;
+use crate::domain::minutes::body::*;
+use crate::domain::minutes::diff::*;
+use crate::domain::minutes::document::*;
+use crate::domain::minutes::markup::*;
 use crate::domain::minutes::*;
 use crate::domain::model::{Category, Electorate, MeetingKind, MeetingStatus, Scope};
 use crate::domain::model::{Choice, ItemStatus, PresenceKind};

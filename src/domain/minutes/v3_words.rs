@@ -43,7 +43,7 @@ fn d(s: &str) -> String {
 }
 
 /// "- 来源：居民意见 #12，2026-03-02" under the heading, for an item from a suggestion.
-pub(in crate::domain::minutes) fn source_field(o: &mut String, l: Lang, it: &ItemRecord) {
+pub(super) fn source_field(o: &mut String, l: Lang, it: &ItemRecord) {
     if let Some(s) = &it.civic.source {
         let v = match l {
             Lang::Zh => format!("居民意见 #{}，{}", s.number, d(&s.raised_on)),
@@ -54,7 +54,7 @@ pub(in crate::domain::minutes) fn source_field(o: &mut String, l: Lang, it: &Ite
 }
 
 /// The cost plan and each unit's share, one a line; `masked` for the public notice.
-pub(in crate::domain::minutes) fn cost_part(l: Lang, it: &ItemRecord, masked: bool) -> String {
+pub(super) fn cost_part(l: Lang, it: &ItemRecord, masked: bool) -> String {
     let Some(c) = &it.civic.cost else {
         return String::new();
     };

@@ -9,7 +9,7 @@ pub mod notice;
 pub mod results;
 
 use crate::domain::lang::Lang;
-use crate::domain::minutes::html_escape;
+use crate::domain::minutes::markup::html_escape;
 use crate::domain::model::{Scope, ScopeKind};
 use crate::domain::rules::RuleKind;
 use crate::domain::rules::numbers::fmt_area;

@@ -6,9 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::minutes::{
-    self, MinutesFormat, Section, addendum_bytes, meeting_lang, sections,
-};
+use crate::domain::minutes::body::sections;
+use crate::domain::minutes::document::addendum_bytes;
+use crate::domain::minutes::{self, MinutesFormat, Section, meeting_lang};
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::MeetingRecord;
 use crate::domain::rules::evaluate;
@@ -122,8 +122,8 @@ impl SignatureRecord {
         }
     }
 
-    pub fn line(&self) -> minutes::SignatureLine {
-        minutes::SignatureLine {
+    pub fn line(&self) -> minutes::document::SignatureLine {
+        minutes::document::SignatureLine {
             signer_name: self.signer_name.clone(),
             role: self.role.clone(),
             signed_at: self.signed_at.clone(),
@@ -336,7 +336,7 @@ pub fn verify_record(
         None => problems.push(Problem::UnknownFormat { format: m.format }),
         Some(format) => {
             let secs = sections(rec, meeting_lang(rec), format);
-            let (changed, records_say, signed_says) = minutes::diff_sections(&secs, &m.text);
+            let (changed, records_say, signed_says) = minutes::diff::diff_sections(&secs, &m.text);
             if !changed.is_empty() {
                 problems.push(Problem::RecordsDiffer {
                     sections: changed,

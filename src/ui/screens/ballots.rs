@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::domain::minutes::fmt_checks;
+use crate::domain::minutes::body::fmt_checks;
 use crate::domain::model::Choice;
 use crate::domain::rules::numbers::fmt_area;
 use crate::domain::text::clean_line;

@@ -2,6 +2,9 @@
 //! pinned byte for byte by tests/minutes_golden.rs).
 
 use super::sample;
+use crate::domain::minutes::body::*;
+use crate::domain::minutes::document::*;
+use crate::domain::minutes::markup::*;
 use crate::domain::minutes::*;
 use crate::domain::model::{Choice, ItemStatus, PresenceKind};
 use crate::domain::record::{Correction, PresenceEvent};
