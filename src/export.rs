@@ -46,7 +46,10 @@ pub fn markdown_as(
         let lines: Vec<_> = store.signatures(id)?.iter().map(|s| s.line()).collect();
         (render_notice(&rec, &lines, l), true)
     } else {
-        (store.minutes_text(id, l)?, store.minutes_format(id)?.v2())
+        (
+            store.minutes_text(id, l)?,
+            store.minutes_format(id)?.words().escaped(),
+        )
     };
     // The stored, signed text comes from the database: clean it like any data.
     Ok((clean_multiline(&md), clean_line(&rec.title), l, escaped))

@@ -11,18 +11,18 @@ use crate::domain::rules::Check;
 /// The figures of an outcome as the current format prints them, one line per kind of
 /// check (the vote screens show the same lines).
 pub fn fmt_checks(l: Lang, checks: &[Check]) -> Vec<String> {
-    layout::fmt_checks(MinutesFormat::CURRENT, l, checks)
+    layout::fmt_checks(MinutesFormat::CURRENT.words(), l, checks)
 }
 
 /// One check as the current format prints it.
 pub fn fmt_check(l: Lang, c: &Check) -> String {
-    layout::fmt_check(MinutesFormat::CURRENT, l, c)
+    layout::fmt_check(MinutesFormat::CURRENT.words(), l, c)
 }
 
 /// The body of the minutes in `lang` and `format`, section by section. Concatenated they
 /// are [`render`].
 pub fn sections(rec: &MeetingRecord, lang: Lang, format: MinutesFormat) -> Vec<(Section, String)> {
-    layout::sections(format, rec, lang)
+    layout::sections(format.words(), rec, lang)
 }
 
 /// The minutes body as Markdown in `lang` and `format`. What is signed is

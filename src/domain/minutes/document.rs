@@ -5,16 +5,14 @@
 
 use crate::domain::lang::Lang;
 use crate::domain::minutes::MinutesFormat;
-use crate::domain::minutes::layout::{fmt_checks, result_word, shaft_line};
-use crate::domain::minutes::v1_format::{field, fmt_area, fmt_time, paren, quote, semi};
-use crate::domain::minutes::v1_words::{self as w, W};
+use crate::domain::minutes::frozen::text::{clean_line, escape, mask_name};
+use crate::domain::minutes::layout::{fmt_checks, result_word};
+use crate::domain::minutes::v1_format::{field, fmt_area, fmt_time, paren, semi};
+use crate::domain::minutes::v1_words as w;
+use crate::domain::minutes::words::W;
 use crate::domain::model::Choice;
 use crate::domain::record::{AddendumRecord, MeetingRecord};
 use crate::domain::rules;
-use crate::domain::signing::{fingerprint, from_hex};
-use crate::domain::text::md_escape::escape;
-use crate::domain::text::names::mask_name;
-use crate::domain::text::{clean_line, clean_multiline};
 
 // Words outside the signed body (display only: these may be reworded freely).
 const ADDENDA: W = W("补充更正", "Addenda");
@@ -60,15 +58,11 @@ pub struct SignatureLine {
     pub signed_at: String,
     /// Hex of the Ed25519 public key.
     pub public_key: String,
+    /// The key's short fingerprint as the signing code writes it ("?" for a key that
+    /// is not 32 bytes of hex).
+    pub fingerprint: String,
     /// `None` for the minutes, the addendum's id otherwise.
     pub addendum_id: Option<i64>,
-}
-
-fn fp_of(hex_key: &str) -> String {
-    from_hex(hex_key)
-        .and_then(|v| <[u8; 32]>::try_from(v).ok())
-        .map(|k| fingerprint(&k))
-        .unwrap_or_else(|| "?".into())
 }
 
 /// The complete minutes for display and export: the signed body (`body`: the stored,
@@ -86,13 +80,8 @@ pub fn render_document(
     format: MinutesFormat,
 ) -> String {
     let l = lang;
-    let data = |t: &str| {
-        if format.v2() {
-            escape(&clean_line(t))
-        } else {
-            clean_line(t)
-        }
-    };
+    let words = format.words();
+    let data = |t: &str| words.data(t);
     let mut o = body.to_string();
     if !o.ends_with('\n') {
         o.push('\n');
@@ -105,7 +94,7 @@ pub fn render_document(
                 sign_role(l, &sg.role),
                 &data(&sg.signer_name),
                 &fmt_time(&sg.signed_at),
-                &fp_of(&sg.public_key)
+                &sg.fingerprint
             )
         )
     };
@@ -118,11 +107,7 @@ pub fn render_document(
                 i + 1,
                 paren(l, &fmt_time(&a.at))
             ));
-            if format.v2() {
-                o.push_str(&quote(&escape(&clean_multiline(&a.text))));
-            } else {
-                o.push_str(&quote(&a.text));
-            }
+            o.push_str(&words.block(&a.text));
             o.push('\n');
             for sg in sigs.iter().filter(|sg| sg.addendum_id == Some(a.id)) {
                 o.push_str(&sig_line(sg));
@@ -151,7 +136,7 @@ pub fn render_document(
 /// escaped for Markdown, so a converter unescapes it (`to_html(.., true)`).
 pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) -> String {
     let l = lang;
-    let cur = MinutesFormat::CURRENT;
+    let cur = MinutesFormat::CURRENT.words();
     let data = |t: &str| escape(&clean_line(t));
     let masked = |t: &str| escape(&mask_name(t));
     let mut o = format!("# {} {}\n\n", data(&rec.title), NOTICE.get(l));
@@ -177,21 +162,16 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
             w::RULE.get(l),
             w::rule_name(l, it.rule.kind.code()),
         );
-        if cur.v3() {
-            crate::domain::minutes::v3_words::source_field(&mut o, l, it);
-            let cost = crate::domain::minutes::v3_words::cost_part(l, it, true);
-            if !cost.is_empty() {
-                o.push('\n');
-                o.push_str(&cost);
-            }
+        cur.heading_fields(&mut o, it, l);
+        let cost = cur.after_proposal(it, l, true);
+        if !cost.is_empty() {
+            o.push('\n');
+            o.push_str(&cost);
         }
-        match it.vote.as_ref().and_then(|v| v.outcome.as_ref()) {
-            None if it.not_taken_up() => o.push_str(&format!(
-                "- {}\n",
-                crate::domain::minutes::v2_words::NOT_TAKEN_UP.get(l)
-            )),
-            None => o.push_str(&format!("- {}\n", w::NO_VOTE.get(l))),
-            Some(out) => {
+        let vote = it.vote.as_ref();
+        match vote.and_then(|v| v.outcome.as_ref().map(|out| (v, out))) {
+            None => o.push_str(&format!("- {}\n", cur.no_vote(it, l))),
+            Some((v, out)) => {
                 let t = &out.tally;
                 let area = it.rule.kind.uses_area();
                 let mut parts = Vec::new();
@@ -213,7 +193,7 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
                     o.push_str(&format!("- {line}\n"));
                 }
                 // The shaft owners are named: their agreement is a condition of the rule.
-                shaft_line(&mut o, it, l, true);
+                cur.shaft(&mut o, it, v, out, l, true);
                 field(&mut o, l, w::RESULT.get(l), result_word(l, out));
             }
         }
@@ -233,7 +213,7 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
                 sign_role(l, &sg.role),
                 &masked(&sg.signer_name),
                 &fmt_time(&sg.signed_at),
-                &fp_of(&sg.public_key)
+                &sg.fingerprint
             )
         ));
     }
@@ -314,7 +294,7 @@ pub fn notice(
                     },
                     tally: out.map(|o| o.tally.clone()),
                     figures: out
-                        .map(|o| fmt_checks(MinutesFormat::CURRENT, lang, &o.checks))
+                        .map(|o| fmt_checks(MinutesFormat::CURRENT.words(), lang, &o.checks))
                         .unwrap_or_default(),
                 }
             })
@@ -326,7 +306,7 @@ pub fn notice(
                 role: clean_line(&sg.role),
                 signer: mask_name(&sg.signer_name),
                 signed_at: clean_line(&sg.signed_at),
-                fingerprint: fp_of(&sg.public_key),
+                fingerprint: sg.fingerprint.clone(),
             })
             .collect(),
         minutes_sha256: minutes_sha256.map(clean_line),

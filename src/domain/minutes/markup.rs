@@ -2,8 +2,9 @@
 //! signed).
 
 use crate::domain::lang::Lang;
-use crate::domain::text::md_escape::unescape;
-use crate::domain::text::{clean_line, width};
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::minutes::frozen::text::{clean_line, unescape};
 
 /// Plain text from the minutes' Markdown: headings underlined, block quotes indented.
 /// Only the Markdown this module writes is handled. `escaped`: as for [`to_html`].
@@ -20,11 +21,11 @@ pub fn to_txt(md: &str, escaped: bool) -> String {
         if let Some(h) = line.strip_prefix("# ") {
             o.push_str(h);
             o.push('\n');
-            o.push_str(&"=".repeat(width(h).max(1)));
+            o.push_str(&"=".repeat(UnicodeWidthStr::width(h).max(1)));
         } else if let Some(h) = line.strip_prefix("## ") {
             o.push_str(h);
             o.push('\n');
-            o.push_str(&"-".repeat(width(h).max(1)));
+            o.push_str(&"-".repeat(UnicodeWidthStr::width(h).max(1)));
         } else if let Some(h) = line
             .strip_prefix("### ")
             .or_else(|| line.strip_prefix("#### "))

@@ -5,8 +5,8 @@
 use chrono::DateTime;
 
 use crate::domain::lang::Lang;
+use crate::domain::minutes::frozen::text::{clean_line, clean_multiline};
 use crate::domain::rules::numbers::{Cmp, Frac};
-use crate::domain::text::{clean_line, clean_multiline};
 
 /// A stored time ("2026-05-16T09:30:07+08:00") as "2026-05-16 09:30", in the offset it
 /// was taken in (so it renders the same on every machine); anything else cleaned as is.

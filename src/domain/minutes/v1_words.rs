@@ -4,17 +4,75 @@
 //! choices) in `strings` and may reword them; a new wording here is a new format version.
 
 use crate::domain::lang::Lang;
+use crate::domain::minutes::frozen::text::clean_line;
+use crate::domain::minutes::v1_format::{field, fmt_percent, indent_cont, quote};
+use crate::domain::minutes::words::{W, Words};
 use crate::domain::model::{Category, Choice, MeetingKind, PresenceKind, ScopeKind};
+use crate::domain::record::{ItemRecord, MeetingRecord, VoteRecord};
+use crate::domain::rules::{Check, Flag, Outcome};
 
-/// A word of the minutes in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct W(pub(super) &'static str, pub(super) &'static str);
+/// Format V1's data style and parts: data cleaned but not escaped, percentages to one
+/// decimal, the roll call as the attendance, and the shaft owners who did not agree.
+pub(super) struct V1Words;
 
-impl W {
-    pub(super) fn get(self, l: Lang) -> &'static str {
-        match l {
-            Lang::Zh => self.0,
-            Lang::En => self.1,
+impl Words for V1Words {
+    fn data(&self, s: &str) -> String {
+        clean_line(s)
+    }
+
+    fn block(&self, text: &str) -> String {
+        quote(text)
+    }
+
+    fn continued(&self, text: &str) -> String {
+        indent_cont(text)
+    }
+
+    fn escaped(&self) -> bool {
+        false
+    }
+
+    fn percent(&self, c: &Check) -> String {
+        fmt_percent(c.value, c.total)
+    }
+
+    fn presence(&self, _: &MeetingRecord, _: Lang, attendance: &dyn Fn() -> String) -> String {
+        attendance()
+    }
+
+    fn heading_notes(&self, _: &mut String, _: &ItemRecord, _: Lang) {}
+
+    fn heading_fields(&self, _: &mut String, _: &ItemRecord, _: Lang) {}
+
+    fn after_proposal(&self, _: &ItemRecord, _: Lang, _: bool) -> String {
+        String::new()
+    }
+
+    fn no_vote(&self, _: &ItemRecord, l: Lang) -> &'static str {
+        NO_VOTE.get(l)
+    }
+
+    fn after_answers(&self, _: &mut String, _: &MeetingRecord, _: &ItemRecord, _: Lang) {}
+
+    /// V1 names each shaft owner who did not agree (it has no public notice to mask for).
+    fn shaft(
+        &self,
+        o: &mut String,
+        _: &ItemRecord,
+        v: &VoteRecord,
+        out: &Outcome,
+        l: Lang,
+        _: bool,
+    ) {
+        for flag in &out.flags {
+            let Flag::ShaftOwnerNotAgreed(id) = flag;
+            let name = v
+                .ballots
+                .iter()
+                .find(|b| b.voter_id == *id)
+                .map(|b| clean_line(&b.name))
+                .unwrap_or_else(|| id.to_string());
+            field(o, l, &format!("⚠ {}", SHAFT.get(l)), &name);
         }
     }
 }

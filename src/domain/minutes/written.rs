@@ -11,11 +11,10 @@
 //! version from V2 on, never to V1.
 
 use crate::domain::lang::Lang;
+use crate::domain::minutes::frozen::text::{clean_line, escape};
+use crate::domain::minutes::v1_format::fmt_area;
 use crate::domain::model::{DeliveryWay, InvalidReason};
 use crate::domain::record::MeetingRecord;
-use crate::domain::rules::numbers::fmt_area;
-use crate::domain::text::clean_line;
-use crate::domain::text::md_escape::escape;
 
 fn w(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match l {

@@ -128,6 +128,9 @@ impl SignatureRecord {
             role: self.role.clone(),
             signed_at: self.signed_at.clone(),
             public_key: self.public_key.clone(),
+            fingerprint: key32(&self.public_key)
+                .map(|k| fingerprint(&k))
+                .unwrap_or_else(|| "?".into()),
             addendum_id: self.addendum_id,
         }
     }
