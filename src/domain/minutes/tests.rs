@@ -1,5 +1,6 @@
 //! The minutes' unit tests: rendering, the changed section, notice and exports.
 
+mod boundary;
 mod v2;
 
 use crate::domain::minutes::MinutesFormat::V1;
