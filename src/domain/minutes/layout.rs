@@ -13,7 +13,7 @@ use crate::domain::minutes::v1_words as w;
 use crate::domain::minutes::words::Words;
 use crate::domain::minutes::{ItemPart, Section};
 use crate::domain::model::{Choice, ItemStatus, PresenceKind, ScopeKind};
-use crate::domain::record::{Ballot, ItemRecord, MeetingRecord};
+use crate::domain::record::{Ballot, ItemRecord, MeetingRecord, VoteRecord};
 use crate::domain::rules::{self, Basis, Check, CheckKind, Outcome};
 
 /// One check as printed, e.g. "同意 18/24 人 75.0% ≥ 3/4 ✓" or
@@ -283,6 +283,16 @@ fn item_vote(f: &dyn Words, rec: &MeetingRecord, it: &ItemRecord, l: Lang) -> St
         "- {}\n",
         w::vote_times(l, &fmt_time(&v.opened_at), &closed)
     ));
+    vote_list(&mut o, v, with_area, l);
+    answers_by_choice(f, &mut o, v, with_area, l);
+    f.after_answers(&mut o, rec, it, l);
+    vote_figures(f, &mut o, it, v, l);
+    o.push('\n');
+    o
+}
+
+/// Who could vote, frozen when the vote started: how many, their area, how many present.
+fn vote_list(o: &mut String, v: &VoteRecord, with_area: bool, l: Lang) {
     let n = v.ballots.len() as i64;
     // Saturating: a forged file's areas must not overflow; it fails to verify instead.
     let area = v
@@ -301,7 +311,11 @@ fn item_vote(f: &dyn Words, rec: &MeetingRecord, it: &ItemRecord, l: Lang) -> St
         w::PRESENT.get(l),
         w::persons(l, present)
     ));
-    field(&mut o, l, w::VOTERS.get(l), &frozen);
+    field(o, l, w::VOTERS.get(l), &frozen);
+}
+
+/// The roll call by answer: each choice with its count (and area) and the names.
+fn answers_by_choice(f: &dyn Words, o: &mut String, v: &VoteRecord, with_area: bool, l: Lang) {
     for choice in Choice::ALL {
         let group: Vec<&Ballot> = v
             .ballots
@@ -323,9 +337,13 @@ fn item_vote(f: &dyn Words, rec: &MeetingRecord, it: &ItemRecord, l: Lang) -> St
                 .collect::<Vec<_>>()
                 .join(sep(l))
         };
-        field(&mut o, l, &head, &names);
+        field(o, l, &head, &names);
     }
-    f.after_answers(&mut o, rec, it, l);
+}
+
+/// The quorum when the vote opened, the outcome's figures and the result (or that the
+/// vote is still open).
+fn vote_figures(f: &dyn Words, o: &mut String, it: &ItemRecord, v: &VoteRecord, l: Lang) {
     // The live quorum at the start of the vote (participation counted over those present).
     if v.outcome.is_some() {
         let quorum = rules::quorum(
@@ -340,7 +358,7 @@ fn item_vote(f: &dyn Words, rec: &MeetingRecord, it: &ItemRecord, l: Lang) -> St
         );
         let lines = fmt_checks(f, l, &quorum);
         if !lines.is_empty() {
-            field(&mut o, l, w::QUORUM.get(l), &lines.join(semi(l)));
+            field(o, l, w::QUORUM.get(l), &lines.join(semi(l)));
         }
     }
     match &v.outcome {
@@ -349,12 +367,10 @@ fn item_vote(f: &dyn Words, rec: &MeetingRecord, it: &ItemRecord, l: Lang) -> St
             for line in fmt_checks(f, l, &out.checks) {
                 o.push_str(&format!("- {line}\n"));
             }
-            f.shaft(&mut o, it, v, out, l, false);
-            field(&mut o, l, w::RESULT.get(l), result_word(l, out));
+            f.shaft(o, it, v, out, l, false);
+            field(o, l, w::RESULT.get(l), result_word(l, out));
         }
     }
-    o.push('\n');
-    o
 }
 
 fn item_actions(f: &dyn Words, it: &ItemRecord, l: Lang) -> String {
