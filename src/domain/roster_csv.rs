@@ -106,9 +106,7 @@ fn parse_council(s: &str) -> Option<Option<CouncilKind>> {
             Some(Some(CouncilKind::OwnersCommittee))
         }
         "party_branch" | "党支部" => Some(Some(CouncilKind::PartyBranch)),
-        "crate::domainvisory" | "监督委员会" | "监委会" => {
-            Some(Some(CouncilKind::Supervisory))
-        }
+        "supervisory" | "监督委员会" | "监委会" => Some(Some(CouncilKind::Supervisory)),
         _ => None,
     }
 }

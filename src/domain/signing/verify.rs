@@ -330,6 +330,16 @@ pub fn verify_record(
         return VerifyStatus::Unsigned;
     };
     let mut problems = Vec::new();
+    let text_hash = text_problems(rec, m, &mut problems);
+    outcome_problems(rec, &mut problems);
+    let signed = minutes_signatures(rec, m, sigs, registered, &text_hash, &mut problems);
+    addenda_problems(rec, m, sigs, &mut problems);
+    verdict(problems, locked, signed)
+}
+
+/// The stored text against its hash and against the records rendered again in the
+/// format it was signed in; the text's SHA-256 (hex).
+fn text_problems(rec: &MeetingRecord, m: &StoredMinutes, problems: &mut Vec<Problem>) -> String {
     let text_hash = hex(&sha256(m.text.as_bytes()));
     if text_hash != m.sha256 {
         problems.push(Problem::StoredTextAltered);
@@ -349,6 +359,11 @@ pub fn verify_record(
             }
         }
     }
+    text_hash
+}
+
+/// Each stored outcome against the rule evaluated again over its frozen list.
+fn outcome_problems(rec: &MeetingRecord, problems: &mut Vec<Problem>) {
     for it in &rec.items {
         if let Some(v) = &it.vote
             && let Some(out) = &v.outcome
@@ -360,8 +375,26 @@ pub fn verify_record(
             });
         }
     }
-    let mut have_host = false;
-    let mut have_secretary = false;
+}
+
+/// Whether the host and the secretary signed the minutes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Signed {
+    host: bool,
+    secretary: bool,
+}
+
+/// The minutes' signatures: each must verify, cover this text and this link of the
+/// chain, and carry the registered name of its key.
+fn minutes_signatures(
+    rec: &MeetingRecord,
+    m: &StoredMinutes,
+    sigs: &[SignatureRecord],
+    registered: &[SignerKey],
+    text_hash: &str,
+    problems: &mut Vec<Problem>,
+) -> Signed {
+    let mut signed = Signed::default();
     for sg in sigs.iter().filter(|s| s.addendum_id.is_none()) {
         let who = || (sg.signer_name.clone(), sg.role.clone(), sg.fingerprint());
         if !sg.verifies(&rec.uid, m) {
@@ -401,11 +434,22 @@ pub fn verify_record(
             });
         }
         match Role::from_db(&sg.role) {
-            Some(Role::Host) => have_host = true,
-            Some(Role::Secretary) => have_secretary = true,
+            Some(Role::Host) => signed.host = true,
+            Some(Role::Secretary) => signed.secretary = true,
             _ => {}
         }
     }
+    signed
+}
+
+/// Each addendum signed (by its role, over its bytes, after the minutes), and every
+/// addendum signature's addendum present.
+fn addenda_problems(
+    rec: &MeetingRecord,
+    m: &StoredMinutes,
+    sigs: &[SignatureRecord],
+    problems: &mut Vec<Problem>,
+) {
     for (i, a) in rec.addenda.iter().enumerate() {
         let number = i + 1;
         let hash = hex(&sha256(&addendum_bytes(a)));
@@ -438,6 +482,11 @@ pub fn verify_record(
             problems.push(Problem::AddendumMissing { addendum_id: id });
         }
     }
+}
+
+/// The status from the problems found, whether the meeting is locked and who signed.
+fn verdict(mut problems: Vec<Problem>, locked: bool, signed: Signed) -> VerifyStatus {
+    let (have_host, have_secretary) = (signed.host, signed.secretary);
     let complete = have_host && have_secretary;
     if complete && !locked {
         problems.push(Problem::NotLocked);
