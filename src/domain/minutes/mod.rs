@@ -38,12 +38,12 @@
 pub mod body;
 pub mod diff;
 pub mod document;
-pub(crate) mod frozen;
+mod frozen;
 mod layout;
 pub mod markup;
 #[cfg(test)]
 mod tests;
-pub(crate) mod v1_format;
+mod v1_format;
 mod v1_words;
 mod v2_words;
 mod v3_words;

@@ -5,10 +5,10 @@
 //! ("## heading", "- label：value", data escaped); the per-item figures are the vote
 //! section's, as for a room vote. Empty for a room meeting with nothing to say.
 //!
-//! Wiring (the lead's, in domain::minutes): for a written meeting this section takes the
-//! place of the attendance section (there is no attendance); for a room meeting its
-//! short-notice remark follows the header. Being new words, it belongs to a format
-//! version from V2 on, never to V1.
+//! Wiring (`v2_words`, the attendance's place from V2 on): for a written meeting this
+//! section takes the place of the attendance section (there is no attendance); for a room
+//! meeting its short-notice remark follows the header. Being new words, it belongs to a
+//! format version from V2 on, never to V1; frozen with V2.
 
 use crate::domain::lang::Lang;
 use crate::domain::minutes::frozen::text::{clean_line, escape};
