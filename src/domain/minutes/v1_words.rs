@@ -1,4 +1,5 @@
-//! Minutes format V1: its words, in Chinese and English. Frozen: every minutes signed
+//! Minutes format V1: its words, in Chinese and English, and its data style and parts
+//! ([`V1Words`]: data cleaned, not escaped). Frozen: every minutes signed
 //! as V1 is re-rendered with exactly these by `verify`, however many years later. The
 //! screens keep their own copies of the shared names (meeting kinds, categories, rules,
 //! choices) in `strings` and may reword them; a new wording here is a new format version.
