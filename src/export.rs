@@ -2,7 +2,9 @@
 //! Markdown, a printable HTML page, the JSON bundle that `verify --file` checks, and the
 //! public notice (公示) in each format.
 
-use crate::domain::minutes::{meeting_lang, notice, render_notice, to_html};
+use crate::domain::minutes::document::{notice, render_notice};
+use crate::domain::minutes::markup::to_html;
+use crate::domain::minutes::meeting_lang;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::{Result, Store, StoreError};
 use crate::strings::Lang;
@@ -44,7 +46,10 @@ pub fn markdown_as(
         let lines: Vec<_> = store.signatures(id)?.iter().map(|s| s.line()).collect();
         (render_notice(&rec, &lines, l), true)
     } else {
-        (store.minutes_text(id, l)?, store.minutes_format(id)?.v2())
+        (
+            store.minutes_text(id, l)?,
+            store.minutes_format(id)?.words().escaped(),
+        )
     };
     // The stored, signed text comes from the database: clean it like any data.
     Ok((clean_multiline(&md), clean_line(&rec.title), l, escaped))

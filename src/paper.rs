@@ -46,20 +46,22 @@ pub fn render(store: &Store, id: i64, what: Paper) -> Result<String> {
     let rec = store.meeting_record(id)?;
     let l = meeting_lang(&rec);
     Ok(match what {
-        Paper::Notice => paper::notice(&rec, store.notice_date(id)?.as_deref(), l),
-        Paper::SignIn => paper::sign_in(&rec, &store.sign_in_rows(id)?, l),
-        Paper::ProxyForm => paper::proxy_form(&rec, l),
-        Paper::Ballots => paper::ballots(&rec, &store.ballot_sheets(id)?, l),
+        Paper::Notice => paper::notice::notice(&rec, store.notice_date(id)?.as_deref(), l),
+        Paper::SignIn => paper::notice::sign_in(&rec, &store.sign_in_rows(id)?, l),
+        Paper::ProxyForm => paper::notice::proxy_form(&rec, l),
+        Paper::Ballots => paper::ballots::ballots(&rec, &store.ballot_sheets(id)?, l),
         Paper::Results => {
             if !matches!(rec.status, MeetingStatus::Adjourned | MeetingStatus::Signed) {
                 return Err(StoreError::Refused(Refusal::Written(
                     crate::store::written::refuse::RESULTS_NOT_CLOSED,
                 )));
             }
-            paper::results(&rec, l)
+            paper::results::results(&rec, l)
         }
-        Paper::Extension => paper::extension_notice(&rec, l).ok_or(StoreError::Refused(
-            Refusal::Written(crate::store::written::refuse::NO_EXTENSION),
-        ))?,
+        Paper::Extension => {
+            paper::extension::extension_notice(&rec, l).ok_or(StoreError::Refused(
+                Refusal::Written(crate::store::written::refuse::NO_EXTENSION),
+            ))?
+        }
     })
 }

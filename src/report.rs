@@ -3,7 +3,7 @@
 
 use crate::domain::mediation::stats::{MediationCount, MediationFigures};
 use crate::domain::mediation::{CaseKind, CaseStatus};
-use crate::domain::minutes::html_escape;
+use crate::domain::minutes::markup::html_escape;
 use crate::domain::model::{Category, MeetingKind};
 use crate::domain::report::{ExtraSection, Figures, ItemEnd, Report, fmt_halves};
 use crate::domain::suggestions::SuggestionStatus;

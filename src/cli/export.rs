@@ -6,7 +6,7 @@ use std::path::Path;
 use super::args::{ExportFormat, ShowFormat};
 use super::outcome::{CliError, CliResult, Outcome};
 use super::verify::meeting_or_exit;
-use crate::domain::minutes::to_txt;
+use crate::domain::minutes::markup::to_txt;
 use crate::domain::text::clean_line;
 use crate::export::Format;
 use crate::store::Store;

@@ -152,7 +152,7 @@ db_enum!(
         ResidentsCouncil => "residents_council",
         OwnersCommittee => "owners_committee",
         PartyBranch => "party_branch",
-        Supervisory => "crate::domainvisory",
+        Supervisory => "supervisory",
     }
 );
 

@@ -106,9 +106,7 @@ fn parse_council(s: &str) -> Option<Option<CouncilKind>> {
             Some(Some(CouncilKind::OwnersCommittee))
         }
         "party_branch" | "党支部" => Some(Some(CouncilKind::PartyBranch)),
-        "crate::domainvisory" | "监督委员会" | "监委会" => {
-            Some(Some(CouncilKind::Supervisory))
-        }
+        "supervisory" | "监督委员会" | "监委会" => Some(Some(CouncilKind::Supervisory)),
         _ => None,
     }
 }
@@ -116,17 +114,7 @@ fn parse_council(s: &str) -> Option<Option<CouncilKind>> {
 /// Parse a whole file. Nothing is returned unless every row is good.
 pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, CsvError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let line = 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        return Err(CsvError::new(
-            line,
-            "is not UTF-8 text (perhaps GBK); save the file as UTF-8 and import again",
-            "不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入",
-        ));
-    }
+    utf8(bytes)?;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -141,7 +129,49 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, CsvError> {
             )
         })?
         .clone();
-    let mut idx: HashMap<&str, usize> = HashMap::new();
+    let idx = column_index(&headers)?;
+    let mut rows = Vec::new();
+    let mut seen = Seen::default();
+    for (n, rec) in rdr.records().enumerate() {
+        let line = n + 2;
+        let rec = rec.map_err(|e| {
+            CsvError::new(
+                line,
+                format!("cannot be read: {e}"),
+                format!("无法读取：{e}"),
+            )
+        })?;
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let cells = clean_cells(line, &rec, &headers, &idx)?;
+        rows.push(row(line, &cells, &idx, &mut seen)?);
+    }
+    if rows.is_empty() {
+        return Err(CsvError::new(2, "no rows to import", "没有可导入的行"));
+    }
+    Ok(rows)
+}
+
+/// Refuse text that is not UTF-8, naming the line of the first bad byte.
+fn utf8(bytes: &[u8]) -> Result<(), CsvError> {
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        return Err(CsvError::new(
+            line,
+            "is not UTF-8 text (perhaps GBK); save the file as UTF-8 and import again",
+            "不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再导入",
+        ));
+    }
+    Ok(())
+}
+
+/// Where each known column is (by any of its names), the required ones checked.
+fn column_index(headers: &csv::StringRecord) -> Result<HashMap<&'static str, usize>, CsvError> {
+    let mut idx: HashMap<&'static str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim().to_lowercase();
         if let Some((name, _)) = COLUMNS
@@ -160,134 +190,147 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, CsvError> {
             ));
         }
     }
-    let mut rows = Vec::new();
-    let mut labels = HashSet::new();
-    let mut owner_kind: HashMap<String, VoterKind> = HashMap::new();
-    for (n, rec) in rdr.records().enumerate() {
-        let line = n + 2;
-        let rec = rec.map_err(|e| {
-            CsvError::new(
-                line,
-                format!("cannot be read: {e}"),
-                format!("无法读取：{e}"),
-            )
-        })?;
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if rec.len() < headers.len() {
-            return Err(CsvError::new(
-                line,
-                format!(
-                    "has {} columns, the header has {}",
-                    rec.len(),
-                    headers.len()
-                ),
-                format!("只有 {} 列，表头有 {} 列", rec.len(), headers.len()),
-            ));
-        }
-        for cell in rec.iter() {
-            if text::has_unsafe(cell) && !names::has_hidden(cell) {
-                return Err(CsvError::new(
-                    line,
-                    "contains control characters or escape sequences",
-                    "含有控制字符或转义序列",
-                ));
-            }
-        }
-        // One spelling of every cell (NFC), so two spellings of a name are one voter.
-        let cells: Vec<String> = rec.iter().map(|c| names::nfc(c.trim())).collect();
-        for (i, cell) in cells.iter().enumerate() {
-            let column = headers.get(i).unwrap_or("").trim();
-            let max = match idx.iter().find(|&(_, &j)| j == i).map(|(n, _)| *n) {
-                Some("owner") => names::MAX_NAME_CHARS,
-                Some("label") => names::MAX_LABEL_CHARS,
-                _ => usize::MAX,
-            };
-            names::check_cell(cell, max, column, column)
-                .map_err(|p| CsvError::new(line, p.en, p.zh))?;
-        }
-        let get = |name: &str| {
-            idx.get(name)
-                .and_then(|&i| cells.get(i))
-                .map_or("", |c| c.as_str())
-        };
-        let owner = get("owner").to_string();
-        if owner.is_empty() {
-            return Err(CsvError::new(line, "has no owner name", "缺少业主姓名"));
-        }
-        let kind = parse_kind(get("kind")).ok_or_else(|| {
-            CsvError::new(
-                line,
-                format!(
-                    "has an unknown kind '{}' (person, coowners, developer, member)",
-                    get("kind")
-                ),
-                format!("类型“{}”无法识别（个人、共有、开发商、成员）", get("kind")),
-            )
-        })?;
-        if let Some(prev) = owner_kind.insert(owner.clone(), kind)
-            && prev != kind
-        {
-            return Err(CsvError::new(
-                line,
-                format!("gives {owner} another kind than an earlier row"),
-                format!("{owner} 的类型与前面的行不一致"),
-            ));
-        }
-        let label = get("label").to_string();
-        let area_text = get("area");
-        let area_centi = if label.is_empty() && area_text.is_empty() {
-            0
-        } else {
-            let a = parse_area(area_text).ok_or_else(|| {
-                CsvError::new(
-                    line,
-                    format!("has an area '{area_text}' that is not a number of m² with at most two decimals"),
-                    format!("面积“{area_text}”不是最多两位小数的平方米数"),
-                )
-            })?;
-            if a > MAX_AREA_CENTI {
-                return Err(CsvError::new(
-                    line,
-                    format!("has an absurd area {area_text} m²"),
-                    format!("面积 {area_text} 平方米不合理"),
-                ));
-            }
-            a
-        };
-        if !label.is_empty() && !labels.insert(label.clone()) {
-            return Err(CsvError::new(
-                line,
-                format!("repeats the unit {label}"),
-                format!("房号 {label} 重复"),
-            ));
-        }
-        let council = parse_council(get("council")).ok_or_else(|| {
-            CsvError::new(
-                line,
-                format!("has an unknown council '{}'", get("council")),
-                format!("组织“{}”无法识别", get("council")),
-            )
-        })?;
-        rows.push(RosterRow {
+    Ok(idx)
+}
+
+/// A row's cells trimmed and in one spelling (NFC), once every cell is known safe and
+/// within its column's length.
+fn clean_cells(
+    line: usize,
+    rec: &csv::StringRecord,
+    headers: &csv::StringRecord,
+    idx: &HashMap<&'static str, usize>,
+) -> Result<Vec<String>, CsvError> {
+    if rec.len() < headers.len() {
+        return Err(CsvError::new(
             line,
-            label,
-            building: get("building").to_string(),
-            unit: get("unit").to_string(),
-            area_centi,
-            owner,
-            kind,
-            roles: get("roles").to_string(),
-            phone: get("phone").to_string(),
-            council,
-            council_role: get("council_role").to_string(),
-        });
+            format!(
+                "has {} columns, the header has {}",
+                rec.len(),
+                headers.len()
+            ),
+            format!("只有 {} 列，表头有 {} 列", rec.len(), headers.len()),
+        ));
     }
-    if rows.is_empty() {
-        return Err(CsvError::new(2, "no rows to import", "没有可导入的行"));
+    for cell in rec.iter() {
+        if text::has_unsafe(cell) && !names::has_hidden(cell) {
+            return Err(CsvError::new(
+                line,
+                "contains control characters or escape sequences",
+                "含有控制字符或转义序列",
+            ));
+        }
     }
-    Ok(rows)
+    // One spelling of every cell (NFC), so two spellings of a name are one voter.
+    let cells: Vec<String> = rec.iter().map(|c| names::nfc(c.trim())).collect();
+    for (i, cell) in cells.iter().enumerate() {
+        let column = headers.get(i).unwrap_or("").trim();
+        let max = match idx.iter().find(|&(_, &j)| j == i).map(|(n, _)| *n) {
+            Some("owner") => names::MAX_NAME_CHARS,
+            Some("label") => names::MAX_LABEL_CHARS,
+            _ => usize::MAX,
+        };
+        names::check_cell(cell, max, column, column)
+            .map_err(|p| CsvError::new(line, p.en, p.zh))?;
+    }
+    Ok(cells)
+}
+
+/// What earlier rows said: the units taken, and each owner's kind.
+#[derive(Default)]
+struct Seen {
+    labels: HashSet<String>,
+    owner_kind: HashMap<String, VoterKind>,
+}
+
+/// One row read from its clean cells, against what earlier rows said.
+fn row(
+    line: usize,
+    cells: &[String],
+    idx: &HashMap<&'static str, usize>,
+    seen: &mut Seen,
+) -> Result<RosterRow, CsvError> {
+    let get = |name: &str| {
+        idx.get(name)
+            .and_then(|&i| cells.get(i))
+            .map_or("", |c| c.as_str())
+    };
+    let owner = get("owner").to_string();
+    if owner.is_empty() {
+        return Err(CsvError::new(line, "has no owner name", "缺少业主姓名"));
+    }
+    let kind = parse_kind(get("kind")).ok_or_else(|| {
+        CsvError::new(
+            line,
+            format!(
+                "has an unknown kind '{}' (person, coowners, developer, member)",
+                get("kind")
+            ),
+            format!("类型“{}”无法识别（个人、共有、开发商、成员）", get("kind")),
+        )
+    })?;
+    if let Some(prev) = seen.owner_kind.insert(owner.clone(), kind)
+        && prev != kind
+    {
+        return Err(CsvError::new(
+            line,
+            format!("gives {owner} another kind than an earlier row"),
+            format!("{owner} 的类型与前面的行不一致"),
+        ));
+    }
+    let label = get("label").to_string();
+    let area_centi = row_area(line, &label, get("area"))?;
+    if !label.is_empty() && !seen.labels.insert(label.clone()) {
+        return Err(CsvError::new(
+            line,
+            format!("repeats the unit {label}"),
+            format!("房号 {label} 重复"),
+        ));
+    }
+    let council = parse_council(get("council")).ok_or_else(|| {
+        CsvError::new(
+            line,
+            format!("has an unknown council '{}'", get("council")),
+            format!("组织“{}”无法识别", get("council")),
+        )
+    })?;
+    Ok(RosterRow {
+        line,
+        label,
+        building: get("building").to_string(),
+        unit: get("unit").to_string(),
+        area_centi,
+        owner,
+        kind,
+        roles: get("roles").to_string(),
+        phone: get("phone").to_string(),
+        council,
+        council_role: get("council_role").to_string(),
+    })
+}
+
+/// A row's area in hundredths of m²: 0 for a voter without a unit and without an area.
+fn row_area(line: usize, label: &str, area_text: &str) -> Result<i64, CsvError> {
+    if label.is_empty() && area_text.is_empty() {
+        return Ok(0);
+    }
+    let a = parse_area(area_text).ok_or_else(|| {
+        CsvError::new(
+            line,
+            format!(
+                "has an area '{area_text}' that is not a number of m² with at most two decimals"
+            ),
+            format!("面积“{area_text}”不是最多两位小数的平方米数"),
+        )
+    })?;
+    if a > MAX_AREA_CENTI {
+        return Err(CsvError::new(
+            line,
+            format!("has an absurd area {area_text} m²"),
+            format!("面积 {area_text} 平方米不合理"),
+        ));
+    }
+    Ok(a)
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@
 use rusqlite::OptionalExtension;
 
 use crate::domain::lang::Lang;
-use crate::domain::minutes::{MinutesFormat, render_document, signed_body};
+use crate::domain::minutes::MinutesFormat;
+use crate::domain::minutes::body::signed_body;
+use crate::domain::minutes::document::render_document;
 use crate::domain::signing::hex;
 use crate::domain::signing::verify::{
     ChainLink, EXPORT_FORMAT, ExportBundle, Problem, SignatureRecord, SignerKey, StoredMinutes,

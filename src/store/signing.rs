@@ -15,7 +15,9 @@ use crate::store::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
-use crate::domain::minutes::{MinutesFormat, addendum_bytes, signed_body_as};
+use crate::domain::minutes::MinutesFormat;
+use crate::domain::minutes::body::signed_body_as;
+use crate::domain::minutes::document::addendum_bytes;
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::AddendumRecord;
 use crate::domain::signing::statement::{MAX_SEQ, StatementV2, sign_v2};

@@ -6,9 +6,9 @@ use crate::store::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::domain::signing::roster::{
-    self, REGISTER, REVOKE, RosterEntry, TrustProblem, check_roster, endorse, fp, is_active,
-};
+use crate::domain::signing::roster::{self, check_roster, endorse, is_active};
+use crate::domain::signing::roster_entry::{REGISTER, REVOKE, RosterEntry, fp};
+use crate::domain::signing::verify::TrustProblem;
 use crate::domain::signing::verify::{ExportBundle, Role};
 use crate::domain::signing::{fingerprint, hex};
 use crate::store::{Result, Store, StoreError, audit, now};

@@ -1,7 +1,7 @@
 //! Words of the trust checks: the signer roster, pinned keys, the chain head
 //! (see domain::signing::roster and `yishi trust`).
 
-use crate::domain::signing::roster::TrustProblem as T;
+use crate::domain::signing::verify::TrustProblem as T;
 use crate::strings::tr::{Lang, Tr};
 
 pub fn chain_position(l: Lang, seq: i64) -> String {

@@ -141,7 +141,7 @@ pub fn forget(ctx: &mut Ctx, f: &Form) {
 /// The discard question, over the form it would close.
 pub fn draw_discard(l: Lang, form: &Form, f: &mut Frame<'_>, area: Rect) {
     form.render(f, area, l);
-    let lines = crate::domain::text::wrap(h::DISCARD_Q.get(l), 50);
+    let lines = crate::domain::text::wrap::wrap(h::DISCARD_Q.get(l), 50);
     let mut body: Vec<Line<'_>> = lines.into_iter().map(Line::from).collect();
     body.push(Line::from(""));
     body.push(Line::from(Span::styled(

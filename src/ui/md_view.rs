@@ -7,7 +7,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::domain::text::md_escape::unescape;
-use crate::domain::text::{width, wrap};
+use crate::domain::text::width;
+use crate::domain::text::wrap::wrap;
 use crate::ui::theme;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -309,7 +309,7 @@ fn draw_help(l: Lang, table: &[keys::Binding], read_only: bool, f: &mut Frame<'_
 }
 
 fn draw_confirm(l: Lang, text: &str, enter_only: bool, f: &mut Frame<'_>, area: Rect) {
-    let lines = crate::domain::text::wrap(text, 56);
+    let lines = crate::domain::text::wrap::wrap(text, 56);
     let mut body: Vec<Line<'_>> = lines.into_iter().map(Line::from).collect();
     body.push(Line::from(""));
     body.push(Line::from(Span::styled(

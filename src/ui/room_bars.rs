@@ -164,7 +164,8 @@ pub fn draw_vote(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::rules::{Basis, CheckKind, Cmp, Frac};
+    use crate::domain::rules::numbers::{Cmp, Frac};
+    use crate::domain::rules::{Basis, CheckKind};
 
     #[test]
     fn bars_fill_by_exact_integers_and_mark_the_threshold() {

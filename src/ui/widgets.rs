@@ -12,7 +12,7 @@ use crate::ui::theme;
 /// percentages that never contradict the verdict: 49.99% beside "> 1/2 ✗", not 50.0%),
 /// green when met and red when not.
 pub fn check_lines(l: Lang, checks: &[Check]) -> Vec<Line<'static>> {
-    crate::domain::minutes::fmt_checks(l, checks)
+    crate::domain::minutes::body::fmt_checks(l, checks)
         .into_iter()
         .map(|t| {
             let style = if t.contains('✗') {
@@ -63,7 +63,7 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'static>> {
         let lead = hanging_prefix(&text);
         let indent = crate::domain::text::width(lead);
         let parts = if indent > 0 && indent * 2 <= width {
-            let mut parts = crate::domain::text::wrap(&text[lead.len()..], width - indent);
+            let mut parts = crate::domain::text::wrap::wrap(&text[lead.len()..], width - indent);
             for (k, p) in parts.iter_mut().enumerate() {
                 let pad = if k == 0 {
                     lead.to_string()
@@ -74,7 +74,7 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'static>> {
             }
             parts
         } else {
-            crate::domain::text::wrap(&text, width)
+            crate::domain::text::wrap::wrap(&text, width)
         };
         for part in parts {
             out.push(Line::from(Span::styled(part, style)).style(line.style));
@@ -115,7 +115,7 @@ fn hanging_prefix(text: &str) -> &str {
 /// One check in the minutes' words (the current format's, whose percentage never
 /// contradicts the verdict).
 pub fn check_text(l: Lang, c: &Check) -> String {
-    crate::domain::minutes::fmt_check(l, c)
+    crate::domain::minutes::body::fmt_check(l, c)
 }
 
 /// A 3×5 font for the room view's large figures.

@@ -5,10 +5,10 @@
 //!
 //! One test binary, a module per part.
 
+mod cli_language;
+mod cli_refusals;
 mod exit_codes;
 mod help_demo;
 mod not_ours;
 mod roster_import;
 mod support;
-mod cli_language;
-mod cli_refusals;

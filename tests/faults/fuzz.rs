@@ -2,7 +2,6 @@
 //! mutated inputs for CSV import and for `verify --file` JSON, plus crafted hostile
 //! files through the real binary. `cargo fuzz` runs the same checks for longer.
 
-
 use std::fs;
 
 use crate::faults_support::{demo_db, yishi, yishi_bin};

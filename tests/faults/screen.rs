@@ -2,11 +2,10 @@
 //! large meetings (a 1 MB proposal, 10,000 remarks, a 2,000-voter roll) are stored, shown
 //! and drawn quickly. Runs on ratatui's TestBackend.
 
-
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use crate::faults_support::count;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rusqlite::Connection;

@@ -3,7 +3,6 @@
 //! wrong one) reaches the audit log, the database file or the program's output.
 //! (Tampering with signed data is proven in tests/minutes/signing.rs.)
 
-
 use std::fs;
 
 use crate::faults_support::demo_db;

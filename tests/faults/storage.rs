@@ -3,13 +3,12 @@
 //! corrupted or newer are proven in tests/cli_foundation/ and
 //! tests/store_roundtrip/; see the README, "Reliability".)
 
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use crate::faults_support::{Tmux, count, demo_db, yishi_bin};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use rusqlite::Connection;
 use yishi::domain::model::Choice;
 use yishi::store::{Store, StoreError};

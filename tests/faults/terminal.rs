@@ -4,7 +4,6 @@
 //! screen and resumes at the next voter. (Ctrl-C, SIGTERM and one kill -9 are in
 //! tests/smoke_tmux/.)
 
-
 use std::path::Path;
 use std::process::Command;
 

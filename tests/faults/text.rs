@@ -4,7 +4,6 @@
 //! nor an HTML/Markdown export; CSV files with bad encodings, missing columns, duplicate
 //! units and bad areas are refused with their line and import nothing.
 
-
 use std::fs;
 use std::path::Path;
 

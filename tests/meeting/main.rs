@@ -3,8 +3,6 @@
 //!
 //! One test binary, a module per part.
 
-#[path = "../tui_support/mod.rs"]
-mod tui_support;
 mod drafts_tmux;
 mod followup_quotes;
 mod props;
@@ -16,3 +14,5 @@ mod tui_feedback;
 mod tui_host;
 mod tui_reads;
 mod tui_record;
+#[path = "../tui_support/mod.rs"]
+mod tui_support;

@@ -6,8 +6,10 @@
 
 use proptest::prelude::*;
 use yishi::domain::model::Choice;
-use yishi::domain::rules::{Base, Cmp, CustomRule, Eligible, Frac, Rule, RuleKind, evaluate};
-use yishi::domain::text::{clean_line, clean_multiline, has_unsafe, width, wrap};
+use yishi::domain::rules::numbers::{Cmp, Frac};
+use yishi::domain::rules::{Base, CustomRule, Eligible, Rule, RuleKind, evaluate};
+use yishi::domain::text::wrap::wrap;
+use yishi::domain::text::{clean_line, clean_multiline, has_unsafe, width};
 
 /// An exact non-negative fraction, reduced.
 #[derive(Clone, Copy, Debug)]

@@ -2,9 +2,8 @@
 //! form — fractions, bases, ≥ or >, headcount or area — with its plain-language
 //! explanation following the edit, and a vote is decided under it.
 
-
-use crossterm::event::KeyCode;
 use crate::tui_support::Ui;
+use crossterm::event::KeyCode;
 use yishi::strings::Lang;
 
 const TITLE: &str = "按本小区议事规则表决的议题";

@@ -3,9 +3,8 @@
 //! on a changed form asks before throwing it away, and the home screen quits on `q`
 //! only.
 
-
-use crossterm::event::{Event, KeyCode};
 use crate::tui_support::Ui;
+use crossterm::event::{Event, KeyCode};
 use yishi::strings::Lang;
 
 fn drafts(ui: &Ui) -> i64 {

@@ -1,9 +1,8 @@
 //! Issue 15: every limit of the schema is known to its form and refused in the user's
 //! words (typed or pasted); keys that change or refuse something say what they did.
 
-
-use crossterm::event::{Event, KeyCode};
 use crate::tui_support::Ui;
+use crossterm::event::{Event, KeyCode};
 use yishi::strings::Lang;
 
 fn paste(ui: &mut Ui, text: &str) {

@@ -1,9 +1,8 @@
 //! The host's screens (issue 15), on ratatui's TestBackend: keys in, screen and
 //! database checked.
 
-
-use crossterm::event::KeyCode;
 use crate::tui_support::Ui;
+use crossterm::event::KeyCode;
 use yishi::strings::Lang;
 
 /// Open the demo's draft meeting and go to the elevator item's roll call.

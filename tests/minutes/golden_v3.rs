@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use yishi::domain::minutes::{MinutesFormat, meeting_lang, render};
+use yishi::domain::minutes::body::render;
+use yishi::domain::minutes::{MinutesFormat, meeting_lang};
 use yishi::store::Store;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");

@@ -2,7 +2,6 @@
 //! remark "## 签署" is not a signature block, "<script>" is not HTML, a link is not a
 //! link, in the Markdown and in the HTML export of the real binary.
 
-
 use crate::trust_support::{laptop, yishi};
 use yishi::store::Store;
 

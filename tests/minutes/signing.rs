@@ -6,7 +6,8 @@ use std::process::Command;
 
 use rusqlite::Connection;
 use yishi::demo::{self, DEMO_SIGNERS};
-use yishi::domain::minutes::{ItemPart, Section, signed_body};
+use yishi::domain::minutes::body::signed_body;
+use yishi::domain::minutes::{ItemPart, Section};
 use yishi::domain::model::{Category, Electorate, MeetingKind, PresenceKind, Scope};
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::domain::signing::verify::{Problem, Role, VerifyStatus};

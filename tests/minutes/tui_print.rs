@@ -3,9 +3,8 @@
 //! through the safe file writing (an existing file is replaced only when the user says
 //! yes; never the database), and the message names the full path.
 
-
-use crossterm::event::KeyCode;
 use crate::tui_support::Ui;
+use crossterm::event::KeyCode;
 use yishi::paper::{Paper, render};
 use yishi::store::Store;
 use yishi::strings::Lang;

@@ -130,7 +130,7 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
         .and_then(|i| i.civic.source.clone())
         .expect("source");
     assert_eq!((src.number, src.raised_on.as_str()), (id, "2026-03-02"));
-    let body = yishi::domain::minutes::signed_body(&rec);
+    let body = yishi::domain::minutes::body::signed_body(&rec);
     assert!(
         body.contains(&format!("来源：居民意见 #{id}，2026-03-02")),
         "{body}"

@@ -2,9 +2,8 @@
 //! the elevator's plan edited in its form (a fixed share and floor coefficients), shown
 //! per unit before the vote and saved exactly; the archive's summary reading the report.
 
-
-use crossterm::event::KeyCode;
 use crate::tui_support::Ui;
+use crossterm::event::KeyCode;
 use yishi::strings::Lang;
 
 #[test]
@@ -84,7 +83,7 @@ fn the_elevator_plan_is_edited_by_floor_and_shown_before_the_vote() {
             |r| r.get(0),
         )
         .expect("meeting");
-    let body = yishi::domain::minutes::signed_body(&store.meeting_record(m).expect("record"));
+    let body = yishi::domain::minutes::body::signed_body(&store.meeting_record(m).expect("record"));
     assert!(body.contains("### 费用分摊") && body.contains("固定承担：政府补贴：200,000.00 元"));
 }
 

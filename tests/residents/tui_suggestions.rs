@@ -3,9 +3,8 @@
 //! agenda; the item decided in the meeting; the suggestion's status follows and the
 //! minutes print its source. And the printable list of responses, names masked.
 
-
-use crossterm::event::KeyCode;
 use crate::tui_support::Ui;
+use crossterm::event::KeyCode;
 use yishi::strings::Lang;
 
 fn status_of(ui: &Ui, who: &str) -> String {
@@ -135,7 +134,7 @@ fn a_suggestion_is_logged_put_on_the_agenda_decided_and_its_source_printed() {
             |r| r.get(0),
         )
         .expect("meeting");
-    let body = yishi::domain::minutes::signed_body(&store.meeting_record(m).expect("record"));
+    let body = yishi::domain::minutes::body::signed_body(&store.meeting_record(m).expect("record"));
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     assert!(
         body.contains(&format!("来源：居民意见 #{id}，{today}")),

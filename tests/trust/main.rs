@@ -2,7 +2,7 @@
 //!
 //! One test binary, a module per part.
 
+mod signers;
 #[path = "../trust_support/mod.rs"]
 mod trust_support;
-mod signers;
 mod tui_trust;

@@ -2,10 +2,9 @@
 //! (issue 13; PRODUCT.md "Trust: who signed"). Each test is one of the issue's acceptance
 //! checks, run on the real binary where a user would.
 
-
-use ed25519_dalek::SigningKey;
 use crate::trust_support::*;
-use yishi::domain::minutes::signed_body;
+use ed25519_dalek::SigningKey;
+use yishi::domain::minutes::body::signed_body;
 use yishi::domain::signing::statement::{StatementV2, sign_v2};
 use yishi::domain::signing::verify::{ExportBundle, Role};
 use yishi::domain::signing::{self, SignedStatement, fingerprint, hex, sha256};

@@ -47,7 +47,7 @@ fn an_extension_moves_the_deadline_with_its_reason_and_is_in_the_record() {
     // The minutes (format V2) print the consultation and its extension in place of an
     // attendance.
     let rec = f.store.meeting_record(f.meeting).unwrap();
-    let md = yishi::domain::minutes::signed_body(&rec);
+    let md = yishi::domain::minutes::body::signed_body(&rec);
     assert!(
         md.contains("书面征求意见") || md.contains("Written consultation"),
         "{md}"
@@ -80,7 +80,7 @@ fn an_owners_assembly_on_short_notice_asks_and_the_record_says_so() {
         (s.noticed_on.as_str(), s.opens_on.as_str(), s.days),
         ("2026-10-22", "2026-11-01", 10)
     );
-    let md = yishi::domain::minutes::signed_body(&rec);
+    let md = yishi::domain::minutes::body::signed_body(&rec);
     assert!(
         md.contains("2026-10-22"),
         "the minutes say the notice was short: {md}"

@@ -6,13 +6,13 @@
 //! One test binary, a module per part.
 
 mod ballots;
+mod cli_print_extension;
 mod closing;
 mod support;
-#[path = "../tui_support/mod.rs"]
-mod tui_support;
-mod cli_print_extension;
 mod tui_ballots;
 mod tui_deliveries;
+#[path = "../tui_support/mod.rs"]
+mod tui_support;
 mod tui_written_close;
 mod tui_written_prepare;
 mod tui_written_small;

@@ -3,11 +3,10 @@
 //! wrong date refused, the rest served at once, the list narrowed by name and by ballot number, all of them shown
 //! on request; wrong keys and a window too small do nothing.
 
-
+use crate::tui_support::Ui;
 use crossterm::event::{Event, KeyCode};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_support::Ui;
 use yishi::domain::model::{Category, Electorate, MeetingForm, MeetingKind, Scope};
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};

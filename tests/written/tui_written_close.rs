@@ -4,11 +4,10 @@
 //! is shown, printed and in the minutes; closing before the deadline asks (no, Esc and
 //! Ctrl-C leave it open), closing after it asks only to confirm; closing fixes outcomes.
 
-
+use crate::tui_support::Ui;
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crate::tui_support::Ui;
 use yishi::domain::model::{Category, Choice, Electorate, MeetingForm, MeetingKind, Scope};
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};

@@ -3,9 +3,8 @@
 //! into a date) are refused with a sentence and nothing saved, and opening it less than
 //! 15 days after its notice asks first; then its ballots are numbered.
 
-
-use crossterm::event::KeyCode;
 use crate::tui_support::Ui;
+use crossterm::event::KeyCode;
 use yishi::strings::Lang;
 
 fn draft(ui: &Ui) -> i64 {

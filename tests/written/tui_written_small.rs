@@ -2,9 +2,8 @@
 //! progress in the smallest window, the figures that do not fit scroll with ↓/↑, and
 //! the help lists the consultation's keys.
 
-
-use crossterm::event::KeyCode;
 use crate::tui_support::Ui;
+use crossterm::event::KeyCode;
 use yishi::strings::Lang;
 
 #[test]

@@ -194,6 +194,29 @@ pub fn render(c: &CaseRecord, format: AgreementFormat) -> String {
     s.push('\n');
     s.push_str(w.agreed);
     s.push('\n');
+    terms(w, c, &mut s);
+    s.push('\n');
+    s.push_str(w.effect);
+    s.push('\n');
+    s.push_str(w.copies);
+    s.push_str("\n\n");
+    s.push_str(w.paper);
+    s.push_str(w.colon);
+    s.push('\n');
+    paper_signatures(w, c, &mut s);
+    s.push('\n');
+    let names: Vec<String> = c.mediators.iter().map(|m| clean_line(m)).collect();
+    s.push_str(&format!(
+        "{}{}{}\n",
+        w.mediators,
+        w.colon,
+        names.join(w.list_sep)
+    ));
+    s
+}
+
+/// Each party's duties as agreed, numbered in Chinese: what, how and by when.
+fn terms(w: &AgreementWords, c: &CaseRecord, s: &mut String) {
     for (i, t) in c.terms.iter().enumerate() {
         let who = c
             .parties
@@ -219,14 +242,10 @@ pub fn render(c: &CaseRecord, format: AgreementFormat) -> String {
             w.due, w.colon, t.due_on, w.due_after, w.stop
         ));
     }
-    s.push('\n');
-    s.push_str(w.effect);
-    s.push('\n');
-    s.push_str(w.copies);
-    s.push_str("\n\n");
-    s.push_str(w.paper);
-    s.push_str(w.colon);
-    s.push('\n');
+}
+
+/// The line of each party's signature on paper, with the date it was signed.
+fn paper_signatures(w: &AgreementWords, c: &CaseRecord, s: &mut String) {
     for p in &c.parties {
         let on = c
             .paper
@@ -241,15 +260,6 @@ pub fn render(c: &CaseRecord, format: AgreementFormat) -> String {
             on
         ));
     }
-    s.push('\n');
-    let names: Vec<String> = c.mediators.iter().map(|m| clean_line(m)).collect();
-    s.push_str(&format!(
-        "{}{}{}\n",
-        w.mediators,
-        w.colon,
-        names.join(w.list_sep)
-    ));
-    s
 }
 
 /// The bytes an addendum's signature covers: the case, the addendum's number and time,

@@ -1,6 +1,6 @@
 //! Mediation (调解): a dispute between neighbours, its parties, mediators, sessions and
 //! the terms of its agreement, and the rules of its status. Rendering the agreement is in
-//! mediation_agreement.rs, its signatures and verification in mediation_verify.rs.
+//! `agreement`, its signatures and verification in `verify`, its paper in `paper`.
 
 pub mod agreement;
 pub mod paper;

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::mediation::CaseRecord;
 use crate::domain::mediation::agreement::{AgreementFormat, addendum_bytes, render};
-use crate::domain::signing::roster::{RosterEntry, check_roster, on_roster_at};
+use crate::domain::signing::roster::{check_roster, on_roster_at};
+use crate::domain::signing::roster_entry::RosterEntry;
 use crate::domain::signing::statement::plain_value;
 use crate::domain::signing::verify::ZERO_HASH;
 use crate::domain::signing::{SignError, fingerprint, from_hex, hex, sha256};
@@ -217,64 +218,11 @@ pub fn verify_agreement(b: &AgreementBundle) -> AgreementStatus {
         }
         return AgreementStatus::Invalid(vec![AgreementProblem::MissingText]);
     };
-    if hex(&sha256(stored.text.as_bytes())) != stored.sha256 {
-        out.push(AgreementProblem::StoredTextAltered);
-    }
-    match AgreementFormat::from_db(stored.format) {
-        Some(f) => {
-            let again = render(&b.case, f);
-            if again != stored.text {
-                let (records_say, signed_says) = first_difference(&again, &stored.text);
-                out.push(AgreementProblem::FactsDiffer {
-                    records_say,
-                    signed_says,
-                });
-            }
-        }
-        None => out.push(AgreementProblem::UnknownFormat {
-            format: stored.format,
-        }),
-    }
+    text_problems(b, stored, &mut out);
     let text_sha = sha256(stored.text.as_bytes());
     let mut any_mediator = false;
     for s in &b.signatures {
-        let addendum = s
-            .addendum_id
-            .and_then(|id| b.addenda.iter().find(|a| a.id == id));
-        let (covered, prev) = match (s.addendum_id, addendum) {
-            (None, _) => (text_sha, [0u8; 32]),
-            (Some(_), Some(a)) => (
-                sha256(&addendum_bytes(&b.case.uid, a.id, &a.at, &a.text)),
-                text_sha,
-            ),
-            (Some(_), None) => {
-                out.push(AgreementProblem::BadSignature {
-                    signer: s.signer_name.clone(),
-                });
-                continue;
-            }
-        };
-        let role_ok = match s.addendum_id {
-            None => s.role == MEDIATOR_ROLE,
-            Some(_) => s.role == ADDENDUM_ROLE,
-        };
-        let st = key32(&s.public_key).map(|k| AgreementStatement {
-            community_uid: b.community_uid.clone(),
-            case_uid: b.case.uid.clone(),
-            number: b.case.number,
-            signer_name: s.signer_name.clone(),
-            role: s.role.clone(),
-            signer_key: k,
-            signed_at: s.signed_at.clone(),
-            agreement_sha256: covered,
-            prev_sha256: prev,
-        });
-        let sig = from_hex(&s.signature).and_then(|v| <[u8; 64]>::try_from(v).ok());
-        let good = role_ok
-            && s.agreement_sha256 == hex(&covered)
-            && s.prev_sha256 == hex(&prev)
-            && matches!((&st, sig), (Some(st), Some(sig)) if verify_statement(st, &sig).is_ok());
-        if !good {
+        if !signature_good(b, s, text_sha) {
             out.push(AgreementProblem::BadSignature {
                 signer: s.signer_name.clone(),
             });
@@ -316,6 +264,65 @@ pub fn verify_agreement(b: &AgreementBundle) -> AgreementStatus {
     } else {
         AgreementStatus::Invalid(out)
     }
+}
+
+/// The stored text against its hash and against the case rendered again in the format
+/// it was signed in.
+fn text_problems(b: &AgreementBundle, stored: &StoredAgreement, out: &mut Vec<AgreementProblem>) {
+    if hex(&sha256(stored.text.as_bytes())) != stored.sha256 {
+        out.push(AgreementProblem::StoredTextAltered);
+    }
+    match AgreementFormat::from_db(stored.format) {
+        Some(f) => {
+            let again = render(&b.case, f);
+            if again != stored.text {
+                let (records_say, signed_says) = first_difference(&again, &stored.text);
+                out.push(AgreementProblem::FactsDiffer {
+                    records_say,
+                    signed_says,
+                });
+            }
+        }
+        None => out.push(AgreementProblem::UnknownFormat {
+            format: stored.format,
+        }),
+    }
+}
+
+/// Whether a signature verifies in its role over what it covers: the agreement's text
+/// (a mediator's), or an addendum present in the bundle after the text (an addendum's).
+fn signature_good(b: &AgreementBundle, s: &AgreementSignature, text_sha: [u8; 32]) -> bool {
+    let addendum = s
+        .addendum_id
+        .and_then(|id| b.addenda.iter().find(|a| a.id == id));
+    let (covered, prev) = match (s.addendum_id, addendum) {
+        (None, _) => (text_sha, [0u8; 32]),
+        (Some(_), Some(a)) => (
+            sha256(&addendum_bytes(&b.case.uid, a.id, &a.at, &a.text)),
+            text_sha,
+        ),
+        (Some(_), None) => return false,
+    };
+    let role_ok = match s.addendum_id {
+        None => s.role == MEDIATOR_ROLE,
+        Some(_) => s.role == ADDENDUM_ROLE,
+    };
+    let st = key32(&s.public_key).map(|k| AgreementStatement {
+        community_uid: b.community_uid.clone(),
+        case_uid: b.case.uid.clone(),
+        number: b.case.number,
+        signer_name: s.signer_name.clone(),
+        role: s.role.clone(),
+        signer_key: k,
+        signed_at: s.signed_at.clone(),
+        agreement_sha256: covered,
+        prev_sha256: prev,
+    });
+    let sig = from_hex(&s.signature).and_then(|v| <[u8; 64]>::try_from(v).ok());
+    role_ok
+        && s.agreement_sha256 == hex(&covered)
+        && s.prev_sha256 == hex(&prev)
+        && matches!((&st, sig), (Some(st), Some(sig)) if verify_statement(st, &sig).is_ok())
 }
 
 /// 64 zeros: the previous link of an agreement's own signatures.

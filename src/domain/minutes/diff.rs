@@ -2,7 +2,7 @@
 //! was signed. Works on the text alone, whatever format version rendered it.
 
 use crate::domain::minutes::Section;
-use crate::domain::text::clean_line;
+use crate::domain::minutes::frozen::text::clean_line;
 
 /// The sections of `expected` (a fresh rendering) that differ from `signed` (the text as
 /// it was signed), found by the longest common prefix and suffix; with the first

@@ -5,15 +5,14 @@
 
 use crate::domain::lang::Lang;
 use crate::domain::minutes::MinutesFormat;
-use crate::domain::minutes::layout::{fmt_checks, result_word, shaft_line};
-use crate::domain::minutes::v1_format::{field, fmt_area, fmt_time, paren, quote, semi};
-use crate::domain::minutes::v1_words::{self as w, W};
+use crate::domain::minutes::frozen::text::{clean_line, escape, mask_name};
+use crate::domain::minutes::layout::{fmt_checks, result_word};
+use crate::domain::minutes::v1_format::{field, fmt_area, fmt_time, paren, semi};
+use crate::domain::minutes::v1_words as w;
+use crate::domain::minutes::words::{W, Words};
 use crate::domain::model::Choice;
-use crate::domain::record::{AddendumRecord, MeetingRecord};
-use crate::domain::rules;
-use crate::domain::signing::{fingerprint, from_hex};
-use crate::domain::text::md_escape::escape;
-use crate::domain::text::{clean_line, clean_multiline, mask_name};
+use crate::domain::record::{AddendumRecord, ItemRecord, MeetingRecord, VoteRecord};
+use crate::domain::rules::{self, Outcome};
 
 // Words outside the signed body (display only: these may be reworded freely).
 const ADDENDA: W = W("补充更正", "Addenda");
@@ -59,15 +58,11 @@ pub struct SignatureLine {
     pub signed_at: String,
     /// Hex of the Ed25519 public key.
     pub public_key: String,
+    /// The key's short fingerprint as the signing code writes it ("?" for a key that
+    /// is not 32 bytes of hex).
+    pub fingerprint: String,
     /// `None` for the minutes, the addendum's id otherwise.
     pub addendum_id: Option<i64>,
-}
-
-fn fp_of(hex_key: &str) -> String {
-    from_hex(hex_key)
-        .and_then(|v| <[u8; 32]>::try_from(v).ok())
-        .map(|k| fingerprint(&k))
-        .unwrap_or_else(|| "?".into())
 }
 
 /// The complete minutes for display and export: the signed body (`body`: the stored,
@@ -85,13 +80,8 @@ pub fn render_document(
     format: MinutesFormat,
 ) -> String {
     let l = lang;
-    let data = |t: &str| {
-        if format.v2() {
-            escape(&clean_line(t))
-        } else {
-            clean_line(t)
-        }
-    };
+    let words = format.words();
+    let data = |t: &str| words.data(t);
     let mut o = body.to_string();
     if !o.ends_with('\n') {
         o.push('\n');
@@ -104,7 +94,7 @@ pub fn render_document(
                 sign_role(l, &sg.role),
                 &data(&sg.signer_name),
                 &fmt_time(&sg.signed_at),
-                &fp_of(&sg.public_key)
+                &sg.fingerprint
             )
         )
     };
@@ -117,11 +107,7 @@ pub fn render_document(
                 i + 1,
                 paren(l, &fmt_time(&a.at))
             ));
-            if format.v2() {
-                o.push_str(&quote(&escape(&clean_multiline(&a.text))));
-            } else {
-                o.push_str(&quote(&a.text));
-            }
+            o.push_str(&words.block(&a.text));
             o.push('\n');
             for sg in sigs.iter().filter(|sg| sg.addendum_id == Some(a.id)) {
                 o.push_str(&sig_line(sg));
@@ -150,73 +136,10 @@ pub fn render_document(
 /// escaped for Markdown, so a converter unescapes it (`to_html(.., true)`).
 pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) -> String {
     let l = lang;
-    let cur = MinutesFormat::CURRENT;
-    let data = |t: &str| escape(&clean_line(t));
-    let masked = |t: &str| escape(&mask_name(t));
-    let mut o = format!("# {} {}\n\n", data(&rec.title), NOTICE.get(l));
-    field(&mut o, l, w::COMMUNITY.get(l), &data(&rec.community));
-    field(&mut o, l, w::KIND.get(l), w::meeting_kind(l, rec.kind));
-    field(&mut o, l, w::WHEN.get(l), &data(&rec.starts_at));
-    field(&mut o, l, w::VENUE.get(l), &data(&rec.venue));
-    field(&mut o, l, w::HOST.get(l), &masked(&rec.host));
-    field(&mut o, l, w::SECRETARY.get(l), &masked(&rec.secretary));
-    field(&mut o, l, w::UID.get(l), &data(&rec.uid));
-    o.push('\n');
+    let cur = MinutesFormat::CURRENT.words();
+    let mut o = notice_header(rec, l);
     for it in &rec.items {
-        o.push_str(&format!(
-            "## {}\n\n",
-            w::item_heading(l, it.position, &data(&it.title))
-        ));
-        if it.added_late {
-            o.push_str(&format!("- {}\n", w::LATE.get(l)));
-        }
-        field(
-            &mut o,
-            l,
-            w::RULE.get(l),
-            w::rule_name(l, it.rule.kind.code()),
-        );
-        if cur.v3() {
-            crate::domain::minutes::v3_words::source_field(&mut o, l, it);
-            let cost = crate::domain::minutes::v3_words::cost_part(l, it, true);
-            if !cost.is_empty() {
-                o.push('\n');
-                o.push_str(&cost);
-            }
-        }
-        match it.vote.as_ref().and_then(|v| v.outcome.as_ref()) {
-            None if it.not_taken_up() => o.push_str(&format!(
-                "- {}\n",
-                crate::domain::minutes::v2_words::NOT_TAKEN_UP.get(l)
-            )),
-            None => o.push_str(&format!("- {}\n", w::NO_VOTE.get(l))),
-            Some(out) => {
-                let t = &out.tally;
-                let area = it.rule.kind.uses_area();
-                let mut parts = Vec::new();
-                for (choice, n, a) in [
-                    (Choice::Yes, t.yes, t.yes_area),
-                    (Choice::No, t.no, t.no_area),
-                    (Choice::Abstain, t.abstain, t.abstain_area),
-                    (Choice::Recused, t.recused, t.recused_area),
-                    (Choice::NotVoting, t.not_voting, t.not_voting_area),
-                ] {
-                    let mut p = format!("{} {}", w::choice(l, choice), w::persons(l, n));
-                    if area {
-                        p.push_str(&format!(" {} m²", fmt_area(a)));
-                    }
-                    parts.push(p);
-                }
-                o.push_str(&format!("- {}\n", parts.join(semi(l))));
-                for line in fmt_checks(cur, l, &out.checks) {
-                    o.push_str(&format!("- {line}\n"));
-                }
-                // The shaft owners are named: their agreement is a condition of the rule.
-                shaft_line(&mut o, it, l, true);
-                field(&mut o, l, w::RESULT.get(l), result_word(l, out));
-            }
-        }
-        o.push('\n');
+        notice_item(cur, &mut o, it, l);
     }
     o.push_str(&format!("## {}\n\n", SIGNATURES.get(l)));
     let mine: Vec<&SignatureLine> = sigs.iter().filter(|sg| sg.addendum_id.is_none()).collect();
@@ -230,14 +153,99 @@ pub fn render_notice(rec: &MeetingRecord, sigs: &[SignatureLine], lang: Lang) ->
             signature_line(
                 l,
                 sign_role(l, &sg.role),
-                &masked(&sg.signer_name),
+                &notice_masked(&sg.signer_name),
                 &fmt_time(&sg.signed_at),
-                &fp_of(&sg.public_key)
+                &sg.fingerprint
             )
         ));
     }
     o.push_str(&format!("\n{}\n", NOTICE_NOTE.get(l)));
     o
+}
+
+/// Data in the notice: cleaned and escaped for Markdown.
+fn notice_data(t: &str) -> String {
+    escape(&clean_line(t))
+}
+
+/// A name in the notice: masked and escaped for Markdown.
+fn notice_masked(t: &str) -> String {
+    escape(&mask_name(t))
+}
+
+/// The notice's title and the meeting's details, the host and secretary masked.
+fn notice_header(rec: &MeetingRecord, l: Lang) -> String {
+    let data = notice_data;
+    let masked = notice_masked;
+    let mut o = format!("# {} {}\n\n", data(&rec.title), NOTICE.get(l));
+    field(&mut o, l, w::COMMUNITY.get(l), &data(&rec.community));
+    field(&mut o, l, w::KIND.get(l), w::meeting_kind(l, rec.kind));
+    field(&mut o, l, w::WHEN.get(l), &data(&rec.starts_at));
+    field(&mut o, l, w::VENUE.get(l), &data(&rec.venue));
+    field(&mut o, l, w::HOST.get(l), &masked(&rec.host));
+    field(&mut o, l, w::SECRETARY.get(l), &masked(&rec.secretary));
+    field(&mut o, l, w::UID.get(l), &data(&rec.uid));
+    o.push('\n');
+    o
+}
+
+/// One item in the notice: heading, rule, the current format's additions (source, cost
+/// plan with masked names), and its totals and result.
+fn notice_item(cur: &dyn Words, o: &mut String, it: &ItemRecord, l: Lang) {
+    o.push_str(&format!(
+        "## {}\n\n",
+        w::item_heading(l, it.position, &notice_data(&it.title))
+    ));
+    if it.added_late {
+        o.push_str(&format!("- {}\n", w::LATE.get(l)));
+    }
+    field(o, l, w::RULE.get(l), w::rule_name(l, it.rule.kind.code()));
+    cur.heading_fields(o, it, l);
+    let cost = cur.after_proposal(it, l, true);
+    if !cost.is_empty() {
+        o.push('\n');
+        o.push_str(&cost);
+    }
+    let vote = it.vote.as_ref();
+    match vote.and_then(|v| v.outcome.as_ref().map(|out| (v, out))) {
+        None => o.push_str(&format!("- {}\n", cur.no_vote(it, l))),
+        Some((v, out)) => notice_outcome(cur, o, it, v, out, l),
+    }
+    o.push('\n');
+}
+
+/// An outcome in the notice: the totals by answer, the figures, the shaft owners (named,
+/// masked: their agreement is a condition of the rule) and the result.
+fn notice_outcome(
+    cur: &dyn Words,
+    o: &mut String,
+    it: &ItemRecord,
+    v: &VoteRecord,
+    out: &Outcome,
+    l: Lang,
+) {
+    let t = &out.tally;
+    let area = it.rule.kind.uses_area();
+    let mut parts = Vec::new();
+    for (choice, n, a) in [
+        (Choice::Yes, t.yes, t.yes_area),
+        (Choice::No, t.no, t.no_area),
+        (Choice::Abstain, t.abstain, t.abstain_area),
+        (Choice::Recused, t.recused, t.recused_area),
+        (Choice::NotVoting, t.not_voting, t.not_voting_area),
+    ] {
+        let mut p = format!("{} {}", w::choice(l, choice), w::persons(l, n));
+        if area {
+            p.push_str(&format!(" {} m²", fmt_area(a)));
+        }
+        parts.push(p);
+    }
+    o.push_str(&format!("- {}\n", parts.join(semi(l))));
+    for line in fmt_checks(cur, l, &out.checks) {
+        o.push_str(&format!("- {line}\n"));
+    }
+    cur.shaft(o, it, v, out, l, true);
+    field(o, l, w::RESULT.get(l), result_word(l, out));
 }
 
 /// The public notice as JSON data: results and totals only, names masked.
@@ -313,7 +321,7 @@ pub fn notice(
                     },
                     tally: out.map(|o| o.tally.clone()),
                     figures: out
-                        .map(|o| fmt_checks(MinutesFormat::CURRENT, lang, &o.checks))
+                        .map(|o| fmt_checks(MinutesFormat::CURRENT.words(), lang, &o.checks))
                         .unwrap_or_default(),
                 }
             })
@@ -325,7 +333,7 @@ pub fn notice(
                 role: clean_line(&sg.role),
                 signer: mask_name(&sg.signer_name),
                 signed_at: clean_line(&sg.signed_at),
-                fingerprint: fp_of(&sg.public_key),
+                fingerprint: sg.fingerprint.clone(),
             })
             .collect(),
         minutes_sha256: minutes_sha256.map(clean_line),

@@ -1,70 +1,25 @@
-//! The layout of the signed body, section by section, for every format. V1 is frozen
-//! (see `crate::domain::minutes`): each V2 difference is a branch on the format (`f.v2()`), and the V1
-//! path of every function must never change; the golden tests (tests/minutes/golden.rs)
-//! fail on one changed byte of either format's fixtures.
-//!
-//! What V2 adds: data escaped for Markdown (a remark "## 签署" can never look like
-//! structure), percentages beside thresholds that never contradict the verdict,
-//! corrected answers with their times, recusals with the base the rule used, items not
-//! taken up (未审议) apart from those decided without a vote (不表决), and the elevator
-//! rule's shaft owners with each one's answer; and a written consultation's ballots
-//! (served, returned, invalid with reasons, extensions) in place of the attendance, with
-//! a short notice said (the words of that section are in `domain::minutes::written`,
-//! frozen with V2).
+//! The layout of the signed body, section by section, common to every format version.
+//! Where versions differ, it calls through the version's [`Words`] (`v1_words`,
+//! `v2_words`, `v3_words`) and never asks which version it is writing. A released
+//! version's output must never change: the golden tests (tests/minutes/golden*.rs) fail
+//! on one changed byte of any version's fixtures.
 
 use crate::domain::lang::Lang;
+use crate::domain::minutes::frozen::text::clean_line;
 use crate::domain::minutes::v1_format::{
-    colon, field, fmt_area, fmt_clock, fmt_cmp, fmt_frac, fmt_percent, fmt_time, indent_cont,
-    paren, quote, semi, sep,
+    colon, field, fmt_area, fmt_clock, fmt_cmp, fmt_frac, fmt_time, paren, semi, sep,
 };
 use crate::domain::minutes::v1_words as w;
-use crate::domain::minutes::v2_words as w2;
-use crate::domain::minutes::{ItemPart, MinutesFormat, Section};
+use crate::domain::minutes::words::Words;
+use crate::domain::minutes::{ItemPart, Section};
 use crate::domain::model::{Choice, ItemStatus, PresenceKind, ScopeKind};
-use crate::domain::record::{Ballot, ItemRecord, MeetingRecord, RecusalBase};
-use crate::domain::rules::{self, Basis, Check, CheckKind, Flag, Outcome};
-use crate::domain::text::clean_line;
-
-/// One line of data as the format writes it: cleaned, and in V2 escaped for Markdown.
-fn d(f: MinutesFormat, s: &str) -> String {
-    let c = clean_line(s);
-    if f.v2() {
-        crate::domain::text::md_escape::escape(&c)
-    } else {
-        c
-    }
-}
-
-/// Multi-line data as a block quote (V2: escaped line by line).
-fn dq(f: MinutesFormat, text: &str) -> String {
-    if f.v2() {
-        quote(&crate::domain::text::md_escape::escape(
-            &crate::domain::text::clean_multiline(text),
-        ))
-    } else {
-        quote(text)
-    }
-}
-
-/// Multi-line data inside a list item (V2: escaped line by line).
-fn dc(f: MinutesFormat, text: &str) -> String {
-    if f.v2() {
-        indent_cont(&crate::domain::text::md_escape::escape(
-            &crate::domain::text::clean_multiline(text),
-        ))
-    } else {
-        indent_cont(text)
-    }
-}
+use crate::domain::record::{Ballot, ItemRecord, MeetingRecord, VoteRecord};
+use crate::domain::rules::{self, Basis, Check, CheckKind, Outcome};
 
 /// One check as printed, e.g. "同意 18/24 人 75.0% ≥ 3/4 ✓" or
 /// "面积 1,520.40/2,010.00 m² 75.6% ≥ 3/4 ✓".
-pub(in crate::domain::minutes) fn fmt_check(f: MinutesFormat, l: Lang, c: &Check) -> String {
-    let pct = if f.v2() {
-        crate::domain::rules::figures::check_percent(c)
-    } else {
-        fmt_percent(c.value, c.total)
-    };
+pub(super) fn fmt_check(f: &dyn Words, l: Lang, c: &Check) -> String {
+    let pct = f.percent(c);
     let mark = if c.met { "✓" } else { "✗" };
     let rest = format!("{pct} {} {} {mark}", fmt_cmp(c.cmp), fmt_frac(c.threshold));
     match c.basis {
@@ -87,11 +42,7 @@ pub(in crate::domain::minutes) fn fmt_check(f: MinutesFormat, l: Lang, c: &Check
 
 /// The checks of an outcome, one line per kind (participation, approval, legacy), the
 /// headcount and area figures of a kind joined with "；".
-pub(in crate::domain::minutes) fn fmt_checks(
-    f: MinutesFormat,
-    l: Lang,
-    checks: &[Check],
-) -> Vec<String> {
+pub(super) fn fmt_checks(f: &dyn Words, l: Lang, checks: &[Check]) -> Vec<String> {
     let mut lines = Vec::new();
     for kind in [
         CheckKind::Participation,
@@ -110,22 +61,22 @@ pub(in crate::domain::minutes) fn fmt_checks(
     lines
 }
 
-fn fmt_scope(f: MinutesFormat, l: Lang, it: &ItemRecord) -> String {
+fn fmt_scope(f: &dyn Words, l: Lang, it: &ItemRecord) -> String {
     let kind = w::scope_kind(l, it.scope.kind);
     match it.scope.kind {
         ScopeKind::All | ScopeKind::Council => kind.to_string(),
-        ScopeKind::Building => format!("{kind}{}", paren(l, &d(f, &it.scope.building))),
+        ScopeKind::Building => format!("{kind}{}", paren(l, &f.data(&it.scope.building))),
         ScopeKind::Unit => format!(
             "{kind}{}",
             paren(
                 l,
-                &format!("{}{}", d(f, &it.scope.building), d(f, &it.scope.unit))
+                &format!("{}{}", f.data(&it.scope.building), f.data(&it.scope.unit))
             )
         ),
     }
 }
 
-pub(in crate::domain::minutes) fn result_word(l: Lang, o: &Outcome) -> &'static str {
+pub(super) fn result_word(l: Lang, o: &Outcome) -> &'static str {
     if o.passed {
         w::PASSED.get(l)
     } else {
@@ -133,29 +84,29 @@ pub(in crate::domain::minutes) fn result_word(l: Lang, o: &Outcome) -> &'static 
     }
 }
 
-fn header(f: MinutesFormat, rec: &MeetingRecord, l: Lang) -> String {
+fn header(f: &dyn Words, rec: &MeetingRecord, l: Lang) -> String {
     let mut o = String::new();
-    o.push_str(&format!("# {} {}\n\n", d(f, &rec.title), w::TITLE.get(l)));
-    field(&mut o, l, w::COMMUNITY.get(l), &d(f, &rec.community));
+    o.push_str(&format!("# {} {}\n\n", f.data(&rec.title), w::TITLE.get(l)));
+    field(&mut o, l, w::COMMUNITY.get(l), &f.data(&rec.community));
     field(&mut o, l, w::KIND.get(l), w::meeting_kind(l, rec.kind));
-    field(&mut o, l, w::WHEN.get(l), &d(f, &rec.starts_at));
-    field(&mut o, l, w::VENUE.get(l), &d(f, &rec.venue));
-    field(&mut o, l, w::HOST.get(l), &d(f, &rec.host));
-    field(&mut o, l, w::SECRETARY.get(l), &d(f, &rec.secretary));
+    field(&mut o, l, w::WHEN.get(l), &f.data(&rec.starts_at));
+    field(&mut o, l, w::VENUE.get(l), &f.data(&rec.venue));
+    field(&mut o, l, w::HOST.get(l), &f.data(&rec.host));
+    field(&mut o, l, w::SECRETARY.get(l), &f.data(&rec.secretary));
     if let Some(t) = &rec.opened_at {
         field(&mut o, l, w::OPENED.get(l), &fmt_time(t));
     }
     if let Some(t) = &rec.adjourned_at {
         field(&mut o, l, w::ADJOURNED.get(l), &fmt_time(t));
     }
-    field(&mut o, l, w::UID.get(l), &d(f, &rec.uid));
+    field(&mut o, l, w::UID.get(l), &f.data(&rec.uid));
     o.push('\n');
     o
 }
 
 /// Attendance: the roll call at opening (each voter's first mark) and the changes during
 /// the meeting with their times.
-fn attendance(f: MinutesFormat, rec: &MeetingRecord, l: Lang) -> String {
+fn attendance(f: &dyn Words, rec: &MeetingRecord, l: Lang) -> String {
     let mut o = format!("## {}\n\n", w::ATTENDANCE.get(l));
     let mut seen: Vec<i64> = Vec::new();
     let mut present: Vec<String> = Vec::new();
@@ -163,7 +114,7 @@ fn attendance(f: MinutesFormat, rec: &MeetingRecord, l: Lang) -> String {
     let mut absent: Vec<String> = Vec::new();
     let mut changes: Vec<String> = Vec::new();
     for e in &rec.presence {
-        let name = d(f, &e.name);
+        let name = f.data(&e.name);
         let first = !seen.contains(&e.voter_id)
             && matches!(
                 e.kind,
@@ -176,7 +127,10 @@ fn attendance(f: MinutesFormat, rec: &MeetingRecord, l: Lang) -> String {
                 PresenceKind::Absent => absent.push(name),
                 _ => proxies.push(format!(
                     "{name}{}",
-                    paren(l, &w::proxy(l, &d(f, &e.proxy_name), &d(f, &e.proxy_ref)))
+                    paren(
+                        l,
+                        &w::proxy(l, &f.data(&e.proxy_name), &f.data(&e.proxy_ref))
+                    )
                 )),
             }
             continue;
@@ -189,7 +143,10 @@ fn attendance(f: MinutesFormat, rec: &MeetingRecord, l: Lang) -> String {
             (PresenceKind::Proxy, _) => format!(
                 "{}{}",
                 w::presence_kind(l, e.kind),
-                paren(l, &w::proxy(l, &d(f, &e.proxy_name), &d(f, &e.proxy_ref)))
+                paren(
+                    l,
+                    &w::proxy(l, &f.data(&e.proxy_name), &f.data(&e.proxy_ref))
+                )
             ),
             (k, _) => w::presence_kind(l, k).to_string(),
         };
@@ -229,10 +186,10 @@ fn attendance(f: MinutesFormat, rec: &MeetingRecord, l: Lang) -> String {
     o
 }
 
-fn item_heading(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
+fn item_heading(f: &dyn Words, it: &ItemRecord, l: Lang) -> String {
     let mut o = format!(
         "## {}\n\n",
-        w::item_heading(l, it.position, &d(f, &it.title))
+        w::item_heading(l, it.position, &f.data(&it.title))
     );
     if it.added_late {
         o.push_str(&format!("- {}\n", w::LATE.get(l)));
@@ -240,11 +197,9 @@ fn item_heading(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
     if it.status == ItemStatus::Withdrawn {
         o.push_str(&format!("- {}\n", w::WITHDRAWN.get(l)));
     }
-    if f.v2() && it.not_taken_up() {
-        o.push_str(&format!("- {}\n", w2::NOT_TAKEN_UP_LINE.get(l)));
-    }
+    f.heading_notes(&mut o, it, l);
     field(&mut o, l, w::CATEGORY.get(l), w::category(l, it.category));
-    field(&mut o, l, w::PROPOSER.get(l), &d(f, &it.proposer));
+    field(&mut o, l, w::PROPOSER.get(l), &f.data(&it.proposer));
     field(&mut o, l, w::SCOPE.get(l), &fmt_scope(f, l, it));
     field(
         &mut o,
@@ -252,16 +207,14 @@ fn item_heading(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
         w::RULE.get(l),
         w::rule_name(l, it.rule.kind.code()),
     );
-    if f.v3() {
-        crate::domain::minutes::v3_words::source_field(&mut o, l, it);
-    }
+    f.heading_fields(&mut o, it, l);
     o.push('\n');
     o
 }
 
-fn item_proposal(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
+fn item_proposal(f: &dyn Words, it: &ItemRecord, l: Lang) -> String {
     let mut o = format!("### {}\n\n", w::PROPOSAL.get(l));
-    o.push_str(&dq(f, it.proposal()));
+    o.push_str(&f.block(it.proposal()));
     o.push('\n');
     if it.revisions.len() > 1 {
         o.push_str(&format!("#### {}\n\n", w::REVISIONS.get(l)));
@@ -271,17 +224,15 @@ fn item_proposal(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
                 w::revision(l, r.rev, &fmt_time(&r.at)),
                 colon(l)
             ));
-            o.push_str(&dq(f, &r.text));
+            o.push_str(&f.block(&r.text));
             o.push('\n');
         }
     }
-    if f.v3() {
-        o.push_str(&crate::domain::minutes::v3_words::cost_part(l, it, false));
-    }
+    o.push_str(&f.after_proposal(it, l, false));
     o
 }
 
-fn item_remarks(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
+fn item_remarks(f: &dyn Words, it: &ItemRecord, l: Lang) -> String {
     let mut o = format!("### {}\n\n", w::REMARKS.get(l));
     if it.remarks.is_empty() {
         o.push_str(&format!("{}\n\n", w::NO_REMARKS.get(l)));
@@ -291,28 +242,28 @@ fn item_remarks(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
         o.push_str(&format!(
             "{}. {}{}{}{}\n",
             i + 1,
-            d(f, &r.speaker),
+            f.data(&r.speaker),
             paren(l, &fmt_clock(&r.at)),
             colon(l),
-            dc(f, &r.text)
+            f.continued(&r.text)
         ));
     }
     o.push('\n');
     o
 }
 
-fn ballot_name(f: MinutesFormat, l: Lang, b: &Ballot, with_area: bool) -> String {
+fn ballot_name(f: &dyn Words, l: Lang, b: &Ballot, with_area: bool) -> String {
     let mut extra: Vec<String> = Vec::new();
     if with_area {
         extra.push(format!("{} m²", fmt_area(b.area)));
     }
     if !b.proxy_name.is_empty() {
-        extra.push(w::proxy(l, &d(f, &b.proxy_name), &d(f, &b.proxy_ref)));
+        extra.push(w::proxy(l, &f.data(&b.proxy_name), &f.data(&b.proxy_ref)));
     }
     if !b.present && b.proxy_name.is_empty() {
         extra.push(w::ABSENT.get(l).to_string());
     }
-    let name = d(f, &b.name);
+    let name = f.data(&b.name);
     if extra.is_empty() {
         name
     } else {
@@ -320,15 +271,10 @@ fn ballot_name(f: MinutesFormat, l: Lang, b: &Ballot, with_area: bool) -> String
     }
 }
 
-fn item_vote(f: MinutesFormat, rec: &MeetingRecord, it: &ItemRecord, l: Lang) -> String {
+fn item_vote(f: &dyn Words, rec: &MeetingRecord, it: &ItemRecord, l: Lang) -> String {
     let mut o = format!("### {}\n\n", w::VOTE.get(l));
     let Some(v) = &it.vote else {
-        let word = if f.v2() && it.not_taken_up() {
-            w2::NOT_TAKEN_UP.get(l)
-        } else {
-            w::NO_VOTE.get(l)
-        };
-        o.push_str(&format!("{word}\n\n"));
+        o.push_str(&format!("{}\n\n", f.no_vote(it, l)));
         return o;
     };
     let with_area = it.rule.kind.uses_area();
@@ -337,6 +283,16 @@ fn item_vote(f: MinutesFormat, rec: &MeetingRecord, it: &ItemRecord, l: Lang) ->
         "- {}\n",
         w::vote_times(l, &fmt_time(&v.opened_at), &closed)
     ));
+    vote_list(&mut o, v, with_area, l);
+    answers_by_choice(f, &mut o, v, with_area, l);
+    f.after_answers(&mut o, rec, it, l);
+    vote_figures(f, &mut o, it, v, l);
+    o.push('\n');
+    o
+}
+
+/// Who could vote, frozen when the vote started: how many, their area, how many present.
+fn vote_list(o: &mut String, v: &VoteRecord, with_area: bool, l: Lang) {
     let n = v.ballots.len() as i64;
     // Saturating: a forged file's areas must not overflow; it fails to verify instead.
     let area = v
@@ -355,7 +311,11 @@ fn item_vote(f: MinutesFormat, rec: &MeetingRecord, it: &ItemRecord, l: Lang) ->
         w::PRESENT.get(l),
         w::persons(l, present)
     ));
-    field(&mut o, l, w::VOTERS.get(l), &frozen);
+    field(o, l, w::VOTERS.get(l), &frozen);
+}
+
+/// The roll call by answer: each choice with its count (and area) and the names.
+fn answers_by_choice(f: &dyn Words, o: &mut String, v: &VoteRecord, with_area: bool, l: Lang) {
     for choice in Choice::ALL {
         let group: Vec<&Ballot> = v
             .ballots
@@ -377,12 +337,13 @@ fn item_vote(f: MinutesFormat, rec: &MeetingRecord, it: &ItemRecord, l: Lang) ->
                 .collect::<Vec<_>>()
                 .join(sep(l))
         };
-        field(&mut o, l, &head, &names);
+        field(o, l, &head, &names);
     }
-    if f.v2() {
-        v2_corrections(&mut o, it, l);
-        v2_recusals(&mut o, rec, it, l);
-    }
+}
+
+/// The quorum when the vote opened, the outcome's figures and the result (or that the
+/// vote is still open).
+fn vote_figures(f: &dyn Words, o: &mut String, it: &ItemRecord, v: &VoteRecord, l: Lang) {
     // The live quorum at the start of the vote (participation counted over those present).
     if v.outcome.is_some() {
         let quorum = rules::quorum(
@@ -397,7 +358,7 @@ fn item_vote(f: MinutesFormat, rec: &MeetingRecord, it: &ItemRecord, l: Lang) ->
         );
         let lines = fmt_checks(f, l, &quorum);
         if !lines.is_empty() {
-            field(&mut o, l, w::QUORUM.get(l), &lines.join(semi(l)));
+            field(o, l, w::QUORUM.get(l), &lines.join(semi(l)));
         }
     }
     match &v.outcome {
@@ -406,39 +367,25 @@ fn item_vote(f: MinutesFormat, rec: &MeetingRecord, it: &ItemRecord, l: Lang) ->
             for line in fmt_checks(f, l, &out.checks) {
                 o.push_str(&format!("- {line}\n"));
             }
-            if f.v2() {
-                shaft_line(&mut o, it, l, false);
-            }
-            for flag in out.flags.iter().filter(|_| !f.v2()) {
-                let Flag::ShaftOwnerNotAgreed(id) = flag;
-                let name = v
-                    .ballots
-                    .iter()
-                    .find(|b| b.voter_id == *id)
-                    .map(|b| clean_line(&b.name))
-                    .unwrap_or_else(|| id.to_string());
-                field(&mut o, l, &format!("⚠ {}", w::SHAFT.get(l)), &name);
-            }
-            field(&mut o, l, w::RESULT.get(l), result_word(l, out));
+            f.shaft(o, it, v, out, l, false);
+            field(o, l, w::RESULT.get(l), result_word(l, out));
         }
     }
-    o.push('\n');
-    o
 }
 
-fn item_actions(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
+fn item_actions(f: &dyn Words, it: &ItemRecord, l: Lang) -> String {
     if it.actions.is_empty() {
         return String::new();
     }
     let mut o = format!("### {}\n\n", w::ACTIONS.get(l));
     for a in &it.actions {
-        let mut line = format!("- {}", d(f, &a.what));
+        let mut line = format!("- {}", f.data(&a.what));
         let mut extra = Vec::new();
         if !a.who.is_empty() {
-            extra.push(format!("{} {}", w::WHO.get(l), d(f, &a.who)));
+            extra.push(format!("{} {}", w::WHO.get(l), f.data(&a.who)));
         }
         if !a.due.is_empty() {
-            extra.push(format!("{} {}", w::DUE.get(l), d(f, &a.due)));
+            extra.push(format!("{} {}", w::DUE.get(l), f.data(&a.due)));
         }
         if !extra.is_empty() {
             line.push_str(&paren(l, &extra.join(semi(l))));
@@ -450,32 +397,20 @@ fn item_actions(f: MinutesFormat, it: &ItemRecord, l: Lang) -> String {
     o
 }
 
-fn summary(f: MinutesFormat, rec: &MeetingRecord, l: Lang) -> String {
+fn summary(f: &dyn Words, rec: &MeetingRecord, l: Lang) -> String {
     let mut o = format!("## {}\n\n", w::SUMMARY.get(l));
     if rec.summary.trim().is_empty() {
         o.push_str(w::NO_SUMMARY.get(l));
         o.push('\n');
     } else {
-        o.push_str(&dq(f, &rec.summary));
+        o.push_str(&f.block(&rec.summary));
     }
     o
 }
 
 /// The body in `lang` and format `f`, section by section.
-pub(in crate::domain::minutes) fn sections(
-    f: MinutesFormat,
-    rec: &MeetingRecord,
-    lang: Lang,
-) -> Vec<(Section, String)> {
-    // V2: a written consultation's ballots stand where a room meeting's attendance does;
-    // a room meeting opened on short notice says so before its attendance.
-    let presence = if !f.v2() {
-        attendance(f, rec, lang)
-    } else if rec.form.written.is_some() {
-        crate::domain::minutes::written::written_section(rec, lang)
-    } else {
-        crate::domain::minutes::written::written_section(rec, lang) + &attendance(f, rec, lang)
-    };
+pub(super) fn sections(f: &dyn Words, rec: &MeetingRecord, lang: Lang) -> Vec<(Section, String)> {
+    let presence = f.presence(rec, lang, &|| attendance(f, rec, lang));
     let mut out = vec![
         (Section::Header, header(f, rec, lang)),
         (Section::Attendance, presence),
@@ -494,96 +429,4 @@ pub(in crate::domain::minutes) fn sections(
     }
     out.push((Section::Summary, summary(f, rec, lang)));
     out
-}
-
-/// V2: every answer changed on purpose, "王伟：同意 → 反对，10:32 更正".
-fn v2_corrections(o: &mut String, it: &ItemRecord, l: Lang) {
-    let list = it.corrections();
-    if list.is_empty() {
-        return;
-    }
-    let f = MinutesFormat::V2;
-    let lines: Vec<String> = list
-        .iter()
-        .map(|(name, c)| {
-            w2::correction(
-                l,
-                &d(f, name),
-                w::choice(l, c.from),
-                w::choice(l, c.to),
-                &fmt_clock(&c.at),
-            )
-        })
-        .collect();
-    field(o, l, w2::CORRECTIONS.get(l), &lines.join(semi(l)));
-}
-
-/// V2: who recused from a council's item, and which base the rule used.
-fn v2_recusals(o: &mut String, rec: &MeetingRecord, it: &ItemRecord, l: Lang) {
-    let Some(base) = it.recusal_base(&rec.presence) else {
-        return;
-    };
-    let f = MinutesFormat::V2;
-    let names: Vec<String> = it
-        .recusals(&rec.presence)
-        .iter()
-        .map(|e| d(f, &e.name))
-        .collect();
-    let base = match base {
-        RecusalBase::AllMembers => w2::BASE_ALL.get(l),
-        RecusalBase::WithoutRecused => w2::BASE_WITHOUT.get(l),
-    };
-    field(
-        o,
-        l,
-        w2::RECUSED.get(l),
-        &format!("{}{}", names.join(sep(l)), paren(l, base)),
-    );
-}
-
-/// V2: the elevator rule's shaft owners, each with their answer, and whether the
-/// condition is met.
-/// `masked`: names as the public notice prints them.
-pub(in crate::domain::minutes) fn shaft_line(
-    o: &mut String,
-    it: &ItemRecord,
-    l: Lang,
-    masked: bool,
-) {
-    let Some(sc) = it.shaft_condition() else {
-        return;
-    };
-    let f = MinutesFormat::V2;
-    let owners: Vec<String> = sc
-        .owners
-        .iter()
-        .map(|so| {
-            let answer = so
-                .choice
-                .map(|c| w::choice(l, c))
-                .unwrap_or(w2::NO_ANSWER.get(l));
-            let mark = if so.choice == Some(Choice::Yes) {
-                "✓"
-            } else {
-                "✗"
-            };
-            let name = if masked {
-                crate::domain::text::md_escape::escape(&crate::domain::text::mask_name(&so.name))
-            } else {
-                d(f, &so.name)
-            };
-            format!("{name} {answer} {mark}")
-        })
-        .collect();
-    let verdict = if sc.met {
-        w2::SHAFT_MET.get(l)
-    } else {
-        w2::SHAFT_NOT_MET.get(l)
-    };
-    field(
-        o,
-        l,
-        w2::SHAFT_OWNERS.get(l),
-        &format!("{}{}{verdict}", owners.join(sep(l)), semi(l)),
-    );
 }

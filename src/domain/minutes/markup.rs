@@ -2,8 +2,9 @@
 //! signed).
 
 use crate::domain::lang::Lang;
-use crate::domain::text::md_escape::unescape;
-use crate::domain::text::{clean_line, width};
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::minutes::frozen::text::{clean_line, unescape};
 
 /// Plain text from the minutes' Markdown: headings underlined, block quotes indented.
 /// Only the Markdown this module writes is handled. `escaped`: as for [`to_html`].
@@ -20,11 +21,11 @@ pub fn to_txt(md: &str, escaped: bool) -> String {
         if let Some(h) = line.strip_prefix("# ") {
             o.push_str(h);
             o.push('\n');
-            o.push_str(&"=".repeat(width(h).max(1)));
+            o.push_str(&"=".repeat(UnicodeWidthStr::width(h).max(1)));
         } else if let Some(h) = line.strip_prefix("## ") {
             o.push_str(h);
             o.push('\n');
-            o.push_str(&"-".repeat(width(h).max(1)));
+            o.push_str(&"-".repeat(UnicodeWidthStr::width(h).max(1)));
         } else if let Some(h) = line
             .strip_prefix("### ")
             .or_else(|| line.strip_prefix("#### "))
@@ -72,6 +73,12 @@ pub fn to_html(md: &str, title: &str, lang: Lang, escaped: bool) -> String {
             html_escape(t)
         }
     };
+    html_page(lang, &html_escape(title), &html_body(md, &html_escape))
+}
+
+/// The page's body: each Markdown line as its HTML element, lists and block quotes
+/// opened and closed around their lines; `html_escape` escapes a piece of text.
+fn html_body(md: &str, html_escape: &dyn Fn(&str) -> String) -> String {
     let mut body = String::new();
     let mut in_list = false;
     let mut in_quote = false;
@@ -146,6 +153,11 @@ pub fn to_html(md: &str, title: &str, lang: Lang, escaped: bool) -> String {
         body.push_str(&format!("<{tag}>{}</{tag}>\n", html_escape(text)));
     }
     close(&mut body, &mut in_list, &mut in_quote);
+    body
+}
+
+/// A printable A4 page around `body` (already HTML); `title` is already escaped.
+fn html_page(lang: Lang, title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n\
 @page {{ size: A4; margin: 18mm 16mm; }}\n\
@@ -161,7 +173,7 @@ blockquote {{ margin: 4pt 0 8pt; padding: 4pt 10pt; border-left: 3px solid #888;
 @media print {{ body {{ max-width: none; }} a {{ color: #000; }} }}\n\
 </style>\n</head>\n<body>\n{}</body>\n</html>\n",
         lang.code(),
-        html_escape(title),
+        title,
         body
     )
 }

@@ -2,7 +2,7 @@
 //! bytes), as Markdown, in sections so that verification can name the part of the record
 //! that changed.
 //!
-//! What is signed is the **body**: [`render`] in the meeting's own language
+//! What is signed is the **body**: [`render`](body::render) in the meeting's own language
 //! ([`meeting_lang`]). The body holds everything the meeting recorded (header,
 //! attendance, every item with its proposal and revisions, remarks, the frozen roll call by
 //! answer, every figure of the rule, action items, the summary). It does **not** hold the
@@ -13,43 +13,49 @@
 //! # The signed format is versioned and frozen
 //!
 //! `verify` re-renders every signed minutes from the records and compares byte for byte,
-//! years after the signing. So the body's words ([`v1_words`]), its number, date and list
-//! formats ([`v1_format`]) and its layout ([`v1`]) are a **format version**,
-//! [`MinutesFormat::V1`], recorded with each signed minutes, and `verify` renders each
-//! with the version it was signed with. They live here, not in `strings`: rewording a
-//! screen can never touch them.
+//! years after the signing. So the body's words, its number, date and list formats
+//! (`v1_format`) and its layout (`layout`) are a **format version**, [`MinutesFormat`],
+//! recorded with each signed minutes, and `verify` renders each with the version it was
+//! signed with. They live here, not in `strings`: rewording a screen can never touch them.
+//!
+//! **The edge of the frozen format.** Each version's words and data style are one type
+//! implementing `words::Words` (`v1_words`, `v2_words`, `v3_words`), chosen by
+//! [`MinutesFormat::words`]; the layout calls through it and has no version branches.
+//! Everything else the signed bytes depend on (text cleaning, Markdown escaping, name
+//! masking, number, money and area formatting) is a frozen copy in `frozen` and
+//! `v1_format`, so the helpers the screens use may change freely. This folder imports no
+//! other part of the domain than the record model and the rule outcomes (a unit test in
+//! `tests/boundary.rs` reads the sources to hold it so).
 //!
 //! **A new wording or layout is a new version.** V2 was added this way and V3 after it:
 //! [`MinutesFormat::CURRENT`] points at the newest (new signatures use it), and a change
-//! is made for that version only: new words in a `vN_words.rs`, and in the layout the
-//! format passed down to the parts that differ and a branch there (`f.v3()`).
-//! A released version's words, formats and output never change; `tests/minutes/golden.rs`
-//! fails on one changed byte of the committed V1, V2 and V3 fixtures.
+//! is made for that version only: a new `vN_words.rs` implementing `Words` (delegating to
+//! the previous version for what it keeps), and a copy in `frozen` of any helper whose
+//! output changes. A released version's words, formats and output never change;
+//! `tests/minutes/golden*.rs` fail on one changed byte of the committed V1, V2 and V3
+//! fixtures.
 
-mod diff;
-mod document;
+pub mod body;
+pub mod diff;
+pub mod document;
+mod frozen;
 mod layout;
-mod markup;
+pub mod markup;
 #[cfg(test)]
 mod tests;
-mod v3_words;
-
 mod v1_format;
 mod v1_words;
 mod v2_words;
+mod v3_words;
+pub(crate) mod words;
 pub mod written;
 
-pub use diff::diff_sections;
-pub use document::{
-    Notice, NoticeItem, NoticeSignature, SignatureLine, addendum_bytes, notice, render_document,
-    render_notice,
-};
-pub use markup::{html_escape, to_html, to_txt};
-pub use v1_format::fmt_time;
-
 use crate::domain::lang::Lang;
+use crate::domain::minutes::v1_words::V1Words;
+use crate::domain::minutes::v2_words::V2Words;
+use crate::domain::minutes::v3_words::V3Words;
+use crate::domain::minutes::words::Words;
 use crate::domain::record::MeetingRecord;
-use crate::domain::rules::Check;
 
 /// The version of the signed minutes' words and layout (stored with each signed
 /// minutes as its number, see [`MinutesFormat::as_db`]).
@@ -59,10 +65,10 @@ pub enum MinutesFormat {
     V1,
     /// Data escaped for Markdown, percentages that agree with the verdict, corrected
     /// answers, recusals and their base, items not taken up, the shaft owners' answers
-    /// (see `layout`).
+    /// (see `v2_words`).
     V2,
     /// Released with schema version 12: V2 and an item's source and its cost plan per
-    /// unit (each a branch on `f.v3()`). Frozen like V1 and V2: the committed V3
+    /// unit (see `v3_words`). Frozen like V1 and V2: the committed V3
     /// fixtures (`tests/minutes/golden_v3.rs`) must render byte for byte.
     V3,
 }
@@ -89,15 +95,13 @@ impl MinutesFormat {
         }
     }
 
-    /// Whether this format has V2's additions (data escaped for Markdown among them:
-    /// a converter to HTML or text must then unescape).
-    pub fn v2(self) -> bool {
-        self >= MinutesFormat::V2
-    }
-
-    /// Whether this format has V3's additions.
-    pub fn v3(self) -> bool {
-        self >= MinutesFormat::V3
+    /// This version's data style and the parts it adds to the common layout.
+    pub(crate) fn words(self) -> &'static dyn Words {
+        match self {
+            MinutesFormat::V1 => &V1Words,
+            MinutesFormat::V2 => &V2Words,
+            MinutesFormat::V3 => &V3Words,
+        }
     }
 }
 
@@ -130,41 +134,4 @@ pub enum ItemPart {
 /// The language the minutes of this meeting are written (and signed) in.
 pub fn meeting_lang(rec: &MeetingRecord) -> Lang {
     Lang::parse(&rec.language).unwrap_or(Lang::Zh)
-}
-
-/// The figures of an outcome as the current format prints them, one line per kind of
-/// check (the vote screens show the same lines).
-pub fn fmt_checks(l: Lang, checks: &[Check]) -> Vec<String> {
-    layout::fmt_checks(MinutesFormat::CURRENT, l, checks)
-}
-
-/// One check as the current format prints it.
-pub fn fmt_check(l: Lang, c: &Check) -> String {
-    layout::fmt_check(MinutesFormat::CURRENT, l, c)
-}
-
-/// The body of the minutes in `lang` and `format`, section by section. Concatenated they
-/// are [`render`].
-pub fn sections(rec: &MeetingRecord, lang: Lang, format: MinutesFormat) -> Vec<(Section, String)> {
-    layout::sections(format, rec, lang)
-}
-
-/// The minutes body as Markdown in `lang` and `format`. What is signed is
-/// `render(rec, meeting_lang(rec), MinutesFormat::CURRENT)` ([`signed_body`]).
-pub fn render(rec: &MeetingRecord, lang: Lang, format: MinutesFormat) -> String {
-    sections(rec, lang, format)
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect()
-}
-
-/// The exact text a new signature hashes and signs: the body in the meeting's language,
-/// in the current format.
-pub fn signed_body(rec: &MeetingRecord) -> String {
-    signed_body_as(rec, MinutesFormat::CURRENT)
-}
-
-/// The body as signed in `format` (what `verify` compares a stored minutes with).
-pub fn signed_body_as(rec: &MeetingRecord, format: MinutesFormat) -> String {
-    render(rec, meeting_lang(rec), format)
 }

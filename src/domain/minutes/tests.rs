@@ -1,17 +1,50 @@
 //! The minutes' unit tests: rendering, the changed section, notice and exports.
 
+mod boundary;
 mod v2;
 
 use crate::domain::minutes::MinutesFormat::V1;
+use crate::domain::minutes::body::*;
+use crate::domain::minutes::diff::*;
+use crate::domain::minutes::document::*;
+use crate::domain::minutes::markup::*;
 use crate::domain::minutes::*;
 use crate::domain::model::{Category, Electorate, MeetingKind, MeetingStatus, Scope};
 use crate::domain::model::{Choice, ItemStatus, PresenceKind};
 use crate::domain::record::{ActionRecord, PresenceEvent, Remark, Revision, VoteRecord};
 use crate::domain::record::{Ballot, ItemRecord};
-use crate::domain::rules::{Eligible, Rule, RuleKind, evaluate};
+use crate::domain::rules::{Eligible, Outcome, Rule, RuleKind, evaluate};
 
 pub(crate) fn sample() -> MeetingRecord {
-    let ballots: Vec<Ballot> = (1..=4)
+    let ballots = sample_ballots();
+    let rule = Rule::new(RuleKind::Art278Major);
+    let el: Vec<Eligible> = crate::domain::record::electorate(&ballots);
+    let outcome = evaluate(&rule, &el);
+    MeetingRecord {
+        uid: "m-1".into(),
+        community: "望城小区".into(),
+        kind: MeetingKind::OwnersAssembly,
+        electorate: Electorate::Owners,
+        title: "第一次业主大会".into(),
+        starts_at: "2026-05-16 09:30".into(),
+        venue: "党群服务中心".into(),
+        host: "黄小明".into(),
+        secretary: "李秀英".into(),
+        language: "zh".into(),
+        status: MeetingStatus::Adjourned,
+        opened_at: Some("2026-05-16T09:30:00+08:00".into()),
+        adjourned_at: Some("2026-05-16T11:00:00+08:00".into()),
+        summary: "大门通过。".into(),
+        presence: sample_presence(),
+        items: vec![sample_item(rule, ballots, outcome)],
+        addenda: vec![],
+        form: Default::default(),
+    }
+}
+
+/// Four voters' ballots: two yes (one by proxy), one no, one absent.
+fn sample_ballots() -> Vec<Ballot> {
+    (1..=4)
         .map(|i| Ballot {
             voter_id: i,
             name: format!("业主{i}\u{202e}"),
@@ -31,86 +64,73 @@ pub(crate) fn sample() -> MeetingRecord {
             }),
             at: Some("2026-05-16T09:40:00+08:00".into()),
         })
-        .collect();
-    let rule = Rule::new(RuleKind::Art278Major);
-    let el: Vec<Eligible> = crate::domain::record::electorate(&ballots);
-    let outcome = evaluate(&rule, &el);
-    MeetingRecord {
-        uid: "m-1".into(),
-        community: "望城小区".into(),
-        kind: MeetingKind::OwnersAssembly,
-        electorate: Electorate::Owners,
-        title: "第一次业主大会".into(),
-        starts_at: "2026-05-16 09:30".into(),
-        venue: "党群服务中心".into(),
-        host: "黄小明".into(),
-        secretary: "李秀英".into(),
-        language: "zh".into(),
-        status: MeetingStatus::Adjourned,
-        opened_at: Some("2026-05-16T09:30:00+08:00".into()),
-        adjourned_at: Some("2026-05-16T11:00:00+08:00".into()),
-        summary: "大门通过。".into(),
-        presence: (1..=4)
-            .map(|i| PresenceEvent {
-                voter_id: i,
-                name: format!("业主{i}"),
-                kind: match i {
-                    2 => PresenceKind::Proxy,
-                    4 => PresenceKind::Absent,
-                    _ => PresenceKind::Present,
-                },
-                proxy_name: if i == 2 {
-                    "周国平".into()
-                } else {
-                    String::new()
-                },
-                proxy_ref: if i == 2 { "WT-1".into() } else { String::new() },
-                item_position: None,
-                at: "2026-05-16T09:31:00+08:00".into(),
-            })
-            .collect(),
-        items: vec![ItemRecord {
-            id: 1,
-            position: 1,
-            title: "安装小区大门".into(),
-            category: Category::Gate,
-            proposer: "业主委员会".into(),
-            scope: Scope::all(),
-            rule,
-            status: ItemStatus::Closed,
-            added_late: true,
-            revisions: vec![
-                Revision {
-                    rev: 1,
-                    text: "# 安装大门\n费用8万".into(),
-                    at: "2026-05-16T09:00:00+08:00".into(),
-                },
-                Revision {
-                    rev: 2,
-                    text: "安装大门\n费用8.6万".into(),
-                    at: "2026-05-16T09:35:00+08:00".into(),
-                },
-            ],
-            remarks: vec![Remark {
-                speaker: "赵德华".into(),
-                text: "支持。\n\u{1b}[31m建议两张卡".into(),
-                at: "2026-05-16T09:33:00+08:00".into(),
-            }],
-            vote: Some(VoteRecord {
-                opened_at: "2026-05-16T09:38:00+08:00".into(),
-                closed_at: Some("2026-05-16T09:45:00+08:00".into()),
-                ballots,
-                outcome: Some(outcome),
-            }),
-            actions: vec![ActionRecord {
-                what: "安装东门".into(),
-                who: "业委会".into(),
-                due: "2026-08-31".into(),
-            }],
-            civic: Default::default(),
+        .collect()
+}
+
+/// The roll call at opening: present, by proxy, present, absent.
+fn sample_presence() -> Vec<PresenceEvent> {
+    (1..=4)
+        .map(|i| PresenceEvent {
+            voter_id: i,
+            name: format!("业主{i}"),
+            kind: match i {
+                2 => PresenceKind::Proxy,
+                4 => PresenceKind::Absent,
+                _ => PresenceKind::Present,
+            },
+            proxy_name: if i == 2 {
+                "周国平".into()
+            } else {
+                String::new()
+            },
+            proxy_ref: if i == 2 { "WT-1".into() } else { String::new() },
+            item_position: None,
+            at: "2026-05-16T09:31:00+08:00".into(),
+        })
+        .collect()
+}
+
+/// The one item: added late, revised once, a remark with an escape, voted and decided.
+fn sample_item(rule: Rule, ballots: Vec<Ballot>, outcome: Outcome) -> ItemRecord {
+    ItemRecord {
+        id: 1,
+        position: 1,
+        title: "安装小区大门".into(),
+        category: Category::Gate,
+        proposer: "业主委员会".into(),
+        scope: Scope::all(),
+        rule,
+        status: ItemStatus::Closed,
+        added_late: true,
+        revisions: vec![
+            Revision {
+                rev: 1,
+                text: "# 安装大门\n费用8万".into(),
+                at: "2026-05-16T09:00:00+08:00".into(),
+            },
+            Revision {
+                rev: 2,
+                text: "安装大门\n费用8.6万".into(),
+                at: "2026-05-16T09:35:00+08:00".into(),
+            },
+        ],
+        remarks: vec![Remark {
+            speaker: "赵德华".into(),
+            text: "支持。\n\u{1b}[31m建议两张卡".into(),
+            at: "2026-05-16T09:33:00+08:00".into(),
         }],
-        addenda: vec![],
-        form: Default::default(),
+        vote: Some(VoteRecord {
+            opened_at: "2026-05-16T09:38:00+08:00".into(),
+            closed_at: Some("2026-05-16T09:45:00+08:00".into()),
+            ballots,
+            outcome: Some(outcome),
+        }),
+        actions: vec![ActionRecord {
+            what: "安装东门".into(),
+            who: "业委会".into(),
+            due: "2026-08-31".into(),
+        }],
+        civic: Default::default(),
     }
 }
 

@@ -5,8 +5,8 @@
 use chrono::DateTime;
 
 use crate::domain::lang::Lang;
-use crate::domain::rules::{Cmp, Frac};
-use crate::domain::text::{clean_line, clean_multiline};
+use crate::domain::minutes::frozen::text::{clean_line, clean_multiline};
+use crate::domain::rules::numbers::{Cmp, Frac};
 
 /// A stored time ("2026-05-16T09:30:07+08:00") as "2026-05-16 09:30", in the offset it
 /// was taken in (so it renders the same on every machine); anything else cleaned as is.
@@ -18,7 +18,7 @@ pub fn fmt_time(t: &str) -> String {
 }
 
 /// Only the time of day of a stored time ("09:30"), for the remarks and the timeline.
-pub(in crate::domain::minutes) fn fmt_clock(t: &str) -> String {
+pub(super) fn fmt_clock(t: &str) -> String {
     match DateTime::parse_from_rfc3339(t) {
         Ok(d) => d.format("%H:%M").to_string(),
         Err(_) => clean_line(t),
@@ -38,7 +38,7 @@ fn group_thousands(n: u64) -> String {
 }
 
 /// Area in hundredths of m²: 152040 -> "1,520.40".
-pub(in crate::domain::minutes) fn fmt_area(centi: i64) -> String {
+pub(super) fn fmt_area(centi: i64) -> String {
     let sign = if centi < 0 { "-" } else { "" };
     let abs = centi.unsigned_abs();
     format!("{sign}{}.{:02}", group_thousands(abs / 100), abs % 100)
@@ -46,7 +46,7 @@ pub(in crate::domain::minutes) fn fmt_area(centi: i64) -> String {
 
 /// `value/total` as a percentage to one decimal, rounded half up: 1520/2010 -> "75.6%";
 /// "—" without a base.
-pub(in crate::domain::minutes) fn fmt_percent(value: i64, total: i64) -> String {
+pub(super) fn fmt_percent(value: i64, total: i64) -> String {
     if total == 0 {
         return "—".into();
     }
@@ -62,40 +62,40 @@ pub(in crate::domain::minutes) fn fmt_percent(value: i64, total: i64) -> String 
     format!("{sign}{}.{}%", abs / 10, abs % 10)
 }
 
-pub(in crate::domain::minutes) fn fmt_cmp(c: Cmp) -> &'static str {
+pub(super) fn fmt_cmp(c: Cmp) -> &'static str {
     match c {
         Cmp::Ge => "≥",
         Cmp::Gt => ">",
     }
 }
 
-pub(in crate::domain::minutes) fn fmt_frac(f: Frac) -> String {
+pub(super) fn fmt_frac(f: Frac) -> String {
     format!("{}/{}", f.num, f.den)
 }
 
 /// Between names in a list. Not "、", which joins co-owners in one voter's name.
-pub(in crate::domain::minutes) fn sep(l: Lang) -> &'static str {
+pub(super) fn sep(l: Lang) -> &'static str {
     match l {
         Lang::Zh => "，",
         Lang::En => ", ",
     }
 }
 
-pub(in crate::domain::minutes) fn semi(l: Lang) -> &'static str {
+pub(super) fn semi(l: Lang) -> &'static str {
     match l {
         Lang::Zh => "；",
         Lang::En => "; ",
     }
 }
 
-pub(in crate::domain::minutes) fn colon(l: Lang) -> &'static str {
+pub(super) fn colon(l: Lang) -> &'static str {
     match l {
         Lang::Zh => "：",
         Lang::En => ": ",
     }
 }
 
-pub(in crate::domain::minutes) fn paren(l: Lang, inner: &str) -> String {
+pub(super) fn paren(l: Lang, inner: &str) -> String {
     match l {
         Lang::Zh => format!("（{inner}）"),
         Lang::En => format!(" ({inner})"),
@@ -103,7 +103,7 @@ pub(in crate::domain::minutes) fn paren(l: Lang, inner: &str) -> String {
 }
 
 /// One header-style list line, "- label：value".
-pub(in crate::domain::minutes) fn field(o: &mut String, l: Lang, label: &str, value: &str) {
+pub(super) fn field(o: &mut String, l: Lang, label: &str, value: &str) {
     o.push_str("- ");
     o.push_str(label);
     o.push_str(colon(l));
@@ -113,7 +113,7 @@ pub(in crate::domain::minutes) fn field(o: &mut String, l: Lang, label: &str, va
 
 /// Multi-line data text as a Markdown block quote: every line starts with "> ", so a
 /// line of data can never become a heading or a list item of the minutes.
-pub(in crate::domain::minutes) fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     let cleaned = clean_multiline(text);
     let mut out = String::new();
     for line in cleaned.trim_end().split('\n') {
@@ -129,7 +129,7 @@ pub(in crate::domain::minutes) fn quote(text: &str) -> String {
 }
 
 /// Multi-line data text inside a list item: continuation lines indented by 2 spaces.
-pub(in crate::domain::minutes) fn indent_cont(text: &str) -> String {
+pub(super) fn indent_cont(text: &str) -> String {
     clean_multiline(text)
         .trim_end()
         .split('\n')
@@ -140,7 +140,9 @@ pub(in crate::domain::minutes) fn indent_cont(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::rules::{fmt_area as screen_area, fmt_percent_tenths, percent_tenths};
+    use crate::domain::rules::numbers::{
+        fmt_area as screen_area, fmt_percent_tenths, percent_tenths,
+    };
 
     /// The frozen copies agree with the rules' formatting today (they may part later).
     #[test]

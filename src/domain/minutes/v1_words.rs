@@ -1,87 +1,142 @@
-//! Minutes format V1: its words, in Chinese and English. Frozen: every minutes signed
+//! Minutes format V1: its words, in Chinese and English, and its data style and parts
+//! ([`V1Words`]: data cleaned, not escaped). Frozen: every minutes signed
 //! as V1 is re-rendered with exactly these by `verify`, however many years later. The
 //! screens keep their own copies of the shared names (meeting kinds, categories, rules,
 //! choices) in `strings` and may reword them; a new wording here is a new format version.
 
 use crate::domain::lang::Lang;
+use crate::domain::minutes::frozen::text::clean_line;
+use crate::domain::minutes::v1_format::{field, fmt_percent, indent_cont, quote};
+use crate::domain::minutes::words::{W, Words};
 use crate::domain::model::{Category, Choice, MeetingKind, PresenceKind, ScopeKind};
+use crate::domain::record::{ItemRecord, MeetingRecord, VoteRecord};
+use crate::domain::rules::{Check, Flag, Outcome};
 
-/// A word of the minutes in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(in crate::domain::minutes) struct W(
-    pub(in crate::domain::minutes) &'static str,
-    pub(in crate::domain::minutes) &'static str,
-);
+/// Format V1's data style and parts: data cleaned but not escaped, percentages to one
+/// decimal, the roll call as the attendance, and the shaft owners who did not agree.
+pub(super) struct V1Words;
 
-impl W {
-    pub(in crate::domain::minutes) fn get(self, l: Lang) -> &'static str {
-        match l {
-            Lang::Zh => self.0,
-            Lang::En => self.1,
+impl Words for V1Words {
+    fn data(&self, s: &str) -> String {
+        clean_line(s)
+    }
+
+    fn block(&self, text: &str) -> String {
+        quote(text)
+    }
+
+    fn continued(&self, text: &str) -> String {
+        indent_cont(text)
+    }
+
+    fn escaped(&self) -> bool {
+        false
+    }
+
+    fn percent(&self, c: &Check) -> String {
+        fmt_percent(c.value, c.total)
+    }
+
+    fn presence(&self, _: &MeetingRecord, _: Lang, attendance: &dyn Fn() -> String) -> String {
+        attendance()
+    }
+
+    fn heading_notes(&self, _: &mut String, _: &ItemRecord, _: Lang) {}
+
+    fn heading_fields(&self, _: &mut String, _: &ItemRecord, _: Lang) {}
+
+    fn after_proposal(&self, _: &ItemRecord, _: Lang, _: bool) -> String {
+        String::new()
+    }
+
+    fn no_vote(&self, _: &ItemRecord, l: Lang) -> &'static str {
+        NO_VOTE.get(l)
+    }
+
+    fn after_answers(&self, _: &mut String, _: &MeetingRecord, _: &ItemRecord, _: Lang) {}
+
+    /// V1 names each shaft owner who did not agree (it has no public notice to mask for).
+    fn shaft(
+        &self,
+        o: &mut String,
+        _: &ItemRecord,
+        v: &VoteRecord,
+        out: &Outcome,
+        l: Lang,
+        _: bool,
+    ) {
+        for flag in &out.flags {
+            let Flag::ShaftOwnerNotAgreed(id) = flag;
+            let name = v
+                .ballots
+                .iter()
+                .find(|b| b.voter_id == *id)
+                .map(|b| clean_line(&b.name))
+                .unwrap_or_else(|| id.to_string());
+            field(o, l, &format!("⚠ {}", SHAFT.get(l)), &name);
         }
     }
 }
 
-pub(in crate::domain::minutes) const TITLE: W = W("会议记录", "Minutes");
-pub(in crate::domain::minutes) const KIND: W = W("会议类型", "Kind of meeting");
-pub(in crate::domain::minutes) const COMMUNITY: W = W("小区", "Community");
-pub(in crate::domain::minutes) const WHEN: W = W("时间", "Date and time");
-pub(in crate::domain::minutes) const VENUE: W = W("地点", "Venue");
-pub(in crate::domain::minutes) const HOST: W = W("主持人", "Host");
-pub(in crate::domain::minutes) const SECRETARY: W = W("记录人", "Secretary");
-pub(in crate::domain::minutes) const OPENED: W = W("开会", "Opened");
-pub(in crate::domain::minutes) const ADJOURNED: W = W("休会", "Adjourned");
-pub(in crate::domain::minutes) const UID: W = W("会议编号", "Meeting id");
-pub(in crate::domain::minutes) const ATTENDANCE: W = W("出席情况", "Attendance");
-pub(in crate::domain::minutes) const PRESENT: W = W("出席", "Present");
-pub(in crate::domain::minutes) const BY_PROXY: W = W("委托出席", "Represented by proxy");
-pub(in crate::domain::minutes) const ABSENT: W = W("缺席", "Absent");
-pub(in crate::domain::minutes) const CHANGES: W = W("会中变动", "During the meeting");
-pub(in crate::domain::minutes) const NONE: W = W("无", "none");
-pub(in crate::domain::minutes) const CATEGORY: W = W("类别", "Category");
-pub(in crate::domain::minutes) const PROPOSER: W = W("提出人", "Proposed by");
-pub(in crate::domain::minutes) const SCOPE: W = W("表决范围", "Who may vote");
-pub(in crate::domain::minutes) const RULE: W = W("表决规则", "Vote rule");
-pub(in crate::domain::minutes) const LATE: W = W(
+pub(super) const TITLE: W = W("会议记录", "Minutes");
+pub(super) const KIND: W = W("会议类型", "Kind of meeting");
+pub(super) const COMMUNITY: W = W("小区", "Community");
+pub(super) const WHEN: W = W("时间", "Date and time");
+pub(super) const VENUE: W = W("地点", "Venue");
+pub(super) const HOST: W = W("主持人", "Host");
+pub(super) const SECRETARY: W = W("记录人", "Secretary");
+pub(super) const OPENED: W = W("开会", "Opened");
+pub(super) const ADJOURNED: W = W("休会", "Adjourned");
+pub(super) const UID: W = W("会议编号", "Meeting id");
+pub(super) const ATTENDANCE: W = W("出席情况", "Attendance");
+pub(super) const PRESENT: W = W("出席", "Present");
+pub(super) const BY_PROXY: W = W("委托出席", "Represented by proxy");
+pub(super) const ABSENT: W = W("缺席", "Absent");
+pub(super) const CHANGES: W = W("会中变动", "During the meeting");
+pub(super) const NONE: W = W("无", "none");
+pub(super) const CATEGORY: W = W("类别", "Category");
+pub(super) const PROPOSER: W = W("提出人", "Proposed by");
+pub(super) const SCOPE: W = W("表决范围", "Who may vote");
+pub(super) const RULE: W = W("表决规则", "Vote rule");
+pub(super) const LATE: W = W(
     "本议题在会议开始后增加，不在公布的议程内。",
     "This item was added after the meeting opened; it was not on the published agenda.",
 );
-pub(in crate::domain::minutes) const WITHDRAWN: W = W("本议题已撤回。", "This item was withdrawn.");
-pub(in crate::domain::minutes) const PROPOSAL: W = W("议案", "Proposal");
-pub(in crate::domain::minutes) const REVISIONS: W = W("修订记录", "Earlier versions");
-pub(in crate::domain::minutes) const REMARKS: W = W("发言", "Remarks");
-pub(in crate::domain::minutes) const NO_REMARKS: W = W("无发言。", "No remarks.");
-pub(in crate::domain::minutes) const VOTE: W = W("表决", "Vote");
-pub(in crate::domain::minutes) const NO_VOTE: W =
-    W("本议题不表决。", "This item was not put to a vote.");
-pub(in crate::domain::minutes) const VOTE_OPEN: W = W("表决未结束。", "The vote was not closed.");
-pub(in crate::domain::minutes) const PARTICIPATION: W = W("参与", "Participation");
-pub(in crate::domain::minutes) const APPROVAL: W = W("同意", "Approval");
-pub(in crate::domain::minutes) const LEGACY: W = W("同意（占全体）", "Approval (of all)");
-pub(in crate::domain::minutes) const AREA: W = W("面积", "area");
-pub(in crate::domain::minutes) const RESULT: W = W("结果", "Result");
-pub(in crate::domain::minutes) const PASSED: W = W("通过", "carried");
-pub(in crate::domain::minutes) const FAILED: W = W("未通过", "not carried");
-pub(in crate::domain::minutes) const QUORUM: W = W(
+pub(super) const WITHDRAWN: W = W("本议题已撤回。", "This item was withdrawn.");
+pub(super) const PROPOSAL: W = W("议案", "Proposal");
+pub(super) const REVISIONS: W = W("修订记录", "Earlier versions");
+pub(super) const REMARKS: W = W("发言", "Remarks");
+pub(super) const NO_REMARKS: W = W("无发言。", "No remarks.");
+pub(super) const VOTE: W = W("表决", "Vote");
+pub(super) const NO_VOTE: W = W("本议题不表决。", "This item was not put to a vote.");
+pub(super) const VOTE_OPEN: W = W("表决未结束。", "The vote was not closed.");
+pub(super) const PARTICIPATION: W = W("参与", "Participation");
+pub(super) const APPROVAL: W = W("同意", "Approval");
+pub(super) const LEGACY: W = W("同意（占全体）", "Approval (of all)");
+pub(super) const AREA: W = W("面积", "area");
+pub(super) const RESULT: W = W("结果", "Result");
+pub(super) const PASSED: W = W("通过", "carried");
+pub(super) const FAILED: W = W("未通过", "not carried");
+pub(super) const QUORUM: W = W(
     "表决开始时法定人数（按到会计）",
     "Quorum when the vote opened (by those present)",
 );
-pub(in crate::domain::minutes) const ACTIONS: W = W("落实事项", "Action items");
-pub(in crate::domain::minutes) const WHO: W = W("负责", "by");
-pub(in crate::domain::minutes) const DUE: W = W("期限", "due");
-pub(in crate::domain::minutes) const SUMMARY: W = W("会议小结", "Summary");
-pub(in crate::domain::minutes) const NO_SUMMARY: W = W("（无小结）", "(no summary)");
-pub(in crate::domain::minutes) const SHAFT: W = W(
+pub(super) const ACTIONS: W = W("落实事项", "Action items");
+pub(super) const WHO: W = W("负责", "by");
+pub(super) const DUE: W = W("期限", "due");
+pub(super) const SUMMARY: W = W("会议小结", "Summary");
+pub(super) const NO_SUMMARY: W = W("（无小结）", "(no summary)");
+pub(super) const SHAFT: W = W(
     "井道占用户未同意",
     "Owner whose unit the shaft occupies did not agree",
 );
-pub(in crate::domain::minutes) const VOTERS: W = W(
+pub(super) const VOTERS: W = W(
     "表决名单（开始表决时冻结）",
     "Who could vote (frozen when the vote started)",
 );
 
 /// "18 人" / "18 voters": a headcount.
-pub(in crate::domain::minutes) fn persons(l: Lang, n: i64) -> String {
+pub(super) fn persons(l: Lang, n: i64) -> String {
     match l {
         Lang::Zh => format!("{n} 人"),
         Lang::En => {
@@ -95,27 +150,21 @@ pub(in crate::domain::minutes) fn persons(l: Lang, n: i64) -> String {
 }
 
 /// A headcount check: "同意 18/24 人 75.0% ≥ 3/4 ✓".
-pub(in crate::domain::minutes) fn headcount_check(
-    l: Lang,
-    label: &str,
-    value: i64,
-    total: i64,
-    rest: &str,
-) -> String {
+pub(super) fn headcount_check(l: Lang, label: &str, value: i64, total: i64, rest: &str) -> String {
     match l {
         Lang::Zh => format!("{label} {value}/{total} 人 {rest}"),
         Lang::En => format!("{label} {value}/{total} voters {rest}"),
     }
 }
 
-pub(in crate::domain::minutes) fn item_heading(l: Lang, position: i64, title: &str) -> String {
+pub(super) fn item_heading(l: Lang, position: i64, title: &str) -> String {
     match l {
         Lang::Zh => format!("议题 {position}：{title}"),
         Lang::En => format!("Item {position}: {title}"),
     }
 }
 
-pub(in crate::domain::minutes) fn attendance_totals(
+pub(super) fn attendance_totals(
     l: Lang,
     roll: i64,
     present: i64,
@@ -132,35 +181,35 @@ pub(in crate::domain::minutes) fn attendance_totals(
     }
 }
 
-pub(in crate::domain::minutes) fn proxy(l: Lang, proxy: &str, reference: &str) -> String {
+pub(super) fn proxy(l: Lang, proxy: &str, reference: &str) -> String {
     match l {
         Lang::Zh => format!("受托人 {proxy}，委托书 {reference}"),
         Lang::En => format!("proxy {proxy}, authorisation {reference}"),
     }
 }
 
-pub(in crate::domain::minutes) fn revision(l: Lang, rev: i64, at: &str) -> String {
+pub(super) fn revision(l: Lang, rev: i64, at: &str) -> String {
     match l {
         Lang::Zh => format!("第 {rev} 稿（{at}）"),
         Lang::En => format!("Version {rev} ({at})"),
     }
 }
 
-pub(in crate::domain::minutes) fn vote_times(l: Lang, opened: &str, closed: &str) -> String {
+pub(super) fn vote_times(l: Lang, opened: &str, closed: &str) -> String {
     match l {
         Lang::Zh => format!("表决开始 {opened}，结束 {closed}"),
         Lang::En => format!("Vote opened {opened}, closed {closed}"),
     }
 }
 
-pub(in crate::domain::minutes) fn recused_for(l: Lang, position: i64) -> String {
+pub(super) fn recused_for(l: Lang, position: i64) -> String {
     match l {
         Lang::Zh => format!("回避（议题 {position}）"),
         Lang::En => format!("recused (item {position})"),
     }
 }
 
-pub(in crate::domain::minutes) fn choice(l: Lang, c: Choice) -> &'static str {
+pub(super) fn choice(l: Lang, c: Choice) -> &'static str {
     match c {
         Choice::Yes => W("同意", "Yes"),
         Choice::No => W("反对", "No"),
@@ -171,7 +220,7 @@ pub(in crate::domain::minutes) fn choice(l: Lang, c: Choice) -> &'static str {
     .get(l)
 }
 
-pub(in crate::domain::minutes) fn meeting_kind(l: Lang, k: MeetingKind) -> &'static str {
+pub(super) fn meeting_kind(l: Lang, k: MeetingKind) -> &'static str {
     match k {
         MeetingKind::ResidentsCouncil => W("居民议事会", "Residents' council"),
         MeetingKind::OwnersAssembly => W("业主大会", "Owners' assembly"),
@@ -183,7 +232,7 @@ pub(in crate::domain::minutes) fn meeting_kind(l: Lang, k: MeetingKind) -> &'sta
     .get(l)
 }
 
-pub(in crate::domain::minutes) fn category(l: Lang, c: Category) -> &'static str {
+pub(super) fn category(l: Lang, c: Category) -> &'static str {
     match c {
         Category::Elevator => W("加装电梯", "Elevator"),
         Category::Gate => W("小区大门", "Gate"),
@@ -199,7 +248,7 @@ pub(in crate::domain::minutes) fn category(l: Lang, c: Category) -> &'static str
     .get(l)
 }
 
-pub(in crate::domain::minutes) fn scope_kind(l: Lang, s: ScopeKind) -> &'static str {
+pub(super) fn scope_kind(l: Lang, s: ScopeKind) -> &'static str {
     match s {
         ScopeKind::All => W("全体", "Whole roster"),
         ScopeKind::Building => W("本栋", "One building"),
@@ -209,7 +258,7 @@ pub(in crate::domain::minutes) fn scope_kind(l: Lang, s: ScopeKind) -> &'static 
     .get(l)
 }
 
-pub(in crate::domain::minutes) fn presence_kind(l: Lang, p: PresenceKind) -> &'static str {
+pub(super) fn presence_kind(l: Lang, p: PresenceKind) -> &'static str {
     match p {
         PresenceKind::Present => W("出席", "present"),
         PresenceKind::Absent => W("缺席", "absent"),
@@ -222,7 +271,7 @@ pub(in crate::domain::minutes) fn presence_kind(l: Lang, p: PresenceKind) -> &'s
 }
 
 /// A rule by its code (the code is what the records keep).
-pub(in crate::domain::minutes) fn rule_name(l: Lang, code: &str) -> &'static str {
+pub(super) fn rule_name(l: Lang, code: &str) -> &'static str {
     match code {
         "art278_ordinary" => W("民法典278条 一般事项", "Civil Code 278, ordinary"),
         "art278_major" => W("民法典278条 重大事项", "Civil Code 278, major"),

@@ -2,14 +2,77 @@
 //! heading, and its cost plan with every unit's share after the proposal. Self-contained
 //! (words here too) so other V3 parts stay apart; frozen with V3 once released.
 
-use crate::domain::cost::{ShareMethod, fmt_coef, fmt_coefs, fmt_yuan};
+use crate::domain::cost::ShareMethod;
 use crate::domain::lang::Lang;
+use crate::domain::minutes::frozen::numbers::{fmt_coef, fmt_coefs, fmt_yuan};
+use crate::domain::minutes::frozen::text::{clean_line, escape, mask_name};
 use crate::domain::minutes::v1_format::{colon, field, fmt_area, paren};
-use crate::domain::minutes::v1_words::W;
-use crate::domain::record::ItemRecord;
-use crate::domain::text::clean_line;
-use crate::domain::text::md_escape::escape;
-use crate::domain::text::names::mask_name;
+use crate::domain::minutes::v2_words::V2Words;
+use crate::domain::minutes::words::{W, Words};
+use crate::domain::record::{ItemRecord, MeetingRecord, VoteRecord};
+use crate::domain::rules::{Check, Outcome};
+
+/// Format V3: V2 as it is, with an item's source under its heading and its cost plan
+/// after the proposal.
+pub(super) struct V3Words;
+
+impl Words for V3Words {
+    fn data(&self, s: &str) -> String {
+        V2Words.data(s)
+    }
+
+    fn block(&self, text: &str) -> String {
+        V2Words.block(text)
+    }
+
+    fn continued(&self, text: &str) -> String {
+        V2Words.continued(text)
+    }
+
+    fn escaped(&self) -> bool {
+        V2Words.escaped()
+    }
+
+    fn percent(&self, c: &Check) -> String {
+        V2Words.percent(c)
+    }
+
+    fn presence(&self, rec: &MeetingRecord, l: Lang, attendance: &dyn Fn() -> String) -> String {
+        V2Words.presence(rec, l, attendance)
+    }
+
+    fn heading_notes(&self, o: &mut String, it: &ItemRecord, l: Lang) {
+        V2Words.heading_notes(o, it, l);
+    }
+
+    fn heading_fields(&self, o: &mut String, it: &ItemRecord, l: Lang) {
+        source_field(o, l, it);
+    }
+
+    fn after_proposal(&self, it: &ItemRecord, l: Lang, masked: bool) -> String {
+        cost_part(l, it, masked)
+    }
+
+    fn no_vote(&self, it: &ItemRecord, l: Lang) -> &'static str {
+        V2Words.no_vote(it, l)
+    }
+
+    fn after_answers(&self, o: &mut String, rec: &MeetingRecord, it: &ItemRecord, l: Lang) {
+        V2Words.after_answers(o, rec, it, l);
+    }
+
+    fn shaft(
+        &self,
+        o: &mut String,
+        it: &ItemRecord,
+        v: &VoteRecord,
+        out: &Outcome,
+        l: Lang,
+        masked: bool,
+    ) {
+        V2Words.shaft(o, it, v, out, l, masked);
+    }
+}
 
 const SOURCE: W = W("来源", "Source");
 const COST: W = W("费用分摊", "Cost sharing");
@@ -43,7 +106,7 @@ fn d(s: &str) -> String {
 }
 
 /// "- 来源：居民意见 #12，2026-03-02" under the heading, for an item from a suggestion.
-pub(in crate::domain::minutes) fn source_field(o: &mut String, l: Lang, it: &ItemRecord) {
+fn source_field(o: &mut String, l: Lang, it: &ItemRecord) {
     if let Some(s) = &it.civic.source {
         let v = match l {
             Lang::Zh => format!("居民意见 #{}，{}", s.number, d(&s.raised_on)),
@@ -54,7 +117,7 @@ pub(in crate::domain::minutes) fn source_field(o: &mut String, l: Lang, it: &Ite
 }
 
 /// The cost plan and each unit's share, one a line; `masked` for the public notice.
-pub(in crate::domain::minutes) fn cost_part(l: Lang, it: &ItemRecord, masked: bool) -> String {
+fn cost_part(l: Lang, it: &ItemRecord, masked: bool) -> String {
     let Some(c) = &it.civic.cost else {
         return String::new();
     };

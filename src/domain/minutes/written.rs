@@ -5,17 +5,16 @@
 //! ("## heading", "- label：value", data escaped); the per-item figures are the vote
 //! section's, as for a room vote. Empty for a room meeting with nothing to say.
 //!
-//! Wiring (the lead's, in domain::minutes): for a written meeting this section takes the
-//! place of the attendance section (there is no attendance); for a room meeting its
-//! short-notice remark follows the header. Being new words, it belongs to a format
-//! version from V2 on, never to V1.
+//! Wiring (`v2_words`, the attendance's place from V2 on): for a written meeting this
+//! section takes the place of the attendance section (there is no attendance); for a room
+//! meeting its short-notice remark follows the header. Being new words, it belongs to a
+//! format version from V2 on, never to V1; frozen with V2.
 
 use crate::domain::lang::Lang;
+use crate::domain::minutes::frozen::text::{clean_line, escape};
+use crate::domain::minutes::v1_format::fmt_area;
 use crate::domain::model::{DeliveryWay, InvalidReason};
-use crate::domain::record::MeetingRecord;
-use crate::domain::rules::fmt_area;
-use crate::domain::text::clean_line;
-use crate::domain::text::md_escape::escape;
+use crate::domain::record::{MeetingRecord, ShortNotice, WrittenRecord};
 
 fn w(l: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match l {
@@ -80,119 +79,139 @@ pub fn written_section(rec: &MeetingRecord, lang: Lang) -> String {
             "## {}\n\n",
             w(l, "书面征求意见", "Written consultation")
         ));
-        field(
-            &mut o,
-            l,
-            w(l, "征求意见时间", "Dates"),
-            &format!(
-                "{} {} {}",
-                d(&wr.opens_on),
-                w(l, "至", "to"),
-                d(&wr.closes_on)
-            ),
-        );
-        for e in &wr.extensions {
-            field(
-                &mut o,
-                l,
-                w(l, "延期", "Extended"),
-                &format!(
-                    "{} → {}{}{}{}",
-                    d(&e.from),
-                    d(&e.to),
-                    w(l, "（理由：", " (reason: "),
-                    d(&e.reason),
-                    w(l, "）", ")")
-                ),
-            );
-        }
-        field(
-            &mut o,
-            l,
-            w(l, "发出表决票", "Ballots issued"),
-            &count(l, wr.ballots, Some(wr.area)),
-        );
-        let ways: Vec<String> = wr
-            .served
-            .iter()
-            .map(|(x, n)| format!("{} {n}", way(l, *x)))
-            .collect();
-        let mut served = count(l, wr.served_total(), None);
-        if !ways.is_empty() {
-            served.push_str(&format!(
-                "{}{}{}",
-                w(l, "（", " ("),
-                ways.join(w(l, "，", ", ")),
-                w(l, "）", ")")
-            ));
-        }
-        field(&mut o, l, w(l, "送达", "Served"), &served);
-        field(
-            &mut o,
-            l,
-            w(l, "收回", "Returned"),
-            &count(l, wr.returned, Some(wr.returned_area)),
-        );
-        field(
-            &mut o,
-            l,
-            w(l, "有效票", "Valid"),
-            &count(l, wr.valid, Some(wr.valid_area)),
-        );
-        let inv: Vec<String> = wr
-            .invalid
-            .iter()
-            .map(|b| {
-                let mut r = reason(l, b.reason).to_string();
-                if !b.note.trim().is_empty() {
-                    r.push_str(w(l, "：", ": "));
-                    r.push_str(&d(&b.note));
-                }
-                format!("{}{}{}{}", d(&b.name), w(l, "（", " ("), r, w(l, "）", ")"))
-            })
-            .collect();
-        let mut invalid = count(l, wr.invalid.len() as i64, None);
-        if !inv.is_empty() {
-            invalid.push_str(w(l, "：", ": "));
-            invalid.push_str(&inv.join(w(l, "；", "; ")));
-        }
-        field(&mut o, l, w(l, "无效票", "Invalid"), &invalid);
-        if let Some(at) = &wr.closed_at {
-            let mut closed = d(at);
-            if wr.closed_early {
-                closed.push_str(w(
-                    l,
-                    "（截止日期前提前结束，经确认）",
-                    " (before the closing date, confirmed)",
-                ));
-            }
-            field(&mut o, l, w(l, "结束", "Closed"), &closed);
-        }
+        dates(&mut o, wr, l);
+        ballot_counts(&mut o, wr, l);
+        closing(&mut o, wr, l);
     }
     if let Some(s) = &rec.form.short_notice {
-        if o.is_empty() {
-            o.push_str(&format!("## {}\n\n", w(l, "会议通知", "Notice")));
-        }
-        let text = match l {
-            Lang::Zh => format!(
-                "会议通知于 {} 公告，距会议开始（{}）仅 {} 日，不足十五日；经确认仍如期召开。",
-                d(&s.noticed_on),
-                d(&s.opens_on),
-                s.days
-            ),
-            Lang::En => format!(
-                "The notice was posted on {}, only {} days before the opening ({}), fewer than fifteen; the meeting was opened on confirmation.",
-                d(&s.noticed_on),
-                s.days,
-                d(&s.opens_on)
-            ),
-        };
-        field(&mut o, l, w(l, "通知期限", "Notice period"), &text);
+        short_notice(&mut o, s, l);
     }
     if !o.is_empty() {
         o.push('\n');
     }
     o
+}
+
+/// When the consultation runs, and each extension with its reason.
+fn dates(o: &mut String, wr: &WrittenRecord, l: Lang) {
+    field(
+        o,
+        l,
+        w(l, "征求意见时间", "Dates"),
+        &format!(
+            "{} {} {}",
+            d(&wr.opens_on),
+            w(l, "至", "to"),
+            d(&wr.closes_on)
+        ),
+    );
+    for e in &wr.extensions {
+        field(
+            o,
+            l,
+            w(l, "延期", "Extended"),
+            &format!(
+                "{} → {}{}{}{}",
+                d(&e.from),
+                d(&e.to),
+                w(l, "（理由：", " (reason: "),
+                d(&e.reason),
+                w(l, "）", ")")
+            ),
+        );
+    }
+}
+
+/// The ballots issued, served (by way), returned, valid and invalid (each with its reason).
+fn ballot_counts(o: &mut String, wr: &WrittenRecord, l: Lang) {
+    field(
+        o,
+        l,
+        w(l, "发出表决票", "Ballots issued"),
+        &count(l, wr.ballots, Some(wr.area)),
+    );
+    let ways: Vec<String> = wr
+        .served
+        .iter()
+        .map(|(x, n)| format!("{} {n}", way(l, *x)))
+        .collect();
+    let mut served = count(l, wr.served_total(), None);
+    if !ways.is_empty() {
+        served.push_str(&format!(
+            "{}{}{}",
+            w(l, "（", " ("),
+            ways.join(w(l, "，", ", ")),
+            w(l, "）", ")")
+        ));
+    }
+    field(o, l, w(l, "送达", "Served"), &served);
+    field(
+        o,
+        l,
+        w(l, "收回", "Returned"),
+        &count(l, wr.returned, Some(wr.returned_area)),
+    );
+    field(
+        o,
+        l,
+        w(l, "有效票", "Valid"),
+        &count(l, wr.valid, Some(wr.valid_area)),
+    );
+    let inv: Vec<String> = wr
+        .invalid
+        .iter()
+        .map(|b| {
+            let mut r = reason(l, b.reason).to_string();
+            if !b.note.trim().is_empty() {
+                r.push_str(w(l, "：", ": "));
+                r.push_str(&d(&b.note));
+            }
+            format!("{}{}{}{}", d(&b.name), w(l, "（", " ("), r, w(l, "）", ")"))
+        })
+        .collect();
+    let mut invalid = count(l, wr.invalid.len() as i64, None);
+    if !inv.is_empty() {
+        invalid.push_str(w(l, "：", ": "));
+        invalid.push_str(&inv.join(w(l, "；", "; ")));
+    }
+    field(o, l, w(l, "无效票", "Invalid"), &invalid);
+}
+
+/// How the consultation was closed, if it was.
+fn closing(o: &mut String, wr: &WrittenRecord, l: Lang) {
+    if let Some(at) = &wr.closed_at {
+        let mut closed = d(at);
+        if wr.closed_early {
+            closed.push_str(w(
+                l,
+                "（截止日期前提前结束，经确认）",
+                " (before the closing date, confirmed)",
+            ));
+        }
+        field(o, l, w(l, "结束", "Closed"), &closed);
+    }
+}
+
+/// The remark that a meeting opened less than 15 days after its notice.
+fn short_notice(o: &mut String, s: &ShortNotice, l: Lang) {
+    if o.is_empty() {
+        o.push_str(&format!("## {}\n\n", w(l, "会议通知", "Notice")));
+    }
+    let text = match l {
+        Lang::Zh => format!(
+            "会议通知于 {} 公告，距会议开始（{}）仅 {} 日，不足十五日；经确认仍如期召开。",
+            d(&s.noticed_on),
+            d(&s.opens_on),
+            s.days
+        ),
+        Lang::En => format!(
+            "The notice was posted on {}, only {} days before the opening ({}), fewer than fifteen; the meeting was opened on confirmation.",
+            d(&s.noticed_on),
+            s.days,
+            d(&s.opens_on)
+        ),
+    };
+    field(o, l, w(l, "通知期限", "Notice period"), &text);
 }
 
 #[cfg(test)]

@@ -3,20 +3,16 @@
 //! notice, each a printable A4 HTML page in the meeting's language. Print CSS only: no
 //! script, no remote resource (fonts are the reader's own), every piece of data escaped.
 
-mod ballots;
-mod extension;
-mod notice;
-mod results;
-
-pub use ballots::ballots;
-pub use extension::extension_notice;
-pub use notice::{notice, proxy_form, sign_in};
-pub use results::results;
+pub mod ballots;
+pub mod extension;
+pub mod notice;
+pub mod results;
 
 use crate::domain::lang::Lang;
-use crate::domain::minutes::html_escape;
+use crate::domain::minutes::markup::html_escape;
 use crate::domain::model::{Scope, ScopeKind};
-use crate::domain::rules::{RuleKind, fmt_area};
+use crate::domain::rules::RuleKind;
+use crate::domain::rules::numbers::fmt_area;
 
 /// One voter's ballot as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,10 @@
 
 use crate::domain::lang::Lang;
 use crate::domain::paper::{area_text, esc, esc_lines, legal_basis, page, scope_text, w};
-use crate::domain::record::MeetingRecord;
+use crate::domain::record::{ItemRecord, MeetingRecord, WrittenRecord};
 use crate::domain::rules::figures::{check_percent, percent_beside};
-use crate::domain::rules::{Basis, CheckKind, Cmp, Frac, Outcome};
+use crate::domain::rules::numbers::{Cmp, Frac};
+use crate::domain::rules::{Basis, CheckKind, Outcome};
 
 /// value/total as printed: beside the rule's own threshold when the rule has that check,
 /// so the share never contradicts the verdict.
@@ -28,23 +29,7 @@ pub fn results(rec: &MeetingRecord, lang: Lang) -> String {
         esc(&rec.title)
     );
     if let Some(wr) = &rec.form.written {
-        body.push_str(&format!(
-            "<p>{}{} {} {}{}</p>\n<p>{}{}{}{}{}{}{}{}{}</p>\n",
-            w(l, "书面征求意见：", "Written consultation: "),
-            esc(&wr.opens_on),
-            w(l, "至", "to"),
-            esc(wr.deadline()),
-            w(l, "。", "."),
-            w(l, "发出表决票 ", "Ballots issued "),
-            wr.ballots,
-            w(l, " 张，收回 ", ", returned "),
-            wr.returned,
-            w(l, " 张，其中有效票 ", ", valid "),
-            wr.valid,
-            w(l, " 张，无效票 ", ", invalid "),
-            wr.invalid.len(),
-            w(l, " 张。", ".")
-        ));
+        body.push_str(&written_counts(l, wr));
     }
     for (n, item) in rec.items.iter().enumerate() {
         body.push_str(&format!(
@@ -60,58 +45,7 @@ pub fn results(rec: &MeetingRecord, lang: Lang) -> String {
             ));
             continue;
         };
-        let t = &o.tally;
-        let (p, h, a) = (CheckKind::Participation, Basis::Headcount, Basis::Area);
-        let ap = CheckKind::Approval;
-        body.push_str(&format!(
-            "<p>{}{}</p>\n",
-            w(l, "表决范围：", "Who votes: "),
-            esc(&scope_text(l, &item.scope))
-        ));
-        body.push_str(&format!(
-            "<p>{}{} {}{}{}</p>\n",
-            w(l, "业主总人数：", "Voters in scope: "),
-            t.eligible,
-            w(l, "人；专有部分总面积：", "; their floor area: "),
-            area_text(l, t.eligible_area),
-            w(l, "。", ".")
-        ));
-        body.push_str(&format!(
-            "<p>{}{} {}{}{}{}{}{}{}</p>\n",
-            w(l, "参与表决：", "Took part: "),
-            t.participants,
-            w(l, "人，占总人数 ", " voters, "),
-            share(o, p, h, t.participants, t.eligible),
-            w(l, "；面积 ", " of all voters; area "),
-            area_text(l, t.participants_area),
-            w(l, "，占总面积 ", ", "),
-            share(o, p, a, t.participants_area, t.eligible_area),
-            w(l, "。", " of the total area.")
-        ));
-        body.push_str(&format!(
-            "<p>{}{} {}{}{}{}{}{}{}</p>\n",
-            w(l, "同意：", "Yes: "),
-            t.yes,
-            w(l, "人，占参与表决人数 ", " voters, "),
-            share(o, ap, h, t.yes, t.participants),
-            w(l, "；面积 ", " of those taking part; area "),
-            area_text(l, t.yes_area),
-            w(l, "，占参与表决面积 ", ", "),
-            share(o, ap, a, t.yes_area, t.participants_area),
-            w(l, "。", " of the participating area.")
-        ));
-        body.push_str(&format!(
-            "<p>{}{} {}{}{}{} {}{}{}</p>\n",
-            w(l, "反对：", "No: "),
-            t.no,
-            w(l, "人，面积 ", " voters, area "),
-            area_text(l, t.no_area),
-            w(l, "；弃权：", "; abstain: "),
-            t.abstain,
-            w(l, "人，面积 ", " voters, area "),
-            area_text(l, t.abstain_area),
-            w(l, "。", ".")
-        ));
+        body.push_str(&item_figures(l, item, o));
         body.push_str(&format!(
             "<p><b>{}{}</b></p>\n",
             w(l, "表决结果：", "Result: "),
@@ -149,4 +83,84 @@ pub fn results(rec: &MeetingRecord, lang: Lang) -> String {
         &format!("{}{}", rec.title, w(l, " 表决结果公告", " — results")),
         &body,
     )
+}
+
+/// A written consultation's dates and ballot counts.
+fn written_counts(l: Lang, wr: &WrittenRecord) -> String {
+    format!(
+        "<p>{}{} {} {}{}</p>\n<p>{}{}{}{}{}{}{}{}{}</p>\n",
+        w(l, "书面征求意见：", "Written consultation: "),
+        esc(&wr.opens_on),
+        w(l, "至", "to"),
+        esc(wr.deadline()),
+        w(l, "。", "."),
+        w(l, "发出表决票 ", "Ballots issued "),
+        wr.ballots,
+        w(l, " 张，收回 ", ", returned "),
+        wr.returned,
+        w(l, " 张，其中有效票 ", ", valid "),
+        wr.valid,
+        w(l, " 张，无效票 ", ", invalid "),
+        wr.invalid.len(),
+        w(l, " 张。", ".")
+    )
+}
+
+/// An item's figures: who votes, how many and what area in scope, took part, agreed,
+/// disagreed and abstained, with the shares beside the rule's thresholds.
+fn item_figures(l: Lang, item: &ItemRecord, o: &Outcome) -> String {
+    let mut body = String::new();
+    let t = &o.tally;
+    let (p, h, a) = (CheckKind::Participation, Basis::Headcount, Basis::Area);
+    let ap = CheckKind::Approval;
+    body.push_str(&format!(
+        "<p>{}{}</p>\n",
+        w(l, "表决范围：", "Who votes: "),
+        esc(&scope_text(l, &item.scope))
+    ));
+    body.push_str(&format!(
+        "<p>{}{} {}{}{}</p>\n",
+        w(l, "业主总人数：", "Voters in scope: "),
+        t.eligible,
+        w(l, "人；专有部分总面积：", "; their floor area: "),
+        area_text(l, t.eligible_area),
+        w(l, "。", ".")
+    ));
+    body.push_str(&format!(
+        "<p>{}{} {}{}{}{}{}{}{}</p>\n",
+        w(l, "参与表决：", "Took part: "),
+        t.participants,
+        w(l, "人，占总人数 ", " voters, "),
+        share(o, p, h, t.participants, t.eligible),
+        w(l, "；面积 ", " of all voters; area "),
+        area_text(l, t.participants_area),
+        w(l, "，占总面积 ", ", "),
+        share(o, p, a, t.participants_area, t.eligible_area),
+        w(l, "。", " of the total area.")
+    ));
+    body.push_str(&format!(
+        "<p>{}{} {}{}{}{}{}{}{}</p>\n",
+        w(l, "同意：", "Yes: "),
+        t.yes,
+        w(l, "人，占参与表决人数 ", " voters, "),
+        share(o, ap, h, t.yes, t.participants),
+        w(l, "；面积 ", " of those taking part; area "),
+        area_text(l, t.yes_area),
+        w(l, "，占参与表决面积 ", ", "),
+        share(o, ap, a, t.yes_area, t.participants_area),
+        w(l, "。", " of the participating area.")
+    ));
+    body.push_str(&format!(
+        "<p>{}{} {}{}{}{} {}{}{}</p>\n",
+        w(l, "反对：", "No: "),
+        t.no,
+        w(l, "人，面积 ", " voters, area "),
+        area_text(l, t.no_area),
+        w(l, "；弃权：", "; abstain: "),
+        t.abstain,
+        w(l, "人，面积 ", " voters, area "),
+        area_text(l, t.abstain_area),
+        w(l, "。", ".")
+    ));
+    body
 }

@@ -1,6 +1,9 @@
 use crate::domain::model::{
     Category, Choice, Electorate, ItemStatus, MeetingKind, MeetingStatus, Scope,
 };
+use crate::domain::paper::ballots::ballots;
+use crate::domain::paper::notice::{notice, proxy_form, sign_in};
+use crate::domain::paper::results::results;
 use crate::domain::paper::*;
 use crate::domain::record::{
     Ballot, FormFacts, ItemRecord, MeetingRecord, Revision, VoteRecord, WrittenRecord, electorate,

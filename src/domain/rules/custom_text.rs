@@ -1,7 +1,8 @@
 //! A custom rule's threshold as the host types it in the item form: a comparison and a
 //! fraction ("≥ 2/3", "> 1/2", "60%"), full-width forms folded, and its base by code.
 
-use crate::domain::rules::{Base, Cmp, Frac};
+use crate::domain::rules::Base;
+use crate::domain::rules::numbers::{Cmp, Frac};
 
 /// The largest denominator taken: a community's fraction is small, and the figures are
 /// cross-multiplied with it.

@@ -7,7 +7,8 @@
 
 use std::cmp::Ordering;
 
-use crate::domain::rules::{Check, Cmp, Frac};
+use crate::domain::rules::Check;
+use crate::domain::rules::numbers::{Cmp, Frac};
 
 /// The most decimals printed; past it the figure is rounded towards the exact value's
 /// side of the threshold (floor below it, ceiling above it), which always agrees.
@@ -23,7 +24,7 @@ pub fn percent_beside(value: i64, total: i64, cmp: Cmp, threshold: Frac) -> Stri
     let (num, den) = (i128::from(threshold.num), i128::from(threshold.den));
     // Where the exact fraction lies against the threshold.
     let exact = (v * den).cmp(&(num * t));
-    let met = crate::domain::rules::meets(value, total, cmp, threshold);
+    let met = crate::domain::rules::numbers::meets(value, total, cmp, threshold);
     for d in 1..=MAX_DECIMALS {
         let scale = 100 * 10i128.pow(d);
         // round half up of v*scale/t

@@ -7,10 +7,12 @@
 //! its figures, so the outcome screen and the minutes can print them.
 
 pub mod figures;
+pub mod numbers;
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::Choice;
+use crate::domain::rules::numbers::{Cmp, Frac, meets, percent_tenths};
 
 /// One voter on the frozen eligible list of a vote (taken when the vote starts).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,48 +24,6 @@ pub struct Eligible {
     pub present: bool,
     /// `None` = not yet answered.
     pub choice: Option<Choice>,
-}
-
-/// How a figure is compared with its threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Cmp {
-    /// "以上": reaches the threshold (≥).
-    Ge,
-    /// "过半数"-style: strictly more than the threshold (>).
-    Gt,
-}
-
-impl Cmp {
-    /// The symbol printed on screens and in the minutes.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Cmp::Ge => "≥",
-            Cmp::Gt => ">",
-        }
-    }
-}
-
-/// An exact fraction `num/den`. A fraction with `den == 0` is never met.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Frac {
-    pub num: i64,
-    pub den: i64,
-}
-
-impl Frac {
-    pub const HALF: Frac = Frac { num: 1, den: 2 };
-    pub const TWO_THIRDS: Frac = Frac { num: 2, den: 3 };
-    pub const THREE_QUARTERS: Frac = Frac { num: 3, den: 4 };
-
-    pub const fn new(num: i64, den: i64) -> Frac {
-        Frac { num, den }
-    }
-}
-
-impl std::fmt::Display for Frac {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}/{}", self.num, self.den)
-    }
 }
 
 /// What a check counts: voters or their area.
@@ -462,105 +422,28 @@ pub fn evaluate(rule: &Rule, electorate: &[Eligible]) -> Outcome {
     t.unanswered_area = 0;
 
     let kind = &rule.kind;
-    let area = kind.uses_area();
-    let a = CheckKind::Approval;
     let mut checks = Vec::new();
     participation_checks(kind, &t, (t.participants, t.participants_area), &mut checks);
-
-    let yes = (t.yes, t.yes_area);
-    let over_participants = |f: Frac, cmp: Cmp, checks: &mut Vec<Check>| {
-        pair(
-            checks,
-            a,
-            (yes.0, t.participants),
-            area.then_some((yes.1, t.participants_area)),
-            cmp,
-            f,
-        );
-    };
-    let mut legacy: Option<Check> = None;
-    let mut flags = Vec::new();
-    match kind {
-        RuleKind::Art278Ordinary => over_participants(Frac::HALF, Cmp::Gt, &mut checks),
-        RuleKind::Art278Major => over_participants(Frac::THREE_QUARTERS, Cmp::Ge, &mut checks),
+    approval_checks(kind, &t, &mut checks);
+    let (legacy, flags) = match kind {
         RuleKind::Elevator {
             legacy_two_thirds,
             shaft_voters,
-        } => {
-            over_participants(Frac::THREE_QUARTERS, Cmp::Ge, &mut checks);
-            if *legacy_two_thirds {
-                legacy = Some(Check::new(
+        } => (
+            legacy_two_thirds.then(|| {
+                Check::new(
                     CheckKind::Legacy,
                     Basis::Headcount,
                     t.yes,
                     t.eligible,
                     Cmp::Ge,
                     Frac::TWO_THIRDS,
-                ));
-            }
-            let mut seen: Vec<i64> = Vec::new();
-            for &id in shaft_voters {
-                if seen.contains(&id) {
-                    continue;
-                }
-                seen.push(id);
-                let agreed = electorate
-                    .iter()
-                    .any(|v| v.voter_id == id && v.choice == Some(Choice::Yes));
-                if !agreed {
-                    flags.push(Flag::ShaftOwnerNotAgreed(id));
-                }
-            }
-        }
-        RuleKind::Committee => {
-            pair(
-                &mut checks,
-                a,
-                (t.yes, t.eligible),
-                None,
-                Cmp::Ge,
-                Frac::HALF,
-            );
-        }
-        RuleKind::ResidentsMeeting => {
-            pair(
-                &mut checks,
-                a,
-                (t.yes, t.present),
-                None,
-                Cmp::Gt,
-                Frac::HALF,
-            );
-        }
-        RuleKind::RobertMajority | RuleKind::RobertTwoThirds => {
-            let (cmp, f) = if matches!(kind, RuleKind::RobertMajority) {
-                (Cmp::Gt, Frac::HALF)
-            } else {
-                (Cmp::Ge, Frac::TWO_THIRDS)
-            };
-            pair(
-                &mut checks,
-                a,
-                (t.yes, t.yes.saturating_add(t.no)),
-                None,
-                cmp,
-                f,
-            );
-        }
-        RuleKind::Custom(c) => {
-            let (f, cmp, base) = c.approval;
-            let (bc, ba) = base.of(&t);
-            pair(
-                &mut checks,
-                a,
-                (yes.0, bc),
-                area.then_some((yes.1, ba)),
-                cmp,
-                f,
-            );
-        }
-        RuleKind::NoVote => {}
-    }
+                )
+            }),
+            shaft_flags(electorate, shaft_voters),
+        ),
+        _ => (None, Vec::new()),
+    };
 
     let normal = !checks.is_empty() && checks.iter().all(|c| c.met);
     let mut passed = normal || legacy.as_ref().is_some_and(|c| c.met);
@@ -577,6 +460,68 @@ pub fn evaluate(rule: &Rule, electorate: &[Eligible]) -> Outcome {
     }
 }
 
+/// The approval checks of the rule over a folded tally.
+fn approval_checks(kind: &RuleKind, t: &Tally, checks: &mut Vec<Check>) {
+    let area = kind.uses_area();
+    let a = CheckKind::Approval;
+    let yes = (t.yes, t.yes_area);
+    let over_participants = |f: Frac, cmp: Cmp, checks: &mut Vec<Check>| {
+        pair(
+            checks,
+            a,
+            (yes.0, t.participants),
+            area.then_some((yes.1, t.participants_area)),
+            cmp,
+            f,
+        );
+    };
+    match kind {
+        RuleKind::Art278Ordinary => over_participants(Frac::HALF, Cmp::Gt, checks),
+        RuleKind::Art278Major | RuleKind::Elevator { .. } => {
+            over_participants(Frac::THREE_QUARTERS, Cmp::Ge, checks);
+        }
+        RuleKind::Committee => {
+            pair(checks, a, (t.yes, t.eligible), None, Cmp::Ge, Frac::HALF);
+        }
+        RuleKind::ResidentsMeeting => {
+            pair(checks, a, (t.yes, t.present), None, Cmp::Gt, Frac::HALF);
+        }
+        RuleKind::RobertMajority | RuleKind::RobertTwoThirds => {
+            let (cmp, f) = if matches!(kind, RuleKind::RobertMajority) {
+                (Cmp::Gt, Frac::HALF)
+            } else {
+                (Cmp::Ge, Frac::TWO_THIRDS)
+            };
+            pair(checks, a, (t.yes, t.yes.saturating_add(t.no)), None, cmp, f);
+        }
+        RuleKind::Custom(c) => {
+            let (f, cmp, base) = c.approval;
+            let (bc, ba) = base.of(t);
+            pair(checks, a, (yes.0, bc), area.then_some((yes.1, ba)), cmp, f);
+        }
+        RuleKind::NoVote => {}
+    }
+}
+
+/// The elevator rule's shaft owners (each once) who did not answer yes.
+fn shaft_flags(electorate: &[Eligible], shaft_voters: &[i64]) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    let mut seen: Vec<i64> = Vec::new();
+    for &id in shaft_voters {
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        let agreed = electorate
+            .iter()
+            .any(|v| v.voter_id == id && v.choice == Some(Choice::Yes));
+        if !agreed {
+            flags.push(Flag::ShaftOwnerNotAgreed(id));
+        }
+    }
+    flags
+}
+
 /// The attendance quorum of the rule before any vote (participation checks computed as if
 /// every present voter takes part), for the live quorum display. Empty for rules with no
 /// participation requirement.
@@ -588,8 +533,6 @@ pub fn quorum(rule: &Rule, electorate: &[Eligible]) -> Vec<Check> {
 }
 
 pub mod custom_text;
-mod numbers;
-pub use numbers::{fmt_area, fmt_percent_tenths, meets, percent_tenths};
 
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,49 @@
 //! The numbers of a decision: exact fractions by cross-multiplication, percentages in
 //! tenths, and the figures as the minutes print them.
 
-use crate::domain::rules::{Cmp, Frac};
+use serde::{Deserialize, Serialize};
+
+/// How a figure is compared with its threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cmp {
+    /// "以上": reaches the threshold (≥).
+    Ge,
+    /// "过半数"-style: strictly more than the threshold (>).
+    Gt,
+}
+
+impl Cmp {
+    /// The symbol printed on screens and in the minutes.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Cmp::Ge => "≥",
+            Cmp::Gt => ">",
+        }
+    }
+}
+
+/// An exact fraction `num/den`. A fraction with `den == 0` is never met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Frac {
+    pub num: i64,
+    pub den: i64,
+}
+
+impl Frac {
+    pub const HALF: Frac = Frac { num: 1, den: 2 };
+    pub const TWO_THIRDS: Frac = Frac { num: 2, den: 3 };
+    pub const THREE_QUARTERS: Frac = Frac { num: 3, den: 4 };
+
+    pub const fn new(num: i64, den: i64) -> Frac {
+        Frac { num, den }
+    }
+}
+
+impl std::fmt::Display for Frac {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.num, self.den)
+    }
+}
 
 /// `value/total` in tenths of a percent, rounded half up (towards +∞ on exact halves);
 /// `None` if `total == 0`.

@@ -9,6 +9,7 @@
 
 pub mod clean_bundle;
 pub mod roster;
+pub mod roster_entry;
 pub mod statement;
 pub mod verify;
 

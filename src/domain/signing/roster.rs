@@ -16,128 +16,14 @@
 //! pinned, or registered by an entry endorsed by a trusted key ([`trusted_keys`]).
 
 use chrono::DateTime;
-use serde::{Deserialize, Serialize};
 
 use crate::domain::record::MeetingRecord;
-use crate::domain::signing::statement::{MAX_SEQ, plain_value};
-use crate::domain::signing::verify::{Problem, SignatureRecord, VerifyStatus, ZERO_HASH};
-use crate::domain::signing::{fingerprint, from_hex, hex, sha256};
+use crate::domain::signing::hex;
+use crate::domain::signing::roster_entry::{REGISTER, RosterEntry, fp};
+use crate::domain::signing::verify::{
+    Problem, SignatureRecord, TrustProblem, VerifyStatus, ZERO_HASH,
+};
 use crate::domain::text::clean_line;
-
-pub const ROSTER_HEADER: &str = "yishi-roster-v1";
-pub const REGISTER: &str = "register";
-pub const REVOKE: &str = "revoke";
-
-/// One roster entry, as the database and an export carry it (binary values in hex).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RosterEntry {
-    /// 1, 2, 3 … within the community.
-    pub seq: i64,
-    /// [`REGISTER`] or [`REVOKE`].
-    pub action: String,
-    pub name: String,
-    pub public_key: String,
-    pub at: String,
-    /// SHA-256 of the previous entry's message (64 zeros for the first).
-    pub prev: String,
-    pub endorser_key: String,
-    pub signature: String,
-}
-
-/// Something wrong with who signed, found by [`check_signers`] or [`check_roster`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TrustProblem {
-    /// A v2 signature's key was not on the community's roster when it signed.
-    NotOnRoster { signer: String, fingerprint: String },
-    /// The host's or secretary's signature is by someone else than the meeting names.
-    NotTheNamedSigner {
-        role: String,
-        signer: String,
-        named: String,
-        fingerprint: String,
-    },
-    /// Roster entry `seq` does not verify, is out of order, or is endorsed by a key that
-    /// was not registered (or was revoked) before it.
-    BadRosterEntry { seq: i64, fingerprint: String },
-    /// At the district: a key neither pinned nor endorsed through the roster from a
-    /// pinned key.
-    Untrusted { signer: String, fingerprint: String },
-}
-
-impl RosterEntry {
-    /// The exact bytes the endorser signs (UTF-8, each line ending in `\n`):
-    ///
-    /// ```text
-    /// yishi-roster-v1
-    /// community=<community uid>
-    /// seq=<entry position, 1 ..>
-    /// action=<register|revoke>
-    /// name=<signer name>
-    /// key=<64 lower-case hex: the key registered or revoked>
-    /// at=<RFC 3339 time with offset>
-    /// prev=<64 lower-case hex: SHA-256 of the previous entry's message, or 64 zeros>
-    /// endorser_key=<64 lower-case hex>
-    /// ```
-    pub fn message(&self, community_uid: &str) -> Option<Vec<u8>> {
-        let texts = [community_uid, &self.name, &self.at];
-        let hexes = [&self.public_key, &self.prev, &self.endorser_key];
-        if texts.iter().any(|v| !plain_value(v))
-            || hexes
-                .iter()
-                .any(|h| key32(h).is_none() || **h != h.to_lowercase())
-            || !(1..=MAX_SEQ).contains(&self.seq)
-            || (self.action != REGISTER && self.action != REVOKE)
-        {
-            return None;
-        }
-        Some(
-            format!(
-                "{ROSTER_HEADER}\ncommunity={community_uid}\nseq={}\naction={}\nname={}\nkey={}\n\
-                 at={}\nprev={}\nendorser_key={}\n",
-                self.seq,
-                self.action,
-                self.name,
-                self.public_key,
-                self.at,
-                self.prev,
-                self.endorser_key
-            )
-            .into_bytes(),
-        )
-    }
-
-    /// SHA-256 of the message, the next entry's `prev`.
-    pub fn hash(&self, community_uid: &str) -> Option<String> {
-        self.message(community_uid).map(|m| hex(&sha256(&m)))
-    }
-
-    fn signature_ok(&self, community_uid: &str) -> bool {
-        let (Some(msg), Some(k), Some(sig)) = (
-            self.message(community_uid),
-            key32(&self.endorser_key),
-            from_hex(&self.signature).and_then(|v| <[u8; 64]>::try_from(v).ok()),
-        ) else {
-            return false;
-        };
-        ed25519_dalek::VerifyingKey::from_bytes(&k)
-            .and_then(|vk| vk.verify_strict(&msg, &ed25519_dalek::Signature::from_bytes(&sig)))
-            .is_ok()
-    }
-
-    pub fn fingerprint(&self) -> String {
-        fp(&self.public_key)
-    }
-}
-
-fn key32(h: &str) -> Option<[u8; 32]> {
-    from_hex(h).and_then(|v| <[u8; 32]>::try_from(v).ok())
-}
-
-pub fn fp(key_hex: &str) -> String {
-    key32(key_hex)
-        .map(|k| fingerprint(&k))
-        .unwrap_or_else(|| "?".into())
-}
 
 /// The entry that would come next: its `seq` and `prev`.
 pub fn next_position(entries: &[RosterEntry], community_uid: &str) -> (i64, String) {

@@ -6,13 +6,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::minutes::{
-    self, MinutesFormat, Section, addendum_bytes, meeting_lang, sections,
-};
+use crate::domain::minutes::body::sections;
+use crate::domain::minutes::document::addendum_bytes;
+use crate::domain::minutes::{self, MinutesFormat, Section, meeting_lang};
 use crate::domain::model::MeetingStatus;
 use crate::domain::record::MeetingRecord;
 use crate::domain::rules::evaluate;
-use crate::domain::signing::roster::{RosterEntry, TrustProblem};
+use crate::domain::signing::roster_entry::RosterEntry;
 use crate::domain::signing::statement::{StatementV2, verify_v2};
 use crate::domain::signing::{SignedStatement, fingerprint, from_hex, hex, sha256, verify};
 
@@ -122,12 +122,15 @@ impl SignatureRecord {
         }
     }
 
-    pub fn line(&self) -> minutes::SignatureLine {
-        minutes::SignatureLine {
+    pub fn line(&self) -> minutes::document::SignatureLine {
+        minutes::document::SignatureLine {
             signer_name: self.signer_name.clone(),
             role: self.role.clone(),
             signed_at: self.signed_at.clone(),
             public_key: self.public_key.clone(),
+            fingerprint: key32(&self.public_key)
+                .map(|k| fingerprint(&k))
+                .unwrap_or_else(|| "?".into()),
             addendum_id: self.addendum_id,
         }
     }
@@ -257,6 +260,28 @@ pub enum Problem {
     Trust(TrustProblem),
 }
 
+/// Something wrong with who signed, found by the roster's checks
+/// ([`check_signers`](crate::domain::signing::roster::check_signers),
+/// [`check_roster`](crate::domain::signing::roster::check_roster)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrustProblem {
+    /// A v2 signature's key was not on the community's roster when it signed.
+    NotOnRoster { signer: String, fingerprint: String },
+    /// The host's or secretary's signature is by someone else than the meeting names.
+    NotTheNamedSigner {
+        role: String,
+        signer: String,
+        named: String,
+        fingerprint: String,
+    },
+    /// Roster entry `seq` does not verify, is out of order, or is endorsed by a key that
+    /// was not registered (or was revoked) before it.
+    BadRosterEntry { seq: i64, fingerprint: String },
+    /// At the district: a key neither pinned nor endorsed through the roster from a
+    /// pinned key.
+    Untrusted { signer: String, fingerprint: String },
+}
+
 /// A meeting's verification status, as the CLI prints it and the TUI shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VerifyStatus {
@@ -305,6 +330,16 @@ pub fn verify_record(
         return VerifyStatus::Unsigned;
     };
     let mut problems = Vec::new();
+    let text_hash = text_problems(rec, m, &mut problems);
+    outcome_problems(rec, &mut problems);
+    let signed = minutes_signatures(rec, m, sigs, registered, &text_hash, &mut problems);
+    addenda_problems(rec, m, sigs, &mut problems);
+    verdict(problems, locked, signed)
+}
+
+/// The stored text against its hash and against the records rendered again in the
+/// format it was signed in; the text's SHA-256 (hex).
+fn text_problems(rec: &MeetingRecord, m: &StoredMinutes, problems: &mut Vec<Problem>) -> String {
     let text_hash = hex(&sha256(m.text.as_bytes()));
     if text_hash != m.sha256 {
         problems.push(Problem::StoredTextAltered);
@@ -314,7 +349,7 @@ pub fn verify_record(
         None => problems.push(Problem::UnknownFormat { format: m.format }),
         Some(format) => {
             let secs = sections(rec, meeting_lang(rec), format);
-            let (changed, records_say, signed_says) = minutes::diff_sections(&secs, &m.text);
+            let (changed, records_say, signed_says) = minutes::diff::diff_sections(&secs, &m.text);
             if !changed.is_empty() {
                 problems.push(Problem::RecordsDiffer {
                     sections: changed,
@@ -324,6 +359,11 @@ pub fn verify_record(
             }
         }
     }
+    text_hash
+}
+
+/// Each stored outcome against the rule evaluated again over its frozen list.
+fn outcome_problems(rec: &MeetingRecord, problems: &mut Vec<Problem>) {
     for it in &rec.items {
         if let Some(v) = &it.vote
             && let Some(out) = &v.outcome
@@ -335,8 +375,26 @@ pub fn verify_record(
             });
         }
     }
-    let mut have_host = false;
-    let mut have_secretary = false;
+}
+
+/// Whether the host and the secretary signed the minutes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Signed {
+    host: bool,
+    secretary: bool,
+}
+
+/// The minutes' signatures: each must verify, cover this text and this link of the
+/// chain, and carry the registered name of its key.
+fn minutes_signatures(
+    rec: &MeetingRecord,
+    m: &StoredMinutes,
+    sigs: &[SignatureRecord],
+    registered: &[SignerKey],
+    text_hash: &str,
+    problems: &mut Vec<Problem>,
+) -> Signed {
+    let mut signed = Signed::default();
     for sg in sigs.iter().filter(|s| s.addendum_id.is_none()) {
         let who = || (sg.signer_name.clone(), sg.role.clone(), sg.fingerprint());
         if !sg.verifies(&rec.uid, m) {
@@ -376,11 +434,22 @@ pub fn verify_record(
             });
         }
         match Role::from_db(&sg.role) {
-            Some(Role::Host) => have_host = true,
-            Some(Role::Secretary) => have_secretary = true,
+            Some(Role::Host) => signed.host = true,
+            Some(Role::Secretary) => signed.secretary = true,
             _ => {}
         }
     }
+    signed
+}
+
+/// Each addendum signed (by its role, over its bytes, after the minutes), and every
+/// addendum signature's addendum present.
+fn addenda_problems(
+    rec: &MeetingRecord,
+    m: &StoredMinutes,
+    sigs: &[SignatureRecord],
+    problems: &mut Vec<Problem>,
+) {
     for (i, a) in rec.addenda.iter().enumerate() {
         let number = i + 1;
         let hash = hex(&sha256(&addendum_bytes(a)));
@@ -413,6 +482,11 @@ pub fn verify_record(
             problems.push(Problem::AddendumMissing { addendum_id: id });
         }
     }
+}
+
+/// The status from the problems found, whether the meeting is locked and who signed.
+fn verdict(mut problems: Vec<Problem>, locked: bool, signed: Signed) -> VerifyStatus {
+    let (have_host, have_secretary) = (signed.host, signed.secretary);
     let complete = have_host && have_secretary;
     if complete && !locked {
         problems.push(Problem::NotLocked);
@@ -512,81 +586,4 @@ pub fn chain_starts_at_import(links: &[ChainLink]) -> Vec<i64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn link(id: i64, seq: i64, sha: &str, prev: &str) -> ChainLink {
-        ChainLink {
-            meeting_id: id,
-            seq,
-            sha256: sha.repeat(64),
-            prev_sha256: if prev == "0" {
-                ZERO_HASH.into()
-            } else {
-                prev.repeat(64)
-            },
-            imported: false,
-        }
-    }
-
-    fn imported(mut l: ChainLink) -> ChainLink {
-        l.imported = true;
-        l
-    }
-
-    #[test]
-    fn imported_links_may_start_a_chain_but_local_gaps_fail() {
-        // Gathered minutes 3 and 5 of another laptop's community: neither predecessor
-        // is here. Not a failure; both are marked as chain starts.
-        let gathered = [
-            imported(link(3, 3, "c", "b")),
-            imported(link(5, 5, "e", "d")),
-        ];
-        assert!(verify_chain(&gathered).is_empty());
-        assert_eq!(chain_starts_at_import(&gathered), vec![3, 5]);
-        // Minutes 4 arrive too: 5 now links to what is here.
-        let filled = [
-            imported(link(3, 3, "c", "b")),
-            imported(link(4, 4, "d", "c")),
-            imported(link(5, 5, "e", "d")),
-        ];
-        assert!(verify_chain(&filled).is_empty());
-        assert_eq!(chain_starts_at_import(&filled), vec![3]);
-        // Local minutes signed after an imported one link to it and check strictly.
-        let cont = [
-            imported(link(3, 3, "c", "b")),
-            link(6, 4, "f", "c"),
-            link(7, 5, "g", "f"),
-        ];
-        assert!(verify_chain(&cont).is_empty());
-        let deleted = [imported(link(3, 3, "c", "b")), link(7, 5, "g", "f")];
-        let p = verify_chain(&deleted);
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].0, 7);
-        assert!(matches!(p[0].1, Problem::ChainBroken { .. }));
-        // Local chain untouched by imports: chain_starts lists nothing local.
-        let local = [link(1, 1, "a", "0"), link(2, 2, "b", "a")];
-        assert!(chain_starts_at_import(&local).is_empty());
-    }
-
-    #[test]
-    fn chain_ok_and_broken() {
-        let ok = [
-            link(1, 1, "a", "0"),
-            link(2, 2, "b", "a"),
-            link(3, 3, "c", "b"),
-        ];
-        assert!(verify_chain(&ok).is_empty());
-        // Meeting 2 deleted: 3 links to b, which matches nothing.
-        let gap = [link(1, 1, "a", "0"), link(3, 3, "c", "b")];
-        let p = verify_chain(&gap);
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].0, 3);
-        assert!(matches!(p[0].1, Problem::ChainBroken { .. }));
-        // The first one deleted.
-        let first = [link(2, 2, "b", "a"), link(3, 3, "c", "b")];
-        let p = verify_chain(&first);
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].0, 2);
-    }
-}
+mod tests;

@@ -187,8 +187,6 @@ pub(crate) fn is_wide(c: char) -> bool {
     UnicodeWidthChar::width(c).is_some_and(|w| w >= 2)
 }
 
-pub use crate::domain::text::wrap::wrap;
-
 /// The mark a cut name or label ends in, so a reader sees it was cut.
 pub const CUT_MARK: char = '…';
 
@@ -227,8 +225,6 @@ pub fn pad(s: &str, w: usize) -> String {
     out.extend(std::iter::repeat_n(' ', w.saturating_sub(have)));
     out
 }
-
-pub use crate::domain::text::names::mask_name;
 
 /// Column (display width) of the character index `char_idx` in `s`: the width
 /// of the first `char_idx` characters (the whole string if it is shorter). Used

@@ -16,8 +16,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::domain::signing::roster::{RosterEntry, TrustProblem, check_roster, fp};
+use crate::domain::signing::roster::check_roster;
+use crate::domain::signing::roster_entry::{RosterEntry, fp};
 use crate::domain::signing::statement::MAX_SEQ;
+use crate::domain::signing::verify::TrustProblem;
 use crate::domain::signing::verify::{ExportBundle, Problem};
 use crate::store::Result;
 use crate::store::import::ImportRefusal;

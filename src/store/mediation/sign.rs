@@ -434,7 +434,7 @@ impl Store {
                 };
                 let trusted = crate::domain::signing::roster::trusted_keys(&roster, &pins);
                 let all_trusted = b.signatures.iter().all(|s| {
-                    pins.contains(&crate::domain::signing::roster::fp(&s.public_key))
+                    pins.contains(&crate::domain::signing::roster_entry::fp(&s.public_key))
                         || trusted.contains(&s.public_key)
                 });
                 if !all_trusted {

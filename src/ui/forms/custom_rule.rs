@@ -6,7 +6,8 @@
 use crate::domain::rules::custom_text::{
     base_code, base_from_code, parse_threshold, threshold_text,
 };
-use crate::domain::rules::{Base, Cmp, CustomRule, Frac};
+use crate::domain::rules::numbers::{Cmp, Frac};
+use crate::domain::rules::{Base, CustomRule};
 use crate::store::{Refusal, StoreError};
 use crate::strings::{Lang, forms as h};
 use crate::ui::form::{Field, Form};

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::domain::model::{CouncilKind, Electorate, PresenceKind};
 use crate::domain::presence::{self, Attendance as Att};
-use crate::domain::rules::{self, Eligible, Rule, RuleKind, fmt_area};
+use crate::domain::rules::numbers::fmt_area;
+use crate::domain::rules::{self, Eligible, Rule, RuleKind};
 use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
 use crate::store::roster::VoterRow;

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::domain::model::ItemStatus;
-use crate::domain::text::{clean_line, clean_multiline, width, wrap};
+use crate::domain::text::wrap::wrap;
+use crate::domain::text::{clean_line, clean_multiline, width};
 use crate::store::meetings::ItemRow;
 use crate::store::session::RemarkRow;
 use crate::store::{Refusal, StoreError};

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use crate::domain::model::{Category, MeetingForm, ScopeKind};
-use crate::domain::text::{clean_line, pad, truncate, width, wrap};
+use crate::domain::text::wrap::wrap;
+use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::StoreError;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::written_ui as wu;

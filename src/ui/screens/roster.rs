@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
-use crate::domain::rules::fmt_area;
+use crate::domain::rules::numbers::fmt_area;
 use crate::domain::text::{clean_line, truncate};
 use crate::store::roster::VoterRow;
 use crate::strings::{self, ui as s};

@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::domain::model::{Choice, PresenceKind};
 use crate::domain::record::Ballot;
-use crate::domain::rules::{self, Eligible, Outcome, fmt_area};
+use crate::domain::rules::numbers::fmt_area;
+use crate::domain::rules::{self, Eligible, Outcome};
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::meetings::ItemRow;
 use crate::store::session::ActionRow;

@@ -8,8 +8,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::domain::minutes::fmt_check;
-use crate::domain::rules::fmt_area;
+use crate::domain::minutes::body::fmt_check;
+use crate::domain::rules::numbers::fmt_area;
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
 use crate::store::written::close::Progress;

@@ -2,7 +2,8 @@ use ed25519_dalek::SigningKey;
 
 use super::*;
 use crate::domain::mediation::tests::sample;
-use crate::domain::signing::roster::{REGISTER, endorse};
+use crate::domain::signing::roster::endorse;
+use crate::domain::signing::roster_entry::REGISTER;
 
 const AT: &str = "2026-05-20T10:00:00+08:00";
 

@@ -1,5 +1,6 @@
 //! Bases and recusals, no-vote rules, and the figures as printed.
 
+use crate::domain::rules::numbers::{fmt_area, fmt_percent_tenths};
 use crate::domain::rules::tests::*;
 
 #[test]

@@ -1,6 +1,8 @@
 use ed25519_dalek::SigningKey;
 
 use super::*;
+use crate::domain::signing::fingerprint;
+use crate::domain::signing::roster_entry::REVOKE;
 
 const C: &str = "community-uid";
 
