@@ -53,13 +53,13 @@ pub fn render(store: &Store, id: i64, what: Paper) -> Result<String> {
         Paper::Results => {
             if !matches!(rec.status, MeetingStatus::Adjourned | MeetingStatus::Signed) {
                 return Err(StoreError::Refused(Refusal::Written(
-                    crate::store::written::refuse::RESULTS_NOT_CLOSED,
+                    crate::store::refusal::written::WrittenRefusal::ResultsNotClosed,
                 )));
             }
             paper::results(&rec, l)
         }
         Paper::Extension => paper::extension_notice(&rec, l).ok_or(StoreError::Refused(
-            Refusal::Written(crate::store::written::refuse::NO_EXTENSION),
+            Refusal::Written(crate::store::refusal::written::WrittenRefusal::NoExtension),
         ))?,
     })
 }

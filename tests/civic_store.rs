@@ -6,7 +6,8 @@
 use yishi::domain::cost::{CostPlan, FixedShare, ShareMethod, parse_coefs};
 use yishi::domain::model::{Category, MeetingStatus};
 use yishi::domain::suggestions::{Channel, SuggestionStatus};
-use yishi::store::suggestions::{CivicRefusal, SuggestionInput};
+use yishi::store::refusal::suggestions::SuggestionRefusal;
+use yishi::store::suggestions::SuggestionInput;
 use yishi::store::{Refusal, Store, StoreError};
 
 fn demo() -> (tempfile::TempDir, Store) {
@@ -45,9 +46,9 @@ fn input(text: &str) -> SuggestionInput {
     }
 }
 
-fn refused(r: Result<impl std::fmt::Debug, StoreError>, want: CivicRefusal) {
+fn refused(r: Result<impl std::fmt::Debug, StoreError>, want: SuggestionRefusal) {
     match r {
-        Err(StoreError::Refused(Refusal::Civic(c))) => assert_eq!(c, want),
+        Err(StoreError::Refused(Refusal::Suggestion(c))) => assert_eq!(c, want),
         other => panic!("expected {want:?}, got {other:?}"),
     }
 }
@@ -82,11 +83,11 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
                 ..input("x")
             },
         ),
-        CivicRefusal::NeedsWho,
+        SuggestionRefusal::NeedsWho,
     );
     refused(
         store.add_suggestion(c, &input("  ")),
-        CivicRefusal::NeedsText,
+        SuggestionRefusal::NeedsText,
     );
     refused(
         store.add_suggestion(
@@ -96,7 +97,7 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
                 ..input("x")
             },
         ),
-        CivicRefusal::BadDate,
+        SuggestionRefusal::BadDate,
     );
     let id = store
         .add_suggestion(c, &input("小区南侧路面坑洼，雨天积水。\n希望修补。"))
@@ -104,18 +105,21 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
     assert_eq!(store.suggestion(id, "2026-03-12").expect("row").days, 10);
     refused(
         store.set_suggestion_status(id, SuggestionStatus::Answered, " "),
-        CivicRefusal::AnswerNeedsText,
+        SuggestionRefusal::AnswerNeedsText,
     );
     refused(
         store.set_suggestion_status(id, SuggestionStatus::Decided, "x"),
-        CivicRefusal::NotByHand,
+        SuggestionRefusal::NotByHand,
     );
     store
         .set_suggestion_status(id, SuggestionStatus::Acknowledged, "")
         .expect("ack");
     let m = draft(&store);
     let item = store.put_on_agenda(id, m).expect("on agenda");
-    refused(store.put_on_agenda(id, m), CivicRefusal::AlreadyOnAgenda);
+    refused(
+        store.put_on_agenda(id, m),
+        SuggestionRefusal::AlreadyOnAgenda,
+    );
     let row = store.suggestion(id, "2026-03-12").expect("row");
     assert_eq!(row.status, SuggestionStatus::OnAgenda);
     assert_eq!(row.item.as_ref().map(|i| i.1), Some(item));
@@ -219,7 +223,7 @@ fn cost_plan_is_allocated_saved_and_locked_by_the_vote() {
                 ..plan.clone()
             }),
         ),
-        CivicRefusal::CostFixed,
+        SuggestionRefusal::CostFixed,
     );
     store.set_cost_plan(elevator, Some(&plan)).expect("save");
     let saved = store.cost_plan(elevator).expect("read").expect("a plan");

@@ -8,7 +8,8 @@ use yishi::demo::{self, DEMO_SIGNERS};
 use yishi::domain::mediation::stats::count;
 use yishi::domain::mediation::verify::{AgreementProblem, AgreementStatus};
 use yishi::domain::mediation::{CaseKind, CaseStatus, NotReady};
-use yishi::store::mediation::{CaseFilter, CaseInput, MediationRefusal};
+use yishi::store::mediation::{CaseFilter, CaseInput};
+use yishi::store::refusal::mediation::MediationRefusal;
 use yishi::store::{Refusal, Store, StoreError};
 
 const MEDIATOR: &str = DEMO_SIGNERS[1].0;

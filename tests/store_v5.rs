@@ -10,8 +10,9 @@ use yishi::domain::model::{ActionStatus, Category, Electorate, MeetingKind, Scop
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::archive::ArchiveFilter;
-use yishi::store::import::{ImportOutcome, ImportRefusal};
+use yishi::store::import::ImportOutcome;
 use yishi::store::meetings::{ItemInput, MeetingInput};
+use yishi::store::refusal::import::ImportRefusal;
 use yishi::store::{SCHEMA_VERSION, Store};
 
 fn demo(dir: &Path) -> PathBuf {

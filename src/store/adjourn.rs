@@ -3,10 +3,11 @@
 //! as 未审议 by `Store::adjourn`).
 
 use crate::domain::model::{ItemStatus, MeetingStatus};
-use crate::store::Refusal;
+use crate::store::Store;
 use crate::store::common::require_status;
-use crate::store::meetings::ItemRow;
-use crate::store::{Result, Store, StoreError};
+use crate::store::error::{Result, refuse};
+use crate::store::items::ItemRow;
+use crate::store::refusal::Refusal;
 
 /// Refuse adjourning when it cannot be done: the meeting is not open, or a vote runs.
 pub(crate) fn refuse_adjourn(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {
@@ -17,7 +18,7 @@ pub(crate) fn refuse_adjourn(tx: &rusqlite::Connection, meeting: i64) -> Result<
         |r| r.get(0),
     )?;
     if voting > 0 {
-        return Err(StoreError::Refused(Refusal::AdjournWhileVoting));
+        return Err(refuse(Refusal::AdjournWhileVoting));
     }
     Ok(())
 }

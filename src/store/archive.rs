@@ -4,7 +4,8 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::domain::text::search::match_query;
-use crate::store::{Result, Store};
+use crate::store::Store;
+use crate::store::error::Result;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArchiveFilter {

@@ -1,13 +1,14 @@
 //! Helpers several store modules share (meetings, the running session, the record,
 //! import): their one home, so that no two store modules import each other.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
-use crate::domain::model::{MeetingStatus, PresenceKind};
+use crate::domain::model::{ItemStatus, MeetingStatus, PresenceKind};
 use crate::domain::record::PresenceEvent;
 use crate::domain::rules::{Rule, RuleKind};
-use crate::store::{Result, StoreError, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::now;
 
 /// The rule as stored: its parameters are the JSON of the domain's `Rule`.
 pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
@@ -102,7 +103,7 @@ pub(crate) fn require_status(
         return Err(StoreError::Locked);
     }
     if !allowed.contains(&status) {
-        return Err(StoreError::Refused(Refusal::WrongStatus(status)));
+        return Err(refuse(Refusal::WrongStatus(status)));
     }
     // Once someone has signed the minutes, the records they signed must not change.
     if status == MeetingStatus::Adjourned {
@@ -112,8 +113,34 @@ pub(crate) fn require_status(
             |r| r.get(0),
         )?;
         if signing {
-            return Err(StoreError::Refused(Refusal::RecordAlreadySigned));
+            return Err(refuse(Refusal::RecordAlreadySigned));
         }
     }
     Ok(status)
+}
+
+/// The meeting an agenda item belongs to, and the item's status.
+pub(crate) fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, ItemStatus)> {
+    let (meeting, status): (i64, String) = tx
+        .prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?
+        .query_row([item], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
+    Ok((meeting, item_status(&status)?))
+}
+
+/// An item's status as stored; a value the schema would refuse is an error, not a guess.
+pub(crate) fn item_status(s: &str) -> Result<ItemStatus> {
+    ItemStatus::from_db(s).ok_or_else(|| bad_value("item status", s))
+}
+
+/// A stored value this program does not know (the file was changed by hand or by
+/// another program).
+pub(crate) fn bad_value(what: &str, value: &str) -> StoreError {
+    StoreError::Sql(format!("unknown {what} {value:?}"))
+}
+
+/// A rule's code as stored; an unknown code is an error.
+pub(crate) fn rule_kind(code: &str) -> Result<RuleKind> {
+    RuleKind::from_code(code).ok_or_else(|| bad_value("vote rule", code))
 }

@@ -10,15 +10,20 @@ use crate::domain::cost::{
 use crate::domain::model::{Scope, ScopeKind};
 use crate::domain::suggestions::ItemCost;
 use crate::domain::text::clean_line;
-use crate::store::suggestions::{CivicRefusal, refuse};
-use crate::store::{Refusal, Result, Store, StoreError, audit};
+
+use crate::domain::model::ItemStatus;
+use crate::store::common::item_meeting;
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::refusal::Refusal;
+use crate::store::refusal::suggestions::SuggestionRefusal;
+use crate::store::{Store, audit};
 
 fn cost_refusal(e: CostError) -> StoreError {
     refuse(match e {
-        CostError::Total => CivicRefusal::CostTotal,
-        CostError::Fixed => CivicRefusal::CostFixed,
-        CostError::Weight => CivicRefusal::CostWeight,
-        CostError::NoPayer => CivicRefusal::CostNoPayer,
+        CostError::Total => SuggestionRefusal::CostTotal,
+        CostError::Fixed => SuggestionRefusal::CostFixed,
+        CostError::Weight => SuggestionRefusal::CostWeight,
+        CostError::NoPayer => SuggestionRefusal::CostNoPayer,
     })
 }
 
@@ -165,14 +170,7 @@ impl Store {
             ..p.clone()
         });
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx
-                .query_row(
-                    "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
-                    [item],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
+            let (meeting, status) = item_meeting(tx, item)?;
             crate::store::common::require_status(
                 tx,
                 meeting,
@@ -181,8 +179,8 @@ impl Store {
                     crate::domain::model::MeetingStatus::Open,
                 ],
             )?;
-            if status == "voting" || status == "closed" {
-                return Err(StoreError::Refused(Refusal::ItemAlreadyVoted));
+            if matches!(status, ItemStatus::Voting | ItemStatus::Closed) {
+                return Err(refuse(Refusal::ItemAlreadyVoted));
             }
             tx.execute("DELETE FROM cost_shares WHERE item_id = ?1", [item])?;
             tx.execute("DELETE FROM cost_plans WHERE item_id = ?1", [item])?;

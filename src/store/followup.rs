@@ -6,7 +6,8 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use crate::store::{Result, now};
+use crate::store::error::Result;
+use crate::store::now;
 
 /// A new meeting opens with the community's action items of earlier meetings that are
 /// new, changed or came due since the last follow-up quoted them (the others are

@@ -6,10 +6,12 @@ use rusqlite::{OptionalExtension, Row, params};
 use crate::domain::model::{Category, ItemStatus, MeetingStatus, Scope, ScopeKind};
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::store::Refusal;
+use crate::store::common::item_meeting;
 use crate::store::common::{require_status, rule_from_db, rule_params};
+use crate::store::error::{Result, StoreError, refuse};
 use crate::store::followup::add_revision;
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::refusal::Refusal;
+use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemRow {
@@ -80,11 +82,10 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
 fn check_item(i: &ItemInput) -> Result<ItemInput> {
     let title = clean_line(&i.title).trim().to_string();
     if title.is_empty() {
-        return Err(StoreError::Refused(Refusal::ItemNeedsTitle));
+        return Err(refuse(Refusal::ItemNeedsTitle));
     }
     if let RuleKind::Custom(c) = &i.rule.kind {
-        c.validate()
-            .map_err(|_| StoreError::Refused(Refusal::BadCustomRule))?;
+        c.validate().map_err(|_| refuse(Refusal::BadCustomRule))?;
     }
     let scope = Scope {
         kind: i.scope.kind,
@@ -92,10 +93,10 @@ fn check_item(i: &ItemInput) -> Result<ItemInput> {
         unit: clean_line(&i.scope.unit).trim().to_string(),
     };
     if matches!(scope.kind, ScopeKind::Building | ScopeKind::Unit) && scope.building.is_empty() {
-        return Err(StoreError::Refused(Refusal::BuildingScopeNeedsBuilding));
+        return Err(refuse(Refusal::BuildingScopeNeedsBuilding));
     }
     if scope.kind == ScopeKind::Unit && scope.unit.is_empty() {
-        return Err(StoreError::Refused(Refusal::UnitScopeNeedsUnit));
+        return Err(refuse(Refusal::UnitScopeNeedsUnit));
     }
     Ok(ItemInput {
         title,
@@ -162,14 +163,10 @@ impl Store {
     pub fn update_item(&mut self, id: i64, i: &ItemInput) -> Result<()> {
         let i = check_item(i)?;
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx.query_row(
-                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let (meeting, status) = item_meeting(tx, id)?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
-            if status == "voting" || status == "closed" {
-                return Err(StoreError::Refused(Refusal::ItemAlreadyVoted));
+            if matches!(status, ItemStatus::Voting | ItemStatus::Closed) {
+                return Err(refuse(Refusal::ItemAlreadyVoted));
             }
             tx.execute(
                 "UPDATE agenda_items SET title = ?2, category = ?3, proposer = ?4, scope_kind = ?5,
@@ -189,14 +186,10 @@ impl Store {
     pub fn amend_proposal(&mut self, item: i64, text: &str) -> Result<bool> {
         let text = clean_multiline(text);
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx.query_row(
-                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
-                [item],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let (meeting, status) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
-            if status == "voting" || status == "closed" {
-                return Err(StoreError::Refused(Refusal::AmendAfterVote));
+            if matches!(status, ItemStatus::Voting | ItemStatus::Closed) {
+                return Err(refuse(Refusal::AmendAfterVote));
             }
             let changed = add_revision(tx, meeting, item, &text)?;
             if changed {
@@ -254,7 +247,7 @@ impl Store {
                     [id],
                 )?;
                 if n == 0 {
-                    return Err(StoreError::Refused(Refusal::WithdrawVotedItem));
+                    return Err(refuse(Refusal::WithdrawVotedItem));
                 }
                 audit(tx, Some(meeting), "item_withdraw", &id.to_string())?;
             }

@@ -1,12 +1,13 @@
 //! Meetings: preparation, opening, adjourning (their agenda items: store::items).
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, Row, params};
 
 use crate::domain::model::{Electorate, MeetingKind, MeetingStatus};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::common::{end_discussion, require_status};
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingRow {
@@ -90,10 +91,10 @@ pub(crate) fn new_uid() -> String {
 fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
     let title = clean_line(&m.title).trim().to_string();
     if title.is_empty() {
-        return Err(StoreError::Refused(Refusal::MeetingNeedsTitle));
+        return Err(refuse(Refusal::MeetingNeedsTitle));
     }
     if chrono::NaiveDateTime::parse_from_str(m.starts_at.trim(), "%Y-%m-%d %H:%M").is_err() {
-        return Err(StoreError::Refused(Refusal::BadMeetingTime));
+        return Err(refuse(Refusal::BadMeetingTime));
     }
     Ok(MeetingInput {
         kind: m.kind,

@@ -17,7 +17,7 @@ pub mod meetings;
 mod open;
 pub mod paper;
 pub mod record;
-mod refusal;
+pub mod refusal;
 mod report;
 pub mod roll_call;
 pub mod roster;
@@ -36,7 +36,8 @@ use rusqlite::Connection;
 
 pub use error::{Result, StoreError};
 pub use open::{APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION, SYNC_CHECK_LIMIT};
-pub use refusal::{ImportPart, Refusal};
+pub use refusal::Refusal;
+pub use refusal::import::ImportPart;
 
 pub struct Store {
     conn: Connection,

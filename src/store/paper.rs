@@ -2,8 +2,10 @@
 
 use crate::domain::model::Electorate;
 use crate::domain::paper::{BallotSheet, SignInRow};
+use crate::store::Store;
+use crate::store::error::{Result, refuse};
+use crate::store::refusal::written::WrittenRefusal;
 use crate::store::written::ballot_rows;
-use crate::store::{Result, Store, StoreError};
 
 impl Store {
     /// The ballots of an opened written consultation as printed: each voter with the
@@ -12,9 +14,7 @@ impl Store {
     pub fn ballot_sheets(&self, meeting: i64) -> Result<Vec<BallotSheet>> {
         let rows = ballot_rows(self.conn(), meeting)?;
         if rows.is_empty() {
-            return Err(StoreError::Refused(crate::store::Refusal::Written(
-                crate::store::written::refuse::NOT_NUMBERED,
-            )));
+            return Err(refuse(WrittenRefusal::NotNumbered));
         }
         let mut st = self.conn().prepare_cached(
             "SELECT i.position FROM vote_eligible e JOIN agenda_items i ON i.id = e.item_id

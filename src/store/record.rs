@@ -5,8 +5,9 @@ use rusqlite::params;
 use crate::domain::record::{
     ActionRecord, AddendumRecord, ItemRecord, MeetingRecord, Remark, Revision, VoteRecord,
 };
+use crate::store::Store;
 use crate::store::common::{presence_events, rule_from_db};
-use crate::store::{Result, Store, StoreError};
+use crate::store::error::{Result, StoreError};
 
 impl Store {
     /// Everything the minutes say about a meeting, in a fixed order (same records, same

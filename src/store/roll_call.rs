@@ -3,17 +3,22 @@
 //! record it either: an answer for a voter not in the room, a second answer over a first,
 //! a vote before the roll call at the door, two votes at once, 回避 under art. 278.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
+use crate::domain::model::ItemStatus;
 use crate::domain::model::{
     Choice, CouncilKind, Electorate, MeetingKind, MeetingStatus, ScopeKind,
 };
 use crate::domain::presence;
 use crate::domain::record::Correction;
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::domain::rules::RuleKind;
+use crate::store::common::item_meeting;
+use crate::store::common::rule_kind;
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::{Store, audit, now};
 
 /// The council whose members vote at this meeting when its electorate (or an item's
 /// scope) is a council: the meeting's own council, else the one of its kind.
@@ -133,7 +138,7 @@ pub(crate) fn relink_council(
 pub(crate) fn refuse_recusal(tx: &rusqlite::Connection, item: i64) -> Result<()> {
     let rule = item_rule(tx, item)?;
     if !rule.kind.allows_recusal() {
-        return Err(StoreError::Refused(Refusal::NoRecusalUnderArt278));
+        return Err(refuse(Refusal::NoRecusalUnderArt278));
     }
     Ok(())
 }
@@ -156,14 +161,17 @@ pub(crate) struct Preflight {
 }
 
 pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Preflight> {
-    let (meeting, status) = crate::store::session::item_meeting(tx, item)?;
+    let (meeting, status) = item_meeting(tx, item)?;
     crate::store::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
-    if status == "voting" || status == "closed" || status == "withdrawn" {
-        return Err(StoreError::Refused(Refusal::VoteAgain));
+    if matches!(
+        status,
+        ItemStatus::Voting | ItemStatus::Closed | ItemStatus::Withdrawn
+    ) {
+        return Err(refuse(Refusal::VoteAgain));
     }
     // One vote is open at a time.
     if open_vote(tx, meeting)?.is_some() {
-        return Err(StoreError::Refused(Refusal::AnotherVoteOpen));
+        return Err(refuse(Refusal::AnotherVoteOpen));
     }
     let row = tx.query_row(
         "SELECT i.scope_kind, i.scope_building, i.scope_unit, i.rule, m.community_id, m.electorate, m.kind, i.position
@@ -183,8 +191,8 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
         },
     )?;
     let (scope_kind, building, unit, rule, community, electorate, mkind, position) = row;
-    if rule == "no_vote" {
-        return Err(StoreError::Refused(Refusal::DiscussionOnly));
+    if rule_kind(&rule)? == RuleKind::NoVote {
+        return Err(refuse(Refusal::DiscussionOnly));
     }
     let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
     let council = if is_council_vote(&electorate, scope_kind == ScopeKind::Council) {
@@ -195,7 +203,7 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     };
     let eligible = eligible_voters(tx, community, council, scope_kind, &building, &unit)?;
     if eligible.is_empty() {
-        return Err(StoreError::Refused(Refusal::NobodyInScope));
+        return Err(refuse(Refusal::NobodyInScope));
     }
     let events = crate::store::common::presence_events(tx, meeting)?;
     let now_in = presence::current(&events);
@@ -206,7 +214,7 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
         .filter(|(v, _, _)| !now_in.get(v).is_some_and(|a| a.marked))
         .count();
     if uncalled > 0 {
-        return Err(StoreError::Refused(Refusal::AttendanceFirst));
+        return Err(refuse(Refusal::AttendanceFirst));
     }
     Ok(Preflight {
         meeting,
@@ -241,13 +249,9 @@ impl Store {
         next_voter: Option<i64>,
     ) -> Result<String> {
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx.query_row(
-                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
-                [item],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            if status != "voting" {
-                return Err(StoreError::Refused(Refusal::VoteNotOpen));
+            let (meeting, status) = item_meeting(tx, item)?;
+            if status != ItemStatus::Voting {
+                return Err(refuse(Refusal::VoteNotOpen));
             }
             let old: Option<String> = tx
                 .query_row(
@@ -257,13 +261,13 @@ impl Store {
                 )
                 .optional()?;
             let Some(old) = old.as_deref().and_then(Choice::from_db) else {
-                return Err(StoreError::Refused(Refusal::NotAnsweredYet));
+                return Err(refuse(Refusal::NotAnsweredYet));
             };
             if old == Choice::Recused || choice == Choice::Recused {
-                return Err(StoreError::Refused(Refusal::RecusalAtTheDoor));
+                return Err(refuse(Refusal::RecusalAtTheDoor));
             }
             if old == choice {
-                return Err(StoreError::Refused(Refusal::SameAnswer));
+                return Err(refuse(Refusal::SameAnswer));
             }
             let after: i64 = tx.query_row(
                 "SELECT coalesce(max(id), 0) FROM votes WHERE item_id = ?1",

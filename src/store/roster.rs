@@ -1,11 +1,12 @@
 //! Communities, units, voters, holdings and councils.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::model::{CouncilKind, VoterKind};
 use crate::domain::roster_csv::RosterRow;
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Community {
@@ -163,7 +164,7 @@ impl Store {
                 let vid = match existing {
                     Some((id, kind)) if kind == row.kind.as_db() => id,
                     Some(_) => {
-                        return Err(StoreError::Refused(Refusal::CsvOtherKind { line: row.line, owner: row.owner.clone() }));
+                        return Err(refuse(Refusal::CsvOtherKind { line: row.line, owner: row.owner.clone() }));
                     }
                     None => {
                         let pos = next_position(tx, cid)?;
@@ -185,7 +186,7 @@ impl Store {
                         )
                         .optional()?;
                     if dup.is_some() {
-                        return Err(StoreError::Refused(Refusal::CsvUnitTaken { line: row.line, unit: row.label.clone(), community: community.to_string() }));
+                        return Err(refuse(Refusal::CsvUnitTaken { line: row.line, unit: row.label.clone(), community: community.to_string() }));
                     }
                     tx.execute(
                         "INSERT INTO units (community_id, label, building, unit, area_centi)
@@ -314,10 +315,10 @@ impl Store {
     ) -> Result<i64> {
         let label = crate::domain::text::clean_line(label).trim().to_string();
         if label.is_empty() {
-            return Err(StoreError::Refused(Refusal::UnitNeedsLabel));
+            return Err(refuse(Refusal::UnitNeedsLabel));
         }
         if !(0..=crate::domain::roster_csv::MAX_AREA_CENTI).contains(&area_centi) {
-            return Err(StoreError::Refused(Refusal::AreaOutOfRange));
+            return Err(refuse(Refusal::AreaOutOfRange));
         }
         let building = crate::domain::text::clean_line(building);
         let unit = crate::domain::text::clean_line(unit);
@@ -386,14 +387,14 @@ fn checked(v: &VoterInput) -> Result<VoterInput> {
     // The CSV's rule for typed names too: nothing invisible, one spelling (NFC), and
     // the schema's length checked here with a sentence rather than by a CHECK.
     if names::has_hidden(&v.name) {
-        return Err(StoreError::Refused(Refusal::NameHidden));
+        return Err(refuse(Refusal::NameHidden));
     }
     let name = names::nfc(clean_line(&v.name).trim());
     if name.is_empty() {
-        return Err(StoreError::Refused(Refusal::VoterNeedsName));
+        return Err(refuse(Refusal::VoterNeedsName));
     }
     if name.chars().count() > names::MAX_NAME_CHARS {
-        return Err(StoreError::Refused(Refusal::NameTooLong));
+        return Err(refuse(Refusal::NameTooLong));
     }
     Ok(VoterInput {
         name,
@@ -407,7 +408,7 @@ fn unique_to_invalid(e: rusqlite::Error, what: &str) -> StoreError {
     if let rusqlite::Error::SqliteFailure(c, _) = &e
         && c.code == rusqlite::ErrorCode::ConstraintViolation
     {
-        return StoreError::Refused(Refusal::AlreadyInRoster {
+        return refuse(Refusal::AlreadyInRoster {
             what: what.to_string(),
         });
     }

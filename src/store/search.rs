@@ -3,7 +3,7 @@
 use rusqlite::params;
 
 use crate::domain::text::search::index_grams;
-use crate::store::Result;
+use crate::store::error::Result;
 
 /// A search index rowid is `(meeting_id << MEETING_SHIFT) + n`.
 pub(crate) const MEETING_SHIFT: u32 = 20;

@@ -1,16 +1,20 @@
 //! The running meeting: attendance, the speakers' queue and remarks, roll-call votes,
 //! closing a vote, action items. Every call is one committed transaction.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
+use crate::domain::model::ItemStatus;
 use crate::domain::model::{Choice, MeetingKind, MeetingStatus, PresenceKind};
 use crate::domain::presence;
 use crate::domain::record::{Ballot, PresenceEvent};
 use crate::domain::rules::{self, Outcome};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::common::item_meeting;
 use crate::store::common::{end_discussion, presence_events, require_status};
-use crate::store::{Result, Store, StoreError, audit, now, roll_call};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::refusal::written::WrittenRefusal;
+use crate::store::{Store, audit, now, roll_call};
 
 /// A speaker in the queue or heard, with the remark recorded so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,13 +35,6 @@ pub struct ActionRow {
     pub who: String,
     pub due: String,
     pub status: String,
-}
-
-pub(crate) fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
-    tx.prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?
-        .query_row([item], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))
 }
 
 impl Store {
@@ -63,17 +60,15 @@ impl Store {
             None => (String::new(), String::new()),
         };
         if kind == PresenceKind::Proxy && (pname.is_empty() || pref.is_empty()) {
-            return Err(StoreError::Refused(Refusal::ProxyNeedsNameAndRef));
+            return Err(refuse(Refusal::ProxyNeedsNameAndRef));
         }
         if kind == PresenceKind::Recuse && item.is_none() {
-            return Err(StoreError::Refused(Refusal::RecusalNeedsItem));
+            return Err(refuse(Refusal::RecusalNeedsItem));
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Open])?;
             if crate::store::written::form(tx, meeting)? == crate::domain::model::MeetingForm::Written {
-                return Err(StoreError::Refused(Refusal::Written(
-                    crate::store::written::refuse::WRITTEN_NO_ATTENDANCE,
-                )));
+                return Err(refuse(WrittenRefusal::WrittenNoAttendance));
             }
             if kind == PresenceKind::Recuse
                 && let Some(item) = item
@@ -83,7 +78,7 @@ impl Store {
             if kind == PresenceKind::Proxy {
                 let mkind: String = tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
                 if mkind == MeetingKind::OwnersCommittee.as_db() {
-                    return Err(StoreError::Refused(Refusal::CommitteeNoProxy));
+                    return Err(refuse(Refusal::CommitteeNoProxy));
                 }
             }
             tx.execute(
@@ -120,7 +115,7 @@ impl Store {
     pub fn queue_speaker(&mut self, item: i64, speaker: &str, voter: Option<i64>) -> Result<i64> {
         let speaker = clean_line(speaker).trim().to_string();
         if speaker.is_empty() {
-            return Err(StoreError::Refused(Refusal::SpeakerNeedsName));
+            return Err(refuse(Refusal::SpeakerNeedsName));
         }
         self.write(|tx| {
             let (meeting, _) = item_meeting(tx, item)?;
@@ -264,8 +259,8 @@ impl Store {
     ) -> Result<String> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
-            if status != "voting" {
-                return Err(StoreError::Refused(Refusal::VoteNotOpen));
+            if status != ItemStatus::Voting {
+                return Err(refuse(Refusal::VoteNotOpen));
             }
             let listed: Option<bool> = tx
                 .prepare_cached(
@@ -274,7 +269,7 @@ impl Store {
                 .query_row(params![item, voter], |r| r.get(0))
                 .optional()?;
             let Some(frozen_present) = listed else {
-                return Err(StoreError::Refused(Refusal::NotOnVoteList));
+                return Err(refuse(Refusal::NotOnVoteList));
             };
             let answered: Option<String> = tx
                 .prepare_cached("SELECT choice FROM votes WHERE item_id = ?1 AND voter_id = ?2")?
@@ -282,10 +277,10 @@ impl Store {
                 .optional()?;
             match answered.as_deref() {
                 Some("recused") => {
-                    return Err(StoreError::Refused(Refusal::VoterRecused));
+                    return Err(refuse(Refusal::VoterRecused));
                 }
                 Some(_) => {
-                    return Err(StoreError::Refused(Refusal::AlreadyAnswered));
+                    return Err(refuse(Refusal::AlreadyAnswered));
                 }
                 None => {}
             }
@@ -293,7 +288,7 @@ impl Store {
                 roll_call::refuse_recusal(tx, item)?;
             }
             if !roll_call::in_room(tx, meeting, voter)? {
-                return Err(StoreError::Refused(Refusal::VoterNotPresent));
+                return Err(refuse(Refusal::VoterNotPresent));
             }
             // Present now, absent on the frozen list: a late arrival, recorded on the
             // timeline; the list shows them present from now on.
@@ -322,8 +317,8 @@ impl Store {
     pub fn undo_answer(&mut self, item: i64) -> Result<Option<i64>> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
-            if status != "voting" {
-                return Err(StoreError::Refused(Refusal::VoteClosedNoUndo));
+            if status != ItemStatus::Voting {
+                return Err(refuse(Refusal::VoteClosedNoUndo));
             }
             roll_call::undo_last(tx, item, meeting)
         })
@@ -340,8 +335,8 @@ impl Store {
             serde_json::to_string(&outcome).map_err(|e| StoreError::Sql(e.to_string()))?;
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
-            if status != "voting" {
-                return Err(StoreError::Refused(Refusal::VoteNotOpen));
+            if status != ItemStatus::Voting {
+                return Err(refuse(Refusal::VoteNotOpen));
             }
             let opened: String = tx.query_row(
                 "SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1",
@@ -394,8 +389,8 @@ impl Store {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
-            if status == "voting" {
-                return Err(StoreError::Refused(Refusal::CloseVoteFirst));
+            if status == ItemStatus::Voting {
+                return Err(refuse(Refusal::CloseVoteFirst));
             }
             end_discussion(tx, "item_id = ?1", item)?;
             tx.execute("UPDATE agenda_items SET status = 'closed' WHERE id = ?1 AND status IN ('pending', 'discussing')", [item])?;
@@ -408,10 +403,10 @@ impl Store {
         let what = clean_line(what).trim().to_string();
         let due = due.trim().to_string();
         if what.is_empty() {
-            return Err(StoreError::Refused(Refusal::ActionNeedsWhat));
+            return Err(refuse(Refusal::ActionNeedsWhat));
         }
         if !due.is_empty() && chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").is_err() {
-            return Err(StoreError::Refused(Refusal::BadDueDate));
+            return Err(refuse(Refusal::BadDueDate));
         }
         let who = clean_line(who);
         self.write(|tx| {

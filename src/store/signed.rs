@@ -11,7 +11,8 @@ use crate::domain::signing::verify::{
     ChainLink, EXPORT_FORMAT, ExportBundle, Problem, SignatureRecord, SignerKey, StoredMinutes,
     VerifyStatus, chain_starts_at_import, verify_chain, verify_record,
 };
-use crate::store::{Result, Store};
+use crate::store::Store;
+use crate::store::error::Result;
 
 /// One meeting's verification, for the CLI line and the TUI badge.
 #[derive(Debug, Clone, PartialEq, Eq)]

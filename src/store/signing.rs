@@ -11,7 +11,7 @@
 //! (domain::signing::SignedStatement). When the host and the secretary have both signed,
 //! the meeting becomes 'signed' and the SQL triggers lock its records.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
@@ -22,8 +22,9 @@ use crate::domain::signing::statement::{MAX_SEQ, StatementV2, sign_v2};
 use crate::domain::signing::verify::{ADDENDUM_ROLE, Role, ZERO_HASH};
 use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::error::{Result, StoreError, refuse};
 pub use crate::store::signed::VerifyReport;
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::{Store, audit, now};
 
 /// A registered signer: only public material.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +48,7 @@ pub struct SignOutcome {
 fn sign_error(e: SignError) -> StoreError {
     match e {
         SignError::WrongPassphrase => StoreError::WrongPassphrase,
-        other => StoreError::Refused(Refusal::Signing(other)),
+        other => refuse(Refusal::Signing(other)),
     }
 }
 
@@ -64,7 +65,7 @@ impl Store {
     pub fn register_signer(&mut self, name: &str, passphrase: &str, repeat: &str) -> Result<i64> {
         let name = clean_line(name).trim().to_string();
         if name.is_empty() {
-            return Err(StoreError::Refused(Refusal::SignerNeedsName));
+            return Err(refuse(Refusal::SignerNeedsName));
         }
         if passphrase != repeat {
             return Err(sign_error(SignError::PassphraseMismatch));
@@ -78,7 +79,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if exists {
-                return Err(StoreError::Refused(Refusal::SignerExists { name: name.to_string() }));
+                return Err(refuse(Refusal::SignerExists { name: name.to_string() }));
             }
             tx.execute(
                 "INSERT INTO signers (name, public_key, salt, m_cost_kib, t_cost, p_cost, created_at)
@@ -215,10 +216,8 @@ impl Store {
         };
         if !allowed {
             return Err(match rec.status {
-                MeetingStatus::Signed => {
-                    StoreError::Refused(Refusal::AlreadySignedByHostAndSecretary)
-                }
-                _ => StoreError::Refused(Refusal::SignOnlyAdjourned),
+                MeetingStatus::Signed => refuse(Refusal::AlreadySignedByHostAndSecretary),
+                _ => refuse(Refusal::SignOnlyAdjourned),
             });
         }
         let named = match role {
@@ -229,7 +228,7 @@ impl Store {
         if let Some(n) = named
             && clean_line(n).trim() != row.name
         {
-            return Err(StoreError::Refused(Refusal::OnlyNamedMaySign {
+            return Err(refuse(Refusal::OnlyNamedMaySign {
                 name: clean_line(n).trim().to_string(),
                 role,
             }));
@@ -257,13 +256,13 @@ impl Store {
             let (prev, seq) = match existing {
                 Some((text, sha, prev, _, seq)) => {
                     if text != body || sha != body_hash {
-                        return Err(StoreError::Refused(Refusal::ChangedSinceFirstSignature));
+                        return Err(refuse(Refusal::ChangedSinceFirstSignature));
                     }
                     (prev, seq)
                 }
                 None => {
                     if role == Role::Member {
-                        return Err(StoreError::Refused(Refusal::HostAndSecretaryFirst));
+                        return Err(refuse(Refusal::HostAndSecretaryFirst));
                     }
                     let last: Option<(String, i64)> = tx
                         .query_row(
@@ -298,10 +297,10 @@ impl Store {
                 .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             if done.iter().any(|(_, k)| k.as_slice() == row.public_key) {
-                return Err(StoreError::Refused(Refusal::AlreadySignedBy { name: row.name.clone() }));
+                return Err(refuse(Refusal::AlreadySignedBy { name: row.name.clone() }));
             }
             if role != Role::Member && done.iter().any(|(r, _)| r == role.as_db()) {
-                return Err(StoreError::Refused(Refusal::RoleAlreadySigned(role)));
+                return Err(refuse(Refusal::RoleAlreadySigned(role)));
             }
             let statement = StatementV2 {
                 community_uid: crate::store::trust::community_uid(tx, community)?,
@@ -366,7 +365,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if later {
-                return Err(StoreError::Refused(Refusal::LinkedNoWithdraw));
+                return Err(refuse(Refusal::LinkedNoWithdraw));
             }
             tx.execute(
                 "DELETE FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
@@ -388,11 +387,11 @@ impl Store {
     ) -> Result<i64> {
         let text = clean_multiline(text).trim().to_string();
         if text.is_empty() {
-            return Err(StoreError::Refused(Refusal::AddendumNeedsText));
+            return Err(refuse(Refusal::AddendumNeedsText));
         }
         let m = self.meeting(meeting)?;
         if m.status != MeetingStatus::Signed {
-            return Err(StoreError::Refused(Refusal::AddendumOnlySigned));
+            return Err(refuse(Refusal::AddendumOnlySigned));
         }
         let (row, key) = self.unlock(signer, passphrase)?;
         self.write(|tx| {
@@ -497,7 +496,7 @@ fn sign_addendum_tx(
         |r| r.get(0),
     )?;
     if already {
-        return Err(StoreError::Refused(Refusal::AddendumAlreadySignedBy {
+        return Err(refuse(Refusal::AddendumAlreadySignedBy {
             name: row.name.clone(),
         }));
     }

@@ -9,49 +9,9 @@ use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::suggestions::{Channel, ItemCivic, ItemSource, SuggestionStatus, days_between};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::common::rule_params;
-use crate::store::{Result, Store, StoreError, audit, now};
-
-/// Refusals of suggestions and cost plans (their sentences in strings::suggestions).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CivicRefusal {
-    NeedsWho,
-    NeedsText,
-    BadDate,
-    AnswerNeedsText,
-    HandOverNeedsWhom,
-    /// A suggestion goes on the agenda of a draft meeting only.
-    AgendaNeedsDraft,
-    AlreadyOnAgenda,
-    /// On the agenda and decided follow from the item; they are not set by hand.
-    NotByHand,
-    CostTotal,
-    CostFixed,
-    CostWeight,
-    CostNoPayer,
-    BadYear,
-}
-
-impl CivicRefusal {
-    pub const ALL: [CivicRefusal; 13] = [
-        CivicRefusal::NeedsWho,
-        CivicRefusal::NeedsText,
-        CivicRefusal::BadDate,
-        CivicRefusal::AnswerNeedsText,
-        CivicRefusal::HandOverNeedsWhom,
-        CivicRefusal::AgendaNeedsDraft,
-        CivicRefusal::AlreadyOnAgenda,
-        CivicRefusal::NotByHand,
-        CivicRefusal::CostTotal,
-        CivicRefusal::CostFixed,
-        CivicRefusal::CostWeight,
-        CivicRefusal::CostNoPayer,
-        CivicRefusal::BadYear,
-    ];
-}
-
-pub(crate) fn refuse(r: CivicRefusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::Civic(r))
-}
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::refusal::suggestions::SuggestionRefusal;
+use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SuggestionInput {
@@ -175,10 +135,10 @@ impl Store {
         let text = clean_multiline(&s.text).trim().to_string();
         let contact = clean_line(&s.contact).trim().to_string();
         if who.is_empty() {
-            return Err(refuse(CivicRefusal::NeedsWho));
+            return Err(refuse(SuggestionRefusal::NeedsWho));
         }
         if text.is_empty() {
-            return Err(refuse(CivicRefusal::NeedsText));
+            return Err(refuse(SuggestionRefusal::NeedsText));
         }
         let on = if s.raised_on.trim().is_empty() {
             now().chars().take(10).collect()
@@ -186,7 +146,7 @@ impl Store {
             s.raised_on.trim().to_string()
         };
         if !valid_date(&on) {
-            return Err(refuse(CivicRefusal::BadDate));
+            return Err(refuse(SuggestionRefusal::BadDate));
         }
         self.write(|tx| {
             tx.execute(
@@ -222,13 +182,13 @@ impl Store {
         let note = clean_multiline(note).trim().to_string();
         match status {
             SuggestionStatus::OnAgenda | SuggestionStatus::Decided | SuggestionStatus::New => {
-                return Err(refuse(CivicRefusal::NotByHand));
+                return Err(refuse(SuggestionRefusal::NotByHand));
             }
             SuggestionStatus::Answered if note.is_empty() => {
-                return Err(refuse(CivicRefusal::AnswerNeedsText));
+                return Err(refuse(SuggestionRefusal::AnswerNeedsText));
             }
             SuggestionStatus::HandedOver if note.is_empty() => {
-                return Err(refuse(CivicRefusal::HandOverNeedsWhom));
+                return Err(refuse(SuggestionRefusal::HandOverNeedsWhom));
             }
             _ => {}
         }
@@ -267,7 +227,7 @@ impl Store {
                 )
                 .optional()?;
             if linked.is_some() {
-                return Err(refuse(CivicRefusal::AlreadyOnAgenda));
+                return Err(refuse(SuggestionRefusal::AlreadyOnAgenda));
             }
             let (status, electorate, kind): (String, String, String) = tx
                 .query_row(
@@ -278,7 +238,7 @@ impl Store {
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
             if status != MeetingStatus::Draft.as_db() {
-                return Err(refuse(CivicRefusal::AgendaNeedsDraft));
+                return Err(refuse(SuggestionRefusal::AgendaNeedsDraft));
             }
             let rule = default_rule(
                 Electorate::from_db(&electorate).unwrap_or(Electorate::Owners),
@@ -481,7 +441,7 @@ impl Store {
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
             if status != MeetingStatus::Draft.as_db() {
-                return Err(refuse(CivicRefusal::AgendaNeedsDraft));
+                return Err(refuse(SuggestionRefusal::AgendaNeedsDraft));
             }
             let taken: i64 = tx.query_row(
                 "SELECT count(*) FROM item_sources WHERE suggestion_id = ?1 OR item_id = ?2",
@@ -489,7 +449,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if taken > 0 {
-                return Err(refuse(CivicRefusal::AlreadyOnAgenda));
+                return Err(refuse(SuggestionRefusal::AlreadyOnAgenda));
             }
             tx.execute(
                 "INSERT INTO item_sources (item_id, suggestion_id, number, raised_on)

@@ -2,7 +2,7 @@
 //! district's pinned keys, and the chain head. The rules are in the domain; this module
 //! loads and stores.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -11,7 +11,8 @@ use crate::domain::signing::roster::{
 };
 use crate::domain::signing::verify::{ExportBundle, Role};
 use crate::domain::signing::{fingerprint, hex};
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::{Store, audit, now};
 
 /// A pinned key at the district.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,13 +136,13 @@ pub(crate) fn ensure_on_roster(
             .all(|e| e.action == REGISTER && e.endorser_key == e.public_key)
         && matches!(role, Some(Role::Host | Role::Secretary));
     if !founding {
-        return Err(StoreError::Refused(Refusal::NotOnSignerRoster {
+        return Err(refuse(Refusal::NotOnSignerRoster {
             name: name.to_string(),
             fingerprint: fingerprint(&pk),
         }));
     }
     let e = endorse(key, &uid, &entries, REGISTER, name, &pk, &now())
-        .ok_or(StoreError::Refused(Refusal::NameCannotBeSigned))?;
+        .ok_or(refuse(Refusal::NameCannotBeSigned))?;
     insert_entry(conn, &uid, &e)?;
     audit(
         conn,
@@ -291,7 +292,7 @@ impl Store {
     ) -> Result<i64> {
         let Some((by, by_pass)) = endorser else {
             if roster(self.conn(), community)?.len() >= 2 {
-                return Err(StoreError::Refused(Refusal::RosterNeedsEndorsement));
+                return Err(refuse(Refusal::RosterNeedsEndorsement));
             }
             return self.register_signer(name, passphrase, repeat);
         };
@@ -300,7 +301,7 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("signer {by}")))?;
         let key = self.unlock_signer(by.id, by_pass)?;
         if !is_active(&roster(self.conn(), community)?, &hex(&by.public_key)) {
-            return Err(StoreError::Refused(Refusal::EndorserNotOnRoster {
+            return Err(refuse(Refusal::EndorserNotOnRoster {
                 name: by.name.clone(),
             }));
         }
@@ -328,13 +329,13 @@ impl Store {
         self.write(|tx| {
             let entries = roster(tx, community)?;
             if !is_active(&entries, &hex(&by.public_key)) {
-                return Err(StoreError::Refused(Refusal::EndorserNotOnRoster {
+                return Err(refuse(Refusal::EndorserNotOnRoster {
                     name: by.name.clone(),
                 }));
             }
             let active = is_active(&entries, &hex(&who.public_key));
             if active != revoke {
-                return Err(StoreError::Refused(Refusal::RosterState {
+                return Err(refuse(Refusal::RosterState {
                     name: who.name.clone(),
                     active,
                 }));
@@ -350,11 +351,11 @@ impl Store {
                 &who.public_key,
                 &now(),
             )
-            .ok_or(StoreError::Refused(Refusal::NameCannotBeSigned))?;
+            .ok_or(refuse(Refusal::NameCannotBeSigned))?;
             let mut all = entries;
             all.push(e.clone());
             if !check_roster(&uid, &all).is_empty() {
-                return Err(StoreError::Refused(Refusal::RosterDoesNotVerify));
+                return Err(refuse(Refusal::RosterDoesNotVerify));
             }
             insert_entry(tx, &uid, &e)?;
             audit(

@@ -17,8 +17,9 @@ pub use yishi::domain::rules::{Rule, RuleKind};
 pub use yishi::domain::signing::verify::{ExportBundle, Role, VerifyStatus};
 pub use yishi::store::Store;
 pub use yishi::store::archive::ArchiveFilter;
-pub use yishi::store::import::{ImportOutcome, ImportRefusal};
+pub use yishi::store::import::ImportOutcome;
 pub use yishi::store::meetings::{ItemInput, MeetingInput};
+pub use yishi::store::refusal::import::ImportRefusal;
 
 pub const HOST_PASS: &str = DEMO_SIGNERS[0].2;
 pub const SECRETARY_PASS: &str = DEMO_SIGNERS[1].2;

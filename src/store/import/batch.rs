@@ -5,9 +5,10 @@
 use rusqlite::Transaction;
 
 use crate::domain::signing::verify::{ExportBundle, VerifyStatus};
-use crate::store::import::ImportOutcome;
+use crate::store::Store;
+use crate::store::error::Result;
+use crate::store::import::outcome::ImportOutcome;
 use crate::store::signed::ImportedCheck;
-use crate::store::{Result, Store};
 
 /// A bundle handed to an import: owned (then freed part by part as it is cleaned) or
 /// borrowed (then copied first).

@@ -33,64 +33,32 @@
 
 pub(crate) mod batch;
 pub(crate) mod map;
+pub mod outcome;
 pub(crate) mod rows;
 pub(crate) mod trust;
 
-use crate::store::{ImportPart, Refusal};
+pub use outcome::ImportOutcome;
+
+use crate::store::refusal::Refusal;
+use crate::store::refusal::import::ImportPart;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::domain::model::{ItemStatus, MeetingStatus, PresenceKind};
-use crate::domain::signing::verify::{ExportBundle, Problem, VerifyStatus};
+use crate::domain::signing::verify::{ExportBundle, VerifyStatus};
 use crate::store::common::rule_params;
+use crate::store::error::{Result, StoreError, refuse};
 use crate::store::import::map::{blob, map_outcome, map_rule, map_voters, mapped};
 use crate::store::import::rows::{insert_rows, write_ballots};
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::{Store, audit, now};
 use rusqlite::types::ToSql;
-
-/// Why a bundle was not imported (nothing was written).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportRefusal {
-    /// The bundle does not verify: the problems found.
-    Invalid(Vec<Problem>),
-    /// The minutes are not signed by the host and the secretary yet.
-    Unsigned,
-    /// Another meeting with the same uid, with other minutes, is already here.
-    Conflict { meeting_id: i64 },
-    /// The records were written but did not verify from the tables (the reason); the
-    /// transaction was rolled back.
-    NotReproduced(VerifyStatus),
-    /// No key of this community is pinned here yet (its first minutes): the keys that
-    /// signed, to check against the printed notice (see store::import::trust).
-    NewCommunity {
-        community: String,
-        fingerprints: Vec<String>,
-    },
-}
-
-/// What importing one bundle did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportOutcome {
-    Imported {
-        meeting_id: i64,
-        /// The chain as known here starts at this meeting (its predecessor is absent).
-        chain_starts_here: bool,
-        /// Fingerprints pinned by this import (a new community's first minutes).
-        pinned: Vec<String>,
-    },
-    /// The same minutes were imported (or signed here) before; nothing changed.
-    AlreadyPresent {
-        meeting_id: i64,
-    },
-    Refused(ImportRefusal),
-}
 
 /// Write the bundle's records (the meeting still 'adjourned'); returns the meeting id.
 fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     let rec = &b.record;
     let Some(minutes) = &b.minutes else {
-        return Err(StoreError::Refused(Refusal::ImportNoMinutes));
+        return Err(refuse(Refusal::ImportNoMinutes));
     };
     let community = crate::store::import::trust::import_community(tx, b)?;
     let voters = map_voters(tx, community, rec)?;
@@ -172,7 +140,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             write_ballots(tx, item, &voters, &v.ballots)?;
             if let Some(out) = &v.outcome {
                 let figures = serde_json::to_string(&map_outcome(&voters, out)).map_err(|_| {
-                    StoreError::Refused(Refusal::ImportMalformed {
+                    refuse(Refusal::ImportMalformed {
                         what: ImportPart::Figures,
                     })
                 })?;
@@ -202,13 +170,16 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
     let mut items: Vec<Option<i64>> = Vec::with_capacity(rec.presence.len());
     for e in &rec.presence {
         let item = match e.item_position {
-            Some(pos) => Some(item_ids.get(&pos).copied().ok_or(StoreError::Refused(
-                Refusal::ImportRecusalItemMissing { position: pos },
-            ))?),
+            Some(pos) => Some(
+                item_ids
+                    .get(&pos)
+                    .copied()
+                    .ok_or(refuse(Refusal::ImportRecusalItemMissing { position: pos }))?,
+            ),
             None => None,
         };
         if e.kind == PresenceKind::Recuse && item.is_none() {
-            return Err(StoreError::Refused(Refusal::ImportRecusalNoItem));
+            return Err(refuse(Refusal::ImportRecusalNoItem));
         }
         items.push(item);
     }
@@ -283,7 +254,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 addenda
                     .get(&id)
                     .copied()
-                    .ok_or(StoreError::Refused(Refusal::ImportAddendumMissing))?,
+                    .ok_or(refuse(Refusal::ImportAddendumMissing))?,
             ),
         };
         tx.prepare_cached(
@@ -403,7 +374,7 @@ impl Store {
         });
         let (out, imported) = out?;
         if !verified {
-            return Err(StoreError::Refused(Refusal::ImportBatchNotReproduced));
+            return Err(refuse(Refusal::ImportBatchNotReproduced));
         }
         index_imported(&tx, &imported)?;
         tx.commit()?;
@@ -425,7 +396,7 @@ impl Store {
         let Prepared {
             bundle: cleaned,
             status,
-        } = prepared.ok_or(StoreError::Refused(Refusal::ImportUnreadable))?;
+        } = prepared.ok_or(refuse(Refusal::ImportUnreadable))?;
         let bundle = &cleaned;
         match status {
             VerifyStatus::Valid => {}
@@ -482,7 +453,7 @@ impl Store {
                 if report.status.is_valid() {
                     checks
                         .send(check)
-                        .map_err(|_| StoreError::Refused(Refusal::ImportBatchNotReproduced))?;
+                        .map_err(|_| refuse(Refusal::ImportBatchNotReproduced))?;
                 } else {
                     report.status =
                         check.run(std::mem::replace(&mut report.status, VerifyStatus::Valid));
@@ -523,4 +494,5 @@ fn index_imported(tx: &Transaction<'_>, meetings: &[i64]) -> Result<()> {
 
 pub use crate::store::import::batch::{BundleArg, ImportBatch, Prepared, ahead, prepare};
 use crate::store::import::batch::{Checks, Savepoint};
+use crate::store::refusal::import::ImportRefusal;
 use crate::store::signed::ImportedCheck;

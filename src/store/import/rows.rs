@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use rusqlite::types::ToSql;
 use rusqlite::{Transaction, params};
 
-use crate::store::Result;
+use crate::store::error::Result;
 use crate::store::import::map::mapped;
 
 /// Rows to a statement, largest first: few distinct statements (all of them cached) and

@@ -19,8 +19,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::domain::signing::roster::{RosterEntry, TrustProblem, check_roster, fp};
 use crate::domain::signing::statement::MAX_SEQ;
 use crate::domain::signing::verify::{ExportBundle, Problem};
-use crate::store::Result;
-use crate::store::import::ImportRefusal;
+use crate::store::error::Result;
+use crate::store::refusal::import::ImportRefusal;
 use crate::store::trust::{insert_entry, pin, pinned, roster_by_uid, untrusted};
 
 fn bundle_uid(b: &ExportBundle) -> &str {

@@ -7,8 +7,9 @@ use crate::domain::mediation::stats::{MediationCount, MediationFigures};
 use crate::domain::mediation::{
     CaseKind, CaseRecord, CaseStatus, PaperSignature, Party, Session, Term,
 };
+use crate::store::Store;
+use crate::store::error::{Result, StoreError};
 use crate::store::mediation::{CaseDue, CaseFilter, CaseRow, CheckRow};
-use crate::store::{Result, Store, StoreError};
 
 const ROW_SQL: &str = "SELECT c.id, c.community_id, c.number, c.kind, c.title, c.status, c.opened_on,
         COALESCE((SELECT min(due_on) FROM mediation_terms t WHERE t.case_id = c.id), ''),

@@ -16,8 +16,11 @@ use crate::domain::mediation::verify::{
 use crate::domain::mediation::{CaseStatus, ready_to_sign};
 use crate::domain::signing::{SignError, fingerprint, hex, sha256};
 use crate::domain::text::clean_multiline;
-use crate::store::mediation::{MediationRefusal, is_signed, refuse};
-use crate::store::{Refusal, Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::mediation::is_signed;
+use crate::store::refusal::Refusal;
+use crate::store::refusal::mediation::MediationRefusal;
+use crate::store::{Store, audit, now};
 use ed25519_dalek::SigningKey;
 
 /// One agreement's line in `verify`.
@@ -36,7 +39,7 @@ pub struct AgreementReport {
 fn sign_error(e: SignError) -> StoreError {
     match e {
         SignError::WrongPassphrase => StoreError::WrongPassphrase,
-        other => StoreError::Refused(Refusal::Signing(other)),
+        other => refuse(Refusal::Signing(other)),
     }
 }
 
@@ -232,7 +235,7 @@ impl Store {
     ) -> Result<i64> {
         let text = clean_multiline(text).trim().to_string();
         if text.is_empty() {
-            return Err(StoreError::Refused(Refusal::AddendumNeedsText));
+            return Err(refuse(Refusal::AddendumNeedsText));
         }
         let row = self.case_row(case)?;
         if !row.signed {

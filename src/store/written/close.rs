@@ -8,12 +8,10 @@ use crate::domain::record::{Extension, FormFacts, InvalidBallot, ShortNotice, Wr
 use crate::domain::rules::Outcome;
 use crate::domain::text::clean_line;
 use crate::domain::written::{self, BallotState, Counts, ItemProgress};
-use crate::store::written::{ballot_rows, form, refuse};
-use crate::store::{Result, Store, StoreError, audit, now};
-
-fn invalid(r: crate::store::written::WrittenRefusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::Written(r))
-}
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::refusal::written::WrittenRefusal;
+use crate::store::written::{ballot_rows, form};
+use crate::store::{Store, audit, now};
 
 /// Where a written consultation stands today.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +160,7 @@ impl Store {
         self.write(|tx| {
             crate::store::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
             let Some((_, current)) = deadline(tx, meeting)? else {
-                return Err(invalid(refuse::NOT_WRITTEN));
+                return Err(refuse(WrittenRefusal::NotWritten));
             };
             let closed: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
@@ -170,14 +168,14 @@ impl Store {
                 |r| r.get(0),
             )?;
             if closed {
-                return Err(invalid(refuse::NOT_RUNNING));
+                return Err(refuse(WrittenRefusal::NotRunning));
             }
             if reason.trim().is_empty()
                 || written::parse_date(&to_on).is_none()
                 || to_on.len() != 10
                 || to_on <= current
             {
-                return Err(invalid(refuse::EXTENSION));
+                return Err(refuse(WrittenRefusal::Extension));
             }
             tx.execute(
                 "INSERT INTO written_extensions (meeting_id, from_on, to_on, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -196,7 +194,7 @@ impl Store {
     /// Returned and valid ballots, and each item's figures as they would be fixed now.
     pub fn written_progress(&self, meeting: i64, today: &str) -> Result<Progress> {
         let Some((opens_on, deadline)) = deadline(self.conn(), meeting)? else {
-            return Err(invalid(refuse::NOT_WRITTEN));
+            return Err(refuse(WrittenRefusal::NotWritten));
         };
         let ballots = ballot_rows(self.conn(), meeting)?;
         let mut items = Vec::new();
@@ -230,7 +228,7 @@ impl Store {
     pub fn closing_is_early(&self, meeting: i64, today: &str) -> Result<bool> {
         let d = self
             .written_deadline(meeting)?
-            .ok_or_else(|| invalid(refuse::NOT_WRITTEN))?;
+            .ok_or_else(|| refuse(WrittenRefusal::NotWritten))?;
         Ok(written::closing_is_early(today, &d))
     }
 
@@ -246,7 +244,7 @@ impl Store {
     ) -> Result<Vec<(i64, Outcome)>> {
         crate::store::common::require_status(self.conn(), meeting, &[MeetingStatus::Open])?;
         if form(self.conn(), meeting)? != MeetingForm::Written {
-            return Err(invalid(refuse::NOT_WRITTEN));
+            return Err(refuse(WrittenRefusal::NotWritten));
         }
         let early = self.closing_is_early(meeting, today)?;
         let already: bool = self.conn().query_row(
@@ -255,7 +253,7 @@ impl Store {
             |r| r.get(0),
         )?;
         if early && !early_confirmed && !already {
-            return Err(invalid(refuse::EARLY));
+            return Err(refuse(WrittenRefusal::Early));
         }
         // Stop the entry first: nothing can be entered once the closing is recorded.
         if !already {

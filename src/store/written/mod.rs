@@ -17,71 +17,10 @@ use crate::domain::text::clean_line;
 use crate::domain::written;
 use crate::domain::written::ballot_number;
 use crate::store::common::require_status;
-use crate::store::{Result, Store, StoreError, audit, now, roll_call};
-
-/// The written consultation's refusals (sentences in strings::written).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WrittenRefusal {
-    Dates,
-    NotWritten,
-    WrittenNoAttendance,
-    NotANumber,
-    CheckDigit,
-    OtherMeeting,
-    NoSuchBallot,
-    Duplicate,
-    WasInvalid,
-    NotReturned,
-    AlreadyAnswered,
-    AnswerChoice,
-    NotOnItem,
-    NotRunning,
-    HasAnswers,
-    ShortNotice,
-    NoticeDate,
-    NoBallotItems,
-    Extension,
-    Early,
-    DeliveryDate,
-    TooManyVoters,
-    NotNumbered,
-    ResultsNotClosed,
-    NoExtension,
-}
-
-/// The refusals by the names the store code uses.
-pub mod refuse {
-    use crate::store::written::WrittenRefusal as W;
-    pub const DATES: W = W::Dates;
-    pub const NOT_WRITTEN: W = W::NotWritten;
-    pub const WRITTEN_NO_ATTENDANCE: W = W::WrittenNoAttendance;
-    pub const NOT_A_NUMBER: W = W::NotANumber;
-    pub const CHECK_DIGIT: W = W::CheckDigit;
-    pub const OTHER_MEETING: W = W::OtherMeeting;
-    pub const NO_SUCH_BALLOT: W = W::NoSuchBallot;
-    pub const DUPLICATE: W = W::Duplicate;
-    pub const WAS_INVALID: W = W::WasInvalid;
-    pub const NOT_RETURNED: W = W::NotReturned;
-    pub const ALREADY_ANSWERED: W = W::AlreadyAnswered;
-    pub const ANSWER_CHOICE: W = W::AnswerChoice;
-    pub const NOT_ON_ITEM: W = W::NotOnItem;
-    pub const NOT_RUNNING: W = W::NotRunning;
-    pub const HAS_ANSWERS: W = W::HasAnswers;
-    pub const SHORT_NOTICE: W = W::ShortNotice;
-    pub const NOTICE_DATE: W = W::NoticeDate;
-    pub const NO_BALLOT_ITEMS: W = W::NoBallotItems;
-    pub const EXTENSION: W = W::Extension;
-    pub const EARLY: W = W::Early;
-    pub const DELIVERY_DATE: W = W::DeliveryDate;
-    pub const TOO_MANY_VOTERS: W = W::TooManyVoters;
-    pub const NOT_NUMBERED: W = W::NotNumbered;
-    pub const RESULTS_NOT_CLOSED: W = W::ResultsNotClosed;
-    pub const NO_EXTENSION: W = W::NoExtension;
-}
-
-fn invalid(r: WrittenRefusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::Written(r))
-}
+use crate::store::error::{Result, refuse};
+use crate::store::refusal::Refusal;
+use crate::store::refusal::written::WrittenRefusal;
+use crate::store::{Store, audit, now, roll_call};
 
 /// One voter's ballot with where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,7 +114,7 @@ pub(crate) fn check_notice(
         return Ok(());
     };
     if !confirmed {
-        return Err(invalid(refuse::SHORT_NOTICE));
+        return Err(refuse(WrittenRefusal::ShortNotice));
     }
     tx.execute(
         "INSERT OR REPLACE INTO short_notices (meeting_id, noticed_on, opens_on, days, confirmed_at)
@@ -205,7 +144,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         })?
         .collect::<rusqlite::Result<_>>()?;
     if items.is_empty() {
-        return Err(invalid(refuse::NO_BALLOT_ITEMS));
+        return Err(refuse(WrittenRefusal::NoBallotItems));
     }
     // voter -> (roster order, name); units inside any item's scope.
     let mut voters: Vec<(i64, String)> = Vec::new();
@@ -222,7 +161,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         };
         let eligible = roll_call::eligible_voters(tx, community, council, kind, building, unit)?;
         if eligible.is_empty() {
-            return Err(StoreError::Refused(crate::store::Refusal::NobodyInScope));
+            return Err(refuse(Refusal::NobodyInScope));
         }
         for (pos, (vid, name, area)) in eligible.iter().enumerate() {
             tx.execute(
@@ -261,8 +200,8 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         .collect();
     for (seq, (_, voter, name)) in keyed.iter().enumerate() {
         let seq = seq as i64 + 1;
-        let number =
-            ballot_number::encode(meeting, seq).ok_or_else(|| invalid(refuse::TOO_MANY_VOTERS))?;
+        let number = ballot_number::encode(meeting, seq)
+            .ok_or_else(|| refuse(WrittenRefusal::TooManyVoters))?;
         let mut labels = Vec::new();
         let mut area = 0i64;
         let rows = units.query_map([voter], |r| {
@@ -293,7 +232,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
 pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {
     require_status(tx, meeting, &[MeetingStatus::Open])?;
     if form(tx, meeting)? != MeetingForm::Written {
-        return Err(invalid(refuse::NOT_WRITTEN));
+        return Err(refuse(WrittenRefusal::NotWritten));
     }
     let closed: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
@@ -301,7 +240,7 @@ pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result
         |r| r.get(0),
     )?;
     if closed {
-        return Err(invalid(refuse::NOT_RUNNING));
+        return Err(refuse(WrittenRefusal::NotRunning));
     }
     Ok(())
 }
@@ -401,11 +340,11 @@ fn set_form_tx(
     )?;
     if form == MeetingForm::Written {
         let Some((opens, closes)) = dates else {
-            return Err(invalid(refuse::DATES));
+            return Err(refuse(WrittenRefusal::Dates));
         };
         let (opens, closes) = (opens.trim(), closes.trim());
         if !valid_date(opens) || !valid_date(closes) || closes < opens {
-            return Err(invalid(refuse::DATES));
+            return Err(refuse(WrittenRefusal::Dates));
         }
         tx.execute(
             "INSERT INTO written_meetings (meeting_id, opens_on, closes_on) VALUES (?1, ?2, ?3)",
@@ -439,7 +378,7 @@ impl Store {
     ) -> Result<()> {
         let d = noticed_on.trim();
         if !d.is_empty() && !valid_date(d) {
-            return Err(invalid(refuse::NOTICE_DATE));
+            return Err(refuse(WrittenRefusal::NoticeDate));
         }
         self.write(|tx| {
             set_form_tx(tx, meeting, form, dates)?;
@@ -477,7 +416,7 @@ impl Store {
     pub fn set_notice_date(&mut self, meeting: i64, noticed_on: &str) -> Result<()> {
         let d = noticed_on.trim();
         if !valid_date(d) {
-            return Err(invalid(refuse::NOTICE_DATE));
+            return Err(refuse(WrittenRefusal::NoticeDate));
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Draft])?;
@@ -544,7 +483,7 @@ impl Store {
     ) -> Result<()> {
         let d = served_on.trim();
         if !valid_date(d) {
-            return Err(invalid(refuse::DELIVERY_DATE));
+            return Err(refuse(WrittenRefusal::DeliveryDate));
         }
         let by = clean_line(by);
         self.write(|tx| {
@@ -555,7 +494,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if !known {
-                return Err(invalid(refuse::NO_SUCH_BALLOT));
+                return Err(refuse(WrittenRefusal::NoSuchBallot));
             }
             tx.execute(
                 "INSERT INTO ballot_deliveries (meeting_id, voter_id, served_on, way, at, entered_by)

@@ -7,8 +7,10 @@ use rusqlite::params;
 use crate::domain::model::DeliveryWay;
 use crate::domain::text::clean_line;
 use crate::domain::written::parse_date;
-use crate::store::written::{refuse, require_running};
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, refuse};
+use crate::store::refusal::written::WrittenRefusal;
+use crate::store::written::require_running;
+use crate::store::{Store, audit, now};
 
 impl Store {
     /// Record that the ballots of `voters` were served on `served_on` in `way`; the count
@@ -23,9 +25,7 @@ impl Store {
     ) -> Result<usize> {
         let d = served_on.trim();
         if d.len() != 10 || parse_date(d).is_none() {
-            return Err(StoreError::Refused(crate::store::Refusal::Written(
-                refuse::DELIVERY_DATE,
-            )));
+            return Err(refuse(WrittenRefusal::DeliveryDate));
         }
         let by = clean_line(by);
         self.write(|tx| {
@@ -41,9 +41,7 @@ impl Store {
             for v in voters {
                 let ok: bool = known.query_row(params![meeting, v], |r| r.get(0))?;
                 if !ok {
-                    return Err(StoreError::Refused(crate::store::Refusal::Written(
-                        refuse::NO_SUCH_BALLOT,
-                    )));
+                    return Err(refuse(WrittenRefusal::NoSuchBallot));
                 }
                 insert.execute(params![meeting, v, d, way.as_db(), at, by])?;
             }

@@ -329,7 +329,7 @@ pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form {
             let ok = month.is_empty() || crate::domain::mediation::is_date(&format!("{month}-01"));
             if !ok {
                 return Err(StoreError::Refused(Refusal::Mediation(
-                    crate::store::mediation::MediationRefusal::BadMonth,
+                    crate::store::refusal::mediation::MediationRefusal::BadMonth,
                 )));
             }
             Ok(Nav::Deliver(Box::new(CaseFilter {

@@ -13,7 +13,7 @@ use crate::domain::cost::{
 use crate::domain::suggestions::ItemCost;
 use crate::domain::text::{clean_line, pad, truncate};
 use crate::store::StoreError;
-use crate::store::suggestions::CivicRefusal;
+use crate::store::refusal::suggestions::SuggestionRefusal;
 use crate::strings::{suggestions as w, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::form::{Field, Form};
@@ -42,8 +42,8 @@ impl CostView {
     }
 }
 
-fn refuse(r: CivicRefusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::Civic(r))
+fn refuse(r: SuggestionRefusal) -> StoreError {
+    StoreError::Refused(crate::store::Refusal::Suggestion(r))
 }
 
 /// "物业公司:80000, 政府补贴:200000" into fixed shares.
@@ -100,11 +100,12 @@ pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form {
                 ctx.info(ctx.t(w::COST_REMOVED));
                 return Ok(Nav::Reload);
             }
-            let total_fen = parse_yuan(&total).ok_or_else(|| refuse(CivicRefusal::CostTotal))?;
-            let fixed =
-                parse_fixed(&f.text("fixed")).ok_or_else(|| refuse(CivicRefusal::CostFixed))?;
-            let coefs =
-                parse_coefs(&f.text("coefs")).ok_or_else(|| refuse(CivicRefusal::CostWeight))?;
+            let total_fen =
+                parse_yuan(&total).ok_or_else(|| refuse(SuggestionRefusal::CostTotal))?;
+            let fixed = parse_fixed(&f.text("fixed"))
+                .ok_or_else(|| refuse(SuggestionRefusal::CostFixed))?;
+            let coefs = parse_coefs(&f.text("coefs"))
+                .ok_or_else(|| refuse(SuggestionRefusal::CostWeight))?;
             let plan = CostPlan {
                 total_fen,
                 fixed,
