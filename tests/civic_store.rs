@@ -6,6 +6,8 @@
 use yishi::domain::cost::{CostPlan, FixedShare, ShareMethod, parse_coefs};
 use yishi::domain::model::{Category, MeetingStatus};
 use yishi::domain::suggestions::{Channel, SuggestionStatus};
+use yishi::store::ids::VoterId;
+use yishi::store::ids::{CommunityId, MeetingId};
 use yishi::store::refusal::suggestions::SuggestionRefusal;
 use yishi::store::suggestions::SuggestionInput;
 use yishi::store::{Refusal, Store, StoreError};
@@ -17,7 +19,7 @@ fn demo() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-fn community(store: &Store) -> i64 {
+fn community(store: &Store) -> CommunityId {
     store
         .community_by_name(yishi::demo::COMMUNITY)
         .expect("query")
@@ -25,7 +27,7 @@ fn community(store: &Store) -> i64 {
         .id
 }
 
-fn draft(store: &Store) -> i64 {
+fn draft(store: &Store) -> MeetingId {
     store
         .meetings(None)
         .expect("meetings")
@@ -122,7 +124,7 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
     );
     let row = store.suggestion(id, "2026-03-12").expect("row");
     assert_eq!(row.status, SuggestionStatus::OnAgenda);
-    assert_eq!(row.item.as_ref().map(|i| i.1), Some(item));
+    assert_eq!(row.item.as_ref().map(|i| i.1), Some(item.0));
     let it = store.item(item).expect("item");
     assert_eq!(it.title, "小区南侧路面坑洼，雨天积水。");
     assert_eq!(it.category, Category::Facility);
@@ -130,10 +132,10 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
     let src = rec
         .items
         .iter()
-        .find(|i| i.id == item)
+        .find(|i| i.id == item.0)
         .and_then(|i| i.civic.source.clone())
         .expect("source");
-    assert_eq!((src.number, src.raised_on.as_str()), (id, "2026-03-02"));
+    assert_eq!((src.number, src.raised_on.as_str()), (id.0, "2026-03-02"));
     let body = yishi::domain::minutes::signed_body(&rec);
     assert!(
         body.contains(&format!("来源：居民意见 #{id}，2026-03-02")),
@@ -170,7 +172,12 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
     store.start_vote(item).expect("vote");
     for b in store.ballots(item).expect("ballots") {
         store
-            .answer(item, b.voter_id, yishi::domain::model::Choice::Yes, None)
+            .answer(
+                item,
+                VoterId(b.voter_id),
+                yishi::domain::model::Choice::Yes,
+                None,
+            )
             .expect("answer");
     }
     store.close_vote(item).expect("close");

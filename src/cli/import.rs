@@ -191,7 +191,7 @@ fn report(
             for f in &pinned {
                 crate::cli::outln(&clean_line(&strings::trust::pinned(lang, community, f)));
             }
-            let mut l = strings::cli_import_done(lang, shown, meeting_id, title);
+            let mut l = strings::cli_import_done(lang, shown, meeting_id.0, title);
             if chain_starts_here {
                 l.push(' ');
                 l.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));
@@ -199,7 +199,7 @@ fn report(
             l
         }
         ImportOutcome::AlreadyPresent { meeting_id } => {
-            strings::cli_import_present(lang, shown, meeting_id)
+            strings::cli_import_present(lang, shown, meeting_id.0)
         }
         ImportOutcome::Refused(r) => {
             n.refused += 1;

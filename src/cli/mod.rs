@@ -21,6 +21,7 @@ use clap::Parser;
 
 pub use args::{Cli, Command};
 
+use crate::store::ids::CaseId;
 use crate::store::{Store, StoreError};
 use crate::strings::{self, Lang};
 
@@ -211,7 +212,7 @@ fn run(cli: &Cli, lang: Lang) -> CliResult {
             ),
             args::MediationCmd::Export { case, out, force } => mediation::export(
                 open_existing_for_reading(cli, lang)?,
-                *case,
+                CaseId(*case),
                 out.as_deref(),
                 *force,
                 lang,

@@ -16,6 +16,8 @@ use crate::domain::model::{
 use crate::domain::roster_csv::RosterRow;
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::signing::verify::Role;
+use crate::store::ids::CommunityId;
+use crate::store::ids::VoterId;
 use crate::store::meetings::{ItemInput, MeetingInput};
 use crate::store::{Result, Store, simulate_clock};
 
@@ -179,8 +181,7 @@ pub const COMMITTEE: [(&str, &str); 6] = [
 fn owners_committee(store: &mut Store) -> Result<()> {
     let community = store
         .community_by_name(COMMUNITY)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |c| c.id);
     let voters = store.voters(community)?;
     for (label, role) in COMMITTEE {
         if let Some(v) = voters
@@ -196,8 +197,7 @@ fn owners_committee(store: &mut Store) -> Result<()> {
 fn past_meeting(store: &mut Store) -> Result<i64> {
     let community = store
         .community_by_name(COMMUNITY)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |c| c.id);
     simulate_clock(at(2026, 5, 16, 9, 0));
     let m = store.create_meeting(
         community,
@@ -265,7 +265,7 @@ fn past_meeting(store: &mut Store) -> Result<i64> {
             8 if i > 20 => Choice::Abstain,
             _ => Choice::Yes,
         };
-        store.answer(gate, b.voter_id, c, None)?;
+        store.answer(gate, VoterId(b.voter_id), c, None)?;
     }
     store.close_vote(gate)?;
     store.add_action(gate, "采购并安装东门电动伸缩门", "业主委员会", "2026-08-31")?;
@@ -279,7 +279,7 @@ fn past_meeting(store: &mut Store) -> Result<i64> {
             1 => Choice::No,
             _ => Choice::Yes,
         };
-        store.answer(road, b.voter_id, c, None)?;
+        store.answer(road, VoterId(b.voter_id), c, None)?;
     }
     store.close_vote(road)?;
     store.set_summary(m, "会议应到业主38户，实到35户（含委托1户）。安装小区大门议案获得通过，主干道拓宽议案未获通过，待重新征求意见后另行提交。")?;
@@ -294,14 +294,13 @@ fn past_meeting(store: &mut Store) -> Result<i64> {
         let role = Role::from_db(role).unwrap_or(Role::Member);
         store.sign_meeting(m, signer, role, passphrase)?;
     }
-    Ok(m)
+    Ok(m.0)
 }
 
 fn draft_meeting(store: &mut Store) -> Result<i64> {
     let community = store
         .community_by_name(COMMUNITY)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |c| c.id);
     simulate_clock(None);
     let m = store.create_meeting(
         community,
@@ -325,7 +324,7 @@ fn draft_meeting(store: &mut Store) -> Result<i64> {
         .voters(community)?
         .into_iter()
         .find(|v| v.units.iter().any(|u| u.label == "3栋2单元101"))
-        .map(|v| v.id);
+        .map(|v| v.id.0);
     store.add_item(m, &item(
         "3栋2单元加装电梯",
         Category::Elevator,
@@ -350,7 +349,7 @@ fn draft_meeting(store: &mut Store) -> Result<i64> {
         Scope::all(),
         RuleKind::Art278Ordinary,
     ))?;
-    Ok(m)
+    Ok(m.0)
 }
 
 /// A written consultation (书面征求意见) in progress: an elevator for 3栋1单元, its six
@@ -358,8 +357,7 @@ fn draft_meeting(store: &mut Store) -> Result<i64> {
 fn written_consultation(store: &mut Store) -> Result<i64> {
     let community = store
         .community_by_name(COMMUNITY)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |c| c.id);
     simulate_clock(at(2026, 11, 4, 10, 0));
     let m = store.create_meeting(
         community,
@@ -439,5 +437,5 @@ fn written_consultation(store: &mut Store) -> Result<i64> {
             store.enter_answer(m, b.voter_id, *it, choice, "李秀英")?;
         }
     }
-    Ok(m)
+    Ok(m.0)
 }

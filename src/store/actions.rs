@@ -7,13 +7,14 @@ use rusqlite::params;
 use crate::domain::model::ActionStatus;
 use crate::domain::text::clean_line;
 use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::MeetingId;
 use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoardRow {
     pub id: i64,
     pub community: String,
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     pub meeting_title: String,
     pub meeting_date: String,
     pub item_title: String,

@@ -8,6 +8,7 @@ use crate::domain::model::{ItemStatus, MeetingStatus, PresenceKind};
 use crate::domain::record::PresenceEvent;
 use crate::domain::rules::{Rule, RuleKind};
 use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{ItemId, MeetingId, VoterId};
 use crate::store::now;
 
 /// The rule as stored: its parameters are the JSON of the domain's `Rule`.
@@ -24,7 +25,7 @@ pub(crate) fn rule_params(rule: &Rule) -> String {
 
 pub(crate) fn presence_events(
     conn: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
 ) -> Result<Vec<PresenceEvent>> {
     let mut st = conn.prepare_cached(&format!(
         "{EVENT_COLUMNS} WHERE e.meeting_id = ?1 ORDER BY e.id"
@@ -38,8 +39,8 @@ pub(crate) fn presence_events(
 /// an answer in a 400-voter roll call does not read the whole timeline.
 pub(crate) fn attendance_of(
     conn: &rusqlite::Connection,
-    meeting: i64,
-    voter: i64,
+    meeting: MeetingId,
+    voter: VoterId,
 ) -> Result<crate::domain::presence::Attendance> {
     let mut st = conn.prepare_cached(&format!(
         "{EVENT_COLUMNS} WHERE e.meeting_id = ?1 AND e.voter_id = ?2 ORDER BY e.id"
@@ -48,7 +49,7 @@ pub(crate) fn attendance_of(
         .query_map(rusqlite::params![meeting, voter], event_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(crate::domain::presence::current(&events)
-        .remove(&voter)
+        .remove(&voter.0)
         .unwrap_or_default())
 }
 
@@ -87,7 +88,7 @@ pub(crate) fn end_discussion(tx: &rusqlite::Connection, which: &str, id: i64) ->
 /// The meeting's status, refusing the action unless it is one of `allowed`.
 pub(crate) fn require_status(
     tx: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
     allowed: &[MeetingStatus],
 ) -> Result<MeetingStatus> {
     let s: Option<String> = tx
@@ -120,8 +121,11 @@ pub(crate) fn require_status(
 }
 
 /// The meeting an agenda item belongs to, and the item's status.
-pub(crate) fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, ItemStatus)> {
-    let (meeting, status): (i64, String) = tx
+pub(crate) fn item_meeting(
+    tx: &rusqlite::Connection,
+    item: ItemId,
+) -> Result<(MeetingId, ItemStatus)> {
+    let (meeting, status): (MeetingId, String) = tx
         .prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?
         .query_row([item], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
@@ -138,9 +142,4 @@ pub(crate) fn item_status(s: &str) -> Result<ItemStatus> {
 /// another program).
 pub(crate) fn bad_value(what: &str, value: &str) -> StoreError {
     StoreError::Sql(format!("unknown {what} {value:?}"))
-}
-
-/// A rule's code as stored; an unknown code is an error.
-pub(crate) fn rule_kind(code: &str) -> Result<RuleKind> {
-    RuleKind::from_code(code).ok_or_else(|| bad_value("vote rule", code))
 }

@@ -10,13 +10,15 @@ use crate::store::common::item_meeting;
 use crate::store::common::{require_status, rule_from_db, rule_params};
 use crate::store::error::{Result, StoreError, refuse};
 use crate::store::followup::add_revision;
+use crate::store::ids::VoterId;
+use crate::store::ids::{ItemId, MeetingId};
 use crate::store::refusal::Refusal;
 use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemRow {
-    pub id: i64,
-    pub meeting_id: i64,
+    pub id: ItemId,
+    pub meeting_id: MeetingId,
     pub position: i64,
     pub title: String,
     pub category: Category,
@@ -27,7 +29,7 @@ pub struct ItemRow {
     pub added_late: bool,
     pub proposal: String,
     pub revisions: i64,
-    pub current_voter: Option<i64>,
+    pub current_voter: Option<VoterId>,
 }
 
 /// What the host types to add or edit an agenda item.
@@ -109,7 +111,7 @@ fn check_item(i: &ItemInput) -> Result<ItemInput> {
 }
 
 impl Store {
-    pub fn items(&self, meeting: i64) -> Result<Vec<ItemRow>> {
+    pub fn items(&self, meeting: MeetingId) -> Result<Vec<ItemRow>> {
         let sql = format!(
             "SELECT {ITEM_COLS} FROM agenda_items i WHERE i.meeting_id = ?1 ORDER BY i.position, i.id"
         );
@@ -118,7 +120,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn item(&self, id: i64) -> Result<ItemRow> {
+    pub fn item(&self, id: ItemId) -> Result<ItemRow> {
         let sql = format!("SELECT {ITEM_COLS} FROM agenda_items i WHERE i.id = ?1");
         self.conn()
             .query_row(&sql, [id], item_from)
@@ -128,7 +130,7 @@ impl Store {
 
     /// Add an item at the end of the agenda; once the meeting is open it is marked as not
     /// on the published agenda.
-    pub fn add_item(&mut self, meeting: i64, i: &ItemInput) -> Result<i64> {
+    pub fn add_item(&mut self, meeting: MeetingId, i: &ItemInput) -> Result<ItemId> {
         let i = check_item(i)?;
         self.write(|tx| {
             let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
@@ -147,12 +149,12 @@ impl Store {
                     status == MeetingStatus::Open, now()
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = ItemId(tx.last_insert_rowid());
             tx.execute(
                 "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)",
                 params![id, i.proposal, now()],
             )?;
-            crate::store::search::index_text(tx, meeting, "proposal", id, &format!("{}\n{}", i.title, i.proposal))?;
+            crate::store::search::index_text(tx, meeting, "proposal", id.0, &format!("{}\n{}", i.title, i.proposal))?;
             audit(tx, Some(meeting), "item_add", &i.title)?;
             Ok(id)
         })
@@ -160,7 +162,7 @@ impl Store {
 
     /// Edit an item that has not been voted on. A changed proposal text becomes a new
     /// revision (the old one is kept).
-    pub fn update_item(&mut self, id: i64, i: &ItemInput) -> Result<()> {
+    pub fn update_item(&mut self, id: ItemId, i: &ItemInput) -> Result<()> {
         let i = check_item(i)?;
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, id)?;
@@ -183,7 +185,7 @@ impl Store {
     }
 
     /// Amend the proposal text before the vote: a new revision, the old ones kept.
-    pub fn amend_proposal(&mut self, item: i64, text: &str) -> Result<bool> {
+    pub fn amend_proposal(&mut self, item: ItemId, text: &str) -> Result<bool> {
         let text = clean_multiline(text);
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
@@ -200,9 +202,9 @@ impl Store {
     }
 
     /// Move an item one place up (-1) or down (+1) in a draft agenda.
-    pub fn move_item(&mut self, id: i64, delta: i64) -> Result<()> {
+    pub fn move_item(&mut self, id: ItemId, delta: i64) -> Result<()> {
         self.write(|tx| {
-            let (meeting, pos): (i64, i64) = tx.query_row(
+            let (meeting, pos): (MeetingId, i64) = tx.query_row(
                 "SELECT meeting_id, position FROM agenda_items WHERE id = ?1",
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -230,15 +232,15 @@ impl Store {
 
     /// Remove an item from a draft agenda (with its revisions); an open meeting's items
     /// are withdrawn instead, so the minutes still show them.
-    pub fn remove_item(&mut self, id: i64) -> Result<()> {
+    pub fn remove_item(&mut self, id: ItemId) -> Result<()> {
         self.write(|tx| {
-            let meeting: i64 = tx.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
+            let meeting: MeetingId = tx.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
             let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == MeetingStatus::Draft {
                 tx.execute("DELETE FROM proposal_revisions WHERE item_id = ?1", [id])?;
                 tx.execute("DELETE FROM followup_actions WHERE item_id = ?1", [id])?;
                 crate::store::suggestions::forget_item(tx, id)?;
-                crate::store::search::unindex(tx, meeting, "proposal", id)?;
+                crate::store::search::unindex(tx, meeting, "proposal", id.0)?;
                 tx.execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
                 audit(tx, Some(meeting), "item_remove", &id.to_string())?;
             } else {

@@ -10,6 +10,7 @@ mod cost;
 pub mod drafts;
 mod error;
 mod followup;
+pub mod ids;
 pub mod import;
 mod items;
 pub mod mediation;
@@ -32,6 +33,7 @@ pub mod written;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 
+use crate::store::ids::MeetingId;
 use rusqlite::Connection;
 
 pub use error::{Result, StoreError};
@@ -320,7 +322,7 @@ fn lock_path(db: &Path) -> PathBuf {
 /// Record an accepted action in the audit log (inside the caller's transaction).
 pub(crate) fn audit(
     tx: &rusqlite::Transaction<'_>,
-    meeting_id: Option<i64>,
+    meeting_id: Option<MeetingId>,
     action: &str,
     detail: &str,
 ) -> Result<()> {

@@ -8,11 +8,12 @@ use crate::domain::record::{
 use crate::store::Store;
 use crate::store::common::{presence_events, rule_from_db};
 use crate::store::error::{Result, StoreError};
+use crate::store::ids::MeetingId;
 
 impl Store {
     /// Everything the minutes say about a meeting, in a fixed order (same records, same
     /// record).
-    pub fn meeting_record(&self, id: i64) -> Result<MeetingRecord> {
+    pub fn meeting_record(&self, id: MeetingId) -> Result<MeetingRecord> {
         let m = self.meeting(id)?;
         let conn = self.conn();
         let (opened_at, adjourned_at): (Option<String>, Option<String>) = conn
@@ -81,7 +82,7 @@ impl Store {
                 })
                 .collect();
             items.push(ItemRecord {
-                id: it.id,
+                id: it.id.0,
                 position: it.position,
                 title: it.title,
                 category: it.category,

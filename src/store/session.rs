@@ -13,6 +13,7 @@ use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::common::item_meeting;
 use crate::store::common::{end_discussion, presence_events, require_status};
 use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{ItemId, MeetingId, VoterId};
 use crate::store::refusal::written::WrittenRefusal;
 use crate::store::{Store, audit, now, roll_call};
 
@@ -30,7 +31,7 @@ pub struct RemarkRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionRow {
     pub id: i64,
-    pub item_id: i64,
+    pub item_id: ItemId,
     pub what: String,
     pub who: String,
     pub due: String,
@@ -38,7 +39,7 @@ pub struct ActionRow {
 }
 
 impl Store {
-    pub fn presence(&self, meeting: i64) -> Result<Vec<PresenceEvent>> {
+    pub fn presence(&self, meeting: MeetingId) -> Result<Vec<PresenceEvent>> {
         presence_events(self.conn(), meeting)
     }
 
@@ -46,11 +47,11 @@ impl Store {
     /// a recusal needs the item.
     pub fn mark_presence(
         &mut self,
-        meeting: i64,
-        voter: i64,
+        meeting: MeetingId,
+        voter: VoterId,
         kind: PresenceKind,
         proxy: Option<(&str, &str)>,
-        item: Option<i64>,
+        item: Option<ItemId>,
     ) -> Result<()> {
         let (pname, pref) = match proxy {
             Some((n, r)) => (
@@ -94,7 +95,7 @@ impl Store {
         })
     }
 
-    pub fn remarks(&self, item: i64) -> Result<Vec<RemarkRow>> {
+    pub fn remarks(&self, item: ItemId) -> Result<Vec<RemarkRow>> {
         let mut st = self.conn().prepare_cached(
             "SELECT id, speaker, state, text, started_at, at FROM remarks WHERE item_id = ?1 ORDER BY id",
         )?;
@@ -112,7 +113,12 @@ impl Store {
     }
 
     /// Put a speaker at the end of the queue.
-    pub fn queue_speaker(&mut self, item: i64, speaker: &str, voter: Option<i64>) -> Result<i64> {
+    pub fn queue_speaker(
+        &mut self,
+        item: ItemId,
+        speaker: &str,
+        voter: Option<VoterId>,
+    ) -> Result<i64> {
         let speaker = clean_line(speaker).trim().to_string();
         if speaker.is_empty() {
             return Err(refuse(Refusal::SpeakerNeedsName));
@@ -133,7 +139,7 @@ impl Store {
 
     /// Give the floor to the next queued speaker (the one speaking is done). Returns the
     /// remark now speaking, if anyone was waiting.
-    pub fn next_speaker(&mut self, item: i64) -> Result<Option<i64>> {
+    pub fn next_speaker(&mut self, item: ItemId) -> Result<Option<i64>> {
         self.write(|tx| {
             let (meeting, _) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
@@ -160,7 +166,7 @@ impl Store {
     pub fn record_remark(&mut self, remark: i64, text: &str) -> Result<()> {
         let text = clean_multiline(text);
         self.write(|tx| {
-            let item: i64 =
+            let item: ItemId =
                 tx.query_row("SELECT item_id FROM remarks WHERE id = ?1", [remark], |r| {
                     r.get(0)
                 })?;
@@ -178,11 +184,11 @@ impl Store {
     }
 
     /// Start the roll call: freeze who may vote (scope, presence, proxies, recusals).
-    pub fn start_vote(&mut self, item: i64) -> Result<()> {
+    pub fn start_vote(&mut self, item: ItemId) -> Result<()> {
         self.write(|tx| {
             let roll_call::Preflight { meeting, position, mkind, eligible, events, now_in } =
                 roll_call::vote_preflight(tx, item)?;
-            end_discussion(tx, "item_id = ?1", item)?;
+            end_discussion(tx, "item_id = ?1", item.0)?;
             let recused = presence::recused(&events, position);
             let no_proxies = mkind == MeetingKind::OwnersCommittee.as_db();
             let at = now();
@@ -216,7 +222,7 @@ impl Store {
     }
 
     /// The frozen list of a vote with the answers so far (roster order).
-    pub fn ballots(&self, item: i64) -> Result<Vec<Ballot>> {
+    pub fn ballots(&self, item: ItemId) -> Result<Vec<Ballot>> {
         let mut st = self.conn().prepare_cached(
             "SELECT e.voter_id, e.name, e.area_centi, e.present, e.proxy_name, e.proxy_ref, v.choice, v.at
              FROM vote_eligible e LEFT JOIN votes v ON v.item_id = e.item_id AND v.voter_id = e.voter_id
@@ -252,10 +258,10 @@ impl Store {
     /// Returns the stored time.
     pub fn answer(
         &mut self,
-        item: i64,
-        voter: i64,
+        item: ItemId,
+        voter: VoterId,
         choice: Choice,
-        next_voter: Option<i64>,
+        next_voter: Option<VoterId>,
     ) -> Result<String> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
@@ -314,7 +320,7 @@ impl Store {
 
     /// Take back the last recorded action of a running vote: an answer, or a change of
     /// one (the earlier answer comes back). Returns the voter concerned.
-    pub fn undo_answer(&mut self, item: i64) -> Result<Option<i64>> {
+    pub fn undo_answer(&mut self, item: ItemId) -> Result<Option<VoterId>> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             if status != ItemStatus::Voting {
@@ -326,7 +332,7 @@ impl Store {
 
     /// Close the vote: unanswered voters count as not voting; the outcome and every figure
     /// are fixed.
-    pub fn close_vote(&mut self, item: i64) -> Result<Outcome> {
+    pub fn close_vote(&mut self, item: ItemId) -> Result<Outcome> {
         let row = self.item(item)?;
         let ballots = self.ballots(item)?;
         let electorate = crate::domain::record::electorate(&ballots);
@@ -366,7 +372,7 @@ impl Store {
     }
 
     /// The fixed outcome of a closed vote.
-    pub fn closure(&self, item: i64) -> Result<Option<(String, String, Outcome)>> {
+    pub fn closure(&self, item: ItemId) -> Result<Option<(String, String, Outcome)>> {
         let row: Option<(String, String, String)> = self
             .conn()
             .prepare_cached(
@@ -385,21 +391,21 @@ impl Store {
     }
 
     /// Mark an item discussed without a vote (follow-up or information items).
-    pub fn finish_discussion(&mut self, item: i64) -> Result<()> {
+    pub fn finish_discussion(&mut self, item: ItemId) -> Result<()> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
             if status == ItemStatus::Voting {
                 return Err(refuse(Refusal::CloseVoteFirst));
             }
-            end_discussion(tx, "item_id = ?1", item)?;
+            end_discussion(tx, "item_id = ?1", item.0)?;
             tx.execute("UPDATE agenda_items SET status = 'closed' WHERE id = ?1 AND status IN ('pending', 'discussing')", [item])?;
             audit(tx, Some(meeting), "item_done", &item.to_string())?;
             Ok(())
         })
     }
 
-    pub fn add_action(&mut self, item: i64, what: &str, who: &str, due: &str) -> Result<i64> {
+    pub fn add_action(&mut self, item: ItemId, what: &str, who: &str, due: &str) -> Result<i64> {
         let what = clean_line(what).trim().to_string();
         let due = due.trim().to_string();
         if what.is_empty() {
@@ -426,7 +432,7 @@ impl Store {
         })
     }
 
-    pub fn actions(&self, item: i64) -> Result<Vec<ActionRow>> {
+    pub fn actions(&self, item: ItemId) -> Result<Vec<ActionRow>> {
         let mut st = self.conn().prepare_cached(
             "SELECT id, item_id, what, who, due, status FROM action_items WHERE item_id = ?1 ORDER BY id",
         )?;

@@ -23,13 +23,15 @@ use crate::domain::signing::verify::{ADDENDUM_ROLE, Role, ZERO_HASH};
 use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::CommunityId;
+use crate::store::ids::{MeetingId, SignerId};
 pub use crate::store::signed::VerifyReport;
 use crate::store::{Store, audit, now};
 
 /// A registered signer: only public material.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignerRow {
-    pub id: i64,
+    pub id: SignerId,
     pub name: String,
     pub public_key: [u8; 32],
     pub fingerprint: String,
@@ -62,7 +64,12 @@ type SignerDbRow = (String, Vec<u8>, Vec<u8>, u32, u32, u32, String);
 impl Store {
     /// Register a signer: the passphrase typed twice, at least 8 characters. Stores the
     /// salt, the Argon2id parameters and the public key only.
-    pub fn register_signer(&mut self, name: &str, passphrase: &str, repeat: &str) -> Result<i64> {
+    pub fn register_signer(
+        &mut self,
+        name: &str,
+        passphrase: &str,
+        repeat: &str,
+    ) -> Result<SignerId> {
         let name = clean_line(name).trim().to_string();
         if name.is_empty() {
             return Err(refuse(Refusal::SignerNeedsName));
@@ -94,7 +101,7 @@ impl Store {
                     now()
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = SignerId(tx.last_insert_rowid());
             audit(tx, None, "signer_register", &format!("{name} {}", fingerprint(&pk)))?;
             Ok(id)
         })
@@ -121,7 +128,7 @@ impl Store {
         Ok(self.signers()?.into_iter().find(|s| s.name == name))
     }
 
-    fn signer(&self, id: i64) -> Result<(SignerRow, SignerSecrets)> {
+    fn signer(&self, id: SignerId) -> Result<(SignerRow, SignerSecrets)> {
         let row: Option<SignerDbRow> = self
             .conn()
             .query_row(
@@ -166,7 +173,7 @@ impl Store {
     }
 
     /// Derive the signer's key from the passphrase (slow: Argon2id) and check it.
-    fn unlock(&self, signer: i64, passphrase: &str) -> Result<(SignerRow, SigningKey)> {
+    fn unlock(&self, signer: SignerId, passphrase: &str) -> Result<(SignerRow, SigningKey)> {
         let (row, (salt, params)) = self.signer(signer)?;
         let key =
             signing::unlock(passphrase, &salt, params, &row.public_key).map_err(sign_error)?;
@@ -179,8 +186,8 @@ impl Store {
     /// of host and secretary locks the meeting. A wrong passphrase signs nothing.
     pub fn sign_meeting(
         &mut self,
-        meeting: i64,
-        signer: i64,
+        meeting: MeetingId,
+        signer: SignerId,
         role: Role,
         passphrase: &str,
     ) -> Result<SignOutcome> {
@@ -191,7 +198,7 @@ impl Store {
     /// Derive a registered signer's key from the passphrase (Argon2id: slow, on purpose)
     /// and check it against the registered public key. For signing many meetings in a
     /// row (bulk loading, the benchmark) with `sign_meeting_with_key`.
-    pub fn unlock_signer(&self, signer: i64, passphrase: &str) -> Result<SigningKey> {
+    pub fn unlock_signer(&self, signer: SignerId, passphrase: &str) -> Result<SigningKey> {
         Ok(self.unlock(signer, passphrase)?.1)
     }
 
@@ -199,8 +206,8 @@ impl Store {
     /// records, without deriving the key again.
     pub fn sign_meeting_with_key(
         &mut self,
-        meeting: i64,
-        signer: i64,
+        meeting: MeetingId,
+        signer: SignerId,
         role: Role,
         key: &SigningKey,
     ) -> Result<SignOutcome> {
@@ -329,7 +336,7 @@ impl Store {
                 &format!("{} {} {}", role.as_db(), row.name, fingerprint(&row.public_key)),
             )?;
             if locked {
-                crate::store::search::index_text(tx, meeting, "minutes", meeting, &body)?;
+                crate::store::search::index_text(tx, meeting, "minutes", meeting.0, &body)?;
                 audit(tx, Some(meeting), "lock", &body_hash)?;
                 tx.execute(
                     "UPDATE meetings SET status = 'signed' WHERE id = ?1",
@@ -344,7 +351,7 @@ impl Store {
     /// Take back the signatures of minutes that are not locked yet (to correct the record
     /// before the second signature). Refused once later minutes of the community link to
     /// these.
-    pub fn withdraw_signatures(&mut self, meeting: i64) -> Result<()> {
+    pub fn withdraw_signatures(&mut self, meeting: MeetingId) -> Result<()> {
         self.write(|tx| {
             let status: Option<String> = tx
                 .query_row(
@@ -380,9 +387,9 @@ impl Store {
     /// Add a correction to locked minutes, signed at once by `signer` (role `addendum`).
     pub fn add_addendum(
         &mut self,
-        meeting: i64,
+        meeting: MeetingId,
         text: &str,
-        signer: i64,
+        signer: SignerId,
         passphrase: &str,
     ) -> Result<i64> {
         let text = clean_multiline(text).trim().to_string();
@@ -418,8 +425,13 @@ impl Store {
     }
 
     /// Another signature on an existing addendum.
-    pub fn sign_addendum(&mut self, addendum: i64, signer: i64, passphrase: &str) -> Result<()> {
-        let found: Option<(i64, String, String)> = self
+    pub fn sign_addendum(
+        &mut self,
+        addendum: i64,
+        signer: SignerId,
+        passphrase: &str,
+    ) -> Result<()> {
+        let found: Option<(MeetingId, String, String)> = self
             .conn()
             .query_row(
                 "SELECT meeting_id, text, at FROM addenda WHERE id = ?1",
@@ -457,7 +469,7 @@ fn parse32(h: &str) -> Result<[u8; 32]> {
 
 fn insert_signature(
     tx: &rusqlite::Transaction<'_>,
-    meeting: i64,
+    meeting: MeetingId,
     addendum: Option<i64>,
     st: &StatementV2,
     sig: &[u8; 64],
@@ -483,7 +495,7 @@ fn insert_signature(
 
 fn sign_addendum_tx(
     tx: &rusqlite::Transaction<'_>,
-    meeting: i64,
+    meeting: MeetingId,
     uid: &str,
     a: &AddendumRecord,
     minutes_sha: &str,
@@ -500,7 +512,7 @@ fn sign_addendum_tx(
             name: row.name.clone(),
         }));
     }
-    let (community, seq): (i64, i64) = tx.query_row(
+    let (community, seq): (CommunityId, i64) = tx.query_row(
         "SELECT community_id, seq FROM minutes WHERE meeting_id = ?1",
         [meeting],
         |r| Ok((r.get(0)?, r.get(1)?)),

@@ -12,6 +12,7 @@ use crate::domain::signing::roster::{
 use crate::domain::signing::verify::{ExportBundle, Role};
 use crate::domain::signing::{fingerprint, hex};
 use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{CommunityId, MeetingId, SignerId};
 use crate::store::{Store, audit, now};
 
 /// A pinned key at the district.
@@ -57,7 +58,7 @@ pub fn parse_fingerprint(s: &str) -> Option<String> {
     )
 }
 
-pub(crate) fn community_uid(conn: &Connection, community: i64) -> Result<String> {
+pub(crate) fn community_uid(conn: &Connection, community: CommunityId) -> Result<String> {
     let uid: Option<String> = conn
         .query_row(
             "SELECT uid FROM community_uids WHERE community_id = ?1",
@@ -69,7 +70,7 @@ pub(crate) fn community_uid(conn: &Connection, community: i64) -> Result<String>
 }
 
 /// A community's own roster (the one it signs with here).
-pub(crate) fn roster(conn: &Connection, community: i64) -> Result<Vec<RosterEntry>> {
+pub(crate) fn roster(conn: &Connection, community: CommunityId) -> Result<Vec<RosterEntry>> {
     roster_by_uid(conn, &community_uid(conn, community)?)
 }
 
@@ -119,7 +120,7 @@ pub(crate) fn insert_entry(conn: &Connection, uid: &str, e: &RosterEntry) -> Res
 /// rule).
 pub(crate) fn ensure_on_roster(
     conn: &rusqlite::Transaction<'_>,
-    community: i64,
+    community: CommunityId,
     name: &str,
     key: &SigningKey,
     role: Option<Role>,
@@ -241,7 +242,7 @@ pub(crate) fn with_trust(
 }
 
 /// The newest link of a community's chain.
-pub(crate) fn head(conn: &Connection, community: i64) -> Result<Option<Head>> {
+pub(crate) fn head(conn: &Connection, community: CommunityId) -> Result<Option<Head>> {
     Ok(conn
         .query_row(
             "SELECT seq, sha256 FROM minutes WHERE community_id = ?1 ORDER BY seq DESC LIMIT 1",
@@ -257,7 +258,7 @@ pub(crate) fn head(conn: &Connection, community: i64) -> Result<Option<Head>> {
 
 impl Store {
     /// A community's signer roster, in order.
-    pub fn signer_roster(&self, community: i64) -> Result<Vec<RosterEntry>> {
+    pub fn signer_roster(&self, community: CommunityId) -> Result<Vec<RosterEntry>> {
         roster(self.conn(), community)
     }
 
@@ -266,10 +267,10 @@ impl Store {
     /// roster; the result is checked against the whole roster before it is kept.
     pub fn endorse_signer(
         &mut self,
-        community: i64,
-        signer: i64,
+        community: CommunityId,
+        signer: SignerId,
         revoke: bool,
-        endorser: i64,
+        endorser: SignerId,
         endorser_passphrase: &str,
     ) -> Result<()> {
         let key = self.unlock_signer(endorser, endorser_passphrase)?;
@@ -284,12 +285,12 @@ impl Store {
     /// endorser is required.
     pub fn register_endorsed(
         &mut self,
-        community: i64,
+        community: CommunityId,
         name: &str,
         passphrase: &str,
         repeat: &str,
         endorser: Option<(&str, &str)>,
-    ) -> Result<i64> {
+    ) -> Result<SignerId> {
         let Some((by, by_pass)) = endorser else {
             if roster(self.conn(), community)?.len() >= 2 {
                 return Err(refuse(Refusal::RosterNeedsEndorsement));
@@ -312,14 +313,14 @@ impl Store {
 
     fn endorse_with_key(
         &mut self,
-        community: i64,
-        signer: i64,
+        community: CommunityId,
+        signer: SignerId,
         revoke: bool,
-        endorser: i64,
+        endorser: SignerId,
         key: &SigningKey,
     ) -> Result<()> {
         let rows = self.signers()?;
-        let find = |id: i64| {
+        let find = |id: SignerId| {
             rows.iter()
                 .find(|s| s.id == id)
                 .cloned()
@@ -368,7 +369,7 @@ impl Store {
     }
 
     /// The community's chain head (None before its first signed minutes).
-    pub fn chain_head(&self, community: i64) -> Result<Option<Head>> {
+    pub fn chain_head(&self, community: CommunityId) -> Result<Option<Head>> {
         head(self.conn(), community)
     }
 
@@ -376,7 +377,12 @@ impl Store {
     /// SHA-256 starting with `hex16`, and every link from 1 to it present and linked to
     /// the one before. `Ok(None)` when it holds, else the reason in English words for the
     /// caller to wrap.
-    pub fn check_head(&self, community: i64, seq: i64, hex16: &str) -> Result<Option<String>> {
+    pub fn check_head(
+        &self,
+        community: CommunityId,
+        seq: i64,
+        hex16: &str,
+    ) -> Result<Option<String>> {
         let links = self.chain(community)?;
         let Some(at) = links.iter().position(|l| l.seq == seq) else {
             return Ok(Some(format!("link {seq} is not in this database")));
@@ -449,7 +455,7 @@ impl Store {
     }
 
     /// The chain head and roster to put into an export of meeting `id`.
-    pub(crate) fn export_trust(&self, id: i64, b: &mut ExportBundle) -> Result<()> {
+    pub(crate) fn export_trust(&self, id: MeetingId, b: &mut ExportBundle) -> Result<()> {
         let community = self.meeting(id)?.community_id;
         // The roster of the community the minutes were signed for (an imported meeting's
         // is its laptop's).
@@ -467,7 +473,7 @@ impl Store {
 
 pub(crate) fn pin(
     conn: &rusqlite::Transaction<'_>,
-    community: i64,
+    community: CommunityId,
     fingerprint: &str,
 ) -> Result<()> {
     let n = conn.execute(
@@ -480,7 +486,7 @@ pub(crate) fn pin(
     Ok(())
 }
 
-pub(crate) fn pinned(conn: &Connection, community: i64) -> Result<Vec<String>> {
+pub(crate) fn pinned(conn: &Connection, community: CommunityId) -> Result<Vec<String>> {
     let mut st =
         conn.prepare_cached("SELECT fingerprint FROM pinned_keys WHERE community_id = ?1")?;
     let rows = st.query_map([community], |r| r.get(0))?;

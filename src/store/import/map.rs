@@ -10,6 +10,7 @@ use crate::domain::record::MeetingRecord;
 use crate::domain::rules::{Flag, Outcome, Rule, RuleKind};
 use crate::domain::signing::from_hex;
 use crate::store::error::{Result, refuse};
+use crate::store::ids::CommunityId;
 use crate::store::refusal::Refusal;
 use crate::store::refusal::import::ImportPart;
 
@@ -22,7 +23,7 @@ pub(in crate::store) fn blob(h: &str, len: usize, what: ImportPart) -> Result<Ve
 /// The bundle's voter ids mapped to this database's, by name, creating voters as needed.
 pub(in crate::store) fn map_voters(
     tx: &Transaction<'_>,
-    community: i64,
+    community: CommunityId,
     rec: &MeetingRecord,
 ) -> Result<HashMap<i64, i64>> {
     // In order of first appearance; a set to find the ones already noted (a roll call

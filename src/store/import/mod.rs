@@ -55,7 +55,7 @@ use crate::store::{Store, audit, now};
 use rusqlite::types::ToSql;
 
 /// Write the bundle's records (the meeting still 'adjourned'); returns the meeting id.
-fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
+fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<MeetingId> {
     let rec = &b.record;
     let Some(minutes) = &b.minutes else {
         return Err(refuse(Refusal::ImportNoMinutes));
@@ -85,8 +85,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         rec.summary,
         now()
     ])?;
-    let meeting = tx.last_insert_rowid();
-    let mut item_ids: HashMap<i64, i64> = HashMap::new();
+    let meeting = MeetingId(tx.last_insert_rowid());
+    let mut item_ids: HashMap<i64, ItemId> = HashMap::new();
     for it in &rec.items {
         let rule = map_rule(&voters, &it.rule);
         tx.prepare_cached(
@@ -116,7 +116,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             it.vote.as_ref().map(|v| v.opened_at.clone()),
             now()
         ])?;
-        let item = tx.last_insert_rowid();
+        let item = ItemId(tx.last_insert_rowid());
         item_ids.insert(it.position, item);
         crate::store::suggestions::write_civic(tx, item, &it.civic)?;
         if it.status == ItemStatus::NotTakenUp {
@@ -167,7 +167,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             )?;
         }
     }
-    let mut items: Vec<Option<i64>> = Vec::with_capacity(rec.presence.len());
+    let mut items: Vec<Option<ItemId>> = Vec::with_capacity(rec.presence.len());
     for e in &rec.presence {
         let item = match e.item_position {
             Some(pos) => Some(
@@ -411,7 +411,7 @@ impl Store {
         if bundle.record.status != MeetingStatus::Signed {
             return Ok(ImportOutcome::Refused(ImportRefusal::Unsigned));
         }
-        let existing: Option<(i64, Option<String>)> = self
+        let existing: Option<(MeetingId, Option<String>)> = self
             .conn()
             .query_row(
                 "SELECT m.id, n.sha256 FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id
@@ -437,7 +437,7 @@ impl Store {
             None
         };
         let meeting = write_records(tx, bundle)?;
-        let community: i64 = tx
+        let community: CommunityId = tx
             .prepare_cached("SELECT community_id FROM meetings WHERE id = ?1")?
             .query_row([meeting], |r| r.get(0))?;
         crate::store::import::trust::store_trust(tx, community, bundle, &new_pins)?;
@@ -482,16 +482,19 @@ impl Store {
 /// search::index_text). Written last because FTS5 writes what it holds to disk at every
 /// savepoint and statement after it: indexing each meeting as it came made every later
 /// statement of a batch pay for it.
-fn index_imported(tx: &Transaction<'_>, meetings: &[i64]) -> Result<()> {
+fn index_imported(tx: &Transaction<'_>, meetings: &[MeetingId]) -> Result<()> {
     for &m in meetings {
         let text: String = tx
             .prepare_cached("SELECT text FROM minutes WHERE meeting_id = ?1")?
             .query_row([m], |r| r.get(0))?;
-        crate::store::search::index_text(tx, m, "minutes", m, &text)?;
+        crate::store::search::index_text(tx, m, "minutes", m.0, &text)?;
     }
     Ok(())
 }
 
+use crate::store::ids::CommunityId;
+use crate::store::ids::ItemId;
+use crate::store::ids::MeetingId;
 pub use crate::store::import::batch::{BundleArg, ImportBatch, Prepared, ahead, prepare};
 use crate::store::import::batch::{Checks, Savepoint};
 use crate::store::refusal::import::ImportRefusal;

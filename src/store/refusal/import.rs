@@ -2,6 +2,7 @@
 //! was written) and the malformed part a `Refusal::ImportMalformed` names.
 
 use crate::domain::signing::verify::{Problem, VerifyStatus};
+use crate::store::ids::MeetingId;
 
 /// Why a bundle was not imported (nothing was written).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,7 +12,7 @@ pub enum ImportRefusal {
     /// The minutes are not signed by the host and the secretary yet.
     Unsigned,
     /// Another meeting with the same uid, with other minutes, is already here.
-    Conflict { meeting_id: i64 },
+    Conflict { meeting_id: MeetingId },
     /// The records were written but did not verify from the tables (the reason); the
     /// transaction was rolled back.
     NotReproduced(VerifyStatus),

@@ -8,6 +8,7 @@ use crate::domain::model::{Choice, InvalidReason};
 use crate::domain::text::clean_line;
 use crate::domain::written::ballot_number::{self, Decoded};
 use crate::store::error::{Result, refuse};
+use crate::store::ids::{ItemId, MeetingId, VoterId};
 use crate::store::refusal::written::WrittenRefusal;
 use crate::store::written::{BallotEntry, Purpose, ballot_row, require_running, return_row};
 use crate::store::{Store, audit, now};
@@ -16,17 +17,22 @@ impl Store {
     /// Open a ballot by its typed or scanned number. For entry, a ballot already entered
     /// in full (or recorded invalid) is refused as a second ballot; one entered in part
     /// resumes. For a correction, the ballot must have been entered.
-    pub fn open_ballot(&self, meeting: i64, typed: &str, purpose: Purpose) -> Result<BallotEntry> {
+    pub fn open_ballot(
+        &self,
+        meeting: MeetingId,
+        typed: &str,
+        purpose: Purpose,
+    ) -> Result<BallotEntry> {
         let seq = match ballot_number::decode(typed) {
             Decoded::NotANumber => return Err(refuse(WrittenRefusal::NotANumber)),
             Decoded::WrongCheckDigit => return Err(refuse(WrittenRefusal::CheckDigit)),
-            Decoded::Ballot { meeting: m, .. } if m != meeting => {
+            Decoded::Ballot { meeting: m, .. } if m != meeting.0 => {
                 return Err(refuse(WrittenRefusal::OtherMeeting));
             }
             Decoded::Ballot { seq, .. } => seq,
         };
         let conn = self.conn();
-        let voter: Option<i64> = conn
+        let voter: Option<VoterId> = conn
             .query_row(
                 "SELECT voter_id FROM written_ballots WHERE meeting_id = ?1 AND seq = ?2",
                 params![meeting, seq],
@@ -44,7 +50,7 @@ impl Store {
              LEFT JOIN votes v ON v.item_id = e.item_id AND v.voter_id = e.voter_id
              WHERE i.meeting_id = ?1 AND e.voter_id = ?2 ORDER BY i.position",
         )?;
-        let items: Vec<(i64, i64, String, Option<Choice>)> = st
+        let items: Vec<(ItemId, i64, String, Option<Choice>)> = st
             .query_map(params![meeting, voter], |r| {
                 let c: Option<String> = r.get(3)?;
                 Ok((
@@ -73,9 +79,9 @@ impl Store {
     /// as returned and valid, with its time and who entered it). Returns the stored time.
     pub fn enter_answer(
         &mut self,
-        meeting: i64,
-        voter: i64,
-        item: i64,
+        meeting: MeetingId,
+        voter: VoterId,
+        item: ItemId,
         choice: Choice,
         by: &str,
     ) -> Result<String> {
@@ -134,8 +140,8 @@ impl Store {
     /// Record a returned ballot as invalid, with its reason (unsigned, unreadable…).
     pub fn enter_invalid(
         &mut self,
-        meeting: i64,
-        voter: i64,
+        meeting: MeetingId,
+        voter: VoterId,
         reason: InvalidReason,
         note: &str,
         by: &str,
@@ -170,9 +176,9 @@ impl Store {
     /// a correction beside the answer, as in the roll call.
     pub fn correct_ballot(
         &mut self,
-        meeting: i64,
-        voter: i64,
-        item: i64,
+        meeting: MeetingId,
+        voter: VoterId,
+        item: ItemId,
         choice: Choice,
     ) -> Result<String> {
         if !matches!(choice, Choice::Yes | Choice::No | Choice::Abstain) {

@@ -9,6 +9,8 @@ use crate::domain::rules::Outcome;
 use crate::domain::text::clean_line;
 use crate::domain::written::{self, BallotState, Counts, ItemProgress};
 use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::ItemId;
+use crate::store::ids::MeetingId;
 use crate::store::refusal::written::WrittenRefusal;
 use crate::store::written::{ballot_rows, form};
 use crate::store::{Store, audit, now};
@@ -18,7 +20,7 @@ use crate::store::{Store, audit, now};
 pub struct Progress {
     pub counts: Counts,
     /// Each item with a vote: (id, position, title, its outcome if closed now).
-    pub items: Vec<(i64, i64, String, ItemProgress)>,
+    pub items: Vec<(ItemId, i64, String, ItemProgress)>,
     pub opens_on: String,
     /// The closing date in force (after extensions).
     pub deadline: String,
@@ -27,7 +29,7 @@ pub struct Progress {
     pub closed: bool,
 }
 
-fn extensions(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<Extension>> {
+fn extensions(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<Vec<Extension>> {
     let mut st = conn.prepare_cached(
         "SELECT from_on, to_on, reason, at FROM written_extensions WHERE meeting_id = ?1 ORDER BY id",
     )?;
@@ -42,7 +44,7 @@ fn extensions(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<Extension
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn deadline(conn: &rusqlite::Connection, meeting: i64) -> Result<Option<(String, String)>> {
+fn deadline(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<Option<(String, String)>> {
     let dates: Option<(String, String)> = conn
         .query_row(
             "SELECT opens_on, closes_on FROM written_meetings WHERE meeting_id = ?1",
@@ -58,7 +60,7 @@ fn deadline(conn: &rusqlite::Connection, meeting: i64) -> Result<Option<(String,
 }
 
 /// The facts the minutes print about the form and the notice (record.rs).
-pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: i64) -> Result<FormFacts> {
+pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<FormFacts> {
     let imported: Option<String> = conn
         .prepare_cached("SELECT facts FROM imported_forms WHERE meeting_id = ?1")?
         .query_row([meeting], |r| r.get(0))
@@ -155,7 +157,7 @@ fn states(ballots: &[crate::store::written::BallotRow]) -> Vec<BallotState> {
 impl Store {
     /// 延期: move the closing date later, with its reason (the notice of it is printed
     /// from the record).
-    pub fn extend_written(&mut self, meeting: i64, to_on: &str, reason: &str) -> Result<()> {
+    pub fn extend_written(&mut self, meeting: MeetingId, to_on: &str, reason: &str) -> Result<()> {
         let (to_on, reason) = (to_on.trim().to_string(), clean_line(reason));
         self.write(|tx| {
             crate::store::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
@@ -187,12 +189,12 @@ impl Store {
     }
 
     /// The closing date in force (after extensions).
-    pub fn written_deadline(&self, meeting: i64) -> Result<Option<String>> {
+    pub fn written_deadline(&self, meeting: MeetingId) -> Result<Option<String>> {
         Ok(deadline(self.conn(), meeting)?.map(|d| d.1))
     }
 
     /// Returned and valid ballots, and each item's figures as they would be fixed now.
-    pub fn written_progress(&self, meeting: i64, today: &str) -> Result<Progress> {
+    pub fn written_progress(&self, meeting: MeetingId, today: &str) -> Result<Progress> {
         let Some((opens_on, deadline)) = deadline(self.conn(), meeting)? else {
             return Err(refuse(WrittenRefusal::NotWritten));
         };
@@ -206,7 +208,7 @@ impl Store {
             if b.is_empty() {
                 continue;
             }
-            let p = written::item_progress(it.id, &it.rule, &b);
+            let p = written::item_progress(it.id.0, &it.rule, &b);
             items.push((it.id, it.position, it.title.clone(), p));
         }
         let closed: bool = self.conn().query_row(
@@ -225,7 +227,7 @@ impl Store {
     }
 
     /// Whether closing on `today` comes before the closing date (the screen asks).
-    pub fn closing_is_early(&self, meeting: i64, today: &str) -> Result<bool> {
+    pub fn closing_is_early(&self, meeting: MeetingId, today: &str) -> Result<bool> {
         let d = self
             .written_deadline(meeting)?
             .ok_or_else(|| refuse(WrittenRefusal::NotWritten))?;
@@ -238,10 +240,10 @@ impl Store {
     /// transaction; a closing interrupted half-way is finished by calling it again.
     pub fn close_written(
         &mut self,
-        meeting: i64,
+        meeting: MeetingId,
         today: &str,
         early_confirmed: bool,
-    ) -> Result<Vec<(i64, Outcome)>> {
+    ) -> Result<Vec<(ItemId, Outcome)>> {
         crate::store::common::require_status(self.conn(), meeting, &[MeetingStatus::Open])?;
         if form(self.conn(), meeting)? != MeetingForm::Written {
             return Err(refuse(WrittenRefusal::NotWritten));

@@ -18,6 +18,9 @@ use crate::domain::written;
 use crate::domain::written::ballot_number;
 use crate::store::common::require_status;
 use crate::store::error::{Result, refuse};
+use crate::store::ids::CommunityId;
+use crate::store::ids::ItemId;
+use crate::store::ids::{MeetingId, VoterId};
 use crate::store::refusal::Refusal;
 use crate::store::refusal::written::WrittenRefusal;
 use crate::store::{Store, audit, now, roll_call};
@@ -25,7 +28,7 @@ use crate::store::{Store, audit, now, roll_call};
 /// One voter's ballot with where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BallotRow {
-    pub voter_id: i64,
+    pub voter_id: VoterId,
     pub seq: i64,
     pub number: String,
     pub name: String,
@@ -49,10 +52,10 @@ pub struct ReturnRow {
 /// answer, with the answers saved so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BallotEntry {
-    pub meeting: i64,
+    pub meeting: MeetingId,
     pub ballot: BallotRow,
     /// (item id, position, title, answer so far)
-    pub items: Vec<(i64, i64, String, Option<Choice>)>,
+    pub items: Vec<(ItemId, i64, String, Option<Choice>)>,
 }
 
 impl BallotEntry {
@@ -73,7 +76,7 @@ fn valid_date(s: &str) -> bool {
 }
 
 /// The form of a meeting (a row in written_meetings makes it written).
-pub(crate) fn form(conn: &rusqlite::Connection, meeting: i64) -> Result<MeetingForm> {
+pub(crate) fn form(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<MeetingForm> {
     let written: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM written_meetings WHERE meeting_id = ?1)",
         [meeting],
@@ -90,7 +93,7 @@ pub(crate) fn form(conn: &rusqlite::Connection, meeting: i64) -> Result<MeetingF
 /// was confirmed (`confirmed`: then the confirmation is recorded for the minutes).
 pub(crate) fn check_notice(
     tx: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
     opens_on: &str,
     confirmed: bool,
 ) -> Result<()> {
@@ -128,8 +131,8 @@ pub(crate) fn check_notice(
 /// vote freezes its list of voters (all of them may answer, none has yet: `present`
 /// becomes 1 when their valid ballot comes back), and each voter of any item gets a
 /// numbered ballot, in roster order.
-pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) -> Result<i64> {
-    let (community, electorate): (i64, String) = tx.query_row(
+pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: MeetingId, at: &str) -> Result<i64> {
+    let (community, electorate): (CommunityId, String) = tx.query_row(
         "SELECT community_id, electorate FROM meetings WHERE id = ?1",
         [meeting],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -200,7 +203,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         .collect();
     for (seq, (_, voter, name)) in keyed.iter().enumerate() {
         let seq = seq as i64 + 1;
-        let number = ballot_number::encode(meeting, seq)
+        let number = ballot_number::encode(meeting.0, seq)
             .ok_or_else(|| refuse(WrittenRefusal::TooManyVoters))?;
         let mut labels = Vec::new();
         let mut area = 0i64;
@@ -229,7 +232,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
 }
 
 /// A written meeting that is open and not closed (ballots may be entered).
-pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {
+pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: MeetingId) -> Result<()> {
     require_status(tx, meeting, &[MeetingStatus::Open])?;
     if form(tx, meeting)? != MeetingForm::Written {
         return Err(refuse(WrittenRefusal::NotWritten));
@@ -247,8 +250,8 @@ pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result
 
 pub(crate) fn return_row(
     conn: &rusqlite::Connection,
-    meeting: i64,
-    voter: i64,
+    meeting: MeetingId,
+    voter: VoterId,
 ) -> Result<Option<ReturnRow>> {
     Ok(conn
         .query_row(
@@ -269,23 +272,26 @@ pub(crate) fn return_row(
         .optional()?)
 }
 
-pub(crate) fn ballot_rows(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<BallotRow>> {
+pub(crate) fn ballot_rows(
+    conn: &rusqlite::Connection,
+    meeting: MeetingId,
+) -> Result<Vec<BallotRow>> {
     ballots_where(conn, meeting, None)
 }
 
 /// One voter's ballot (entry reads only that one, however many voters there are).
 pub(crate) fn ballot_row(
     conn: &rusqlite::Connection,
-    meeting: i64,
-    voter: i64,
+    meeting: MeetingId,
+    voter: VoterId,
 ) -> Result<Option<BallotRow>> {
     Ok(ballots_where(conn, meeting, Some(voter))?.pop())
 }
 
 fn ballots_where(
     conn: &rusqlite::Connection,
-    meeting: i64,
-    voter: Option<i64>,
+    meeting: MeetingId,
+    voter: Option<VoterId>,
 ) -> Result<Vec<BallotRow>> {
     let mut st = conn.prepare_cached(
         "SELECT b.voter_id, b.seq, b.number, b.name, b.units, b.area_centi,
@@ -329,7 +335,7 @@ fn ballots_where(
 
 fn set_form_tx(
     tx: &rusqlite::Transaction<'_>,
-    meeting: i64,
+    meeting: MeetingId,
     form: MeetingForm,
     dates: Option<(&str, &str)>,
 ) -> Result<()> {
@@ -360,7 +366,7 @@ impl Store {
     /// dates (YYYY-MM-DD).
     pub fn set_form(
         &mut self,
-        meeting: i64,
+        meeting: MeetingId,
         form: MeetingForm,
         dates: Option<(&str, &str)>,
     ) -> Result<()> {
@@ -371,7 +377,7 @@ impl Store {
     /// its notice was posted (empty: none recorded), saved together or not at all.
     pub fn prepare_form(
         &mut self,
-        meeting: i64,
+        meeting: MeetingId,
         form: MeetingForm,
         dates: Option<(&str, &str)>,
         noticed_on: &str,
@@ -395,13 +401,13 @@ impl Store {
         })
     }
 
-    pub fn meeting_form(&self, meeting: i64) -> Result<MeetingForm> {
+    pub fn meeting_form(&self, meeting: MeetingId) -> Result<MeetingForm> {
         form(self.conn(), meeting)
     }
 
     /// The opening and closing dates of a written meeting (the closing date as first
     /// announced; see `written_deadline` for the one in force).
-    pub fn written_dates(&self, meeting: i64) -> Result<Option<(String, String)>> {
+    pub fn written_dates(&self, meeting: MeetingId) -> Result<Option<(String, String)>> {
         Ok(self
             .conn()
             .query_row(
@@ -413,7 +419,7 @@ impl Store {
     }
 
     /// Record the day the meeting's notice was posted (before it opens).
-    pub fn set_notice_date(&mut self, meeting: i64, noticed_on: &str) -> Result<()> {
+    pub fn set_notice_date(&mut self, meeting: MeetingId, noticed_on: &str) -> Result<()> {
         let d = noticed_on.trim();
         if !valid_date(d) {
             return Err(refuse(WrittenRefusal::NoticeDate));
@@ -429,7 +435,7 @@ impl Store {
         })
     }
 
-    pub fn notice_date(&self, meeting: i64) -> Result<Option<String>> {
+    pub fn notice_date(&self, meeting: MeetingId) -> Result<Option<String>> {
         Ok(self
             .conn()
             .query_row(
@@ -442,7 +448,7 @@ impl Store {
 
     /// The days between notice and opening when an owners' assembly would open too soon
     /// (the screen asks for a confirmation, then calls `start_meeting_confirmed`).
-    pub fn notice_shortfall(&self, meeting: i64) -> Result<Option<i64>> {
+    pub fn notice_shortfall(&self, meeting: MeetingId) -> Result<Option<i64>> {
         let m = self.meeting(meeting)?;
         if m.kind != MeetingKind::OwnersAssembly {
             return Ok(None);
@@ -458,12 +464,12 @@ impl Store {
     }
 
     /// Every ballot of a written consultation, in ballot order.
-    pub fn written_ballots(&self, meeting: i64) -> Result<Vec<BallotRow>> {
+    pub fn written_ballots(&self, meeting: MeetingId) -> Result<Vec<BallotRow>> {
         ballot_rows(self.conn(), meeting)
     }
 
     /// The ballots not yet served.
-    pub fn unserved(&self, meeting: i64) -> Result<Vec<BallotRow>> {
+    pub fn unserved(&self, meeting: MeetingId) -> Result<Vec<BallotRow>> {
         Ok(self
             .written_ballots(meeting)?
             .into_iter()
@@ -475,8 +481,8 @@ impl Store {
     /// or posted on the notice board for one who cannot be reached.
     pub fn record_delivery(
         &mut self,
-        meeting: i64,
-        voter: i64,
+        meeting: MeetingId,
+        voter: VoterId,
         served_on: &str,
         way: DeliveryWay,
         by: &str,

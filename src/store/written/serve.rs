@@ -8,6 +8,7 @@ use crate::domain::model::DeliveryWay;
 use crate::domain::text::clean_line;
 use crate::domain::written::parse_date;
 use crate::store::error::{Result, refuse};
+use crate::store::ids::{MeetingId, VoterId};
 use crate::store::refusal::written::WrittenRefusal;
 use crate::store::written::require_running;
 use crate::store::{Store, audit, now};
@@ -17,8 +18,8 @@ impl Store {
     /// recorded.
     pub fn record_deliveries(
         &mut self,
-        meeting: i64,
-        voters: &[i64],
+        meeting: MeetingId,
+        voters: &[VoterId],
         served_on: &str,
         way: DeliveryWay,
         by: &str,
@@ -62,6 +63,7 @@ mod tests {
     use crate::domain::roster_csv;
     use crate::domain::rules::{Rule, RuleKind};
     use crate::store::Store;
+    use crate::store::ids::VoterId;
     use crate::store::meetings::{ItemInput, MeetingInput};
 
     #[test]
@@ -103,13 +105,13 @@ mod tests {
         st.set_form(m, MeetingForm::Written, Some(("2026-11-01", "2099-01-01")))
             .unwrap();
         st.start_meeting(m).unwrap();
-        let ids: Vec<i64> = st
+        let ids: Vec<VoterId> = st
             .written_ballots(m)
             .unwrap()
             .iter()
             .map(|b| b.voter_id)
             .collect();
-        let bad = [ids[0], 999_999];
+        let bad = [ids[0], VoterId(999_999)];
         assert!(
             st.record_deliveries(m, &bad, "2026-11-02", DeliveryWay::Posted, "x")
                 .is_err()

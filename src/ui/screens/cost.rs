@@ -13,6 +13,7 @@ use crate::domain::cost::{
 use crate::domain::suggestions::ItemCost;
 use crate::domain::text::{clean_line, pad, truncate};
 use crate::store::StoreError;
+use crate::store::ids::ItemId;
 use crate::store::refusal::suggestions::SuggestionRefusal;
 use crate::strings::{suggestions as w, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
@@ -22,14 +23,14 @@ use crate::ui::keys::{Act, Binding};
 use crate::ui::{forms, theme};
 
 pub struct CostView {
-    pub item: i64,
+    pub item: ItemId,
     pub title: String,
     pub cost: Option<ItemCost>,
     pub scroll: usize,
 }
 
 impl CostView {
-    pub fn load(ctx: &mut Ctx, item: i64) -> CostView {
+    pub fn load(ctx: &mut Ctx, item: ItemId) -> CostView {
         loaded(
             ctx,
             CostView {
@@ -70,7 +71,7 @@ fn plain_yuan(fen: i64) -> String {
     fmt_yuan(fen).replace(',', "")
 }
 
-pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form {
+pub fn cost_form(ctx: &Ctx, item: ItemId, cur: Option<&CostPlan>) -> Form {
     let l = ctx.lang;
     let methods = forms::opts(&ShareMethod::ALL, |m| m.as_db(), |m| w::method(l, m));
     let total = cur.map(|p| plain_yuan(p.total_fen)).unwrap_or_default();
