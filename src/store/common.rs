@@ -12,11 +12,21 @@ use crate::store::ids::{ItemId, MeetingId, VoterId};
 use crate::store::now;
 
 /// The rule as stored: its parameters are the JSON of the domain's `Rule`.
-pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
-    serde_json::from_str::<Rule>(params)
-        .ok()
-        .filter(|r| r.kind.code() == code)
-        .unwrap_or_else(|| Rule::new(RuleKind::from_code(code).unwrap_or(RuleKind::NoVote)))
+/// Parameters that do not parse (a row from before they were kept) give the code's
+/// default rule; a code this program does not know is an error, not a guess.
+pub(crate) fn rule_from_db(code: &str, params: &str) -> rusqlite::Result<Rule> {
+    if let Ok(rule) = serde_json::from_str::<Rule>(params)
+        && rule.kind.code() == code
+    {
+        return Ok(rule);
+    }
+    RuleKind::from_code(code).map(Rule::new).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown vote rule {code:?}").into(),
+        )
+    })
 }
 
 pub(crate) fn rule_params(rule: &Rule) -> String {
@@ -91,15 +101,14 @@ pub(crate) fn require_status(
     meeting: MeetingId,
     allowed: &[MeetingStatus],
 ) -> Result<MeetingStatus> {
-    let s: Option<String> = tx
+    let status: MeetingStatus = tx
         .query_row(
             "SELECT status FROM meetings WHERE id = ?1",
             [meeting],
             |r| r.get(0),
         )
-        .optional()?;
-    let s = s.ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
-    let status = MeetingStatus::from_db(&s).unwrap_or(MeetingStatus::Draft);
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
     if status == MeetingStatus::Signed {
         return Err(StoreError::Locked);
     }
@@ -125,21 +134,8 @@ pub(crate) fn item_meeting(
     tx: &rusqlite::Connection,
     item: ItemId,
 ) -> Result<(MeetingId, ItemStatus)> {
-    let (meeting, status): (MeetingId, String) = tx
-        .prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?
+    tx.prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?
         .query_row([item], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
-    Ok((meeting, item_status(&status)?))
-}
-
-/// An item's status as stored; a value the schema would refuse is an error, not a guess.
-pub(crate) fn item_status(s: &str) -> Result<ItemStatus> {
-    ItemStatus::from_db(s).ok_or_else(|| bad_value("item status", s))
-}
-
-/// A stored value this program does not know (the file was changed by hand or by
-/// another program).
-pub(crate) fn bad_value(what: &str, value: &str) -> StoreError {
-    StoreError::Sql(format!("unknown {what} {value:?}"))
+        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))
 }

@@ -54,7 +54,6 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
     let scope_kind: String = r.get(6)?;
     let rule: String = r.get(9)?;
     let params: String = r.get(10)?;
-    let status: String = r.get(11)?;
     Ok(ItemRow {
         id: r.get(0)?,
         meeting_id: r.get(1)?,
@@ -67,12 +66,12 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
             building: r.get(7)?,
             unit: r.get(8)?,
         },
-        rule: rule_from_db(&rule, &params),
+        rule: rule_from_db(&rule, &params)?,
         // An item never taken up is stored 'closed' and in not_taken_up (schema v5).
         status: if r.get::<_, bool>(16)? {
             ItemStatus::NotTakenUp
         } else {
-            ItemStatus::from_db(&status).unwrap_or(ItemStatus::Pending)
+            r.get(11)?
         },
         added_late: r.get::<_, i64>(12)? != 0,
         proposal: r.get(13)?,

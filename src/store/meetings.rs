@@ -50,7 +50,6 @@ const MEETING_COLS: &str = "m.id, m.uid, m.community_id, c.name, m.kind, m.elect
 fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
     let kind: String = r.get(4)?;
     let electorate: String = r.get(5)?;
-    let status: String = r.get(12)?;
     Ok(MeetingRow {
         id: r.get(0)?,
         uid: r.get(1)?,
@@ -64,7 +63,7 @@ fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
         host: r.get(9)?,
         secretary: r.get(10)?,
         language: r.get(11)?,
-        status: MeetingStatus::from_db(&status).unwrap_or(MeetingStatus::Draft),
+        status: r.get(12)?,
         current_item: r.get(13)?,
         summary: r.get(14)?,
         written: r.get(15)?,

@@ -5,6 +5,7 @@ pub mod actions;
 mod adjourn;
 pub mod archive;
 mod backup;
+pub mod columns;
 mod common;
 mod cost;
 pub mod drafts;

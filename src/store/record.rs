@@ -68,7 +68,7 @@ impl Store {
                 .query_row([it.id], |r| r.get::<_, String>(0))
             {
                 // The rule as it stood when the vote closed.
-                Ok(params) => rule_from_db(it.rule.kind.code(), &params),
+                Ok(params) => rule_from_db(it.rule.kind.code(), &params)?,
                 Err(rusqlite::Error::QueryReturnedNoRows) => it.rule.clone(),
                 Err(e) => return Err(StoreError::from(e)),
             };

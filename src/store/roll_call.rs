@@ -113,7 +113,7 @@ pub(crate) fn item_rule(
         )
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
-    Ok(crate::store::common::rule_from_db(&code, &params))
+    Ok(crate::store::common::rule_from_db(&code, &params)?)
 }
 
 /// Link a council meeting to the council of its (possibly changed) kind.

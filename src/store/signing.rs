@@ -300,13 +300,13 @@ impl Store {
             let mut st = tx.prepare_cached(
                 "SELECT role, public_key FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
             )?;
-            let done: Vec<(String, Vec<u8>)> = st
+            let done: Vec<(Role, Vec<u8>)> = st
                 .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             if done.iter().any(|(_, k)| k.as_slice() == row.public_key) {
                 return Err(refuse(Refusal::AlreadySignedBy { name: row.name.clone() }));
             }
-            if role != Role::Member && done.iter().any(|(r, _)| r == role.as_db()) {
+            if role != Role::Member && done.iter().any(|(r, _)| *r == role) {
                 return Err(refuse(Refusal::RoleAlreadySigned(role)));
             }
             let statement = StatementV2 {
@@ -322,11 +322,11 @@ impl Store {
             };
             let sig = sign_v2(key, &statement).map_err(sign_error)?;
             insert_signature(tx, meeting, None, &statement, &sig)?;
-            let mut roles: Vec<&str> = done.iter().map(|(r, _)| r.as_str()).collect();
-            roles.push(role.as_db());
+            let mut roles: Vec<Role> = done.iter().map(|(r, _)| *r).collect();
+            roles.push(role);
             let missing: Vec<Role> = [Role::Host, Role::Secretary]
                 .into_iter()
-                .filter(|r| !roles.contains(&r.as_db()))
+                .filter(|r| !roles.contains(r))
                 .collect();
             let locked = missing.is_empty() && rec.status == MeetingStatus::Adjourned;
             audit(
