@@ -34,6 +34,7 @@ use yishi::strings::Lang;
 use yishi::ui::App;
 
 use report::f;
+use yishi::store::ids::ItemId;
 
 const W: u16 = 120;
 const H: u16 = 40;
@@ -448,7 +449,7 @@ fn roll_call(db: &Path, round: usize) -> (Measure, Measure) {
         });
         draw.floor.push(t);
     }
-    build::finish_live(&mut app.store, item).expect("finish live meeting");
+    build::finish_live(&mut app.store, ItemId(item)).expect("finish live meeting");
     drop(fc);
     for ext in ["floor.db", "floor.db-wal", "floor.db-shm"] {
         let _ = std::fs::remove_file(db.with_extension(ext));

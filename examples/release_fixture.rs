@@ -18,6 +18,7 @@ use yishi::demo::{self, DEMO_SIGNERS};
 use yishi::domain::model::{Category, Choice, Electorate, MeetingKind, PresenceKind, Scope};
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::domain::signing::verify::Role;
+use yishi::store::ids::{CommunityId, MeetingId, VoterId};
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::{Result, Store, simulate_clock};
 
@@ -49,11 +50,10 @@ fn item(
 /// departure, an amended proposal, a late item not on the published agenda, a recusal,
 /// a building-scoped majority vote, a discussion-only item, a withdrawn item, action
 /// items, signed by host and secretary, then an addendum.
-fn rich_meeting(store: &mut Store) -> Result<i64> {
+fn rich_meeting(store: &mut Store) -> Result<MeetingId> {
     let community = store
         .community_by_name(demo::COMMUNITY)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |c| c.id);
     simulate_clock(at(9, 0));
     let m = store.create_meeting(
         community,
@@ -174,7 +174,7 @@ fn rich_meeting(store: &mut Store) -> Result<i64> {
             5 => Choice::Abstain,
             _ => Choice::Yes,
         };
-        store.answer(lights, b.voter_id, c, None)?;
+        store.answer(lights, VoterId(b.voter_id), c, None)?;
     }
     store.close_vote(lights)?;
     store.add_action(
@@ -198,7 +198,7 @@ fn rich_meeting(store: &mut Store) -> Result<i64> {
             continue;
         }
         let c = if i % 3 == 1 { Choice::No } else { Choice::Yes };
-        store.answer(bikes, b.voter_id, c, None)?;
+        store.answer(bikes, VoterId(b.voter_id), c, None)?;
     }
     store.close_vote(bikes)?;
     // Item 3: discussion only.
@@ -224,7 +224,7 @@ fn rich_meeting(store: &mut Store) -> Result<i64> {
             3 => Choice::No,
             _ => Choice::Yes,
         };
-        store.answer(late, b.voter_id, c, None)?;
+        store.answer(late, VoterId(b.voter_id), c, None)?;
     }
     store.close_vote(late)?;
     store.add_action(
@@ -258,7 +258,7 @@ fn rich_meeting(store: &mut Store) -> Result<i64> {
         )?;
     }
     simulate_clock(None);
-    Ok(m)
+    Ok(MeetingId(m.0))
 }
 
 fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
@@ -294,7 +294,7 @@ fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
         .find(|m| m.title == "2026年第一次业主大会")
         .map(|m| m.id)
         .ok_or("the demo's signed meeting is missing")?;
-    for (id, name) in [(demo_id, &names[0]), (rich, &names[1])] {
+    for (id, name) in [(demo_id, &names[0]), (MeetingId(rich.0), &names[1])] {
         let text = store
             .stored_minutes(id)?
             .ok_or("a fixture meeting is not signed")?

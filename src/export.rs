@@ -6,6 +6,7 @@ use crate::domain::minutes::document::{notice, render_notice};
 use crate::domain::minutes::markup::to_html;
 use crate::domain::minutes::meeting_lang;
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::ids::MeetingId;
 use crate::store::{Result, Store, StoreError};
 use crate::strings::Lang;
 
@@ -28,7 +29,7 @@ impl Format {
 
 /// The minutes as Markdown in the meeting's language (full, or the public notice), with
 /// the meeting's title.
-pub fn markdown(store: &Store, id: i64, notice_only: bool) -> Result<(String, String, Lang)> {
+pub fn markdown(store: &Store, id: MeetingId, notice_only: bool) -> Result<(String, String, Lang)> {
     let (md, title, l, _) = markdown_as(store, id, notice_only)?;
     Ok((md, title, l))
 }
@@ -37,7 +38,7 @@ pub fn markdown(store: &Store, id: i64, notice_only: bool) -> Result<(String, St
 /// every notice), which a converter to HTML or text must know.
 pub fn markdown_as(
     store: &Store,
-    id: i64,
+    id: MeetingId,
     notice_only: bool,
 ) -> Result<(String, String, Lang, bool)> {
     let rec = store.meeting_record(id)?;
@@ -57,14 +58,14 @@ pub fn markdown_as(
 
 /// The community's chain head (`POSITION:HEX`), printed on every export so that
 /// `yishi verify --head` can later prove nothing newer was removed.
-fn head(store: &Store, id: i64) -> Result<Option<crate::store::trust::Head>> {
+fn head(store: &Store, id: MeetingId) -> Result<Option<crate::store::trust::Head>> {
     store.chain_head(store.meeting(id)?.community_id)
 }
 
 /// The Markdown export: the minutes (or notice), then the chain head line.
 fn markdown_with_head(
     store: &Store,
-    id: i64,
+    id: MeetingId,
     notice_only: bool,
 ) -> Result<(String, String, Lang, bool)> {
     let (mut md, title, l, escaped) = markdown_as(store, id, notice_only)?;
@@ -80,7 +81,7 @@ fn markdown_with_head(
 }
 
 /// The exported text of meeting `id`.
-pub fn export(store: &Store, id: i64, format: Format, notice_only: bool) -> Result<String> {
+pub fn export(store: &Store, id: MeetingId, format: Format, notice_only: bool) -> Result<String> {
     Ok(match format {
         Format::Md => markdown_with_head(store, id, notice_only)?.0,
         Format::Html => {

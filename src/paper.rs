@@ -4,6 +4,7 @@
 use crate::domain::minutes::meeting_lang;
 use crate::domain::model::MeetingStatus;
 use crate::domain::paper;
+use crate::store::ids::MeetingId;
 use crate::store::{Refusal, Result, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +29,7 @@ impl Paper {
     ];
 
     /// The file name offered for meeting `id`.
-    pub fn file_name(self, id: i64) -> String {
+    pub fn file_name(self, id: MeetingId) -> String {
         let what = match self {
             Paper::Notice => "notice",
             Paper::SignIn => "sign-in",
@@ -42,7 +43,7 @@ impl Paper {
 }
 
 /// The page, in the meeting's language.
-pub fn render(store: &Store, id: i64, what: Paper) -> Result<String> {
+pub fn render(store: &Store, id: MeetingId, what: Paper) -> Result<String> {
     let rec = store.meeting_record(id)?;
     let l = meeting_lang(&rec);
     Ok(match what {
@@ -53,14 +54,14 @@ pub fn render(store: &Store, id: i64, what: Paper) -> Result<String> {
         Paper::Results => {
             if !matches!(rec.status, MeetingStatus::Adjourned | MeetingStatus::Signed) {
                 return Err(StoreError::Refused(Refusal::Written(
-                    crate::store::written::refuse::RESULTS_NOT_CLOSED,
+                    crate::store::refusal::written::WrittenRefusal::ResultsNotClosed,
                 )));
             }
             paper::results::results(&rec, l)
         }
         Paper::Extension => {
             paper::extension::extension_notice(&rec, l).ok_or(StoreError::Refused(
-                Refusal::Written(crate::store::written::refuse::NO_EXTENSION),
+                Refusal::Written(crate::store::refusal::written::WrittenRefusal::NoExtension),
             ))?
         }
     })

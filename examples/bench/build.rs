@@ -13,6 +13,7 @@ use yishi::domain::model::{
 use yishi::domain::roster_csv::RosterRow;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::domain::signing::verify::Role;
+use yishi::store::ids::{CommunityId, ItemId, SignerId, VoterId};
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::{Result, Store, simulate_clock};
 
@@ -177,7 +178,7 @@ fn at(date: NaiveDate, h: u32, m: u32) -> Option<chrono::DateTime<FixedOffset>> 
 }
 
 /// Signers of a community: (id, key) for the host and the secretary.
-type Keys = [(i64, SigningKey); 2];
+type Keys = [(SignerId, SigningKey); 2];
 
 fn signers(store: &mut Store, c: usize, host: &str, sec: &str) -> Result<Keys> {
     let pass = format!("bench-passphrase-{c}");
@@ -237,8 +238,7 @@ pub fn community_sized(
     store.import_roster(&name, &rows)?;
     let cid = store
         .community_by_name(&name)?
-        .map(|x| x.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |x| x.id);
     let keys = signers(store, c, &host, &sec)?;
     let voters = store.voters(cid)?;
     let start = NaiveDate::from_ymd_opt(2016, 1, 9).unwrap_or_default();
@@ -350,7 +350,7 @@ pub fn community_sized(
                     6 => Choice::Abstain,
                     _ => Choice::Yes,
                 };
-                store.answer(item, b.voter_id, ch, None)?;
+                store.answer(item, VoterId(b.voter_id), ch, None)?;
                 votes += 1;
             }
             let out = store.close_vote(item)?;
@@ -385,8 +385,7 @@ pub fn live_meeting(store: &mut Store, round: usize) -> Result<i64> {
     }
     let cid = store
         .community_by_name(name)?
-        .map(|x| x.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |x| x.id);
     let voters = store.voters(cid)?;
     let m = store.create_meeting(
         cid,
@@ -420,11 +419,11 @@ pub fn live_meeting(store: &mut Store, round: usize) -> Result<i64> {
         Ok(())
     })?;
     store.start_vote(item)?;
-    Ok(item)
+    Ok(item.0)
 }
 
 /// Close the live meeting so the next start sees no open meeting.
-pub fn finish_live(store: &mut Store, item: i64) -> Result<()> {
+pub fn finish_live(store: &mut Store, item: ItemId) -> Result<()> {
     let m = store.item(item)?.meeting_id;
     store.close_vote(item)?;
     store.adjourn(m)?;

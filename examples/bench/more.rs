@@ -11,6 +11,7 @@ use yishi::store::archive::ArchiveFilter;
 use yishi::store::import;
 
 use super::{Measure, build, f, measure, ms, pct, raw, time};
+use yishi::store::ids::MeetingId;
 
 /// Meetings of the community exported elsewhere and imported into the archive.
 const IMPORT_MEETINGS: usize = 120;
@@ -144,7 +145,7 @@ pub fn import(db: &Path, round: usize) -> Measure {
         .expect("laptop archive");
     let mut rows = laptop.archive(&ArchiveFilter::default()).expect("archive");
     rows.reverse();
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<MeetingId> = rows.iter().map(|r| r.id).collect();
     drop(rows);
     let mut store = Store::open(db).expect("open");
     store.wait_integrity();
@@ -156,7 +157,7 @@ pub fn import(db: &Path, round: usize) -> Measure {
         // `yishi import` holds one file.
         let bundles: Vec<_> = chunk
             .iter()
-            .map(|&id| laptop.export_bundle(id).expect("export"))
+            .map(|&id| laptop.export_bundle(MeetingId(id.0)).expect("export"))
             .collect();
         let (t, outcomes) = time(|| {
             // As `yishi import`: the next bundle cleaned and verified on a second thread

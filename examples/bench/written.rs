@@ -16,6 +16,7 @@ use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::written::Purpose;
 
 use super::{Measure, measure, raw, time};
+use yishi::store::ids::MeetingId;
 
 const VOTERS: usize = 400;
 const ITEMS: usize = 5;
@@ -84,13 +85,13 @@ fn consultation(db: &Path) -> (Store, i64) {
         .set_form(m, MeetingForm::Written, Some(("2026-11-01", "2026-11-30")))
         .expect("form");
     store.start_meeting(m).expect("open");
-    (store, m)
+    (store, m.0)
 }
 
 pub fn rows(db: &Path, samples: usize) -> Vec<Measure> {
     let wdb = db.with_extension("written.db");
     let (mut store, m) = consultation(&wdb);
-    let ballots = store.written_ballots(m).expect("ballots");
+    let ballots = store.written_ballots(MeetingId(m)).expect("ballots");
     let mut entry = measure(
         "enter a ballot: number + 5 answers, each saved (written consultation)",
         "< 50 ms; ≤ 1.5 × floor (median)",
@@ -103,11 +104,11 @@ pub fn rows(db: &Path, samples: usize) -> Vec<Measure> {
     for b in ballots.iter().take(samples.clamp(20, VOTERS)) {
         let (t, _) = time(|| {
             let e = store
-                .open_ballot(m, &b.number, Purpose::Entry)
+                .open_ballot(MeetingId(m), &b.number, Purpose::Entry)
                 .expect("open ballot");
             for (item, ..) in &e.items {
                 store
-                    .enter_answer(m, b.voter_id, *item, Choice::Yes, "记录人")
+                    .enter_answer(MeetingId(m), b.voter_id, *item, Choice::Yes, "记录人")
                     .expect("answer");
             }
         });
@@ -117,7 +118,7 @@ pub fn rows(db: &Path, samples: usize) -> Vec<Measure> {
                 let tx = fc.unchecked_transaction().expect("begin");
                 tx.execute(
                     "INSERT INTO t (item, voter, choice, at) VALUES (?1, ?2, 'yes', '2026-11-02T19:00:00+08:00')",
-                    [item, b.voter_id],
+                    [item, b.voter_id.0],
                 )
                 .expect("insert");
                 tx.commit().expect("commit");
@@ -129,7 +130,7 @@ pub fn rows(db: &Path, samples: usize) -> Vec<Measure> {
     let mut print = measure("print 400 ballots to A4 HTML (one voter a page)", "< 1 s");
     let mut bytes = 0;
     for _ in 0..3 {
-        let (t, html) = time(|| render(&store, m, Paper::Ballots).expect("ballots"));
+        let (t, html) = time(|| render(&store, MeetingId(m), Paper::Ballots).expect("ballots"));
         bytes = html.len();
         print.samples.push(t);
     }

@@ -10,11 +10,12 @@ use crate::domain::minutes::markup::to_txt;
 use crate::domain::text::clean_line;
 use crate::export::Format;
 use crate::store::Store;
+use crate::store::ids::MeetingId;
 use crate::strings::{self, Lang};
 
 pub fn show(store: Store, id: i64, format: ShowFormat, lang: Lang) -> CliResult {
-    meeting_or_exit(&store, id, lang)?;
-    let (md, _, _, escaped) = crate::export::markdown_as(&store, id, false)?;
+    meeting_or_exit(&store, MeetingId(id), lang)?;
+    let (md, _, _, escaped) = crate::export::markdown_as(&store, MeetingId(id), false)?;
     let text = match format {
         ShowFormat::Md => md,
         ShowFormat::Txt => to_txt(&md, escaped),
@@ -32,13 +33,13 @@ pub fn run(
     force: bool,
     lang: Lang,
 ) -> CliResult {
-    meeting_or_exit(&store, id, lang)?;
+    meeting_or_exit(&store, MeetingId(id), lang)?;
     let format = match format {
         ExportFormat::Md => Format::Md,
         ExportFormat::Html => Format::Html,
         ExportFormat::Json => Format::Json,
     };
-    let text = crate::export::export(&store, id, format, notice_only)?;
+    let text = crate::export::export(&store, MeetingId(id), format, notice_only)?;
     match out {
         None => crate::cli::outcome::out(&text),
         Some(path) => {

@@ -193,7 +193,7 @@ fn report(
                     lang, community, f,
                 )));
             }
-            let mut l = strings::cli_import_done(lang, shown, meeting_id, title);
+            let mut l = strings::cli_import_done(lang, shown, meeting_id.0, title);
             if chain_starts_here {
                 l.push(' ');
                 l.push_str(strings::CLI_CHAIN_FROM_IMPORT.get(lang));
@@ -201,7 +201,7 @@ fn report(
             l
         }
         ImportOutcome::AlreadyPresent { meeting_id } => {
-            strings::cli_import_present(lang, shown, meeting_id)
+            strings::cli_import_present(lang, shown, meeting_id.0)
         }
         ImportOutcome::Refused(r) => {
             n.refused += 1;

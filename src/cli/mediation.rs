@@ -10,6 +10,7 @@ use crate::domain::mediation::paper::agreement_html;
 use crate::domain::mediation::verify::{AgreementBundle, AgreementStatus, EXPORT_FORMAT};
 use crate::domain::mediation::{CaseKind, CaseStatus};
 use crate::domain::text::{clean_line, pad, width};
+use crate::store::ids::CaseId;
 use crate::store::mediation::CaseFilter;
 use crate::store::mediation::sign::AgreementReport;
 use crate::store::{Store, StoreError};
@@ -93,7 +94,7 @@ pub fn list(
     Ok(Outcome::Ok)
 }
 
-fn case_or_exit(store: &Store, case: i64, lang: Lang) -> Result<(), CliError> {
+fn case_or_exit(store: &Store, case: CaseId, lang: Lang) -> Result<(), CliError> {
     match store.case_row(case) {
         Ok(_) => Ok(()),
         Err(StoreError::NotFound(_)) => {
@@ -123,7 +124,7 @@ fn write_out(
 }
 
 /// `yishi print agreement CASE`: the signed text, or the draft marked as one.
-pub fn print(store: Store, case: i64, out: Option<&Path>, force: bool, lang: Lang) -> CliResult {
+pub fn print(store: Store, case: CaseId, out: Option<&Path>, force: bool, lang: Lang) -> CliResult {
     case_or_exit(&store, case, lang)?;
     let row = store.case_row(case)?;
     let html = agreement_html(
@@ -137,7 +138,13 @@ pub fn print(store: Store, case: i64, out: Option<&Path>, force: bool, lang: Lan
 }
 
 /// `yishi mediation export CASE`: the signed agreement as JSON (`verify --file`, `import`).
-pub fn export(store: Store, case: i64, out: Option<&Path>, force: bool, lang: Lang) -> CliResult {
+pub fn export(
+    store: Store,
+    case: CaseId,
+    out: Option<&Path>,
+    force: bool,
+    lang: Lang,
+) -> CliResult {
     case_or_exit(&store, case, lang)?;
     let b = store.agreement_bundle(case)?;
     if b.agreement.is_none() {
@@ -242,7 +249,7 @@ fn read(path: &Path, lang: Lang) -> Result<AgreementBundle, CliError> {
 
 fn report_of(b: &AgreementBundle) -> AgreementReport {
     AgreementReport {
-        case_id: Some(0),
+        case_id: Some(CaseId(0)),
         community: b.case.community.clone(),
         number: b.case.number,
         title: b.case.title.clone(),

@@ -21,6 +21,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::store::StoreError;
+use crate::store::ids::CaseId;
 use crate::strings::{self, Lang};
 pub use args::{Cli, Command};
 pub use open::default_db;
@@ -153,7 +154,7 @@ fn mediation_cmd(cli: &Cli, cmd: &args::MediationCmd, lang: Lang) -> CliResult {
         ),
         args::MediationCmd::Export { case, out, force } => mediation::export(
             open_existing_for_reading(cli, lang)?,
-            *case,
+            CaseId(*case),
             out.as_deref(),
             *force,
             lang,

@@ -9,6 +9,7 @@ use super::verify::meeting_or_exit;
 use crate::domain::text::clean_line;
 use crate::paper::{Paper, render};
 use crate::store::Store;
+use crate::store::ids::{CaseId, MeetingId};
 use crate::strings::{self, Lang};
 
 pub fn run(
@@ -20,9 +21,9 @@ pub fn run(
     lang: Lang,
 ) -> CliResult {
     if what == PrintWhat::Agreement {
-        return super::mediation::print(store, id, out, force, lang);
+        return super::mediation::print(store, CaseId(id), out, force, lang);
     }
-    meeting_or_exit(&store, id, lang)?;
+    meeting_or_exit(&store, MeetingId(id), lang)?;
     let what = match what {
         PrintWhat::Agreement => return Ok(Outcome::Ok),
         PrintWhat::Notice => Paper::Notice,
@@ -32,7 +33,8 @@ pub fn run(
         PrintWhat::Results => Paper::Results,
         PrintWhat::Extension => Paper::Extension,
     };
-    let html = render(&store, id, what).map_err(|e| CliError(strings::store_error(lang, &e)))?;
+    let html = render(&store, MeetingId(id), what)
+        .map_err(|e| CliError(strings::store_error(lang, &e)))?;
     match out {
         None => crate::cli::outcome::out(&html),
         Some(path) => {

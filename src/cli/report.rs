@@ -19,8 +19,11 @@ pub struct Args<'a> {
 pub fn run(store: Store, a: Args<'_>, lang: Lang) -> CliResult {
     if a.year.is_some_and(|y| !(1900..=9999).contains(&y)) {
         return Err(CliError(
-            strings::suggestions::refusal(lang, crate::store::suggestions::CivicRefusal::BadYear)
-                .into(),
+            strings::suggestions::refusal(
+                lang,
+                crate::store::refusal::suggestions::SuggestionRefusal::BadYear,
+            )
+            .into(),
         ));
     }
     let today = crate::store::actions::today();

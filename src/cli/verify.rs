@@ -6,6 +6,7 @@ use std::path::Path;
 use super::outcome::{CliError, CliResult, Outcome};
 use crate::domain::signing::verify::{EXPORT_FORMAT, ExportBundle, SignatureRecord, VerifyStatus};
 use crate::domain::text::clean_line;
+use crate::store::ids::MeetingId;
 use crate::store::signed::VerifyReport;
 use crate::store::{Store, StoreError};
 use crate::strings::{self, Lang};
@@ -30,10 +31,10 @@ fn signers(l: Lang, sigs: &[SignatureRecord]) -> String {
         .join(sep)
 }
 
-pub(crate) fn meeting_or_exit(store: &Store, id: i64, lang: Lang) -> Result<(), CliError> {
+pub(crate) fn meeting_or_exit(store: &Store, id: MeetingId, lang: Lang) -> Result<(), CliError> {
     match store.meeting(id) {
         Ok(_) => Ok(()),
-        Err(StoreError::NotFound(_)) => Err(CliError(strings::cli_no_meeting(lang, id))),
+        Err(StoreError::NotFound(_)) => Err(CliError(strings::cli_no_meeting(lang, id.0))),
         Err(e) => Err(e.into()),
     }
 }
@@ -48,7 +49,7 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
         all_valid &= r.status.is_valid();
         let line = strings::verify_line(
             lang,
-            Some(r.meeting_id),
+            Some(r.meeting_id.0),
             &r.title,
             &r.status,
             &signers(lang, &r.signatures),
@@ -67,8 +68,8 @@ pub fn run(store: Store, id: Option<i64>, lang: Lang) -> CliResult {
     // Each meeting's line is printed as it is verified, not after the whole archive.
     let meetings = match id {
         Some(id) => {
-            meeting_or_exit(&store, id, lang)?;
-            print(store.verify_meeting(id)?);
+            meeting_or_exit(&store, MeetingId(id), lang)?;
+            print(store.verify_meeting(MeetingId(id))?);
             1
         }
         None => store.verify_each(|r| {

@@ -3,6 +3,7 @@
 
 use crate::domain::model::{CouncilKind, VoterKind};
 use crate::domain::roster_csv::RosterRow;
+use crate::store::ids::CommunityId;
 use crate::store::{Result, Store};
 
 pub const COMMUNITY: &str = "望城小区";
@@ -124,8 +125,7 @@ pub const COMMITTEE: [(&str, &str); 6] = [
 pub(crate) fn owners_committee(store: &mut Store) -> Result<()> {
     let community = store
         .community_by_name(COMMUNITY)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |c| c.id);
     let voters = store.voters(community)?;
     for (label, role) in COMMITTEE {
         if let Some(v) = voters

@@ -9,6 +9,7 @@ use crate::domain::model::{
 };
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::signing::verify::Role;
+use crate::store::ids::{CommunityId, VoterId};
 use crate::store::meetings::{ItemInput, MeetingInput};
 use crate::store::{Result, Store, simulate_clock};
 
@@ -39,8 +40,7 @@ fn item(
 pub(crate) fn past_meeting(store: &mut Store) -> Result<i64> {
     let community = store
         .community_by_name(COMMUNITY)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |c| c.id);
     simulate_clock(at(2026, 5, 16, 9, 0));
     let m = store.create_meeting(
         community,
@@ -108,7 +108,7 @@ pub(crate) fn past_meeting(store: &mut Store) -> Result<i64> {
             8 if i > 20 => Choice::Abstain,
             _ => Choice::Yes,
         };
-        store.answer(gate, b.voter_id, c, None)?;
+        store.answer(gate, VoterId(b.voter_id), c, None)?;
     }
     store.close_vote(gate)?;
     store.add_action(gate, "采购并安装东门电动伸缩门", "业主委员会", "2026-08-31")?;
@@ -122,7 +122,7 @@ pub(crate) fn past_meeting(store: &mut Store) -> Result<i64> {
             1 => Choice::No,
             _ => Choice::Yes,
         };
-        store.answer(road, b.voter_id, c, None)?;
+        store.answer(road, VoterId(b.voter_id), c, None)?;
     }
     store.close_vote(road)?;
     store.set_summary(m, "会议应到业主38户，实到35户（含委托1户）。安装小区大门议案获得通过，主干道拓宽议案未获通过，待重新征求意见后另行提交。")?;
@@ -137,14 +137,13 @@ pub(crate) fn past_meeting(store: &mut Store) -> Result<i64> {
         let role = Role::from_db(role).unwrap_or(Role::Member);
         store.sign_meeting(m, signer, role, passphrase)?;
     }
-    Ok(m)
+    Ok(m.0)
 }
 
 pub(crate) fn draft_meeting(store: &mut Store) -> Result<i64> {
     let community = store
         .community_by_name(COMMUNITY)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |c| c.id);
     simulate_clock(None);
     let m = store.create_meeting(
         community,
@@ -168,7 +167,7 @@ pub(crate) fn draft_meeting(store: &mut Store) -> Result<i64> {
         .voters(community)?
         .into_iter()
         .find(|v| v.units.iter().any(|u| u.label == "3栋2单元101"))
-        .map(|v| v.id);
+        .map(|v| v.id.0);
     store.add_item(m, &item(
         "3栋2单元加装电梯",
         Category::Elevator,
@@ -193,7 +192,7 @@ pub(crate) fn draft_meeting(store: &mut Store) -> Result<i64> {
         Scope::all(),
         RuleKind::Art278Ordinary,
     ))?;
-    Ok(m)
+    Ok(m.0)
 }
 
 /// A written consultation (书面征求意见) in progress: an elevator for 3栋1单元, its six
@@ -201,8 +200,7 @@ pub(crate) fn draft_meeting(store: &mut Store) -> Result<i64> {
 pub(crate) fn written_consultation(store: &mut Store) -> Result<i64> {
     let community = store
         .community_by_name(COMMUNITY)?
-        .map(|c| c.id)
-        .unwrap_or_default();
+        .map_or(CommunityId(0), |c| c.id);
     simulate_clock(at(2026, 11, 4, 10, 0));
     let m = store.create_meeting(
         community,
@@ -282,5 +280,5 @@ pub(crate) fn written_consultation(store: &mut Store) -> Result<i64> {
             store.enter_answer(m, b.voter_id, *it, choice, "李秀英")?;
         }
     }
-    Ok(m)
+    Ok(m.0)
 }

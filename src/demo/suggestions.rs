@@ -8,6 +8,7 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use crate::domain::cost::{CostPlan, FixedShare, ShareMethod};
 use crate::domain::model::{Category, MeetingStatus};
 use crate::domain::suggestions::{Channel, SuggestionStatus};
+use crate::store::ids::{CommunityId, ItemId};
 use crate::store::suggestions::SuggestionInput;
 use crate::store::{Result, Store, simulate_clock};
 
@@ -19,7 +20,12 @@ fn at(m: u32, d: u32) -> Option<chrono::DateTime<FixedOffset>> {
 
 /// The past meeting's gate (by area, and raised by a resident in April) and road
 /// (物业公司 pays half) get their plans and the gate its source, before the votes.
-pub fn plan_past(store: &mut Store, community: i64, gate: i64, road: i64) -> Result<()> {
+pub fn plan_past(
+    store: &mut Store,
+    community: CommunityId,
+    gate: ItemId,
+    road: ItemId,
+) -> Result<()> {
     let (channel, who, contact, text, category, (m, d)) = GATE;
     simulate_clock(at(m, d));
     let s = store.add_suggestion(

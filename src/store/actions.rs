@@ -1,18 +1,20 @@
 //! The action items board: every decision's follow-up across meetings, status changes
 //! with a note kept as history, and the follow-up item on a community's next agenda.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use rusqlite::params;
 
 use crate::domain::model::ActionStatus;
 use crate::domain::text::clean_line;
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::MeetingId;
+use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BoardRow {
     pub id: i64,
     pub community: String,
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     pub meeting_title: String,
     pub meeting_date: String,
     pub item_title: String,
@@ -78,7 +80,7 @@ impl Store {
     pub fn set_action_status(&mut self, id: i64, status: ActionStatus, note: &str) -> Result<()> {
         let note = clean_line(note).trim().to_string();
         if note.is_empty() {
-            return Err(StoreError::Refused(Refusal::StatusNeedsNote));
+            return Err(refuse(Refusal::StatusNeedsNote));
         }
         self.write(|tx| {
             let n = tx.execute(

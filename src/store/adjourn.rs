@@ -3,13 +3,15 @@
 //! as 未审议 by `Store::adjourn`).
 
 use crate::domain::model::{ItemStatus, MeetingStatus};
-use crate::store::Refusal;
+use crate::store::Store;
 use crate::store::common::require_status;
-use crate::store::meetings::ItemRow;
-use crate::store::{Result, Store, StoreError};
+use crate::store::error::{Result, refuse};
+use crate::store::ids::MeetingId;
+use crate::store::items::ItemRow;
+use crate::store::refusal::Refusal;
 
 /// Refuse adjourning when it cannot be done: the meeting is not open, or a vote runs.
-pub(crate) fn refuse_adjourn(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {
+pub(crate) fn refuse_adjourn(tx: &rusqlite::Connection, meeting: MeetingId) -> Result<()> {
     require_status(tx, meeting, &[MeetingStatus::Open])?;
     let voting: i64 = tx.query_row(
         "SELECT count(*) FROM agenda_items WHERE meeting_id = ?1 AND status = 'voting'",
@@ -17,7 +19,7 @@ pub(crate) fn refuse_adjourn(tx: &rusqlite::Connection, meeting: i64) -> Result<
         |r| r.get(0),
     )?;
     if voting > 0 {
-        return Err(StoreError::Refused(Refusal::AdjournWhileVoting));
+        return Err(refuse(Refusal::AdjournWhileVoting));
     }
     Ok(())
 }
@@ -25,7 +27,7 @@ pub(crate) fn refuse_adjourn(tx: &rusqlite::Connection, meeting: i64) -> Result<
 impl Store {
     /// Whether the meeting can adjourn now (Err: why not), and the items that adjourning
     /// would record as never taken up, in agenda order.
-    pub fn adjourn_check(&self, meeting: i64) -> Result<Vec<ItemRow>> {
+    pub fn adjourn_check(&self, meeting: MeetingId) -> Result<Vec<ItemRow>> {
         refuse_adjourn(self.conn(), meeting)?;
         Ok(self
             .items(meeting)?

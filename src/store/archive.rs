@@ -4,7 +4,9 @@ use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::domain::text::search::match_query;
-use crate::store::{Result, Store};
+use crate::store::Store;
+use crate::store::error::Result;
+use crate::store::ids::MeetingId;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArchiveFilter {
@@ -33,7 +35,7 @@ pub struct ArchiveItem {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ArchiveRow {
-    pub id: i64,
+    pub id: MeetingId,
     pub uid: String,
     pub community: String,
     pub kind: String,
@@ -128,7 +130,7 @@ impl Store {
 
     /// The items of the listed meetings, a few hundred meetings per query.
     fn fill_items(&self, rows: &mut [ArchiveRow]) -> Result<()> {
-        let mut at: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+        let mut at: std::collections::HashMap<MeetingId, usize> = std::collections::HashMap::new();
         for (k, r) in rows.iter().enumerate() {
             at.insert(r.id, k);
         }
@@ -142,7 +144,7 @@ impl Store {
             let mut st = self.conn().prepare_cached(&sql)?;
             let mut q = st.query(rusqlite::params_from_iter(chunk.iter()))?;
             while let Some(r) = q.next()? {
-                let meeting: i64 = r.get(0)?;
+                let meeting: MeetingId = r.get(0)?;
                 if let Some(&k) = at.get(&meeting) {
                     rows[k].items.push(ArchiveItem {
                         position: r.get(1)?,
@@ -343,14 +345,14 @@ mod each_tests {
             .expect("ids")
             .collect::<rusqlite::Result<_>>()
             .expect("ids");
-        assert_eq!(all.iter().map(|r| r.id).collect::<Vec<_>>(), ids);
+        assert_eq!(all.iter().map(|r| r.id.0).collect::<Vec<_>>(), ids);
         assert_eq!(all.len(), 1234 - 1234 / 7);
-        let m = all.iter().find(|r| r.id == 1000).expect("1000");
+        let m = all.iter().find(|r| r.id.0 == 1000).expect("1000");
         assert_eq!(m.items.len(), 2);
         assert_eq!(m.items[1].title, "议题2/1000");
         assert!(
             all.iter()
-                .find(|r| r.id == 999)
+                .find(|r| r.id.0 == 999)
                 .expect("999")
                 .items
                 .is_empty()

@@ -13,10 +13,12 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use crate::files::{self, Refusal};
-use crate::store::{APPLICATION_ID, Result, Store, StoreError};
+use crate::store::Store;
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::open::APPLICATION_ID;
 
 fn refusal(dest: &Path, why: Refusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::File {
+    refuse(crate::store::refusal::Refusal::File {
         path: crate::domain::text::clean_line(&dest.display().to_string()),
         why,
     })

@@ -1,20 +1,32 @@
 //! Helpers several store modules share (meetings, the running session, the record,
 //! import): their one home, so that no two store modules import each other.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
-use crate::domain::model::{MeetingStatus, PresenceKind};
+use crate::domain::model::{ItemStatus, MeetingStatus, PresenceKind};
 use crate::domain::record::PresenceEvent;
 use crate::domain::rules::{Rule, RuleKind};
-use crate::store::{Result, StoreError, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{ItemId, MeetingId, VoterId};
+use crate::store::now;
 
 /// The rule as stored: its parameters are the JSON of the domain's `Rule`.
-pub(crate) fn rule_from_db(code: &str, params: &str) -> Rule {
-    serde_json::from_str::<Rule>(params)
-        .ok()
-        .filter(|r| r.kind.code() == code)
-        .unwrap_or_else(|| Rule::new(RuleKind::from_code(code).unwrap_or(RuleKind::NoVote)))
+/// Parameters that do not parse (a row from before they were kept) give the code's
+/// default rule; a code this program does not know is an error, not a guess.
+pub(crate) fn rule_from_db(code: &str, params: &str) -> rusqlite::Result<Rule> {
+    if let Ok(rule) = serde_json::from_str::<Rule>(params)
+        && rule.kind.code() == code
+    {
+        return Ok(rule);
+    }
+    RuleKind::from_code(code).map(Rule::new).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown vote rule {code:?}").into(),
+        )
+    })
 }
 
 pub(crate) fn rule_params(rule: &Rule) -> String {
@@ -23,7 +35,7 @@ pub(crate) fn rule_params(rule: &Rule) -> String {
 
 pub(crate) fn presence_events(
     conn: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
 ) -> Result<Vec<PresenceEvent>> {
     let mut st = conn.prepare_cached(&format!(
         "{EVENT_COLUMNS} WHERE e.meeting_id = ?1 ORDER BY e.id"
@@ -37,8 +49,8 @@ pub(crate) fn presence_events(
 /// an answer in a 400-voter roll call does not read the whole timeline.
 pub(crate) fn attendance_of(
     conn: &rusqlite::Connection,
-    meeting: i64,
-    voter: i64,
+    meeting: MeetingId,
+    voter: VoterId,
 ) -> Result<crate::domain::presence::Attendance> {
     let mut st = conn.prepare_cached(&format!(
         "{EVENT_COLUMNS} WHERE e.meeting_id = ?1 AND e.voter_id = ?2 ORDER BY e.id"
@@ -47,7 +59,7 @@ pub(crate) fn attendance_of(
         .query_map(rusqlite::params![meeting, voter], event_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(crate::domain::presence::current(&events)
-        .remove(&voter)
+        .remove(&voter.0)
         .unwrap_or_default())
 }
 
@@ -86,23 +98,22 @@ pub(crate) fn end_discussion(tx: &rusqlite::Connection, which: &str, id: i64) ->
 /// The meeting's status, refusing the action unless it is one of `allowed`.
 pub(crate) fn require_status(
     tx: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
     allowed: &[MeetingStatus],
 ) -> Result<MeetingStatus> {
-    let s: Option<String> = tx
+    let status: MeetingStatus = tx
         .query_row(
             "SELECT status FROM meetings WHERE id = ?1",
             [meeting],
             |r| r.get(0),
         )
-        .optional()?;
-    let s = s.ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
-    let status = MeetingStatus::from_db(&s).unwrap_or(MeetingStatus::Draft);
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
     if status == MeetingStatus::Signed {
         return Err(StoreError::Locked);
     }
     if !allowed.contains(&status) {
-        return Err(StoreError::Refused(Refusal::WrongStatus(status)));
+        return Err(refuse(Refusal::WrongStatus(status)));
     }
     // Once someone has signed the minutes, the records they signed must not change.
     if status == MeetingStatus::Adjourned {
@@ -112,8 +123,19 @@ pub(crate) fn require_status(
             |r| r.get(0),
         )?;
         if signing {
-            return Err(StoreError::Refused(Refusal::RecordAlreadySigned));
+            return Err(refuse(Refusal::RecordAlreadySigned));
         }
     }
     Ok(status)
+}
+
+/// The meeting an agenda item belongs to, and the item's status.
+pub(crate) fn item_meeting(
+    tx: &rusqlite::Connection,
+    item: ItemId,
+) -> Result<(MeetingId, ItemStatus)> {
+    tx.prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?
+        .query_row([item], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))
 }

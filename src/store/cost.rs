@@ -10,22 +10,29 @@ use crate::domain::cost::{
 use crate::domain::model::{Scope, ScopeKind};
 use crate::domain::suggestions::ItemCost;
 use crate::domain::text::clean_line;
-use crate::store::suggestions::{CivicRefusal, refuse};
-use crate::store::{Refusal, Result, Store, StoreError, audit};
+
+use crate::domain::model::ItemStatus;
+use crate::store::common::item_meeting;
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::CommunityId;
+use crate::store::ids::ItemId;
+use crate::store::refusal::Refusal;
+use crate::store::refusal::suggestions::SuggestionRefusal;
+use crate::store::{Store, audit};
 
 fn cost_refusal(e: CostError) -> StoreError {
     refuse(match e {
-        CostError::Total => CivicRefusal::CostTotal,
-        CostError::Fixed => CivicRefusal::CostFixed,
-        CostError::Weight => CivicRefusal::CostWeight,
-        CostError::NoPayer => CivicRefusal::CostNoPayer,
+        CostError::Total => SuggestionRefusal::CostTotal,
+        CostError::Fixed => SuggestionRefusal::CostFixed,
+        CostError::Weight => SuggestionRefusal::CostWeight,
+        CostError::NoPayer => SuggestionRefusal::CostNoPayer,
     })
 }
 
 /// The units of an item's scope with their holders, in roster order (the voter's
 /// position, then the unit's). A council item is paid by every unit of the community.
-fn payers(conn: &rusqlite::Connection, item: i64) -> Result<Vec<Payer>> {
-    let (community, kind, building, unit): (i64, String, String, String) = conn
+fn payers(conn: &rusqlite::Connection, item: ItemId) -> Result<Vec<Payer>> {
+    let (community, kind, building, unit): (CommunityId, String, String, String) = conn
         .query_row(
             "SELECT m.community_id, i.scope_kind, i.scope_building, i.scope_unit
              FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?1",
@@ -66,7 +73,7 @@ fn payers(conn: &rusqlite::Connection, item: i64) -> Result<Vec<Payer>> {
     Ok(out)
 }
 
-pub(crate) fn write_cost(tx: &rusqlite::Connection, item: i64, c: &ItemCost) -> Result<()> {
+pub(crate) fn write_cost(tx: &rusqlite::Connection, item: ItemId, c: &ItemCost) -> Result<()> {
     tx.execute(
         "INSERT INTO cost_plans (item_id, total_fen, fixed, method, coefs)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -96,7 +103,7 @@ pub(crate) fn write_cost(tx: &rusqlite::Connection, item: i64, c: &ItemCost) -> 
     Ok(())
 }
 
-pub(crate) fn item_cost(conn: &rusqlite::Connection, item: i64) -> Result<Option<ItemCost>> {
+pub(crate) fn item_cost(conn: &rusqlite::Connection, item: ItemId) -> Result<Option<ItemCost>> {
     let plan = conn
         .prepare_cached(
             "SELECT total_fen, fixed, method, coefs FROM cost_plans WHERE item_id = ?1",
@@ -136,12 +143,12 @@ pub(crate) fn item_cost(conn: &rusqlite::Connection, item: i64) -> Result<Option
 
 impl Store {
     /// The item's cost plan as saved, with its allocation.
-    pub fn cost_plan(&self, item: i64) -> Result<Option<ItemCost>> {
+    pub fn cost_plan(&self, item: ItemId) -> Result<Option<ItemCost>> {
         item_cost(self.conn(), item)
     }
 
     /// The allocation `plan` would give over the item's scope now (the form's preview).
-    pub fn preview_cost(&self, item: i64, plan: &CostPlan) -> Result<ItemCost> {
+    pub fn preview_cost(&self, item: ItemId, plan: &CostPlan) -> Result<ItemCost> {
         let payers = payers(self.conn(), item)?;
         let shares = allocate(plan, &payers).map_err(cost_refusal)?;
         Ok(ItemCost {
@@ -152,7 +159,7 @@ impl Store {
 
     /// Save (or with None, remove) an item's cost plan, allocated over its scope's units
     /// as they are now. Refused once the item's vote has started.
-    pub fn set_cost_plan(&mut self, item: i64, plan: Option<&CostPlan>) -> Result<()> {
+    pub fn set_cost_plan(&mut self, item: ItemId, plan: Option<&CostPlan>) -> Result<()> {
         let plan = plan.map(|p| CostPlan {
             fixed: p
                 .fixed
@@ -165,14 +172,7 @@ impl Store {
             ..p.clone()
         });
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx
-                .query_row(
-                    "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
-                    [item],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
+            let (meeting, status) = item_meeting(tx, item)?;
             crate::store::common::require_status(
                 tx,
                 meeting,
@@ -181,8 +181,8 @@ impl Store {
                     crate::domain::model::MeetingStatus::Open,
                 ],
             )?;
-            if status == "voting" || status == "closed" {
-                return Err(StoreError::Refused(Refusal::ItemAlreadyVoted));
+            if matches!(status, ItemStatus::Voting | ItemStatus::Closed) {
+                return Err(refuse(Refusal::ItemAlreadyVoted));
             }
             tx.execute("DELETE FROM cost_shares WHERE item_id = ?1", [item])?;
             tx.execute("DELETE FROM cost_plans WHERE item_id = ?1", [item])?;

@@ -5,7 +5,8 @@
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::text::clean_multiline;
-use crate::store::{Result, Store, now};
+use crate::store::error::Result;
+use crate::store::{Store, now};
 
 /// A kept draft: each field's value by the field's name, and when it was last typed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::store::refusal::Refusal;
+
 #[derive(Debug)]
 pub enum StoreError {
     /// The file is not an SQLite database at all.
@@ -29,7 +31,7 @@ pub enum StoreError {
     /// The passphrase does not give the signer's registered key; nothing was signed.
     WrongPassphrase,
     /// Input or an action the store refuses, with its parameters (see `Refusal`).
-    Refused(crate::store::Refusal),
+    Refused(Refusal),
     /// Something not found (a meeting id, a voter).
     NotFound(String),
     /// Any other SQLite error.
@@ -108,3 +110,15 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+impl From<Refusal> for StoreError {
+    fn from(r: Refusal) -> StoreError {
+        StoreError::Refused(r)
+    }
+}
+
+/// The one way the store refuses: any refusal (a `Refusal` or one of its families) as
+/// the error the action returns.
+pub(crate) fn refuse(r: impl Into<Refusal>) -> StoreError {
+    StoreError::Refused(r.into())
+}

@@ -6,7 +6,9 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use crate::store::{Result, now};
+use crate::store::error::Result;
+use crate::store::ids::{CommunityId, ItemId, MeetingId};
+use crate::store::now;
 
 /// A new meeting opens with the community's action items of earlier meetings that are
 /// new, changed or came due since the last follow-up quoted them (the others are
@@ -15,8 +17,8 @@ use crate::store::{Result, now};
 /// what a later follow-up compares with.
 pub(crate) fn add_followup(
     tx: &rusqlite::Transaction<'_>,
-    community: i64,
-    meeting: i64,
+    community: CommunityId,
+    meeting: MeetingId,
     lang: &str,
 ) -> Result<()> {
     use crate::domain::followup::{self, OpenAction};
@@ -74,7 +76,7 @@ pub(crate) fn add_followup(
          VALUES (?1, 1, ?2, 'followup', 'no_vote', ?3)",
         params![meeting, title, now()],
     )?;
-    let item = tx.last_insert_rowid();
+    let item = ItemId(tx.last_insert_rowid());
     tx.execute(
         "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)",
         params![item, text, now()],
@@ -93,7 +95,7 @@ pub(crate) fn add_followup(
             changed
         ])?;
     }
-    crate::store::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
+    crate::store::search::index_text(tx, meeting, "proposal", item.0, &format!("{title}\n{text}"))?;
     Ok(())
 }
 
@@ -112,8 +114,8 @@ struct ActionRow {
 /// (a fixed condition on `a`, never user input), oldest decision first.
 fn community_actions(
     tx: &rusqlite::Transaction<'_>,
-    community: i64,
-    meeting: i64,
+    community: CommunityId,
+    meeting: MeetingId,
     cond: &str,
 ) -> Result<Vec<ActionRow>> {
     let mut st = tx.prepare_cached(&format!(
@@ -139,8 +141,8 @@ fn community_actions(
 /// Add a revision if the text differs from the current one.
 pub(crate) fn add_revision(
     tx: &rusqlite::Transaction<'_>,
-    meeting: i64,
-    item: i64,
+    meeting: MeetingId,
+    item: ItemId,
     text: &str,
 ) -> Result<bool> {
     let (rev, current): (i64, String) = tx.query_row(
@@ -161,7 +163,7 @@ pub(crate) fn add_revision(
         [item],
         |r| r.get(0),
     )?;
-    crate::store::search::unindex(tx, meeting, "proposal", item)?;
-    crate::store::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
+    crate::store::search::unindex(tx, meeting, "proposal", item.0)?;
+    crate::store::search::index_text(tx, meeting, "proposal", item.0, &format!("{title}\n{text}"))?;
     Ok(true)
 }

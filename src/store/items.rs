@@ -6,15 +6,19 @@ use rusqlite::{OptionalExtension, Row, params};
 use crate::domain::model::{Category, ItemStatus, MeetingStatus, Scope, ScopeKind};
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::store::Refusal;
+use crate::store::common::item_meeting;
 use crate::store::common::{require_status, rule_from_db, rule_params};
+use crate::store::error::{Result, StoreError, refuse};
 use crate::store::followup::add_revision;
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::ids::VoterId;
+use crate::store::ids::{ItemId, MeetingId};
+use crate::store::refusal::Refusal;
+use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemRow {
-    pub id: i64,
-    pub meeting_id: i64,
+    pub id: ItemId,
+    pub meeting_id: MeetingId,
     pub position: i64,
     pub title: String,
     pub category: Category,
@@ -25,7 +29,7 @@ pub struct ItemRow {
     pub added_late: bool,
     pub proposal: String,
     pub revisions: i64,
-    pub current_voter: Option<i64>,
+    pub current_voter: Option<VoterId>,
 }
 
 /// What the host types to add or edit an agenda item.
@@ -50,7 +54,6 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
     let scope_kind: String = r.get(6)?;
     let rule: String = r.get(9)?;
     let params: String = r.get(10)?;
-    let status: String = r.get(11)?;
     Ok(ItemRow {
         id: r.get(0)?,
         meeting_id: r.get(1)?,
@@ -63,12 +66,12 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
             building: r.get(7)?,
             unit: r.get(8)?,
         },
-        rule: rule_from_db(&rule, &params),
+        rule: rule_from_db(&rule, &params)?,
         // An item never taken up is stored 'closed' and in not_taken_up (schema v5).
         status: if r.get::<_, bool>(16)? {
             ItemStatus::NotTakenUp
         } else {
-            ItemStatus::from_db(&status).unwrap_or(ItemStatus::Pending)
+            r.get(11)?
         },
         added_late: r.get::<_, i64>(12)? != 0,
         proposal: r.get(13)?,
@@ -80,11 +83,10 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
 fn check_item(i: &ItemInput) -> Result<ItemInput> {
     let title = clean_line(&i.title).trim().to_string();
     if title.is_empty() {
-        return Err(StoreError::Refused(Refusal::ItemNeedsTitle));
+        return Err(refuse(Refusal::ItemNeedsTitle));
     }
     if let RuleKind::Custom(c) = &i.rule.kind {
-        c.validate()
-            .map_err(|_| StoreError::Refused(Refusal::BadCustomRule))?;
+        c.validate().map_err(|_| refuse(Refusal::BadCustomRule))?;
     }
     let scope = Scope {
         kind: i.scope.kind,
@@ -92,10 +94,10 @@ fn check_item(i: &ItemInput) -> Result<ItemInput> {
         unit: clean_line(&i.scope.unit).trim().to_string(),
     };
     if matches!(scope.kind, ScopeKind::Building | ScopeKind::Unit) && scope.building.is_empty() {
-        return Err(StoreError::Refused(Refusal::BuildingScopeNeedsBuilding));
+        return Err(refuse(Refusal::BuildingScopeNeedsBuilding));
     }
     if scope.kind == ScopeKind::Unit && scope.unit.is_empty() {
-        return Err(StoreError::Refused(Refusal::UnitScopeNeedsUnit));
+        return Err(refuse(Refusal::UnitScopeNeedsUnit));
     }
     Ok(ItemInput {
         title,
@@ -108,7 +110,7 @@ fn check_item(i: &ItemInput) -> Result<ItemInput> {
 }
 
 impl Store {
-    pub fn items(&self, meeting: i64) -> Result<Vec<ItemRow>> {
+    pub fn items(&self, meeting: MeetingId) -> Result<Vec<ItemRow>> {
         let sql = format!(
             "SELECT {ITEM_COLS} FROM agenda_items i WHERE i.meeting_id = ?1 ORDER BY i.position, i.id"
         );
@@ -117,7 +119,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn item(&self, id: i64) -> Result<ItemRow> {
+    pub fn item(&self, id: ItemId) -> Result<ItemRow> {
         let sql = format!("SELECT {ITEM_COLS} FROM agenda_items i WHERE i.id = ?1");
         self.conn()
             .query_row(&sql, [id], item_from)
@@ -127,7 +129,7 @@ impl Store {
 
     /// Add an item at the end of the agenda; once the meeting is open it is marked as not
     /// on the published agenda.
-    pub fn add_item(&mut self, meeting: i64, i: &ItemInput) -> Result<i64> {
+    pub fn add_item(&mut self, meeting: MeetingId, i: &ItemInput) -> Result<ItemId> {
         let i = check_item(i)?;
         self.write(|tx| {
             let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
@@ -146,12 +148,12 @@ impl Store {
                     status == MeetingStatus::Open, now()
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = ItemId(tx.last_insert_rowid());
             tx.execute(
                 "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)",
                 params![id, i.proposal, now()],
             )?;
-            crate::store::search::index_text(tx, meeting, "proposal", id, &format!("{}\n{}", i.title, i.proposal))?;
+            crate::store::search::index_text(tx, meeting, "proposal", id.0, &format!("{}\n{}", i.title, i.proposal))?;
             audit(tx, Some(meeting), "item_add", &i.title)?;
             Ok(id)
         })
@@ -159,17 +161,13 @@ impl Store {
 
     /// Edit an item that has not been voted on. A changed proposal text becomes a new
     /// revision (the old one is kept).
-    pub fn update_item(&mut self, id: i64, i: &ItemInput) -> Result<()> {
+    pub fn update_item(&mut self, id: ItemId, i: &ItemInput) -> Result<()> {
         let i = check_item(i)?;
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx.query_row(
-                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let (meeting, status) = item_meeting(tx, id)?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
-            if status == "voting" || status == "closed" {
-                return Err(StoreError::Refused(Refusal::ItemAlreadyVoted));
+            if matches!(status, ItemStatus::Voting | ItemStatus::Closed) {
+                return Err(refuse(Refusal::ItemAlreadyVoted));
             }
             tx.execute(
                 "UPDATE agenda_items SET title = ?2, category = ?3, proposer = ?4, scope_kind = ?5,
@@ -186,17 +184,13 @@ impl Store {
     }
 
     /// Amend the proposal text before the vote: a new revision, the old ones kept.
-    pub fn amend_proposal(&mut self, item: i64, text: &str) -> Result<bool> {
+    pub fn amend_proposal(&mut self, item: ItemId, text: &str) -> Result<bool> {
         let text = clean_multiline(text);
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx.query_row(
-                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
-                [item],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let (meeting, status) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
-            if status == "voting" || status == "closed" {
-                return Err(StoreError::Refused(Refusal::AmendAfterVote));
+            if matches!(status, ItemStatus::Voting | ItemStatus::Closed) {
+                return Err(refuse(Refusal::AmendAfterVote));
             }
             let changed = add_revision(tx, meeting, item, &text)?;
             if changed {
@@ -207,9 +201,9 @@ impl Store {
     }
 
     /// Move an item one place up (-1) or down (+1) in a draft agenda.
-    pub fn move_item(&mut self, id: i64, delta: i64) -> Result<()> {
+    pub fn move_item(&mut self, id: ItemId, delta: i64) -> Result<()> {
         self.write(|tx| {
-            let (meeting, pos): (i64, i64) = tx.query_row(
+            let (meeting, pos): (MeetingId, i64) = tx.query_row(
                 "SELECT meeting_id, position FROM agenda_items WHERE id = ?1",
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -237,15 +231,15 @@ impl Store {
 
     /// Remove an item from a draft agenda (with its revisions); an open meeting's items
     /// are withdrawn instead, so the minutes still show them.
-    pub fn remove_item(&mut self, id: i64) -> Result<()> {
+    pub fn remove_item(&mut self, id: ItemId) -> Result<()> {
         self.write(|tx| {
-            let meeting: i64 = tx.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
+            let meeting: MeetingId = tx.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
             let status = require_status(tx, meeting, &[MeetingStatus::Draft, MeetingStatus::Open])?;
             if status == MeetingStatus::Draft {
                 tx.execute("DELETE FROM proposal_revisions WHERE item_id = ?1", [id])?;
                 tx.execute("DELETE FROM followup_actions WHERE item_id = ?1", [id])?;
                 crate::store::suggestions::forget_item(tx, id)?;
-                crate::store::search::unindex(tx, meeting, "proposal", id)?;
+                crate::store::search::unindex(tx, meeting, "proposal", id.0)?;
                 tx.execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
                 audit(tx, Some(meeting), "item_remove", &id.to_string())?;
             } else {
@@ -254,7 +248,7 @@ impl Store {
                     [id],
                 )?;
                 if n == 0 {
-                    return Err(StoreError::Refused(Refusal::WithdrawVotedItem));
+                    return Err(refuse(Refusal::WithdrawVotedItem));
                 }
                 audit(tx, Some(meeting), "item_withdraw", &id.to_string())?;
             }

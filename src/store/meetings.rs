@@ -1,18 +1,20 @@
 //! Meetings: preparation, opening, adjourning (their agenda items: store::items).
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, Row, params};
 
 use crate::domain::model::{Electorate, MeetingKind, MeetingStatus};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::common::{end_discussion, require_status};
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{CommunityId, ItemId, MeetingId, VoterId};
+use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingRow {
-    pub id: i64,
+    pub id: MeetingId,
     pub uid: String,
-    pub community_id: i64,
+    pub community_id: CommunityId,
     pub community: String,
     pub kind: MeetingKind,
     pub electorate: Electorate,
@@ -23,7 +25,7 @@ pub struct MeetingRow {
     pub secretary: String,
     pub language: String,
     pub status: MeetingStatus,
-    pub current_item: Option<i64>,
+    pub current_item: Option<ItemId>,
     pub summary: String,
     /// Held as a written consultation (书面征求意见: `written_meetings` has it).
     pub written: bool,
@@ -48,7 +50,6 @@ const MEETING_COLS: &str = "m.id, m.uid, m.community_id, c.name, m.kind, m.elect
 fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
     let kind: String = r.get(4)?;
     let electorate: String = r.get(5)?;
-    let status: String = r.get(12)?;
     Ok(MeetingRow {
         id: r.get(0)?,
         uid: r.get(1)?,
@@ -62,7 +63,7 @@ fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
         host: r.get(9)?,
         secretary: r.get(10)?,
         language: r.get(11)?,
-        status: MeetingStatus::from_db(&status).unwrap_or(MeetingStatus::Draft),
+        status: r.get(12)?,
         current_item: r.get(13)?,
         summary: r.get(14)?,
         written: r.get(15)?,
@@ -90,10 +91,10 @@ pub(crate) fn new_uid() -> String {
 fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
     let title = clean_line(&m.title).trim().to_string();
     if title.is_empty() {
-        return Err(StoreError::Refused(Refusal::MeetingNeedsTitle));
+        return Err(refuse(Refusal::MeetingNeedsTitle));
     }
     if chrono::NaiveDateTime::parse_from_str(m.starts_at.trim(), "%Y-%m-%d %H:%M").is_err() {
-        return Err(StoreError::Refused(Refusal::BadMeetingTime));
+        return Err(refuse(Refusal::BadMeetingTime));
     }
     Ok(MeetingInput {
         kind: m.kind,
@@ -113,7 +114,7 @@ fn check_meeting(m: &MeetingInput) -> Result<MeetingInput> {
 pub use crate::store::items::{ItemInput, ItemRow};
 
 impl Store {
-    pub fn meetings(&self, community: Option<i64>) -> Result<Vec<MeetingRow>> {
+    pub fn meetings(&self, community: Option<CommunityId>) -> Result<Vec<MeetingRow>> {
         let sql = format!(
             "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
              WHERE ?1 IS NULL OR m.community_id = ?1 ORDER BY m.starts_at DESC, m.id DESC"
@@ -126,7 +127,11 @@ impl Store {
     /// What the home screen lists for a community: its draft and open meetings and the
     /// `past` most recent finished ones, with the number of finished meetings in all.
     /// (The archive lists the rest; home stays instant on a large archive.)
-    pub fn home_meetings(&self, community: i64, past: i64) -> Result<(Vec<MeetingRow>, i64)> {
+    pub fn home_meetings(
+        &self,
+        community: CommunityId,
+        past: i64,
+    ) -> Result<(Vec<MeetingRow>, i64)> {
         let sql = format!(
             "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id
              WHERE m.community_id = ?1 AND m.status IN ('draft', 'open')"
@@ -156,7 +161,7 @@ impl Store {
         Ok((rows, total))
     }
 
-    pub fn meeting(&self, id: i64) -> Result<MeetingRow> {
+    pub fn meeting(&self, id: MeetingId) -> Result<MeetingRow> {
         let sql = format!(
             "SELECT {MEETING_COLS} FROM meetings m JOIN communities c ON c.id = m.community_id WHERE m.id = ?1"
         );
@@ -182,10 +187,10 @@ impl Store {
 
     pub fn create_meeting(
         &mut self,
-        community: i64,
+        community: CommunityId,
         electorate: Electorate,
         m: &MeetingInput,
-    ) -> Result<i64> {
+    ) -> Result<MeetingId> {
         let m = check_meeting(m)?;
         self.write(|tx| {
             let council: Option<i64> = if electorate == Electorate::Council {
@@ -203,14 +208,14 @@ impl Store {
                     m.starts_at, m.venue, m.host, m.secretary, m.language, now()
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = MeetingId(tx.last_insert_rowid());
             crate::store::followup::add_followup(tx, community, id, &m.language)?;
             audit(tx, Some(id), "meeting_create", &m.title)?;
             Ok(id)
         })
     }
 
-    pub fn update_meeting(&mut self, id: i64, m: &MeetingInput) -> Result<()> {
+    pub fn update_meeting(&mut self, id: MeetingId, m: &MeetingInput) -> Result<()> {
         let m = check_meeting(m)?;
         self.write(|tx| {
             require_status(tx, id, &[MeetingStatus::Draft, MeetingStatus::Open])?;
@@ -239,16 +244,16 @@ impl Store {
     /// A written consultation opens with its ballots (store::written). An owners'
     /// assembly whose notice was posted less than 15 days before is refused: the screen
     /// asks, then calls `start_meeting_confirmed`.
-    pub fn start_meeting(&mut self, meeting: i64) -> Result<()> {
+    pub fn start_meeting(&mut self, meeting: MeetingId) -> Result<()> {
         self.start_meeting_with(meeting, false)
     }
 
     /// Open a meeting whose short notice the user has confirmed (the minutes say so).
-    pub fn start_meeting_confirmed(&mut self, meeting: i64) -> Result<()> {
+    pub fn start_meeting_confirmed(&mut self, meeting: MeetingId) -> Result<()> {
         self.start_meeting_with(meeting, true)
     }
 
-    fn start_meeting_with(&mut self, meeting: i64, short_notice_ok: bool) -> Result<()> {
+    fn start_meeting_with(&mut self, meeting: MeetingId, short_notice_ok: bool) -> Result<()> {
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Draft])?;
             let at = now();
@@ -282,7 +287,7 @@ impl Store {
 
     /// Adjourn: no vote may still be running. Items still pending or under discussion
     /// are recorded as never taken up (未审议); `adjourn_check` lists them beforehand.
-    pub fn adjourn(&mut self, meeting: i64) -> Result<()> {
+    pub fn adjourn(&mut self, meeting: MeetingId) -> Result<()> {
         self.write(|tx| {
             crate::store::adjourn::refuse_adjourn(tx, meeting)?;
             tx.execute(
@@ -298,7 +303,7 @@ impl Store {
             end_discussion(
                 tx,
                 "item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)",
-                meeting,
+                meeting.0,
             )?;
             tx.execute(
                 "UPDATE meetings SET status = 'adjourned', adjourned_at = ?2 WHERE id = ?1",
@@ -312,9 +317,9 @@ impl Store {
     /// Where the running meeting stands (item, and voter in a roll call), for resuming.
     pub fn set_position(
         &mut self,
-        meeting: i64,
-        item: Option<i64>,
-        voter: Option<i64>,
+        meeting: MeetingId,
+        item: Option<ItemId>,
+        voter: Option<VoterId>,
     ) -> Result<()> {
         self.write(|tx| {
             tx.execute(
@@ -331,7 +336,7 @@ impl Store {
         })
     }
 
-    pub fn set_summary(&mut self, meeting: i64, summary: &str) -> Result<()> {
+    pub fn set_summary(&mut self, meeting: MeetingId, summary: &str) -> Result<()> {
         let summary = clean_multiline(summary);
         self.write(|tx| {
             require_status(

@@ -5,11 +5,13 @@ pub mod actions;
 mod adjourn;
 pub mod archive;
 mod backup;
+pub mod columns;
 mod common;
 mod cost;
 pub mod drafts;
 mod error;
 mod followup;
+pub mod ids;
 pub mod import;
 mod items;
 pub mod mediation;
@@ -17,7 +19,7 @@ pub mod meetings;
 mod open;
 pub mod paper;
 pub mod record;
-mod refusal;
+pub mod refusal;
 mod report;
 pub mod roll_call;
 pub mod roster;
@@ -32,11 +34,13 @@ pub mod written;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 
+use crate::store::ids::MeetingId;
 use rusqlite::Connection;
 
 pub use error::{Result, StoreError};
 pub use open::{APPLICATION_ID, SCHEMA_SQL, SCHEMA_VERSION, SYNC_CHECK_LIMIT};
-pub use refusal::{ImportPart, Refusal};
+pub use refusal::Refusal;
+pub use refusal::import::ImportPart;
 
 pub struct Store {
     conn: Connection,
@@ -319,7 +323,7 @@ fn lock_path(db: &Path) -> PathBuf {
 /// Record an accepted action in the audit log (inside the caller's transaction).
 pub(crate) fn audit(
     tx: &rusqlite::Transaction<'_>,
-    meeting_id: Option<i64>,
+    meeting_id: Option<MeetingId>,
     action: &str,
     detail: &str,
 ) -> Result<()> {

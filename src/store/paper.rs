@@ -2,19 +2,20 @@
 
 use crate::domain::model::Electorate;
 use crate::domain::paper::{BallotSheet, SignInRow};
+use crate::store::Store;
+use crate::store::error::{Result, refuse};
+use crate::store::ids::MeetingId;
+use crate::store::refusal::written::WrittenRefusal;
 use crate::store::written::ballot_rows;
-use crate::store::{Result, Store, StoreError};
 
 impl Store {
     /// The ballots of an opened written consultation as printed: each voter with the
     /// positions of the items they answer. Refused before the consultation is opened
     /// (the numbers are given then).
-    pub fn ballot_sheets(&self, meeting: i64) -> Result<Vec<BallotSheet>> {
+    pub fn ballot_sheets(&self, meeting: MeetingId) -> Result<Vec<BallotSheet>> {
         let rows = ballot_rows(self.conn(), meeting)?;
         if rows.is_empty() {
-            return Err(StoreError::Refused(crate::store::Refusal::Written(
-                crate::store::written::refuse::NOT_NUMBERED,
-            )));
+            return Err(refuse(WrittenRefusal::NotNumbered));
         }
         let mut st = self.conn().prepare_cached(
             "SELECT i.position FROM vote_eligible e JOIN agenda_items i ON i.id = e.item_id
@@ -38,7 +39,7 @@ impl Store {
 
     /// The sign-in sheet's lines: the owners of the community (with their units and
     /// area), or the members of the meeting's council, in roster order.
-    pub fn sign_in_rows(&self, meeting: i64) -> Result<Vec<SignInRow>> {
+    pub fn sign_in_rows(&self, meeting: MeetingId) -> Result<Vec<SignInRow>> {
         let m = self.meeting(meeting)?;
         let voters = self.voters(m.community_id)?;
         let council = m.kind.council();

@@ -5,13 +5,15 @@ use rusqlite::params;
 use crate::domain::record::{
     ActionRecord, AddendumRecord, ItemRecord, MeetingRecord, Remark, Revision, VoteRecord,
 };
+use crate::store::Store;
 use crate::store::common::{presence_events, rule_from_db};
-use crate::store::{Result, Store, StoreError};
+use crate::store::error::{Result, StoreError};
+use crate::store::ids::MeetingId;
 
 impl Store {
     /// Everything the minutes say about a meeting, in a fixed order (same records, same
     /// record).
-    pub fn meeting_record(&self, id: i64) -> Result<MeetingRecord> {
+    pub fn meeting_record(&self, id: MeetingId) -> Result<MeetingRecord> {
         let m = self.meeting(id)?;
         let conn = self.conn();
         let (opened_at, adjourned_at): (Option<String>, Option<String>) = conn
@@ -66,7 +68,7 @@ impl Store {
                 .query_row([it.id], |r| r.get::<_, String>(0))
             {
                 // The rule as it stood when the vote closed.
-                Ok(params) => rule_from_db(it.rule.kind.code(), &params),
+                Ok(params) => rule_from_db(it.rule.kind.code(), &params)?,
                 Err(rusqlite::Error::QueryReturnedNoRows) => it.rule.clone(),
                 Err(e) => return Err(StoreError::from(e)),
             };
@@ -80,7 +82,7 @@ impl Store {
                 })
                 .collect();
             items.push(ItemRecord {
-                id: it.id,
+                id: it.id.0,
                 position: it.position,
                 title: it.title,
                 category: it.category,

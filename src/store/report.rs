@@ -9,7 +9,8 @@ use rusqlite::params;
 
 use crate::domain::report::{ActionFigures, CommunityFacts, ItemEnd};
 use crate::domain::suggestions::days_between;
-use crate::store::{Result, Store};
+use crate::store::Store;
+use crate::store::error::Result;
 
 const HELD: &str = "m.status IN ('adjourned', 'signed')
     AND (?1 IS NULL OR substr(m.starts_at, 1, 4) = ?1)

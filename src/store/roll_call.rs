@@ -3,25 +3,30 @@
 //! record it either: an answer for a voter not in the room, a second answer over a first,
 //! a vote before the roll call at the door, two votes at once, 回避 under art. 278.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
+use crate::domain::model::ItemStatus;
 use crate::domain::model::{
     Choice, CouncilKind, Electorate, MeetingKind, MeetingStatus, ScopeKind,
 };
 use crate::domain::presence;
 use crate::domain::record::Correction;
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::domain::rules::RuleKind;
+use crate::store::common::item_meeting;
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{CommunityId, ItemId, MeetingId, VoterId};
+use crate::store::{Store, audit, now};
 
 /// The council whose members vote at this meeting when its electorate (or an item's
 /// scope) is a council: the meeting's own council, else the one of its kind.
 pub(crate) fn meeting_council(
     tx: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
 ) -> Result<Option<(i64, CouncilKind)>> {
-    let (community, kind, linked): (i64, String, Option<i64>) = tx.query_row(
+    let (community, kind, linked): (CommunityId, String, Option<i64>) = tx.query_row(
         "SELECT community_id, kind, council_id FROM meetings WHERE id = ?1",
         [meeting],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
@@ -50,7 +55,11 @@ pub(crate) fn meeting_council(
 }
 
 /// Whether the voter is in the room now (in person, or by proxy where proxies count).
-pub(crate) fn in_room(tx: &rusqlite::Connection, meeting: i64, voter: i64) -> Result<bool> {
+pub(crate) fn in_room(
+    tx: &rusqlite::Connection,
+    meeting: MeetingId,
+    voter: VoterId,
+) -> Result<bool> {
     let att = crate::store::common::attendance_of(tx, meeting, voter)?;
     let mkind: String = tx
         .prepare_cached("SELECT kind FROM meetings WHERE id = ?1")?
@@ -63,8 +72,8 @@ pub(crate) fn in_room(tx: &rusqlite::Connection, meeting: i64, voter: i64) -> Re
 /// (their arrival is on the timeline with its time), so they can answer.
 pub(crate) fn arrive_in_running_vote(
     tx: &rusqlite::Connection,
-    meeting: i64,
-    voter: i64,
+    meeting: MeetingId,
+    voter: VoterId,
 ) -> Result<()> {
     if !in_room(tx, meeting, voter)? {
         return Ok(());
@@ -81,7 +90,7 @@ pub(crate) fn arrive_in_running_vote(
 }
 
 /// The item of this meeting whose vote is open, if any.
-pub(crate) fn open_vote(tx: &rusqlite::Connection, meeting: i64) -> Result<Option<i64>> {
+pub(crate) fn open_vote(tx: &rusqlite::Connection, meeting: MeetingId) -> Result<Option<i64>> {
     Ok(tx
         .query_row(
             "SELECT id FROM agenda_items WHERE meeting_id = ?1 AND status = 'voting' LIMIT 1",
@@ -94,7 +103,7 @@ pub(crate) fn open_vote(tx: &rusqlite::Connection, meeting: i64) -> Result<Optio
 /// An item's rule as it stands.
 pub(crate) fn item_rule(
     tx: &rusqlite::Connection,
-    item: i64,
+    item: ItemId,
 ) -> Result<crate::domain::rules::Rule> {
     let (code, params): (String, String) = tx
         .query_row(
@@ -104,16 +113,16 @@ pub(crate) fn item_rule(
         )
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
-    Ok(crate::store::common::rule_from_db(&code, &params))
+    Ok(crate::store::common::rule_from_db(&code, &params)?)
 }
 
 /// Link a council meeting to the council of its (possibly changed) kind.
 pub(crate) fn relink_council(
     tx: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
     kind: MeetingKind,
 ) -> Result<()> {
-    let (community, electorate): (i64, String) = tx.query_row(
+    let (community, electorate): (CommunityId, String) = tx.query_row(
         "SELECT community_id, electorate FROM meetings WHERE id = ?1",
         [meeting],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -130,10 +139,10 @@ pub(crate) fn relink_council(
 
 /// Refuse 回避 where it does not exist: under art. 278 (elevator rule included) the base
 /// is all owners of the scope by law.
-pub(crate) fn refuse_recusal(tx: &rusqlite::Connection, item: i64) -> Result<()> {
+pub(crate) fn refuse_recusal(tx: &rusqlite::Connection, item: ItemId) -> Result<()> {
     let rule = item_rule(tx, item)?;
     if !rule.kind.allows_recusal() {
-        return Err(StoreError::Refused(Refusal::NoRecusalUnderArt278));
+        return Err(refuse(Refusal::NoRecusalUnderArt278));
     }
     Ok(())
 }
@@ -147,7 +156,7 @@ pub(crate) fn is_council_vote(electorate: &str, scope_council: bool) -> bool {
 /// vote, another vote is open, nobody is in scope, the roll call at the door is not
 /// done). `Store::vote_check` runs it before asking the user to confirm.
 pub(crate) struct Preflight {
-    pub meeting: i64,
+    pub meeting: MeetingId,
     pub position: i64,
     pub mkind: String,
     pub eligible: Vec<(i64, String, i64)>,
@@ -155,18 +164,21 @@ pub(crate) struct Preflight {
     pub now_in: HashMap<i64, presence::Attendance>,
 }
 
-pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Preflight> {
-    let (meeting, status) = crate::store::session::item_meeting(tx, item)?;
+pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: ItemId) -> Result<Preflight> {
+    let (meeting, status) = item_meeting(tx, item)?;
     crate::store::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
-    if status == "voting" || status == "closed" || status == "withdrawn" {
-        return Err(StoreError::Refused(Refusal::VoteAgain));
+    if matches!(
+        status,
+        ItemStatus::Voting | ItemStatus::Closed | ItemStatus::Withdrawn
+    ) {
+        return Err(refuse(Refusal::VoteAgain));
     }
     // One vote is open at a time.
     if open_vote(tx, meeting)?.is_some() {
-        return Err(StoreError::Refused(Refusal::AnotherVoteOpen));
+        return Err(refuse(Refusal::AnotherVoteOpen));
     }
     let row = tx.query_row(
-        "SELECT i.scope_kind, i.scope_building, i.scope_unit, i.rule, m.community_id, m.electorate, m.kind, i.position
+        "SELECT i.scope_kind, i.scope_building, i.scope_unit, m.community_id, m.electorate, m.kind, i.position
          FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?1",
         [item],
         |r| {
@@ -174,17 +186,16 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
+                r.get::<_, CommunityId>(3)?,
+                r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, i64>(7)?,
+                r.get::<_, i64>(6)?,
             ))
         },
     )?;
-    let (scope_kind, building, unit, rule, community, electorate, mkind, position) = row;
-    if rule == "no_vote" {
-        return Err(StoreError::Refused(Refusal::DiscussionOnly));
+    let (scope_kind, building, unit, community, electorate, mkind, position) = row;
+    if item_rule(tx, item)?.kind == RuleKind::NoVote {
+        return Err(refuse(Refusal::DiscussionOnly));
     }
     let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
     let council = if is_council_vote(&electorate, scope_kind == ScopeKind::Council) {
@@ -195,7 +206,7 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
     };
     let eligible = eligible_voters(tx, community, council, scope_kind, &building, &unit)?;
     if eligible.is_empty() {
-        return Err(StoreError::Refused(Refusal::NobodyInScope));
+        return Err(refuse(Refusal::NobodyInScope));
     }
     let events = crate::store::common::presence_events(tx, meeting)?;
     let now_in = presence::current(&events);
@@ -206,7 +217,7 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
         .filter(|(v, _, _)| !now_in.get(v).is_some_and(|a| a.marked))
         .count();
     if uncalled > 0 {
-        return Err(StoreError::Refused(Refusal::AttendanceFirst));
+        return Err(refuse(Refusal::AttendanceFirst));
     }
     Ok(Preflight {
         meeting,
@@ -220,13 +231,13 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: i64) -> Result<Pre
 
 impl Store {
     /// Whether the item's vote could start now (Err: why not), without starting it.
-    pub fn vote_check(&self, item: i64) -> Result<()> {
+    pub fn vote_check(&self, item: ItemId) -> Result<()> {
         vote_preflight(self.conn(), item).map(|_| ())
     }
 
     /// The council whose members vote at this meeting (None for an owners' meeting
     /// without council items, or a community without that council).
-    pub fn meeting_council(&self, meeting: i64) -> Result<Option<CouncilKind>> {
+    pub fn meeting_council(&self, meeting: MeetingId) -> Result<Option<CouncilKind>> {
         Ok(meeting_council(self.conn(), meeting)?.map(|c| c.1))
     }
 
@@ -235,19 +246,15 @@ impl Store {
     /// reverts it. Returns the stored time.
     pub fn correct_answer(
         &mut self,
-        item: i64,
-        voter: i64,
+        item: ItemId,
+        voter: VoterId,
         choice: Choice,
-        next_voter: Option<i64>,
+        next_voter: Option<VoterId>,
     ) -> Result<String> {
         self.write(|tx| {
-            let (meeting, status): (i64, String) = tx.query_row(
-                "SELECT meeting_id, status FROM agenda_items WHERE id = ?1",
-                [item],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            if status != "voting" {
-                return Err(StoreError::Refused(Refusal::VoteNotOpen));
+            let (meeting, status) = item_meeting(tx, item)?;
+            if status != ItemStatus::Voting {
+                return Err(refuse(Refusal::VoteNotOpen));
             }
             let old: Option<String> = tx
                 .query_row(
@@ -257,13 +264,13 @@ impl Store {
                 )
                 .optional()?;
             let Some(old) = old.as_deref().and_then(Choice::from_db) else {
-                return Err(StoreError::Refused(Refusal::NotAnsweredYet));
+                return Err(refuse(Refusal::NotAnsweredYet));
             };
             if old == Choice::Recused || choice == Choice::Recused {
-                return Err(StoreError::Refused(Refusal::RecusalAtTheDoor));
+                return Err(refuse(Refusal::RecusalAtTheDoor));
             }
             if old == choice {
-                return Err(StoreError::Refused(Refusal::SameAnswer));
+                return Err(refuse(Refusal::SameAnswer));
             }
             let after: i64 = tx.query_row(
                 "SELECT coalesce(max(id), 0) FROM votes WHERE item_id = ?1",
@@ -295,14 +302,14 @@ impl Store {
     }
 
     /// The changes of recorded answers of an item, oldest first: (voter, correction).
-    pub fn corrections(&self, item: i64) -> Result<Vec<(i64, Correction)>> {
+    pub fn corrections(&self, item: ItemId) -> Result<Vec<(i64, Correction)>> {
         corrections(self.conn(), item)
     }
 }
 
 pub(crate) fn corrections(
     conn: &rusqlite::Connection,
-    item: i64,
+    item: ItemId,
 ) -> Result<Vec<(i64, Correction)>> {
     let mut st = conn.prepare_cached(
         "SELECT voter_id, from_choice, to_choice, at FROM vote_corrections
@@ -331,10 +338,10 @@ pub(crate) fn corrections(
 /// voter concerned, or None when there is nothing to undo.
 pub(crate) fn undo_last(
     tx: &rusqlite::Transaction<'_>,
-    item: i64,
-    meeting: i64,
-) -> Result<Option<i64>> {
-    let last: Option<(i64, i64, String)> = tx
+    item: ItemId,
+    meeting: MeetingId,
+) -> Result<Option<VoterId>> {
+    let last: Option<(i64, VoterId, String)> = tx
         .query_row(
             // A recusal recorded before the vote started is not a roll-call answer.
             "SELECT id, voter_id, choice FROM votes v WHERE item_id = ?1
@@ -345,7 +352,7 @@ pub(crate) fn undo_last(
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    let change: Option<(i64, i64, String, String, i64)> = tx
+    let change: Option<(i64, VoterId, String, String, i64)> = tx
         .query_row(
             "SELECT id, voter_id, from_choice, to_choice, after_vote FROM vote_corrections
              WHERE item_id = ?1 ORDER BY id DESC LIMIT 1",
@@ -395,7 +402,7 @@ pub(crate) fn undo_last(
 /// The voters of a scope (or, with `council`, that council's members) with their area inside it, in roster order.
 pub(crate) fn eligible_voters(
     tx: &rusqlite::Connection,
-    community: i64,
+    community: CommunityId,
     council: Option<i64>,
     scope: ScopeKind,
     building: &str,

@@ -1,21 +1,23 @@
 //! Communities, units, voters, holdings and councils.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::model::{CouncilKind, VoterKind};
 use crate::domain::roster_csv::RosterRow;
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{CommunityId, UnitId, VoterId};
+use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Community {
-    pub id: i64,
+    pub id: CommunityId,
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitRow {
-    pub id: i64,
+    pub id: UnitId,
     pub label: String,
     pub building: String,
     pub unit: String,
@@ -25,7 +27,7 @@ pub struct UnitRow {
 /// A voter with the units they hold (roster order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoterRow {
-    pub id: i64,
+    pub id: VoterId,
     pub position: i64,
     pub name: String,
     pub kind: VoterKind,
@@ -60,7 +62,7 @@ fn council_name(kind: CouncilKind) -> &'static str {
     }
 }
 
-pub(crate) fn community_id(tx: &rusqlite::Connection, name: &str) -> Result<i64> {
+pub(crate) fn community_id(tx: &rusqlite::Connection, name: &str) -> Result<CommunityId> {
     if let Some(id) = tx
         .query_row("SELECT id FROM communities WHERE name = ?1", [name], |r| {
             r.get(0)
@@ -73,12 +75,12 @@ pub(crate) fn community_id(tx: &rusqlite::Connection, name: &str) -> Result<i64>
         "INSERT INTO communities (name, created_at) VALUES (?1, ?2)",
         params![name, now()],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(CommunityId(tx.last_insert_rowid()))
 }
 
 pub(crate) fn council_id(
     tx: &rusqlite::Connection,
-    community: i64,
+    community: CommunityId,
     kind: CouncilKind,
 ) -> Result<i64> {
     if let Some(id) = tx
@@ -98,7 +100,7 @@ pub(crate) fn council_id(
     Ok(tx.last_insert_rowid())
 }
 
-fn next_position(tx: &rusqlite::Connection, community: i64) -> Result<i64> {
+fn next_position(tx: &rusqlite::Connection, community: CommunityId) -> Result<i64> {
     Ok(tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM voters WHERE community_id = ?1",
         [community],
@@ -163,7 +165,7 @@ impl Store {
                 let vid = match existing {
                     Some((id, kind)) if kind == row.kind.as_db() => id,
                     Some(_) => {
-                        return Err(StoreError::Refused(Refusal::CsvOtherKind { line: row.line, owner: row.owner.clone() }));
+                        return Err(refuse(Refusal::CsvOtherKind { line: row.line, owner: row.owner.clone() }));
                     }
                     None => {
                         let pos = next_position(tx, cid)?;
@@ -185,7 +187,7 @@ impl Store {
                         )
                         .optional()?;
                     if dup.is_some() {
-                        return Err(StoreError::Refused(Refusal::CsvUnitTaken { line: row.line, unit: row.label.clone(), community: community.to_string() }));
+                        return Err(refuse(Refusal::CsvUnitTaken { line: row.line, unit: row.label.clone(), community: community.to_string() }));
                     }
                     tx.execute(
                         "INSERT INTO units (community_id, label, building, unit, area_centi)
@@ -210,7 +212,7 @@ impl Store {
     }
 
     /// The roster of a community in roster order, with units and council memberships.
-    pub fn voters(&self, community: i64) -> Result<Vec<VoterRow>> {
+    pub fn voters(&self, community: CommunityId) -> Result<Vec<VoterRow>> {
         let conn = self.conn();
         let mut st = conn.prepare_cached(
             "SELECT id, position, name, kind, roles, phone FROM voters
@@ -231,7 +233,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let index: std::collections::HashMap<i64, usize> =
+        let index: std::collections::HashMap<VoterId, usize> =
             voters.iter().enumerate().map(|(i, v)| (v.id, i)).collect();
         let mut st = conn.prepare_cached(
             "SELECT h.voter_id, u.id, u.label, u.building, u.unit, u.area_centi
@@ -240,7 +242,7 @@ impl Store {
         )?;
         let mut rows = st.query([community])?;
         while let Some(r) = rows.next()? {
-            let vid: i64 = r.get(0)?;
+            let vid: VoterId = r.get(0)?;
             if let Some(&i) = index.get(&vid) {
                 voters[i].units.push(UnitRow {
                     id: r.get(1)?,
@@ -257,7 +259,7 @@ impl Store {
         )?;
         let mut rows = st.query([community])?;
         while let Some(r) = rows.next()? {
-            let vid: i64 = r.get(0)?;
+            let vid: VoterId = r.get(0)?;
             let kind: String = r.get(1)?;
             if let (Some(&i), Some(kind)) = (index.get(&vid), CouncilKind::from_db(&kind)) {
                 voters[i].councils.push((kind, r.get(2)?));
@@ -267,7 +269,7 @@ impl Store {
     }
 
     /// Add a voter at the end of the roster.
-    pub fn add_voter(&mut self, community: i64, v: &VoterInput) -> Result<i64> {
+    pub fn add_voter(&mut self, community: CommunityId, v: &VoterInput) -> Result<VoterId> {
         let v = checked(v)?;
         self.write(|tx| {
             let pos = next_position(tx, community)?;
@@ -284,13 +286,13 @@ impl Store {
                 ],
             )
             .map_err(|e| unique_to_invalid(e, &v.name))?;
-            let id = tx.last_insert_rowid();
+            let id = VoterId(tx.last_insert_rowid());
             audit(tx, None, "voter_add", &v.name)?;
             Ok(id)
         })
     }
 
-    pub fn update_voter(&mut self, voter: i64, v: &VoterInput) -> Result<()> {
+    pub fn update_voter(&mut self, voter: VoterId, v: &VoterInput) -> Result<()> {
         let v = checked(v)?;
         self.write(|tx| {
             tx.execute(
@@ -306,29 +308,29 @@ impl Store {
     /// Add a unit held by `voter` (label unique in the community).
     pub fn add_unit(
         &mut self,
-        voter: i64,
+        voter: VoterId,
         label: &str,
         building: &str,
         unit: &str,
         area_centi: i64,
-    ) -> Result<i64> {
+    ) -> Result<UnitId> {
         let label = crate::domain::text::clean_line(label).trim().to_string();
         if label.is_empty() {
-            return Err(StoreError::Refused(Refusal::UnitNeedsLabel));
+            return Err(refuse(Refusal::UnitNeedsLabel));
         }
         if !(0..=crate::domain::roster_csv::MAX_AREA_CENTI).contains(&area_centi) {
-            return Err(StoreError::Refused(Refusal::AreaOutOfRange));
+            return Err(refuse(Refusal::AreaOutOfRange));
         }
         let building = crate::domain::text::clean_line(building);
         let unit = crate::domain::text::clean_line(unit);
         self.write(|tx| {
-            let cid: i64 = tx.query_row("SELECT community_id FROM voters WHERE id = ?1", [voter], |r| r.get(0))?;
+            let cid: CommunityId = tx.query_row("SELECT community_id FROM voters WHERE id = ?1", [voter], |r| r.get(0))?;
             tx.execute(
                 "INSERT INTO units (community_id, label, building, unit, area_centi) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![cid, label, building, unit, area_centi],
             )
             .map_err(|e| unique_to_invalid(e, &label))?;
-            let id = tx.last_insert_rowid();
+            let id = UnitId(tx.last_insert_rowid());
             tx.execute("INSERT INTO holdings (unit_id, voter_id) VALUES (?1, ?2)", params![id, voter])?;
             audit(tx, None, "unit_add", &label)?;
             Ok(id)
@@ -336,10 +338,10 @@ impl Store {
     }
 
     /// Move a unit (by its label) to `voter`: a sale, or units brought under one owner.
-    pub fn transfer_unit(&mut self, voter: i64, label: &str) -> Result<()> {
+    pub fn transfer_unit(&mut self, voter: VoterId, label: &str) -> Result<()> {
         let label = crate::domain::text::clean_line(label).trim().to_string();
         self.write(|tx| {
-            let cid: i64 = tx.query_row(
+            let cid: CommunityId = tx.query_row(
                 "SELECT community_id FROM voters WHERE id = ?1",
                 [voter],
                 |r| r.get(0),
@@ -365,10 +367,15 @@ impl Store {
     }
 
     /// Make `voter` a member of the community's council of `kind` with `role`.
-    pub fn set_council_member(&mut self, voter: i64, kind: CouncilKind, role: &str) -> Result<()> {
+    pub fn set_council_member(
+        &mut self,
+        voter: VoterId,
+        kind: CouncilKind,
+        role: &str,
+    ) -> Result<()> {
         let role = crate::domain::text::clean_line(role);
         self.write(|tx| {
-            let cid: i64 = tx.query_row("SELECT community_id FROM voters WHERE id = ?1", [voter], |r| r.get(0))?;
+            let cid: CommunityId = tx.query_row("SELECT community_id FROM voters WHERE id = ?1", [voter], |r| r.get(0))?;
             let council = council_id(tx, cid, kind)?;
             tx.execute(
                 "INSERT OR REPLACE INTO council_members (council_id, voter_id, role) VALUES (?1, ?2, ?3)",
@@ -386,14 +393,14 @@ fn checked(v: &VoterInput) -> Result<VoterInput> {
     // The CSV's rule for typed names too: nothing invisible, one spelling (NFC), and
     // the schema's length checked here with a sentence rather than by a CHECK.
     if names::has_hidden(&v.name) {
-        return Err(StoreError::Refused(Refusal::NameHidden));
+        return Err(refuse(Refusal::NameHidden));
     }
     let name = names::nfc(clean_line(&v.name).trim());
     if name.is_empty() {
-        return Err(StoreError::Refused(Refusal::VoterNeedsName));
+        return Err(refuse(Refusal::VoterNeedsName));
     }
     if name.chars().count() > names::MAX_NAME_CHARS {
-        return Err(StoreError::Refused(Refusal::NameTooLong));
+        return Err(refuse(Refusal::NameTooLong));
     }
     Ok(VoterInput {
         name,
@@ -407,7 +414,7 @@ fn unique_to_invalid(e: rusqlite::Error, what: &str) -> StoreError {
     if let rusqlite::Error::SqliteFailure(c, _) = &e
         && c.code == rusqlite::ErrorCode::ConstraintViolation
     {
-        return StoreError::Refused(Refusal::AlreadyInRoster {
+        return refuse(Refusal::AlreadyInRoster {
             what: what.to_string(),
         });
     }

@@ -3,7 +3,8 @@
 use rusqlite::params;
 
 use crate::domain::text::search::index_grams;
-use crate::store::Result;
+use crate::store::error::Result;
+use crate::store::ids::MeetingId;
 
 /// A search index rowid is `(meeting_id << MEETING_SHIFT) + n`.
 pub(crate) const MEETING_SHIFT: u32 = 20;
@@ -13,7 +14,7 @@ pub(crate) const MEETING_SHIFT: u32 = 20;
 /// signed meeting's records no longer change, so each word is indexed once.
 pub(crate) fn index_text(
     tx: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
     kind: &str,
     ref_id: i64,
     text: &str,
@@ -25,7 +26,7 @@ pub(crate) fn index_text(
     // import batch (whose range is empty), that was a sixth of the import's writing
     // and made FTS5 merge the small segments again; so the DELETE runs only when there
     // is something to take out, and each row goes in with its rowid known.
-    let base = meeting << MEETING_SHIFT;
+    let base = meeting.0 << MEETING_SHIFT;
     let mut last: Option<i64> = tx
         .prepare_cached(
             "SELECT max(rowid) FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20)",
@@ -77,11 +78,11 @@ fn pieces(text: &str) -> impl Iterator<Item = &str> {
 /// the whole index would cost in proportion to the archive on every remark.
 pub(crate) fn unindex(
     tx: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
     kind: &str,
     ref_id: i64,
 ) -> Result<()> {
-    let base = meeting << MEETING_SHIFT;
+    let base = meeting.0 << MEETING_SHIFT;
     tx.prepare_cached(
         "DELETE FROM search_index WHERE rowid > ?1 AND rowid < ?1 + (1 << 20) AND kind = ?2 AND ref_id = ?3",
     )?
@@ -143,7 +144,7 @@ fn rebuild_range(tx: &rusqlite::Connection, from: i64, to: i64) -> Result<()> {
         texts.push((m, "minutes", m, text));
     }
     for (m, kind, id, text) in texts {
-        index_text(tx, m, kind, id, &text)?;
+        index_text(tx, MeetingId(m), kind, id, &text)?;
     }
     Ok(())
 }
@@ -151,6 +152,7 @@ fn rebuild_range(tx: &rusqlite::Connection, from: i64, to: i64) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use crate::domain::text::search::match_query;
+    use crate::store::ids::MeetingId;
 
     /// The index as schema.sql makes it, with one text per rowid: which rows a query finds.
     fn found(texts: &[&str], q: &str) -> Vec<i64> {
@@ -162,7 +164,7 @@ mod tests {
         let end = start + schema[start..].find(");").unwrap() + 2;
         conn.execute_batch(&schema[start..end]).unwrap();
         for (k, t) in texts.iter().enumerate() {
-            super::index_text(&conn, k as i64 + 1, "minutes", 0, t).unwrap();
+            super::index_text(&conn, MeetingId(k as i64 + 1), "minutes", 0, t).unwrap();
         }
         let Some(m) = match_query(q) else {
             return Vec::new();

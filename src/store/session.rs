@@ -1,16 +1,21 @@
 //! The running meeting: attendance, the speakers' queue and remarks, roll-call votes,
 //! closing a vote, action items. Every call is one committed transaction.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
+use crate::domain::model::ItemStatus;
 use crate::domain::model::{Choice, MeetingKind, MeetingStatus, PresenceKind};
 use crate::domain::presence;
 use crate::domain::record::{Ballot, PresenceEvent};
 use crate::domain::rules::{self, Outcome};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::common::item_meeting;
 use crate::store::common::{end_discussion, presence_events, require_status};
-use crate::store::{Result, Store, StoreError, audit, now, roll_call};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{ItemId, MeetingId, VoterId};
+use crate::store::refusal::written::WrittenRefusal;
+use crate::store::{Store, audit, now, roll_call};
 
 /// A speaker in the queue or heard, with the remark recorded so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,22 +31,15 @@ pub struct RemarkRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionRow {
     pub id: i64,
-    pub item_id: i64,
+    pub item_id: ItemId,
     pub what: String,
     pub who: String,
     pub due: String,
     pub status: String,
 }
 
-pub(crate) fn item_meeting(tx: &rusqlite::Connection, item: i64) -> Result<(i64, String)> {
-    tx.prepare_cached("SELECT meeting_id, status FROM agenda_items WHERE id = ?1")?
-        .query_row([item], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))
-}
-
 impl Store {
-    pub fn presence(&self, meeting: i64) -> Result<Vec<PresenceEvent>> {
+    pub fn presence(&self, meeting: MeetingId) -> Result<Vec<PresenceEvent>> {
         presence_events(self.conn(), meeting)
     }
 
@@ -49,11 +47,11 @@ impl Store {
     /// a recusal needs the item.
     pub fn mark_presence(
         &mut self,
-        meeting: i64,
-        voter: i64,
+        meeting: MeetingId,
+        voter: VoterId,
         kind: PresenceKind,
         proxy: Option<(&str, &str)>,
-        item: Option<i64>,
+        item: Option<ItemId>,
     ) -> Result<()> {
         let (pname, pref) = match proxy {
             Some((n, r)) => (
@@ -63,17 +61,15 @@ impl Store {
             None => (String::new(), String::new()),
         };
         if kind == PresenceKind::Proxy && (pname.is_empty() || pref.is_empty()) {
-            return Err(StoreError::Refused(Refusal::ProxyNeedsNameAndRef));
+            return Err(refuse(Refusal::ProxyNeedsNameAndRef));
         }
         if kind == PresenceKind::Recuse && item.is_none() {
-            return Err(StoreError::Refused(Refusal::RecusalNeedsItem));
+            return Err(refuse(Refusal::RecusalNeedsItem));
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Open])?;
             if crate::store::written::form(tx, meeting)? == crate::domain::model::MeetingForm::Written {
-                return Err(StoreError::Refused(Refusal::Written(
-                    crate::store::written::refuse::WRITTEN_NO_ATTENDANCE,
-                )));
+                return Err(refuse(WrittenRefusal::WrittenNoAttendance));
             }
             if kind == PresenceKind::Recuse
                 && let Some(item) = item
@@ -83,7 +79,7 @@ impl Store {
             if kind == PresenceKind::Proxy {
                 let mkind: String = tx.query_row("SELECT kind FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
                 if mkind == MeetingKind::OwnersCommittee.as_db() {
-                    return Err(StoreError::Refused(Refusal::CommitteeNoProxy));
+                    return Err(refuse(Refusal::CommitteeNoProxy));
                 }
             }
             tx.execute(
@@ -99,7 +95,7 @@ impl Store {
         })
     }
 
-    pub fn remarks(&self, item: i64) -> Result<Vec<RemarkRow>> {
+    pub fn remarks(&self, item: ItemId) -> Result<Vec<RemarkRow>> {
         let mut st = self.conn().prepare_cached(
             "SELECT id, speaker, state, text, started_at, at FROM remarks WHERE item_id = ?1 ORDER BY id",
         )?;
@@ -117,10 +113,15 @@ impl Store {
     }
 
     /// Put a speaker at the end of the queue.
-    pub fn queue_speaker(&mut self, item: i64, speaker: &str, voter: Option<i64>) -> Result<i64> {
+    pub fn queue_speaker(
+        &mut self,
+        item: ItemId,
+        speaker: &str,
+        voter: Option<VoterId>,
+    ) -> Result<i64> {
         let speaker = clean_line(speaker).trim().to_string();
         if speaker.is_empty() {
-            return Err(StoreError::Refused(Refusal::SpeakerNeedsName));
+            return Err(refuse(Refusal::SpeakerNeedsName));
         }
         self.write(|tx| {
             let (meeting, _) = item_meeting(tx, item)?;
@@ -138,7 +139,7 @@ impl Store {
 
     /// Give the floor to the next queued speaker (the one speaking is done). Returns the
     /// remark now speaking, if anyone was waiting.
-    pub fn next_speaker(&mut self, item: i64) -> Result<Option<i64>> {
+    pub fn next_speaker(&mut self, item: ItemId) -> Result<Option<i64>> {
         self.write(|tx| {
             let (meeting, _) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
@@ -165,7 +166,7 @@ impl Store {
     pub fn record_remark(&mut self, remark: i64, text: &str) -> Result<()> {
         let text = clean_multiline(text);
         self.write(|tx| {
-            let item: i64 =
+            let item: ItemId =
                 tx.query_row("SELECT item_id FROM remarks WHERE id = ?1", [remark], |r| {
                     r.get(0)
                 })?;
@@ -183,11 +184,11 @@ impl Store {
     }
 
     /// Start the roll call: freeze who may vote (scope, presence, proxies, recusals).
-    pub fn start_vote(&mut self, item: i64) -> Result<()> {
+    pub fn start_vote(&mut self, item: ItemId) -> Result<()> {
         self.write(|tx| {
             let roll_call::Preflight { meeting, position, mkind, eligible, events, now_in } =
                 roll_call::vote_preflight(tx, item)?;
-            end_discussion(tx, "item_id = ?1", item)?;
+            end_discussion(tx, "item_id = ?1", item.0)?;
             let recused = presence::recused(&events, position);
             let no_proxies = mkind == MeetingKind::OwnersCommittee.as_db();
             let at = now();
@@ -221,7 +222,7 @@ impl Store {
     }
 
     /// The frozen list of a vote with the answers so far (roster order).
-    pub fn ballots(&self, item: i64) -> Result<Vec<Ballot>> {
+    pub fn ballots(&self, item: ItemId) -> Result<Vec<Ballot>> {
         let mut st = self.conn().prepare_cached(
             "SELECT e.voter_id, e.name, e.area_centi, e.present, e.proxy_name, e.proxy_ref, v.choice, v.at
              FROM vote_eligible e LEFT JOIN votes v ON v.item_id = e.item_id AND v.voter_id = e.voter_id
@@ -257,15 +258,15 @@ impl Store {
     /// Returns the stored time.
     pub fn answer(
         &mut self,
-        item: i64,
-        voter: i64,
+        item: ItemId,
+        voter: VoterId,
         choice: Choice,
-        next_voter: Option<i64>,
+        next_voter: Option<VoterId>,
     ) -> Result<String> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
-            if status != "voting" {
-                return Err(StoreError::Refused(Refusal::VoteNotOpen));
+            if status != ItemStatus::Voting {
+                return Err(refuse(Refusal::VoteNotOpen));
             }
             let listed: Option<bool> = tx
                 .prepare_cached(
@@ -274,7 +275,7 @@ impl Store {
                 .query_row(params![item, voter], |r| r.get(0))
                 .optional()?;
             let Some(frozen_present) = listed else {
-                return Err(StoreError::Refused(Refusal::NotOnVoteList));
+                return Err(refuse(Refusal::NotOnVoteList));
             };
             let answered: Option<String> = tx
                 .prepare_cached("SELECT choice FROM votes WHERE item_id = ?1 AND voter_id = ?2")?
@@ -282,10 +283,10 @@ impl Store {
                 .optional()?;
             match answered.as_deref() {
                 Some("recused") => {
-                    return Err(StoreError::Refused(Refusal::VoterRecused));
+                    return Err(refuse(Refusal::VoterRecused));
                 }
                 Some(_) => {
-                    return Err(StoreError::Refused(Refusal::AlreadyAnswered));
+                    return Err(refuse(Refusal::AlreadyAnswered));
                 }
                 None => {}
             }
@@ -293,7 +294,7 @@ impl Store {
                 roll_call::refuse_recusal(tx, item)?;
             }
             if !roll_call::in_room(tx, meeting, voter)? {
-                return Err(StoreError::Refused(Refusal::VoterNotPresent));
+                return Err(refuse(Refusal::VoterNotPresent));
             }
             // Present now, absent on the frozen list: a late arrival, recorded on the
             // timeline; the list shows them present from now on.
@@ -319,11 +320,11 @@ impl Store {
 
     /// Take back the last recorded action of a running vote: an answer, or a change of
     /// one (the earlier answer comes back). Returns the voter concerned.
-    pub fn undo_answer(&mut self, item: i64) -> Result<Option<i64>> {
+    pub fn undo_answer(&mut self, item: ItemId) -> Result<Option<VoterId>> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
-            if status != "voting" {
-                return Err(StoreError::Refused(Refusal::VoteClosedNoUndo));
+            if status != ItemStatus::Voting {
+                return Err(refuse(Refusal::VoteClosedNoUndo));
             }
             roll_call::undo_last(tx, item, meeting)
         })
@@ -331,7 +332,7 @@ impl Store {
 
     /// Close the vote: unanswered voters count as not voting; the outcome and every figure
     /// are fixed.
-    pub fn close_vote(&mut self, item: i64) -> Result<Outcome> {
+    pub fn close_vote(&mut self, item: ItemId) -> Result<Outcome> {
         let row = self.item(item)?;
         let ballots = self.ballots(item)?;
         let electorate = crate::domain::record::electorate(&ballots);
@@ -340,8 +341,8 @@ impl Store {
             serde_json::to_string(&outcome).map_err(|e| StoreError::Sql(e.to_string()))?;
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
-            if status != "voting" {
-                return Err(StoreError::Refused(Refusal::VoteNotOpen));
+            if status != ItemStatus::Voting {
+                return Err(refuse(Refusal::VoteNotOpen));
             }
             let opened: String = tx.query_row(
                 "SELECT coalesce(vote_opened_at, '') FROM agenda_items WHERE id = ?1",
@@ -371,7 +372,7 @@ impl Store {
     }
 
     /// The fixed outcome of a closed vote.
-    pub fn closure(&self, item: i64) -> Result<Option<(String, String, Outcome)>> {
+    pub fn closure(&self, item: ItemId) -> Result<Option<(String, String, Outcome)>> {
         let row: Option<(String, String, String)> = self
             .conn()
             .prepare_cached(
@@ -390,28 +391,28 @@ impl Store {
     }
 
     /// Mark an item discussed without a vote (follow-up or information items).
-    pub fn finish_discussion(&mut self, item: i64) -> Result<()> {
+    pub fn finish_discussion(&mut self, item: ItemId) -> Result<()> {
         self.write(|tx| {
             let (meeting, status) = item_meeting(tx, item)?;
             require_status(tx, meeting, &[MeetingStatus::Open])?;
-            if status == "voting" {
-                return Err(StoreError::Refused(Refusal::CloseVoteFirst));
+            if status == ItemStatus::Voting {
+                return Err(refuse(Refusal::CloseVoteFirst));
             }
-            end_discussion(tx, "item_id = ?1", item)?;
+            end_discussion(tx, "item_id = ?1", item.0)?;
             tx.execute("UPDATE agenda_items SET status = 'closed' WHERE id = ?1 AND status IN ('pending', 'discussing')", [item])?;
             audit(tx, Some(meeting), "item_done", &item.to_string())?;
             Ok(())
         })
     }
 
-    pub fn add_action(&mut self, item: i64, what: &str, who: &str, due: &str) -> Result<i64> {
+    pub fn add_action(&mut self, item: ItemId, what: &str, who: &str, due: &str) -> Result<i64> {
         let what = clean_line(what).trim().to_string();
         let due = due.trim().to_string();
         if what.is_empty() {
-            return Err(StoreError::Refused(Refusal::ActionNeedsWhat));
+            return Err(refuse(Refusal::ActionNeedsWhat));
         }
         if !due.is_empty() && chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").is_err() {
-            return Err(StoreError::Refused(Refusal::BadDueDate));
+            return Err(refuse(Refusal::BadDueDate));
         }
         let who = clean_line(who);
         self.write(|tx| {
@@ -431,7 +432,7 @@ impl Store {
         })
     }
 
-    pub fn actions(&self, item: i64) -> Result<Vec<ActionRow>> {
+    pub fn actions(&self, item: ItemId) -> Result<Vec<ActionRow>> {
         let mut st = self.conn().prepare_cached(
             "SELECT id, item_id, what, who, due, status FROM action_items WHERE item_id = ?1 ORDER BY id",
         )?;

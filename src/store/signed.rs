@@ -13,12 +13,14 @@ use crate::domain::signing::verify::{
     ChainLink, EXPORT_FORMAT, ExportBundle, Problem, SignatureRecord, SignerKey, StoredMinutes,
     VerifyStatus, chain_starts_at_import, verify_chain, verify_record,
 };
-use crate::store::{Result, Store};
+use crate::store::Store;
+use crate::store::error::Result;
+use crate::store::ids::{CommunityId, MeetingId};
 
 /// One meeting's verification, for the CLI line and the TUI badge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifyReport {
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     pub uid: String,
     pub title: String,
     pub status: VerifyStatus,
@@ -31,7 +33,7 @@ pub struct VerifyReport {
 
 impl Store {
     /// Every signature of a meeting (minutes first, then addenda), in signing order.
-    pub fn signatures(&self, meeting: i64) -> Result<Vec<SignatureRecord>> {
+    pub fn signatures(&self, meeting: MeetingId) -> Result<Vec<SignatureRecord>> {
         let mut st = self.conn().prepare_cached(
             "SELECT signer_name, public_key, role, addendum_id, minutes_sha256, prev_sha256,
                     signed_at, signature,
@@ -56,7 +58,7 @@ impl Store {
     }
 
     /// The minutes as signed (None before the first signature).
-    pub fn stored_minutes(&self, meeting: i64) -> Result<Option<StoredMinutes>> {
+    pub fn stored_minutes(&self, meeting: MeetingId) -> Result<Option<StoredMinutes>> {
         Ok(self
             .conn()
             .query_row(
@@ -93,7 +95,7 @@ impl Store {
             .collect())
     }
 
-    pub(crate) fn chain(&self, community: i64) -> Result<Vec<ChainLink>> {
+    pub(crate) fn chain(&self, community: CommunityId) -> Result<Vec<ChainLink>> {
         let mut st = self.conn().prepare_cached(
             "SELECT n.meeting_id, n.seq, n.sha256, n.prev_sha256, m.origin = 'imported'
              FROM minutes n JOIN meetings m ON m.id = n.meeting_id
@@ -113,7 +115,7 @@ impl Store {
 
     fn verify_with(
         &self,
-        id: i64,
+        id: MeetingId,
         keys: &[SignerKey],
         chain_problems: &[(i64, Problem)],
         chain_starts: &[i64],
@@ -139,7 +141,7 @@ impl Store {
         };
         let mine: Vec<Problem> = chain_problems
             .iter()
-            .filter(|(mid, _)| *mid == id)
+            .filter(|(mid, _)| *mid == id.0)
             .map(|(_, p)| p.clone())
             .collect();
         let status = status.with_problems(mine);
@@ -149,12 +151,12 @@ impl Store {
             title: m.title,
             status,
             signatures: sigs,
-            chain_starts_at_import: chain_starts.contains(&id),
+            chain_starts_at_import: chain_starts.contains(&id.0),
         })
     }
 
     /// Verify one meeting: re-render and compare, every signature, its chain link.
-    pub fn verify_meeting(&self, id: i64) -> Result<VerifyReport> {
+    pub fn verify_meeting(&self, id: MeetingId) -> Result<VerifyReport> {
         let m = self.meeting(id)?;
         let links = self.chain(m.community_id)?;
         self.verify_with(
@@ -170,7 +172,7 @@ impl Store {
     /// domain::signing::verify::verify_chain), and whether the chain as known here starts at it
     /// depends on its predecessor alone. So an import costs the same however long the
     /// community's record is.
-    pub(crate) fn verify_imported(&self, id: i64) -> Result<VerifyReport> {
+    pub(crate) fn verify_imported(&self, id: MeetingId) -> Result<VerifyReport> {
         let (check, mut report) = self.read_imported(id)?;
         report.status = check.run(std::mem::replace(&mut report.status, VerifyStatus::Valid));
         Ok(report)
@@ -179,7 +181,7 @@ impl Store {
     /// What `verify_imported` reads from the database: the report with the trust
     /// problems alone (the pinned keys and signed roster), and the check that needs no
     /// database (the minutes rendered again, every signature), to run on any thread.
-    pub(crate) fn read_imported(&self, id: i64) -> Result<(ImportedCheck, VerifyReport)> {
+    pub(crate) fn read_imported(&self, id: MeetingId) -> Result<(ImportedCheck, VerifyReport)> {
         let link: Option<(i64, i64, String)> = self
             .conn()
             .query_row(
@@ -261,10 +263,10 @@ impl Store {
                 OR EXISTS (SELECT 1 FROM signatures s WHERE s.meeting_id = m.id)
              ORDER BY starts_at, id",
         )?;
-        let ids: Vec<(i64, i64)> = st
+        let ids: Vec<(MeetingId, CommunityId)> = st
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut communities: Vec<i64> = ids.iter().map(|(_, c)| *c).collect();
+        let mut communities: Vec<CommunityId> = ids.iter().map(|(_, c)| *c).collect();
         communities.sort_unstable();
         communities.dedup();
         let mut chain_problems = Vec::new();
@@ -283,7 +285,7 @@ impl Store {
     /// The complete minutes for reading: the signed text (or, before the first
     /// signature, a fresh rendering in the meeting's language), then the addenda and the
     /// signature block with labels in `lang`.
-    pub fn minutes_text(&self, id: i64, lang: Lang) -> Result<String> {
+    pub fn minutes_text(&self, id: MeetingId, lang: Lang) -> Result<String> {
         let rec = self.meeting_record(id)?;
         let stored = self.stored_minutes(id)?;
         let lines: Vec<_> = self.signatures(id)?.iter().map(|s| s.line()).collect();
@@ -303,7 +305,7 @@ impl Store {
 
     /// The format of a meeting's minutes: the one it was signed in, else the current one
     /// (an unknown number, from a newer release, reads as the current one for display).
-    pub fn minutes_format(&self, id: i64) -> Result<MinutesFormat> {
+    pub fn minutes_format(&self, id: MeetingId) -> Result<MinutesFormat> {
         Ok(self
             .stored_minutes(id)?
             .and_then(|m| MinutesFormat::from_db(m.format))
@@ -311,7 +313,7 @@ impl Store {
     }
 
     /// Everything `verify --file` needs to check a meeting elsewhere.
-    pub fn export_bundle(&self, id: i64) -> Result<ExportBundle> {
+    pub fn export_bundle(&self, id: MeetingId) -> Result<ExportBundle> {
         let record = self.meeting_record(id)?;
         let signatures = self.signatures(id)?;
         let keys = self.signer_keys()?;

@@ -11,7 +11,7 @@
 //! (domain::signing::SignedStatement). When the host and the secretary have both signed,
 //! the meeting becomes 'signed' and the SQL triggers lock its records.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
@@ -24,13 +24,16 @@ use crate::domain::signing::statement::{MAX_SEQ, StatementV2, sign_v2};
 use crate::domain::signing::verify::{ADDENDUM_ROLE, Role, ZERO_HASH};
 use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::CommunityId;
+use crate::store::ids::{MeetingId, SignerId};
 pub use crate::store::signed::VerifyReport;
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::{Store, audit, now};
 
 /// A registered signer: only public material.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignerRow {
-    pub id: i64,
+    pub id: SignerId,
     pub name: String,
     pub public_key: [u8; 32],
     pub fingerprint: String,
@@ -49,7 +52,7 @@ pub struct SignOutcome {
 fn sign_error(e: SignError) -> StoreError {
     match e {
         SignError::WrongPassphrase => StoreError::WrongPassphrase,
-        other => StoreError::Refused(Refusal::Signing(other)),
+        other => refuse(Refusal::Signing(other)),
     }
 }
 
@@ -63,10 +66,15 @@ type SignerDbRow = (String, Vec<u8>, Vec<u8>, u32, u32, u32, String);
 impl Store {
     /// Register a signer: the passphrase typed twice, at least 8 characters. Stores the
     /// salt, the Argon2id parameters and the public key only.
-    pub fn register_signer(&mut self, name: &str, passphrase: &str, repeat: &str) -> Result<i64> {
+    pub fn register_signer(
+        &mut self,
+        name: &str,
+        passphrase: &str,
+        repeat: &str,
+    ) -> Result<SignerId> {
         let name = clean_line(name).trim().to_string();
         if name.is_empty() {
-            return Err(StoreError::Refused(Refusal::SignerNeedsName));
+            return Err(refuse(Refusal::SignerNeedsName));
         }
         if passphrase != repeat {
             return Err(sign_error(SignError::PassphraseMismatch));
@@ -80,7 +88,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if exists {
-                return Err(StoreError::Refused(Refusal::SignerExists { name: name.to_string() }));
+                return Err(refuse(Refusal::SignerExists { name: name.to_string() }));
             }
             tx.execute(
                 "INSERT INTO signers (name, public_key, salt, m_cost_kib, t_cost, p_cost, created_at)
@@ -95,7 +103,7 @@ impl Store {
                     now()
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = SignerId(tx.last_insert_rowid());
             audit(tx, None, "signer_register", &format!("{name} {}", fingerprint(&pk)))?;
             Ok(id)
         })
@@ -122,7 +130,7 @@ impl Store {
         Ok(self.signers()?.into_iter().find(|s| s.name == name))
     }
 
-    fn signer(&self, id: i64) -> Result<(SignerRow, SignerSecrets)> {
+    fn signer(&self, id: SignerId) -> Result<(SignerRow, SignerSecrets)> {
         let row: Option<SignerDbRow> = self
             .conn()
             .query_row(
@@ -167,7 +175,7 @@ impl Store {
     }
 
     /// Derive the signer's key from the passphrase (slow: Argon2id) and check it.
-    fn unlock(&self, signer: i64, passphrase: &str) -> Result<(SignerRow, SigningKey)> {
+    fn unlock(&self, signer: SignerId, passphrase: &str) -> Result<(SignerRow, SigningKey)> {
         let (row, (salt, params)) = self.signer(signer)?;
         let key =
             signing::unlock(passphrase, &salt, params, &row.public_key).map_err(sign_error)?;
@@ -180,8 +188,8 @@ impl Store {
     /// of host and secretary locks the meeting. A wrong passphrase signs nothing.
     pub fn sign_meeting(
         &mut self,
-        meeting: i64,
-        signer: i64,
+        meeting: MeetingId,
+        signer: SignerId,
         role: Role,
         passphrase: &str,
     ) -> Result<SignOutcome> {
@@ -192,7 +200,7 @@ impl Store {
     /// Derive a registered signer's key from the passphrase (Argon2id: slow, on purpose)
     /// and check it against the registered public key. For signing many meetings in a
     /// row (bulk loading, the benchmark) with `sign_meeting_with_key`.
-    pub fn unlock_signer(&self, signer: i64, passphrase: &str) -> Result<SigningKey> {
+    pub fn unlock_signer(&self, signer: SignerId, passphrase: &str) -> Result<SigningKey> {
         Ok(self.unlock(signer, passphrase)?.1)
     }
 
@@ -200,8 +208,8 @@ impl Store {
     /// records, without deriving the key again.
     pub fn sign_meeting_with_key(
         &mut self,
-        meeting: i64,
-        signer: i64,
+        meeting: MeetingId,
+        signer: SignerId,
         role: Role,
         key: &SigningKey,
     ) -> Result<SignOutcome> {
@@ -217,10 +225,8 @@ impl Store {
         };
         if !allowed {
             return Err(match rec.status {
-                MeetingStatus::Signed => {
-                    StoreError::Refused(Refusal::AlreadySignedByHostAndSecretary)
-                }
-                _ => StoreError::Refused(Refusal::SignOnlyAdjourned),
+                MeetingStatus::Signed => refuse(Refusal::AlreadySignedByHostAndSecretary),
+                _ => refuse(Refusal::SignOnlyAdjourned),
             });
         }
         let named = match role {
@@ -231,7 +237,7 @@ impl Store {
         if let Some(n) = named
             && clean_line(n).trim() != row.name
         {
-            return Err(StoreError::Refused(Refusal::OnlyNamedMaySign {
+            return Err(refuse(Refusal::OnlyNamedMaySign {
                 name: clean_line(n).trim().to_string(),
                 role,
             }));
@@ -259,13 +265,13 @@ impl Store {
             let (prev, seq) = match existing {
                 Some((text, sha, prev, _, seq)) => {
                     if text != body || sha != body_hash {
-                        return Err(StoreError::Refused(Refusal::ChangedSinceFirstSignature));
+                        return Err(refuse(Refusal::ChangedSinceFirstSignature));
                     }
                     (prev, seq)
                 }
                 None => {
                     if role == Role::Member {
-                        return Err(StoreError::Refused(Refusal::HostAndSecretaryFirst));
+                        return Err(refuse(Refusal::HostAndSecretaryFirst));
                     }
                     let last: Option<(String, i64)> = tx
                         .query_row(
@@ -296,14 +302,14 @@ impl Store {
             let mut st = tx.prepare_cached(
                 "SELECT role, public_key FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
             )?;
-            let done: Vec<(String, Vec<u8>)> = st
+            let done: Vec<(Role, Vec<u8>)> = st
                 .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             if done.iter().any(|(_, k)| k.as_slice() == row.public_key) {
-                return Err(StoreError::Refused(Refusal::AlreadySignedBy { name: row.name.clone() }));
+                return Err(refuse(Refusal::AlreadySignedBy { name: row.name.clone() }));
             }
-            if role != Role::Member && done.iter().any(|(r, _)| r == role.as_db()) {
-                return Err(StoreError::Refused(Refusal::RoleAlreadySigned(role)));
+            if role != Role::Member && done.iter().any(|(r, _)| *r == role) {
+                return Err(refuse(Refusal::RoleAlreadySigned(role)));
             }
             let statement = StatementV2 {
                 community_uid: crate::store::trust::community_uid(tx, community)?,
@@ -318,11 +324,11 @@ impl Store {
             };
             let sig = sign_v2(key, &statement).map_err(sign_error)?;
             insert_signature(tx, meeting, None, &statement, &sig)?;
-            let mut roles: Vec<&str> = done.iter().map(|(r, _)| r.as_str()).collect();
-            roles.push(role.as_db());
+            let mut roles: Vec<Role> = done.iter().map(|(r, _)| *r).collect();
+            roles.push(role);
             let missing: Vec<Role> = [Role::Host, Role::Secretary]
                 .into_iter()
-                .filter(|r| !roles.contains(&r.as_db()))
+                .filter(|r| !roles.contains(r))
                 .collect();
             let locked = missing.is_empty() && rec.status == MeetingStatus::Adjourned;
             audit(
@@ -332,7 +338,7 @@ impl Store {
                 &format!("{} {} {}", role.as_db(), row.name, fingerprint(&row.public_key)),
             )?;
             if locked {
-                crate::store::search::index_text(tx, meeting, "minutes", meeting, &body)?;
+                crate::store::search::index_text(tx, meeting, "minutes", meeting.0, &body)?;
                 audit(tx, Some(meeting), "lock", &body_hash)?;
                 tx.execute(
                     "UPDATE meetings SET status = 'signed' WHERE id = ?1",
@@ -347,7 +353,7 @@ impl Store {
     /// Take back the signatures of minutes that are not locked yet (to correct the record
     /// before the second signature). Refused once later minutes of the community link to
     /// these.
-    pub fn withdraw_signatures(&mut self, meeting: i64) -> Result<()> {
+    pub fn withdraw_signatures(&mut self, meeting: MeetingId) -> Result<()> {
         self.write(|tx| {
             let status: Option<String> = tx
                 .query_row(
@@ -368,7 +374,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if later {
-                return Err(StoreError::Refused(Refusal::LinkedNoWithdraw));
+                return Err(refuse(Refusal::LinkedNoWithdraw));
             }
             tx.execute(
                 "DELETE FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
@@ -383,18 +389,18 @@ impl Store {
     /// Add a correction to locked minutes, signed at once by `signer` (role `addendum`).
     pub fn add_addendum(
         &mut self,
-        meeting: i64,
+        meeting: MeetingId,
         text: &str,
-        signer: i64,
+        signer: SignerId,
         passphrase: &str,
     ) -> Result<i64> {
         let text = clean_multiline(text).trim().to_string();
         if text.is_empty() {
-            return Err(StoreError::Refused(Refusal::AddendumNeedsText));
+            return Err(refuse(Refusal::AddendumNeedsText));
         }
         let m = self.meeting(meeting)?;
         if m.status != MeetingStatus::Signed {
-            return Err(StoreError::Refused(Refusal::AddendumOnlySigned));
+            return Err(refuse(Refusal::AddendumOnlySigned));
         }
         let (row, key) = self.unlock(signer, passphrase)?;
         self.write(|tx| {
@@ -421,8 +427,13 @@ impl Store {
     }
 
     /// Another signature on an existing addendum.
-    pub fn sign_addendum(&mut self, addendum: i64, signer: i64, passphrase: &str) -> Result<()> {
-        let found: Option<(i64, String, String)> = self
+    pub fn sign_addendum(
+        &mut self,
+        addendum: i64,
+        signer: SignerId,
+        passphrase: &str,
+    ) -> Result<()> {
+        let found: Option<(MeetingId, String, String)> = self
             .conn()
             .query_row(
                 "SELECT meeting_id, text, at FROM addenda WHERE id = ?1",
@@ -460,7 +471,7 @@ fn parse32(h: &str) -> Result<[u8; 32]> {
 
 fn insert_signature(
     tx: &rusqlite::Transaction<'_>,
-    meeting: i64,
+    meeting: MeetingId,
     addendum: Option<i64>,
     st: &StatementV2,
     sig: &[u8; 64],
@@ -486,7 +497,7 @@ fn insert_signature(
 
 fn sign_addendum_tx(
     tx: &rusqlite::Transaction<'_>,
-    meeting: i64,
+    meeting: MeetingId,
     uid: &str,
     a: &AddendumRecord,
     minutes_sha: &str,
@@ -499,11 +510,11 @@ fn sign_addendum_tx(
         |r| r.get(0),
     )?;
     if already {
-        return Err(StoreError::Refused(Refusal::AddendumAlreadySignedBy {
+        return Err(refuse(Refusal::AddendumAlreadySignedBy {
             name: row.name.clone(),
         }));
     }
-    let (community, seq): (i64, i64) = tx.query_row(
+    let (community, seq): (CommunityId, i64) = tx.query_row(
         "SELECT community_id, seq FROM minutes WHERE meeting_id = ?1",
         [meeting],
         |r| Ok((r.get(0)?, r.get(1)?)),

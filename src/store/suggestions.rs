@@ -9,49 +9,10 @@ use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::suggestions::{Channel, ItemCivic, ItemSource, SuggestionStatus, days_between};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::common::rule_params;
-use crate::store::{Result, Store, StoreError, audit, now};
-
-/// Refusals of suggestions and cost plans (their sentences in strings::suggestions).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CivicRefusal {
-    NeedsWho,
-    NeedsText,
-    BadDate,
-    AnswerNeedsText,
-    HandOverNeedsWhom,
-    /// A suggestion goes on the agenda of a draft meeting only.
-    AgendaNeedsDraft,
-    AlreadyOnAgenda,
-    /// On the agenda and decided follow from the item; they are not set by hand.
-    NotByHand,
-    CostTotal,
-    CostFixed,
-    CostWeight,
-    CostNoPayer,
-    BadYear,
-}
-
-impl CivicRefusal {
-    pub const ALL: [CivicRefusal; 13] = [
-        CivicRefusal::NeedsWho,
-        CivicRefusal::NeedsText,
-        CivicRefusal::BadDate,
-        CivicRefusal::AnswerNeedsText,
-        CivicRefusal::HandOverNeedsWhom,
-        CivicRefusal::AgendaNeedsDraft,
-        CivicRefusal::AlreadyOnAgenda,
-        CivicRefusal::NotByHand,
-        CivicRefusal::CostTotal,
-        CivicRefusal::CostFixed,
-        CivicRefusal::CostWeight,
-        CivicRefusal::CostNoPayer,
-        CivicRefusal::BadYear,
-    ];
-}
-
-pub(crate) fn refuse(r: CivicRefusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::Civic(r))
-}
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{CommunityId, ItemId, MeetingId, SuggestionId};
+use crate::store::refusal::suggestions::SuggestionRefusal;
+use crate::store::{Store, audit, now};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SuggestionInput {
@@ -68,7 +29,7 @@ pub struct SuggestionInput {
 /// A suggestion as lists show it (never its contact).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SuggestionRow {
-    pub id: i64,
+    pub id: SuggestionId,
     pub community: String,
     pub channel: Channel,
     pub raised_by: String,
@@ -138,7 +99,12 @@ fn valid_date(s: &str) -> bool {
     s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
 }
 
-fn history(tx: &rusqlite::Connection, id: i64, s: SuggestionStatus, note: &str) -> Result<()> {
+fn history(
+    tx: &rusqlite::Connection,
+    id: SuggestionId,
+    s: SuggestionStatus,
+    note: &str,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO suggestion_history (suggestion_id, status, note, at) VALUES (?1, ?2, ?3, ?4)",
         params![id, s.as_db(), note, now()],
@@ -170,15 +136,19 @@ fn title_of(text: &str) -> String {
 
 impl Store {
     /// Log a suggestion; its history starts with `new`.
-    pub fn add_suggestion(&mut self, community: i64, s: &SuggestionInput) -> Result<i64> {
+    pub fn add_suggestion(
+        &mut self,
+        community: CommunityId,
+        s: &SuggestionInput,
+    ) -> Result<SuggestionId> {
         let who = clean_line(&s.raised_by).trim().to_string();
         let text = clean_multiline(&s.text).trim().to_string();
         let contact = clean_line(&s.contact).trim().to_string();
         if who.is_empty() {
-            return Err(refuse(CivicRefusal::NeedsWho));
+            return Err(refuse(SuggestionRefusal::NeedsWho));
         }
         if text.is_empty() {
-            return Err(refuse(CivicRefusal::NeedsText));
+            return Err(refuse(SuggestionRefusal::NeedsText));
         }
         let on = if s.raised_on.trim().is_empty() {
             now().chars().take(10).collect()
@@ -186,7 +156,7 @@ impl Store {
             s.raised_on.trim().to_string()
         };
         if !valid_date(&on) {
-            return Err(refuse(CivicRefusal::BadDate));
+            return Err(refuse(SuggestionRefusal::BadDate));
         }
         self.write(|tx| {
             tx.execute(
@@ -203,7 +173,7 @@ impl Store {
                     now()
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = SuggestionId(tx.last_insert_rowid());
             history(tx, id, SuggestionStatus::New, "")?;
             audit(tx, None, "suggestion_add", &id.to_string())?;
             Ok(id)
@@ -215,20 +185,20 @@ impl Store {
     /// the item and are refused here.
     pub fn set_suggestion_status(
         &mut self,
-        id: i64,
+        id: SuggestionId,
         status: SuggestionStatus,
         note: &str,
     ) -> Result<()> {
         let note = clean_multiline(note).trim().to_string();
         match status {
             SuggestionStatus::OnAgenda | SuggestionStatus::Decided | SuggestionStatus::New => {
-                return Err(refuse(CivicRefusal::NotByHand));
+                return Err(refuse(SuggestionRefusal::NotByHand));
             }
             SuggestionStatus::Answered if note.is_empty() => {
-                return Err(refuse(CivicRefusal::AnswerNeedsText));
+                return Err(refuse(SuggestionRefusal::AnswerNeedsText));
             }
             SuggestionStatus::HandedOver if note.is_empty() => {
-                return Err(refuse(CivicRefusal::HandOverNeedsWhom));
+                return Err(refuse(SuggestionRefusal::HandOverNeedsWhom));
             }
             _ => {}
         }
@@ -249,7 +219,7 @@ impl Store {
     /// Put a suggestion on a draft meeting's agenda: a new item with its text as the
     /// proposal and the suggestion as its source, linked both ways (item_sources).
     /// Returns the item's id.
-    pub fn put_on_agenda(&mut self, id: i64, meeting: i64) -> Result<i64> {
+    pub fn put_on_agenda(&mut self, id: SuggestionId, meeting: MeetingId) -> Result<ItemId> {
         self.write(|tx| {
             let (text, category, raised_by, raised_on): (String, String, String, String) = tx
                 .query_row(
@@ -267,7 +237,7 @@ impl Store {
                 )
                 .optional()?;
             if linked.is_some() {
-                return Err(refuse(CivicRefusal::AlreadyOnAgenda));
+                return Err(refuse(SuggestionRefusal::AlreadyOnAgenda));
             }
             let (status, electorate, kind): (String, String, String) = tx
                 .query_row(
@@ -278,7 +248,7 @@ impl Store {
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound(format!("meeting {meeting}")))?;
             if status != MeetingStatus::Draft.as_db() {
-                return Err(refuse(CivicRefusal::AgendaNeedsDraft));
+                return Err(refuse(SuggestionRefusal::AgendaNeedsDraft));
             }
             let rule = default_rule(
                 Electorate::from_db(&electorate).unwrap_or(Electorate::Owners),
@@ -307,12 +277,12 @@ impl Store {
                     now()
                 ],
             )?;
-            let item = tx.last_insert_rowid();
+            let item = ItemId(tx.last_insert_rowid());
             tx.execute(
                 "INSERT INTO proposal_revisions (item_id, rev, text, at) VALUES (?1, 1, ?2, ?3)",
                 params![item, text, now()],
             )?;
-            crate::store::search::index_text(tx, meeting, "proposal", item, &format!("{title}\n{text}"))?;
+            crate::store::search::index_text(tx, meeting, "proposal", item.0, &format!("{title}\n{text}"))?;
             tx.execute(
                 "INSERT INTO item_sources (item_id, suggestion_id, number, raised_on)
                  VALUES (?1, ?2, ?2, ?3)",
@@ -329,7 +299,7 @@ impl Store {
     /// they waited.
     pub fn suggestions(
         &self,
-        community: Option<i64>,
+        community: Option<CommunityId>,
         status: Option<SuggestionStatus>,
         today: &str,
     ) -> Result<Vec<SuggestionRow>> {
@@ -345,7 +315,7 @@ impl Store {
         Ok(rows)
     }
 
-    pub fn suggestion(&self, id: i64, today: &str) -> Result<SuggestionRow> {
+    pub fn suggestion(&self, id: SuggestionId, today: &str) -> Result<SuggestionRow> {
         let sql = format!("{ROW_SQL} WHERE s.id = ?1");
         self.conn()
             .query_row(&sql, [id], |r| row(r, today))
@@ -354,7 +324,7 @@ impl Store {
     }
 
     /// The private contact, for the secretary's screen only.
-    pub fn suggestion_contact(&self, id: i64) -> Result<String> {
+    pub fn suggestion_contact(&self, id: SuggestionId) -> Result<String> {
         Ok(self
             .conn()
             .query_row("SELECT contact FROM suggestions WHERE id = ?1", [id], |r| {
@@ -366,7 +336,7 @@ impl Store {
 
     /// Every status change with its note, oldest first; the item's closed vote appears as
     /// `Decided` at its closing time.
-    pub fn suggestion_history(&self, id: i64) -> Result<Vec<SuggestionEvent>> {
+    pub fn suggestion_history(&self, id: SuggestionId) -> Result<Vec<SuggestionEvent>> {
         let mut st = self.conn().prepare_cached(
             "SELECT status, note, at FROM suggestion_history WHERE suggestion_id = ?1 ORDER BY id",
         )?;
@@ -408,7 +378,7 @@ impl Store {
 }
 
 /// What an item's record carries of: its source and its cost plan.
-pub(crate) fn item_civic(conn: &rusqlite::Connection, item: i64) -> Result<ItemCivic> {
+pub(crate) fn item_civic(conn: &rusqlite::Connection, item: ItemId) -> Result<ItemCivic> {
     let source = conn
         .prepare_cached("SELECT number, raised_on FROM item_sources WHERE item_id = ?1")?
         .query_row([item], |r| {
@@ -425,7 +395,7 @@ pub(crate) fn item_civic(conn: &rusqlite::Connection, item: i64) -> Result<ItemC
 }
 
 /// An imported item's source and cost plan, as its bundle carried them.
-pub(crate) fn write_civic(tx: &rusqlite::Connection, item: i64, c: &ItemCivic) -> Result<()> {
+pub(crate) fn write_civic(tx: &rusqlite::Connection, item: ItemId, c: &ItemCivic) -> Result<()> {
     if let Some(s) = &c.source {
         tx.execute(
             "INSERT INTO item_sources (item_id, suggestion_id, number, raised_on)
@@ -441,8 +411,8 @@ pub(crate) fn write_civic(tx: &rusqlite::Connection, item: i64, c: &ItemCivic) -
 
 /// A draft item removed from the agenda takes its source and plan with it; its
 /// suggestion goes back to where it stood before.
-pub(crate) fn forget_item(tx: &rusqlite::Connection, item: i64) -> Result<()> {
-    let sugg: Option<Option<i64>> = tx
+pub(crate) fn forget_item(tx: &rusqlite::Connection, item: ItemId) -> Result<()> {
+    let sugg: Option<Option<SuggestionId>> = tx
         .query_row(
             "SELECT suggestion_id FROM item_sources WHERE item_id = ?1",
             [item],
@@ -461,7 +431,7 @@ pub(crate) fn forget_item(tx: &rusqlite::Connection, item: i64) -> Result<()> {
 impl Store {
     /// Link a suggestion to an existing item of a draft meeting (the item then prints it
     /// as its source); the suggestion is on the agenda from now on.
-    pub fn link_suggestion(&mut self, id: i64, item: i64) -> Result<()> {
+    pub fn link_suggestion(&mut self, id: SuggestionId, item: ItemId) -> Result<()> {
         self.write(|tx| {
             let raised_on: String = tx
                 .query_row(
@@ -471,7 +441,7 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound(format!("suggestion {id}")))?;
-            let (meeting, status, title): (i64, String, String) = tx
+            let (meeting, status, title): (MeetingId, String, String) = tx
                 .query_row(
                     "SELECT m.id, m.status, i.title FROM agenda_items i
                      JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?1",
@@ -481,7 +451,7 @@ impl Store {
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
             if status != MeetingStatus::Draft.as_db() {
-                return Err(refuse(CivicRefusal::AgendaNeedsDraft));
+                return Err(refuse(SuggestionRefusal::AgendaNeedsDraft));
             }
             let taken: i64 = tx.query_row(
                 "SELECT count(*) FROM item_sources WHERE suggestion_id = ?1 OR item_id = ?2",
@@ -489,7 +459,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if taken > 0 {
-                return Err(refuse(CivicRefusal::AlreadyOnAgenda));
+                return Err(refuse(SuggestionRefusal::AlreadyOnAgenda));
             }
             tx.execute(
                 "INSERT INTO item_sources (item_id, suggestion_id, number, raised_on)

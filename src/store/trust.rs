@@ -2,7 +2,7 @@
 //! district's pinned keys, and the chain head. The rules are in the domain; this module
 //! loads and stores.
 
-use crate::store::Refusal;
+use crate::store::refusal::Refusal;
 use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -11,7 +11,9 @@ use crate::domain::signing::roster_entry::{REGISTER, REVOKE, RosterEntry, fp};
 use crate::domain::signing::verify::TrustProblem;
 use crate::domain::signing::verify::{ExportBundle, Role};
 use crate::domain::signing::{fingerprint, hex};
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::{CommunityId, MeetingId, SignerId};
+use crate::store::{Store, audit, now};
 
 /// A pinned key at the district.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +58,7 @@ pub fn parse_fingerprint(s: &str) -> Option<String> {
     )
 }
 
-pub(crate) fn community_uid(conn: &Connection, community: i64) -> Result<String> {
+pub(crate) fn community_uid(conn: &Connection, community: CommunityId) -> Result<String> {
     let uid: Option<String> = conn
         .query_row(
             "SELECT uid FROM community_uids WHERE community_id = ?1",
@@ -68,7 +70,7 @@ pub(crate) fn community_uid(conn: &Connection, community: i64) -> Result<String>
 }
 
 /// A community's own roster (the one it signs with here).
-pub(crate) fn roster(conn: &Connection, community: i64) -> Result<Vec<RosterEntry>> {
+pub(crate) fn roster(conn: &Connection, community: CommunityId) -> Result<Vec<RosterEntry>> {
     roster_by_uid(conn, &community_uid(conn, community)?)
 }
 
@@ -118,7 +120,7 @@ pub(crate) fn insert_entry(conn: &Connection, uid: &str, e: &RosterEntry) -> Res
 /// rule).
 pub(crate) fn ensure_on_roster(
     conn: &rusqlite::Transaction<'_>,
-    community: i64,
+    community: CommunityId,
     name: &str,
     key: &SigningKey,
     role: Option<Role>,
@@ -135,13 +137,13 @@ pub(crate) fn ensure_on_roster(
             .all(|e| e.action == REGISTER && e.endorser_key == e.public_key)
         && matches!(role, Some(Role::Host | Role::Secretary));
     if !founding {
-        return Err(StoreError::Refused(Refusal::NotOnSignerRoster {
+        return Err(refuse(Refusal::NotOnSignerRoster {
             name: name.to_string(),
             fingerprint: fingerprint(&pk),
         }));
     }
     let e = endorse(key, &uid, &entries, REGISTER, name, &pk, &now())
-        .ok_or(StoreError::Refused(Refusal::NameCannotBeSigned))?;
+        .ok_or(refuse(Refusal::NameCannotBeSigned))?;
     insert_entry(conn, &uid, &e)?;
     audit(
         conn,
@@ -240,7 +242,7 @@ pub(crate) fn with_trust(
 }
 
 /// The newest link of a community's chain.
-pub(crate) fn head(conn: &Connection, community: i64) -> Result<Option<Head>> {
+pub(crate) fn head(conn: &Connection, community: CommunityId) -> Result<Option<Head>> {
     Ok(conn
         .query_row(
             "SELECT seq, sha256 FROM minutes WHERE community_id = ?1 ORDER BY seq DESC LIMIT 1",
@@ -256,7 +258,7 @@ pub(crate) fn head(conn: &Connection, community: i64) -> Result<Option<Head>> {
 
 impl Store {
     /// A community's signer roster, in order.
-    pub fn signer_roster(&self, community: i64) -> Result<Vec<RosterEntry>> {
+    pub fn signer_roster(&self, community: CommunityId) -> Result<Vec<RosterEntry>> {
         roster(self.conn(), community)
     }
 
@@ -265,10 +267,10 @@ impl Store {
     /// roster; the result is checked against the whole roster before it is kept.
     pub fn endorse_signer(
         &mut self,
-        community: i64,
-        signer: i64,
+        community: CommunityId,
+        signer: SignerId,
         revoke: bool,
-        endorser: i64,
+        endorser: SignerId,
         endorser_passphrase: &str,
     ) -> Result<()> {
         let key = self.unlock_signer(endorser, endorser_passphrase)?;
@@ -283,15 +285,15 @@ impl Store {
     /// endorser is required.
     pub fn register_endorsed(
         &mut self,
-        community: i64,
+        community: CommunityId,
         name: &str,
         passphrase: &str,
         repeat: &str,
         endorser: Option<(&str, &str)>,
-    ) -> Result<i64> {
+    ) -> Result<SignerId> {
         let Some((by, by_pass)) = endorser else {
             if roster(self.conn(), community)?.len() >= 2 {
-                return Err(StoreError::Refused(Refusal::RosterNeedsEndorsement));
+                return Err(refuse(Refusal::RosterNeedsEndorsement));
             }
             return self.register_signer(name, passphrase, repeat);
         };
@@ -300,7 +302,7 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("signer {by}")))?;
         let key = self.unlock_signer(by.id, by_pass)?;
         if !is_active(&roster(self.conn(), community)?, &hex(&by.public_key)) {
-            return Err(StoreError::Refused(Refusal::EndorserNotOnRoster {
+            return Err(refuse(Refusal::EndorserNotOnRoster {
                 name: by.name.clone(),
             }));
         }
@@ -311,14 +313,14 @@ impl Store {
 
     fn endorse_with_key(
         &mut self,
-        community: i64,
-        signer: i64,
+        community: CommunityId,
+        signer: SignerId,
         revoke: bool,
-        endorser: i64,
+        endorser: SignerId,
         key: &SigningKey,
     ) -> Result<()> {
         let rows = self.signers()?;
-        let find = |id: i64| {
+        let find = |id: SignerId| {
             rows.iter()
                 .find(|s| s.id == id)
                 .cloned()
@@ -328,13 +330,13 @@ impl Store {
         self.write(|tx| {
             let entries = roster(tx, community)?;
             if !is_active(&entries, &hex(&by.public_key)) {
-                return Err(StoreError::Refused(Refusal::EndorserNotOnRoster {
+                return Err(refuse(Refusal::EndorserNotOnRoster {
                     name: by.name.clone(),
                 }));
             }
             let active = is_active(&entries, &hex(&who.public_key));
             if active != revoke {
-                return Err(StoreError::Refused(Refusal::RosterState {
+                return Err(refuse(Refusal::RosterState {
                     name: who.name.clone(),
                     active,
                 }));
@@ -350,11 +352,11 @@ impl Store {
                 &who.public_key,
                 &now(),
             )
-            .ok_or(StoreError::Refused(Refusal::NameCannotBeSigned))?;
+            .ok_or(refuse(Refusal::NameCannotBeSigned))?;
             let mut all = entries;
             all.push(e.clone());
             if !check_roster(&uid, &all).is_empty() {
-                return Err(StoreError::Refused(Refusal::RosterDoesNotVerify));
+                return Err(refuse(Refusal::RosterDoesNotVerify));
             }
             insert_entry(tx, &uid, &e)?;
             audit(
@@ -367,7 +369,7 @@ impl Store {
     }
 
     /// The community's chain head (None before its first signed minutes).
-    pub fn chain_head(&self, community: i64) -> Result<Option<Head>> {
+    pub fn chain_head(&self, community: CommunityId) -> Result<Option<Head>> {
         head(self.conn(), community)
     }
 
@@ -375,7 +377,12 @@ impl Store {
     /// SHA-256 starting with `hex16`, and every link from 1 to it present and linked to
     /// the one before. `Ok(None)` when it holds, else the reason in English words for the
     /// caller to wrap.
-    pub fn check_head(&self, community: i64, seq: i64, hex16: &str) -> Result<Option<String>> {
+    pub fn check_head(
+        &self,
+        community: CommunityId,
+        seq: i64,
+        hex16: &str,
+    ) -> Result<Option<String>> {
         let links = self.chain(community)?;
         let Some(at) = links.iter().position(|l| l.seq == seq) else {
             return Ok(Some(format!("link {seq} is not in this database")));
@@ -448,7 +455,7 @@ impl Store {
     }
 
     /// The chain head and roster to put into an export of meeting `id`.
-    pub(crate) fn export_trust(&self, id: i64, b: &mut ExportBundle) -> Result<()> {
+    pub(crate) fn export_trust(&self, id: MeetingId, b: &mut ExportBundle) -> Result<()> {
         let community = self.meeting(id)?.community_id;
         // The roster of the community the minutes were signed for (an imported meeting's
         // is its laptop's).
@@ -466,7 +473,7 @@ impl Store {
 
 pub(crate) fn pin(
     conn: &rusqlite::Transaction<'_>,
-    community: i64,
+    community: CommunityId,
     fingerprint: &str,
 ) -> Result<()> {
     let n = conn.execute(
@@ -479,7 +486,7 @@ pub(crate) fn pin(
     Ok(())
 }
 
-pub(crate) fn pinned(conn: &Connection, community: i64) -> Result<Vec<String>> {
+pub(crate) fn pinned(conn: &Connection, community: CommunityId) -> Result<Vec<String>> {
     let mut st =
         conn.prepare_cached("SELECT fingerprint FROM pinned_keys WHERE community_id = ?1")?;
     let rows = st.query_map([community], |r| r.get(0))?;

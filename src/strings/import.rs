@@ -5,8 +5,8 @@ use super::trust;
 use super::verify::problem;
 
 /// Why an exported file was not imported.
-pub fn import_refusal(l: Lang, r: &crate::store::import::ImportRefusal) -> String {
-    use crate::store::import::ImportRefusal as R;
+pub fn import_refusal(l: Lang, r: &crate::store::refusal::import::ImportRefusal) -> String {
+    use crate::store::refusal::import::ImportRefusal as R;
     let problems = |ps: &[crate::domain::signing::verify::Problem]| {
         let list: Vec<String> = ps.iter().map(|p| problem(l, p)).collect();
         list.join(match l {

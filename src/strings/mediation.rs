@@ -4,7 +4,7 @@
 
 use crate::domain::mediation::verify::AgreementProblem;
 use crate::domain::mediation::{CaseKind, CaseStatus, NotReady};
-use crate::store::mediation::MediationRefusal;
+use crate::store::refusal::mediation::MediationRefusal;
 use crate::strings::tr::{Lang, Tr};
 
 pub fn kind(l: Lang, k: CaseKind) -> &'static str {

@@ -119,7 +119,7 @@ fn en(r: &Refusal) -> String {
         TooLong { max } => format!("At most {max} characters here."),
         Written(w) => crate::strings::written::en(*w).into(),
         Mediation(m) => crate::strings::mediation::refusal(Lang::En, *m),
-        Civic(c) => crate::strings::suggestions::refusal(Lang::En, *c).into(),
+        Suggestion(c) => crate::strings::suggestions::refusal(Lang::En, *c).into(),
     }
 }
 
@@ -253,7 +253,7 @@ fn zh(r: &Refusal) -> String {
         TooLong { max } => format!("此处最多 {max} 个字符。"),
         Written(w) => crate::strings::written::zh(*w).into(),
         Mediation(m) => crate::strings::mediation::refusal(Lang::Zh, *m),
-        Civic(c) => crate::strings::suggestions::refusal(Lang::Zh, *c).into(),
+        Suggestion(c) => crate::strings::suggestions::refusal(Lang::Zh, *c).into(),
     }
 }
 

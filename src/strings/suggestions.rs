@@ -2,7 +2,7 @@
 
 use crate::domain::cost::ShareMethod;
 use crate::domain::suggestions::{Channel, SuggestionStatus};
-use crate::store::suggestions::CivicRefusal as R;
+use crate::store::refusal::suggestions::SuggestionRefusal as R;
 use crate::strings::tr::{Lang, Tr};
 
 pub fn refusal(l: Lang, r: R) -> &'static str {

@@ -1,7 +1,7 @@
 //! The words of the written consultation: the store's refusals, one exhaustive
 //! match per language.
 
-use crate::store::written::WrittenRefusal as W;
+use crate::store::refusal::written::WrittenRefusal as W;
 use crate::strings::tr::Tr;
 
 pub fn en(r: W) -> &'static str {

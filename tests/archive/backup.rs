@@ -1,6 +1,8 @@
 //! A backup taken while a roll call is running opens and verifies.
 
 use super::support::*;
+use yishi::store::ids::MeetingId;
+use yishi::store::ids::VoterId;
 
 #[test]
 fn backup_during_a_running_roll_call_opens_and_verifies() {
@@ -11,15 +13,15 @@ fn backup_during_a_running_roll_call_opens_and_verifies() {
     assert!(store.claim());
     // The demo's draft meeting is opened and its parking item put to the vote.
     let m = 2;
-    store.start_meeting(m).expect("start");
+    store.start_meeting(MeetingId(m)).expect("start");
     let c = community(&store, demo::COMMUNITY);
     for v in store.voters(c).expect("voters") {
         store
-            .mark_presence(m, v.id, PresenceKind::Present, None, None)
+            .mark_presence(MeetingId(m), v.id, PresenceKind::Present, None, None)
             .expect("presence");
     }
     let item = store
-        .items(m)
+        .items(MeetingId(m))
         .expect("items")
         .into_iter()
         .find(|i| i.title == "停车管理公约")
@@ -31,7 +33,9 @@ fn backup_during_a_running_roll_call_opens_and_verifies() {
     let mut before = Vec::new();
     for (i, b) in ballots.iter().take(half).enumerate() {
         let c = if i % 3 == 0 { Choice::No } else { Choice::Yes };
-        store.answer(item, b.voter_id, c, None).expect("answer");
+        store
+            .answer(item, VoterId(b.voter_id), c, None)
+            .expect("answer");
         before.push((b.voter_id, c));
     }
     // The room goes on answering while the secretary takes the backup.
@@ -40,7 +44,7 @@ fn backup_during_a_running_roll_call_opens_and_verifies() {
     let answering = std::thread::spawn(move || {
         for (n, v) in rest.into_iter().enumerate() {
             store
-                .answer(item, v, Choice::Abstain, None)
+                .answer(item, VoterId(v), Choice::Abstain, None)
                 .expect("answer");
             if n == 0 {
                 started_tx.send(()).expect("send");
@@ -81,7 +85,7 @@ fn backup_during_a_running_roll_call_opens_and_verifies() {
     );
     // The meeting is still open in the copy, as it was.
     assert_eq!(
-        backup.meeting(m).expect("m").status,
+        backup.meeting(MeetingId(m)).expect("m").status,
         yishi::domain::model::MeetingStatus::Open
     );
     // And the original lost nothing.

@@ -23,7 +23,7 @@ fn a_district_gathers_two_communities_into_one_database() {
         let m = shigu_meeting(&mut s);
         sign(
             &mut s,
-            m,
+            m.0,
             ("Alice Wang", "alice-passphrase"),
             ("Bob Li", "bob-passphrase-1"),
         );
@@ -32,7 +32,7 @@ fn a_district_gathers_two_communities_into_one_database() {
     let fa = dir.path().join("wangcheng-1.json");
     let fb = dir.path().join("shigu-1.json");
     export(&a, 1, &fa);
-    export(&b, shigu, &fb);
+    export(&b, shigu.0, &fb);
 
     let office = dir.path().join("district.db");
     let (code, out, err) = import(&office, &[&fa, &fb]);
@@ -63,7 +63,7 @@ fn a_district_gathers_two_communities_into_one_database() {
     );
     // Each community's minutes read as they did on their own laptop.
     let here = meeting_by_uid(&office, &read_bundle(&fb).record.uid);
-    assert_eq!(show(&office, here), show(&b, shigu));
+    assert_eq!(show(&office, here), show(&b, shigu.0));
     let here = meeting_by_uid(&office, &read_bundle(&fa).record.uid);
     assert_eq!(show(&office, here), show(&a, 1));
     // Filters work across the gathered archive.
@@ -127,7 +127,7 @@ fn local_minutes_signed_after_imported_ones_chain_to_them() {
             remark: None,
         },
     );
-    demo_sign(&mut s, m);
+    demo_sign(&mut s, m.0);
     let later = run_meeting(
         &mut s,
         &MeetingSpec {
@@ -142,7 +142,7 @@ fn local_minutes_signed_after_imported_ones_chain_to_them() {
             remark: None,
         },
     );
-    demo_sign(&mut s, later);
+    demo_sign(&mut s, later.0);
     drop(s);
     let (code, out, _) = yishi(&["--db", &arg(&new), "verify"]);
     assert_eq!(code, 0, "{out}");

@@ -2,16 +2,17 @@
 //! tampered files refused with the reason and nothing written.
 
 use super::support::*;
+use yishi::store::ids::MeetingId;
 
 #[test]
 fn export_import_verify_gives_identical_minutes_and_is_idempotent() {
     let a = archive_db();
     let dir = tempfile::tempdir().expect("tempdir");
-    let files: Vec<(i64, PathBuf)> = [a.gate, a.elevator, a.parking]
+    let files: Vec<(MeetingId, PathBuf)> = [a.gate, a.elevator, a.parking]
         .into_iter()
         .map(|id| {
             let f = dir.path().join(format!("m{id}.json"));
-            export(&a.path, id, &f);
+            export(&a.path, id.0, &f);
             (id, f)
         })
         .collect();
@@ -37,10 +38,16 @@ fn export_import_verify_gives_identical_minutes_and_is_idempotent() {
     for (id, f) in &files {
         let b = read_bundle(f);
         let here = meeting_by_uid(&fresh, &b.record.uid);
-        assert_eq!(show(&fresh, here), show(&a.path, *id), "minutes of {id}");
+        assert_eq!(show(&fresh, here), show(&a.path, id.0), "minutes of {id}");
         // Read-only: the records are locked like minutes signed here.
         let store = Store::open(&fresh).expect("open");
-        assert!(store.verify_meeting(here).expect("v").status.is_valid());
+        assert!(
+            store
+                .verify_meeting(MeetingId(here))
+                .expect("v")
+                .status
+                .is_valid()
+        );
         let raw = Connection::open(&fresh).expect("raw");
         let locked = raw.execute("UPDATE votes SET choice = 'no' WHERE item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)", [here]);
         assert!(locked.is_err(), "imported records are locked");
@@ -263,7 +270,7 @@ fn a_meeting_whose_tables_do_not_reproduce_it_is_refused_and_its_batch_keeps_not
         .into_iter()
         .map(|id| {
             let f = dir.path().join(format!("m{id}.json"));
-            export(&a.path, id, &f);
+            export(&a.path, id.0, &f);
             f
         })
         .collect();

@@ -2,6 +2,7 @@
 //! English words, nothing false) and filters that combine (store and `minutes list`).
 
 use super::support::*;
+use yishi::store::ids::MeetingId;
 
 #[test]
 fn search_finds_chinese_words_of_any_length_and_nothing_false() {
@@ -60,7 +61,7 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
     let all = ids(&store, &ArchiveFilter::default());
     assert_eq!(all, vec![a.gate, a.elevator, a.parking, a.shigu]);
     // Newest first.
-    let order: Vec<i64> = store
+    let order: Vec<MeetingId> = store
         .archive(&ArchiveFilter::default())
         .expect("archive")
         .iter()
@@ -72,15 +73,15 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
     let cases: Vec<(ArchiveFilter, Vec<i64>)> = vec![
         (
             f(wc, None, None, None, None, None, None),
-            vec![a.gate, a.elevator, a.parking],
+            vec![a.gate.0, a.elevator.0, a.parking.0],
         ),
         (
             f(Some(SHIGU), None, None, None, None, None, None),
-            vec![a.shigu],
+            vec![a.shigu.0],
         ),
         (
             f(None, Some("2026-07-01"), None, None, None, None, None),
-            vec![a.elevator, a.parking, a.shigu],
+            vec![a.elevator.0, a.parking.0, a.shigu.0],
         ),
         // Both bounds inclusive.
         (
@@ -93,7 +94,7 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
                 None,
                 None,
             ),
-            vec![a.elevator, a.shigu],
+            vec![a.elevator.0, a.shigu.0],
         ),
         (
             f(
@@ -105,7 +106,7 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
                 None,
                 None,
             ),
-            vec![a.elevator],
+            vec![a.elevator.0],
         ),
         (
             f(
@@ -117,27 +118,27 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
                 None,
                 None,
             ),
-            vec![a.elevator],
+            vec![a.elevator.0],
         ),
         (
             f(wc, None, None, Some("owners_assembly"), None, None, None),
-            vec![a.gate, a.parking],
+            vec![a.gate.0, a.parking.0],
         ),
         (
             f(None, None, None, None, Some("gate"), None, None),
-            vec![a.gate, a.shigu],
+            vec![a.gate.0, a.shigu.0],
         ),
         (
             f(Some(SHIGU), None, None, None, Some("gate"), None, None),
-            vec![a.shigu],
+            vec![a.shigu.0],
         ),
         (
             f(None, None, None, None, None, Some("passed"), None),
-            vec![a.gate, a.elevator, a.parking],
+            vec![a.gate.0, a.elevator.0, a.parking.0],
         ),
         (
             f(None, None, None, None, None, Some("failed"), None),
-            vec![a.gate],
+            vec![a.gate.0],
         ),
         (
             f(
@@ -149,7 +150,7 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
                 Some("passed"),
                 Some("停车"),
             ),
-            vec![a.parking],
+            vec![a.parking.0],
         ),
         (
             f(Some(SHIGU), None, None, None, None, None, Some("门")),
@@ -172,7 +173,10 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
     // one item passed and the other failed, and each filter finds the meeting only
     // through its own item.
     let rows = store.archive(&ArchiveFilter::default()).expect("archive");
-    let first = rows.iter().find(|r| r.id == a.gate).expect("demo meeting");
+    let first = rows
+        .iter()
+        .find(|r| r.id == MeetingId(a.gate.0))
+        .expect("demo meeting");
     let gate_item = first
         .items
         .iter()

@@ -17,8 +17,11 @@ pub use yishi::domain::rules::{Rule, RuleKind};
 pub use yishi::domain::signing::verify::{ExportBundle, Role, VerifyStatus};
 pub use yishi::store::Store;
 pub use yishi::store::archive::ArchiveFilter;
-pub use yishi::store::import::{ImportOutcome, ImportRefusal};
+use yishi::store::ids::VoterId;
+use yishi::store::ids::{CommunityId, MeetingId, SignerId};
+pub use yishi::store::import::ImportOutcome;
 pub use yishi::store::meetings::{ItemInput, MeetingInput};
+pub use yishi::store::refusal::import::ImportRefusal;
 
 pub const HOST_PASS: &str = DEMO_SIGNERS[0].2;
 pub const SECRETARY_PASS: &str = DEMO_SIGNERS[1].2;
@@ -85,7 +88,7 @@ pub struct MeetingSpec<'a> {
     pub remark: Option<(&'a str, &'a str)>,
 }
 
-pub fn community(store: &Store, name: &str) -> i64 {
+pub fn community(store: &Store, name: &str) -> CommunityId {
     store
         .community_by_name(name)
         .expect("community")
@@ -95,7 +98,7 @@ pub fn community(store: &Store, name: &str) -> i64 {
 
 /// Prepare, run and adjourn a meeting: everyone present, each voted item put to the
 /// roll call and closed.
-pub fn run_meeting(store: &mut Store, spec: &MeetingSpec<'_>) -> i64 {
+pub fn run_meeting(store: &mut Store, spec: &MeetingSpec<'_>) -> MeetingId {
     let c = community(store, spec.community);
     let m = store
         .create_meeting(
@@ -148,7 +151,7 @@ pub fn run_meeting(store: &mut Store, spec: &MeetingSpec<'_>) -> i64 {
                 store.start_vote(id).expect("start vote");
                 for (i, b) in store.ballots(id).expect("ballots").iter().enumerate() {
                     store
-                        .answer(id, b.voter_id, vote(i, b), None)
+                        .answer(id, VoterId(b.voter_id), vote(i, b), None)
                         .expect("answer");
                 }
                 store.close_vote(id).expect("close");
@@ -161,7 +164,7 @@ pub fn run_meeting(store: &mut Store, spec: &MeetingSpec<'_>) -> i64 {
     m
 }
 
-pub fn signer_id(store: &Store, name: &str) -> i64 {
+pub fn signer_id(store: &Store, name: &str) -> SignerId {
     store.signer_by_name(name).expect("s").expect("signer").id
 }
 
@@ -169,10 +172,10 @@ pub fn sign(store: &mut Store, m: i64, host: (&str, &str), secretary: (&str, &st
     let h = signer_id(store, host.0);
     let s = signer_id(store, secretary.0);
     store
-        .sign_meeting(m, h, Role::Host, host.1)
+        .sign_meeting(MeetingId(m), h, Role::Host, host.1)
         .expect("host signs");
     let o = store
-        .sign_meeting(m, s, Role::Secretary, secretary.1)
+        .sign_meeting(MeetingId(m), s, Role::Secretary, secretary.1)
         .expect("secretary signs");
     assert!(o.locked);
 }
@@ -197,7 +200,7 @@ pub fn add_shigu(store: &mut Store) {
     store.import_roster(SHIGU, &rows).expect("roster");
 }
 
-pub fn shigu_meeting(store: &mut Store) -> i64 {
+pub fn shigu_meeting(store: &mut Store) -> MeetingId {
     run_meeting(
         store,
         &MeetingSpec {
@@ -226,10 +229,10 @@ pub fn shigu_meeting(store: &mut Store) -> i64 {
 pub struct Archive {
     pub _dir: tempfile::TempDir,
     pub path: PathBuf,
-    pub gate: i64,
-    pub elevator: i64,
-    pub parking: i64,
-    pub shigu: i64,
+    pub gate: MeetingId,
+    pub elevator: MeetingId,
+    pub parking: MeetingId,
+    pub shigu: MeetingId,
 }
 
 pub fn archive_db() -> Archive {
@@ -283,7 +286,7 @@ pub fn archive_db() -> Archive {
                 .voted(
                     RuleKind::Elevator {
                         legacy_two_thirds: false,
-                        shaft_voters: vec![shaft],
+                        shaft_voters: vec![shaft.0],
                     },
                     &elevator_vote,
                 ),
@@ -291,7 +294,7 @@ pub fn archive_db() -> Archive {
             remark: Some(("赵德华", "The lift quote from the contractor is fair.")),
         },
     );
-    demo_sign(&mut store, elevator);
+    demo_sign(&mut store, elevator.0);
     let all_yes = |_: usize, _: &Ballot| Choice::Yes;
     let parking = run_meeting(
         &mut store,
@@ -314,7 +317,7 @@ pub fn archive_db() -> Archive {
             remark: None,
         },
     );
-    demo_sign(&mut store, parking);
+    demo_sign(&mut store, parking.0);
     let secretary = signer_id(&store, DEMO_SIGNERS[1].0);
     store
         .add_addendum(
@@ -329,7 +332,7 @@ pub fn archive_db() -> Archive {
     Archive {
         _dir: dir,
         path,
-        gate: 1,
+        gate: MeetingId(1),
         elevator,
         parking,
         shigu,
@@ -341,7 +344,7 @@ pub fn ids(store: &Store, f: &ArchiveFilter) -> Vec<i64> {
         .archive(f)
         .expect("archive")
         .into_iter()
-        .map(|r| r.id)
+        .map(|r| r.id.0)
         .collect();
     v.sort_unstable();
     v

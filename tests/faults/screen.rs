@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use yishi::domain::model::{Category, Choice, Electorate, MeetingKind, Scope};
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::Store;
+use yishi::store::ids::VoterId;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::strings::Lang;
 use yishi::ui::App;
@@ -212,7 +213,7 @@ fn a_2000_voter_roll_1mb_proposal_and_10000_remarks_are_stored_and_shown() {
     assert_eq!(store.item(item).unwrap().proposal, proposal, "stored whole");
     store.start_meeting(m).unwrap();
     // The roll call at the door (a vote starts only after it): all 2,000 present.
-    let ids: Vec<i64> = store
+    let ids: Vec<VoterId> = store
         .voters(community)
         .unwrap()
         .iter()

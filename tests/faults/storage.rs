@@ -11,6 +11,7 @@ use crate::faults_support::{Tmux, count, demo_db, yishi_bin};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use rusqlite::Connection;
 use yishi::domain::model::Choice;
+use yishi::store::ids::{ItemId, MeetingId, VoterId};
 use yishi::store::{Store, StoreError};
 use yishi::strings::Lang;
 use yishi::ui::App;
@@ -18,7 +19,7 @@ use yishi::ui::App;
 /// SQLite's default cap, to lift a simulated full disk.
 const NO_LIMIT: i64 = 1_073_741_823;
 
-fn draft_meeting(store: &Store) -> i64 {
+fn draft_meeting(store: &Store) -> MeetingId {
     store
         .meetings(None)
         .unwrap()
@@ -29,7 +30,7 @@ fn draft_meeting(store: &Store) -> i64 {
 }
 
 /// Open the demo's draft meeting and start the roll call on its item `title`.
-fn voting(store: &mut Store, title: &str) -> (i64, Vec<i64>) {
+fn voting(store: &mut Store, title: &str) -> (ItemId, Vec<VoterId>) {
     let m = draft_meeting(store);
     store.start_meeting(m).unwrap();
     // The roll call at the door first: everyone present.
@@ -59,7 +60,7 @@ fn voting(store: &mut Store, title: &str) -> (i64, Vec<i64>) {
         .ballots(item)
         .unwrap()
         .iter()
-        .map(|b| b.voter_id)
+        .map(|b| VoterId(b.voter_id))
         .collect();
     (item, voters)
 }
@@ -68,15 +69,15 @@ fn voting(store: &mut Store, title: &str) -> (i64, Vec<i64>) {
 /// over a first is refused).
 fn answer_or_change(
     store: &mut Store,
-    item: i64,
-    voter: i64,
+    item: ItemId,
+    voter: VoterId,
     choice: Choice,
-    next: Option<i64>,
+    next: Option<VoterId>,
 ) -> Result<String, StoreError> {
     let answered = store
         .ballots(item)?
         .iter()
-        .any(|b| b.voter_id == voter && b.choice.is_some());
+        .any(|b| b.voter_id == voter.0 && b.choice.is_some());
     if answered {
         store.correct_answer(item, voter, choice, next)
     } else {
@@ -172,7 +173,7 @@ fn disk_full_during_a_roll_call_rolls_back_and_works_again_after() {
             .ballots(item)
             .unwrap()
             .into_iter()
-            .find(|b| b.voter_id == v)
+            .find(|b| b.voter_id == v.0)
             .and_then(|b| b.choice);
         let want = if now == Some(Choice::No) {
             Choice::Abstain

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::faults_support::{Tmux, count, demo_db, yishi, yishi_bin};
 use rusqlite::Connection;
+use yishi::store::ids::VoterId;
 
 /// Hostile payloads, each tagged so the test can say which one leaked.
 const PAYLOADS: &[&str] = &[
@@ -226,11 +227,11 @@ fn hostile_text_is_escaped_in_html_and_markdown_exports() {
         }
     }
     store.start_vote(gate).unwrap();
-    let voters: Vec<i64> = store
+    let voters: Vec<VoterId> = store
         .ballots(gate)
         .unwrap()
         .iter()
-        .map(|b| b.voter_id)
+        .map(|b| VoterId(b.voter_id))
         .collect();
     for (i, v) in voters.iter().enumerate() {
         let choice = if i % 3 == 0 {

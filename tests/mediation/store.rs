@@ -8,7 +8,9 @@ use yishi::demo::{self, DEMO_SIGNERS};
 use yishi::domain::mediation::stats::count;
 use yishi::domain::mediation::verify::{AgreementProblem, AgreementStatus};
 use yishi::domain::mediation::{CaseKind, CaseStatus, NotReady};
-use yishi::store::mediation::{CaseFilter, CaseInput, MediationRefusal};
+use yishi::store::ids::{CaseId, CommunityId, SignerId};
+use yishi::store::mediation::{CaseFilter, CaseInput};
+use yishi::store::refusal::mediation::MediationRefusal;
 use yishi::store::{Refusal, Store, StoreError};
 
 const MEDIATOR: &str = DEMO_SIGNERS[1].0;
@@ -21,7 +23,7 @@ fn refused(e: StoreError) -> MediationRefusal {
     }
 }
 
-fn demo_store(dir: &std::path::Path) -> (Store, i64) {
+fn demo_store(dir: &std::path::Path) -> (Store, CommunityId) {
     let mut st = Store::open(&dir.join("m.db")).expect("open");
     demo::install(&mut st).expect("demo");
     let c = st
@@ -44,7 +46,7 @@ fn input(title: &str) -> CaseInput {
 
 /// A case ready to sign: two parties (a roster voter, an outsider), a mediator, two
 /// sessions, a term, both paper signatures.
-fn ready_case(st: &mut Store, community: i64) -> i64 {
+fn ready_case(st: &mut Store, community: CommunityId) -> CaseId {
     let case = st
         .open_case(community, &input("1栋夜间装修噪音"))
         .expect("open");
@@ -74,7 +76,7 @@ fn ready_case(st: &mut Store, community: i64) -> i64 {
     case
 }
 
-fn signer(st: &Store, name: &str) -> i64 {
+fn signer(st: &Store, name: &str) -> SignerId {
     st.signer_by_name(name).expect("read").expect("signer").id
 }
 

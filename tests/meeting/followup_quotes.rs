@@ -10,6 +10,7 @@ use yishi::domain::model::{Category, Electorate, MeetingKind, Scope};
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::Store;
+use yishi::store::ids::MeetingId;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 
 const ROSTER: &str = "label,building,unit,area,owner,kind
@@ -18,7 +19,7 @@ const ROSTER: &str = "label,building,unit,area,owner,kind
 ";
 
 /// The follow-up proposal of a meeting ("" when it has none).
-fn followup_text(path: &Path, meeting: i64) -> String {
+fn followup_text(path: &Path, meeting: MeetingId) -> String {
     Connection::open(path)
         .expect("open")
         .query_row(

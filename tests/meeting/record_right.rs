@@ -11,11 +11,13 @@ use yishi::domain::model::{
 use yishi::domain::record::RecusalBase;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::Store;
+use yishi::store::ids::CommunityId;
+use yishi::store::ids::{ItemId, MeetingId, VoterId};
 use yishi::store::meetings::{ItemInput, MeetingInput};
 
 struct Demo {
     store: Store,
-    community: i64,
+    community: CommunityId,
     db: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -38,7 +40,7 @@ fn demo() -> Demo {
     }
 }
 
-fn meeting(d: &mut Demo, kind: MeetingKind, electorate: Electorate) -> i64 {
+fn meeting(d: &mut Demo, kind: MeetingKind, electorate: Electorate) -> MeetingId {
     d.store
         .create_meeting(
             d.community,
@@ -56,7 +58,7 @@ fn meeting(d: &mut Demo, kind: MeetingKind, electorate: Electorate) -> i64 {
         .unwrap()
 }
 
-fn item(d: &mut Demo, m: i64, title: &str, scope: Scope, rule: Rule) -> i64 {
+fn item(d: &mut Demo, m: MeetingId, title: &str, scope: Scope, rule: Rule) -> ItemId {
     d.store
         .add_item(
             m,
@@ -72,7 +74,7 @@ fn item(d: &mut Demo, m: i64, title: &str, scope: Scope, rule: Rule) -> i64 {
         .unwrap()
 }
 
-fn members(d: &Demo, kind: CouncilKind) -> Vec<i64> {
+fn members(d: &Demo, kind: CouncilKind) -> Vec<VoterId> {
     d.store
         .voters(d.community)
         .unwrap()
@@ -82,7 +84,7 @@ fn members(d: &Demo, kind: CouncilKind) -> Vec<i64> {
         .collect()
 }
 
-fn owners(d: &Demo) -> Vec<i64> {
+fn owners(d: &Demo) -> Vec<VoterId> {
     d.store
         .voters(d.community)
         .unwrap()
@@ -94,7 +96,7 @@ fn owners(d: &Demo) -> Vec<i64> {
 
 /// An owners' meeting, open, with one ordinary item, everyone called: the first owner
 /// absent, the rest present.
-fn owners_vote(d: &mut Demo) -> (i64, i64, Vec<i64>) {
+fn owners_vote(d: &mut Demo) -> (MeetingId, ItemId, Vec<VoterId>) {
     let m = meeting(d, MeetingKind::OwnersAssembly, Electorate::Owners);
     let it = item(
         d,
@@ -117,12 +119,12 @@ fn owners_vote(d: &mut Demo) -> (i64, i64, Vec<i64>) {
     (m, it, all)
 }
 
-fn choice_of(d: &Demo, item: i64, voter: i64) -> Option<Choice> {
+fn choice_of(d: &Demo, item: ItemId, voter: VoterId) -> Option<Choice> {
     d.store
         .ballots(item)
         .unwrap()
         .into_iter()
-        .find(|b| b.voter_id == voter)
+        .find(|b| b.voter_id == voter.0)
         .and_then(|b| b.choice)
 }
 
@@ -154,7 +156,7 @@ fn an_absent_voter_cannot_answer_until_the_arrival_is_recorded() {
         .mark_presence(m, absent, PresenceKind::Arrive, None, None)
         .unwrap();
     let b = d.store.ballots(it).unwrap();
-    assert!(b.iter().find(|b| b.voter_id == absent).unwrap().present);
+    assert!(b.iter().find(|b| b.voter_id == absent.0).unwrap().present);
     d.store.answer(it, absent, Choice::Yes, None).unwrap();
     assert_eq!(choice_of(&d, it, absent), Some(Choice::Yes));
     // One who leaves cannot answer after leaving.
@@ -241,12 +243,12 @@ fn a_committee_vote_calls_the_committee_not_the_residents_council() {
             .unwrap();
     }
     d.store.start_vote(it).unwrap();
-    let called: Vec<i64> = d
+    let called: Vec<VoterId> = d
         .store
         .ballots(it)
         .unwrap()
         .iter()
-        .map(|b| b.voter_id)
+        .map(|b| VoterId(b.voter_id))
         .collect();
     assert_eq!(
         called, committee,
@@ -281,7 +283,7 @@ fn a_change_is_a_correction_event_and_undo_restores_the_first_answer() {
         .unwrap();
     assert_eq!(stored, ("yes".into(), "no".into()));
     let b = d.store.ballots(it).unwrap();
-    let bv = b.iter().find(|b| b.voter_id == v).unwrap();
+    let bv = b.iter().find(|b| b.voter_id == v.0).unwrap();
     assert_eq!(bv.first_choice(), Some(Choice::Yes));
     assert_eq!(bv.corrections[0].to, Choice::No);
     assert!(!bv.corrections[0].at.is_empty());
@@ -311,7 +313,7 @@ fn a_change_is_a_correction_event_and_undo_restores_the_first_answer() {
     d.store.correct_answer(it, v, Choice::No, None).unwrap();
     d.store.close_vote(it).unwrap();
     let rec = d.store.meeting_record(_m).unwrap();
-    let ri = rec.items.iter().find(|i| i.id == it).unwrap();
+    let ri = rec.items.iter().find(|i| i.id == it.0).unwrap();
     let changes = ri.corrections();
     assert_eq!(changes.len(), 1);
     assert_eq!(
@@ -356,7 +358,7 @@ fn items_never_taken_up_are_recorded_apart_from_items_without_a_vote() {
     assert!(d.store.adjourn_check(m).is_err());
     d.store.close_vote(it).unwrap();
     d.store.finish_discussion(info).unwrap();
-    let pending: Vec<i64> = d
+    let pending: Vec<ItemId> = d
         .store
         .adjourn_check(m)
         .unwrap()
@@ -371,8 +373,8 @@ fn items_never_taken_up_are_recorded_apart_from_items_without_a_vote() {
     assert_eq!(d.store.item(info).unwrap().status, ItemStatus::Closed);
     let rec = d.store.meeting_record(m).unwrap();
     let by = |id: i64| rec.items.iter().find(|i| i.id == id).unwrap();
-    assert!(by(late).not_taken_up());
-    assert!(!by(info).not_taken_up());
+    assert!(by(late.0).not_taken_up());
+    assert!(!by(info.0).not_taken_up());
     assert_eq!(
         count(&d.db, "SELECT count(*) FROM not_taken_up"),
         pending.len() as i64
@@ -391,7 +393,7 @@ fn recusal_exists_in_councils_with_the_rule_s_base_and_not_under_art_278() {
         Scope::all(),
         Rule::new(RuleKind::Elevator {
             legacy_two_thirds: false,
-            shaft_voters: vec![all[1]],
+            shaft_voters: vec![all[1].0],
         }),
     );
     assert!(
@@ -446,14 +448,17 @@ fn recusal_exists_in_councils_with_the_rule_s_base_and_not_under_art_278() {
     }
     let rec = d.store.meeting_record(cm).unwrap();
     let by = |id: i64| rec.items.iter().find(|i| i.id == id).unwrap();
-    assert_eq!(by(stay).recusals(&rec.presence).len(), 1);
-    assert_eq!(by(stay).recusals(&rec.presence)[0].voter_id, committee[0]);
+    assert_eq!(by(stay.0).recusals(&rec.presence).len(), 1);
     assert_eq!(
-        by(stay).recusal_base(&rec.presence),
+        by(stay.0).recusals(&rec.presence)[0].voter_id,
+        committee[0].0
+    );
+    assert_eq!(
+        by(stay.0).recusal_base(&rec.presence),
         Some(RecusalBase::AllMembers)
     );
     assert_eq!(
-        by(leave).recusal_base(&rec.presence),
+        by(leave.0).recusal_base(&rec.presence),
         Some(RecusalBase::WithoutRecused)
     );
 }
@@ -470,7 +475,7 @@ fn the_shaft_owners_condition_is_in_the_record_with_each_answer() {
         Scope::all(),
         Rule::new(RuleKind::Elevator {
             legacy_two_thirds: false,
-            shaft_voters: vec![all[0], all[1]],
+            shaft_voters: vec![all[0].0, all[1].0],
         }),
     );
     d.store.start_meeting(m).unwrap();
@@ -487,7 +492,7 @@ fn the_shaft_owners_condition_is_in_the_record_with_each_answer() {
     let sc = rec
         .items
         .iter()
-        .find(|i| i.id == lift)
+        .find(|i| i.id == lift.0)
         .unwrap()
         .shaft_condition()
         .unwrap();
@@ -496,6 +501,6 @@ fn the_shaft_owners_condition_is_in_the_record_with_each_answer() {
         sc.owners.iter().map(|o| (o.voter_id, o.choice)).collect();
     assert_eq!(
         answers,
-        vec![(all[0], Some(Choice::Yes)), (all[1], Some(Choice::No))]
+        vec![(all[0].0, Some(Choice::Yes)), (all[1].0, Some(Choice::No))]
     );
 }

@@ -8,6 +8,7 @@ use std::process::Command;
 use yishi::domain::minutes::body::render;
 use yishi::domain::minutes::{MinutesFormat, meeting_lang};
 use yishi::store::Store;
+use yishi::store::ids::MeetingId;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 /// The demo's signed meeting and the rich English one, with their golden bodies.
@@ -37,7 +38,7 @@ fn signed_minutes_render_to_the_golden_bytes() {
     let store = Store::open(&db).expect("open (migrate) the release database");
     for (id, name) in GOLDEN {
         let golden = read(name);
-        let rec = store.meeting_record(id).expect("record");
+        let rec = store.meeting_record(MeetingId(id)).expect("record");
         // V1 explicitly: the current format may move on, V1 never does.
         let body = render(&rec, meeting_lang(&rec), MinutesFormat::V1);
         assert!(
@@ -45,7 +46,7 @@ fn signed_minutes_render_to_the_golden_bytes() {
             "meeting {id} no longer renders to {name}:\n{body}"
         );
         let stored = store
-            .stored_minutes(id)
+            .stored_minutes(MeetingId(id))
             .expect("minutes")
             .expect("signed minutes");
         assert_eq!(stored.text.as_bytes(), golden.as_slice(), "{name}");
@@ -77,7 +78,7 @@ fn release_database_migrates_and_verifies() {
                 r.status
             );
         }
-        let rec = store.meeting_record(3).expect("rich record");
+        let rec = store.meeting_record(MeetingId(3)).expect("rich record");
         assert_eq!(rec.addenda.len(), 1, "the rich meeting keeps its addendum");
     }
     let out = Command::new(env!("CARGO_BIN_EXE_yishi"))
@@ -101,9 +102,18 @@ fn new_minutes_record_their_format_and_an_unknown_one_is_named() {
     let db = dir.path().join("yishi.db");
     let mut store = Store::open(&db).expect("open");
     yishi::demo::install(&mut store).expect("demo");
-    let m = store.stored_minutes(1).expect("minutes").expect("signed");
+    let m = store
+        .stored_minutes(MeetingId(1))
+        .expect("minutes")
+        .expect("signed");
     assert_eq!(m.format, MinutesFormat::CURRENT.as_db());
-    assert!(store.verify_meeting(1).expect("verify").status.is_valid());
+    assert!(
+        store
+            .verify_meeting(MeetingId(1))
+            .expect("verify")
+            .status
+            .is_valid()
+    );
     drop(store);
     // A format from a newer release: named, not misread as a changed record.
     let c = rusqlite::Connection::open(&db).expect("raw open");
@@ -113,7 +123,7 @@ fn new_minutes_record_their_format_and_an_unknown_one_is_named() {
     .expect("tamper");
     drop(c);
     let store = Store::open(&db).expect("open");
-    match store.verify_meeting(1).expect("verify").status {
+    match store.verify_meeting(MeetingId(1)).expect("verify").status {
         yishi::domain::signing::verify::VerifyStatus::Invalid(ps) => assert_eq!(
             ps,
             vec![yishi::domain::signing::verify::Problem::UnknownFormat { format: 99 }]
@@ -132,7 +142,7 @@ fn the_records_render_to_the_v2_golden_bytes() {
     let (_d, db) = release_copy();
     let store = Store::open(&db).expect("open (migrate) the release database");
     for (id, name) in GOLDEN_V2 {
-        let rec = store.meeting_record(id).expect("record");
+        let rec = store.meeting_record(MeetingId(id)).expect("record");
         let body = render(&rec, meeting_lang(&rec), MinutesFormat::V2);
         let path = fixture(name);
         if !path.exists() && std::env::var_os("YISHI_WRITE_GOLDEN").is_some() {
@@ -159,7 +169,10 @@ fn release_v9_database_migrates_and_verifies() {
         let reports = store.verify_all().expect("verify");
         assert!(!reports.is_empty());
         assert!(reports.iter().all(|r| r.status.is_valid()), "{reports:?}");
-        let m = store.stored_minutes(1).expect("minutes").expect("signed");
+        let m = store
+            .stored_minutes(MeetingId(1))
+            .expect("minutes")
+            .expect("signed");
         assert_eq!(m.format, MinutesFormat::V2.as_db());
     }
     let out = Command::new(env!("CARGO_BIN_EXE_yishi"))

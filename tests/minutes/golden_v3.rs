@@ -10,6 +10,7 @@ use std::process::Command;
 use yishi::domain::minutes::body::render;
 use yishi::domain::minutes::{MinutesFormat, meeting_lang};
 use yishi::store::Store;
+use yishi::store::ids::MeetingId;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const RELEASE: &str = "release-v12.db";
@@ -39,7 +40,7 @@ fn v3_minutes_render_to_the_golden_bytes_and_are_stored_as_signed() {
     let store = Store::open(&db).expect("open (migrate) the release database");
     for (id, name) in GOLDEN_V3 {
         let golden = read(name);
-        let rec = store.meeting_record(id).expect("record");
+        let rec = store.meeting_record(MeetingId(id)).expect("record");
         // V3 explicitly: the current format may move on, a released one never does.
         let body = render(&rec, meeting_lang(&rec), MinutesFormat::V3);
         assert!(
@@ -47,7 +48,7 @@ fn v3_minutes_render_to_the_golden_bytes_and_are_stored_as_signed() {
             "meeting {id} no longer renders to {name} in V3:\n{body}"
         );
         let stored = store
-            .stored_minutes(id)
+            .stored_minutes(MeetingId(id))
             .expect("minutes")
             .expect("signed minutes");
         assert_eq!(stored.text.as_bytes(), golden.as_slice(), "{name}");
@@ -79,7 +80,7 @@ fn release_v12_database_migrates_and_verifies_agreements_included() {
                 .archive(&filter)
                 .expect("search")
                 .iter()
-                .map(|r| r.id)
+                .map(|r| r.id.0)
                 .collect();
             assert!(ids.contains(&1), "{q}: {ids:?}");
         }

@@ -4,6 +4,7 @@
 
 use crate::trust_support::{laptop, yishi};
 use yishi::store::Store;
+use yishi::store::ids::MeetingId;
 
 #[test]
 fn a_remark_that_looks_like_markdown_exports_as_text() {
@@ -11,8 +12,10 @@ fn a_remark_that_looks_like_markdown_exports_as_text() {
     let db = laptop(dir.path(), "a");
     {
         let mut store = Store::open(&db).expect("open");
-        store.start_meeting(2).expect("open the draft meeting");
-        let item = store.items(2).expect("items")[0].id;
+        store
+            .start_meeting(MeetingId(2))
+            .expect("open the draft meeting");
+        let item = store.items(MeetingId(2)).expect("items")[0].id;
         let r = store.queue_speaker(item, "王伟", None).expect("queue");
         store.next_speaker(item).expect("floor");
         store

@@ -16,6 +16,7 @@ use yishi::domain::rules::{Rule, RuleKind};
 use yishi::domain::written::ballot_number::grouped;
 use yishi::paper::{Paper, render};
 use yishi::store::Store;
+use yishi::store::ids::MeetingId;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::written::Purpose;
 
@@ -132,7 +133,7 @@ fn item(title: &str, kind: RuleKind) -> ItemInput {
     }
 }
 
-fn consultation(dir: &Path) -> (Store, i64) {
+fn consultation(dir: &Path) -> (Store, MeetingId) {
     let mut store = Store::open(&dir.join("p.db")).unwrap();
     store
         .import_roster("望城小区", &roster_csv::parse(ROSTER.as_bytes()).unwrap())

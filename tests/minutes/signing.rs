@@ -11,6 +11,7 @@ use yishi::domain::minutes::{ItemPart, Section};
 use yishi::domain::model::{Category, Electorate, MeetingKind, PresenceKind, Scope};
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::domain::signing::verify::{Problem, Role, VerifyStatus};
+use yishi::store::ids::{MeetingId, SignerId};
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::{Store, StoreError};
 use yishi::strings::Lang;
@@ -50,7 +51,7 @@ fn sqlite3(path: &Path, sql: &str) {
 }
 
 fn problems(store: &Store, id: i64) -> Vec<Problem> {
-    match store.verify_meeting(id).expect("verify").status {
+    match store.verify_meeting(MeetingId(id)).expect("verify").status {
         VerifyStatus::Invalid(p) => p,
         other => panic!("expected invalid, got {other:?}"),
     }
@@ -66,7 +67,7 @@ fn changed_parts(ps: &[Problem]) -> Vec<Section> {
         .collect()
 }
 
-fn signer(store: &Store, name: &str) -> i64 {
+fn signer(store: &Store, name: &str) -> SignerId {
     store
         .signer_by_name(name)
         .expect("signers")
@@ -75,7 +76,7 @@ fn signer(store: &Store, name: &str) -> i64 {
 }
 
 /// A small meeting of the demo community, adjourned (not signed).
-fn adjourned_meeting(store: &mut Store, title: &str, remark: &str) -> i64 {
+fn adjourned_meeting(store: &mut Store, title: &str, remark: &str) -> MeetingId {
     let community = store
         .community_by_name(demo::COMMUNITY)
         .expect("c")
@@ -128,12 +129,12 @@ fn sign_both(store: &mut Store, m: i64) {
     let h = signer(store, "黄小明");
     let s = signer(store, "李秀英");
     let o = store
-        .sign_meeting(m, h, Role::Host, HOST_PASS)
+        .sign_meeting(MeetingId(m), h, Role::Host, HOST_PASS)
         .expect("host signs");
     assert!(!o.locked);
     assert_eq!(o.missing, vec![Role::Secretary]);
     let o = store
-        .sign_meeting(m, s, Role::Secretary, SECRETARY_PASS)
+        .sign_meeting(MeetingId(m), s, Role::Secretary, SECRETARY_PASS)
         .expect("secretary signs");
     assert!(o.locked);
 }
@@ -296,9 +297,9 @@ fn deleting_a_signed_meeting_breaks_the_chain() {
     let (_d, db) = demo_db();
     let mut store = Store::open(&db).expect("open");
     let a = adjourned_meeting(&mut store, "六月业主大会", "同意。");
-    sign_both(&mut store, a);
+    sign_both(&mut store, a.0);
     let b = adjourned_meeting(&mut store, "七月业主大会", "再议。");
-    sign_both(&mut store, b);
+    sign_both(&mut store, b.0);
     let all = store.verify_all().expect("verify");
     assert_eq!(all.len(), 3);
     assert!(all.iter().all(|r| r.status.is_valid()), "{all:?}");
@@ -464,22 +465,34 @@ fn locked_rows_refuse_changes() {
     drop(c);
     let mut store = Store::open(&db).expect("open");
     assert!(matches!(
-        store.set_summary(1, "改写"),
+        store.set_summary(MeetingId(1), "改写"),
         Err(StoreError::Locked)
     ));
-    assert!(store.verify_meeting(1).expect("v").status.is_valid());
+    assert!(
+        store
+            .verify_meeting(MeetingId(1))
+            .expect("v")
+            .status
+            .is_valid()
+    );
 }
 
 #[test]
 fn rendering_is_byte_identical_across_runs_and_backup_restore() {
     let (d, db) = demo_db();
     let store = Store::open(&db).expect("open");
-    let rec = store.meeting_record(1).expect("rec");
+    let rec = store.meeting_record(MeetingId(1)).expect("rec");
     let a = signed_body(&rec);
-    assert_eq!(a, signed_body(&store.meeting_record(1).expect("rec")));
-    let stored = store.stored_minutes(1).expect("m").expect("signed");
+    assert_eq!(
+        a,
+        signed_body(&store.meeting_record(MeetingId(1)).expect("rec"))
+    );
+    let stored = store
+        .stored_minutes(MeetingId(1))
+        .expect("m")
+        .expect("signed");
     assert_eq!(stored.text, a);
-    let full = store.minutes_text(1, Lang::Zh).expect("text");
+    let full = store.minutes_text(MeetingId(1), Lang::Zh).expect("text");
     drop(store);
 
     let copy = d.path().join("copy.db");
@@ -493,9 +506,21 @@ fn rendering_is_byte_identical_across_runs_and_backup_restore() {
         .expect("backup");
     }
     let restored = Store::open(&copy).expect("open copy");
-    assert_eq!(signed_body(&restored.meeting_record(1).expect("rec")), a);
-    assert_eq!(restored.minutes_text(1, Lang::Zh).expect("text"), full);
-    assert!(restored.verify_meeting(1).expect("v").status.is_valid());
+    assert_eq!(
+        signed_body(&restored.meeting_record(MeetingId(1)).expect("rec")),
+        a
+    );
+    assert_eq!(
+        restored.minutes_text(MeetingId(1), Lang::Zh).expect("text"),
+        full
+    );
+    assert!(
+        restored
+            .verify_meeting(MeetingId(1))
+            .expect("v")
+            .status
+            .is_valid()
+    );
 }
 
 #[test]
@@ -564,19 +589,35 @@ fn addenda_are_signed_shown_and_checked() {
     let mut store = Store::open(&db).expect("open");
     let s = signer(&store, "李秀英");
     assert!(matches!(
-        store.add_addendum(1, "更正：赵德华发言时间为09:12。", s, "wrong-passphrase"),
+        store.add_addendum(
+            MeetingId(1),
+            "更正：赵德华发言时间为09:12。",
+            s,
+            "wrong-passphrase"
+        ),
         Err(StoreError::WrongPassphrase)
     ));
     store
-        .add_addendum(1, "更正：赵德华发言时间为09:12。", s, SECRETARY_PASS)
+        .add_addendum(
+            MeetingId(1),
+            "更正：赵德华发言时间为09:12。",
+            s,
+            SECRETARY_PASS,
+        )
         .expect("addendum");
     let h = signer(&store, "黄小明");
     let a: i64 = 1;
     store
         .sign_addendum(a, h, HOST_PASS)
         .expect("second signature");
-    assert!(store.verify_meeting(1).expect("v").status.is_valid());
-    let text = store.minutes_text(1, Lang::Zh).expect("text");
+    assert!(
+        store
+            .verify_meeting(MeetingId(1))
+            .expect("v")
+            .status
+            .is_valid()
+    );
+    let text = store.minutes_text(MeetingId(1), Lang::Zh).expect("text");
     assert!(text.contains("## 补充更正") && text.contains("赵德华发言时间为09:12"));
     drop(store);
     sqlite3(

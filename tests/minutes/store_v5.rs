@@ -10,8 +10,11 @@ use yishi::domain::model::{ActionStatus, Category, Electorate, MeetingKind, Scop
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::archive::ArchiveFilter;
-use yishi::store::import::{ImportOutcome, ImportRefusal};
+use yishi::store::ids::ItemId;
+use yishi::store::ids::{CommunityId, MeetingId};
+use yishi::store::import::ImportOutcome;
 use yishi::store::meetings::{ItemInput, MeetingInput};
+use yishi::store::refusal::import::ImportRefusal;
 use yishi::store::{SCHEMA_VERSION, Store};
 
 fn demo(dir: &Path) -> PathBuf {
@@ -27,7 +30,7 @@ fn found(store: &Store, q: &str) -> Vec<i64> {
         include_open: true,
         ..Default::default()
     };
-    store.archive(&f).unwrap().iter().map(|r| r.id).collect()
+    store.archive(&f).unwrap().iter().map(|r| r.id.0).collect()
 }
 
 fn n(c: &Connection, sql: &str) -> i64 {
@@ -133,7 +136,7 @@ const ROSTER: &str = "label,building,unit,area,owner,kind
 1栋1单元201,1栋,1单元,90.00,李二,
 ";
 
-fn meeting(store: &mut Store, community: i64, title: &str) -> i64 {
+fn meeting(store: &mut Store, community: CommunityId, title: &str) -> MeetingId {
     store
         .create_meeting(
             community,
@@ -152,7 +155,7 @@ fn meeting(store: &mut Store, community: i64, title: &str) -> i64 {
 }
 
 /// (action id, status, overdue, changed) of a meeting's follow-up item, in its order.
-fn followed(path: &Path, meeting: i64) -> Vec<(i64, String, bool, bool)> {
+fn followed(path: &Path, meeting: MeetingId) -> Vec<(i64, String, bool, bool)> {
     let c = Connection::open(path).unwrap();
     let mut st = c
         .prepare(
@@ -225,7 +228,7 @@ fn the_follow_up_item_records_what_it_follows_and_what_changed() {
             |r| r.get(0),
         )
         .unwrap();
-    store.remove_item(fu).unwrap();
+    store.remove_item(ItemId(fu)).unwrap();
     assert!(followed(&path, c).is_empty());
 }
 
@@ -234,7 +237,7 @@ fn a_batch_imports_many_meetings_in_one_transaction_and_a_refused_one_leaves_not
     let dir = TempDir::new().unwrap();
     let src = demo(dir.path());
     let source = Store::open(&src).unwrap();
-    let ids: Vec<i64> = source
+    let ids: Vec<MeetingId> = source
         .archive(&ArchiveFilter::default())
         .unwrap()
         .iter()
@@ -244,7 +247,7 @@ fn a_batch_imports_many_meetings_in_one_transaction_and_a_refused_one_leaves_not
     assert!(!ids.is_empty(), "{ids:?}");
     let mut bundles: Vec<_> = ids
         .iter()
-        .map(|&id| source.export_bundle(id).unwrap())
+        .map(|&id| source.export_bundle(MeetingId(id.0)).unwrap())
         .collect();
     // A tampered bundle in the batch, and the first one again at the end.
     let mut bad = bundles[0].clone();

@@ -7,6 +7,7 @@ use crate::tui_support::Ui;
 use crossterm::event::KeyCode;
 use yishi::paper::{Paper, render};
 use yishi::store::Store;
+use yishi::store::ids::MeetingId;
 use yishi::strings::Lang;
 
 fn retype(ui: &mut Ui, text: &str) {
@@ -33,7 +34,7 @@ fn read(p: &std::path::Path) -> String {
 /// The page as `yishi print` renders it from the same database.
 fn cli_page(ui: &Ui, m: i64, what: Paper) -> String {
     let store = Store::open(&ui.db).expect("open");
-    render(&store, m, what).expect("render")
+    render(&store, MeetingId(m), what).expect("render")
 }
 
 #[test]

@@ -13,6 +13,7 @@ use yishi::domain::report::{ItemEnd, Ratio, Report, median_ratio};
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::Store;
+use yishi::store::ids::VoterId;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 
 const ROSTER: &str = "label,building,unit,area,owner
@@ -78,7 +79,8 @@ fn district(dir: &Path) -> std::path::PathBuf {
             2 => Choice::No,
             _ => continue,
         };
-        s.answer(item, b.voter_id, c, None).expect("answer");
+        s.answer(item, VoterId(b.voter_id), c, None)
+            .expect("answer");
     }
     s.close_vote(item).expect("close");
     s.add_action(item, "采购路灯", "物业", "2026-07-01")

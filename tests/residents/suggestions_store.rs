@@ -6,7 +6,10 @@
 use yishi::domain::cost::{CostPlan, FixedShare, ShareMethod, parse_coefs};
 use yishi::domain::model::{Category, MeetingStatus};
 use yishi::domain::suggestions::{Channel, SuggestionStatus};
-use yishi::store::suggestions::{CivicRefusal, SuggestionInput};
+use yishi::store::ids::VoterId;
+use yishi::store::ids::{CommunityId, MeetingId};
+use yishi::store::refusal::suggestions::SuggestionRefusal;
+use yishi::store::suggestions::SuggestionInput;
 use yishi::store::{Refusal, Store, StoreError};
 
 fn demo() -> (tempfile::TempDir, Store) {
@@ -16,7 +19,7 @@ fn demo() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-fn community(store: &Store) -> i64 {
+fn community(store: &Store) -> CommunityId {
     store
         .community_by_name(yishi::demo::COMMUNITY)
         .expect("query")
@@ -24,7 +27,7 @@ fn community(store: &Store) -> i64 {
         .id
 }
 
-fn draft(store: &Store) -> i64 {
+fn draft(store: &Store) -> MeetingId {
     store
         .meetings(None)
         .expect("meetings")
@@ -45,9 +48,9 @@ fn input(text: &str) -> SuggestionInput {
     }
 }
 
-fn refused(r: Result<impl std::fmt::Debug, StoreError>, want: CivicRefusal) {
+fn refused(r: Result<impl std::fmt::Debug, StoreError>, want: SuggestionRefusal) {
     match r {
-        Err(StoreError::Refused(Refusal::Civic(c))) => assert_eq!(c, want),
+        Err(StoreError::Refused(Refusal::Suggestion(c))) => assert_eq!(c, want),
         other => panic!("expected {want:?}, got {other:?}"),
     }
 }
@@ -82,11 +85,11 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
                 ..input("x")
             },
         ),
-        CivicRefusal::NeedsWho,
+        SuggestionRefusal::NeedsWho,
     );
     refused(
         store.add_suggestion(c, &input("  ")),
-        CivicRefusal::NeedsText,
+        SuggestionRefusal::NeedsText,
     );
     refused(
         store.add_suggestion(
@@ -96,7 +99,7 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
                 ..input("x")
             },
         ),
-        CivicRefusal::BadDate,
+        SuggestionRefusal::BadDate,
     );
     let id = store
         .add_suggestion(c, &input("小区南侧路面坑洼，雨天积水。\n希望修补。"))
@@ -104,21 +107,24 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
     assert_eq!(store.suggestion(id, "2026-03-12").expect("row").days, 10);
     refused(
         store.set_suggestion_status(id, SuggestionStatus::Answered, " "),
-        CivicRefusal::AnswerNeedsText,
+        SuggestionRefusal::AnswerNeedsText,
     );
     refused(
         store.set_suggestion_status(id, SuggestionStatus::Decided, "x"),
-        CivicRefusal::NotByHand,
+        SuggestionRefusal::NotByHand,
     );
     store
         .set_suggestion_status(id, SuggestionStatus::Acknowledged, "")
         .expect("ack");
     let m = draft(&store);
     let item = store.put_on_agenda(id, m).expect("on agenda");
-    refused(store.put_on_agenda(id, m), CivicRefusal::AlreadyOnAgenda);
+    refused(
+        store.put_on_agenda(id, m),
+        SuggestionRefusal::AlreadyOnAgenda,
+    );
     let row = store.suggestion(id, "2026-03-12").expect("row");
     assert_eq!(row.status, SuggestionStatus::OnAgenda);
-    assert_eq!(row.item.as_ref().map(|i| i.1), Some(item));
+    assert_eq!(row.item.as_ref().map(|i| i.1), Some(item.0));
     let it = store.item(item).expect("item");
     assert_eq!(it.title, "小区南侧路面坑洼，雨天积水。");
     assert_eq!(it.category, Category::Facility);
@@ -126,10 +132,10 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
     let src = rec
         .items
         .iter()
-        .find(|i| i.id == item)
+        .find(|i| i.id == item.0)
         .and_then(|i| i.civic.source.clone())
         .expect("source");
-    assert_eq!((src.number, src.raised_on.as_str()), (id, "2026-03-02"));
+    assert_eq!((src.number, src.raised_on.as_str()), (id.0, "2026-03-02"));
     let body = yishi::domain::minutes::body::signed_body(&rec);
     assert!(
         body.contains(&format!("来源：居民意见 #{id}，2026-03-02")),
@@ -166,7 +172,12 @@ fn a_suggestion_becomes_an_item_and_follows_its_vote() {
     store.start_vote(item).expect("vote");
     for b in store.ballots(item).expect("ballots") {
         store
-            .answer(item, b.voter_id, yishi::domain::model::Choice::Yes, None)
+            .answer(
+                item,
+                VoterId(b.voter_id),
+                yishi::domain::model::Choice::Yes,
+                None,
+            )
             .expect("answer");
     }
     store.close_vote(item).expect("close");
@@ -219,7 +230,7 @@ fn cost_plan_is_allocated_saved_and_locked_by_the_vote() {
                 ..plan.clone()
             }),
         ),
-        CivicRefusal::CostFixed,
+        SuggestionRefusal::CostFixed,
     );
     store.set_cost_plan(elevator, Some(&plan)).expect("save");
     let saved = store.cost_plan(elevator).expect("read").expect("a plan");

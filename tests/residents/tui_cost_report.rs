@@ -4,6 +4,7 @@
 
 use crate::tui_support::Ui;
 use crossterm::event::KeyCode;
+use yishi::store::ids::MeetingId;
 use yishi::strings::Lang;
 
 #[test]
@@ -83,7 +84,9 @@ fn the_elevator_plan_is_edited_by_floor_and_shown_before_the_vote() {
             |r| r.get(0),
         )
         .expect("meeting");
-    let body = yishi::domain::minutes::body::signed_body(&store.meeting_record(m).expect("record"));
+    let body = yishi::domain::minutes::body::signed_body(
+        &store.meeting_record(MeetingId(m)).expect("record"),
+    );
     assert!(body.contains("### 费用分摊") && body.contains("固定承担：政府补贴：200,000.00 元"));
 }
 

@@ -5,6 +5,7 @@
 
 use crate::tui_support::Ui;
 use crossterm::event::KeyCode;
+use yishi::store::ids::{MeetingId, SuggestionId};
 use yishi::strings::Lang;
 
 fn status_of(ui: &Ui, who: &str) -> String {
@@ -120,7 +121,9 @@ fn a_suggestion_is_logged_put_on_the_agenda_decided_and_its_source_printed() {
     select(&mut ui, "马丽娟");
     assert!(ui.sees("已表决"), "{}", ui.screen());
     let store = yishi::store::Store::open_deferred(&ui.db).expect("read");
-    let row = store.suggestion(id, "2026-12-31").expect("row");
+    let row = store
+        .suggestion(SuggestionId(id), "2026-12-31")
+        .expect("row");
     assert_eq!(
         row.status,
         yishi::domain::suggestions::SuggestionStatus::Decided
@@ -134,7 +137,9 @@ fn a_suggestion_is_logged_put_on_the_agenda_decided_and_its_source_printed() {
             |r| r.get(0),
         )
         .expect("meeting");
-    let body = yishi::domain::minutes::body::signed_body(&store.meeting_record(m).expect("record"));
+    let body = yishi::domain::minutes::body::signed_body(
+        &store.meeting_record(MeetingId(m)).expect("record"),
+    );
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     assert!(
         body.contains(&format!("来源：居民意见 #{id}，{today}")),

@@ -2,6 +2,8 @@
 //! a recusal kept through undo; the demo a complete record.
 
 use super::support::*;
+use yishi::store::ids::ItemId;
+use yishi::store::ids::VoterId;
 
 #[test]
 fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
@@ -27,7 +29,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
                 unit_scope(),
                 RuleKind::Elevator {
                     legacy_two_thirds: false,
-                    shaft_voters: vec![ids.wang],
+                    shaft_voters: vec![ids.wang.0],
                 },
             ),
         )
@@ -54,7 +56,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
             ),
         )
         .unwrap();
-    let order = |s: &Store| -> Vec<i64> { s.items(m).unwrap().iter().map(|i| i.id).collect() };
+    let order = |s: &Store| -> Vec<ItemId> { s.items(m).unwrap().iter().map(|i| i.id).collect() };
     assert_eq!(order(&store), vec![elevator, gate, parking]);
     store.move_item(parking, -1).unwrap();
     assert_eq!(order(&store), vec![elevator, parking, gate]);
@@ -107,47 +109,65 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
 
     // --- presence: a timeline, not a flag
     store
-        .mark_presence(m, ids.wang, PresenceKind::Present, None, None)
+        .mark_presence(m, VoterId(ids.wang.0), PresenceKind::Present, None, None)
         .unwrap();
     assert!(
         store
-            .mark_presence(m, ids.li, PresenceKind::Proxy, Some(("周国平", "")), None)
+            .mark_presence(
+                m,
+                VoterId(ids.li.0),
+                PresenceKind::Proxy,
+                Some(("周国平", "")),
+                None
+            )
             .is_err(),
         "a proxy needs the 委托书 reference"
     );
     store
         .mark_presence(
             m,
-            ids.li,
+            VoterId(ids.li.0),
             PresenceKind::Proxy,
             Some(("周国平", "WT-2026-007")),
             None,
         )
         .unwrap();
     store
-        .mark_presence(m, ids.huang, PresenceKind::Absent, None, None)
+        .mark_presence(m, VoterId(ids.huang.0), PresenceKind::Absent, None, None)
         .unwrap();
     store
-        .mark_presence(m, ids.huang, PresenceKind::Arrive, None, None)
+        .mark_presence(m, VoterId(ids.huang.0), PresenceKind::Arrive, None, None)
         .unwrap();
     store
-        .mark_presence(m, ids.developer, PresenceKind::Present, None, None)
+        .mark_presence(
+            m,
+            VoterId(ids.developer.0),
+            PresenceKind::Present,
+            None,
+            None,
+        )
         .unwrap();
     store
-        .mark_presence(m, ids.coowners, PresenceKind::Present, None, None)
+        .mark_presence(
+            m,
+            VoterId(ids.coowners.0),
+            PresenceKind::Present,
+            None,
+            None,
+        )
         .unwrap();
     store
-        .mark_presence(m, ids.zhao, PresenceKind::Present, None, None)
+        .mark_presence(m, VoterId(ids.zhao.0), PresenceKind::Present, None, None)
         .unwrap();
     store
-        .mark_presence(m, ids.qian, PresenceKind::Arrive, None, None)
+        .mark_presence(m, VoterId(ids.qian.0), PresenceKind::Arrive, None, None)
         .unwrap();
     store
-        .mark_presence(m, ids.qian, PresenceKind::Leave, None, None)
+        .mark_presence(m, VoterId(ids.qian.0), PresenceKind::Leave, None, None)
         .unwrap();
     assert!(
         store
-            .mark_presence(m, ids.wang, PresenceKind::Recuse, None, None)
+            .mark_presence(m, VoterId(ids.wang.0), PresenceKind::Recuse, None, None)
             .is_err(),
         "a recusal is for one item"
     );
@@ -155,7 +175,13 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     // owners of the scope.
     assert!(
         store
-            .mark_presence(m, ids.wang, PresenceKind::Recuse, None, Some(elevator))
+            .mark_presence(
+                m,
+                VoterId(ids.wang.0),
+                PresenceKind::Recuse,
+                None,
+                Some(elevator)
+            )
             .is_err(),
         "no recusal under art. 278"
     );
@@ -168,7 +194,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     // --- discussion: the speakers' queue and remarks
     let r1 = store.queue_speaker(elevator, "赵德华", None).unwrap();
     let r2 = store
-        .queue_speaker(elevator, "黄小明", Some(ids.huang))
+        .queue_speaker(elevator, "黄小明", Some(VoterId(ids.huang.0)))
         .unwrap();
     let r3 = store.queue_speaker(elevator, "刘桂兰", None).unwrap();
     assert_eq!(store.item(elevator).unwrap().status, ItemStatus::Discussing);
@@ -204,13 +230,13 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
         "only the voters of 3栋2单元, in roster order"
     );
     let area = |v: i64| ballots.iter().find(|b| b.voter_id == v).unwrap().area;
-    assert_eq!(area(ids.huang), 10025, "only his unit inside the scope");
+    assert_eq!(area(ids.huang.0), 10025, "only his unit inside the scope");
     assert_eq!(
-        area(ids.developer),
+        area(ids.developer.0),
         11000 + 11111,
         "the developer is one voter with its in-scope area"
     );
-    assert_eq!(area(ids.coowners), 12000, "co-owners are one voter");
+    assert_eq!(area(ids.coowners.0), 12000, "co-owners are one voter");
     let li = ballots.iter().find(|b| b.voter_id == ids.li).unwrap();
     assert!(li.present);
     assert_eq!(
@@ -228,20 +254,32 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
 
     // Presence changes after the start do not change the frozen list.
     store
-        .mark_presence(m, ids.coowners, PresenceKind::Leave, None, None)
+        .mark_presence(m, VoterId(ids.coowners.0), PresenceKind::Leave, None, None)
         .unwrap();
     assert_eq!(store.ballots(elevator).unwrap(), ballots);
 
     // Answers, undo and re-answer.
     assert!(
-        store.answer(elevator, ids.zhao, Choice::Yes, None).is_err(),
+        store
+            .answer(elevator, VoterId(ids.zhao.0), Choice::Yes, None)
+            .is_err(),
         "赵三 is outside the scope"
     );
     store
-        .answer(elevator, ids.li, Choice::Yes, Some(ids.huang))
+        .answer(
+            elevator,
+            VoterId(ids.li.0),
+            Choice::Yes,
+            Some(VoterId(ids.huang.0)),
+        )
         .unwrap();
     store
-        .answer(elevator, ids.huang, Choice::No, Some(ids.developer))
+        .answer(
+            elevator,
+            VoterId(ids.huang.0),
+            Choice::No,
+            Some(VoterId(ids.developer.0)),
+        )
         .unwrap();
     assert_eq!(store.undo_answer(elevator).unwrap(), Some(ids.huang));
     let b = store.ballots(elevator).unwrap();
@@ -255,32 +293,42 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
         "the roll call goes back to the voter whose answer was undone"
     );
     store
-        .answer(elevator, ids.huang, Choice::Yes, Some(ids.developer))
+        .answer(
+            elevator,
+            VoterId(ids.huang.0),
+            Choice::Yes,
+            Some(VoterId(ids.developer.0)),
+        )
         .unwrap();
     store
-        .answer(elevator, ids.developer, Choice::Yes, Some(ids.coowners))
+        .answer(
+            elevator,
+            VoterId(ids.developer.0),
+            Choice::Yes,
+            Some(VoterId(ids.coowners.0)),
+        )
         .unwrap();
     // The co-owners left: their answer is refused until their return is recorded.
     assert!(
         store
-            .answer(elevator, ids.coowners, Choice::Abstain, None)
+            .answer(elevator, VoterId(ids.coowners.0), Choice::Abstain, None)
             .is_err(),
         "a voter who left cannot answer"
     );
     store
-        .mark_presence(m, ids.coowners, PresenceKind::Arrive, None, None)
+        .mark_presence(m, VoterId(ids.coowners.0), PresenceKind::Arrive, None, None)
         .unwrap();
     store
-        .answer(elevator, ids.coowners, Choice::Abstain, None)
+        .answer(elevator, VoterId(ids.coowners.0), Choice::Abstain, None)
         .unwrap();
     // A second answer is refused: a change is a correction, kept in the record.
     assert!(
         store
-            .answer(elevator, ids.coowners, Choice::Yes, None)
+            .answer(elevator, VoterId(ids.coowners.0), Choice::Yes, None)
             .is_err()
     );
     store
-        .correct_answer(elevator, ids.coowners, Choice::Yes, None)
+        .correct_answer(elevator, VoterId(ids.coowners.0), Choice::Yes, None)
         .unwrap();
     let b = store.ballots(elevator).unwrap();
     assert_eq!(b.len(), 5);
@@ -299,7 +347,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     assert_eq!(coowners.first_choice(), Some(Choice::Abstain));
     assert_eq!(coowners.corrections.len(), 1, "the change is kept");
     store
-        .mark_presence(m, ids.coowners, PresenceKind::Leave, None, None)
+        .mark_presence(m, VoterId(ids.coowners.0), PresenceKind::Leave, None, None)
         .unwrap();
     let outcome = store.close_vote(elevator).unwrap();
     assert!(outcome.passed, "{outcome:?}");
@@ -312,13 +360,17 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     assert_eq!(outcome.tally.yes_area, 9050 + 10025 + 22111 + 12000);
     assert_eq!(
         outcome.flags,
-        vec![Flag::ShaftOwnerNotAgreed(ids.wang)],
+        vec![Flag::ShaftOwnerNotAgreed(ids.wang.0)],
         "the shaft owner did not agree: flagged"
     );
     assert_eq!(store.item(elevator).unwrap().status, ItemStatus::Closed);
     let (_, _, stored) = store.closure(elevator).unwrap().expect("closure");
     assert_eq!(stored, outcome, "the outcome is stored with every figure");
-    assert!(store.answer(elevator, ids.li, Choice::No, None).is_err());
+    assert!(
+        store
+            .answer(elevator, VoterId(ids.li.0), Choice::No, None)
+            .is_err()
+    );
     assert!(store.undo_answer(elevator).is_err());
     assert!(store.start_vote(elevator).is_err());
 
@@ -328,8 +380,8 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     let gb = store.ballots(gate).unwrap();
     assert_eq!(gb.len(), 7, "every voter of the compound");
     let garea = |v: i64| gb.iter().find(|b| b.voter_id == v).unwrap().area;
-    assert_eq!(garea(ids.developer), 11000 + 11111 + 9500);
-    assert_eq!(garea(ids.huang), 10025 + 7000);
+    assert_eq!(garea(ids.developer.0), 11000 + 11111 + 9500);
+    assert_eq!(garea(ids.huang.0), 10025 + 7000);
     assert!(
         !gb.iter().find(|b| b.voter_id == ids.qian).unwrap().present,
         "钱四 left"
@@ -344,9 +396,11 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     assert!(gb.iter().all(|b| b.choice.is_none()), "nobody recused here");
     assert!(store.adjourn(m).is_err(), "a vote is still running");
     for v in [ids.wang, ids.li, ids.huang] {
-        store.answer(gate, v, Choice::Yes, None).unwrap();
+        store.answer(gate, VoterId(v.0), Choice::Yes, None).unwrap();
     }
-    store.answer(gate, ids.zhao, Choice::No, None).unwrap();
+    store
+        .answer(gate, VoterId(ids.zhao.0), Choice::No, None)
+        .unwrap();
     let gate_outcome = store.close_vote(gate).unwrap();
     assert!(!gate_outcome.passed, "4 of 7 took part: below 2/3");
     let gb = store.ballots(gate).unwrap();
@@ -369,7 +423,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     store.adjourn(m).unwrap();
     assert!(
         store
-            .mark_presence(m, ids.zhao, PresenceKind::Leave, None, None)
+            .mark_presence(m, VoterId(ids.zhao.0), PresenceKind::Leave, None, None)
             .is_err(),
         "the record of an adjourned meeting is closed"
     );
@@ -449,9 +503,15 @@ fn undo_with_only_a_recusal_recorded_keeps_the_recusal() {
         )
         .unwrap();
     store.start_meeting(m).unwrap();
-    all_present(&mut store, m, ids.community);
+    all_present(&mut store, m.0, ids.community);
     store
-        .mark_presence(m, ids.wang, PresenceKind::Recuse, None, Some(item))
+        .mark_presence(
+            m,
+            VoterId(ids.wang.0),
+            PresenceKind::Recuse,
+            None,
+            Some(item),
+        )
         .unwrap();
     store.start_vote(item).unwrap();
     // Nothing has been answered in the roll call yet: there is nothing to undo.
@@ -466,7 +526,9 @@ fn undo_with_only_a_recusal_recorded_keeps_the_recusal() {
     };
     assert_eq!(wang(&store), Some(Choice::Recused));
     // An undo after an answer removes that answer, never the recusal.
-    store.answer(item, ids.li, Choice::Yes, None).unwrap();
+    store
+        .answer(item, VoterId(ids.li.0), Choice::Yes, None)
+        .unwrap();
     assert_eq!(store.undo_answer(item).unwrap(), Some(ids.li));
     assert_eq!(store.undo_answer(item).unwrap(), None);
     assert_eq!(wang(&store), Some(Choice::Recused));

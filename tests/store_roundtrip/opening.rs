@@ -1,6 +1,8 @@
 //! What Store::open refuses, file permissions, the migration path, one writer per file.
 
 use super::support::*;
+use yishi::store::ids::CommunityId;
+use yishi::store::ids::VoterId;
 
 // ---------------------------------------------------------------------------------------
 // Opening
@@ -107,14 +109,14 @@ fn an_older_database_is_migrated_with_a_backup_copy_first() {
     let (dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     yishi::demo::install(&mut store).unwrap();
-    let voters = store.voters(1).unwrap().len();
+    let voters = store.voters(CommunityId(1)).unwrap().len();
     drop(store);
     Connection::open(&path)
         .unwrap()
         .pragma_update(None, "user_version", 0)
         .unwrap();
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.voters(1).unwrap().len(), voters);
+    assert_eq!(store.voters(CommunityId(1)).unwrap().len(), voters);
     drop(store);
     assert_eq!(user_version(&path), SCHEMA_VERSION);
     let backup = dir.path().join("roundtrip.db.v0.bak");
@@ -185,7 +187,7 @@ fn the_remark_of_the_speaker_who_has_the_floor_is_kept_when_the_vote_starts() {
         .unwrap();
     store.start_meeting(m).unwrap();
     let community = store.meeting(m).unwrap().community_id;
-    all_present(&mut store, m, community);
+    all_present(&mut store, m.0, community);
     let r = store.queue_speaker(item, "赵三", None).unwrap();
     store.next_speaker(item).unwrap();
     store.record_remark(r, "同意，但收费要公示。").unwrap();
@@ -195,7 +197,9 @@ fn the_remark_of_the_speaker_who_has_the_floor_is_kept_when_the_vote_starts() {
     store.next_speaker(late).unwrap();
     store.record_remark(r2, "路灯坏了三盏。").unwrap();
     let first = store.ballots(item).unwrap()[0].voter_id;
-    store.answer(item, first, Choice::Yes, None).unwrap();
+    store
+        .answer(item, VoterId(first), Choice::Yes, None)
+        .unwrap();
     store.close_vote(item).unwrap();
     // Adjourning while 钱四 has the floor keeps the remark as well.
     store.adjourn(m).unwrap();

@@ -1,5 +1,6 @@
 //! Shared set-up of these tests.
 #![allow(dead_code, unused_imports)]
+use yishi::store::ids::CommunityId;
 
 pub use std::fs;
 pub use std::path::{Path, PathBuf};
@@ -12,6 +13,8 @@ pub use yishi::domain::model::{
 };
 pub use yishi::domain::roster_csv;
 pub use yishi::domain::rules::{Flag, Rule, RuleKind};
+use yishi::store::ids::MeetingId;
+use yishi::store::ids::VoterId;
 pub use yishi::store::meetings::{ItemInput, MeetingInput};
 pub use yishi::store::{APPLICATION_ID, SCHEMA_VERSION, Store, StoreError};
 
@@ -69,14 +72,14 @@ pub fn unit_scope() -> Scope {
 }
 
 pub struct Ids {
-    pub community: i64,
-    pub wang: i64,
-    pub li: i64,
-    pub huang: i64,
-    pub developer: i64,
-    pub coowners: i64,
-    pub zhao: i64,
-    pub qian: i64,
+    pub community: CommunityId,
+    pub wang: VoterId,
+    pub li: VoterId,
+    pub huang: VoterId,
+    pub developer: VoterId,
+    pub coowners: VoterId,
+    pub zhao: VoterId,
+    pub qian: VoterId,
 }
 
 pub fn roster(store: &mut Store) -> Ids {
@@ -102,10 +105,10 @@ pub fn roster(store: &mut Store) -> Ids {
     }
 }
 
-pub fn all_present(store: &mut Store, m: i64, community: i64) {
+pub fn all_present(store: &mut Store, m: i64, community: CommunityId) {
     for v in store.voters(community).unwrap() {
         store
-            .mark_presence(m, v.id, PresenceKind::Present, None, None)
+            .mark_presence(MeetingId(m), v.id, PresenceKind::Present, None, None)
             .unwrap();
     }
 }

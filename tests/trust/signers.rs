@@ -9,6 +9,7 @@ use yishi::domain::signing::statement::{StatementV2, sign_v2};
 use yishi::domain::signing::verify::{ExportBundle, Role};
 use yishi::domain::signing::{self, SignedStatement, fingerprint, hex, sha256};
 use yishi::store::Store;
+use yishi::store::ids::MeetingId;
 
 #[test]
 fn the_district_pins_laptop_a_and_refuses_laptop_b_until_its_key_is_pinned() {
@@ -96,8 +97,11 @@ fn trust_list_and_remove_at_a_mistyped_path_make_no_database() {
 /// names, with statement v2 or, to avoid the roster, v1. Returns the forger's fingerprint.
 fn resign(db: &std::path::Path, id: i64, v1: bool) -> String {
     let store = Store::open(db).expect("open");
-    let rec = store.meeting_record(id).expect("record");
-    let stored = store.stored_minutes(id).expect("m").expect("signed");
+    let rec = store.meeting_record(MeetingId(id)).expect("record");
+    let stored = store
+        .stored_minutes(MeetingId(id))
+        .expect("m")
+        .expect("signed");
     drop(store);
     let body = signed_body(&rec);
     let sha = sha256(body.as_bytes());
@@ -186,7 +190,7 @@ fn resigning_later_minutes_with_statement_v1_does_not_avoid_the_roster() {
     let m = adjourned_meeting(&mut store, "第二次", HOST, SECRETARY);
     sign(
         &mut store,
-        m,
+        m.0,
         (HOST, HOST_PASS),
         (SECRETARY, SECRETARY_PASS),
     );
@@ -195,7 +199,7 @@ fn resigning_later_minutes_with_statement_v1_does_not_avoid_the_roster() {
         &db,
         &format!("UPDATE meetings SET venue = '别处' WHERE id = {m};"),
     );
-    let forger = resign(&db, m, true);
+    let forger = resign(&db, m.0, true);
     let (code, out, _) = en(&db, &["verify", &m.to_string()]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains(&format!("key {forger}")), "{out}");
@@ -281,7 +285,7 @@ fn a_chain_position_near_i64_max_is_refused_and_signing_keeps_working() {
     let m = adjourned_meeting(&mut store, "下一次会议", HOST, SECRETARY);
     sign(
         &mut store,
-        m,
+        m.0,
         (HOST, HOST_PASS),
         (SECRETARY, SECRETARY_PASS),
     );
@@ -317,7 +321,12 @@ fn a_signer_endorsed_by_the_host_signs_and_the_district_trusts_it_through_the_ro
         .expect("endorsed");
     assert_eq!(store.signer_roster(c).expect("roster").len(), 3);
     let m = adjourned_meeting(&mut store, "2026年第二次业主大会", HOST, "王芳");
-    sign(&mut store, m, (HOST, HOST_PASS), ("王芳", "wangfang-2026"));
+    sign(
+        &mut store,
+        m.0,
+        (HOST, HOST_PASS),
+        ("王芳", "wangfang-2026"),
+    );
     // A signer registered here but never endorsed cannot sign.
     store
         .register_signer("赵六", "zhaoliu-2026", "zhaoliu-2026")
@@ -341,7 +350,7 @@ fn a_signer_endorsed_by_the_host_signs_and_the_district_trusts_it_through_the_ro
     assert_eq!(code, 0, "{out}");
 
     let f = dir.path().join("m2.json");
-    export_json(&a, m, &f);
+    export_json(&a, m.0, &f);
     let district = dir.path().join("district.db");
     let (code, _, err) = en(
         &district,

@@ -10,6 +10,7 @@ use yishi::domain::model::{Category, Electorate, MeetingKind, PresenceKind, Scop
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::domain::signing::verify::{ExportBundle, Role};
 use yishi::store::Store;
+use yishi::store::ids::{CommunityId, MeetingId, SignerId};
 use yishi::store::meetings::{ItemInput, MeetingInput};
 
 pub const HOST: &str = DEMO_SIGNERS[0].0;
@@ -83,11 +84,11 @@ pub fn fingerprint_of(db: &Path, name: &str) -> String {
         .fingerprint
 }
 
-pub fn signer(store: &Store, name: &str) -> i64 {
+pub fn signer(store: &Store, name: &str) -> SignerId {
     store.signer_by_name(name).expect("s").expect("signer").id
 }
 
-pub fn community(store: &Store) -> i64 {
+pub fn community(store: &Store) -> CommunityId {
     store
         .community_by_name(demo::COMMUNITY)
         .expect("c")
@@ -96,7 +97,7 @@ pub fn community(store: &Store) -> i64 {
 }
 
 /// A small meeting of the demo community with this host and secretary, adjourned.
-pub fn adjourned_meeting(store: &mut Store, title: &str, host: &str, secretary: &str) -> i64 {
+pub fn adjourned_meeting(store: &mut Store, title: &str, host: &str, secretary: &str) -> MeetingId {
     let c = community(store);
     let m = store
         .create_meeting(
@@ -140,10 +141,10 @@ pub fn sign(store: &mut Store, m: i64, host: (&str, &str), secretary: (&str, &st
     let h = signer(store, host.0);
     let s = signer(store, secretary.0);
     store
-        .sign_meeting(m, h, Role::Host, host.1)
+        .sign_meeting(MeetingId(m), h, Role::Host, host.1)
         .expect("host signs");
     let o = store
-        .sign_meeting(m, s, Role::Secretary, secretary.1)
+        .sign_meeting(MeetingId(m), s, Role::Secretary, secretary.1)
         .expect("secretary signs");
     assert!(o.locked);
 }

@@ -1,6 +1,7 @@
 //! The demo meeting run to the end in Chinese, and in English.
 
 use super::support::*;
+use yishi::store::ids::ItemId;
 
 #[test]
 fn the_demo_meeting_runs_to_the_end_in_chinese() {
@@ -176,8 +177,8 @@ fn the_demo_meeting_runs_to_the_end_in_chinese() {
     // The stored outcomes are what the rules give for the stored answers.
     let store = Store::open(&ui.db).expect("reopen");
     for item in [elevator, gate, parking] {
-        let rec = store.item(item).expect("item");
-        let ballots = store.ballots(item).expect("ballots");
+        let rec = store.item(ItemId(item.0)).expect("item");
+        let ballots = store.ballots(ItemId(item.0)).expect("ballots");
         let el: Vec<_> = ballots
             .iter()
             .map(|b| yishi::domain::rules::Eligible {
@@ -188,7 +189,10 @@ fn the_demo_meeting_runs_to_the_end_in_chinese() {
             })
             .collect();
         let expected = yishi::domain::rules::evaluate(&rec.rule, &el);
-        let (_, _, stored) = store.closure(item).expect("closure").expect("closed");
+        let (_, _, stored) = store
+            .closure(ItemId(item.0))
+            .expect("closure")
+            .expect("closed");
         assert_eq!(stored, expected);
     }
 

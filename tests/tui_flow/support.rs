@@ -12,10 +12,11 @@ pub use rusqlite::Connection;
 pub use tui_support::{Ui, key};
 pub use unicode_width::UnicodeWidthStr;
 pub use yishi::store::Store;
+pub use yishi::store::ids::ItemId;
 pub use yishi::strings::Lang;
 pub use yishi::ui::App;
 
-pub fn item_id(ui: &Ui, title: &str) -> i64 {
+pub fn item_id(ui: &Ui, title: &str) -> ItemId {
     ui.db()
         .query_row(
             "SELECT id FROM agenda_items WHERE title = ?1",
@@ -25,7 +26,7 @@ pub fn item_id(ui: &Ui, title: &str) -> i64 {
         .expect(title)
 }
 
-pub fn outcome(ui: &Ui, item: i64) -> String {
+pub fn outcome(ui: &Ui, item: ItemId) -> String {
     ui.db()
         .query_row(
             "SELECT outcome FROM vote_closures WHERE item_id = ?1",
@@ -37,7 +38,7 @@ pub fn outcome(ui: &Ui, item: i64) -> String {
 
 /// Answer every voter in the room of the open roll call with `answer(i)` (the cursor
 /// passes over absent voters, who cannot answer).
-pub fn roll_call(ui: &mut Ui, item: i64, answer: impl Fn(usize) -> char) {
+pub fn roll_call(ui: &mut Ui, item: ItemId, answer: impl Fn(usize) -> char) {
     let n = ui.count(&format!(
         "SELECT count(*) FROM vote_eligible WHERE item_id = {item} AND present = 1"
     )) as usize;

@@ -45,7 +45,7 @@ fn the_form_needs_its_dates_and_a_written_meeting_has_no_attendance() {
     for (i, b) in voters.iter().enumerate() {
         assert_eq!(
             Some(b.number.clone()),
-            ballot_number::encode(f.meeting, i as i64 + 1)
+            ballot_number::encode(f.meeting.0, i as i64 + 1)
         );
     }
 }
@@ -189,14 +189,14 @@ fn a_second_ballot_a_wrong_check_digit_and_another_meetings_ballot_are_refused()
         .unwrap_err();
     assert!(refusal(e).contains("check digit"));
     // A well-formed number of another meeting.
-    let other = ballot_number::encode(f.meeting + 1, 1).unwrap();
+    let other = ballot_number::encode(f.meeting.0 + 1, 1).unwrap();
     let e = f
         .store
         .open_ballot(f.meeting, &other, Purpose::Entry)
         .unwrap_err();
     assert!(refusal(e).contains("another meeting"));
     // A number of this meeting beyond its ballots.
-    let beyond = ballot_number::encode(f.meeting, 99).unwrap();
+    let beyond = ballot_number::encode(f.meeting.0, 99).unwrap();
     let e = f
         .store
         .open_ballot(f.meeting, &beyond, Purpose::Entry)

@@ -1,5 +1,6 @@
 //! Shared set-up of these tests.
 #![allow(dead_code, unused_imports)]
+use yishi::store::ids::MeetingId;
 
 pub use tempfile::TempDir;
 pub use yishi::domain::model::{
@@ -10,6 +11,7 @@ pub use yishi::domain::roster_csv;
 pub use yishi::domain::rules::{Basis, CheckKind, Rule, RuleKind};
 pub use yishi::domain::written::ballot_number;
 pub use yishi::store::Store;
+use yishi::store::ids::ItemId;
 pub use yishi::store::meetings::{ItemInput, MeetingInput};
 pub use yishi::store::written::Purpose;
 
@@ -30,8 +32,8 @@ pub const ROSTER: &str = "label,building,unit,area,owner
 pub struct Fixture {
     pub _dir: TempDir,
     pub store: Store,
-    pub meeting: i64,
-    pub items: Vec<i64>,
+    pub meeting: MeetingId,
+    pub items: Vec<ItemId>,
 }
 
 pub fn meeting_input(kind: MeetingKind) -> MeetingInput {

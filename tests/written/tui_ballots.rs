@@ -12,6 +12,7 @@ use yishi::domain::model::{Category, Electorate, MeetingForm, MeetingKind, Scope
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::Store;
+use yishi::store::ids::ItemId;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::strings::Lang;
 use yishi::ui::App;
@@ -108,7 +109,7 @@ fn thirty_ballots_by_number_with_an_invalid_one_and_a_correction() {
             },
         )
         .unwrap();
-    let items: Vec<i64> = ["加装电梯", "费用分摊", "维护保养"]
+    let items: Vec<ItemId> = ["加装电梯", "费用分摊", "维护保养"]
         .iter()
         .map(|t| store.add_item(m, &item(t)).unwrap())
         .collect();
@@ -225,7 +226,7 @@ fn thirty_ballots_by_number_with_an_invalid_one_and_a_correction() {
         .unwrap();
     assert_eq!(
         (voter, from.as_str(), to.as_str()),
-        (ballots[9].voter_id, "yes", "no")
+        (ballots[9].voter_id.0, "yes", "no")
     );
     assert_eq!(
         count(&format!(

@@ -73,7 +73,7 @@ pub fn consultation(voters: usize) -> (Ui, i64) {
         _dir: dir,
     };
     ui.draw();
-    (ui, m)
+    (ui, m.0)
 }
 
 fn resize(ui: &mut Ui, w: u16, h: u16) {

@@ -12,6 +12,7 @@ use yishi::domain::model::{Category, Choice, Electorate, MeetingForm, MeetingKin
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::Store;
+use yishi::store::ids::MeetingId;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::written::Purpose;
 use yishi::strings::Lang;
@@ -87,7 +88,7 @@ fn consultation(areas: &[&str], closes: &str, yes: usize) -> (Ui, i64) {
     // Home opens the ballot entry; Esc shows the consultation's screen.
     ui.press(KeyCode::Enter);
     ui.press(KeyCode::Esc);
-    (ui, m)
+    (ui, m.0)
 }
 
 fn retype(ui: &mut Ui, text: &str) {
@@ -171,7 +172,7 @@ fn progress_extension_and_an_early_closing() {
     assert_eq!(ui.count(&passed), 1);
     // The minutes say it: the extension with its reason.
     let store = Store::open(&ui.db).expect("open");
-    let text = store.minutes_text(m, Lang::Zh).expect("minutes");
+    let text = store.minutes_text(MeetingId(m), Lang::Zh).expect("minutes");
     assert!(text.contains(reason), "{text}");
     assert!(text.contains("2100-01-31"), "{text}");
 }
@@ -203,7 +204,7 @@ fn closing_after_the_deadline_asks_once_and_ctrl_c_leaves_it_open() {
     assert_eq!(ui.count(&early), 0);
     // The outcome is fixed: passed, with 7 of 9 taking part.
     let store = Store::open(&ui.db).expect("open");
-    let items = store.items(m).expect("items");
+    let items = store.items(MeetingId(m)).expect("items");
     let (_, _, outcome) = store.closure(items[0].id).expect("c").expect("closed");
     assert!(outcome.passed);
     // Entering a ballot now is refused: home opens the minutes, not the entry.

@@ -5,9 +5,11 @@
 use rusqlite::Transaction;
 
 use crate::domain::signing::verify::{ExportBundle, VerifyStatus};
-use crate::store::import::ImportOutcome;
+use crate::store::Store;
+use crate::store::error::Result;
+use crate::store::ids::MeetingId;
+use crate::store::import::outcome::ImportOutcome;
 use crate::store::signed::ImportedCheck;
-use crate::store::{Result, Store};
 
 /// A bundle handed to an import: owned (then freed part by part as it is cleaned) or
 /// borrowed (then copied first).
@@ -79,7 +81,7 @@ pub struct ImportBatch<'a> {
     pub(in crate::store) store: &'a Store,
     pub(in crate::store) tx: &'a Transaction<'a>,
     /// The meetings imported so far, indexed for search when the batch ends.
-    pub(in crate::store) imported: Vec<i64>,
+    pub(in crate::store) imported: Vec<MeetingId>,
     /// Each meeting's minutes rendered again from the tables and its signatures checked,
     /// on a second thread while the next one is written: the batch is committed only
     /// if every one verified (see `Store::import_batch`).

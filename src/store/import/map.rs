@@ -9,18 +9,21 @@ use crate::domain::model::Electorate;
 use crate::domain::record::MeetingRecord;
 use crate::domain::rules::{Flag, Outcome, Rule, RuleKind};
 use crate::domain::signing::from_hex;
-use crate::store::{ImportPart, Refusal, Result, StoreError};
+use crate::store::error::{Result, refuse};
+use crate::store::ids::CommunityId;
+use crate::store::refusal::Refusal;
+use crate::store::refusal::import::ImportPart;
 
 pub(in crate::store) fn blob(h: &str, len: usize, what: ImportPart) -> Result<Vec<u8>> {
     from_hex(h)
         .filter(|v| v.len() == len)
-        .ok_or(StoreError::Refused(Refusal::ImportMalformed { what }))
+        .ok_or(refuse(Refusal::ImportMalformed { what }))
 }
 
 /// The bundle's voter ids mapped to this database's, by name, creating voters as needed.
 pub(in crate::store) fn map_voters(
     tx: &Transaction<'_>,
-    community: i64,
+    community: CommunityId,
     rec: &MeetingRecord,
 ) -> Result<HashMap<i64, i64>> {
     // In order of first appearance; a set to find the ones already noted (a roll call

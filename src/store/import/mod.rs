@@ -33,64 +33,32 @@
 
 pub(crate) mod batch;
 pub(crate) mod map;
+pub mod outcome;
 pub(crate) mod rows;
 pub(crate) mod trust;
 
-use crate::store::{ImportPart, Refusal};
+pub use outcome::ImportOutcome;
+
+use crate::store::refusal::Refusal;
+use crate::store::refusal::import::ImportPart;
 use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::domain::model::{ItemStatus, MeetingStatus, PresenceKind};
-use crate::domain::signing::verify::{ExportBundle, Problem, VerifyStatus};
+use crate::domain::signing::verify::{ExportBundle, VerifyStatus};
 use crate::store::common::rule_params;
+use crate::store::error::{Result, StoreError, refuse};
 use crate::store::import::map::{blob, map_outcome, map_rule, map_voters, mapped};
 use crate::store::import::rows::{insert_rows, write_ballots};
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::{Store, audit, now};
 use rusqlite::types::ToSql;
 
-/// Why a bundle was not imported (nothing was written).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportRefusal {
-    /// The bundle does not verify: the problems found.
-    Invalid(Vec<Problem>),
-    /// The minutes are not signed by the host and the secretary yet.
-    Unsigned,
-    /// Another meeting with the same uid, with other minutes, is already here.
-    Conflict { meeting_id: i64 },
-    /// The records were written but did not verify from the tables (the reason); the
-    /// transaction was rolled back.
-    NotReproduced(VerifyStatus),
-    /// No key of this community is pinned here yet (its first minutes): the keys that
-    /// signed, to check against the printed notice (see store::import::trust).
-    NewCommunity {
-        community: String,
-        fingerprints: Vec<String>,
-    },
-}
-
-/// What importing one bundle did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportOutcome {
-    Imported {
-        meeting_id: i64,
-        /// The chain as known here starts at this meeting (its predecessor is absent).
-        chain_starts_here: bool,
-        /// Fingerprints pinned by this import (a new community's first minutes).
-        pinned: Vec<String>,
-    },
-    /// The same minutes were imported (or signed here) before; nothing changed.
-    AlreadyPresent {
-        meeting_id: i64,
-    },
-    Refused(ImportRefusal),
-}
-
 /// Write the bundle's records (the meeting still 'adjourned'); returns the meeting id.
-fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
+fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<MeetingId> {
     let rec = &b.record;
     let Some(minutes) = &b.minutes else {
-        return Err(StoreError::Refused(Refusal::ImportNoMinutes));
+        return Err(refuse(Refusal::ImportNoMinutes));
     };
     let community = crate::store::import::trust::import_community(tx, b)?;
     let voters = map_voters(tx, community, rec)?;
@@ -117,8 +85,8 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
         rec.summary,
         now()
     ])?;
-    let meeting = tx.last_insert_rowid();
-    let mut item_ids: HashMap<i64, i64> = HashMap::new();
+    let meeting = MeetingId(tx.last_insert_rowid());
+    let mut item_ids: HashMap<i64, ItemId> = HashMap::new();
     for it in &rec.items {
         let rule = map_rule(&voters, &it.rule);
         tx.prepare_cached(
@@ -148,7 +116,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             it.vote.as_ref().map(|v| v.opened_at.clone()),
             now()
         ])?;
-        let item = tx.last_insert_rowid();
+        let item = ItemId(tx.last_insert_rowid());
         item_ids.insert(it.position, item);
         crate::store::suggestions::write_civic(tx, item, &it.civic)?;
         if it.status == ItemStatus::NotTakenUp {
@@ -172,7 +140,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             write_ballots(tx, item, &voters, &v.ballots)?;
             if let Some(out) = &v.outcome {
                 let figures = serde_json::to_string(&map_outcome(&voters, out)).map_err(|_| {
-                    StoreError::Refused(Refusal::ImportMalformed {
+                    refuse(Refusal::ImportMalformed {
                         what: ImportPart::Figures,
                     })
                 })?;
@@ -199,16 +167,19 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
             )?;
         }
     }
-    let mut items: Vec<Option<i64>> = Vec::with_capacity(rec.presence.len());
+    let mut items: Vec<Option<ItemId>> = Vec::with_capacity(rec.presence.len());
     for e in &rec.presence {
         let item = match e.item_position {
-            Some(pos) => Some(item_ids.get(&pos).copied().ok_or(StoreError::Refused(
-                Refusal::ImportRecusalItemMissing { position: pos },
-            ))?),
+            Some(pos) => Some(
+                item_ids
+                    .get(&pos)
+                    .copied()
+                    .ok_or(refuse(Refusal::ImportRecusalItemMissing { position: pos }))?,
+            ),
             None => None,
         };
         if e.kind == PresenceKind::Recuse && item.is_none() {
-            return Err(StoreError::Refused(Refusal::ImportRecusalNoItem));
+            return Err(refuse(Refusal::ImportRecusalNoItem));
         }
         items.push(item);
     }
@@ -283,7 +254,7 @@ fn write_records(tx: &Transaction<'_>, b: &ExportBundle) -> Result<i64> {
                 addenda
                     .get(&id)
                     .copied()
-                    .ok_or(StoreError::Refused(Refusal::ImportAddendumMissing))?,
+                    .ok_or(refuse(Refusal::ImportAddendumMissing))?,
             ),
         };
         tx.prepare_cached(
@@ -403,7 +374,7 @@ impl Store {
         });
         let (out, imported) = out?;
         if !verified {
-            return Err(StoreError::Refused(Refusal::ImportBatchNotReproduced));
+            return Err(refuse(Refusal::ImportBatchNotReproduced));
         }
         index_imported(&tx, &imported)?;
         tx.commit()?;
@@ -425,7 +396,7 @@ impl Store {
         let Prepared {
             bundle: cleaned,
             status,
-        } = prepared.ok_or(StoreError::Refused(Refusal::ImportUnreadable))?;
+        } = prepared.ok_or(refuse(Refusal::ImportUnreadable))?;
         let bundle = &cleaned;
         match status {
             VerifyStatus::Valid => {}
@@ -440,7 +411,7 @@ impl Store {
         if bundle.record.status != MeetingStatus::Signed {
             return Ok(ImportOutcome::Refused(ImportRefusal::Unsigned));
         }
-        let existing: Option<(i64, Option<String>)> = self
+        let existing: Option<(MeetingId, Option<String>)> = self
             .conn()
             .query_row(
                 "SELECT m.id, n.sha256 FROM meetings m LEFT JOIN minutes n ON n.meeting_id = m.id
@@ -466,7 +437,7 @@ impl Store {
             None
         };
         let meeting = write_records(tx, bundle)?;
-        let community: i64 = tx
+        let community: CommunityId = tx
             .prepare_cached("SELECT community_id FROM meetings WHERE id = ?1")?
             .query_row([meeting], |r| r.get(0))?;
         crate::store::import::trust::store_trust(tx, community, bundle, &new_pins)?;
@@ -482,7 +453,7 @@ impl Store {
                 if report.status.is_valid() {
                     checks
                         .send(check)
-                        .map_err(|_| StoreError::Refused(Refusal::ImportBatchNotReproduced))?;
+                        .map_err(|_| refuse(Refusal::ImportBatchNotReproduced))?;
                 } else {
                     report.status =
                         check.run(std::mem::replace(&mut report.status, VerifyStatus::Valid));
@@ -511,16 +482,20 @@ impl Store {
 /// search::index_text). Written last because FTS5 writes what it holds to disk at every
 /// savepoint and statement after it: indexing each meeting as it came made every later
 /// statement of a batch pay for it.
-fn index_imported(tx: &Transaction<'_>, meetings: &[i64]) -> Result<()> {
+fn index_imported(tx: &Transaction<'_>, meetings: &[MeetingId]) -> Result<()> {
     for &m in meetings {
         let text: String = tx
             .prepare_cached("SELECT text FROM minutes WHERE meeting_id = ?1")?
             .query_row([m], |r| r.get(0))?;
-        crate::store::search::index_text(tx, m, "minutes", m, &text)?;
+        crate::store::search::index_text(tx, m, "minutes", m.0, &text)?;
     }
     Ok(())
 }
 
+use crate::store::ids::CommunityId;
+use crate::store::ids::ItemId;
+use crate::store::ids::MeetingId;
 pub use crate::store::import::batch::{BundleArg, ImportBatch, Prepared, ahead, prepare};
 use crate::store::import::batch::{Checks, Savepoint};
+use crate::store::refusal::import::ImportRefusal;
 use crate::store::signed::ImportedCheck;

@@ -13,7 +13,8 @@ use std::collections::HashMap;
 use rusqlite::types::ToSql;
 use rusqlite::{Transaction, params};
 
-use crate::store::Result;
+use crate::store::error::Result;
+use crate::store::ids::ItemId;
 use crate::store::import::map::mapped;
 
 /// Rows to a statement, largest first: few distinct statements (all of them cached) and
@@ -53,7 +54,7 @@ fn statement(head: &str, cols: usize, rows: usize) -> String {
 /// The lock triggers and foreign keys still check every row.
 pub(in crate::store) fn write_ballots(
     tx: &Transaction<'_>,
-    item: i64,
+    item: ItemId,
     voters: &HashMap<i64, i64>,
     ballots: &[crate::domain::record::Ballot],
 ) -> Result<()> {

@@ -21,8 +21,9 @@ use crate::domain::signing::roster_entry::{RosterEntry, fp};
 use crate::domain::signing::statement::MAX_SEQ;
 use crate::domain::signing::verify::TrustProblem;
 use crate::domain::signing::verify::{ExportBundle, Problem};
-use crate::store::Result;
-use crate::store::import::ImportRefusal;
+use crate::store::error::Result;
+use crate::store::ids::{CommunityId, MeetingId};
+use crate::store::refusal::import::ImportRefusal;
 use crate::store::trust::{insert_entry, pin, pinned, roster_by_uid, untrusted};
 
 fn bundle_uid(b: &ExportBundle) -> &str {
@@ -33,7 +34,7 @@ fn bundle_uid(b: &ExportBundle) -> &str {
 }
 
 /// The community a bundle belongs to here, without creating it.
-pub(crate) fn find_community(conn: &Connection, b: &ExportBundle) -> Result<Option<i64>> {
+pub(crate) fn find_community(conn: &Connection, b: &ExportBundle) -> Result<Option<CommunityId>> {
     let uid = bundle_uid(b);
     if !uid.is_empty()
         && let Some(id) = conn
@@ -50,7 +51,10 @@ pub(crate) fn find_community(conn: &Connection, b: &ExportBundle) -> Result<Opti
 }
 
 /// The community for writing the bundle: found, or created with the bundle's uid.
-pub(crate) fn import_community(tx: &rusqlite::Transaction<'_>, b: &ExportBundle) -> Result<i64> {
+pub(crate) fn import_community(
+    tx: &rusqlite::Transaction<'_>,
+    b: &ExportBundle,
+) -> Result<CommunityId> {
     if let Some(id) = find_community(tx, b)? {
         return Ok(id);
     }
@@ -66,7 +70,7 @@ pub(crate) fn import_community(tx: &rusqlite::Transaction<'_>, b: &ExportBundle)
 /// After the minutes row is written: the uid and position their signatures name.
 pub(crate) fn write_link(
     tx: &rusqlite::Transaction<'_>,
-    meeting: i64,
+    meeting: MeetingId,
     b: &ExportBundle,
 ) -> Result<()> {
     let (uid, Some(m)) = (bundle_uid(b), &b.minutes) else {
@@ -181,7 +185,7 @@ pub(crate) fn check(
 /// After the records are written: the roster entries new here, and the new pins.
 pub(crate) fn store_trust(
     tx: &rusqlite::Transaction<'_>,
-    community: i64,
+    community: CommunityId,
     b: &ExportBundle,
     new_pins: &[String],
 ) -> Result<()> {

@@ -9,52 +9,18 @@ pub mod sign;
 
 use rusqlite::params;
 
-use crate::domain::mediation::{CaseKind, CaseStatus, NotReady, is_date};
+use crate::domain::mediation::{CaseKind, CaseStatus, is_date};
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::store::{Refusal, Result, Store, StoreError, audit, now};
-
-/// The mediation refusals (sentences in strings::mediation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MediationRefusal {
-    NeedsTitle,
-    BadDate,
-    /// A month is YYYY-MM (the case list's filter).
-    BadMonth,
-    PartyNeedsName,
-    MediatorNeedsName,
-    MediatorTwice,
-    TermNeedsDuty,
-    NoSuchParty,
-    /// The agreement is signed: its facts are kept as signed; a correction is an addendum.
-    Signed,
-    /// The status cannot move from the first to the second.
-    Transition(CaseStatus, CaseStatus),
-    NotReady(NotReady),
-    /// Only a mediator of the case signs its agreement.
-    NotAMediator,
-    AlreadySigned,
-    NotSignedYet,
-    CheckNeedsNote,
-    /// Only an agreed (or not yet performed) agreement is checked.
-    NothingToCheck,
-    /// An imported agreement does not verify.
-    ImportInvalid,
-    /// An imported agreement differs from the one already here.
-    ImportDiffers,
-    /// An imported agreement is signed by a key this district has not pinned for its
-    /// community (nor registered on its signer roster from a pinned key).
-    ImportUntrusted,
-}
-
-pub(crate) fn refuse(r: MediationRefusal) -> StoreError {
-    StoreError::Refused(Refusal::Mediation(r))
-}
+use crate::store::error::{Result, refuse};
+use crate::store::ids::{CaseId, CommunityId};
+use crate::store::refusal::mediation::MediationRefusal;
+use crate::store::{Store, audit, now};
 
 /// A case as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseRow {
-    pub id: i64,
-    pub community_id: i64,
+    pub id: CaseId,
+    pub community_id: CommunityId,
     pub number: i64,
     pub kind: CaseKind,
     pub title: String,
@@ -68,7 +34,7 @@ pub struct CaseRow {
 /// What the case list shows (every part optional).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseFilter {
-    pub community: Option<i64>,
+    pub community: Option<CommunityId>,
     pub status: Option<CaseStatus>,
     pub kind: Option<CaseKind>,
     /// YYYY-MM: opened in that month.
@@ -100,8 +66,8 @@ pub struct CheckRow {
 /// An agreement whose performance is due (home, the action-items board).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseDue {
-    pub case_id: i64,
-    pub community_id: i64,
+    pub case_id: CaseId,
+    pub community_id: CommunityId,
     pub number: i64,
     pub title: String,
     pub status: CaseStatus,
@@ -121,7 +87,7 @@ fn date(s: &str) -> Result<String> {
     }
 }
 
-pub(crate) fn is_signed(conn: &rusqlite::Connection, case: i64) -> Result<bool> {
+pub(crate) fn is_signed(conn: &rusqlite::Connection, case: CaseId) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM mediation_signatures WHERE case_id = ?1 AND addendum_id IS NULL)",
         [case],
@@ -131,7 +97,7 @@ pub(crate) fn is_signed(conn: &rusqlite::Connection, case: i64) -> Result<bool> 
 
 impl Store {
     /// Refused with `Signed` once the agreement is signed (before the trigger would).
-    fn unsigned_case(&self, case: i64) -> Result<CaseRow> {
+    fn unsigned_case(&self, case: CaseId) -> Result<CaseRow> {
         let row = self.case_row(case)?;
         if row.signed {
             return Err(refuse(MediationRefusal::Signed));
@@ -139,7 +105,7 @@ impl Store {
         Ok(row)
     }
 
-    pub fn mediation_team(&self, community: i64) -> Result<Vec<String>> {
+    pub fn mediation_team(&self, community: CommunityId) -> Result<Vec<String>> {
         let mut st = self.conn().prepare_cached(
             "SELECT name FROM mediation_team WHERE community_id = ?1 ORDER BY name",
         )?;
@@ -148,7 +114,7 @@ impl Store {
     }
 
     /// Open a case: numbered next in its community, status open.
-    pub fn open_case(&mut self, community: i64, c: &CaseInput) -> Result<i64> {
+    pub fn open_case(&mut self, community: CommunityId, c: &CaseInput) -> Result<CaseId> {
         let title = line(&c.title);
         if title.is_empty() {
             return Err(refuse(MediationRefusal::NeedsTitle));
@@ -176,14 +142,14 @@ impl Store {
                     now()
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = CaseId(tx.last_insert_rowid());
             audit(tx, None, "mediation_open", &id.to_string())?;
             Ok(id)
         })
     }
 
     /// Change the kind, title, facts, issue or date of a case not yet signed.
-    pub fn edit_case(&mut self, case: i64, c: &CaseInput) -> Result<()> {
+    pub fn edit_case(&mut self, case: CaseId, c: &CaseInput) -> Result<()> {
         self.unsigned_case(case)?;
         let title = line(&c.title);
         if title.is_empty() {
@@ -203,7 +169,7 @@ impl Store {
 
     /// Add a party. A name of the community's roster is that voter (their units unless
     /// others are given); any other name is someone from outside, with the units typed.
-    pub fn add_party(&mut self, case: i64, name: &str, units: &[String]) -> Result<i64> {
+    pub fn add_party(&mut self, case: CaseId, name: &str, units: &[String]) -> Result<i64> {
         let row = self.unsigned_case(case)?;
         let name = line(name);
         if name.is_empty() {
@@ -239,7 +205,7 @@ impl Store {
     }
 
     /// Name a mediator of the case (and of the community's mediation team).
-    pub fn add_case_mediator(&mut self, case: i64, name: &str) -> Result<()> {
+    pub fn add_case_mediator(&mut self, case: CaseId, name: &str) -> Result<()> {
         let row = self.unsigned_case(case)?;
         let name = line(name);
         if name.is_empty() {
@@ -266,7 +232,7 @@ impl Store {
     /// follow a signed agreement (follow-up visits); a recorded one is never changed.
     pub fn add_session(
         &mut self,
-        case: i64,
+        case: CaseId,
         held_on: &str,
         present: &[String],
         notes: &str,
@@ -293,7 +259,7 @@ impl Store {
     /// Add a term of the agreement: what party `party` will do, how, by when.
     pub fn add_term(
         &mut self,
-        case: i64,
+        case: CaseId,
         party: i64,
         duty: &str,
         how: &str,
@@ -331,7 +297,12 @@ impl Store {
 
     /// Record that party `party` signed the paper agreement on `signed_on` (again: the
     /// later day replaces the earlier, until the mediator signs).
-    pub fn record_paper_signature(&mut self, case: i64, party: i64, signed_on: &str) -> Result<()> {
+    pub fn record_paper_signature(
+        &mut self,
+        case: CaseId,
+        party: i64,
+        signed_on: &str,
+    ) -> Result<()> {
         self.unsigned_case(case)?;
         let on = date(signed_on)?;
         if !self
@@ -354,7 +325,7 @@ impl Store {
 
     /// Move the status by hand (not agreed, withdrawn, taken up again), with a note kept
     /// in the audit log.
-    pub fn set_case_status(&mut self, case: i64, to: CaseStatus, note: &str) -> Result<()> {
+    pub fn set_case_status(&mut self, case: CaseId, to: CaseStatus, note: &str) -> Result<()> {
         let row = self.case_row(case)?;
         if !row.status.by_hand().contains(&to) {
             return Err(refuse(MediationRefusal::Transition(row.status, to)));
@@ -378,7 +349,7 @@ impl Store {
     /// case becomes performed or not performed.
     pub fn record_check(
         &mut self,
-        case: i64,
+        case: CaseId,
         checked_on: &str,
         performed: bool,
         note: &str,

@@ -7,8 +7,10 @@ use crate::domain::mediation::stats::{MediationCount, MediationFigures};
 use crate::domain::mediation::{
     CaseKind, CaseRecord, CaseStatus, PaperSignature, Party, Session, Term,
 };
+use crate::store::Store;
+use crate::store::error::{Result, StoreError};
+use crate::store::ids::{CaseId, CommunityId};
 use crate::store::mediation::{CaseDue, CaseFilter, CaseRow, CheckRow};
-use crate::store::{Result, Store, StoreError};
 
 const ROW_SQL: &str = "SELECT c.id, c.community_id, c.number, c.kind, c.title, c.status, c.opened_on,
         COALESCE((SELECT min(due_on) FROM mediation_terms t WHERE t.case_id = c.id), ''),
@@ -35,7 +37,7 @@ fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
 type CaseHead = (String, String, i64, String, String, String, String, String);
 
 impl Store {
-    pub fn case_row(&self, case: i64) -> Result<CaseRow> {
+    pub fn case_row(&self, case: CaseId) -> Result<CaseRow> {
         self.conn()
             .query_row(&format!("{ROW_SQL} WHERE c.id = ?1"), [case], case_row)
             .optional()?
@@ -67,7 +69,7 @@ impl Store {
     }
 
     /// Everything the agreement is rendered from.
-    pub fn case_record(&self, case: i64) -> Result<CaseRecord> {
+    pub fn case_record(&self, case: CaseId) -> Result<CaseRecord> {
         let conn = self.conn();
         let head: Option<CaseHead> = conn
             .query_row(
@@ -140,7 +142,7 @@ impl Store {
         })
     }
 
-    pub fn sessions(&self, case: i64) -> Result<Vec<Session>> {
+    pub fn sessions(&self, case: CaseId) -> Result<Vec<Session>> {
         let mut st = self.conn().prepare_cached(
             "SELECT id, held_on, present, notes FROM mediation_sessions WHERE case_id = ?1 ORDER BY held_on, id",
         )?;
@@ -156,7 +158,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn checks(&self, case: i64) -> Result<Vec<CheckRow>> {
+    pub fn checks(&self, case: CaseId) -> Result<Vec<CheckRow>> {
         let mut st = self.conn().prepare_cached(
             "SELECT checked_on, performed, note FROM mediation_checks WHERE case_id = ?1 ORDER BY checked_on, id",
         )?;
@@ -195,7 +197,7 @@ impl Store {
     /// The district report's mediation figures: cases by month opened, kind and status,
     /// counted by SQL; only counts leave this function (domain::mediation::stats). Tests
     /// recompute them with `domain::mediation::stats::count` from the case list.
-    pub fn mediation_figures(&self, community: Option<i64>) -> Result<MediationFigures> {
+    pub fn mediation_figures(&self, community: Option<CommunityId>) -> Result<MediationFigures> {
         let mut st = self.conn().prepare_cached(
             "SELECT substr(opened_on, 1, 7), kind, status, count(*) FROM mediation_cases
              WHERE ?1 IS NULL OR community_id = ?1 GROUP BY 1, 2, 3",

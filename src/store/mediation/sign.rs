@@ -16,15 +16,20 @@ use crate::domain::mediation::verify::{
 use crate::domain::mediation::{CaseStatus, ready_to_sign};
 use crate::domain::signing::{SignError, fingerprint, hex, sha256};
 use crate::domain::text::clean_multiline;
-use crate::store::mediation::{MediationRefusal, is_signed, refuse};
-use crate::store::{Refusal, Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::CommunityId;
+use crate::store::ids::{CaseId, SignerId};
+use crate::store::mediation::is_signed;
+use crate::store::refusal::Refusal;
+use crate::store::refusal::mediation::MediationRefusal;
+use crate::store::{Store, audit, now};
 use ed25519_dalek::SigningKey;
 
 /// One agreement's line in `verify`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgreementReport {
     /// The case here (None for an agreement imported from a laptop).
-    pub case_id: Option<i64>,
+    pub case_id: Option<CaseId>,
     pub community: String,
     pub number: i64,
     pub title: String,
@@ -36,7 +41,7 @@ pub struct AgreementReport {
 fn sign_error(e: SignError) -> StoreError {
     match e {
         SignError::WrongPassphrase => StoreError::WrongPassphrase,
-        other => StoreError::Refused(Refusal::Signing(other)),
+        other => refuse(Refusal::Signing(other)),
     }
 }
 
@@ -48,7 +53,7 @@ fn signers_of(b: &AgreementBundle) -> Vec<(String, String)> {
         .collect()
 }
 
-fn stored_sha(tx: &rusqlite::Connection, case: i64) -> Result<Option<String>> {
+fn stored_sha(tx: &rusqlite::Connection, case: CaseId) -> Result<Option<String>> {
     Ok(tx
         .query_row(
             "SELECT sha256 FROM mediation_agreements WHERE case_id = ?1",
@@ -65,8 +70,8 @@ fn parse32(h: &str) -> Result<[u8; 32]> {
 }
 
 struct Signing<'a> {
-    case: i64,
-    community: i64,
+    case: CaseId,
+    community: CommunityId,
     name: &'a str,
     key: &'a SigningKey,
     addendum: Option<i64>,
@@ -122,8 +127,8 @@ impl Store {
     /// The signer's registered name and key, unlocked by the passphrase (slow: Argon2id).
     fn mediator_key(
         &self,
-        case: i64,
-        signer: i64,
+        case: CaseId,
+        signer: SignerId,
         passphrase: &str,
     ) -> Result<(String, SigningKey)> {
         let row = self
@@ -141,7 +146,12 @@ impl Store {
     /// A mediator of the case signs its agreement. The first signature needs the case
     /// ready (domain::mediation::ready_to_sign), stores the text, makes the case agreed
     /// and locks its facts. Returns whether this was the first signature.
-    pub fn sign_agreement(&mut self, case: i64, signer: i64, passphrase: &str) -> Result<bool> {
+    pub fn sign_agreement(
+        &mut self,
+        case: CaseId,
+        signer: SignerId,
+        passphrase: &str,
+    ) -> Result<bool> {
         self.case_row(case)?;
         let key = self.mediator_key(case, signer, passphrase)?.1;
         self.sign_agreement_with_key(case, signer, &key)
@@ -151,8 +161,8 @@ impl Store {
     /// several agreements without deriving the key each time.
     pub fn sign_agreement_with_key(
         &mut self,
-        case: i64,
-        signer: i64,
+        case: CaseId,
+        signer: SignerId,
         key: &SigningKey,
     ) -> Result<bool> {
         let row = self.case_row(case)?;
@@ -225,14 +235,14 @@ impl Store {
     /// A correction to a signed agreement, signed at once by a mediator of the case.
     pub fn add_agreement_addendum(
         &mut self,
-        case: i64,
+        case: CaseId,
         text: &str,
-        signer: i64,
+        signer: SignerId,
         passphrase: &str,
     ) -> Result<i64> {
         let text = clean_multiline(text).trim().to_string();
         if text.is_empty() {
-            return Err(StoreError::Refused(Refusal::AddendumNeedsText));
+            return Err(refuse(Refusal::AddendumNeedsText));
         }
         let row = self.case_row(case)?;
         if !row.signed {
@@ -267,7 +277,7 @@ impl Store {
     }
 
     /// The stored (signed) agreement text, if any.
-    pub fn stored_agreement(&self, case: i64) -> Result<Option<StoredAgreement>> {
+    pub fn stored_agreement(&self, case: CaseId) -> Result<Option<StoredAgreement>> {
         Ok(self
             .conn()
             .query_row(
@@ -286,14 +296,14 @@ impl Store {
     }
 
     /// The agreement as it reads now: the signed text, or the draft from the records.
-    pub fn agreement_text(&self, case: i64) -> Result<String> {
+    pub fn agreement_text(&self, case: CaseId) -> Result<String> {
         Ok(match self.stored_agreement(case)? {
             Some(s) => s.text,
             None => render(&self.case_record(case)?, AgreementFormat::CURRENT),
         })
     }
 
-    pub fn agreement_addenda(&self, case: i64) -> Result<Vec<AgreementAddendum>> {
+    pub fn agreement_addenda(&self, case: CaseId) -> Result<Vec<AgreementAddendum>> {
         let mut st = self.conn().prepare_cached(
             "SELECT id, text, at FROM mediation_addenda WHERE case_id = ?1 ORDER BY id",
         )?;
@@ -307,7 +317,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn agreement_signatures(&self, case: i64) -> Result<Vec<AgreementSignature>> {
+    pub fn agreement_signatures(&self, case: CaseId) -> Result<Vec<AgreementSignature>> {
         let mut st = self.conn().prepare_cached(
             "SELECT addendum_id, signer_name, public_key, role, agreement_sha256, prev_sha256,
                     signed_at, signature
@@ -331,7 +341,7 @@ impl Store {
     }
 
     /// Everything the agreement's check needs, as exported.
-    pub fn agreement_bundle(&self, case: i64) -> Result<AgreementBundle> {
+    pub fn agreement_bundle(&self, case: CaseId) -> Result<AgreementBundle> {
         let row = self.case_row(case)?;
         Ok(AgreementBundle {
             format: EXPORT_FORMAT.to_string(),
@@ -344,7 +354,7 @@ impl Store {
         })
     }
 
-    pub fn verify_case_agreement(&self, case: i64) -> Result<AgreementReport> {
+    pub fn verify_case_agreement(&self, case: CaseId) -> Result<AgreementReport> {
         let b = self.agreement_bundle(case)?;
         Ok(AgreementReport {
             case_id: Some(case),
@@ -358,7 +368,7 @@ impl Store {
 
     /// Every agreement here that has a text or a signature, then the imported ones.
     pub fn verify_agreements(&self) -> Result<Vec<AgreementReport>> {
-        let ids: Vec<i64> = {
+        let ids: Vec<CaseId> = {
             let mut st = self.conn().prepare_cached(
                 "SELECT id FROM mediation_cases c WHERE
                    EXISTS (SELECT 1 FROM mediation_agreements a WHERE a.case_id = c.id)
@@ -411,7 +421,7 @@ impl Store {
             // for minutes), every signature must be made with a pinned key or one the
             // roster registered from a pinned key: the roster the file carries is only
             // believed as far as it continues the one kept here.
-            let community: Option<i64> = tx
+            let community: Option<CommunityId> = tx
                 .query_row(
                     "SELECT community_id FROM community_uids WHERE uid = ?1",
                     [&b.community_uid],

@@ -3,9 +3,18 @@
 //! language with one exhaustive `match` per language, so a refusal without its Chinese
 //! sentence does not compile. `Display` is only its name and parameters (logs, tests).
 
+pub mod import;
+pub mod mediation;
+pub mod suggestions;
+pub mod written;
+
 use crate::domain::model::MeetingStatus;
 use crate::domain::signing::SignError;
 use crate::domain::signing::verify::Role;
+use crate::store::refusal::import::ImportPart;
+use crate::store::refusal::mediation::MediationRefusal;
+use crate::store::refusal::suggestions::SuggestionRefusal;
+use crate::store::refusal::written::WrittenRefusal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
@@ -146,19 +155,11 @@ pub enum Refusal {
         max: usize,
     },
     // ---- written consultation (its sentences in strings::written) ----
-    Written(crate::store::written::WrittenRefusal),
+    Written(WrittenRefusal),
     // ---- mediation (its sentences in strings::mediation) ----
-    Mediation(crate::store::mediation::MediationRefusal),
+    Mediation(MediationRefusal),
     // ---- suggestions and cost plans (its sentences in strings::suggestions) ----
-    Civic(crate::store::suggestions::CivicRefusal),
-}
-
-/// Which part of an imported bundle is malformed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportPart {
-    PublicKey,
-    Signature,
-    Figures,
+    Suggestion(SuggestionRefusal),
 }
 
 impl Refusal {
@@ -275,9 +276,9 @@ impl Refusal {
             NotRegistered,
             BadFilterDate,
             TooLong { max: 100 },
-            Written(crate::store::written::WrittenRefusal::CheckDigit),
-            Mediation(crate::store::mediation::MediationRefusal::Signed),
-            Civic(crate::store::suggestions::CivicRefusal::NeedsText),
+            Written(WrittenRefusal::CheckDigit),
+            Mediation(MediationRefusal::Signed),
+            Suggestion(SuggestionRefusal::NeedsText),
         ]
     }
 
@@ -364,7 +365,7 @@ impl Refusal {
             TooLong { .. } => 57,
             Written(_) => 77,
             Mediation(_) => 78,
-            Civic(_) => 79,
+            Suggestion(_) => 79,
             ImportBatchNotReproduced => 80,
         }
     }
@@ -382,8 +383,20 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-impl From<Refusal> for crate::store::StoreError {
-    fn from(r: Refusal) -> crate::store::StoreError {
-        crate::store::StoreError::Refused(r)
+impl From<WrittenRefusal> for Refusal {
+    fn from(r: WrittenRefusal) -> Refusal {
+        Refusal::Written(r)
+    }
+}
+
+impl From<MediationRefusal> for Refusal {
+    fn from(r: MediationRefusal) -> Refusal {
+        Refusal::Mediation(r)
+    }
+}
+
+impl From<SuggestionRefusal> for Refusal {
+    fn from(r: SuggestionRefusal) -> Refusal {
+        Refusal::Suggestion(r)
     }
 }

@@ -7,30 +7,32 @@ use rusqlite::{OptionalExtension, params};
 use crate::domain::model::{Choice, InvalidReason};
 use crate::domain::text::clean_line;
 use crate::domain::written::ballot_number::{self, Decoded};
-use crate::store::written::{
-    BallotEntry, Purpose, ballot_row, refuse, require_running, return_row,
-};
-use crate::store::{Result, Store, StoreError, audit, now};
-
-fn invalid(r: crate::store::written::WrittenRefusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::Written(r))
-}
+use crate::store::error::{Result, refuse};
+use crate::store::ids::{ItemId, MeetingId, VoterId};
+use crate::store::refusal::written::WrittenRefusal;
+use crate::store::written::{BallotEntry, Purpose, ballot_row, require_running, return_row};
+use crate::store::{Store, audit, now};
 
 impl Store {
     /// Open a ballot by its typed or scanned number. For entry, a ballot already entered
     /// in full (or recorded invalid) is refused as a second ballot; one entered in part
     /// resumes. For a correction, the ballot must have been entered.
-    pub fn open_ballot(&self, meeting: i64, typed: &str, purpose: Purpose) -> Result<BallotEntry> {
+    pub fn open_ballot(
+        &self,
+        meeting: MeetingId,
+        typed: &str,
+        purpose: Purpose,
+    ) -> Result<BallotEntry> {
         let seq = match ballot_number::decode(typed) {
-            Decoded::NotANumber => return Err(invalid(refuse::NOT_A_NUMBER)),
-            Decoded::WrongCheckDigit => return Err(invalid(refuse::CHECK_DIGIT)),
-            Decoded::Ballot { meeting: m, .. } if m != meeting => {
-                return Err(invalid(refuse::OTHER_MEETING));
+            Decoded::NotANumber => return Err(refuse(WrittenRefusal::NotANumber)),
+            Decoded::WrongCheckDigit => return Err(refuse(WrittenRefusal::CheckDigit)),
+            Decoded::Ballot { meeting: m, .. } if m != meeting.0 => {
+                return Err(refuse(WrittenRefusal::OtherMeeting));
             }
             Decoded::Ballot { seq, .. } => seq,
         };
         let conn = self.conn();
-        let voter: Option<i64> = conn
+        let voter: Option<VoterId> = conn
             .query_row(
                 "SELECT voter_id FROM written_ballots WHERE meeting_id = ?1 AND seq = ?2",
                 params![meeting, seq],
@@ -38,17 +40,17 @@ impl Store {
             )
             .optional()?;
         let Some(voter) = voter else {
-            return Err(invalid(refuse::NO_SUCH_BALLOT));
+            return Err(refuse(WrittenRefusal::NoSuchBallot));
         };
-        let ballot =
-            ballot_row(conn, meeting, voter)?.ok_or_else(|| invalid(refuse::NO_SUCH_BALLOT))?;
+        let ballot = ballot_row(conn, meeting, voter)?
+            .ok_or_else(|| refuse(WrittenRefusal::NoSuchBallot))?;
         let mut st = conn.prepare_cached(
             "SELECT i.id, i.position, i.title, v.choice FROM vote_eligible e
              JOIN agenda_items i ON i.id = e.item_id
              LEFT JOIN votes v ON v.item_id = e.item_id AND v.voter_id = e.voter_id
              WHERE i.meeting_id = ?1 AND e.voter_id = ?2 ORDER BY i.position",
         )?;
-        let items: Vec<(i64, i64, String, Option<Choice>)> = st
+        let items: Vec<(ItemId, i64, String, Option<Choice>)> = st
             .query_map(params![meeting, voter], |r| {
                 let c: Option<String> = r.get(3)?;
                 Ok((
@@ -65,10 +67,10 @@ impl Store {
             items,
         };
         match (purpose, &entry.ballot.returned) {
-            (Purpose::Entry, Some(r)) if !r.valid => Err(invalid(refuse::WAS_INVALID)),
-            (Purpose::Entry, Some(_)) if entry.complete() => Err(invalid(refuse::DUPLICATE)),
-            (Purpose::Correction, None) => Err(invalid(refuse::NOT_RETURNED)),
-            (Purpose::Correction, Some(r)) if !r.valid => Err(invalid(refuse::WAS_INVALID)),
+            (Purpose::Entry, Some(r)) if !r.valid => Err(refuse(WrittenRefusal::WasInvalid)),
+            (Purpose::Entry, Some(_)) if entry.complete() => Err(refuse(WrittenRefusal::Duplicate)),
+            (Purpose::Correction, None) => Err(refuse(WrittenRefusal::NotReturned)),
+            (Purpose::Correction, Some(r)) if !r.valid => Err(refuse(WrittenRefusal::WasInvalid)),
             _ => Ok(entry),
         }
     }
@@ -77,14 +79,14 @@ impl Store {
     /// as returned and valid, with its time and who entered it). Returns the stored time.
     pub fn enter_answer(
         &mut self,
-        meeting: i64,
-        voter: i64,
-        item: i64,
+        meeting: MeetingId,
+        voter: VoterId,
+        item: ItemId,
         choice: Choice,
         by: &str,
     ) -> Result<String> {
         if !matches!(choice, Choice::Yes | Choice::No | Choice::Abstain) {
-            return Err(invalid(refuse::ANSWER_CHOICE));
+            return Err(refuse(WrittenRefusal::AnswerChoice));
         }
         let by = clean_line(by);
         self.write(|tx| {
@@ -98,11 +100,11 @@ impl Store {
                 )
                 .optional()?;
             if on_item.is_none() {
-                return Err(invalid(refuse::NOT_ON_ITEM));
+                return Err(refuse(WrittenRefusal::NotOnItem));
             }
             let at = now();
             match return_row(tx, meeting, voter)? {
-                Some(r) if !r.valid => return Err(invalid(refuse::WAS_INVALID)),
+                Some(r) if !r.valid => return Err(refuse(WrittenRefusal::WasInvalid)),
                 Some(_) => {}
                 None => {
                     tx.execute(
@@ -124,7 +126,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if answered {
-                return Err(invalid(refuse::ALREADY_ANSWERED));
+                return Err(refuse(WrittenRefusal::AlreadyAnswered));
             }
             tx.execute(
                 "INSERT INTO votes (item_id, voter_id, choice, at, by_proxy) VALUES (?1, ?2, ?3, ?4, 0)",
@@ -138,8 +140,8 @@ impl Store {
     /// Record a returned ballot as invalid, with its reason (unsigned, unreadable…).
     pub fn enter_invalid(
         &mut self,
-        meeting: i64,
-        voter: i64,
+        meeting: MeetingId,
+        voter: VoterId,
         reason: InvalidReason,
         note: &str,
         by: &str,
@@ -148,8 +150,8 @@ impl Store {
         self.write(|tx| {
             require_running(tx, meeting)?;
             match return_row(tx, meeting, voter)? {
-                Some(r) if !r.valid => return Err(invalid(refuse::WAS_INVALID)),
-                Some(_) => return Err(invalid(refuse::HAS_ANSWERS)),
+                Some(r) if !r.valid => return Err(refuse(WrittenRefusal::WasInvalid)),
+                Some(_) => return Err(refuse(WrittenRefusal::HasAnswers)),
                 None => {}
             }
             let known: bool = tx.query_row(
@@ -158,7 +160,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if !known {
-                return Err(invalid(refuse::NO_SUCH_BALLOT));
+                return Err(refuse(WrittenRefusal::NoSuchBallot));
             }
             tx.execute(
                 "INSERT INTO ballot_returns (meeting_id, voter_id, valid, reason, note, entered_at, entered_by)
@@ -174,18 +176,18 @@ impl Store {
     /// a correction beside the answer, as in the roll call.
     pub fn correct_ballot(
         &mut self,
-        meeting: i64,
-        voter: i64,
-        item: i64,
+        meeting: MeetingId,
+        voter: VoterId,
+        item: ItemId,
         choice: Choice,
     ) -> Result<String> {
         if !matches!(choice, Choice::Yes | Choice::No | Choice::Abstain) {
-            return Err(invalid(refuse::ANSWER_CHOICE));
+            return Err(refuse(WrittenRefusal::AnswerChoice));
         }
         require_running(self.conn(), meeting)?;
         match return_row(self.conn(), meeting, voter)? {
-            None => return Err(invalid(refuse::NOT_RETURNED)),
-            Some(r) if !r.valid => return Err(invalid(refuse::WAS_INVALID)),
+            None => return Err(refuse(WrittenRefusal::NotReturned)),
+            Some(r) if !r.valid => return Err(refuse(WrittenRefusal::WasInvalid)),
             Some(_) => {}
         }
         self.correct_answer(item, voter, choice, None)

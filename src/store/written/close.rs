@@ -8,19 +8,19 @@ use crate::domain::record::{Extension, FormFacts, InvalidBallot, ShortNotice, Wr
 use crate::domain::rules::Outcome;
 use crate::domain::text::clean_line;
 use crate::domain::written::{self, BallotState, Counts, ItemProgress};
-use crate::store::written::{ballot_rows, form, refuse};
-use crate::store::{Result, Store, StoreError, audit, now};
-
-fn invalid(r: crate::store::written::WrittenRefusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::Written(r))
-}
+use crate::store::error::{Result, StoreError, refuse};
+use crate::store::ids::ItemId;
+use crate::store::ids::MeetingId;
+use crate::store::refusal::written::WrittenRefusal;
+use crate::store::written::{ballot_rows, form};
+use crate::store::{Store, audit, now};
 
 /// Where a written consultation stands today.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     pub counts: Counts,
     /// Each item with a vote: (id, position, title, its outcome if closed now).
-    pub items: Vec<(i64, i64, String, ItemProgress)>,
+    pub items: Vec<(ItemId, i64, String, ItemProgress)>,
     pub opens_on: String,
     /// The closing date in force (after extensions).
     pub deadline: String,
@@ -29,7 +29,7 @@ pub struct Progress {
     pub closed: bool,
 }
 
-fn extensions(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<Extension>> {
+fn extensions(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<Vec<Extension>> {
     let mut st = conn.prepare_cached(
         "SELECT from_on, to_on, reason, at FROM written_extensions WHERE meeting_id = ?1 ORDER BY id",
     )?;
@@ -44,7 +44,7 @@ fn extensions(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<Extension
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn deadline(conn: &rusqlite::Connection, meeting: i64) -> Result<Option<(String, String)>> {
+fn deadline(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<Option<(String, String)>> {
     let dates: Option<(String, String)> = conn
         .query_row(
             "SELECT opens_on, closes_on FROM written_meetings WHERE meeting_id = ?1",
@@ -60,7 +60,7 @@ fn deadline(conn: &rusqlite::Connection, meeting: i64) -> Result<Option<(String,
 }
 
 /// The facts the minutes print about the form and the notice (record.rs).
-pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: i64) -> Result<FormFacts> {
+pub(crate) fn form_facts(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<FormFacts> {
     let imported: Option<String> = conn
         .prepare_cached("SELECT facts FROM imported_forms WHERE meeting_id = ?1")?
         .query_row([meeting], |r| r.get(0))
@@ -157,12 +157,12 @@ fn states(ballots: &[crate::store::written::BallotRow]) -> Vec<BallotState> {
 impl Store {
     /// 延期: move the closing date later, with its reason (the notice of it is printed
     /// from the record).
-    pub fn extend_written(&mut self, meeting: i64, to_on: &str, reason: &str) -> Result<()> {
+    pub fn extend_written(&mut self, meeting: MeetingId, to_on: &str, reason: &str) -> Result<()> {
         let (to_on, reason) = (to_on.trim().to_string(), clean_line(reason));
         self.write(|tx| {
             crate::store::common::require_status(tx, meeting, &[MeetingStatus::Open])?;
             let Some((_, current)) = deadline(tx, meeting)? else {
-                return Err(invalid(refuse::NOT_WRITTEN));
+                return Err(refuse(WrittenRefusal::NotWritten));
             };
             let closed: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
@@ -170,14 +170,14 @@ impl Store {
                 |r| r.get(0),
             )?;
             if closed {
-                return Err(invalid(refuse::NOT_RUNNING));
+                return Err(refuse(WrittenRefusal::NotRunning));
             }
             if reason.trim().is_empty()
                 || written::parse_date(&to_on).is_none()
                 || to_on.len() != 10
                 || to_on <= current
             {
-                return Err(invalid(refuse::EXTENSION));
+                return Err(refuse(WrittenRefusal::Extension));
             }
             tx.execute(
                 "INSERT INTO written_extensions (meeting_id, from_on, to_on, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -189,14 +189,14 @@ impl Store {
     }
 
     /// The closing date in force (after extensions).
-    pub fn written_deadline(&self, meeting: i64) -> Result<Option<String>> {
+    pub fn written_deadline(&self, meeting: MeetingId) -> Result<Option<String>> {
         Ok(deadline(self.conn(), meeting)?.map(|d| d.1))
     }
 
     /// Returned and valid ballots, and each item's figures as they would be fixed now.
-    pub fn written_progress(&self, meeting: i64, today: &str) -> Result<Progress> {
+    pub fn written_progress(&self, meeting: MeetingId, today: &str) -> Result<Progress> {
         let Some((opens_on, deadline)) = deadline(self.conn(), meeting)? else {
-            return Err(invalid(refuse::NOT_WRITTEN));
+            return Err(refuse(WrittenRefusal::NotWritten));
         };
         let ballots = ballot_rows(self.conn(), meeting)?;
         let mut items = Vec::new();
@@ -208,7 +208,7 @@ impl Store {
             if b.is_empty() {
                 continue;
             }
-            let p = written::item_progress(it.id, &it.rule, &b);
+            let p = written::item_progress(it.id.0, &it.rule, &b);
             items.push((it.id, it.position, it.title.clone(), p));
         }
         let closed: bool = self.conn().query_row(
@@ -227,10 +227,10 @@ impl Store {
     }
 
     /// Whether closing on `today` comes before the closing date (the screen asks).
-    pub fn closing_is_early(&self, meeting: i64, today: &str) -> Result<bool> {
+    pub fn closing_is_early(&self, meeting: MeetingId, today: &str) -> Result<bool> {
         let d = self
             .written_deadline(meeting)?
-            .ok_or_else(|| invalid(refuse::NOT_WRITTEN))?;
+            .ok_or_else(|| refuse(WrittenRefusal::NotWritten))?;
         Ok(written::closing_is_early(today, &d))
     }
 
@@ -240,13 +240,13 @@ impl Store {
     /// transaction; a closing interrupted half-way is finished by calling it again.
     pub fn close_written(
         &mut self,
-        meeting: i64,
+        meeting: MeetingId,
         today: &str,
         early_confirmed: bool,
-    ) -> Result<Vec<(i64, Outcome)>> {
+    ) -> Result<Vec<(ItemId, Outcome)>> {
         crate::store::common::require_status(self.conn(), meeting, &[MeetingStatus::Open])?;
         if form(self.conn(), meeting)? != MeetingForm::Written {
-            return Err(invalid(refuse::NOT_WRITTEN));
+            return Err(refuse(WrittenRefusal::NotWritten));
         }
         let early = self.closing_is_early(meeting, today)?;
         let already: bool = self.conn().query_row(
@@ -255,7 +255,7 @@ impl Store {
             |r| r.get(0),
         )?;
         if early && !early_confirmed && !already {
-            return Err(invalid(refuse::EARLY));
+            return Err(refuse(WrittenRefusal::Early));
         }
         // Stop the entry first: nothing can be entered once the closing is recorded.
         if !already {

@@ -17,76 +17,18 @@ use crate::domain::text::clean_line;
 use crate::domain::written;
 use crate::domain::written::ballot_number;
 use crate::store::common::require_status;
-use crate::store::{Result, Store, StoreError, audit, now, roll_call};
-
-/// The written consultation's refusals (sentences in strings::written).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WrittenRefusal {
-    Dates,
-    NotWritten,
-    WrittenNoAttendance,
-    NotANumber,
-    CheckDigit,
-    OtherMeeting,
-    NoSuchBallot,
-    Duplicate,
-    WasInvalid,
-    NotReturned,
-    AlreadyAnswered,
-    AnswerChoice,
-    NotOnItem,
-    NotRunning,
-    HasAnswers,
-    ShortNotice,
-    NoticeDate,
-    NoBallotItems,
-    Extension,
-    Early,
-    DeliveryDate,
-    TooManyVoters,
-    NotNumbered,
-    ResultsNotClosed,
-    NoExtension,
-}
-
-/// The refusals by the names the store code uses.
-pub mod refuse {
-    use crate::store::written::WrittenRefusal as W;
-    pub const DATES: W = W::Dates;
-    pub const NOT_WRITTEN: W = W::NotWritten;
-    pub const WRITTEN_NO_ATTENDANCE: W = W::WrittenNoAttendance;
-    pub const NOT_A_NUMBER: W = W::NotANumber;
-    pub const CHECK_DIGIT: W = W::CheckDigit;
-    pub const OTHER_MEETING: W = W::OtherMeeting;
-    pub const NO_SUCH_BALLOT: W = W::NoSuchBallot;
-    pub const DUPLICATE: W = W::Duplicate;
-    pub const WAS_INVALID: W = W::WasInvalid;
-    pub const NOT_RETURNED: W = W::NotReturned;
-    pub const ALREADY_ANSWERED: W = W::AlreadyAnswered;
-    pub const ANSWER_CHOICE: W = W::AnswerChoice;
-    pub const NOT_ON_ITEM: W = W::NotOnItem;
-    pub const NOT_RUNNING: W = W::NotRunning;
-    pub const HAS_ANSWERS: W = W::HasAnswers;
-    pub const SHORT_NOTICE: W = W::ShortNotice;
-    pub const NOTICE_DATE: W = W::NoticeDate;
-    pub const NO_BALLOT_ITEMS: W = W::NoBallotItems;
-    pub const EXTENSION: W = W::Extension;
-    pub const EARLY: W = W::Early;
-    pub const DELIVERY_DATE: W = W::DeliveryDate;
-    pub const TOO_MANY_VOTERS: W = W::TooManyVoters;
-    pub const NOT_NUMBERED: W = W::NotNumbered;
-    pub const RESULTS_NOT_CLOSED: W = W::ResultsNotClosed;
-    pub const NO_EXTENSION: W = W::NoExtension;
-}
-
-fn invalid(r: WrittenRefusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::Written(r))
-}
+use crate::store::error::{Result, refuse};
+use crate::store::ids::CommunityId;
+use crate::store::ids::ItemId;
+use crate::store::ids::{MeetingId, VoterId};
+use crate::store::refusal::Refusal;
+use crate::store::refusal::written::WrittenRefusal;
+use crate::store::{Store, audit, now, roll_call};
 
 /// One voter's ballot with where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BallotRow {
-    pub voter_id: i64,
+    pub voter_id: VoterId,
     pub seq: i64,
     pub number: String,
     pub name: String,
@@ -110,10 +52,10 @@ pub struct ReturnRow {
 /// answer, with the answers saved so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BallotEntry {
-    pub meeting: i64,
+    pub meeting: MeetingId,
     pub ballot: BallotRow,
     /// (item id, position, title, answer so far)
-    pub items: Vec<(i64, i64, String, Option<Choice>)>,
+    pub items: Vec<(ItemId, i64, String, Option<Choice>)>,
 }
 
 impl BallotEntry {
@@ -134,7 +76,7 @@ fn valid_date(s: &str) -> bool {
 }
 
 /// The form of a meeting (a row in written_meetings makes it written).
-pub(crate) fn form(conn: &rusqlite::Connection, meeting: i64) -> Result<MeetingForm> {
+pub(crate) fn form(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<MeetingForm> {
     let written: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM written_meetings WHERE meeting_id = ?1)",
         [meeting],
@@ -151,7 +93,7 @@ pub(crate) fn form(conn: &rusqlite::Connection, meeting: i64) -> Result<MeetingF
 /// was confirmed (`confirmed`: then the confirmation is recorded for the minutes).
 pub(crate) fn check_notice(
     tx: &rusqlite::Connection,
-    meeting: i64,
+    meeting: MeetingId,
     opens_on: &str,
     confirmed: bool,
 ) -> Result<()> {
@@ -175,7 +117,7 @@ pub(crate) fn check_notice(
         return Ok(());
     };
     if !confirmed {
-        return Err(invalid(refuse::SHORT_NOTICE));
+        return Err(refuse(WrittenRefusal::ShortNotice));
     }
     tx.execute(
         "INSERT OR REPLACE INTO short_notices (meeting_id, noticed_on, opens_on, days, confirmed_at)
@@ -189,8 +131,8 @@ pub(crate) fn check_notice(
 /// vote freezes its list of voters (all of them may answer, none has yet: `present`
 /// becomes 1 when their valid ballot comes back), and each voter of any item gets a
 /// numbered ballot, in roster order.
-pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) -> Result<i64> {
-    let (community, electorate): (i64, String) = tx.query_row(
+pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: MeetingId, at: &str) -> Result<i64> {
+    let (community, electorate): (CommunityId, String) = tx.query_row(
         "SELECT community_id, electorate FROM meetings WHERE id = ?1",
         [meeting],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -205,7 +147,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         })?
         .collect::<rusqlite::Result<_>>()?;
     if items.is_empty() {
-        return Err(invalid(refuse::NO_BALLOT_ITEMS));
+        return Err(refuse(WrittenRefusal::NoBallotItems));
     }
     // voter -> (roster order, name); units inside any item's scope.
     let mut voters: Vec<(i64, String)> = Vec::new();
@@ -222,7 +164,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         };
         let eligible = roll_call::eligible_voters(tx, community, council, kind, building, unit)?;
         if eligible.is_empty() {
-            return Err(StoreError::Refused(crate::store::Refusal::NobodyInScope));
+            return Err(refuse(Refusal::NobodyInScope));
         }
         for (pos, (vid, name, area)) in eligible.iter().enumerate() {
             tx.execute(
@@ -261,8 +203,8 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
         .collect();
     for (seq, (_, voter, name)) in keyed.iter().enumerate() {
         let seq = seq as i64 + 1;
-        let number =
-            ballot_number::encode(meeting, seq).ok_or_else(|| invalid(refuse::TOO_MANY_VOTERS))?;
+        let number = ballot_number::encode(meeting.0, seq)
+            .ok_or_else(|| refuse(WrittenRefusal::TooManyVoters))?;
         let mut labels = Vec::new();
         let mut area = 0i64;
         let rows = units.query_map([voter], |r| {
@@ -290,10 +232,10 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: i64, at: &str) ->
 }
 
 /// A written meeting that is open and not closed (ballots may be entered).
-pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result<()> {
+pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: MeetingId) -> Result<()> {
     require_status(tx, meeting, &[MeetingStatus::Open])?;
     if form(tx, meeting)? != MeetingForm::Written {
-        return Err(invalid(refuse::NOT_WRITTEN));
+        return Err(refuse(WrittenRefusal::NotWritten));
     }
     let closed: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
@@ -301,15 +243,15 @@ pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: i64) -> Result
         |r| r.get(0),
     )?;
     if closed {
-        return Err(invalid(refuse::NOT_RUNNING));
+        return Err(refuse(WrittenRefusal::NotRunning));
     }
     Ok(())
 }
 
 pub(crate) fn return_row(
     conn: &rusqlite::Connection,
-    meeting: i64,
-    voter: i64,
+    meeting: MeetingId,
+    voter: VoterId,
 ) -> Result<Option<ReturnRow>> {
     Ok(conn
         .query_row(
@@ -330,23 +272,26 @@ pub(crate) fn return_row(
         .optional()?)
 }
 
-pub(crate) fn ballot_rows(conn: &rusqlite::Connection, meeting: i64) -> Result<Vec<BallotRow>> {
+pub(crate) fn ballot_rows(
+    conn: &rusqlite::Connection,
+    meeting: MeetingId,
+) -> Result<Vec<BallotRow>> {
     ballots_where(conn, meeting, None)
 }
 
 /// One voter's ballot (entry reads only that one, however many voters there are).
 pub(crate) fn ballot_row(
     conn: &rusqlite::Connection,
-    meeting: i64,
-    voter: i64,
+    meeting: MeetingId,
+    voter: VoterId,
 ) -> Result<Option<BallotRow>> {
     Ok(ballots_where(conn, meeting, Some(voter))?.pop())
 }
 
 fn ballots_where(
     conn: &rusqlite::Connection,
-    meeting: i64,
-    voter: Option<i64>,
+    meeting: MeetingId,
+    voter: Option<VoterId>,
 ) -> Result<Vec<BallotRow>> {
     let mut st = conn.prepare_cached(
         "SELECT b.voter_id, b.seq, b.number, b.name, b.units, b.area_centi,
@@ -390,7 +335,7 @@ fn ballots_where(
 
 fn set_form_tx(
     tx: &rusqlite::Transaction<'_>,
-    meeting: i64,
+    meeting: MeetingId,
     form: MeetingForm,
     dates: Option<(&str, &str)>,
 ) -> Result<()> {
@@ -401,11 +346,11 @@ fn set_form_tx(
     )?;
     if form == MeetingForm::Written {
         let Some((opens, closes)) = dates else {
-            return Err(invalid(refuse::DATES));
+            return Err(refuse(WrittenRefusal::Dates));
         };
         let (opens, closes) = (opens.trim(), closes.trim());
         if !valid_date(opens) || !valid_date(closes) || closes < opens {
-            return Err(invalid(refuse::DATES));
+            return Err(refuse(WrittenRefusal::Dates));
         }
         tx.execute(
             "INSERT INTO written_meetings (meeting_id, opens_on, closes_on) VALUES (?1, ?2, ?3)",
@@ -421,7 +366,7 @@ impl Store {
     /// dates (YYYY-MM-DD).
     pub fn set_form(
         &mut self,
-        meeting: i64,
+        meeting: MeetingId,
         form: MeetingForm,
         dates: Option<(&str, &str)>,
     ) -> Result<()> {
@@ -432,14 +377,14 @@ impl Store {
     /// its notice was posted (empty: none recorded), saved together or not at all.
     pub fn prepare_form(
         &mut self,
-        meeting: i64,
+        meeting: MeetingId,
         form: MeetingForm,
         dates: Option<(&str, &str)>,
         noticed_on: &str,
     ) -> Result<()> {
         let d = noticed_on.trim();
         if !d.is_empty() && !valid_date(d) {
-            return Err(invalid(refuse::NOTICE_DATE));
+            return Err(refuse(WrittenRefusal::NoticeDate));
         }
         self.write(|tx| {
             set_form_tx(tx, meeting, form, dates)?;
@@ -456,13 +401,13 @@ impl Store {
         })
     }
 
-    pub fn meeting_form(&self, meeting: i64) -> Result<MeetingForm> {
+    pub fn meeting_form(&self, meeting: MeetingId) -> Result<MeetingForm> {
         form(self.conn(), meeting)
     }
 
     /// The opening and closing dates of a written meeting (the closing date as first
     /// announced; see `written_deadline` for the one in force).
-    pub fn written_dates(&self, meeting: i64) -> Result<Option<(String, String)>> {
+    pub fn written_dates(&self, meeting: MeetingId) -> Result<Option<(String, String)>> {
         Ok(self
             .conn()
             .query_row(
@@ -474,10 +419,10 @@ impl Store {
     }
 
     /// Record the day the meeting's notice was posted (before it opens).
-    pub fn set_notice_date(&mut self, meeting: i64, noticed_on: &str) -> Result<()> {
+    pub fn set_notice_date(&mut self, meeting: MeetingId, noticed_on: &str) -> Result<()> {
         let d = noticed_on.trim();
         if !valid_date(d) {
-            return Err(invalid(refuse::NOTICE_DATE));
+            return Err(refuse(WrittenRefusal::NoticeDate));
         }
         self.write(|tx| {
             require_status(tx, meeting, &[MeetingStatus::Draft])?;
@@ -490,7 +435,7 @@ impl Store {
         })
     }
 
-    pub fn notice_date(&self, meeting: i64) -> Result<Option<String>> {
+    pub fn notice_date(&self, meeting: MeetingId) -> Result<Option<String>> {
         Ok(self
             .conn()
             .query_row(
@@ -503,7 +448,7 @@ impl Store {
 
     /// The days between notice and opening when an owners' assembly would open too soon
     /// (the screen asks for a confirmation, then calls `start_meeting_confirmed`).
-    pub fn notice_shortfall(&self, meeting: i64) -> Result<Option<i64>> {
+    pub fn notice_shortfall(&self, meeting: MeetingId) -> Result<Option<i64>> {
         let m = self.meeting(meeting)?;
         if m.kind != MeetingKind::OwnersAssembly {
             return Ok(None);
@@ -519,12 +464,12 @@ impl Store {
     }
 
     /// Every ballot of a written consultation, in ballot order.
-    pub fn written_ballots(&self, meeting: i64) -> Result<Vec<BallotRow>> {
+    pub fn written_ballots(&self, meeting: MeetingId) -> Result<Vec<BallotRow>> {
         ballot_rows(self.conn(), meeting)
     }
 
     /// The ballots not yet served.
-    pub fn unserved(&self, meeting: i64) -> Result<Vec<BallotRow>> {
+    pub fn unserved(&self, meeting: MeetingId) -> Result<Vec<BallotRow>> {
         Ok(self
             .written_ballots(meeting)?
             .into_iter()
@@ -536,15 +481,15 @@ impl Store {
     /// or posted on the notice board for one who cannot be reached.
     pub fn record_delivery(
         &mut self,
-        meeting: i64,
-        voter: i64,
+        meeting: MeetingId,
+        voter: VoterId,
         served_on: &str,
         way: DeliveryWay,
         by: &str,
     ) -> Result<()> {
         let d = served_on.trim();
         if !valid_date(d) {
-            return Err(invalid(refuse::DELIVERY_DATE));
+            return Err(refuse(WrittenRefusal::DeliveryDate));
         }
         let by = clean_line(by);
         self.write(|tx| {
@@ -555,7 +500,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if !known {
-                return Err(invalid(refuse::NO_SUCH_BALLOT));
+                return Err(refuse(WrittenRefusal::NoSuchBallot));
             }
             tx.execute(
                 "INSERT INTO ballot_deliveries (meeting_id, voter_id, served_on, way, at, entered_by)

@@ -7,25 +7,26 @@ use rusqlite::params;
 use crate::domain::model::DeliveryWay;
 use crate::domain::text::clean_line;
 use crate::domain::written::parse_date;
-use crate::store::written::{refuse, require_running};
-use crate::store::{Result, Store, StoreError, audit, now};
+use crate::store::error::{Result, refuse};
+use crate::store::ids::{MeetingId, VoterId};
+use crate::store::refusal::written::WrittenRefusal;
+use crate::store::written::require_running;
+use crate::store::{Store, audit, now};
 
 impl Store {
     /// Record that the ballots of `voters` were served on `served_on` in `way`; the count
     /// recorded.
     pub fn record_deliveries(
         &mut self,
-        meeting: i64,
-        voters: &[i64],
+        meeting: MeetingId,
+        voters: &[VoterId],
         served_on: &str,
         way: DeliveryWay,
         by: &str,
     ) -> Result<usize> {
         let d = served_on.trim();
         if d.len() != 10 || parse_date(d).is_none() {
-            return Err(StoreError::Refused(crate::store::Refusal::Written(
-                refuse::DELIVERY_DATE,
-            )));
+            return Err(refuse(WrittenRefusal::DeliveryDate));
         }
         let by = clean_line(by);
         self.write(|tx| {
@@ -41,9 +42,7 @@ impl Store {
             for v in voters {
                 let ok: bool = known.query_row(params![meeting, v], |r| r.get(0))?;
                 if !ok {
-                    return Err(StoreError::Refused(crate::store::Refusal::Written(
-                        refuse::NO_SUCH_BALLOT,
-                    )));
+                    return Err(refuse(WrittenRefusal::NoSuchBallot));
                 }
                 insert.execute(params![meeting, v, d, way.as_db(), at, by])?;
             }
@@ -64,6 +63,7 @@ mod tests {
     use crate::domain::roster_csv;
     use crate::domain::rules::{Rule, RuleKind};
     use crate::store::Store;
+    use crate::store::ids::VoterId;
     use crate::store::meetings::{ItemInput, MeetingInput};
 
     #[test]
@@ -105,13 +105,13 @@ mod tests {
         st.set_form(m, MeetingForm::Written, Some(("2026-11-01", "2099-01-01")))
             .unwrap();
         st.start_meeting(m).unwrap();
-        let ids: Vec<i64> = st
+        let ids: Vec<VoterId> = st
             .written_ballots(m)
             .unwrap()
             .iter()
             .map(|b| b.voter_id)
             .collect();
-        let bad = [ids[0], 999_999];
+        let bad = [ids[0], VoterId(999_999)];
         assert!(
             st.record_deliveries(m, &bad, "2026-11-02", DeliveryWay::Posted, "x")
                 .is_err()

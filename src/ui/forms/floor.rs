@@ -3,6 +3,7 @@
 
 use crate::domain::model::PresenceKind;
 use crate::domain::text::clean_line;
+use crate::store::ids::{ItemId, MeetingId, VoterId};
 use crate::strings::ui as s;
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
@@ -11,7 +12,7 @@ use crate::ui::forms::{find_voter, limit, one_field, saved};
 /// What the proxy form hands to the attendance (see `Screen::deliver`).
 pub struct ProxyRecorded;
 
-pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
+pub fn proxy_form(ctx: &Ctx, meeting: MeetingId, voter: VoterId, name: &str) -> Form {
     let colon = s::colon(ctx.lang);
     Form::new(
         format!("{}{colon}{}", ctx.t(s::F_PROXY), clean_line(name)),
@@ -33,10 +34,10 @@ pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
             Ok(Nav::Deliver(Box::new(ProxyRecorded)))
         },
     )
-    .keep_draft("proxy", voter)
+    .keep_draft("proxy", voter.0)
 }
 
-pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
+pub fn speaker_form(ctx: &Ctx, item: ItemId) -> Form {
     one_field(
         ctx,
         s::K_ADD_SPEAKER,
@@ -46,7 +47,7 @@ pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
             Ok(saved(ctx))
         },
     )
-    .keep_draft("speaker", item)
+    .keep_draft("speaker", item.0)
 }
 
 pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
@@ -62,7 +63,7 @@ pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
     .keep_draft("remark", remark)
 }
 
-pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
+pub fn amend_form(ctx: &Ctx, item: ItemId, proposal: &str) -> Form {
     one_field(
         ctx,
         s::F_AMEND,
@@ -72,10 +73,10 @@ pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
             Ok(saved(ctx))
         },
     )
-    .keep_draft("amend", item)
+    .keep_draft("amend", item.0)
 }
 
-pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form {
+pub fn recuse_form(ctx: &Ctx, meeting: MeetingId, item: ItemId) -> Form {
     one_field(
         ctx,
         s::K_RECUSE,
@@ -91,7 +92,7 @@ pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form {
     .changes_record()
 }
 
-pub fn action_form(ctx: &Ctx, item: i64) -> Form {
+pub fn action_form(ctx: &Ctx, item: ItemId) -> Form {
     Form::new(
         ctx.t(s::F_ACTION),
         vec![
@@ -105,7 +106,7 @@ pub fn action_form(ctx: &Ctx, item: i64) -> Form {
             Ok(saved(ctx))
         },
     )
-    .keep_draft("action", item)
+    .keep_draft("action", item.0)
 }
 
 /// What the vote's jump form hands to the vote (see `Screen::deliver`).

@@ -5,6 +5,8 @@
 use crate::domain::mediation::agreement::{V1_WORDS, party_label};
 use crate::domain::mediation::{CaseKind, CaseRecord, CaseStatus};
 use crate::store::actions::today;
+use crate::store::ids::SignerId;
+use crate::store::ids::{CaseId, CommunityId};
 use crate::store::mediation::{CaseFilter, CaseInput};
 use crate::store::{Refusal, StoreError};
 use crate::strings::mediation as m;
@@ -61,7 +63,7 @@ fn case_input(f: &Form) -> CaseInput {
 }
 
 /// Open a case; its screen opens on it.
-pub fn new_case_form(ctx: &Ctx, community: i64) -> Form {
+pub fn new_case_form(ctx: &Ctx, community: CommunityId) -> Form {
     Form::new(
         ctx.t(m::F_NEW_CASE),
         case_fields(ctx, None),
@@ -76,7 +78,7 @@ pub fn new_case_form(ctx: &Ctx, community: i64) -> Form {
     .changes_record()
 }
 
-pub fn edit_case_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
+pub fn edit_case_form(ctx: &Ctx, case: CaseId, rec: &CaseRecord) -> Form {
     Form::new(
         ctx.t(m::F_EDIT_CASE),
         case_fields(ctx, Some(rec)),
@@ -88,7 +90,7 @@ pub fn edit_case_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
     .changes_record()
 }
 
-pub fn party_form(ctx: &Ctx, case: i64) -> Form {
+pub fn party_form(ctx: &Ctx, case: CaseId) -> Form {
     Form::new(
         ctx.t(m::F_PARTY),
         vec![
@@ -104,7 +106,7 @@ pub fn party_form(ctx: &Ctx, case: i64) -> Form {
     .changes_record()
 }
 
-pub fn mediator_form(ctx: &Ctx, case: i64, suggested: &str) -> Form {
+pub fn mediator_form(ctx: &Ctx, case: CaseId, suggested: &str) -> Form {
     Form::new(
         ctx.t(m::F_MEDIATOR),
         vec![Field::text("name", m::F_NAME, suggested).max(limit::NAME)],
@@ -116,7 +118,7 @@ pub fn mediator_form(ctx: &Ctx, case: i64, suggested: &str) -> Form {
     .changes_record()
 }
 
-pub fn session_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
+pub fn session_form(ctx: &Ctx, case: CaseId, rec: &CaseRecord) -> Form {
     let present: Vec<&str> = rec.parties.iter().map(|p| p.name.as_str()).collect();
     Form::new(
         ctx.t(m::F_SESSION),
@@ -154,7 +156,7 @@ fn party_of(f: &Form) -> i64 {
     f.choice("party").parse().unwrap_or(0)
 }
 
-pub fn term_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
+pub fn term_form(ctx: &Ctx, case: CaseId, rec: &CaseRecord) -> Form {
     Form::new(
         ctx.t(m::F_TERM),
         vec![
@@ -178,7 +180,7 @@ pub fn term_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
 }
 
 /// The first party without a paper signature is offered.
-pub fn paper_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
+pub fn paper_form(ctx: &Ctx, case: CaseId, rec: &CaseRecord) -> Form {
     let next = rec
         .parties
         .iter()
@@ -200,7 +202,7 @@ pub fn paper_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
     .changes_record()
 }
 
-fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
+fn signer(ctx: &Ctx, name: &str) -> Result<SignerId, StoreError> {
     Ok(ctx
         .store
         .signer_by_name(name.trim())?
@@ -208,7 +210,7 @@ fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
         .id)
 }
 
-pub fn sign_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
+pub fn sign_form(ctx: &Ctx, case: CaseId, mediator: &str) -> Form {
     Form::new(
         ctx.t(m::F_SIGN),
         vec![
@@ -229,7 +231,7 @@ pub fn sign_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
     .changes_record()
 }
 
-pub fn check_form(ctx: &Ctx, case: i64) -> Form {
+pub fn check_form(ctx: &Ctx, case: CaseId) -> Form {
     let l = ctx.lang;
     let results = vec![
         ("1".to_string(), m::YES_PERFORMED.get(l).to_string()),
@@ -256,7 +258,7 @@ pub fn check_form(ctx: &Ctx, case: i64) -> Form {
 }
 
 /// The statuses reachable by hand from `from` (none: the form is not offered).
-pub fn status_form(ctx: &Ctx, case: i64, from: CaseStatus) -> Option<Form> {
+pub fn status_form(ctx: &Ctx, case: CaseId, from: CaseStatus) -> Option<Form> {
     let l = ctx.lang;
     let to = from.by_hand();
     let first = to.first()?.as_db();
@@ -278,7 +280,7 @@ pub fn status_form(ctx: &Ctx, case: i64, from: CaseStatus) -> Option<Form> {
     )
 }
 
-pub fn addendum_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
+pub fn addendum_form(ctx: &Ctx, case: CaseId, mediator: &str) -> Form {
     Form::new(
         ctx.t(m::F_ADDENDUM),
         vec![
@@ -329,7 +331,7 @@ pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form {
             let ok = month.is_empty() || crate::domain::mediation::is_date(&format!("{month}-01"));
             if !ok {
                 return Err(StoreError::Refused(Refusal::Mediation(
-                    crate::store::mediation::MediationRefusal::BadMonth,
+                    crate::store::refusal::mediation::MediationRefusal::BadMonth,
                 )));
             }
             Ok(Nav::Deliver(Box::new(CaseFilter {

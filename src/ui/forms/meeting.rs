@@ -3,6 +3,7 @@
 use crate::domain::model::{Category, Electorate, MeetingKind, Scope, ScopeKind};
 use crate::domain::rules::{Rule, RuleKind};
 use crate::store::StoreError;
+use crate::store::ids::{CommunityId, MeetingId};
 use crate::store::meetings::{ItemInput, ItemRow, MeetingInput, MeetingRow};
 use crate::strings::{self, Lang, ui as s};
 use crate::ui::ctx::{Ctx, Nav};
@@ -23,7 +24,7 @@ fn meeting_input(f: &Form) -> MeetingInput {
 }
 
 /// A new meeting of `community`, or the details of `m`.
-pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
+pub fn meeting_form(ctx: &Ctx, community: CommunityId, m: Option<&MeetingRow>) -> Form {
     let l = ctx.lang;
     let kinds = opts(
         MeetingKind::ALL,
@@ -85,7 +86,7 @@ pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
                 ctx.store.update_meeting(meeting, &meeting_input(f))?;
                 Ok(saved(ctx))
             })
-            .keep_draft("meeting", meeting)
+            .keep_draft("meeting", meeting.0)
         }
         None => {
             fields.insert(
@@ -101,7 +102,7 @@ pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
                 ctx.info(ctx.t(s::SAVED));
                 Ok(Nav::push(prepare::Prepare::load(ctx, id)))
             })
-            .keep_draft("meeting_new", community)
+            .keep_draft("meeting_new", community.0)
         }
     }
 }
@@ -117,7 +118,7 @@ fn item_input(
     ctx: &Ctx,
     f: &Form,
     previous: Option<&Rule>,
-    community: i64,
+    community: CommunityId,
 ) -> Result<ItemInput, StoreError> {
     let code = f.choice("rule");
     let mut rule = match previous {
@@ -134,7 +135,7 @@ fn item_input(
         let mut ids = Vec::new();
         for part in f.text("shaft").split([',', '，', '、', ';', '；']) {
             if !part.trim().is_empty() {
-                ids.push(find_voter(ctx, community, part)?);
+                ids.push(find_voter(ctx, community, part)?.0);
             }
         }
         *shaft_voters = ids;
@@ -161,7 +162,7 @@ fn item_input(
 }
 
 /// A new agenda item of `meeting`, or the item `it`.
-pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, StoreError> {
+pub fn item_form(ctx: &Ctx, meeting: MeetingId, it: Option<&ItemRow>) -> Result<Form, StoreError> {
     let l = ctx.lang;
     let community = ctx.store.meeting(meeting)?.community_id;
     // The elevator rule's parameters: the owners whose unit the shaft occupies (by name),
@@ -174,7 +175,12 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
             let voters = ctx.store.voters(community)?;
             let names: Vec<String> = shaft_voters
                 .iter()
-                .filter_map(|id| voters.iter().find(|v| v.id == *id).map(|v| v.name.clone()))
+                .filter_map(|id| {
+                    voters
+                        .iter()
+                        .find(|v| v.id.0 == *id)
+                        .map(|v| v.name.clone())
+                })
                 .collect();
             (
                 names.join("，"),
@@ -259,14 +265,14 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
                 ctx.store.update_item(item, &input)?;
                 Ok(saved(ctx))
             })
-            .keep_draft("item", item)
+            .keep_draft("item", item.0)
         }
         None => Form::new(ctx.t(s::F_ADD_ITEM), fields, move |f, ctx| {
             let input = item_input(ctx, f, None, community)?;
             ctx.store.add_item(meeting, &input)?;
             Ok(saved(ctx))
         })
-        .keep_draft("item_new", meeting),
+        .keep_draft("item_new", meeting.0),
     }
     .on_change(elevator_rule)
     .live(custom_rule::live))
@@ -281,7 +287,7 @@ fn elevator_rule(f: &mut Form) {
 }
 
 /// The item form, or the sentence of the read that failed to fill it.
-pub fn item_nav(ctx: &mut Ctx, meeting: i64, it: Option<&ItemRow>) -> Nav {
+pub fn item_nav(ctx: &mut Ctx, meeting: MeetingId, it: Option<&ItemRow>) -> Nav {
     match item_form(ctx, meeting, it) {
         Ok(f) => Nav::form(f),
         Err(e) => {

@@ -5,13 +5,15 @@ use crate::domain::signing::SignError;
 use crate::domain::signing::verify::Role;
 use crate::domain::text::clean_line;
 use crate::export::Format;
+use crate::store::ids::MeetingId;
+use crate::store::ids::SignerId;
 use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{limit, one_field, saved};
 
-pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
+pub fn summary_form(ctx: &Ctx, meeting: MeetingId, summary: &str) -> Form {
     one_field(
         ctx,
         s::F_SUMMARY,
@@ -21,12 +23,12 @@ pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
             Ok(saved(ctx))
         },
     )
-    .keep_draft("summary", meeting)
+    .keep_draft("summary", meeting.0)
 }
 
 /// Register a signer of the meeting's community: the first ones found the community's
 /// roster; later ones are endorsed by a signer already on it.
-pub fn register_form(ctx: &Ctx, meeting: i64) -> Form {
+pub fn register_form(ctx: &Ctx, meeting: MeetingId) -> Form {
     Form::new(
         ctx.t(s::K_REGISTER),
         vec![
@@ -54,7 +56,7 @@ pub fn register_form(ctx: &Ctx, meeting: i64) -> Form {
     .changes_record()
 }
 
-fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
+fn signer(ctx: &Ctx, name: &str) -> Result<SignerId, StoreError> {
     Ok(ctx
         .store
         .signer_by_name(name.trim())?
@@ -63,7 +65,7 @@ fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
 }
 
 /// Sign as `role` (the one not yet signed), `name` filled in from the meeting.
-pub fn sign_form(ctx: &Ctx, meeting: i64, role: &str, name: &str) -> Form {
+pub fn sign_form(ctx: &Ctx, meeting: MeetingId, role: &str, name: &str) -> Form {
     let l = ctx.lang;
     let roles: Vec<(String, String)> = [Role::Host, Role::Secretary, Role::Member]
         .iter()
@@ -107,7 +109,7 @@ pub fn sign_form(ctx: &Ctx, meeting: i64, role: &str, name: &str) -> Form {
     .changes_record()
 }
 
-pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form {
+pub fn addendum_form(ctx: &Ctx, meeting: MeetingId) -> Form {
     Form::new(
         ctx.t(s::K_ADDENDUM),
         vec![
@@ -123,7 +125,7 @@ pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form {
             Ok(Nav::Reload)
         },
     )
-    .keep_draft("addendum", meeting)
+    .keep_draft("addendum", meeting.0)
 }
 
 fn format_of(code: &str) -> Format {
@@ -136,7 +138,7 @@ fn format_of(code: &str) -> Format {
 
 /// The file an export of meeting `id` is offered under: `yishi-7.md`, `yishi-7.html`,
 /// `yishi-7-notice.html`.
-pub fn export_name(id: i64, format: Format, notice: bool) -> String {
+pub fn export_name(id: MeetingId, format: Format, notice: bool) -> String {
     let kind = if notice { "-notice" } else { "" };
     format!("yishi-{id}{kind}.{}", format.extension())
 }
@@ -154,7 +156,7 @@ fn offered_id(path: &str) -> Option<i64> {
 
 /// The export form: format, content (full or notice) and the file, named by the first two
 /// until the user types a name of their own.
-pub fn export_form(ctx: &Ctx, meeting: i64) -> Form {
+pub fn export_form(ctx: &Ctx, meeting: MeetingId) -> Form {
     let formats = vec![
         ("md".to_string(), "Markdown".to_string()),
         ("html".to_string(), "HTML (A4)".to_string()),
@@ -190,7 +192,7 @@ pub fn export_form(ctx: &Ctx, meeting: i64) -> Form {
 fn rename_offered(f: &mut Form) {
     if let Some(id) = offered_id(&f.text("path")) {
         let name = export_name(
-            id,
+            MeetingId(id),
             format_of(&f.choice("format")),
             f.choice("content") == "notice",
         );
@@ -198,7 +200,7 @@ fn rename_offered(f: &mut Form) {
     }
 }
 
-pub fn notice_form(ctx: &Ctx, meeting: i64) -> Form {
+pub fn notice_form(ctx: &Ctx, meeting: MeetingId) -> Form {
     one_field(
         ctx,
         s::K_EXPORT_NOTICE,
@@ -212,7 +214,7 @@ pub fn notice_form(ctx: &Ctx, meeting: i64) -> Form {
 /// crate::files).
 fn write_export(
     ctx: &mut Ctx,
-    meeting: i64,
+    meeting: MeetingId,
     format: Format,
     notice: bool,
     path: &str,
@@ -264,7 +266,7 @@ mod tests {
     fn the_offered_file_name_follows_format_and_content() {
         use crossterm::event::KeyCode;
         let dir = tempfile::tempdir().unwrap();
-        let mut f = export_form(&ctx(dir.path()), 7);
+        let mut f = export_form(&ctx(dir.path()), MeetingId(7));
         assert_eq!(f.text("path"), "yishi-7.md");
         key(&mut f, KeyCode::Right); // Markdown -> HTML
         assert_eq!(f.text("path"), "yishi-7.html");

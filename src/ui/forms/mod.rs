@@ -11,6 +11,8 @@ pub mod paper;
 pub mod roster;
 pub mod written;
 
+use crate::store::ids::CommunityId;
+use crate::store::ids::VoterId;
 use crate::store::{Refusal, StoreError};
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
@@ -52,7 +54,7 @@ pub(crate) fn one_field(
 }
 
 /// Find one voter of a community by a part of their name or unit label.
-pub fn find_voter(ctx: &Ctx, community: i64, query: &str) -> Result<i64, StoreError> {
+pub fn find_voter(ctx: &Ctx, community: CommunityId, query: &str) -> Result<VoterId, StoreError> {
     let q = query.trim();
     let voters = ctx.store.voters(community)?;
     let hits: Vec<_> = voters

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::text::clean_line;
 use crate::paper::{Paper, render};
+use crate::store::ids::MeetingId;
 use crate::store::{Refusal, StoreError};
 use crate::strings::{Tr, ui as s, written_ui as wu};
 use crate::ui::ctx::{Ctx, Nav};
@@ -48,7 +49,7 @@ fn offered_id(path: &str) -> Option<i64> {
 
 /// The print form: which paper (`offer`, the first chosen) and the file, named after the
 /// paper until the user types a name of their own.
-pub fn print_form(ctx: &Ctx, meeting: i64, offer: &[Paper]) -> Form {
+pub fn print_form(ctx: &Ctx, meeting: MeetingId, offer: &[Paper]) -> Form {
     let l = ctx.lang;
     let options = offer
         .iter()
@@ -71,7 +72,7 @@ pub fn print_form(ctx: &Ctx, meeting: i64, offer: &[Paper]) -> Form {
 
 fn rename_offered(f: &mut Form) {
     if let (Some(id), Some(p)) = (offered_id(&f.text("path")), paper_of(&f.choice("paper"))) {
-        f.set_text("path", &p.file_name(id));
+        f.set_text("path", &p.file_name(MeetingId(id)));
     }
 }
 
@@ -81,7 +82,7 @@ fn full_path(p: &Path) -> PathBuf {
 }
 
 /// Render and write; an existing file is asked about, then replaced.
-fn print(ctx: &mut Ctx, meeting: i64, what: Paper, path: &str) -> Result<Nav, StoreError> {
+fn print(ctx: &mut Ctx, meeting: MeetingId, what: Paper, path: &str) -> Result<Nav, StoreError> {
     let mut path = PathBuf::from(path.trim());
     if path.extension().is_none() {
         path.set_extension("html");
@@ -146,7 +147,7 @@ pub fn offer(status: crate::domain::model::MeetingStatus, written: bool) -> Vec<
 }
 
 /// The print form for meeting `m` as it stands, or the sentence of the failed read.
-pub fn print_nav(ctx: &mut Ctx, m: i64) -> Nav {
+pub fn print_nav(ctx: &mut Ctx, m: MeetingId) -> Nav {
     let read = ctx
         .store
         .meeting(m)

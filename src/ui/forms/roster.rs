@@ -4,6 +4,7 @@ use crate::domain::model::{CouncilKind, VoterKind};
 use crate::domain::roster_csv::parse_area;
 use crate::domain::text::clean_line;
 use crate::store::Refusal;
+use crate::store::ids::CommunityId;
 use crate::store::roster::{VoterInput, VoterRow};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav};
@@ -20,7 +21,7 @@ fn voter_input(f: &Form) -> VoterInput {
 }
 
 /// A new voter of `community`, or the voter `v`.
-pub fn voter_form(ctx: &Ctx, community: i64, v: Option<&VoterRow>) -> Form {
+pub fn voter_form(ctx: &Ctx, community: CommunityId, v: Option<&VoterRow>) -> Form {
     let l = ctx.lang;
     let kinds = opts(VoterKind::ALL, |k| k.as_db(), |k| strings::voter_kind(l, k));
     let fields = vec![
@@ -54,13 +55,13 @@ pub fn voter_form(ctx: &Ctx, community: i64, v: Option<&VoterRow>) -> Form {
                 ctx.store.update_voter(voter, &voter_input(f))?;
                 Ok(saved(ctx))
             })
-            .keep_draft("voter", voter)
+            .keep_draft("voter", voter.0)
         }
         None => Form::new(ctx.t(s::K_ADD_VOTER), fields, move |f, ctx| {
             ctx.store.add_voter(community, &voter_input(f))?;
             Ok(saved(ctx))
         })
-        .keep_draft("voter_new", community),
+        .keep_draft("voter_new", community.0),
     }
 }
 
@@ -87,7 +88,7 @@ pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form {
             Ok(saved(ctx))
         },
     )
-    .keep_draft("unit", voter)
+    .keep_draft("unit", voter.0)
 }
 
 pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form {

@@ -4,6 +4,7 @@
 use crate::domain::minutes::written::way;
 use crate::domain::model::{DeliveryWay, MeetingForm};
 use crate::store::StoreError;
+use crate::store::ids::{MeetingId, VoterId};
 use crate::strings::written_ui as wu;
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};
@@ -23,7 +24,7 @@ pub fn days_after(date: &str, days: i64) -> String {
 
 /// The form of a draft meeting: in the room or written (with its opening and closing
 /// dates), and the day its notice was posted. Saved together by the store.
-pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form, StoreError> {
+pub fn form_form(ctx: &Ctx, meeting: MeetingId) -> Result<Form, StoreError> {
     let l = ctx.lang;
     let form = ctx.store.meeting_form(meeting)?;
     let dates = ctx.store.written_dates(meeting)?;
@@ -71,7 +72,7 @@ pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form, StoreError> {
 }
 
 /// 延期: a new closing date after the present one, and its reason.
-pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form {
+pub fn extend_form(ctx: &Ctx, meeting: MeetingId, deadline: &str) -> Form {
     Form::new(
         ctx.t(wu::F_EXTEND_TITLE),
         vec![
@@ -87,11 +88,11 @@ pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form {
         },
     )
     // The reason is typed with care: kept as typed until saved (ui::drafts).
-    .keep_draft("written_extend", meeting)
+    .keep_draft("written_extend", meeting.0)
 }
 
 /// Record that `voter`'s ballot was served: the date (today unless told) and the way.
-pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -> Form {
+pub fn deliver_form(ctx: &Ctx, meeting: MeetingId, voter: VoterId, name: &str, by: &str) -> Form {
     let l = ctx.lang;
     let ways = DeliveryWay::ALL
         .iter()
@@ -122,7 +123,7 @@ pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -
 
 /// Record the delivery of every ballot in `voters` (the list's unserved), one date and
 /// way for all: a round of the doors, or the notice board for those not reached.
-pub fn deliver_all_form(ctx: &Ctx, meeting: i64, voters: Vec<i64>, by: &str) -> Form {
+pub fn deliver_all_form(ctx: &Ctx, meeting: MeetingId, voters: Vec<VoterId>, by: &str) -> Form {
     let l = ctx.lang;
     let ways = DeliveryWay::ALL
         .iter()

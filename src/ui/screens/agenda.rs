@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use crate::domain::model::{ItemStatus, MeetingStatus};
 use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
+use crate::store::ids::MeetingId;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::{Lang, Tr, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
@@ -19,7 +20,7 @@ use crate::ui::screens::{attendance, item, minutes, prepare, vote};
 use crate::ui::{room, theme};
 
 pub struct Agenda {
-    pub id: i64,
+    pub id: MeetingId,
     pub meeting: Option<MeetingRow>,
     pub items: Vec<ItemRow>,
     /// Outcome of each closed vote: passed?
@@ -41,7 +42,7 @@ pub fn status_word(l: Lang, st: ItemStatus, outcome: Option<bool>) -> &'static s
 }
 
 impl Agenda {
-    pub fn load(ctx: &mut Ctx, id: i64) -> Agenda {
+    pub fn load(ctx: &mut Ctx, id: MeetingId) -> Agenda {
         let mut a = loaded(
             ctx,
             Agenda {
@@ -193,7 +194,7 @@ impl Screen for Agenda {
 }
 
 /// Adjourn: the meeting's screens give way to its minutes.
-fn adjourn(ctx: &mut Ctx, m: i64) -> Nav {
+fn adjourn(ctx: &mut Ctx, m: MeetingId) -> Nav {
     if ctx.store_do(|st| st.adjourn(m)).is_none() {
         return Nav::Stay;
     }
@@ -219,7 +220,7 @@ pub fn open_item(ctx: &mut Ctx, it: &ItemRow) -> Nav {
 
 /// Return to an open meeting where it was left: its agenda, and the item (and the voter
 /// of a roll call) that was current.
-pub fn resume(ctx: &mut Ctx, meeting: i64) -> Nav {
+pub fn resume(ctx: &mut Ctx, meeting: MeetingId) -> Nav {
     let Some(m) = ctx.store_do(|st| st.meeting(meeting)) else {
         return Nav::Stay;
     };

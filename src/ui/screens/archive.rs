@@ -17,6 +17,7 @@ use crate::domain::text::{clean_line, truncate};
 use crate::store::Refusal;
 use crate::store::StoreError;
 use crate::store::archive::{ArchiveFilter, ArchiveRow};
+use crate::store::ids::MeetingId;
 use crate::strings::{self, Lang, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::form::{Field, Form};
@@ -39,9 +40,9 @@ pub struct Archive {
     pub rows: Vec<ArchiveRow>,
     pub sel: usize,
     /// Verification status by meeting (worked out for the rows near the selection).
-    pub status: HashMap<i64, Option<VerifyStatus>>,
+    pub status: HashMap<MeetingId, Option<VerifyStatus>>,
     /// The first line of the minutes that matches the search, by meeting.
-    pub matches: HashMap<i64, String>,
+    pub matches: HashMap<MeetingId, String>,
     /// Whether the archive may hold more meetings than fetched so far.
     pub more: bool,
 }

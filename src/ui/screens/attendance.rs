@@ -12,6 +12,7 @@ use crate::domain::rules::numbers::fmt_area;
 use crate::domain::rules::{self, Eligible, Rule, RuleKind};
 use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
+use crate::store::ids::MeetingId;
 use crate::store::roster::VoterRow;
 use crate::strings::{self, ui as s};
 use crate::ui::columns::{self, Col};
@@ -22,7 +23,7 @@ use crate::ui::screens::moved;
 use crate::ui::{room, theme, widgets};
 
 pub struct Attendance {
-    pub meeting: i64,
+    pub meeting: MeetingId,
     pub title: String,
     pub electorate: Electorate,
     pub voters: Vec<VoterRow>,
@@ -33,7 +34,7 @@ pub struct Attendance {
 }
 
 impl Attendance {
-    pub fn load(ctx: &mut Ctx, meeting: i64) -> Attendance {
+    pub fn load(ctx: &mut Ctx, meeting: MeetingId) -> Attendance {
         let mut a = loaded(
             ctx,
             Attendance {
@@ -50,7 +51,7 @@ impl Attendance {
         a.sel = a
             .voters
             .iter()
-            .position(|v| !a.now.get(&v.id).is_some_and(|x| x.marked))
+            .position(|v| !a.now.get(&v.id.0).is_some_and(|x| x.marked))
             .unwrap_or(0);
         a
     }
@@ -68,9 +69,9 @@ impl Attendance {
             .voters
             .iter()
             .map(|v| Eligible {
-                voter_id: v.id,
+                voter_id: v.id.0,
                 area: v.area(),
-                present: self.now.get(&v.id).is_some_and(|a| a.present),
+                present: self.now.get(&v.id.0).is_some_and(|a| a.present),
                 choice: None,
             })
             .collect();
@@ -81,7 +82,7 @@ impl Attendance {
         let Some(v) = self.voters.get(self.sel) else {
             return;
         };
-        let was = self.now.get(&v.id).cloned().unwrap_or_default();
+        let was = self.now.get(&v.id.0).cloned().unwrap_or_default();
         // After the roll call, a change is an arrival or a departure on the timeline.
         let kind = match (kind, was.marked, was.present) {
             (PresenceKind::Present, true, false) => PresenceKind::Arrive,
@@ -100,7 +101,7 @@ impl Attendance {
     }
 
     pub fn status_text(&self, ctx: &Ctx, v: &VoterRow) -> String {
-        match self.now.get(&v.id) {
+        match self.now.get(&v.id.0) {
             None => ctx.t(s::ATT_UNMARKED).to_string(),
             Some(a) if !a.marked => ctx.t(s::ATT_UNMARKED).to_string(),
             Some(Att {
@@ -251,7 +252,7 @@ impl Screen for Attendance {
             .enumerate()
             .map(|(i, v)| {
                 let st = self.status_text(ctx, v);
-                let style = match self.now.get(&v.id) {
+                let style = match self.now.get(&v.id.0) {
                     Some(a) if a.present => theme::pass(),
                     Some(a) if a.marked => theme::fail(),
                     _ => ratatui::style::Style::default(),
@@ -292,14 +293,14 @@ impl Screen for Attendance {
         let present: Vec<&VoterRow> = self
             .voters
             .iter()
-            .filter(|v| self.now.get(&v.id).is_some_and(|a| a.present))
+            .filter(|v| self.now.get(&v.id.0).is_some_and(|a| a.present))
             .collect();
         let area_present: i64 = present.iter().map(|v| v.area()).sum();
         let area_all: i64 = self.voters.iter().map(|v| v.area()).sum();
         let marked = self
             .voters
             .iter()
-            .filter(|v| self.now.get(&v.id).is_some_and(|a| a.marked))
+            .filter(|v| self.now.get(&v.id.0).is_some_and(|a| a.marked))
             .count();
         let mut lines = vec![
             Line::from(format!(

@@ -14,6 +14,7 @@ use crate::domain::model::Choice;
 use crate::domain::rules::numbers::fmt_area;
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
+use crate::store::ids::MeetingId;
 use crate::store::written::close::Progress;
 use crate::store::written::{BallotEntry, Purpose};
 use crate::strings::{self, written as w};
@@ -22,7 +23,7 @@ use crate::ui::keys::{self, Act, Binding};
 use crate::ui::theme;
 
 pub struct Ballots {
-    pub meeting: i64,
+    pub meeting: MeetingId,
     pub title: String,
     pub secretary: String,
     /// The digits typed so far.
@@ -41,7 +42,7 @@ fn today() -> String {
 }
 
 impl Ballots {
-    pub fn load(ctx: &mut Ctx, meeting: i64) -> Ballots {
+    pub fn load(ctx: &mut Ctx, meeting: MeetingId) -> Ballots {
         loaded(
             ctx,
             Ballots {

@@ -13,7 +13,8 @@ use crate::domain::cost::{
 use crate::domain::suggestions::ItemCost;
 use crate::domain::text::{clean_line, pad, truncate};
 use crate::store::StoreError;
-use crate::store::suggestions::CivicRefusal;
+use crate::store::ids::ItemId;
+use crate::store::refusal::suggestions::SuggestionRefusal;
 use crate::strings::{suggestions as w, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::form::{Field, Form};
@@ -22,14 +23,14 @@ use crate::ui::keys::{Act, Binding};
 use crate::ui::{forms, theme};
 
 pub struct CostView {
-    pub item: i64,
+    pub item: ItemId,
     pub title: String,
     pub cost: Option<ItemCost>,
     pub scroll: usize,
 }
 
 impl CostView {
-    pub fn load(ctx: &mut Ctx, item: i64) -> CostView {
+    pub fn load(ctx: &mut Ctx, item: ItemId) -> CostView {
         loaded(
             ctx,
             CostView {
@@ -42,8 +43,8 @@ impl CostView {
     }
 }
 
-fn refuse(r: CivicRefusal) -> StoreError {
-    StoreError::Refused(crate::store::Refusal::Civic(r))
+fn refuse(r: SuggestionRefusal) -> StoreError {
+    StoreError::Refused(crate::store::Refusal::Suggestion(r))
 }
 
 /// "物业公司:80000, 政府补贴:200000" into fixed shares.
@@ -70,7 +71,7 @@ fn plain_yuan(fen: i64) -> String {
     fmt_yuan(fen).replace(',', "")
 }
 
-pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form {
+pub fn cost_form(ctx: &Ctx, item: ItemId, cur: Option<&CostPlan>) -> Form {
     let l = ctx.lang;
     let methods = forms::opts(&ShareMethod::ALL, |m| m.as_db(), |m| w::method(l, m));
     let total = cur.map(|p| plain_yuan(p.total_fen)).unwrap_or_default();
@@ -100,11 +101,12 @@ pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form {
                 ctx.info(ctx.t(w::COST_REMOVED));
                 return Ok(Nav::Reload);
             }
-            let total_fen = parse_yuan(&total).ok_or_else(|| refuse(CivicRefusal::CostTotal))?;
-            let fixed =
-                parse_fixed(&f.text("fixed")).ok_or_else(|| refuse(CivicRefusal::CostFixed))?;
-            let coefs =
-                parse_coefs(&f.text("coefs")).ok_or_else(|| refuse(CivicRefusal::CostWeight))?;
+            let total_fen =
+                parse_yuan(&total).ok_or_else(|| refuse(SuggestionRefusal::CostTotal))?;
+            let fixed = parse_fixed(&f.text("fixed"))
+                .ok_or_else(|| refuse(SuggestionRefusal::CostFixed))?;
+            let coefs = parse_coefs(&f.text("coefs"))
+                .ok_or_else(|| refuse(SuggestionRefusal::CostWeight))?;
             let plan = CostPlan {
                 total_fen,
                 fixed,

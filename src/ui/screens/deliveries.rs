@@ -13,6 +13,8 @@ use crate::domain::minutes::written::way;
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::domain::written::ballot_number::grouped;
 use crate::store::StoreError;
+use crate::store::ids::MeetingId;
+use crate::store::ids::VoterId;
 use crate::store::written::BallotRow;
 use crate::strings::written_ui as wu;
 use crate::ui::columns::{Col, fit};
@@ -23,7 +25,7 @@ use crate::ui::screens::moved;
 use crate::ui::theme;
 
 pub struct Deliveries {
-    pub meeting: i64,
+    pub meeting: MeetingId,
     pub title: String,
     pub secretary: String,
     /// Every ballot, in ballot order.
@@ -34,7 +36,7 @@ pub struct Deliveries {
 }
 
 impl Deliveries {
-    pub fn load(ctx: &mut Ctx, meeting: i64) -> Deliveries {
+    pub fn load(ctx: &mut Ctx, meeting: MeetingId) -> Deliveries {
         loaded(
             ctx,
             Deliveries {
@@ -113,7 +115,7 @@ impl Screen for Deliveries {
                 None => Nav::Stay,
             },
             Act::DeliverAll => {
-                let voters: Vec<i64> = self
+                let voters: Vec<VoterId> = self
                     .shown()
                     .iter()
                     .filter(|b| b.served.is_none())

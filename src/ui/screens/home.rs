@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use crate::domain::model::MeetingStatus;
 use crate::domain::text::{clean_line, pad};
 use crate::store::StoreError;
+use crate::store::ids::CommunityId;
 use crate::store::meetings::MeetingRow;
 use crate::store::roster::Community;
 use crate::strings::{self, ui as s};
@@ -20,9 +21,9 @@ use crate::ui::{forms, theme};
 pub enum Row {
     Community(Community),
     Meeting(Box<MeetingRow>),
-    Empty(i64),
+    Empty(CommunityId),
     /// "N more in the archive".
-    More(i64, i64),
+    More(CommunityId, i64),
     /// A mediation agreement whose performance is to be checked.
     CaseDue(crate::store::mediation::CaseDue),
 }
@@ -78,7 +79,7 @@ impl Home {
     }
 
     /// The community of the selected row.
-    fn community(&self) -> Option<i64> {
+    fn community(&self) -> Option<CommunityId> {
         let r = self.rows.get(self.sel)?;
         Some(match r {
             Row::Community(c) => c.id,

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::domain::model::ItemStatus;
 use crate::domain::text::wrap::wrap;
 use crate::domain::text::{clean_line, clean_multiline, width};
+use crate::store::ids::ItemId;
 use crate::store::meetings::ItemRow;
 use crate::store::session::RemarkRow;
 use crate::store::{Refusal, StoreError};
@@ -21,7 +22,7 @@ use crate::ui::screens::vote;
 use crate::ui::{room, theme};
 
 pub struct ItemView {
-    pub id: i64,
+    pub id: ItemId,
     pub item: Option<ItemRow>,
     pub remarks: Vec<RemarkRow>,
     pub scroll: usize,
@@ -38,7 +39,7 @@ fn elapsed(since: &str) -> Option<i64> {
 }
 
 impl ItemView {
-    pub fn load(ctx: &mut Ctx, id: i64) -> ItemView {
+    pub fn load(ctx: &mut Ctx, id: ItemId) -> ItemView {
         let v = loaded(
             ctx,
             ItemView {

@@ -14,6 +14,8 @@ use crate::domain::mediation::verify::{AgreementAddendum, AgreementSignature};
 use crate::domain::mediation::{CaseRecord, Session};
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
+use crate::store::ids::CaseId;
+use crate::store::ids::CommunityId;
 use crate::store::mediation::{CaseRow, CheckRow};
 use crate::strings::mediation as m;
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
@@ -24,7 +26,7 @@ use crate::ui::theme;
 use crate::ui::widgets::wrap_lines;
 
 pub struct CaseScreen {
-    pub id: i64,
+    pub id: CaseId,
     pub row: Option<CaseRow>,
     pub rec: Option<CaseRecord>,
     pub sessions: Vec<Session>,
@@ -38,7 +40,7 @@ pub struct CaseScreen {
 }
 
 impl CaseScreen {
-    pub fn load(ctx: &mut Ctx, id: i64) -> CaseScreen {
+    pub fn load(ctx: &mut Ctx, id: CaseId) -> CaseScreen {
         loaded(
             ctx,
             CaseScreen {
@@ -301,9 +303,9 @@ impl Screen for CaseScreen {
                 MedAct::Edit => Nav::form(fm::edit_case_form(ctx, id, &rec)),
                 MedAct::Party => Nav::form(fm::party_form(ctx, id)),
                 MedAct::Mediator => {
-                    let team = ctx
-                        .store
-                        .mediation_team(self.row.as_ref().map_or(0, |r| r.community_id));
+                    let team = ctx.store.mediation_team(
+                        self.row.as_ref().map_or(CommunityId(0), |r| r.community_id),
+                    );
                     let suggested = team
                         .unwrap_or_default()
                         .into_iter()

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use crate::domain::mediation::CaseStatus;
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::StoreError;
+use crate::store::ids::CommunityId;
 use crate::store::mediation::{CaseFilter, CaseRow};
 use crate::strings::mediation as m;
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
@@ -27,7 +28,7 @@ pub struct CaseList {
 
 impl CaseList {
     /// The cases of `community` (all communities' when None).
-    pub fn load(ctx: &mut Ctx, community: Option<i64>) -> CaseList {
+    pub fn load(ctx: &mut Ctx, community: Option<CommunityId>) -> CaseList {
         loaded(
             ctx,
             CaseList {
@@ -41,7 +42,7 @@ impl CaseList {
         )
     }
 
-    fn community(&self, ctx: &Ctx) -> Option<i64> {
+    fn community(&self, ctx: &Ctx) -> Option<CommunityId> {
         self.filter.community.or_else(|| {
             ctx.store
                 .communities()

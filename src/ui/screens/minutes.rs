@@ -11,6 +11,7 @@ use crate::domain::model::MeetingStatus;
 use crate::domain::signing::verify::VerifyStatus;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::StoreError;
+use crate::store::ids::MeetingId;
 use crate::store::meetings::MeetingRow;
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
@@ -19,7 +20,7 @@ use crate::ui::keys::{self, Act, Binding};
 use crate::ui::{md_view, theme};
 
 pub struct Minutes {
-    pub id: i64,
+    pub id: MeetingId,
     pub meeting: Option<MeetingRow>,
     /// The minutes with addenda and the signature block, as the export shows them.
     pub text: String,
@@ -37,7 +38,7 @@ pub struct Minutes {
 }
 
 impl Minutes {
-    pub fn load(ctx: &mut Ctx, id: i64) -> Minutes {
+    pub fn load(ctx: &mut Ctx, id: MeetingId) -> Minutes {
         loaded(
             ctx,
             Minutes {
@@ -55,7 +56,7 @@ impl Minutes {
     }
 
     /// Open at the first line containing `q` (from the archive's search).
-    pub fn open_at(ctx: &mut Ctx, id: i64, q: &str) -> Minutes {
+    pub fn open_at(ctx: &mut Ctx, id: MeetingId, q: &str) -> Minutes {
         let mut m = Minutes::load(ctx, id);
         if !q.trim().is_empty() {
             m.find = Some(q.trim().to_string());

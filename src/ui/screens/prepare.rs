@@ -9,6 +9,7 @@ use crate::domain::model::{Category, MeetingForm, ScopeKind};
 use crate::domain::text::wrap::wrap;
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::StoreError;
+use crate::store::ids::MeetingId;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::written_ui as wu;
 use crate::strings::{self, Lang, ui as s};
@@ -23,7 +24,7 @@ use crate::ui::theme;
 
 pub struct Prepare {
     pub meeting: Option<MeetingRow>,
-    pub id: i64,
+    pub id: MeetingId,
     pub items: Vec<ItemRow>,
     pub sel: usize,
     /// The form of the meeting, a written one's dates, the day its notice was posted.
@@ -81,7 +82,7 @@ pub fn item_detail(l: Lang, it: &ItemRow, width: usize) -> Vec<Line<'static>> {
 }
 
 impl Prepare {
-    pub fn load(ctx: &mut Ctx, id: i64) -> Prepare {
+    pub fn load(ctx: &mut Ctx, id: MeetingId) -> Prepare {
         loaded(
             ctx,
             Prepare {
@@ -124,7 +125,7 @@ impl Prepare {
 /// Open the meeting: the agenda, with attendance on top to take the roll first; a
 /// written consultation, its own screen (its ballots are numbered now). `short_ok`: the
 /// user confirmed opening an owners' assembly less than 15 days after its notice.
-fn open_meeting(ctx: &mut Ctx, m: i64, short_ok: bool) -> Nav {
+fn open_meeting(ctx: &mut Ctx, m: MeetingId, short_ok: bool) -> Nav {
     let opened = if short_ok {
         ctx.store_do(|st| st.start_meeting_confirmed(m))
     } else {

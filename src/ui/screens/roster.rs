@@ -12,13 +12,14 @@ use crate::ui::screens::moved;
 use std::any::Any;
 
 use crate::store::StoreError;
+use crate::store::ids::CommunityId;
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::forms::roster::{self, RosterSearch};
 use crate::ui::keys::{self, Act, Binding};
 use crate::ui::theme;
 
 pub struct Roster {
-    pub community: i64,
+    pub community: CommunityId,
     pub name: String,
     pub voters: Vec<VoterRow>,
     pub filter: String,
@@ -26,7 +27,7 @@ pub struct Roster {
 }
 
 impl Roster {
-    pub fn load(ctx: &mut Ctx, community: i64) -> Roster {
+    pub fn load(ctx: &mut Ctx, community: CommunityId) -> Roster {
         loaded(
             ctx,
             Roster {

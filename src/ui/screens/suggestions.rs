@@ -13,6 +13,9 @@ use crate::domain::suggestions::{Channel, SuggestionStatus};
 use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
 use crate::store::actions::today;
+use crate::store::ids::CommunityId;
+use crate::store::ids::MeetingId;
+use crate::store::ids::SuggestionId;
 use crate::store::suggestions::{SuggestionEvent, SuggestionInput, SuggestionRow};
 use crate::strings::{self, suggestions as w, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
@@ -31,12 +34,12 @@ pub struct Suggestions {
     pub show_contact: bool,
     pub sel: usize,
     /// The community new suggestions are logged for (the one chosen on home).
-    pub community: Option<i64>,
+    pub community: Option<CommunityId>,
     pub today: String,
 }
 
 impl Suggestions {
-    pub fn load(ctx: &mut Ctx, community: Option<i64>) -> Suggestions {
+    pub fn load(ctx: &mut Ctx, community: Option<CommunityId>) -> Suggestions {
         loaded(
             ctx,
             Suggestions {
@@ -72,7 +75,7 @@ impl Suggestions {
 }
 
 /// Log a suggestion: channel, who, contact (private), text, category, date.
-pub fn log_form(ctx: &Ctx, community: i64) -> Form {
+pub fn log_form(ctx: &Ctx, community: CommunityId) -> Form {
     let l = ctx.lang;
     let channels = forms::opts(&Channel::ALL, |c| c.as_db(), |c| w::channel(l, c));
     let cats = forms::opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
@@ -103,7 +106,12 @@ pub fn log_form(ctx: &Ctx, community: i64) -> Form {
 }
 
 /// A status change with its note (the answer, to whom, why closed).
-fn note_form(ctx: &Ctx, id: i64, status: SuggestionStatus, title: crate::strings::Tr) -> Form {
+fn note_form(
+    ctx: &Ctx,
+    id: SuggestionId,
+    status: SuggestionStatus,
+    title: crate::strings::Tr,
+) -> Form {
     let field = if status == SuggestionStatus::Answered {
         Field::multi("text", title, "")
     } else {
@@ -149,7 +157,7 @@ fn agenda_form(ctx: &mut Ctx, r: &SuggestionRow) -> Nav {
             vec![Field::choice("meeting", w::PICK_TITLE, options, &first)],
             move |f, ctx| {
                 let meeting: i64 = f.choice("meeting").parse().unwrap_or(0);
-                let item = ctx.store.put_on_agenda(id, meeting)?;
+                let item = ctx.store.put_on_agenda(id, MeetingId(meeting))?;
                 let title = ctx.store.item(item).map(|i| i.title).unwrap_or_default();
                 ctx.info(format!("{}{}", ctx.t(w::PUT_ON), clean_line(&title)));
                 Ok(Nav::Reload)

@@ -173,8 +173,8 @@ impl Screen for Summary {
                             Ok(y) if (1900..=9999).contains(&y) => {
                                 Ok(Nav::Deliver(Box::new(Some(y))))
                             }
-                            _ => Err(StoreError::Refused(crate::store::Refusal::Civic(
-                                crate::store::suggestions::CivicRefusal::BadYear,
+                            _ => Err(StoreError::Refused(crate::store::Refusal::Suggestion(
+                                crate::store::refusal::suggestions::SuggestionRefusal::BadYear,
                             ))),
                         }
                     },

@@ -21,6 +21,8 @@ use std::any::Any;
 
 use crate::store::Refusal;
 use crate::store::StoreError;
+use crate::store::ids::ItemId;
+use crate::store::ids::VoterId;
 use crate::ui::columns::{self, Col};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::floor::{self, VoteJump};
@@ -28,7 +30,7 @@ use crate::ui::keys::{self, Act, Binding};
 use crate::ui::{room, theme, widgets};
 
 pub struct Vote {
-    pub id: i64,
+    pub id: ItemId,
     pub item: Option<ItemRow>,
     pub ballots: Vec<Ballot>,
     pub cursor: usize,
@@ -43,7 +45,7 @@ pub struct Vote {
 }
 
 impl Vote {
-    pub fn load(ctx: &mut Ctx, id: i64) -> Vote {
+    pub fn load(ctx: &mut Ctx, id: ItemId) -> Vote {
         let mut v = loaded(
             ctx,
             Vote {
@@ -60,14 +62,14 @@ impl Vote {
         // Resume at the voter the roll call had reached, else the first unanswered.
         let saved = v.item.as_ref().and_then(|i| i.current_voter);
         v.cursor = saved
-            .and_then(|id| v.ballots.iter().position(|b| b.voter_id == id))
+            .and_then(|id| v.ballots.iter().position(|b| b.voter_id == id.0))
             .or_else(|| v.next_unanswered(0))
             .unwrap_or(0);
         if let Some(it) = &v.item {
             let _ = ctx.store.set_position(
                 it.meeting_id,
                 Some(id),
-                v.ballots.get(v.cursor).map(|b| b.voter_id),
+                v.ballots.get(v.cursor).map(|b| VoterId(b.voter_id)),
             );
         }
         v
@@ -129,7 +131,7 @@ impl Vote {
         let Some(b) = self.ballots.get(self.cursor) else {
             return Nav::Stay;
         };
-        let voter = b.voter_id;
+        let voter = VoterId(b.voter_id);
         if let Some(old) = b.choice {
             // A recorded answer changes only on purpose: ask, naming voter, old and new.
             if old == choice {
@@ -168,7 +170,7 @@ impl Vote {
         pending[self.cursor] = false;
         let n = self.ballots.len();
         let next = (0..n).map(|k| (after + k) % n).find(|&i| pending[i]);
-        let next_voter = next.map(|i| self.ballots[i].voter_id);
+        let next_voter = next.map(|i| VoterId(self.ballots[i].voter_id));
         // Committed first; only then does the screen show it.
         if let Some(at) = ctx.store_do(|st| st.answer(self.id, voter, choice, next_voter)) {
             self.ballots[self.cursor].choice = Some(choice);
@@ -188,7 +190,9 @@ impl Vote {
         };
         let (meeting, voter) = (it.meeting_id, b.voter_id);
         if ctx
-            .store_do(|st| st.mark_presence(meeting, voter, PresenceKind::Arrive, None, None))
+            .store_do(|st| {
+                st.mark_presence(meeting, VoterId(voter), PresenceKind::Arrive, None, None)
+            })
             .is_some()
         {
             reread(ctx, self);
@@ -372,7 +376,7 @@ impl Screen for Vote {
                     Some(Some(voter)) => {
                         // An answer taken back, or a change reverted: as stored.
                         reread(ctx, self);
-                        if let Some(i) = self.ballots.iter().position(|b| b.voter_id == voter) {
+                        if let Some(i) = self.ballots.iter().position(|b| b.voter_id == voter.0) {
                             self.cursor = i;
                             let name = clean_line(&self.ballots[i].name);
                             ctx.info(crate::strings::forms::undone(ctx.lang, i + 1, &name));

@@ -12,6 +12,7 @@ use crate::domain::minutes::body::fmt_check;
 use crate::domain::rules::numbers::fmt_area;
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
+use crate::store::ids::MeetingId;
 use crate::store::written::close::Progress;
 use crate::strings::{written as w, written_ui as wu};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
@@ -21,7 +22,7 @@ use crate::ui::screens::{ballots, deliveries, minutes};
 use crate::ui::theme;
 
 pub struct Written {
-    pub meeting: i64,
+    pub meeting: MeetingId,
     pub title: String,
     pub progress: Option<Progress>,
     /// The extensions: (from, to, reason).
@@ -33,14 +34,14 @@ pub struct Written {
 
 /// Open a running written consultation: its screen, with the ballot entry on top (what
 /// the secretary does most); Esc shows the progress.
-pub fn open(ctx: &mut Ctx, meeting: i64) -> Nav {
+pub fn open(ctx: &mut Ctx, meeting: MeetingId) -> Nav {
     let hub = Written::load(ctx, meeting);
     let entry = ballots::Ballots::load(ctx, meeting);
     Nav::Reset(vec![Box::new(hub), Box::new(entry)])
 }
 
 impl Written {
-    pub fn load(ctx: &mut Ctx, meeting: i64) -> Written {
+    pub fn load(ctx: &mut Ctx, meeting: MeetingId) -> Written {
         loaded(
             ctx,
             Written {
