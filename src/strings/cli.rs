@@ -99,39 +99,6 @@ pub fn json_why(l: Lang, e: &serde_json::Error) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kinds_by_either_name() {
-        for &k in MeetingKind::ALL {
-            assert_eq!(parse_kind(k.as_db()), Some(k));
-            assert_eq!(parse_kind(meeting_kind(Lang::Zh, k)), Some(k));
-            assert_eq!(parse_kind(meeting_kind(Lang::En, k)), Some(k));
-            let lower = meeting_kind(Lang::En, k).to_lowercase();
-            assert_eq!(parse_kind(&lower), Some(k));
-        }
-        assert_eq!(parse_kind("野餐"), None);
-        assert!(bad_kind(Lang::Zh, "野餐").contains("业主大会"));
-        assert!(bad_kind(Lang::En, "picnic").contains("Owners' assembly"));
-    }
-
-    #[test]
-    fn a_broken_json_file_is_told_in_chinese_with_where() {
-        let e = serde_json::from_str::<serde_json::Value>("{\"bad\":\n").unwrap_err();
-        assert_eq!(
-            json_why(Lang::Zh, &e),
-            "文件在第 2 行第 0 列处中断，内容不完整"
-        );
-        assert!(json_why(Lang::En, &e).contains("EOF"));
-        let e = serde_json::from_str::<serde_json::Value>("{x}").unwrap_err();
-        assert_eq!(json_why(Lang::Zh, &e), "第 1 行第 2 列不是有效的 JSON");
-        let other = std::io::Error::other("boom");
-        assert_eq!(io_why(Lang::Zh, &other), "操作系统报错：boom");
-    }
-}
-
 // ---- the command line's messages ----
 pub const CLI_NOT_YET: Tr = Tr(
     "此命令尚未提供，将在后续版本中实现。",
@@ -238,5 +205,38 @@ pub fn cli_import_unreadable(l: Lang, n: usize) -> String {
         Lang::En => format!(
             "{n} file(s) could not be read, are not exported minutes, or could not be stored."
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_either_name() {
+        for &k in MeetingKind::ALL {
+            assert_eq!(parse_kind(k.as_db()), Some(k));
+            assert_eq!(parse_kind(meeting_kind(Lang::Zh, k)), Some(k));
+            assert_eq!(parse_kind(meeting_kind(Lang::En, k)), Some(k));
+            let lower = meeting_kind(Lang::En, k).to_lowercase();
+            assert_eq!(parse_kind(&lower), Some(k));
+        }
+        assert_eq!(parse_kind("野餐"), None);
+        assert!(bad_kind(Lang::Zh, "野餐").contains("业主大会"));
+        assert!(bad_kind(Lang::En, "picnic").contains("Owners' assembly"));
+    }
+
+    #[test]
+    fn a_broken_json_file_is_told_in_chinese_with_where() {
+        let e = serde_json::from_str::<serde_json::Value>("{\"bad\":\n").unwrap_err();
+        assert_eq!(
+            json_why(Lang::Zh, &e),
+            "文件在第 2 行第 0 列处中断，内容不完整"
+        );
+        assert!(json_why(Lang::En, &e).contains("EOF"));
+        let e = serde_json::from_str::<serde_json::Value>("{x}").unwrap_err();
+        assert_eq!(json_why(Lang::Zh, &e), "第 1 行第 2 列不是有效的 JSON");
+        let other = std::io::Error::other("boom");
+        assert_eq!(io_why(Lang::Zh, &other), "操作系统报错：boom");
     }
 }
