@@ -70,6 +70,33 @@ db_enum!(
 );
 
 db_enum!(
+    /// A rule by its stable code: which rule, without its parameters (the code is what
+    /// the records keep). In the order the item form offers them.
+    RuleCode {
+        Art278Ordinary => "art278_ordinary",
+        Art278Major => "art278_major",
+        Elevator => "elevator",
+        Committee => "committee",
+        ResidentsMeeting => "residents_meeting",
+        RobertMajority => "robert_majority",
+        RobertTwoThirds => "robert_two_thirds",
+        Custom => "custom",
+        NoVote => "no_vote",
+    }
+);
+
+db_enum!(
+    /// What a stored signature says its signer was: the meeting's host or secretary,
+    /// another member, or the signer of an addendum.
+    SignatureRole {
+        Host => "host",
+        Secretary => "secretary",
+        Member => "member",
+        Addendum => "addendum",
+    }
+);
+
+db_enum!(
     /// Who may vote at a meeting: the owners (by unit and area) or a council's members.
     Electorate {
         Owners => "owners",

@@ -19,9 +19,10 @@ use crate::domain::minutes::MinutesFormat;
 use crate::domain::minutes::body::signed_body_as;
 use crate::domain::minutes::document::addendum_bytes;
 use crate::domain::model::MeetingStatus;
+use crate::domain::model::SignatureRole;
 use crate::domain::record::AddendumRecord;
 use crate::domain::signing::statement::{MAX_SEQ, StatementV2, sign_v2};
-use crate::domain::signing::verify::{ADDENDUM_ROLE, Role, ZERO_HASH};
+use crate::domain::signing::verify::{Role, ZERO_HASH};
 use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::error::{Result, StoreError, refuse};
@@ -525,7 +526,7 @@ fn sign_addendum_tx(
         meeting_uid: uid.to_string(),
         seq,
         signer_name: row.name.clone(),
-        role: ADDENDUM_ROLE.to_string(),
+        role: SignatureRole::Addendum.as_db().to_string(),
         signer_key: row.public_key,
         signed_at: now(),
         minutes_sha256: sha256(&addendum_bytes(a)),

@@ -3,7 +3,8 @@
 
 use super::tr::{Lang, Tr};
 use crate::domain::model::{
-    ActionStatus, Category, Choice, MeetingKind, MeetingStatus, PresenceKind, ScopeKind,
+    ActionStatus, Category, Choice, MeetingKind, MeetingStatus, PresenceKind, RuleCode, ScopeKind,
+    SignatureRole,
 };
 
 pub fn choice(l: Lang, c: Choice) -> &'static str {
@@ -88,54 +89,42 @@ pub fn action_status(l: Lang, s: ActionStatus) -> &'static str {
 }
 
 /// The selectable rules of the item form, in order.
-pub const RULE_CODES: &[&str] = &[
-    "art278_ordinary",
-    "art278_major",
-    "elevator",
-    "committee",
-    "residents_meeting",
-    "robert_majority",
-    "robert_two_thirds",
-    "custom",
-    "no_vote",
-];
-
-pub fn rule_name(l: Lang, code: &str) -> &'static str {
+pub fn rule_name(l: Lang, code: RuleCode) -> &'static str {
     match code {
-        "art278_ordinary" => Tr("民法典278条 一般事项", "Civil Code 278, ordinary"),
-        "art278_major" => Tr("民法典278条 重大事项", "Civil Code 278, major"),
-        "elevator" => Tr("加装电梯（本单元/本栋）", "Elevator retrofit (unit scope)"),
-        "committee" => Tr("业委会决定", "Owners' committee"),
-        "residents_meeting" => Tr("居民会议", "Residents' meeting"),
-        "robert_majority" => Tr("简单多数（同意>反对）", "Majority (yes > no)"),
-        "robert_two_thirds" => Tr("三分之二多数", "Two-thirds of votes cast"),
-        "custom" => Tr("自定义规则", "Custom rule"),
-        _ => Tr("不表决（仅讨论）", "No vote (discussion only)"),
+        RuleCode::Art278Ordinary => Tr("民法典278条 一般事项", "Civil Code 278, ordinary"),
+        RuleCode::Art278Major => Tr("民法典278条 重大事项", "Civil Code 278, major"),
+        RuleCode::Elevator => Tr("加装电梯（本单元/本栋）", "Elevator retrofit (unit scope)"),
+        RuleCode::Committee => Tr("业委会决定", "Owners' committee"),
+        RuleCode::ResidentsMeeting => Tr("居民会议", "Residents' meeting"),
+        RuleCode::RobertMajority => Tr("简单多数（同意>反对）", "Majority (yes > no)"),
+        RuleCode::RobertTwoThirds => Tr("三分之二多数", "Two-thirds of votes cast"),
+        RuleCode::Custom => Tr("自定义规则", "Custom rule"),
+        RuleCode::NoVote => Tr("不表决（仅讨论）", "No vote (discussion only)"),
     }
     .get(l)
 }
 
 /// One line saying what the rule requires.
-pub fn rule_explain(l: Lang, code: &str) -> &'static str {
+pub fn rule_explain(l: Lang, code: RuleCode) -> &'static str {
     match code {
-        "art278_ordinary" => Tr(
+        RuleCode::Art278Ordinary => Tr(
             "参与表决人数和面积均≥2/3；同意人数和面积均过参与的半数（弃权计入参与）",
             "turnout ≥ 2/3 of voters and of area; yes > 1/2 of participants by head and area",
         ),
-        "art278_major" => Tr(
+        RuleCode::Art278Major => Tr(
             "参与表决人数和面积均≥2/3；同意人数和面积均≥参与的3/4",
             "turnout ≥ 2/3 of voters and of area; yes ≥ 3/4 of participants by head and area",
         ),
-        "elevator" => Tr(
+        RuleCode::Elevator => Tr(
             "在本单元/本栋业主中：参与≥2/3，同意≥参与的3/4（人数和面积）；井道占用户须同意",
             "among the unit's owners: turnout ≥ 2/3, yes ≥ 3/4 of participants (head and area); shaft owners must agree",
         ),
-        "committee" => Tr("出席过全体委员半数；同意≥全体委员半数", "present > 1/2 of all members; yes ≥ 1/2 of all members"),
-        "residents_meeting" => Tr("出席过半数；同意过出席者半数", "present > 1/2; yes > 1/2 of those present"),
-        "robert_majority" => Tr("同意多于反对；弃权不计", "yes > no; abstentions do not count"),
-        "robert_two_thirds" => Tr("同意≥（同意+反对）的2/3；弃权不计", "yes ≥ 2/3 of yes + no; abstentions do not count"),
-        "custom" => Tr("按本小区议事规则设定的比例", "fractions set by the community's own rules"),
-        _ => Tr("只讨论，不付表决", "discussed, not voted on"),
+        RuleCode::Committee => Tr("出席过全体委员半数；同意≥全体委员半数", "present > 1/2 of all members; yes ≥ 1/2 of all members"),
+        RuleCode::ResidentsMeeting => Tr("出席过半数；同意过出席者半数", "present > 1/2; yes > 1/2 of those present"),
+        RuleCode::RobertMajority => Tr("同意多于反对；弃权不计", "yes > no; abstentions do not count"),
+        RuleCode::RobertTwoThirds => Tr("同意≥（同意+反对）的2/3；弃权不计", "yes ≥ 2/3 of yes + no; abstentions do not count"),
+        RuleCode::Custom => Tr("按本小区议事规则设定的比例", "fractions set by the community's own rules"),
+        RuleCode::NoVote => Tr("只讨论，不付表决", "discussed, not voted on"),
     }
     .get(l)
 }
@@ -162,12 +151,12 @@ pub fn council_kind(l: Lang, k: crate::domain::model::CouncilKind) -> &'static s
     .get(l)
 }
 
-/// A signature's role as the screens name it.
+/// A signature's role as the screens name it (an unknown role as a member's).
 pub fn sign_role(l: Lang, role: &str) -> &'static str {
-    match role {
-        "host" => Tr("主持人", "Host").get(l),
-        "secretary" => Tr("记录人", "Secretary").get(l),
-        "addendum" => Tr("补充更正签署人", "Addendum signed by").get(l),
-        _ => Tr("与会成员", "Member").get(l),
+    match SignatureRole::from_db(role) {
+        Some(SignatureRole::Host) => Tr("主持人", "Host").get(l),
+        Some(SignatureRole::Secretary) => Tr("记录人", "Secretary").get(l),
+        Some(SignatureRole::Addendum) => Tr("补充更正签署人", "Addendum signed by").get(l),
+        Some(SignatureRole::Member) | None => Tr("与会成员", "Member").get(l),
     }
 }

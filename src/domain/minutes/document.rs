@@ -10,7 +10,7 @@ use crate::domain::minutes::layout::{fmt_checks, result_word};
 use crate::domain::minutes::v1_format::{field, fmt_area, fmt_time, paren, semi};
 use crate::domain::minutes::v1_words as w;
 use crate::domain::minutes::words::{W, Words};
-use crate::domain::model::Choice;
+use crate::domain::model::{Choice, SignatureRole};
 use crate::domain::record::{AddendumRecord, ItemRecord, MeetingRecord, VoteRecord};
 use crate::domain::rules::{self, Outcome};
 
@@ -34,11 +34,11 @@ fn signature_line(l: Lang, role: &str, name: &str, at: &str, fingerprint: &str) 
 }
 
 fn sign_role(l: Lang, role: &str) -> &'static str {
-    match role {
-        "host" => W("主持人", "Host").get(l),
-        "secretary" => W("记录人", "Secretary").get(l),
-        "addendum" => W("补充更正签署人", "Addendum signed by").get(l),
-        _ => W("与会成员", "Member").get(l),
+    match SignatureRole::from_db(role) {
+        Some(SignatureRole::Host) => W("主持人", "Host").get(l),
+        Some(SignatureRole::Secretary) => W("记录人", "Secretary").get(l),
+        Some(SignatureRole::Addendum) => W("补充更正签署人", "Addendum signed by").get(l),
+        Some(SignatureRole::Member) | None => W("与会成员", "Member").get(l),
     }
 }
 
@@ -199,7 +199,12 @@ fn notice_item(cur: &dyn Words, o: &mut String, it: &ItemRecord, l: Lang) {
     if it.added_late {
         o.push_str(&format!("- {}\n", w::LATE.get(l)));
     }
-    field(o, l, w::RULE.get(l), w::rule_name(l, it.rule.kind.code()));
+    field(
+        o,
+        l,
+        w::RULE.get(l),
+        w::rule_name(l, it.rule.kind.rule_code()),
+    );
     cur.heading_fields(o, it, l);
     let cost = cur.after_proposal(it, l, true);
     if !cost.is_empty() {
@@ -313,7 +318,7 @@ pub fn notice(
                     position: it.position,
                     title: clean_line(&it.title),
                     added_late: it.added_late,
-                    rule: w::rule_name(lang, it.rule.kind.code()).into(),
+                    rule: w::rule_name(lang, it.rule.kind.rule_code()).into(),
                     result: match out {
                         None => "no_vote".into(),
                         Some(o) if o.passed => "passed".into(),

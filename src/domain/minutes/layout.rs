@@ -205,7 +205,7 @@ fn item_heading(f: &dyn Words, it: &ItemRecord, l: Lang) -> String {
         &mut o,
         l,
         w::RULE.get(l),
-        w::rule_name(l, it.rule.kind.code()),
+        w::rule_name(l, it.rule.kind.rule_code()),
     );
     f.heading_fields(&mut o, it, l);
     o.push('\n');

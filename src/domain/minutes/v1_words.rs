@@ -8,7 +8,7 @@ use crate::domain::lang::Lang;
 use crate::domain::minutes::frozen::text::clean_line;
 use crate::domain::minutes::v1_format::{field, fmt_percent, indent_cont, quote};
 use crate::domain::minutes::words::{W, Words};
-use crate::domain::model::{Category, Choice, MeetingKind, PresenceKind, ScopeKind};
+use crate::domain::model::{Category, Choice, MeetingKind, PresenceKind, RuleCode, ScopeKind};
 use crate::domain::record::{ItemRecord, MeetingRecord, VoteRecord};
 use crate::domain::rules::{Check, Flag, Outcome};
 
@@ -271,17 +271,17 @@ pub(super) fn presence_kind(l: Lang, p: PresenceKind) -> &'static str {
 }
 
 /// A rule by its code (the code is what the records keep).
-pub(super) fn rule_name(l: Lang, code: &str) -> &'static str {
+pub(super) fn rule_name(l: Lang, code: RuleCode) -> &'static str {
     match code {
-        "art278_ordinary" => W("民法典278条 一般事项", "Civil Code 278, ordinary"),
-        "art278_major" => W("民法典278条 重大事项", "Civil Code 278, major"),
-        "elevator" => W("加装电梯（本单元/本栋）", "Elevator retrofit (unit scope)"),
-        "committee" => W("业委会决定", "Owners' committee"),
-        "residents_meeting" => W("居民会议", "Residents' meeting"),
-        "robert_majority" => W("简单多数（同意>反对）", "Majority (yes > no)"),
-        "robert_two_thirds" => W("三分之二多数", "Two-thirds of votes cast"),
-        "custom" => W("自定义规则", "Custom rule"),
-        _ => W("不表决（仅讨论）", "No vote (discussion only)"),
+        RuleCode::Art278Ordinary => W("民法典278条 一般事项", "Civil Code 278, ordinary"),
+        RuleCode::Art278Major => W("民法典278条 重大事项", "Civil Code 278, major"),
+        RuleCode::Elevator => W("加装电梯（本单元/本栋）", "Elevator retrofit (unit scope)"),
+        RuleCode::Committee => W("业委会决定", "Owners' committee"),
+        RuleCode::ResidentsMeeting => W("居民会议", "Residents' meeting"),
+        RuleCode::RobertMajority => W("简单多数（同意>反对）", "Majority (yes > no)"),
+        RuleCode::RobertTwoThirds => W("三分之二多数", "Two-thirds of votes cast"),
+        RuleCode::Custom => W("自定义规则", "Custom rule"),
+        RuleCode::NoVote => W("不表决（仅讨论）", "No vote (discussion only)"),
     }
     .get(l)
 }

@@ -11,7 +11,7 @@ pub mod numbers;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::model::Choice;
+use crate::domain::model::{Choice, RuleCode};
 use crate::domain::rules::numbers::{Cmp, Frac, meets, percent_tenths};
 
 /// One voter on the frozen eligible list of a vote (taken when the vote starts).
@@ -167,38 +167,47 @@ pub enum RuleKind {
 }
 
 impl RuleKind {
-    /// Stable database code.
-    pub fn code(&self) -> &'static str {
+    /// The rule's stable code (what the records keep).
+    pub fn rule_code(&self) -> RuleCode {
         match self {
-            RuleKind::Art278Ordinary => "art278_ordinary",
-            RuleKind::Art278Major => "art278_major",
-            RuleKind::Elevator { .. } => "elevator",
-            RuleKind::Committee => "committee",
-            RuleKind::ResidentsMeeting => "residents_meeting",
-            RuleKind::RobertMajority => "robert_majority",
-            RuleKind::RobertTwoThirds => "robert_two_thirds",
-            RuleKind::Custom(_) => "custom",
-            RuleKind::NoVote => "no_vote",
+            RuleKind::Art278Ordinary => RuleCode::Art278Ordinary,
+            RuleKind::Art278Major => RuleCode::Art278Major,
+            RuleKind::Elevator { .. } => RuleCode::Elevator,
+            RuleKind::Committee => RuleCode::Committee,
+            RuleKind::ResidentsMeeting => RuleCode::ResidentsMeeting,
+            RuleKind::RobertMajority => RuleCode::RobertMajority,
+            RuleKind::RobertTwoThirds => RuleCode::RobertTwoThirds,
+            RuleKind::Custom(_) => RuleCode::Custom,
+            RuleKind::NoVote => RuleCode::NoVote,
         }
     }
 
-    /// Whether the rule weighs area as well as headcount.
+    /// Stable database code.
+    pub fn code(&self) -> &'static str {
+        self.rule_code().as_db()
+    }
+
     /// The rule of a stable code with its default parameters (None for `custom`, whose
     /// fractions must be given, and for unknown codes).
     pub fn from_code(code: &str) -> Option<RuleKind> {
+        RuleKind::of(RuleCode::from_db(code)?)
+    }
+
+    /// The rule of a code with its default parameters (None for `custom`).
+    pub fn of(code: RuleCode) -> Option<RuleKind> {
         Some(match code {
-            "art278_ordinary" => RuleKind::Art278Ordinary,
-            "art278_major" => RuleKind::Art278Major,
-            "elevator" => RuleKind::Elevator {
+            RuleCode::Art278Ordinary => RuleKind::Art278Ordinary,
+            RuleCode::Art278Major => RuleKind::Art278Major,
+            RuleCode::Elevator => RuleKind::Elevator {
                 legacy_two_thirds: false,
                 shaft_voters: Vec::new(),
             },
-            "committee" => RuleKind::Committee,
-            "residents_meeting" => RuleKind::ResidentsMeeting,
-            "robert_majority" => RuleKind::RobertMajority,
-            "robert_two_thirds" => RuleKind::RobertTwoThirds,
-            "no_vote" => RuleKind::NoVote,
-            _ => return None,
+            RuleCode::Committee => RuleKind::Committee,
+            RuleCode::ResidentsMeeting => RuleKind::ResidentsMeeting,
+            RuleCode::RobertMajority => RuleKind::RobertMajority,
+            RuleCode::RobertTwoThirds => RuleKind::RobertTwoThirds,
+            RuleCode::Custom => return None,
+            RuleCode::NoVote => RuleKind::NoVote,
         })
     }
 

@@ -17,6 +17,7 @@
 
 use chrono::DateTime;
 
+use crate::domain::model::SignatureRole;
 use crate::domain::record::MeetingRecord;
 use crate::domain::signing::hex;
 use crate::domain::signing::roster_entry::{REGISTER, RosterEntry, fp};
@@ -162,9 +163,9 @@ pub fn check_signers(
 ) -> Vec<TrustProblem> {
     let mut out = Vec::new();
     for s in sigs {
-        let named = match (s.addendum_id, s.role.as_str()) {
-            (None, "host") => Some(&rec.host),
-            (None, "secretary") => Some(&rec.secretary),
+        let named = match (s.addendum_id, SignatureRole::from_db(&s.role)) {
+            (None, Some(SignatureRole::Host)) => Some(&rec.host),
+            (None, Some(SignatureRole::Secretary)) => Some(&rec.secretary),
             _ => None,
         };
         if let Some(n) = named

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::minutes::body::sections;
 use crate::domain::minutes::document::addendum_bytes;
 use crate::domain::minutes::{self, MinutesFormat, Section, meeting_lang};
-use crate::domain::model::MeetingStatus;
+use crate::domain::model::{MeetingStatus, SignatureRole};
 use crate::domain::record::MeetingRecord;
 use crate::domain::rules::evaluate;
 use crate::domain::signing::roster_entry::RosterEntry;
@@ -44,9 +44,6 @@ impl Role {
             .find(|r| r.as_db() == s)
     }
 }
-
-/// The role string of an addendum signature.
-pub const ADDENDUM_ROLE: &str = "addendum";
 
 /// One stored signature, as the database and an export carry it. Binary values are
 /// lower-case hex.
@@ -461,7 +458,7 @@ fn addenda_problems(
             problems.push(Problem::AddendumUnsigned { number });
         }
         for sg in mine {
-            let ok = sg.role == ADDENDUM_ROLE
+            let ok = SignatureRole::from_db(&sg.role) == Some(SignatureRole::Addendum)
                 && sg.verifies(&rec.uid, m)
                 && sg.minutes_sha256 == hash
                 && sg.prev_sha256 == m.sha256;

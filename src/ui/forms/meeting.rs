@@ -108,9 +108,9 @@ pub fn meeting_form(ctx: &Ctx, community: CommunityId, m: Option<&MeetingRow>) -
 }
 
 pub fn rule_options(l: Lang) -> Vec<(String, String)> {
-    strings::RULE_CODES
+    crate::domain::model::RuleCode::ALL
         .iter()
-        .map(|c| (c.to_string(), strings::rule_name(l, c).to_string()))
+        .map(|c| (c.as_db().to_string(), strings::rule_name(l, *c).to_string()))
         .collect()
 }
 
@@ -223,7 +223,10 @@ pub fn item_form(ctx: &Ctx, meeting: MeetingId, it: Option<&ItemRow>) -> Result<
             rule_options(l),
             it.map(|i| i.rule.kind.code()).unwrap_or("art278_ordinary"),
         )
-        .with_explain(strings::rule_explain),
+        .with_explain(|l, code| {
+            crate::domain::model::RuleCode::from_db(code)
+                .map_or("", |c| strings::rule_explain(l, c))
+        }),
         Field::choice(
             "scope",
             s::F_SCOPE,

@@ -188,7 +188,7 @@ impl Screen for ItemView {
         // Rule and scope on one line when they fit, else the scope on its own (a
         // narrow window cut "范围：3栋2单元" at the border).
         let rule = format!("{}{colon}", ctx.t(s::RULE));
-        let name = strings::rule_name(l, it.rule.kind.code());
+        let name = strings::rule_name(l, it.rule.kind.rule_code());
         let scope = format!("{}{colon}{}", ctx.t(s::SCOPE), scope_text(l, it));
         let mut lines = if width(&rule) + width(name) + 3 + width(&scope) <= w {
             vec![Line::from(vec![
@@ -204,7 +204,7 @@ impl Screen for ItemView {
             v.extend(wrap(&scope, w).into_iter().map(Line::from));
             v
         };
-        for x in wrap(strings::rule_explain(l, it.rule.kind.code()), w) {
+        for x in wrap(strings::rule_explain(l, it.rule.kind.rule_code()), w) {
             lines.push(Line::from(Span::styled(x, theme::dim())));
         }
         lines.push(Line::from(Span::styled(

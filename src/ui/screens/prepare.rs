@@ -49,7 +49,7 @@ pub fn scope_text(l: Lang, it: &ItemRow) -> String {
 /// The lines describing an item: rule with its explanation, scope, proposal.
 pub fn item_detail(l: Lang, it: &ItemRow, width: usize) -> Vec<Line<'static>> {
     let colon = crate::strings::ui::colon(l);
-    let code = it.rule.kind.code();
+    let code = it.rule.kind.rule_code();
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{}{colon}", s::RULE.get(l)), theme::heading()),
         Span::raw(strings::rule_name(l, code).to_string()),

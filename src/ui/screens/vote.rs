@@ -213,7 +213,7 @@ impl Vote {
             .clone()
             .unwrap_or_else(|| rules::evaluate(&it.rule, &electorate));
         let mut lines = vec![Line::from(Span::styled(
-            strings::rule_name(l, it.rule.kind.code()),
+            strings::rule_name(l, it.rule.kind.rule_code()),
             theme::heading(),
         ))];
         let rows = [
