@@ -265,11 +265,7 @@ pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: MeetingId) -> 
     if form(tx, meeting)? != MeetingForm::Written {
         return Err(refuse(WrittenRefusal::NotWritten));
     }
-    let closed: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
-        [meeting],
-        |r| r.get(0),
-    )?;
+    let closed = is_closed(tx, meeting)?;
     if closed {
         return Err(refuse(WrittenRefusal::NotRunning));
     }
@@ -539,4 +535,13 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Whether the consultation's closing is recorded (nothing is entered after it).
+pub(crate) fn is_closed(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
+        [meeting],
+        |r| r.get(0),
+    )?)
 }
