@@ -2,7 +2,7 @@
 //! delivery and their return, entered by ballot number with one answer per item saved at
 //! once. The answers are the items' votes (`vote_eligible` frozen when the consultation
 //! opens, `votes`, `vote_corrections`), so tallies, closing and minutes are the roll
-//! call's. Extension, progress and closing are in written_close.rs.
+//! call's. Extension, progress and closing are in written/close.rs.
 
 pub(crate) mod ballot_entry;
 pub mod close;
