@@ -16,8 +16,7 @@ use crate::domain::model::{
 use crate::domain::roster_csv::RosterRow;
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::signing::verify::Role;
-use crate::store::ids::CommunityId;
-use crate::store::ids::VoterId;
+use crate::store::ids::{CommunityId, VoterId};
 use crate::store::meetings::{ItemInput, MeetingInput};
 use crate::store::{Result, Store, simulate_clock};
 

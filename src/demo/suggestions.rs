@@ -8,8 +8,7 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use crate::domain::cost::{CostPlan, FixedShare, ShareMethod};
 use crate::domain::model::{Category, MeetingStatus};
 use crate::domain::suggestions::{Channel, SuggestionStatus};
-use crate::store::ids::CommunityId;
-use crate::store::ids::ItemId;
+use crate::store::ids::{CommunityId, ItemId};
 use crate::store::suggestions::SuggestionInput;
 use crate::store::{Result, Store, simulate_clock};
 

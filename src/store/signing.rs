@@ -23,8 +23,7 @@ use crate::domain::signing::verify::{ADDENDUM_ROLE, Role, ZERO_HASH};
 use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::error::{Result, StoreError, refuse};
-use crate::store::ids::CommunityId;
-use crate::store::ids::{MeetingId, SignerId};
+use crate::store::ids::{CommunityId, MeetingId, SignerId};
 pub use crate::store::signed::VerifyReport;
 use crate::store::{Store, audit, now};
 

@@ -251,8 +251,7 @@ fn index_imported(tx: &Transaction<'_>, meetings: &[MeetingId]) -> Result<()> {
     Ok(())
 }
 
-use crate::store::ids::CommunityId;
-use crate::store::ids::MeetingId;
+use crate::store::ids::{CommunityId, MeetingId};
 pub use crate::store::import::batch::{BundleArg, ImportBatch, Prepared, ahead, prepare};
 use crate::store::import::batch::{Checks, Savepoint};
 use crate::store::refusal::import::ImportRefusal;
