@@ -10,8 +10,7 @@ use crate::store::common::item_meeting;
 use crate::store::common::{require_status, rule_from_db, rule_params};
 use crate::store::error::{Result, StoreError, refuse};
 use crate::store::followup::add_revision;
-use crate::store::ids::VoterId;
-use crate::store::ids::{ItemId, MeetingId};
+use crate::store::ids::{ItemId, MeetingId, VoterId};
 use crate::store::refusal::Refusal;
 use crate::store::{Store, audit, now};
 

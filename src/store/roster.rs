@@ -324,7 +324,7 @@ impl Store {
         let building = crate::domain::text::clean_line(building);
         let unit = crate::domain::text::clean_line(unit);
         self.write(|tx| {
-            let cid: CommunityId = tx.query_row("SELECT community_id FROM voters WHERE id = ?1", [voter], |r| r.get(0))?;
+            let cid = voter_community(tx, voter)?;
             tx.execute(
                 "INSERT INTO units (community_id, label, building, unit, area_centi) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![cid, label, building, unit, area_centi],
@@ -341,11 +341,7 @@ impl Store {
     pub fn transfer_unit(&mut self, voter: VoterId, label: &str) -> Result<()> {
         let label = crate::domain::text::clean_line(label).trim().to_string();
         self.write(|tx| {
-            let cid: CommunityId = tx.query_row(
-                "SELECT community_id FROM voters WHERE id = ?1",
-                [voter],
-                |r| r.get(0),
-            )?;
+            let cid = voter_community(tx, voter)?;
             let unit: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM units WHERE community_id = ?1 AND label = ?2",
@@ -375,7 +371,7 @@ impl Store {
     ) -> Result<()> {
         let role = crate::domain::text::clean_line(role);
         self.write(|tx| {
-            let cid: CommunityId = tx.query_row("SELECT community_id FROM voters WHERE id = ?1", [voter], |r| r.get(0))?;
+            let cid = voter_community(tx, voter)?;
             let council = council_id(tx, cid, kind)?;
             tx.execute(
                 "INSERT OR REPLACE INTO council_members (council_id, voter_id, role) VALUES (?1, ?2, ?3)",
@@ -419,4 +415,13 @@ fn unique_to_invalid(e: rusqlite::Error, what: &str) -> StoreError {
         });
     }
     StoreError::from(e)
+}
+
+/// The community a voter belongs to.
+fn voter_community(tx: &rusqlite::Connection, voter: VoterId) -> Result<CommunityId> {
+    Ok(tx.query_row(
+        "SELECT community_id FROM voters WHERE id = ?1",
+        [voter],
+        |r| r.get(0),
+    )?)
 }

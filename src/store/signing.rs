@@ -20,14 +20,13 @@ use crate::domain::minutes::body::signed_body_as;
 use crate::domain::minutes::document::addendum_bytes;
 use crate::domain::model::MeetingStatus;
 use crate::domain::model::SignatureRole;
-use crate::domain::record::AddendumRecord;
+use crate::domain::record::{AddendumRecord, MeetingRecord};
 use crate::domain::signing::statement::{MAX_SEQ, StatementV2, sign_v2};
 use crate::domain::signing::verify::{Role, ZERO_HASH};
 use crate::domain::signing::{self, KdfParams, SignError, fingerprint, hex, sha256};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::error::{Result, StoreError, refuse};
-use crate::store::ids::CommunityId;
-use crate::store::ids::{MeetingId, SignerId};
+use crate::store::ids::{CommunityId, MeetingId, SignerId};
 pub use crate::store::signed::VerifyReport;
 use crate::store::{Store, audit, now};
 
@@ -219,132 +218,45 @@ impl Store {
             return Err(StoreError::WrongPassphrase);
         }
         let rec = self.meeting_record(meeting)?;
-        let m = self.meeting(meeting)?;
-        let allowed = match role {
-            Role::Member => matches!(rec.status, MeetingStatus::Adjourned | MeetingStatus::Signed),
-            _ => rec.status == MeetingStatus::Adjourned,
-        };
-        if !allowed {
-            return Err(match rec.status {
-                MeetingStatus::Signed => refuse(Refusal::AlreadySignedByHostAndSecretary),
-                _ => refuse(Refusal::SignOnlyAdjourned),
-            });
-        }
-        let named = match role {
-            Role::Host => Some(&rec.host),
-            Role::Secretary => Some(&rec.secretary),
-            Role::Member => None,
-        };
-        if let Some(n) = named
-            && clean_line(n).trim() != row.name
-        {
-            return Err(refuse(Refusal::OnlyNamedMaySign {
-                name: clean_line(n).trim().to_string(),
-                role,
-            }));
-        }
+        let community = self.meeting(meeting)?.community_id;
+        may_sign(&rec, role, &row.name)?;
         let format = MinutesFormat::CURRENT;
         let body = signed_body_as(&rec, format);
-        let community = m.community_id;
         let outcome = self.write(|tx| {
-            let existing: Option<(String, String, String, i64, i64)> = tx
-                .query_row(
-                    "SELECT text, sha256, prev_sha256, format, seq FROM minutes WHERE meeting_id = ?1",
-                    [meeting],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-                )
-                .optional()?;
-            // A later signature signs the text stored at the first, in its format.
-            let body = match &existing {
-                Some((_, _, _, f, _)) => match MinutesFormat::from_db(*f) {
-                    Some(f) if f != format => signed_body_as(&rec, f),
-                    _ => body.clone(),
-                },
-                None => body.clone(),
-            };
-            let body_hash = hex(&sha256(body.as_bytes()));
-            let (prev, seq) = match existing {
-                Some((text, sha, prev, _, seq)) => {
-                    if text != body || sha != body_hash {
-                        return Err(refuse(Refusal::ChangedSinceFirstSignature));
-                    }
-                    (prev, seq)
-                }
-                None => {
-                    if role == Role::Member {
-                        return Err(refuse(Refusal::HostAndSecretaryFirst));
-                    }
-                    let last: Option<(String, i64)> = tx
-                        .query_row(
-                            "SELECT sha256, seq FROM minutes WHERE community_id = ?1
-                             ORDER BY seq DESC LIMIT 1",
-                            [community],
-                            |r| Ok((r.get(0)?, r.get(1)?)),
-                        )
-                        .optional()?;
-                    let (prev, seq) = match last {
-                        Some((h, s)) => (h, s.saturating_add(1)),
-                        None => (ZERO_HASH.to_string(), 1),
-                    };
-                    if seq > MAX_SEQ {
-                        return Err(StoreError::Corrupt(
-                            "The community's chain position (seq) of its last minutes".into(),
-                        ));
-                    }
-                    tx.execute(
-                        "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at, format)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                        params![meeting, community, seq, body, body_hash, prev, now(), format.as_db()],
-                    )?;
-                    (prev, seq)
-                }
-            };
+            let link = minutes_link(tx, meeting, community, &rec, role, format, &body)?;
             crate::store::trust::ensure_on_roster(tx, community, &row.name, key, Some(role))?;
-            let mut st = tx.prepare_cached(
-                "SELECT role, public_key FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
-            )?;
-            let done: Vec<(Role, Vec<u8>)> = st
-                .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            if done.iter().any(|(_, k)| k.as_slice() == row.public_key) {
-                return Err(refuse(Refusal::AlreadySignedBy { name: row.name.clone() }));
-            }
-            if role != Role::Member && done.iter().any(|(r, _)| *r == role) {
-                return Err(refuse(Refusal::RoleAlreadySigned(role)));
-            }
+            let done = signed_roles(tx, meeting, &row, role)?;
             let statement = StatementV2 {
                 community_uid: crate::store::trust::community_uid(tx, community)?,
                 meeting_uid: rec.uid.clone(),
-                seq,
+                seq: link.seq,
                 signer_name: row.name.clone(),
                 role: role.as_db().to_string(),
                 signer_key: row.public_key,
                 signed_at: now(),
-                minutes_sha256: sha256(body.as_bytes()),
-                prev_sha256: parse32(&prev)?,
+                minutes_sha256: sha256(link.body.as_bytes()),
+                prev_sha256: parse32(&link.prev)?,
             };
             let sig = sign_v2(key, &statement).map_err(sign_error)?;
             insert_signature(tx, meeting, None, &statement, &sig)?;
-            let mut roles: Vec<Role> = done.iter().map(|(r, _)| *r).collect();
-            roles.push(role);
             let missing: Vec<Role> = [Role::Host, Role::Secretary]
                 .into_iter()
-                .filter(|r| !roles.contains(r))
+                .filter(|r| *r != role && !done.contains(r))
                 .collect();
             let locked = missing.is_empty() && rec.status == MeetingStatus::Adjourned;
             audit(
                 tx,
                 Some(meeting),
                 "sign",
-                &format!("{} {} {}", role.as_db(), row.name, fingerprint(&row.public_key)),
+                &format!(
+                    "{} {} {}",
+                    role.as_db(),
+                    row.name,
+                    fingerprint(&row.public_key)
+                ),
             )?;
             if locked {
-                crate::store::search::index_text(tx, meeting, "minutes", meeting.0, &body)?;
-                audit(tx, Some(meeting), "lock", &body_hash)?;
-                tx.execute(
-                    "UPDATE meetings SET status = 'signed' WHERE id = ?1",
-                    [meeting],
-                )?;
+                lock_minutes(tx, meeting, &link)?;
             }
             Ok(SignOutcome { locked, missing })
         })?;
@@ -534,4 +446,153 @@ fn sign_addendum_tx(
     };
     let sig = sign_v2(key, &st).map_err(sign_error)?;
     insert_signature(tx, meeting, Some(a.id), &st, &sig)
+}
+
+/// Whether `name` may sign the minutes of `rec` in `role`: the host and the secretary
+/// once the meeting is adjourned, each only as the one the record names; other members
+/// also after it is signed.
+fn may_sign(rec: &MeetingRecord, role: Role, name: &str) -> Result<()> {
+    let allowed = match role {
+        Role::Member => matches!(rec.status, MeetingStatus::Adjourned | MeetingStatus::Signed),
+        _ => rec.status == MeetingStatus::Adjourned,
+    };
+    if !allowed {
+        return Err(match rec.status {
+            MeetingStatus::Signed => refuse(Refusal::AlreadySignedByHostAndSecretary),
+            _ => refuse(Refusal::SignOnlyAdjourned),
+        });
+    }
+    let named = match role {
+        Role::Host => Some(&rec.host),
+        Role::Secretary => Some(&rec.secretary),
+        Role::Member => None,
+    };
+    if let Some(n) = named
+        && clean_line(n).trim() != name
+    {
+        return Err(refuse(Refusal::OnlyNamedMaySign {
+            name: clean_line(n).trim().to_string(),
+            role,
+        }));
+    }
+    Ok(())
+}
+
+/// The minutes a signature covers and their place in the community's chain.
+struct MinutesLink {
+    body: String,
+    hash: String,
+    prev: String,
+    seq: i64,
+}
+
+/// The minutes text signed: stored at the first signature (with the next link of the
+/// community's chain); a later signature signs the text stored then, in its format, and
+/// is refused if the records no longer render to it.
+fn minutes_link(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: MeetingId,
+    community: CommunityId,
+    rec: &MeetingRecord,
+    role: Role,
+    format: MinutesFormat,
+    body: &str,
+) -> Result<MinutesLink> {
+    let existing: Option<(String, String, String, i64, i64)> = tx
+        .query_row(
+            "SELECT text, sha256, prev_sha256, format, seq FROM minutes WHERE meeting_id = ?1",
+            [meeting],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let body = match &existing {
+        Some((_, _, _, f, _)) => match MinutesFormat::from_db(*f) {
+            Some(f) if f != format => signed_body_as(rec, f),
+            _ => body.to_string(),
+        },
+        None => body.to_string(),
+    };
+    let hash = hex(&sha256(body.as_bytes()));
+    if let Some((text, sha, prev, _, seq)) = existing {
+        if text != body || sha != hash {
+            return Err(refuse(Refusal::ChangedSinceFirstSignature));
+        }
+        return Ok(MinutesLink {
+            body,
+            hash,
+            prev,
+            seq,
+        });
+    }
+    if role == Role::Member {
+        return Err(refuse(Refusal::HostAndSecretaryFirst));
+    }
+    let last: Option<(String, i64)> = tx
+        .query_row(
+            "SELECT sha256, seq FROM minutes WHERE community_id = ?1 ORDER BY seq DESC LIMIT 1",
+            [community],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (prev, seq) = match last {
+        Some((h, s)) => (h, s.saturating_add(1)),
+        None => (ZERO_HASH.to_string(), 1),
+    };
+    if seq > MAX_SEQ {
+        return Err(StoreError::Corrupt(
+            "The community's chain position (seq) of its last minutes".into(),
+        ));
+    }
+    tx.execute(
+        "INSERT INTO minutes (meeting_id, community_id, seq, text, sha256, prev_sha256, rendered_at, format)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![meeting, community, seq, body, hash, prev, now(), format.as_db()],
+    )?;
+    Ok(MinutesLink {
+        body,
+        hash,
+        prev,
+        seq,
+    })
+}
+
+/// The roles that have signed the minutes already, refusing a second signature by the
+/// same key or a second host (secretary).
+fn signed_roles(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: MeetingId,
+    row: &SignerRow,
+    role: Role,
+) -> Result<Vec<Role>> {
+    let mut st = tx.prepare_cached(
+        "SELECT role, public_key FROM signatures WHERE meeting_id = ?1 AND addendum_id IS NULL",
+    )?;
+    let done: Vec<(Role, Vec<u8>)> = st
+        .query_map([meeting], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if done.iter().any(|(_, k)| k.as_slice() == row.public_key) {
+        return Err(refuse(Refusal::AlreadySignedBy {
+            name: row.name.clone(),
+        }));
+    }
+    if role != Role::Member && done.iter().any(|(r, _)| *r == role) {
+        return Err(refuse(Refusal::RoleAlreadySigned(role)));
+    }
+    Ok(done.into_iter().map(|(r, _)| r).collect())
+}
+
+/// Host and secretary have signed: the minutes go into the search index and the meeting
+/// becomes signed (the schema's triggers lock its records).
+fn lock_minutes(
+    tx: &rusqlite::Transaction<'_>,
+    meeting: MeetingId,
+    link: &MinutesLink,
+) -> Result<()> {
+    crate::store::search::index_text(tx, meeting, "minutes", meeting.0, &link.body)?;
+    audit(tx, Some(meeting), "lock", &link.hash)?;
+    tx.execute(
+        "UPDATE meetings SET status = 'signed' WHERE id = ?1",
+        [meeting],
+    )?;
+    Ok(())
 }

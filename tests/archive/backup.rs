@@ -1,8 +1,7 @@
 //! A backup taken while a roll call is running opens and verifies.
 
 use super::support::*;
-use yishi::store::ids::MeetingId;
-use yishi::store::ids::VoterId;
+use yishi::store::ids::{MeetingId, VoterId};
 
 #[test]
 fn backup_during_a_running_roll_call_opens_and_verifies() {

@@ -11,8 +11,7 @@ use yishi::domain::model::{
 use yishi::domain::record::RecusalBase;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::Store;
-use yishi::store::ids::CommunityId;
-use yishi::store::ids::{ItemId, MeetingId, VoterId};
+use yishi::store::ids::{CommunityId, ItemId, MeetingId, VoterId};
 use yishi::store::meetings::{ItemInput, MeetingInput};
 
 struct Demo {

@@ -10,8 +10,7 @@ use yishi::domain::model::{ActionStatus, Category, Electorate, MeetingKind, Scop
 use yishi::domain::roster_csv;
 use yishi::domain::rules::{Rule, RuleKind};
 use yishi::store::archive::ArchiveFilter;
-use yishi::store::ids::ItemId;
-use yishi::store::ids::{CommunityId, MeetingId};
+use yishi::store::ids::{CommunityId, ItemId, MeetingId};
 use yishi::store::import::ImportOutcome;
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::refusal::import::ImportRefusal;

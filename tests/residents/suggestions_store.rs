@@ -6,8 +6,7 @@
 use yishi::domain::cost::{CostPlan, FixedShare, ShareMethod, parse_coefs};
 use yishi::domain::model::{Category, MeetingStatus};
 use yishi::domain::suggestions::{Channel, SuggestionStatus};
-use yishi::store::ids::VoterId;
-use yishi::store::ids::{CommunityId, MeetingId};
+use yishi::store::ids::{CommunityId, MeetingId, VoterId};
 use yishi::store::refusal::suggestions::SuggestionRefusal;
 use yishi::store::suggestions::SuggestionInput;
 use yishi::store::{Refusal, Store, StoreError};

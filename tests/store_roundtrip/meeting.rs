@@ -2,8 +2,7 @@
 //! a recusal kept through undo; the demo a complete record.
 
 use super::support::*;
-use yishi::store::ids::ItemId;
-use yishi::store::ids::VoterId;
+use yishi::store::ids::{ItemId, VoterId};
 
 #[test]
 fn a_meeting_from_draft_to_adjourned_reads_back_identical() {

@@ -1,8 +1,7 @@
 //! What Store::open refuses, file permissions, the migration path, one writer per file.
 
 use super::support::*;
-use yishi::store::ids::CommunityId;
-use yishi::store::ids::VoterId;
+use yishi::store::ids::{CommunityId, VoterId};
 
 // ---------------------------------------------------------------------------------------
 // Opening

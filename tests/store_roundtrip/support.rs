@@ -1,6 +1,6 @@
 //! Shared set-up of these tests.
 #![allow(dead_code, unused_imports)]
-use yishi::store::ids::CommunityId;
+use yishi::store::ids::{CommunityId, MeetingId, VoterId};
 
 pub use std::fs;
 pub use std::path::{Path, PathBuf};
@@ -13,8 +13,6 @@ pub use yishi::domain::model::{
 };
 pub use yishi::domain::roster_csv;
 pub use yishi::domain::rules::{Flag, Rule, RuleKind};
-use yishi::store::ids::MeetingId;
-use yishi::store::ids::VoterId;
 pub use yishi::store::meetings::{ItemInput, MeetingInput};
 pub use yishi::store::{APPLICATION_ID, SCHEMA_VERSION, Store, StoreError};
 

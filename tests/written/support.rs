@@ -1,6 +1,6 @@
 //! Shared set-up of these tests.
 #![allow(dead_code, unused_imports)]
-use yishi::store::ids::MeetingId;
+use yishi::store::ids::{ItemId, MeetingId};
 
 pub use tempfile::TempDir;
 pub use yishi::domain::model::{
@@ -11,7 +11,6 @@ pub use yishi::domain::roster_csv;
 pub use yishi::domain::rules::{Basis, CheckKind, Rule, RuleKind};
 pub use yishi::domain::written::ballot_number;
 pub use yishi::store::Store;
-use yishi::store::ids::ItemId;
 pub use yishi::store::meetings::{ItemInput, MeetingInput};
 pub use yishi::store::written::Purpose;
 

@@ -1,6 +1,6 @@
 //! Mediation cases (调解): opening a case, its parties, mediators, sessions and the terms
 //! of its agreement, the parties' paper signatures, status changes and the follow-up of
-//! performance. Signing and verifying the agreement are in mediation_sign.rs. Each call is
+//! performance. Signing and verifying the agreement are in mediation/sign.rs. Each call is
 //! one transaction; once the agreement is signed, the case's facts are refused here
 //! (typed) and locked by the schema's triggers underneath.
 

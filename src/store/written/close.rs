@@ -9,10 +9,9 @@ use crate::domain::rules::Outcome;
 use crate::domain::text::clean_line;
 use crate::domain::written::{self, BallotState, Counts, ItemProgress};
 use crate::store::error::{Result, StoreError, refuse};
-use crate::store::ids::ItemId;
-use crate::store::ids::MeetingId;
+use crate::store::ids::{ItemId, MeetingId};
 use crate::store::refusal::written::WrittenRefusal;
-use crate::store::written::{ballot_rows, form};
+use crate::store::written::{ballot_rows, form, is_closed};
 use crate::store::{Store, audit, now};
 
 /// Where a written consultation stands today.
@@ -164,11 +163,7 @@ impl Store {
             let Some((_, current)) = deadline(tx, meeting)? else {
                 return Err(refuse(WrittenRefusal::NotWritten));
             };
-            let closed: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
-                [meeting],
-                |r| r.get(0),
-            )?;
+            let closed = is_closed(tx, meeting)?;
             if closed {
                 return Err(refuse(WrittenRefusal::NotRunning));
             }
@@ -211,11 +206,7 @@ impl Store {
             let p = written::item_progress(it.id.0, &it.rule, &b);
             items.push((it.id, it.position, it.title.clone(), p));
         }
-        let closed: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
-            [meeting],
-            |r| r.get(0),
-        )?;
+        let closed = is_closed(self.conn(), meeting)?;
         Ok(Progress {
             counts: written::counts(&states(&ballots)),
             items,
@@ -249,11 +240,7 @@ impl Store {
             return Err(refuse(WrittenRefusal::NotWritten));
         }
         let early = self.closing_is_early(meeting, today)?;
-        let already: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
-            [meeting],
-            |r| r.get(0),
-        )?;
+        let already = is_closed(self.conn(), meeting)?;
         if early && !early_confirmed && !already {
             return Err(refuse(WrittenRefusal::Early));
         }

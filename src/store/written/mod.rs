@@ -2,7 +2,7 @@
 //! delivery and their return, entered by ballot number with one answer per item saved at
 //! once. The answers are the items' votes (`vote_eligible` frozen when the consultation
 //! opens, `votes`, `vote_corrections`), so tallies, closing and minutes are the roll
-//! call's. Extension, progress and closing are in written_close.rs.
+//! call's. Extension, progress and closing are in written/close.rs.
 
 pub(crate) mod ballot_entry;
 pub mod close;
@@ -18,9 +18,7 @@ use crate::domain::written;
 use crate::domain::written::ballot_number;
 use crate::store::common::require_status;
 use crate::store::error::{Result, refuse};
-use crate::store::ids::CommunityId;
-use crate::store::ids::ItemId;
-use crate::store::ids::{MeetingId, VoterId};
+use crate::store::ids::{CommunityId, ItemId, MeetingId, VoterId};
 use crate::store::refusal::Refusal;
 use crate::store::refusal::written::WrittenRefusal;
 use crate::store::{Store, audit, now, roll_call};
@@ -141,7 +139,7 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: MeetingId, at: &s
         "SELECT id, scope_kind, scope_building, scope_unit FROM agenda_items
          WHERE meeting_id = ?1 AND rule <> 'no_vote' AND status = 'pending' ORDER BY position",
     )?;
-    let items: Vec<(i64, String, String, String)> = st
+    let items: Vec<BallotItem> = st
         .query_map([meeting], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?
@@ -149,11 +147,27 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: MeetingId, at: &s
     if items.is_empty() {
         return Err(refuse(WrittenRefusal::NoBallotItems));
     }
-    // voter -> (roster order, name); units inside any item's scope.
+    let voters = freeze_voter_lists(tx, meeting, community, &electorate, &items, at)?;
+    issue_ballots(tx, meeting, &items, voters, at)
+}
+
+/// An item of a written consultation: (id, scope kind, building, unit) as stored.
+type BallotItem = (i64, String, String, String);
+
+/// Each item's list of voters, frozen (`vote_eligible`), and the item put to the vote;
+/// returns every voter of any item, once, with their name.
+fn freeze_voter_lists(
+    tx: &rusqlite::Connection,
+    meeting: MeetingId,
+    community: CommunityId,
+    electorate: &str,
+    items: &[BallotItem],
+    at: &str,
+) -> Result<Vec<(i64, String)>> {
     let mut voters: Vec<(i64, String)> = Vec::new();
-    for (item, kind, building, unit) in &items {
+    for (item, kind, building, unit) in items {
         let kind = ScopeKind::from_db(kind).unwrap_or(ScopeKind::All);
-        let council = if roll_call::is_council_vote(&electorate, kind == ScopeKind::Council) {
+        let council = if roll_call::is_council_vote(electorate, kind == ScopeKind::Council) {
             Some(
                 roll_call::meeting_council(tx, meeting)?
                     .map(|c| c.0)
@@ -181,6 +195,18 @@ pub(crate) fn open_written(tx: &rusqlite::Connection, meeting: MeetingId, at: &s
             params![item, at],
         )?;
     }
+    Ok(voters)
+}
+
+/// Each voter's numbered ballot, in roster order across the items, with the units they
+/// hold inside any item's scope; returns how many were issued.
+fn issue_ballots(
+    tx: &rusqlite::Connection,
+    meeting: MeetingId,
+    items: &[BallotItem],
+    voters: Vec<(i64, String)>,
+    at: &str,
+) -> Result<i64> {
     // Roster order across items.
     let mut order = tx.prepare_cached("SELECT position FROM voters WHERE id = ?1")?;
     let mut keyed: Vec<(i64, i64, String)> = Vec::with_capacity(voters.len());
@@ -237,11 +263,7 @@ pub(crate) fn require_running(tx: &rusqlite::Connection, meeting: MeetingId) -> 
     if form(tx, meeting)? != MeetingForm::Written {
         return Err(refuse(WrittenRefusal::NotWritten));
     }
-    let closed: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
-        [meeting],
-        |r| r.get(0),
-    )?;
+    let closed = is_closed(tx, meeting)?;
     if closed {
         return Err(refuse(WrittenRefusal::NotRunning));
     }
@@ -511,4 +533,13 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Whether the consultation's closing is recorded (nothing is entered after it).
+pub(crate) fn is_closed(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM written_closures WHERE meeting_id = ?1)",
+        [meeting],
+        |r| r.get(0),
+    )?)
 }

@@ -5,8 +5,7 @@
 use crate::domain::mediation::agreement::{V1_WORDS, party_label};
 use crate::domain::mediation::{CaseKind, CaseRecord, CaseStatus};
 use crate::store::actions::today;
-use crate::store::ids::SignerId;
-use crate::store::ids::{CaseId, CommunityId};
+use crate::store::ids::{CaseId, CommunityId, SignerId};
 use crate::store::mediation::{CaseFilter, CaseInput};
 use crate::store::{Refusal, StoreError};
 use crate::strings::mediation as m;

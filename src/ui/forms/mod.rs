@@ -11,8 +11,7 @@ pub mod paper;
 pub mod roster;
 pub mod written;
 
-use crate::store::ids::CommunityId;
-use crate::store::ids::VoterId;
+use crate::store::ids::{CommunityId, VoterId};
 use crate::store::{Refusal, StoreError};
 use crate::ui::ctx::{Ctx, Nav};
 use crate::ui::form::{Field, Form};

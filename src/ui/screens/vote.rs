@@ -21,8 +21,7 @@ use std::any::Any;
 
 use crate::store::Refusal;
 use crate::store::StoreError;
-use crate::store::ids::ItemId;
-use crate::store::ids::VoterId;
+use crate::store::ids::{ItemId, VoterId};
 use crate::ui::columns::{self, Col};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
 use crate::ui::forms::floor::{self, VoteJump};
