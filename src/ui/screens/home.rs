@@ -134,7 +134,7 @@ impl Screen for Home {
                 self.community(),
             )),
             Act::Archive => Nav::push(archive::Archive::load(ctx)),
-            Act::Mediation(crate::ui::keys::mediation::MedAct::List) => Nav::push(
+            Act::Mediation(crate::ui::keys::act::MedAct::List) => Nav::push(
                 crate::ui::screens::mediation_list::CaseList::load(ctx, self.community()),
             ),
             _ => Nav::Stay,

@@ -17,7 +17,8 @@ use crate::store::suggestions::{SuggestionEvent, SuggestionInput, SuggestionRow}
 use crate::strings::{self, suggestions as w, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::form::{Field, Form};
-use crate::ui::keys::suggestions::{self, CivicAct};
+use crate::ui::keys::act::CivicAct;
+use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
 use crate::ui::screens::moved;
 use crate::ui::{forms, theme};

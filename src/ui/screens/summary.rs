@@ -14,7 +14,8 @@ use crate::store::actions::today;
 use crate::strings::{suggestions as w, ui as s};
 use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
 use crate::ui::form::Field;
-use crate::ui::keys::suggestions::{self, CivicAct};
+use crate::ui::keys::act::CivicAct;
+use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
 use crate::ui::{forms, theme};
 
