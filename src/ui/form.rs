@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::domain::text::{truncate, width};
 use crate::store::StoreError;
 use crate::strings::{Lang, Tr, ui as s};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
 use crate::ui::editor::Editor;
 use crate::ui::theme;
 
@@ -121,31 +121,42 @@ impl Field {
     }
 }
 
-/// What the form does when saved: its purpose's own submit, reading fields by name.
-/// An error keeps the form open with what was typed and the sentence.
-pub type Submit = Box<dyn Fn(&Form, &mut Ctx) -> Result<Nav, StoreError>>;
+/// What the form does when saved: its purpose's own submit, reading fields by name,
+/// answering with `N` (the app's `Nav`). An error keeps the form open with what was
+/// typed and the sentence.
+pub type Submit<N> = Box<dyn Fn(&Form<N>, &mut Ctx) -> Result<N, StoreError>>;
 
 /// Called after a field changed (the export form names its file by format and kind).
-pub type OnChange = fn(&mut Form);
+pub type OnChange<N> = fn(&mut Form<N>);
 
 /// A line from the fields as they stand, for the hint area (see `Form::live`).
-pub type Live = fn(&Form, Lang) -> Option<String>;
+pub type Live<N> = fn(&Form<N>, Lang) -> Option<String>;
 
-pub struct Form {
+/// Which form, on which record (the row it edits, or the one it adds to): where its
+/// draft is kept (see ui::drafts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DraftKey {
+    pub form: &'static str,
+    pub record: i64,
+}
+
+/// A form whose save answers with an `N`: generic so that this widget does not name
+/// the app's `Nav`, which holds forms (`Form<Nav>` is every form the screens open).
+pub struct Form<N> {
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<String>,
-    submit: Submit,
-    on_change: Option<OnChange>,
+    submit: Submit<N>,
+    on_change: Option<OnChange<N>>,
     /// A line worked out from the fields as they stand (the custom rule's explanation),
     /// shown under the form while it gives one.
-    live: Option<Live>,
+    live: Option<Live<N>>,
     /// The focused text field's width as last drawn, for moving the cursor by visual
     /// line. A `Cell`, so drawing reads the form and leaves only this note.
     field_width: Cell<usize>,
     /// Where its draft is kept as it is typed (see ui::drafts), if it keeps one.
-    pub(crate) draft: Option<crate::ui::drafts::DraftKey>,
+    pub(crate) draft: Option<DraftKey>,
     /// The values it opened with and those last kept as its draft.
     pub(crate) pristine: Vec<(String, String)>,
     pub(crate) kept: Vec<(String, String)>,
@@ -162,12 +173,12 @@ pub enum Outcome {
     Submit,
 }
 
-impl Form {
+impl<N: 'static> Form<N> {
     pub fn new(
         title: impl Into<String>,
         fields: Vec<Field>,
-        submit: impl Fn(&Form, &mut Ctx) -> Result<Nav, StoreError> + 'static,
-    ) -> Form {
+        submit: impl Fn(&Form<N>, &mut Ctx) -> Result<N, StoreError> + 'static,
+    ) -> Form<N> {
         Form {
             title: title.into(),
             fields,
@@ -185,12 +196,12 @@ impl Form {
         }
     }
 
-    pub fn on_change(mut self, f: OnChange) -> Form {
+    pub fn on_change(mut self, f: OnChange<N>) -> Form<N> {
         self.on_change = Some(f);
         self
     }
 
-    pub fn live(mut self, f: Live) -> Form {
+    pub fn live(mut self, f: Live<N>) -> Form<N> {
         self.live = Some(f);
         self
     }
@@ -219,7 +230,7 @@ impl Form {
     }
 
     /// Carry out the form's purpose.
-    pub fn submit(&self, ctx: &mut Ctx) -> Result<Nav, StoreError> {
+    pub fn submit(&self, ctx: &mut Ctx) -> Result<N, StoreError> {
         (self.submit)(self, ctx)
     }
 

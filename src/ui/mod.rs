@@ -4,14 +4,20 @@
 mod app;
 mod columns;
 mod ctx;
+mod delivered;
 mod drafts;
 mod editor;
 mod form;
 mod forms;
+mod item_detail;
 mod keys;
 mod md_view;
+mod nav;
+mod resume;
 mod room;
 mod room_bars;
+mod route;
+mod screen;
 mod screens;
 mod theme;
 mod widgets;
@@ -34,16 +40,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::domain::text::width;
 use crate::store::Store;
 use crate::strings::{Lang, ui as s};
-use app::Overlay;
-
-/// The smallest window the screens are laid out for.
-pub const MIN_W: u16 = 80;
-pub const MIN_H: u16 = 24;
-
-/// Whether a window of this size shows only the "too small" notice.
-pub fn too_small(w: u16, h: u16) -> bool {
-    w < MIN_W || h < MIN_H
-}
+use app::{Overlay, too_small};
 
 /// Leave the terminal as we found it: raw mode off, main screen, no bracketed paste.
 fn restore() {
@@ -164,7 +161,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
     match &app.overlay {
         None => {}
         Some(Overlay::Help) => draw_help(lang, app.keymap(), app.store.read_only(), f, body),
-        Some(Overlay::Confirm(c)) => draw_confirm(lang, &c.text, c.enter_only, f, body),
+        Some(Overlay::Confirm(c)) => draw_confirm(lang, &c.question, c.enter_only, f, body),
         Some(Overlay::Form(form)) => form.render(f, body, lang),
         Some(Overlay::Discard(form)) => drafts::draw_discard(lang, form, f, body),
     }

@@ -69,7 +69,7 @@ pub fn fields(l: Lang, prev: Option<&CustomRule>) -> Vec<Field> {
 }
 
 /// The rule the fields give, or which field cannot be read.
-fn rule_of(f: &Form, l: Lang) -> Result<CustomRule, String> {
+fn rule_of<N: 'static>(f: &Form<N>, l: Lang) -> Result<CustomRule, String> {
     let share = |name: &str, label: crate::strings::Tr| {
         parse_threshold(&f.text(name)).ok_or_else(|| h::bad_share(l, label.get(l)))
     };
@@ -97,13 +97,13 @@ fn rule_of(f: &Form, l: Lang) -> Result<CustomRule, String> {
 }
 
 /// The custom rule of the item form, for its submit; a share it cannot read is refused.
-pub fn read(f: &Form) -> Result<CustomRule, StoreError> {
+pub fn read<N: 'static>(f: &Form<N>) -> Result<CustomRule, StoreError> {
     rule_of(f, Lang::En).map_err(|_| Refusal::BadCustomRule.into())
 }
 
 /// The form's live line: the custom rule in plain words (or what is wrong with it),
 /// while the rule is "custom" and the focus is on the rule or its editor.
-pub fn live(f: &Form, l: Lang) -> Option<String> {
+pub fn live<N: 'static>(f: &Form<N>, l: Lang) -> Option<String> {
     let focused = f.focused();
     if f.choice("rule") != "custom" || !(focused == "rule" || focused.starts_with("c_")) {
         return None;

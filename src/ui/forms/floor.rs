@@ -4,14 +4,13 @@
 use crate::domain::model::PresenceKind;
 use crate::domain::text::clean_line;
 use crate::strings::ui as s;
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{find_voter, limit, one_field, saved};
+use crate::ui::nav::Nav;
 
-/// What the proxy form hands to the attendance (see `Screen::deliver`).
-pub struct ProxyRecorded;
-
-pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
+pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form<Nav> {
     let colon = s::colon(ctx.lang);
     Form::new(
         format!("{}{colon}{}", ctx.t(s::F_PROXY), clean_line(name)),
@@ -30,13 +29,13 @@ pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form {
             )?;
             ctx.info(ctx.t(s::SAVED));
             // The roll call moves on to the next row, as after `p` and `x`.
-            Ok(Nav::Deliver(Box::new(ProxyRecorded)))
+            Ok(Nav::Deliver(Delivered::ProxyRecorded))
         },
     )
     .keep_draft("proxy", voter)
 }
 
-pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
+pub fn speaker_form(ctx: &Ctx, item: i64) -> Form<Nav> {
     one_field(
         ctx,
         s::K_ADD_SPEAKER,
@@ -49,7 +48,7 @@ pub fn speaker_form(ctx: &Ctx, item: i64) -> Form {
     .keep_draft("speaker", item)
 }
 
-pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
+pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form<Nav> {
     one_field(
         ctx,
         s::F_REMARK,
@@ -62,7 +61,7 @@ pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
     .keep_draft("remark", remark)
 }
 
-pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
+pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form<Nav> {
     one_field(
         ctx,
         s::F_AMEND,
@@ -75,7 +74,7 @@ pub fn amend_form(ctx: &Ctx, item: i64, proposal: &str) -> Form {
     .keep_draft("amend", item)
 }
 
-pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form {
+pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form<Nav> {
     one_field(
         ctx,
         s::K_RECUSE,
@@ -91,7 +90,7 @@ pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form {
     .changes_record()
 }
 
-pub fn action_form(ctx: &Ctx, item: i64) -> Form {
+pub fn action_form(ctx: &Ctx, item: i64) -> Form<Nav> {
     Form::new(
         ctx.t(s::F_ACTION),
         vec![
@@ -108,14 +107,11 @@ pub fn action_form(ctx: &Ctx, item: i64) -> Form {
     .keep_draft("action", item)
 }
 
-/// What the vote's jump form hands to the vote (see `Screen::deliver`).
-pub struct VoteJump(pub String);
-
-pub fn jump_form(ctx: &Ctx) -> Form {
+pub fn jump_form(ctx: &Ctx) -> Form<Nav> {
     one_field(
         ctx,
         s::K_JUMP,
         Field::text("text", s::F_JUMP, ""),
-        |q, _| Ok(Nav::Deliver(Box::new(VoteJump(q)))),
+        |q, _| Ok(Nav::Deliver(Delivered::VoteJump(q))),
     )
 }

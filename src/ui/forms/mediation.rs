@@ -8,9 +8,12 @@ use crate::store::actions::today;
 use crate::store::mediation::{CaseFilter, CaseInput};
 use crate::store::{Refusal, StoreError};
 use crate::strings::mediation as m;
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{limit, opts, saved};
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
 
 /// "a, b，c、d" → [a, b, c, d].
 pub fn split_list(s: &str) -> Vec<String> {
@@ -50,7 +53,7 @@ fn case_fields(ctx: &Ctx, c: Option<&CaseRecord>) -> Vec<Field> {
     ]
 }
 
-fn case_input(f: &Form) -> CaseInput {
+fn case_input(f: &Form<Nav>) -> CaseInput {
     CaseInput {
         kind: CaseKind::from_db(&f.choice("kind")).unwrap_or(CaseKind::Other),
         title: f.text("title"),
@@ -61,22 +64,20 @@ fn case_input(f: &Form) -> CaseInput {
 }
 
 /// Open a case; its screen opens on it.
-pub fn new_case_form(ctx: &Ctx, community: i64) -> Form {
+pub fn new_case_form(ctx: &Ctx, community: i64) -> Form<Nav> {
     Form::new(
         ctx.t(m::F_NEW_CASE),
         case_fields(ctx, None),
         move |f, ctx| {
             let id = ctx.store.open_case(community, &case_input(f))?;
             ctx.info(ctx.t(crate::strings::ui::SAVED));
-            Ok(Nav::push(
-                crate::ui::screens::mediation_case::CaseScreen::load(ctx, id),
-            ))
+            Ok(Nav::Open(Route::Case { case: id }))
         },
     )
     .changes_record()
 }
 
-pub fn edit_case_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
+pub fn edit_case_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form<Nav> {
     Form::new(
         ctx.t(m::F_EDIT_CASE),
         case_fields(ctx, Some(rec)),
@@ -88,7 +89,7 @@ pub fn edit_case_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
     .changes_record()
 }
 
-pub fn party_form(ctx: &Ctx, case: i64) -> Form {
+pub fn party_form(ctx: &Ctx, case: i64) -> Form<Nav> {
     Form::new(
         ctx.t(m::F_PARTY),
         vec![
@@ -104,7 +105,7 @@ pub fn party_form(ctx: &Ctx, case: i64) -> Form {
     .changes_record()
 }
 
-pub fn mediator_form(ctx: &Ctx, case: i64, suggested: &str) -> Form {
+pub fn mediator_form(ctx: &Ctx, case: i64, suggested: &str) -> Form<Nav> {
     Form::new(
         ctx.t(m::F_MEDIATOR),
         vec![Field::text("name", m::F_NAME, suggested).max(limit::NAME)],
@@ -116,7 +117,7 @@ pub fn mediator_form(ctx: &Ctx, case: i64, suggested: &str) -> Form {
     .changes_record()
 }
 
-pub fn session_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
+pub fn session_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form<Nav> {
     let present: Vec<&str> = rec.parties.iter().map(|p| p.name.as_str()).collect();
     Form::new(
         ctx.t(m::F_SESSION),
@@ -150,11 +151,11 @@ fn parties(rec: &CaseRecord) -> Vec<(String, String)> {
         .collect()
 }
 
-fn party_of(f: &Form) -> i64 {
+fn party_of(f: &Form<Nav>) -> i64 {
     f.choice("party").parse().unwrap_or(0)
 }
 
-pub fn term_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
+pub fn term_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form<Nav> {
     Form::new(
         ctx.t(m::F_TERM),
         vec![
@@ -178,7 +179,7 @@ pub fn term_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
 }
 
 /// The first party without a paper signature is offered.
-pub fn paper_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form {
+pub fn paper_form(ctx: &Ctx, case: i64, rec: &CaseRecord) -> Form<Nav> {
     let next = rec
         .parties
         .iter()
@@ -208,7 +209,7 @@ fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
         .id)
 }
 
-pub fn sign_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
+pub fn sign_form(ctx: &Ctx, case: i64, mediator: &str) -> Form<Nav> {
     Form::new(
         ctx.t(m::F_SIGN),
         vec![
@@ -229,7 +230,7 @@ pub fn sign_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
     .changes_record()
 }
 
-pub fn check_form(ctx: &Ctx, case: i64) -> Form {
+pub fn check_form(ctx: &Ctx, case: i64) -> Form<Nav> {
     let l = ctx.lang;
     let results = vec![
         ("1".to_string(), m::YES_PERFORMED.get(l).to_string()),
@@ -256,7 +257,7 @@ pub fn check_form(ctx: &Ctx, case: i64) -> Form {
 }
 
 /// The statuses reachable by hand from `from` (none: the form is not offered).
-pub fn status_form(ctx: &Ctx, case: i64, from: CaseStatus) -> Option<Form> {
+pub fn status_form(ctx: &Ctx, case: i64, from: CaseStatus) -> Option<Form<Nav>> {
     let l = ctx.lang;
     let to = from.by_hand();
     let first = to.first()?.as_db();
@@ -278,7 +279,7 @@ pub fn status_form(ctx: &Ctx, case: i64, from: CaseStatus) -> Option<Form> {
     )
 }
 
-pub fn addendum_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
+pub fn addendum_form(ctx: &Ctx, case: i64, mediator: &str) -> Form<Nav> {
     Form::new(
         ctx.t(m::F_ADDENDUM),
         vec![
@@ -297,7 +298,7 @@ pub fn addendum_form(ctx: &Ctx, case: i64, mediator: &str) -> Form {
 }
 
 /// The case list's filter, handed to the list (`Nav::Deliver`).
-pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form {
+pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form<Nav> {
     let l = ctx.lang;
     let all = || ("".to_string(), m::ALL.get(l).to_string());
     let mut statuses = vec![all()];
@@ -332,7 +333,7 @@ pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form {
                     crate::store::mediation::MediationRefusal::BadMonth,
                 )));
             }
-            Ok(Nav::Deliver(Box::new(CaseFilter {
+            Ok(Nav::Deliver(Delivered::CaseFilter(CaseFilter {
                 community,
                 status: CaseStatus::from_db(&f.choice("status")),
                 kind: CaseKind::from_db(&f.choice("kind")),

@@ -5,12 +5,13 @@ use crate::domain::rules::{Rule, RuleKind};
 use crate::store::StoreError;
 use crate::store::meetings::{ItemInput, ItemRow, MeetingInput, MeetingRow};
 use crate::strings::{self, Lang, ui as s};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{custom_rule, find_voter, limit, opts, saved};
-use crate::ui::screens::prepare;
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
 
-fn meeting_input(f: &Form) -> MeetingInput {
+fn meeting_input(f: &Form<Nav>) -> MeetingInput {
     MeetingInput {
         kind: MeetingKind::from_db(&f.choice("kind")).unwrap_or(MeetingKind::Other),
         title: f.text("title"),
@@ -23,7 +24,7 @@ fn meeting_input(f: &Form) -> MeetingInput {
 }
 
 /// A new meeting of `community`, or the details of `m`.
-pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
+pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form<Nav> {
     let l = ctx.lang;
     let kinds = opts(
         MeetingKind::ALL,
@@ -99,7 +100,7 @@ pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form {
                     .store
                     .create_meeting(community, electorate, &meeting_input(f))?;
                 ctx.info(ctx.t(s::SAVED));
-                Ok(Nav::push(prepare::Prepare::load(ctx, id)))
+                Ok(Nav::Open(Route::Prepare { meeting: id }))
             })
             .keep_draft("meeting_new", community)
         }
@@ -115,7 +116,7 @@ pub fn rule_options(l: Lang) -> Vec<(String, String)> {
 
 fn item_input(
     ctx: &Ctx,
-    f: &Form,
+    f: &Form<Nav>,
     previous: Option<&Rule>,
     community: i64,
 ) -> Result<ItemInput, StoreError> {
@@ -161,7 +162,7 @@ fn item_input(
 }
 
 /// A new agenda item of `meeting`, or the item `it`.
-pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, StoreError> {
+pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<Nav>, StoreError> {
     let l = ctx.lang;
     let community = ctx.store.meeting(meeting)?.community_id;
     // The elevator rule's parameters: the owners whose unit the shaft occupies (by name),
@@ -274,7 +275,7 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form, 
 
 /// Choosing the category 加装电梯 chooses the elevator rule (the host may still pick
 /// another: only a change of the category itself does this).
-fn elevator_rule(f: &mut Form) {
+fn elevator_rule(f: &mut Form<Nav>) {
     if f.focused() == "category" && f.choice("category") == Category::Elevator.as_db() {
         f.set_choice("rule", "elevator");
     }

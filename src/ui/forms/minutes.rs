@@ -7,11 +7,12 @@ use crate::domain::text::clean_line;
 use crate::export::Format;
 use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{limit, one_field, saved};
+use crate::ui::nav::Nav;
 
-pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
+pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form<Nav> {
     one_field(
         ctx,
         s::F_SUMMARY,
@@ -26,7 +27,7 @@ pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form {
 
 /// Register a signer of the meeting's community: the first ones found the community's
 /// roster; later ones are endorsed by a signer already on it.
-pub fn register_form(ctx: &Ctx, meeting: i64) -> Form {
+pub fn register_form(ctx: &Ctx, meeting: i64) -> Form<Nav> {
     Form::new(
         ctx.t(s::K_REGISTER),
         vec![
@@ -63,7 +64,7 @@ fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
 }
 
 /// Sign as `role` (the one not yet signed), `name` filled in from the meeting.
-pub fn sign_form(ctx: &Ctx, meeting: i64, role: &str, name: &str) -> Form {
+pub fn sign_form(ctx: &Ctx, meeting: i64, role: &str, name: &str) -> Form<Nav> {
     let l = ctx.lang;
     let roles: Vec<(String, String)> = [Role::Host, Role::Secretary, Role::Member]
         .iter()
@@ -107,7 +108,7 @@ pub fn sign_form(ctx: &Ctx, meeting: i64, role: &str, name: &str) -> Form {
     .changes_record()
 }
 
-pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form {
+pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form<Nav> {
     Form::new(
         ctx.t(s::K_ADDENDUM),
         vec![
@@ -154,7 +155,7 @@ fn offered_id(path: &str) -> Option<i64> {
 
 /// The export form: format, content (full or notice) and the file, named by the first two
 /// until the user types a name of their own.
-pub fn export_form(ctx: &Ctx, meeting: i64) -> Form {
+pub fn export_form(ctx: &Ctx, meeting: i64) -> Form<Nav> {
     let formats = vec![
         ("md".to_string(), "Markdown".to_string()),
         ("html".to_string(), "HTML (A4)".to_string()),
@@ -187,7 +188,7 @@ pub fn export_form(ctx: &Ctx, meeting: i64) -> Form {
 }
 
 /// The export form's change hook: an offered name follows the format and the content.
-fn rename_offered(f: &mut Form) {
+fn rename_offered(f: &mut Form<Nav>) {
     if let Some(id) = offered_id(&f.text("path")) {
         let name = export_name(
             id,
@@ -198,7 +199,7 @@ fn rename_offered(f: &mut Form) {
     }
 }
 
-pub fn notice_form(ctx: &Ctx, meeting: i64) -> Form {
+pub fn notice_form(ctx: &Ctx, meeting: i64) -> Form<Nav> {
     one_field(
         ctx,
         s::K_EXPORT_NOTICE,
@@ -246,7 +247,7 @@ fn write_export(
 mod tests {
     use super::*;
 
-    fn key(f: &mut Form, code: crossterm::event::KeyCode) {
+    fn key(f: &mut Form<Nav>, code: crossterm::event::KeyCode) {
         let k = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
         f.key(&k, crate::strings::Lang::En);
     }

@@ -12,8 +12,9 @@ pub mod roster;
 pub mod written;
 
 use crate::store::{Refusal, StoreError};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
 use crate::ui::form::{Field, Form};
+use crate::ui::nav::Nav;
 
 /// The longest texts the store keeps (schema.sql's CHECKs on these columns).
 pub mod limit {
@@ -45,7 +46,7 @@ pub(crate) fn one_field(
     title: crate::strings::Tr,
     field: Field,
     submit: impl Fn(String, &mut Ctx) -> Result<Nav, StoreError> + 'static,
-) -> Form {
+) -> Form<Nav> {
     Form::new(ctx.t(title), vec![field], move |f, ctx| {
         submit(f.text("text"), ctx)
     })

@@ -9,8 +9,9 @@ use crate::domain::text::clean_line;
 use crate::paper::{Paper, render};
 use crate::store::{Refusal, StoreError};
 use crate::strings::{Tr, ui as s, written_ui as wu};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
 use crate::ui::form::{Field, Form};
+use crate::ui::nav::Nav;
 
 fn code(p: Paper) -> &'static str {
     match p {
@@ -48,7 +49,7 @@ fn offered_id(path: &str) -> Option<i64> {
 
 /// The print form: which paper (`offer`, the first chosen) and the file, named after the
 /// paper until the user types a name of their own.
-pub fn print_form(ctx: &Ctx, meeting: i64, offer: &[Paper]) -> Form {
+pub fn print_form(ctx: &Ctx, meeting: i64, offer: &[Paper]) -> Form<Nav> {
     let l = ctx.lang;
     let options = offer
         .iter()
@@ -69,7 +70,7 @@ pub fn print_form(ctx: &Ctx, meeting: i64, offer: &[Paper]) -> Form {
     .on_change(rename_offered)
 }
 
-fn rename_offered(f: &mut Form) {
+fn rename_offered(f: &mut Form<Nav>) {
     if let (Some(id), Some(p)) = (offered_id(&f.text("path")), paper_of(&f.choice("paper"))) {
         f.set_text("path", &p.file_name(id));
     }

@@ -6,11 +6,13 @@ use crate::domain::text::clean_line;
 use crate::store::Refusal;
 use crate::store::roster::{VoterInput, VoterRow};
 use crate::strings::{self, ui as s};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{limit, one_field, opts, saved};
+use crate::ui::nav::Nav;
 
-fn voter_input(f: &Form) -> VoterInput {
+fn voter_input(f: &Form<Nav>) -> VoterInput {
     VoterInput {
         name: f.text("name"),
         kind: VoterKind::from_db(&f.choice("kind")),
@@ -20,7 +22,7 @@ fn voter_input(f: &Form) -> VoterInput {
 }
 
 /// A new voter of `community`, or the voter `v`.
-pub fn voter_form(ctx: &Ctx, community: i64, v: Option<&VoterRow>) -> Form {
+pub fn voter_form(ctx: &Ctx, community: i64, v: Option<&VoterRow>) -> Form<Nav> {
     let l = ctx.lang;
     let kinds = opts(VoterKind::ALL, |k| k.as_db(), |k| strings::voter_kind(l, k));
     let fields = vec![
@@ -64,7 +66,7 @@ pub fn voter_form(ctx: &Ctx, community: i64, v: Option<&VoterRow>) -> Form {
     }
 }
 
-pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form {
+pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
     let colon = s::colon(ctx.lang);
     let voter = v.id;
     Form::new(
@@ -90,7 +92,7 @@ pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form {
     .keep_draft("unit", voter)
 }
 
-pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form {
+pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
     let voter = v.id;
     one_field(
         ctx,
@@ -104,7 +106,7 @@ pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form {
     .changes_record()
 }
 
-pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form {
+pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
     let colon = s::colon(ctx.lang);
     let l = ctx.lang;
     let kinds = opts(
@@ -139,14 +141,11 @@ pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form {
     .changes_record()
 }
 
-/// What the roster's search form hands to the roster (see `Screen::deliver`).
-pub struct RosterSearch(pub String);
-
-pub fn search_form(ctx: &Ctx, current: &str) -> Form {
+pub fn search_form(ctx: &Ctx, current: &str) -> Form<Nav> {
     one_field(
         ctx,
         s::K_SEARCH,
         Field::text("text", s::SEARCH_LABEL, current),
-        |q, _ctx| Ok(Nav::Deliver(Box::new(RosterSearch(q)))),
+        |q, _ctx| Ok(Nav::Deliver(Delivered::RosterSearch(q))),
     )
 }

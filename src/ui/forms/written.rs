@@ -5,9 +5,11 @@ use crate::domain::minutes::written::way;
 use crate::domain::model::{DeliveryWay, MeetingForm};
 use crate::store::StoreError;
 use crate::strings::written_ui as wu;
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::saved;
+use crate::ui::nav::Nav;
 
 pub fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
@@ -23,7 +25,7 @@ pub fn days_after(date: &str, days: i64) -> String {
 
 /// The form of a draft meeting: in the room or written (with its opening and closing
 /// dates), and the day its notice was posted. Saved together by the store.
-pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form, StoreError> {
+pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form<Nav>, StoreError> {
     let l = ctx.lang;
     let form = ctx.store.meeting_form(meeting)?;
     let dates = ctx.store.written_dates(meeting)?;
@@ -71,7 +73,7 @@ pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form, StoreError> {
 }
 
 /// 延期: a new closing date after the present one, and its reason.
-pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form {
+pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form<Nav> {
     Form::new(
         ctx.t(wu::F_EXTEND_TITLE),
         vec![
@@ -91,7 +93,7 @@ pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form {
 }
 
 /// Record that `voter`'s ballot was served: the date (today unless told) and the way.
-pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -> Form {
+pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -> Form<Nav> {
     let l = ctx.lang;
     let ways = DeliveryWay::ALL
         .iter()
@@ -122,7 +124,7 @@ pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -
 
 /// Record the delivery of every ballot in `voters` (the list's unserved), one date and
 /// way for all: a round of the doors, or the notice board for those not reached.
-pub fn deliver_all_form(ctx: &Ctx, meeting: i64, voters: Vec<i64>, by: &str) -> Form {
+pub fn deliver_all_form(ctx: &Ctx, meeting: i64, voters: Vec<i64>, by: &str) -> Form<Nav> {
     let l = ctx.lang;
     let ways = DeliveryWay::ALL
         .iter()
@@ -147,13 +149,10 @@ pub fn deliver_all_form(ctx: &Ctx, meeting: i64, voters: Vec<i64>, by: &str) -> 
     .changes_record()
 }
 
-/// What the deliveries list is narrowed to (handed to the screen).
-pub struct Find(pub String);
-
-pub fn find_form(ctx: &Ctx, words: &str) -> Form {
+pub fn find_form(ctx: &Ctx, words: &str) -> Form<Nav> {
     Form::new(
         ctx.t(wu::F_FIND_TITLE),
         vec![Field::text("words", wu::F_WORDS, words)],
-        |f, _| Ok(Nav::Deliver(Box::new(Find(f.text("words"))))),
+        |f, _| Ok(Nav::Deliver(Delivered::DeliveriesFind(f.text("words")))),
     )
 }

@@ -12,9 +12,11 @@ use crate::store::StoreError;
 use crate::store::actions::{BoardRow, HistoryRow, today};
 use crate::strings::{self, ui as s};
 use crate::ui::columns::{self, Col};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
 use crate::ui::{forms, theme};
 
@@ -51,7 +53,7 @@ impl Actions {
 }
 
 /// Change an action item's status; the note is kept in its history.
-fn status_form(ctx: &Ctx, r: &BoardRow) -> Form {
+fn status_form(ctx: &Ctx, r: &BoardRow) -> Form<Nav> {
     let (l, action) = (ctx.lang, r.id);
     let options = forms::opts(
         ActionStatus::ALL,

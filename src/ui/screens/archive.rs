@@ -2,7 +2,6 @@
 //! its verification status; filters; search over minutes, proposals and remarks that shows
 //! the matching line and opens the minutes there.
 
-use std::any::Any;
 use std::collections::HashMap;
 
 use ratatui::Frame;
@@ -18,16 +17,16 @@ use crate::store::Refusal;
 use crate::store::StoreError;
 use crate::store::archive::{ArchiveFilter, ArchiveRow};
 use crate::strings::{self, Lang, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::{self, Act, Binding};
-use crate::ui::screens::minutes::{Minutes, highlight};
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded, reread};
+use crate::ui::screens::minutes::highlight;
 use crate::ui::screens::moved;
 use crate::ui::theme;
-
-/// What the search form hands to the archive (see `Screen::deliver`); the filter form
-/// hands an `ArchiveFilter`.
-struct Search(String);
 
 /// How many rows around the selection get their status and matching line worked out.
 const WINDOW: usize = 25;
@@ -91,7 +90,7 @@ impl Archive {
         Ok(())
     }
 
-    fn search_form(&self, ctx: &Ctx) -> Form {
+    fn search_form(&self, ctx: &Ctx) -> Form<Nav> {
         Form::new(
             ctx.t(s::K_SEARCH),
             vec![
@@ -99,11 +98,11 @@ impl Archive {
                 // still shows), they are not typed after it.
                 Field::text("words", s::F_SEARCH_WORDS, "").with_hint(s::F_SEARCH_HINT),
             ],
-            |f, _| Ok(Nav::Deliver(Box::new(Search(f.text("words"))))),
+            |f, _| Ok(Nav::Deliver(Delivered::ArchiveSearch(f.text("words")))),
         )
     }
 
-    fn filter_form(&self, ctx: &Ctx) -> Result<Form, StoreError> {
+    fn filter_form(&self, ctx: &Ctx) -> Result<Form<Nav>, StoreError> {
         let l = ctx.lang;
         let any = (String::new(), ctx.t(s::ANY).to_string());
         let mut communities = vec![any.clone()];
@@ -154,7 +153,7 @@ impl Archive {
                     }
                 }
                 let some = |x: String| Some(x).filter(|x| !x.is_empty());
-                Ok(Nav::Deliver(Box::new(ArchiveFilter {
+                Ok(Nav::Deliver(Delivered::ArchiveFilter(ArchiveFilter {
                     community: some(f.choice("community")),
                     kind: some(f.choice("kind")),
                     since: some(since),
@@ -214,23 +213,20 @@ impl Screen for Archive {
         self.fill(ctx)
     }
 
-    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
-        let value = match value.downcast::<Search>() {
-            Ok(q) => {
-                self.filter.search = Some(q.0.trim().to_string()).filter(|q| !q.is_empty());
-                None
+    fn deliver(&mut self, ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        match value {
+            Delivered::ArchiveSearch(q) => {
+                self.filter.search = Some(q.trim().to_string()).filter(|q| !q.is_empty());
             }
-            Err(other) => Some(other),
-        };
-        if let Some(v) = value
-            && let Ok(f) = v.downcast::<ArchiveFilter>()
-        {
-            let kept = std::mem::take(&mut self.filter);
-            self.filter = ArchiveFilter {
-                search: kept.search,
-                include_open: kept.include_open,
-                ..*f
-            };
+            Delivered::ArchiveFilter(f) => {
+                let kept = std::mem::take(&mut self.filter);
+                self.filter = ArchiveFilter {
+                    search: kept.search,
+                    include_open: kept.include_open,
+                    ..f
+                };
+            }
+            _ => {}
         }
         self.sel = 0;
         self.rows.clear();
@@ -240,7 +236,7 @@ impl Screen for Archive {
 
     fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         match act {
-            Act::Civic(_) => Nav::push(crate::ui::screens::summary::Summary::load(ctx)),
+            Act::Civic(_) => Nav::Open(Route::Summary),
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.rows.len(), act, 10);
                 if let Err(e) = self.fill(ctx) {
@@ -265,8 +261,11 @@ impl Screen for Archive {
             }
             Act::Open => match self.rows.get(self.sel) {
                 Some(r) => {
-                    let q = self.filter.search.clone().unwrap_or_default();
-                    Nav::push(Minutes::open_at(ctx, r.id, &q))
+                    let words = self.filter.search.clone().unwrap_or_default();
+                    Nav::Open(Route::MinutesAt {
+                        meeting: r.id,
+                        words,
+                    })
                 }
                 None => Nav::Stay,
             },

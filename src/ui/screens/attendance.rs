@@ -14,9 +14,12 @@ use crate::store::StoreError;
 use crate::store::roster::VoterRow;
 use crate::strings::{self, ui as s};
 use crate::ui::columns::{self, Col};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
 use crate::ui::forms::floor;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded, reread};
 use crate::ui::screens::moved;
 use crate::ui::{room, theme, widgets};
 
@@ -128,8 +131,8 @@ impl Screen for Attendance {
     }
 
     /// A proxy recorded: shown as stored, and on to the next row.
-    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn std::any::Any>) -> Result<Nav, StoreError> {
-        if value.is::<floor::ProxyRecorded>() {
+    fn deliver(&mut self, ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::ProxyRecorded = value {
             self.reload(ctx)?;
             self.sel = moved(self.sel, self.voters.len(), Act::Down, 1);
         }

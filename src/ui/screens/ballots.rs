@@ -17,8 +17,10 @@ use crate::store::StoreError;
 use crate::store::written::close::Progress;
 use crate::store::written::{BallotEntry, Purpose};
 use crate::strings::{self, written as w};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::ctx::Ctx;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded, reread};
 use crate::ui::theme;
 
 pub struct Ballots {

@@ -15,11 +15,13 @@ use crate::domain::text::{clean_line, pad, truncate};
 use crate::store::StoreError;
 use crate::store::suggestions::CivicRefusal;
 use crate::strings::{suggestions as w, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::act::CivicAct;
 use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::{forms, theme};
 
 pub struct CostView {
@@ -71,7 +73,7 @@ fn plain_yuan(fen: i64) -> String {
     fmt_yuan(fen).replace(',', "")
 }
 
-pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form {
+pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form<Nav> {
     let l = ctx.lang;
     let methods = forms::opts(&ShareMethod::ALL, |m| m.as_db(), |m| w::method(l, m));
     let total = cur.map(|p| plain_yuan(p.total_fen)).unwrap_or_default();

@@ -2,8 +2,6 @@
 //! when and how it was served, or the list of those not yet served (the default: the
 //! round of the doors), narrowed by a name, unit or number. Enter records a delivery.
 
-use std::any::Any;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -16,9 +14,12 @@ use crate::store::StoreError;
 use crate::store::written::BallotRow;
 use crate::strings::written_ui as wu;
 use crate::ui::columns::{Col, fit};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
-use crate::ui::forms::written::{self as forms, Find};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::forms::written as forms;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
 use crate::ui::theme;
 
@@ -88,9 +89,9 @@ impl Screen for Deliveries {
         Ok(())
     }
 
-    fn deliver(&mut self, _ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
-        if let Ok(find) = value.downcast::<Find>() {
-            self.words = find.0;
+    fn deliver(&mut self, _ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::DeliveriesFind(words) = value {
+            self.words = words;
             self.sel = 0;
         }
         Ok(Nav::Stay)

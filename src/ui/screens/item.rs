@@ -12,11 +12,13 @@ use crate::store::meetings::ItemRow;
 use crate::store::session::RemarkRow;
 use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::floor;
+use crate::ui::item_detail::scope_text;
 use crate::ui::keys::{self, Act, Binding};
-use crate::ui::screens::prepare::scope_text;
-use crate::ui::screens::vote;
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded, reread};
 use crate::ui::{room, theme};
 
 pub struct ItemView {
@@ -89,7 +91,7 @@ impl Screen for ItemView {
             return Nav::Back;
         };
         match act {
-            Act::Civic(_) => Nav::push(crate::ui::screens::cost::CostView::load(ctx, it.id)),
+            Act::Civic(_) => Nav::Open(Route::Cost { item: it.id }),
             Act::Up | Act::PageUp => {
                 self.scroll = self
                     .scroll
@@ -102,10 +104,9 @@ impl Screen for ItemView {
             }
             Act::Back => Nav::Back,
             // Where "attendance first" sends the host, and back here with Esc.
-            Act::Attendance => Nav::push(crate::ui::screens::attendance::Attendance::load(
-                ctx,
-                it.meeting_id,
-            )),
+            Act::Attendance => Nav::Open(Route::Attendance {
+                meeting: it.meeting_id,
+            }),
             Act::AddSpeaker => Nav::form(floor::speaker_form(ctx, self.id)),
             Act::NextSpeaker => {
                 if ctx.store_do(|st| st.next_speaker(self.id)).is_some() {
@@ -149,7 +150,7 @@ impl Screen for ItemView {
                 let id = self.id;
                 Nav::ask(ctx.t(s::CONFIRM_VOTE).to_string(), move |ctx| {
                     match ctx.store_do(|st| st.start_vote(id)) {
-                        Some(_) => Nav::replace(vote::Vote::load(ctx, id)),
+                        Some(_) => Nav::Replace(Route::Vote { item: id }),
                         None => Nav::Stay,
                     }
                 })

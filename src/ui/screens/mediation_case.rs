@@ -16,11 +16,13 @@ use crate::domain::text::clean_line;
 use crate::store::StoreError;
 use crate::store::mediation::{CaseRow, CheckRow};
 use crate::strings::mediation as m;
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::mediation as fm;
 use crate::ui::keys::act::MedAct;
 use crate::ui::keys::mediation::{CASE, CASE_SIGNED};
 use crate::ui::keys::{Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::theme;
 use crate::ui::widgets::wrap_lines;
 

@@ -13,9 +13,11 @@ use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::StoreError;
 use crate::store::meetings::MeetingRow;
 use crate::strings::{self, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::minutes;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::{md_view, theme};
 
 pub struct Minutes {

@@ -6,15 +6,16 @@ use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
 use crate::domain::rules::fmt_area;
 use crate::domain::text::{clean_line, truncate};
+use crate::store::StoreError;
 use crate::store::roster::VoterRow;
 use crate::strings::{self, ui as s};
-use crate::ui::screens::moved;
-use std::any::Any;
-
-use crate::store::StoreError;
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
-use crate::ui::forms::roster::{self, RosterSearch};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::forms::roster;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
+use crate::ui::screens::moved;
 use crate::ui::theme;
 
 pub struct Roster {
@@ -72,9 +73,9 @@ impl Screen for Roster {
         Ok(())
     }
 
-    fn deliver(&mut self, _ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
-        if let Ok(q) = value.downcast::<RosterSearch>() {
-            self.filter = q.0;
+    fn deliver(&mut self, _ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::RosterSearch(words) = value {
+            self.filter = words;
             self.sel = 0;
         }
         Ok(Nav::Stay)

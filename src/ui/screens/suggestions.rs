@@ -15,11 +15,13 @@ use crate::store::StoreError;
 use crate::store::actions::today;
 use crate::store::suggestions::{SuggestionEvent, SuggestionInput, SuggestionRow};
 use crate::strings::{self, suggestions as w, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::act::CivicAct;
 use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
 use crate::ui::{forms, theme};
 
@@ -73,7 +75,7 @@ impl Suggestions {
 }
 
 /// Log a suggestion: channel, who, contact (private), text, category, date.
-pub fn log_form(ctx: &Ctx, community: i64) -> Form {
+pub fn log_form(ctx: &Ctx, community: i64) -> Form<Nav> {
     let l = ctx.lang;
     let channels = forms::opts(&Channel::ALL, |c| c.as_db(), |c| w::channel(l, c));
     let cats = forms::opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
@@ -104,7 +106,7 @@ pub fn log_form(ctx: &Ctx, community: i64) -> Form {
 }
 
 /// A status change with its note (the answer, to whom, why closed).
-fn note_form(ctx: &Ctx, id: i64, status: SuggestionStatus, title: crate::strings::Tr) -> Form {
+fn note_form(ctx: &Ctx, id: i64, status: SuggestionStatus, title: crate::strings::Tr) -> Form<Nav> {
     let field = if status == SuggestionStatus::Answered {
         Field::multi("text", title, "")
     } else {
@@ -161,7 +163,7 @@ fn agenda_form(ctx: &mut Ctx, r: &SuggestionRow) -> Nav {
 }
 
 /// Print the public list of responses (names masked, never a contact) to a new file.
-fn print_form(ctx: &Ctx) -> Form {
+fn print_form(ctx: &Ctx) -> Form<Nav> {
     let name = format!("responses-{}.html", today());
     forms::one_field(
         ctx,

@@ -12,11 +12,14 @@ use crate::report::{category_name, end_name, kind_name, status_name};
 use crate::store::StoreError;
 use crate::store::actions::today;
 use crate::strings::{suggestions as w, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
 use crate::ui::form::Field;
 use crate::ui::keys::act::CivicAct;
 use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::{forms, theme};
 
 pub struct Summary {
@@ -148,9 +151,9 @@ impl Screen for Summary {
         Ok(())
     }
 
-    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn std::any::Any>) -> Result<Nav, StoreError> {
-        if let Ok(y) = value.downcast::<Option<i32>>() {
-            self.year = *y;
+    fn deliver(&mut self, ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::SummaryYear(y) = value {
+            self.year = y;
             self.reload(ctx)?;
         }
         Ok(Nav::Stay)
@@ -168,11 +171,11 @@ impl Screen for Summary {
                     |t, _ctx| {
                         let t = t.trim();
                         if t.is_empty() {
-                            return Ok(Nav::Deliver(Box::new(None::<i32>)));
+                            return Ok(Nav::Deliver(Delivered::SummaryYear(None)));
                         }
                         match t.parse::<i32>() {
                             Ok(y) if (1900..=9999).contains(&y) => {
-                                Ok(Nav::Deliver(Box::new(Some(y))))
+                                Ok(Nav::Deliver(Delivered::SummaryYear(Some(y))))
                             }
                             _ => Err(StoreError::Refused(crate::store::Refusal::Civic(
                                 crate::store::suggestions::CivicRefusal::BadYear,

@@ -12,18 +12,19 @@ use crate::domain::model::{Choice, PresenceKind};
 use crate::domain::record::Ballot;
 use crate::domain::rules::{self, Eligible, Outcome, fmt_area};
 use crate::domain::text::{clean_line, pad, truncate, width};
+use crate::store::Refusal;
+use crate::store::StoreError;
 use crate::store::meetings::ItemRow;
 use crate::store::session::ActionRow;
 use crate::strings::{self, Lang, roll_call as rec, ui as s};
-use crate::ui::screens::moved;
-use std::any::Any;
-
-use crate::store::Refusal;
-use crate::store::StoreError;
 use crate::ui::columns::{self, Col};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
-use crate::ui::forms::floor::{self, VoteJump};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::forms::floor;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded, reread};
+use crate::ui::screens::moved;
 use crate::ui::{room, theme, widgets};
 
 pub struct Vote {
@@ -318,9 +319,9 @@ impl Screen for Vote {
         Ok(())
     }
 
-    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
-        if let Ok(q) = value.downcast::<VoteJump>() {
-            self.jump(&q.0)?;
+    fn deliver(&mut self, ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::VoteJump(q) = value {
+            self.jump(&q)?;
             // Where the jump went (never an earlier action's "saved").
             if let Some(b) = self.ballots.get(self.cursor) {
                 let name = clean_line(&b.name);

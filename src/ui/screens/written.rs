@@ -14,10 +14,12 @@ use crate::domain::text::clean_line;
 use crate::store::StoreError;
 use crate::store::written::close::Progress;
 use crate::strings::{written as w, written_ui as wu};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::{paper, written as forms};
 use crate::ui::keys::{self, Act, Binding};
-use crate::ui::screens::{ballots, deliveries, minutes};
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::theme;
 
 pub struct Written {
@@ -29,14 +31,6 @@ pub struct Written {
     pub first_closing: String,
     /// How far the items' figures are scrolled (a small window shows only some).
     pub scroll: u16,
-}
-
-/// Open a running written consultation: its screen, with the ballot entry on top (what
-/// the secretary does most); Esc shows the progress.
-pub fn open(ctx: &mut Ctx, meeting: i64) -> Nav {
-    let hub = Written::load(ctx, meeting);
-    let entry = ballots::Ballots::load(ctx, meeting);
-    Nav::Reset(vec![Box::new(hub), Box::new(entry)])
 }
 
 impl Written {
@@ -72,9 +66,8 @@ impl Written {
             {
                 return Nav::Reload;
             }
-            let minutes = minutes::Minutes::load(ctx, m);
             ctx.info(ctx.t(wu::CLOSED));
-            Nav::Reset(vec![Box::new(minutes)])
+            Nav::Reset(vec![Route::Minutes { meeting: m }])
         })
     }
 }
@@ -124,8 +117,8 @@ impl Screen for Written {
     fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         let m = self.meeting;
         match act {
-            Act::EnterBallots => Nav::push(ballots::Ballots::load(ctx, m)),
-            Act::Deliveries => Nav::push(deliveries::Deliveries::load(ctx, m)),
+            Act::EnterBallots => Nav::Open(Route::Ballots { meeting: m }),
+            Act::Deliveries => Nav::Open(Route::Deliveries { meeting: m }),
             Act::Print => paper::print_nav(ctx, m),
             Act::Extend => match &self.progress {
                 Some(p) => Nav::form(forms::extend_form(ctx, m, &p.deadline)),
