@@ -2,7 +2,6 @@
 //! the frame around every screen (title, message line, key bar, overlays, room view).
 
 mod app;
-mod columns;
 mod ctx;
 mod delivered;
 mod drafts;

@@ -292,70 +292,13 @@ impl Screen for Archive {
             .style(theme::focus()),
             top,
         );
-        let q = self.filter.search.clone();
         let width = list.width.saturating_sub(8) as usize;
         let items: Vec<ListItem<'_>> = if self.rows.is_empty() {
             vec![ListItem::new(ctx.t(s::NOTHING_FOUND))]
         } else {
             self.rows
                 .iter()
-                .map(|r| {
-                    let (word, style) = match (r.status.as_str(), self.status.get(&r.id)) {
-                        ("signed", Some(Some(VerifyStatus::Valid))) => {
-                            (s::ST_VALID.get(l), theme::pass())
-                        }
-                        ("signed", Some(Some(VerifyStatus::Invalid(_)))) => {
-                            (s::ST_INVALID.get(l), theme::fail())
-                        }
-                        ("signed", _) => (s::ST_SIGNED.get(l), theme::dim()),
-                        _ => (s::ST_UNSIGNED.get(l), theme::focus()),
-                    };
-                    let kind = MeetingKind::from_db(&r.kind)
-                        .map(|k| strings::meeting_kind(l, k))
-                        .unwrap_or("");
-                    let origin = if r.origin == "imported" {
-                        s::IMPORTED.get(l)
-                    } else {
-                        ""
-                    };
-                    let outcomes: Vec<String> = r
-                        .items
-                        .iter()
-                        .filter_map(|i| {
-                            i.outcome.as_deref().map(|o| {
-                                format!(
-                                    "{}{}",
-                                    clean_line(&i.title),
-                                    if o == "passed" { "✓" } else { "✗" }
-                                )
-                            })
-                        })
-                        .collect();
-                    let mut lines = vec![
-                        Line::from(vec![
-                            Span::styled(format!("[{word}] "), style),
-                            Span::raw(format!(
-                                "{}  {}  {}  {}{}",
-                                r.starts_at.get(..10).unwrap_or(&r.starts_at),
-                                clean_line(&r.community),
-                                kind,
-                                clean_line(&r.title),
-                                origin
-                            )),
-                        ]),
-                        Line::from(Span::styled(
-                            format!("      {}", truncate(&outcomes.join("  "), width)),
-                            theme::dim(),
-                        )),
-                    ];
-                    if let Some(m) = self.matches.get(&r.id).filter(|m| !m.is_empty()) {
-                        let mut hl =
-                            highlight(format!("      {}", truncate(m, width)), q.as_deref());
-                        hl.spans.insert(0, Span::raw(""));
-                        lines.push(hl);
-                    }
-                    ListItem::new(lines)
-                })
+                .map(|r| self.row_item(ctx, r, width))
                 .collect()
         };
         let list_w = List::new(items)
@@ -366,12 +309,70 @@ impl Screen for Archive {
             )
             .highlight_style(theme::selected())
             .highlight_symbol("> ");
-        let mut state = ListState::default().with_selected(if self.rows.is_empty() {
-            None
-        } else {
-            Some(self.sel)
-        });
+        let mut state =
+            ListState::default().with_selected((!self.rows.is_empty()).then_some(self.sel));
         f.render_stateful_widget(list_w, list, &mut state);
+    }
+}
+
+impl Archive {
+    /// One meeting: its verification, date, community, kind and title; its items'
+    /// outcomes; the line that matched the search.
+    fn row_item(&self, ctx: &Ctx, r: &ArchiveRow, width: usize) -> ListItem<'static> {
+        let l = ctx.lang;
+        let q = self.filter.search.clone();
+        let (word, style) = match (r.status.as_str(), self.status.get(&r.id)) {
+            ("signed", Some(Some(VerifyStatus::Valid))) => (s::ST_VALID.get(l), theme::pass()),
+            ("signed", Some(Some(VerifyStatus::Invalid(_)))) => {
+                (s::ST_INVALID.get(l), theme::fail())
+            }
+            ("signed", _) => (s::ST_SIGNED.get(l), theme::dim()),
+            _ => (s::ST_UNSIGNED.get(l), theme::focus()),
+        };
+        let kind = MeetingKind::from_db(&r.kind)
+            .map(|k| strings::meeting_kind(l, k))
+            .unwrap_or("");
+        let origin = if r.origin == "imported" {
+            s::IMPORTED.get(l)
+        } else {
+            ""
+        };
+        let outcomes: Vec<String> = r
+            .items
+            .iter()
+            .filter_map(|i| {
+                i.outcome.as_deref().map(|o| {
+                    format!(
+                        "{}{}",
+                        clean_line(&i.title),
+                        if o == "passed" { "✓" } else { "✗" }
+                    )
+                })
+            })
+            .collect();
+        let mut lines = vec![
+            Line::from(vec![
+                Span::styled(format!("[{word}] "), style),
+                Span::raw(format!(
+                    "{}  {}  {}  {}{}",
+                    r.starts_at.get(..10).unwrap_or(&r.starts_at),
+                    clean_line(&r.community),
+                    kind,
+                    clean_line(&r.title),
+                    origin
+                )),
+            ]),
+            Line::from(Span::styled(
+                format!("      {}", truncate(&outcomes.join("  "), width)),
+                theme::dim(),
+            )),
+        ];
+        if let Some(m) = self.matches.get(&r.id).filter(|m| !m.is_empty()) {
+            let mut hl = highlight(format!("      {}", truncate(m, width)), q.as_deref());
+            hl.spans.insert(0, Span::raw(""));
+            lines.push(hl);
+        }
+        ListItem::new(lines)
     }
 }
 

@@ -22,13 +22,14 @@ use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
 use crate::ui::nav::Nav;
 use crate::ui::screen::{Screen, loaded};
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::{forms, theme};
 
 pub struct CostView {
     pub item: i64,
     pub title: String,
     pub cost: Option<ItemCost>,
-    pub scroll: usize,
+    pub scroll: Scroll,
 }
 
 impl CostView {
@@ -39,7 +40,7 @@ impl CostView {
                 item,
                 title: String::new(),
                 cost: None,
-                scroll: 0,
+                scroll: Scroll::default(),
             },
         )
     }
@@ -194,14 +195,8 @@ impl Screen for CostView {
                 self.item,
                 self.cost.as_ref().map(|c| &c.plan),
             )),
-            Act::Down | Act::PageDown => {
-                self.scroll += if act == Act::Down { 1 } else { 10 };
-                Nav::Stay
-            }
-            Act::Up | Act::PageUp => {
-                self.scroll = self
-                    .scroll
-                    .saturating_sub(if act == Act::Up { 1 } else { 10 });
+            Act::Up | Act::PageUp | Act::Down | Act::PageDown => {
+                self.scroll.on(act);
                 Nav::Stay
             }
             _ => Nav::Stay,
@@ -214,9 +209,8 @@ impl Screen for CostView {
             Some(c) => plan_lines(ctx, c, width),
             None => vec![Line::from(Span::styled(ctx.t(w::COST_NONE), theme::dim()))],
         };
-        let skip = self.scroll.min(lines.len().saturating_sub(1));
         f.render_widget(
-            Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).block(
+            Paragraph::new(self.scroll.shown(lines)).block(
                 Block::default().borders(Borders::ALL).title(format!(
                     " {}：{} ",
                     ctx.t(w::COST_TITLE),

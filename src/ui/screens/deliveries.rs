@@ -13,7 +13,6 @@ use crate::domain::written::ballot_number::grouped;
 use crate::store::StoreError;
 use crate::store::written::BallotRow;
 use crate::strings::written_ui as wu;
-use crate::ui::columns::{Col, fit};
 use crate::ui::ctx::Ctx;
 use crate::ui::delivered::Delivered;
 use crate::ui::forms::written as forms;
@@ -22,6 +21,7 @@ use crate::ui::nav::Nav;
 use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
 use crate::ui::theme;
+use crate::ui::widgets::columns::{Col, fit};
 
 pub struct Deliveries {
     pub meeting: i64,
@@ -152,10 +152,18 @@ impl Screen for Deliveries {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let l = ctx.lang;
-        let colon = crate::strings::ui::colon(l);
         let [head, body] =
             Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+        self.draw_head(ctx, f, head);
+        self.draw_list(ctx, f, body);
+    }
+}
+
+impl Deliveries {
+    /// The consultation's title, how many ballots are served, and what is shown.
+    fn draw_head(&self, ctx: &Ctx, f: &mut Frame<'_>, head: Rect) {
+        let l = ctx.lang;
+        let colon = crate::strings::ui::colon(l);
         let served = self.all.iter().filter(|b| b.served.is_some()).count();
         let mut filter = ctx
             .t(if self.unserved_only {
@@ -186,6 +194,11 @@ impl Screen for Deliveries {
             ),
             head,
         );
+    }
+
+    /// Every ballot shown: its number, the voter, their units, when and how served.
+    fn draw_list(&self, ctx: &Ctx, f: &mut Frame<'_>, body: Rect) {
+        let l = ctx.lang;
         let rows = self.shown();
         let served_text = |b: &BallotRow| match &b.served {
             Some((on, w)) => format!("{on} {}", way(l, *w)),
@@ -271,11 +284,7 @@ impl Screen for Deliveries {
             });
         f.render_widget(Block::default().borders(Borders::ALL), body);
         f.render_widget(Paragraph::new(header).style(theme::dim()), hline);
-        let mut state = ListState::default().with_selected(if rows.is_empty() {
-            None
-        } else {
-            Some(self.sel)
-        });
+        let mut state = ListState::default().with_selected((!rows.is_empty()).then_some(self.sel));
         f.render_stateful_widget(
             List::new(items)
                 .highlight_style(theme::selected())

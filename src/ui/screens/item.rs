@@ -19,13 +19,14 @@ use crate::ui::keys::{self, Act, Binding};
 use crate::ui::nav::Nav;
 use crate::ui::route::Route;
 use crate::ui::screen::{Screen, loaded, reread};
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::{room, theme};
 
 pub struct ItemView {
     pub id: i64,
     pub item: Option<ItemRow>,
     pub remarks: Vec<RemarkRow>,
-    pub scroll: usize,
+    pub scroll: Scroll,
 }
 
 /// Seconds since an RFC 3339 time, for the speaker's clock.
@@ -46,7 +47,7 @@ impl ItemView {
                 id,
                 item: None,
                 remarks: Vec::new(),
-                scroll: 0,
+                scroll: Scroll::default(),
             },
         );
         // Remember where the meeting is, so a restart comes back here.
@@ -92,14 +93,8 @@ impl Screen for ItemView {
         };
         match act {
             Act::Civic(_) => Nav::Open(Route::Cost { item: it.id }),
-            Act::Up | Act::PageUp => {
-                self.scroll = self
-                    .scroll
-                    .saturating_sub(if act == Act::Up { 1 } else { 10 });
-                Nav::Stay
-            }
-            Act::Down | Act::PageDown => {
-                self.scroll += if act == Act::Down { 1 } else { 10 };
+            Act::Up | Act::PageUp | Act::Down | Act::PageDown => {
+                self.scroll.on(act);
                 Nav::Stay
             }
             Act::Back => Nav::Back,
@@ -169,11 +164,19 @@ impl Screen for ItemView {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(ctx.lang);
-        let l = ctx.lang;
         let Some(it) = &self.item else { return };
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Min(24)]).areas(area);
+        self.draw_proposal(ctx, f, left, it);
+        self.draw_speakers(ctx, f, right);
+    }
+}
+
+impl ItemView {
+    /// The item: its rule and scope, the rule's explanation, the proposal (scrolled).
+    fn draw_proposal(&self, ctx: &Ctx, f: &mut Frame<'_>, left: Rect, it: &ItemRow) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
         let title = format!(
             " {} {}{colon}{} ",
             ctx.t(s::ITEM_TITLE),
@@ -219,12 +222,11 @@ impl Screen for ItemView {
             &clean_multiline(&it.proposal),
             w,
         ));
-        let scroll = self.scroll.min(lines.len().saturating_sub(1));
-        f.render_widget(
-            Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()),
-            inner,
-        );
+        f.render_widget(Paragraph::new(self.scroll.shown(lines)), inner);
+    }
 
+    /// The speaker now (with the clock), those queued, and those heard, latest first.
+    fn draw_speakers(&self, ctx: &Ctx, f: &mut Frame<'_>, right: Rect) {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(format!(" {} ", ctx.t(s::SPEAKERS)));

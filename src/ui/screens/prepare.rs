@@ -11,7 +11,6 @@ use crate::store::StoreError;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::written_ui as wu;
 use crate::strings::{self, Lang, ui as s};
-use crate::ui::columns::{Col, fit};
 use crate::ui::ctx::Ctx;
 use crate::ui::forms::written as written_forms;
 use crate::ui::forms::{meeting, paper};
@@ -22,6 +21,7 @@ use crate::ui::route::Route;
 use crate::ui::screen::{Screen, loaded, reread};
 use crate::ui::screens::moved;
 use crate::ui::theme;
+use crate::ui::widgets::columns::{Col, fit};
 
 pub struct Prepare {
     pub meeting: Option<MeetingRow>,

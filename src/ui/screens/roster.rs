@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use ratatui::widgets::{Cell, Row};
 
 use crate::domain::rules::fmt_area;
 use crate::domain::text::{clean_line, truncate};
@@ -16,7 +16,7 @@ use crate::ui::keys::{self, Act, Binding};
 use crate::ui::nav::Nav;
 use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
-use crate::ui::theme;
+use crate::ui::widgets::table::ListTable;
 
 pub struct Roster {
     pub community: i64,
@@ -161,18 +161,18 @@ impl Screen for Roster {
                 ])
             })
             .collect();
-        let header = Row::new(vec![
+        let header = [
             "#",
             ctx.t(s::COL_NAME),
             ctx.t(s::COL_KIND),
             ctx.t(s::COL_UNITS),
             ctx.t(s::COL_AREA),
             ctx.t(s::COL_ROLES),
-        ])
-        .style(theme::heading());
-        let table = Table::new(
-            rows,
-            [
+        ];
+        ListTable {
+            title,
+            header: header.into_iter().map(Cell::from).collect(),
+            widths: vec![
                 Constraint::Length(4),
                 Constraint::Length(18),
                 Constraint::Length(12),
@@ -180,12 +180,9 @@ impl Screen for Roster {
                 Constraint::Length(10),
                 Constraint::Min(10),
             ],
-        )
-        .header(header)
-        .block(Block::default().borders(Borders::ALL).title(title))
-        .row_highlight_style(theme::selected())
-        .highlight_symbol("> ");
-        let mut state = TableState::default().with_selected(Some(self.sel));
-        f.render_stateful_widget(table, area, &mut state);
+            rows,
+            selected: Some(self.sel),
+        }
+        .render(f, area);
     }
 }

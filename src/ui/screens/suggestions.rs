@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row};
 
 use crate::domain::model::{Category, MeetingStatus};
 use crate::domain::suggestions::{Channel, SuggestionStatus};
@@ -23,6 +23,7 @@ use crate::ui::keys::{Act, Binding};
 use crate::ui::nav::Nav;
 use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
+use crate::ui::widgets::table::ListTable;
 use crate::ui::{forms, theme};
 
 pub struct Suggestions {
@@ -272,9 +273,28 @@ impl Screen for Suggestions {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let l = ctx.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(46), Constraint::Length(32)]).areas(area);
+        self.draw_table(ctx, f, list);
+        let lines = match self.current() {
+            Some(r) => self.detail_lines(ctx, r),
+            None => vec![Line::from(ctx.t(w::EMPTY))],
+        };
+        f.render_widget(
+            Paragraph::new(crate::ui::widgets::wrap_lines(
+                lines,
+                usize::from(side.width.saturating_sub(2)),
+            ))
+            .block(Block::default().borders(Borders::ALL)),
+            side,
+        );
+    }
+}
+
+impl Suggestions {
+    /// The list, longest waiting first: number, days, status, who, the first line.
+    fn draw_table(&self, ctx: &Ctx, f: &mut Frame<'_>, list: Rect) {
+        let l = ctx.lang;
         // The status and who columns as wide as their longest word in this language
         // ("Acknowledged", "Raised by"), not cut.
         let status_w = SuggestionStatus::ALL
@@ -308,101 +328,85 @@ impl Screen for Suggestions {
                 ])
             })
             .collect();
-        let header = Row::new(vec![
-            ctx.t(w::COL_NO),
-            ctx.t(w::COL_WAIT),
-            ctx.t(w::COL_STATUS),
-            ctx.t(w::COL_WHO),
-            ctx.t(w::COL_TEXT),
-        ])
-        .style(theme::heading());
-        let table = Table::new(
-            rows,
-            [
+        ListTable {
+            title: format!(" {} ", ctx.t(w::TITLE)),
+            header: [
+                w::COL_NO,
+                w::COL_WAIT,
+                w::COL_STATUS,
+                w::COL_WHO,
+                w::COL_TEXT,
+            ]
+            .into_iter()
+            .map(|h| Cell::from(ctx.t(h)))
+            .collect(),
+            widths: vec![
                 Constraint::Length(4),
                 Constraint::Length(7),
                 Constraint::Length(status_w as u16),
                 Constraint::Length(who_w as u16),
                 Constraint::Min(10),
             ],
-        )
-        .header(header)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {} ", ctx.t(w::TITLE))),
-        )
-        .row_highlight_style(theme::selected())
-        .highlight_symbol("> ");
-        let mut state = TableState::default().with_selected(if self.rows.is_empty() {
-            None
-        } else {
-            Some(self.sel)
-        });
-        f.render_stateful_widget(table, list, &mut state);
-        let c = s::colon(l);
-        let mut lines: Vec<Line<'_>> = Vec::new();
-        match self.current() {
-            Some(r) => {
-                lines.push(Line::from(Span::styled(
-                    format!("#{} {}", r.id, w::status(l, r.status)),
-                    theme::heading(),
-                )));
-                lines.push(Line::from(format!(
-                    "{} {} {}",
-                    r.raised_on,
-                    w::channel(l, r.channel),
-                    strings::category(l, r.category)
-                )));
-                lines.push(Line::from(format!(
-                    "{}{c}{}",
-                    ctx.t(w::COL_WHO),
-                    clean_line(&r.raised_by)
-                )));
-                if !self.contact.is_empty() {
-                    let shown = if self.show_contact {
-                        clean_line(&self.contact)
-                    } else {
-                        ctx.t(w::CONTACT_HIDDEN).to_string()
-                    };
-                    lines.push(Line::from(format!("{}{c}{shown}", ctx.t(w::CONTACT))));
-                }
-                for t in r.text.lines() {
-                    lines.push(Line::from(clean_line(t)));
-                }
-                if let Some((_, _, title)) = &r.item {
-                    lines.push(Line::from(format!(
-                        "{}{c}{}",
-                        ctx.t(w::ITEM),
-                        clean_line(title)
-                    )));
-                }
-                lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled(
-                    ctx.t(w::HISTORY),
-                    theme::heading(),
-                )));
-                for h in &self.history {
-                    let mut t = format!(
-                        "{} {}",
-                        h.at.get(..10).unwrap_or(&h.at),
-                        w::status(l, h.status)
-                    );
-                    if !h.note.is_empty() {
-                        t.push_str(&format!("{c}{}", clean_line(&h.note)));
-                    }
-                    lines.push(Line::from(t));
-                }
-            }
-            None => lines.push(Line::from(ctx.t(w::EMPTY))),
+            rows,
+            selected: (!self.rows.is_empty()).then_some(self.sel),
         }
-        f.render_widget(
-            Paragraph::new(crate::ui::widgets::wrap_lines(
-                lines,
-                usize::from(side.width.saturating_sub(2)),
-            ))
-            .block(Block::default().borders(Borders::ALL)),
-            side,
-        );
+        .render(f, list);
+    }
+
+    /// The selected suggestion: who, when, its text, its agenda item, its history.
+    fn detail_lines(&self, ctx: &Ctx, r: &SuggestionRow) -> Vec<Line<'static>> {
+        let l = ctx.lang;
+        let c = s::colon(l);
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        lines.push(Line::from(Span::styled(
+            format!("#{} {}", r.id, w::status(l, r.status)),
+            theme::heading(),
+        )));
+        lines.push(Line::from(format!(
+            "{} {} {}",
+            r.raised_on,
+            w::channel(l, r.channel),
+            strings::category(l, r.category)
+        )));
+        lines.push(Line::from(format!(
+            "{}{c}{}",
+            ctx.t(w::COL_WHO),
+            clean_line(&r.raised_by)
+        )));
+        if !self.contact.is_empty() {
+            let shown = if self.show_contact {
+                clean_line(&self.contact)
+            } else {
+                ctx.t(w::CONTACT_HIDDEN).to_string()
+            };
+            lines.push(Line::from(format!("{}{c}{shown}", ctx.t(w::CONTACT))));
+        }
+        for t in r.text.lines() {
+            lines.push(Line::from(clean_line(t)));
+        }
+        if let Some((_, _, title)) = &r.item {
+            lines.push(Line::from(format!(
+                "{}{c}{}",
+                ctx.t(w::ITEM),
+                clean_line(title)
+            )));
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            ctx.t(w::HISTORY),
+            theme::heading(),
+        )));
+        for h in &self.history {
+            let mut t = format!(
+                "{} {}",
+                h.at.get(..10).unwrap_or(&h.at),
+                w::status(l, h.status)
+            );
+            if !h.note.is_empty() {
+                t.push_str(&format!("{c}{}", clean_line(&h.note)));
+            }
+            lines.push(Line::from(t));
+        }
+        lines
     }
 }

@@ -20,12 +20,13 @@ use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
 use crate::ui::nav::Nav;
 use crate::ui::screen::{Screen, loaded};
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::{forms, theme};
 
 pub struct Summary {
     pub year: Option<i32>,
     pub report: Option<Report>,
-    pub scroll: usize,
+    pub scroll: Scroll,
 }
 
 impl Summary {
@@ -35,13 +36,21 @@ impl Summary {
             Summary {
                 year: None,
                 report: None,
-                scroll: 0,
+                scroll: Scroll::default(),
             },
         )
     }
 }
 
+/// One community's figures (or the total's): its meetings and items, then how their
+/// decisions and the residents' suggestions were followed up.
 fn figure_lines(ctx: &Ctx, f: &Figures, out: &mut Vec<Line<'static>>) {
+    meeting_lines(ctx, f, out);
+    follow_up_lines(ctx, f, out);
+}
+
+/// The name, the meetings by kind, the items by outcome and by category.
+fn meeting_lines(ctx: &Ctx, f: &Figures, out: &mut Vec<Line<'static>>) {
     let l = ctx.lang;
     let c = s::colon(l);
     out.push(Line::from(Span::styled(
@@ -81,6 +90,13 @@ fn figure_lines(ctx: &Ctx, f: &Figures, out: &mut Vec<Line<'static>>) {
             e.join("，")
         )));
     }
+}
+
+/// Participation in votes, the action items, the suggestions and their answer times,
+/// and any further table.
+fn follow_up_lines(ctx: &Ctx, f: &Figures, out: &mut Vec<Line<'static>>) {
+    let l = ctx.lang;
+    let c = s::colon(l);
     let ratio = |r: Option<crate::domain::report::Ratio>| {
         r.map(|r| format!("{} ({}/{})", r.percent(), r.num, r.den))
             .unwrap_or_else(|| "—".into())
@@ -184,14 +200,8 @@ impl Screen for Summary {
                     },
                 ))
             }
-            Act::Down | Act::PageDown => {
-                self.scroll += if act == Act::Down { 1 } else { 10 };
-                Nav::Stay
-            }
-            Act::Up | Act::PageUp => {
-                self.scroll = self
-                    .scroll
-                    .saturating_sub(if act == Act::Up { 1 } else { 10 });
+            Act::Up | Act::PageUp | Act::Down | Act::PageDown => {
+                self.scroll.on(act);
                 Nav::Stay
             }
             _ => Nav::Stay,
@@ -210,10 +220,9 @@ impl Screen for Summary {
             .year
             .map(|y| y.to_string())
             .unwrap_or_else(|| ctx.t(w::R_ALL_YEARS).to_string());
-        let skip = self.scroll.min(lines.len().saturating_sub(1));
         f.render_widget(
             Paragraph::new(crate::ui::widgets::wrap_lines(
-                lines.into_iter().skip(skip).collect(),
+                self.scroll.shown(lines),
                 usize::from(area.width.saturating_sub(2)),
             ))
             .block(

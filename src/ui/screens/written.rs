@@ -144,8 +144,6 @@ impl Screen for Written {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let l = ctx.lang;
-        let colon = crate::strings::ui::colon(l);
         let Some(p) = &self.progress else {
             f.render_widget(
                 Block::default()
@@ -155,9 +153,19 @@ impl Screen for Written {
             );
             return;
         };
-        let c = &p.counts;
         let [head, body] =
             Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(area);
+        self.draw_head(ctx, f, head, p);
+        self.draw_items(ctx, f, body, p);
+    }
+}
+
+impl Written {
+    /// The title, the dates, and the ballots issued, served, returned and valid.
+    fn draw_head(&self, ctx: &Ctx, f: &mut Frame<'_>, head: Rect, p: &Progress) {
+        let l = ctx.lang;
+        let colon = crate::strings::ui::colon(l);
+        let c = &p.counts;
         let share = |n: i64, a: i64| {
             format!(
                 "{n}/{}  {} / {} m²",
@@ -216,6 +224,12 @@ impl Screen for Written {
             ),
             head,
         );
+    }
+
+    /// Each item's figures as they stand, then the extensions (scrolled).
+    fn draw_items(&self, ctx: &Ctx, f: &mut Frame<'_>, body: Rect, p: &Progress) {
+        let l = ctx.lang;
+        let colon = crate::strings::ui::colon(l);
         let mut lines: Vec<Line<'_>> = Vec::new();
         for (_, pos, title, ip) in &p.items {
             let passes = ip.outcome.passed;
