@@ -393,6 +393,7 @@ impl<N: 'static> Form<N> {
 
     /// Draw centred over `area` (noting the focused field's width, see `field_width`).
     pub fn render(&self, f: &mut Frame<'_>, area: Rect, app_lang: Lang) {
+        let hint_lines = 3u16;
         let w = area.width.saturating_sub(4).clamp(20, 100);
         let label_w = self
             .fields
@@ -403,26 +404,7 @@ impl<N: 'static> Form<N> {
             .min(24) as u16
             + 2;
         let field_w = w.saturating_sub(label_w + 2).max(10);
-        let hint_lines = 3u16;
-        let multi = |fl: &Field| matches!(&fl.kind, FieldKind::Text(e) if e.is_multiline());
-        let singles = (0..self.fields.len())
-            .filter(|&i| self.shown(i) && !multi(&self.fields[i]))
-            .count() as u16;
-        // A long text gets what the one-line fields leave (at least 3 lines), so every
-        // field stays on the screen at 80×24.
-        let room = area.height.saturating_sub(singles + hint_lines + 2).max(3);
-        let heights: Vec<u16> = self
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(i, fl)| match &fl.kind {
-                _ if !self.shown(i) => 0,
-                FieldKind::Text(e) if e.is_multiline() => (e.height_at(field_w as usize) as u16)
-                    .clamp(6, 12)
-                    .min(room),
-                _ => 1,
-            })
-            .collect();
+        let heights = self.heights(area, field_w, hint_lines);
         let h = (heights.iter().sum::<u16>() + hint_lines + 2).min(area.height);
         let rect = Rect {
             x: area.x + (area.width - w) / 2,
@@ -437,6 +419,53 @@ impl<N: 'static> Form<N> {
             .style(theme::popup());
         let inner = block.inner(rect);
         f.render_widget(block, rect);
+        let cols = (label_w, field_w);
+        let focused_width = self.draw_fields(f, inner, cols, &heights, hint_lines, app_lang);
+        let hint_area = Rect {
+            x: inner.x,
+            y: inner.y + inner.height.saturating_sub(hint_lines),
+            width: inner.width,
+            height: hint_lines,
+        };
+        // Wrapped by the one wrapper: the custom rule's explanation may take two lines.
+        let lines = crate::ui::widgets::wrap_lines(self.hints(app_lang), hint_area.width as usize);
+        f.render_widget(Paragraph::new(lines), hint_area);
+        self.field_width.set(focused_width);
+    }
+
+    /// Each field's height: 0 when hidden, 1 for a line or a choice; a long text gets
+    /// what the one-line fields leave (at least 3 lines), so every field stays on the
+    /// screen at 80×24.
+    fn heights(&self, area: Rect, field_w: u16, hint_lines: u16) -> Vec<u16> {
+        let multi = |fl: &Field| matches!(&fl.kind, FieldKind::Text(e) if e.is_multiline());
+        let singles = (0..self.fields.len())
+            .filter(|&i| self.shown(i) && !multi(&self.fields[i]))
+            .count() as u16;
+        let room = area.height.saturating_sub(singles + hint_lines + 2).max(3);
+        self.fields
+            .iter()
+            .enumerate()
+            .map(|(i, fl)| match &fl.kind {
+                _ if !self.shown(i) => 0,
+                FieldKind::Text(e) if e.is_multiline() => (e.height_at(field_w as usize) as u16)
+                    .clamp(6, 12)
+                    .min(room),
+                _ => 1,
+            })
+            .collect()
+    }
+
+    /// The shown fields, each with its label, inside the form's border; the focused
+    /// field's width as drawn.
+    fn draw_fields(
+        &self,
+        f: &mut Frame<'_>,
+        inner: Rect,
+        (label_w, field_w): (u16, u16),
+        heights: &[u16],
+        hint_lines: u16,
+        app_lang: Lang,
+    ) -> usize {
         let mut y = inner.y;
         let mut focused_width = field_w as usize;
         for (i, fl) in self.fields.iter().enumerate() {
@@ -487,12 +516,12 @@ impl<N: 'static> Form<N> {
             }
             y += fh;
         }
-        let hint_area = Rect {
-            x: inner.x,
-            y: inner.y + inner.height.saturating_sub(hint_lines),
-            width: inner.width,
-            height: hint_lines,
-        };
+        focused_width
+    }
+
+    /// Under the fields: the error, a notice, the live line, the chosen option's
+    /// explanation or the field's hint (with its limit as it fills), then the keys.
+    fn hints(&self, app_lang: Lang) -> Vec<Line<'static>> {
         let mut lines = Vec::new();
         if let Some(e) = &self.error {
             lines.push(Line::from(Span::styled(e.clone(), theme::error())));
@@ -535,9 +564,6 @@ impl<N: 'static> Form<N> {
             s::FORM_KEYS.get(app_lang),
             theme::dim(),
         )));
-        // Wrapped by the one wrapper: the custom rule's explanation may take two lines.
-        let lines = crate::ui::widgets::wrap_lines(lines, hint_area.width as usize);
-        f.render_widget(Paragraph::new(lines), hint_area);
-        self.field_width.set(focused_width);
+        lines
     }
 }

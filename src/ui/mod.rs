@@ -113,12 +113,22 @@ fn event_loop(
                 && let event::Event::Key(k) = &ev
                 && k.code == event::KeyCode::F(12)
             {
-                panic!("YISHI_TEST_PANIC: a panic inside the UI, on request");
+                panic_on_request();
             }
             app.handle_event(ev);
         }
     }
     Ok(())
+}
+
+/// The test hook's panic (see `event_loop`): proves the terminal is restored and the
+/// meeting resumes after a panic.
+#[expect(
+    clippy::panic,
+    reason = "a panic inside the UI is this test hook's purpose"
+)]
+fn panic_on_request() {
+    panic!("YISHI_TEST_PANIC: a panic inside the UI, on request");
 }
 
 /// Draw the whole frame from the app's state; drawing changes no state (it only notes

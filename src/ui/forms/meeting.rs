@@ -161,13 +161,14 @@ fn item_input(
     })
 }
 
-/// A new agenda item of `meeting`, or the item `it`.
-pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<Nav>, StoreError> {
-    let l = ctx.lang;
-    let community = ctx.store.meeting(meeting)?.community_id;
-    // The elevator rule's parameters: the owners whose unit the shaft occupies (by name),
-    // and whether the legacy "2/3 of the unit's owners agree" also carries it.
-    let (shaft, legacy) = match it.map(|i| &i.rule.kind) {
+/// The elevator rule's parameters of `it`: the owners whose unit the shaft occupies (by
+/// name), and whether the legacy "2/3 of the unit's owners agree" also carries it.
+fn shaft_params(
+    ctx: &Ctx,
+    community: i64,
+    it: Option<&ItemRow>,
+) -> Result<(String, &'static str), StoreError> {
+    Ok(match it.map(|i| &i.rule.kind) {
         Some(RuleKind::Elevator {
             legacy_two_thirds,
             shaft_voters,
@@ -183,7 +184,11 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<N
             )
         }
         _ => (String::new(), "no"),
-    };
+    })
+}
+
+/// The item form's fields, filled from `it` (empty for a new item).
+fn item_fields(l: Lang, it: Option<&ItemRow>, shaft: &str, legacy: &str) -> Vec<Field> {
     let yes_no = vec![
         ("no".to_string(), s::NO_WORD.get(l).to_string()),
         ("yes".to_string(), s::YES_WORD.get(l).to_string()),
@@ -239,7 +244,7 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<N
         )
         .with_hint(s::F_SCOPE_HINT)
         .when("scope", &["unit"]),
-        Field::text("shaft", s::F_SHAFT, &shaft)
+        Field::text("shaft", s::F_SHAFT, shaft)
             .with_hint(s::F_SHAFT_HINT)
             .when("rule", &["elevator"]),
         Field::choice("legacy", s::F_LEGACY, yes_no, legacy)
@@ -252,6 +257,14 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<N
         s::F_PROPOSAL,
         it.map(|i| i.proposal.as_str()).unwrap_or(""),
     ));
+    fields
+}
+
+/// A new agenda item of `meeting`, or the item `it`.
+pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<Nav>, StoreError> {
+    let community = ctx.store.meeting(meeting)?.community_id;
+    let (shaft, legacy) = shaft_params(ctx, community, it)?;
+    let fields = item_fields(ctx.lang, it, &shaft, legacy);
     Ok(match it {
         Some(i) => {
             let (item, prev) = (i.id, i.rule.clone());

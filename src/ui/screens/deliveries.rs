@@ -12,6 +12,7 @@ use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::domain::written::ballot_number::grouped;
 use crate::store::StoreError;
 use crate::store::written::BallotRow;
+use crate::strings::Tr;
 use crate::strings::written_ui as wu;
 use crate::ui::ctx::Ctx;
 use crate::ui::delivered::Delivered;
@@ -248,13 +249,7 @@ impl Deliveries {
             cell(heads[3], 3)
         );
         let items: Vec<ListItem<'_>> = if rows.is_empty() {
-            vec![ListItem::new(ctx.t(
-                if self.unserved_only && self.words.trim().is_empty() {
-                    wu::NONE_LEFT
-                } else {
-                    wu::NO_MATCH
-                },
-            ))]
+            vec![ListItem::new(ctx.t(self.nothing_shown()))]
         } else {
             rows.iter()
                 .enumerate()
@@ -275,22 +270,43 @@ impl Deliveries {
                 })
                 .collect()
         };
-        let [hline, list_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)])
-            .areas(Rect {
-                x: body.x + 1,
-                y: body.y + 1,
-                width: body.width.saturating_sub(2),
-                height: body.height.saturating_sub(2),
-            });
-        f.render_widget(Block::default().borders(Borders::ALL), body);
-        f.render_widget(Paragraph::new(header).style(theme::dim()), hline);
-        let mut state = ListState::default().with_selected((!rows.is_empty()).then_some(self.sel));
-        f.render_stateful_widget(
-            List::new(items)
-                .highlight_style(theme::selected())
-                .highlight_symbol("> "),
-            list_area,
-            &mut state,
-        );
+        let selected = (!rows.is_empty()).then_some(self.sel);
+        render_list(f, body, header, items, selected);
     }
+
+    /// Why the list is empty: every ballot served, or none matches.
+    fn nothing_shown(&self) -> Tr {
+        if self.unserved_only && self.words.trim().is_empty() {
+            wu::NONE_LEFT
+        } else {
+            wu::NO_MATCH
+        }
+    }
+}
+
+/// The list in its border: the column heading, then the rows with the selection.
+fn render_list(
+    f: &mut Frame<'_>,
+    body: Rect,
+    header: String,
+    items: Vec<ListItem<'_>>,
+    selected: Option<usize>,
+) {
+    let [hline, list_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(Rect {
+            x: body.x + 1,
+            y: body.y + 1,
+            width: body.width.saturating_sub(2),
+            height: body.height.saturating_sub(2),
+        });
+    f.render_widget(Block::default().borders(Borders::ALL), body);
+    f.render_widget(Paragraph::new(header).style(theme::dim()), hline);
+    let mut state = ListState::default().with_selected(selected);
+    f.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme::selected())
+            .highlight_symbol("> "),
+        list_area,
+        &mut state,
+    );
 }
