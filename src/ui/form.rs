@@ -176,12 +176,12 @@ pub enum Outcome {
 impl<N: 'static> Form<N> {
     pub fn new(
         title: impl Into<String>,
-        fields: Vec<Field>,
+        fields: impl Into<Vec<Field>>,
         submit: impl Fn(&Form<N>, &mut Ctx) -> Result<N, StoreError> + 'static,
     ) -> Form<N> {
         Form {
             title: title.into(),
-            fields,
+            fields: fields.into(),
             focus: 0,
             error: None,
             submit: Box::new(submit),

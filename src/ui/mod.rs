@@ -6,6 +6,7 @@ mod ctx;
 mod delivered;
 mod drafts;
 mod editor;
+mod fields;
 mod form;
 mod forms;
 mod item_detail;

@@ -8,6 +8,7 @@ use crate::export::Format;
 use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{limit, one_field, saved};
 use crate::ui::nav::Nav;
@@ -64,47 +65,41 @@ fn signer(ctx: &Ctx, name: &str) -> Result<i64, StoreError> {
 }
 
 /// Sign as `role` (the one not yet signed), `name` filled in from the meeting.
-pub fn sign_form(ctx: &Ctx, meeting: i64, role: &str, name: &str) -> Form<Nav> {
+pub fn sign_form(ctx: &Ctx, meeting: i64, role: Role, name: &str) -> Form<Nav> {
     let l = ctx.lang;
-    let roles: Vec<(String, String)> = [Role::Host, Role::Secretary, Role::Member]
-        .iter()
-        .map(|r| {
-            (
-                r.as_db().to_string(),
-                strings::sign_role(l, r.as_db()).to_string(),
-            )
-        })
-        .collect();
-    Form::new(
-        ctx.t(s::K_SIGN),
-        vec![
-            Field::choice("role", s::F_ROLE, roles, role),
-            Field::text("name", s::COL_NAME, name).max(limit::NAME),
-            Field::masked("passphrase", s::F_PASSPHRASE),
-        ],
-        move |f, ctx| {
-            let role = Role::from_db(&f.choice("role")).unwrap_or(Role::Member);
-            let signer = signer(ctx, &f.text("name"))?;
-            let done = ctx
-                .store
-                .sign_meeting(meeting, signer, role, &f.text("passphrase"))?;
-            if done.locked {
-                ctx.info(ctx.t(s::SIGNED_LOCKED));
-            } else {
-                let missing: Vec<&str> = done
-                    .missing
-                    .iter()
-                    .map(|r| strings::sign_role(ctx.lang, r.as_db()))
-                    .collect();
-                ctx.info(format!(
-                    "{}{}",
-                    ctx.t(s::SIGNED_WAITING),
-                    missing.join("、")
-                ));
-            }
-            Ok(Nav::Reload)
-        },
-    )
+    let mut d = Fields::default();
+    let role = d.pick(
+        "role",
+        s::F_ROLE,
+        &[Role::Host, Role::Secretary, Role::Member],
+        role,
+        Role::as_db,
+        |r| strings::sign_role(l, r.as_db()).to_string(),
+    );
+    let name = d.text(Field::text("name", s::COL_NAME, name).max(limit::NAME));
+    let passphrase = d.text(Field::masked("passphrase", s::F_PASSPHRASE));
+    Form::new(ctx.t(s::K_SIGN), d, move |f, ctx| {
+        let role = f.pick(&role);
+        let signer = signer(ctx, &f.get(name))?;
+        let done = ctx
+            .store
+            .sign_meeting(meeting, signer, role, &f.get(passphrase))?;
+        if done.locked {
+            ctx.info(ctx.t(s::SIGNED_LOCKED));
+        } else {
+            let missing: Vec<&str> = done
+                .missing
+                .iter()
+                .map(|r| strings::sign_role(ctx.lang, r.as_db()))
+                .collect();
+            ctx.info(format!(
+                "{}{}",
+                ctx.t(s::SIGNED_WAITING),
+                missing.join("、")
+            ));
+        }
+        Ok(Nav::Reload)
+    })
     .changes_record()
 }
 

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::model::MeetingStatus;
+use crate::domain::signing::verify::Role;
 use crate::domain::signing::verify::VerifyStatus;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::StoreError;
@@ -187,11 +188,14 @@ impl Screen for Minutes {
                 let Some(signed) = ctx.store_do(|st| st.signatures(self.id)) else {
                     return Nav::Stay;
                 };
-                let host_signed = signed.iter().any(|s| s.role == "host");
+                // An addendum's signature (its role is no `Role`) is not the host's.
+                let host_signed = signed
+                    .iter()
+                    .any(|s| Role::from_db(&s.role) == Some(Role::Host));
                 let (role, name) = match &self.meeting {
-                    Some(m) if !host_signed => ("host", m.host.clone()),
-                    Some(m) => ("secretary", m.secretary.clone()),
-                    None => ("host", String::new()),
+                    Some(m) if !host_signed => (Role::Host, m.host.clone()),
+                    Some(m) => (Role::Secretary, m.secretary.clone()),
+                    None => (Role::Host, String::new()),
                 };
                 return Nav::form(minutes::sign_form(ctx, self.id, role, &name));
             }
