@@ -37,7 +37,7 @@ impl Fields {
         label: crate::strings::Tr,
         values: &[T],
         selected: T,
-        code: fn(T) -> &'static str,
+        code: impl Fn(T) -> String,
         shown: impl Fn(T) -> String,
     ) -> ChoiceField<T> {
         // An empty list still offers the value chosen first, so a choice always has one.
@@ -46,12 +46,9 @@ impl Fields {
         } else {
             values.to_vec()
         };
-        let options = values
-            .iter()
-            .map(|&v| (code(v).to_string(), shown(v)))
-            .collect();
+        let options = values.iter().map(|&v| (code(v), shown(v))).collect();
         self.0
-            .push(Field::choice(name, label, options, code(selected)));
+            .push(Field::choice(name, label, options, &code(selected)));
         ChoiceField { name, values }
     }
 

@@ -6,20 +6,21 @@ use crate::domain::text::clean_line;
 use crate::strings::ui as s;
 use crate::ui::ctx::Ctx;
 use crate::ui::delivered::Delivered;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{find_voter, limit, one_field, saved};
 use crate::ui::nav::Nav;
 
 pub fn proxy_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str) -> Form<Nav> {
     let colon = s::colon(ctx.lang);
+    let mut fields = Fields::default();
+    let name_field = fields.text(Field::text("name", s::F_PROXY_NAME, "").max(limit::NAME));
+    let reference_field = fields.text(Field::text("reference", s::F_PROXY_REF, ""));
     Form::new(
         format!("{}{colon}{}", ctx.t(s::F_PROXY), clean_line(name)),
-        vec![
-            Field::text("name", s::F_PROXY_NAME, "").max(limit::NAME),
-            Field::text("reference", s::F_PROXY_REF, ""),
-        ],
+        fields,
         move |f, ctx| {
-            let (name, reference) = (f.text("name"), f.text("reference"));
+            let (name, reference) = (f.get(name_field), f.get(reference_field));
             ctx.store.mark_presence(
                 meeting,
                 voter,
@@ -91,19 +92,19 @@ pub fn recuse_form(ctx: &Ctx, meeting: i64, item: i64) -> Form<Nav> {
 }
 
 pub fn action_form(ctx: &Ctx, item: i64) -> Form<Nav> {
-    Form::new(
-        ctx.t(s::F_ACTION),
-        vec![
-            Field::text("what", s::F_WHAT, ""),
-            Field::text("who", s::F_WHO, ""),
-            Field::text("due", s::F_DUE, "").with_hint(s::F_DUE_HINT),
-        ],
-        move |f, ctx| {
-            ctx.store
-                .add_action(item, &f.text("what"), &f.text("who"), &f.text("due"))?;
-            Ok(saved(ctx))
-        },
-    )
+    let mut fields = Fields::default();
+    let what_field = fields.text(Field::text("what", s::F_WHAT, ""));
+    let who_field = fields.text(Field::text("who", s::F_WHO, ""));
+    let due_field = fields.text(Field::text("due", s::F_DUE, "").with_hint(s::F_DUE_HINT));
+    Form::new(ctx.t(s::F_ACTION), fields, move |f, ctx| {
+        ctx.store.add_action(
+            item,
+            &f.get(what_field),
+            &f.get(who_field),
+            &f.get(due_field),
+        )?;
+        Ok(saved(ctx))
+    })
     .keep_draft("action", item)
 }
 

@@ -6,99 +6,118 @@ use crate::store::StoreError;
 use crate::store::meetings::{ItemInput, ItemRow, MeetingInput, MeetingRow};
 use crate::strings::{self, Lang, ui as s};
 use crate::ui::ctx::Ctx;
+use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{custom_rule, find_voter, limit, opts, saved};
 use crate::ui::nav::Nav;
 use crate::ui::route::Route;
 
-fn meeting_input(f: &Form<Nav>) -> MeetingInput {
+/// The handles of a meeting's fields.
+#[derive(Clone)]
+struct MeetingFields {
+    kind: ChoiceField<MeetingKind>,
+    title: TextField,
+    time: TextField,
+    venue: TextField,
+    host: TextField,
+    secretary: TextField,
+    language: ChoiceField<String>,
+}
+
+fn meeting_input(f: &Form<Nav>, h: &MeetingFields) -> MeetingInput {
     MeetingInput {
-        kind: MeetingKind::from_db(&f.choice("kind")).unwrap_or(MeetingKind::Other),
-        title: f.text("title"),
-        starts_at: f.text("time"),
-        venue: f.text("venue"),
-        host: f.text("host"),
-        secretary: f.text("secretary"),
-        language: f.choice("language"),
+        kind: f.pick(&h.kind),
+        title: f.get(h.title),
+        starts_at: f.get(h.time),
+        venue: f.get(h.venue),
+        host: f.get(h.host),
+        secretary: f.get(h.secretary),
+        language: f.pick(&h.language),
     }
+}
+
+/// A meeting's fields, filled from `m` (a new one's time a week from now at 09:30).
+fn meeting_fields(l: Lang, m: Option<&MeetingRow>) -> (Fields, MeetingFields) {
+    let langs = vec![
+        ("zh".to_string(), "中文".to_string()),
+        ("en".to_string(), "English".to_string()),
+    ];
+    let default_time = (chrono::Local::now() + chrono::Duration::days(7))
+        .format("%Y-%m-%d 09:30")
+        .to_string();
+    let text = |name, label, value: Option<&str>, default: &str| {
+        Field::text(name, label, value.unwrap_or(default))
+    };
+    let mut d = Fields::default();
+    let h = MeetingFields {
+        kind: d.pick(
+            "kind",
+            s::F_KIND,
+            MeetingKind::ALL,
+            m.map(|m| m.kind).unwrap_or(MeetingKind::OwnersAssembly),
+            |k| k.as_db().to_string(),
+            |k| strings::meeting_kind(l, k).to_string(),
+        ),
+        title: d.text(text("title", s::F_TITLE, m.map(|m| m.title.as_str()), "").max(limit::TITLE)),
+        time: d.text(
+            text(
+                "time",
+                s::F_TIME,
+                m.map(|m| m.starts_at.as_str()),
+                &default_time,
+            )
+            .with_hint(s::F_TIME_HINT),
+        ),
+        venue: d.text(text("venue", s::F_VENUE, m.map(|m| m.venue.as_str()), "")),
+        host: d.text(text("host", s::F_HOST, m.map(|m| m.host.as_str()), "")),
+        secretary: d.text(text(
+            "secretary",
+            s::F_SECRETARY,
+            m.map(|m| m.secretary.as_str()),
+            "",
+        )),
+        language: d.choice(Field::choice(
+            "language",
+            s::F_LANGUAGE,
+            langs,
+            m.map(|m| m.language.as_str()).unwrap_or(l.code()),
+        )),
+    };
+    (d, h)
 }
 
 /// A new meeting of `community`, or the details of `m`.
 pub fn meeting_form(ctx: &Ctx, community: i64, m: Option<&MeetingRow>) -> Form<Nav> {
     let l = ctx.lang;
-    let kinds = opts(
-        MeetingKind::ALL,
-        |k| k.as_db(),
-        |k| strings::meeting_kind(l, k),
-    );
-    let langs = vec![
-        ("zh".to_string(), "中文".to_string()),
-        ("en".to_string(), "English".to_string()),
-    ];
-    let electorate = vec![
-        ("owners".to_string(), s::F_ROSTER_EL.get(l).to_string()),
-        ("council".to_string(), s::F_COUNCIL_EL.get(l).to_string()),
-    ];
-    let default_time = (chrono::Local::now() + chrono::Duration::days(7))
-        .format("%Y-%m-%d 09:30")
-        .to_string();
-    let mut fields = vec![
-        Field::choice(
-            "kind",
-            s::F_KIND,
-            kinds,
-            m.map(|m| m.kind.as_db()).unwrap_or("owners_assembly"),
-        ),
-        Field::text(
-            "title",
-            s::F_TITLE,
-            m.map(|m| m.title.as_str()).unwrap_or(""),
-        )
-        .max(limit::TITLE),
-        Field::text(
-            "time",
-            s::F_TIME,
-            m.map(|m| m.starts_at.as_str()).unwrap_or(&default_time),
-        )
-        .with_hint(s::F_TIME_HINT),
-        Field::text(
-            "venue",
-            s::F_VENUE,
-            m.map(|m| m.venue.as_str()).unwrap_or(""),
-        ),
-        Field::text("host", s::F_HOST, m.map(|m| m.host.as_str()).unwrap_or("")),
-        Field::text(
-            "secretary",
-            s::F_SECRETARY,
-            m.map(|m| m.secretary.as_str()).unwrap_or(""),
-        ),
-        Field::choice(
-            "language",
-            s::F_LANGUAGE,
-            langs,
-            m.map(|m| m.language.as_str()).unwrap_or(l.code()),
-        ),
-    ];
+    let (mut fields, h) = meeting_fields(l, m);
     match m {
         Some(m) => {
             let meeting = m.id;
             Form::new(ctx.t(s::F_EDIT_MEETING), fields, move |f, ctx| {
-                ctx.store.update_meeting(meeting, &meeting_input(f))?;
+                ctx.store.update_meeting(meeting, &meeting_input(f, &h))?;
                 Ok(saved(ctx))
             })
             .keep_draft("meeting", meeting)
         }
         None => {
-            fields.insert(
-                1,
-                Field::choice("electorate", s::F_ELECTORATE, electorate, "owners"),
+            let electorate = fields.pick(
+                "electorate",
+                s::F_ELECTORATE,
+                &[Electorate::Owners, Electorate::Council],
+                Electorate::Owners,
+                |e| e.as_db().to_string(),
+                |e| match e {
+                    Electorate::Owners => s::F_ROSTER_EL.get(l).to_string(),
+                    Electorate::Council => s::F_COUNCIL_EL.get(l).to_string(),
+                },
             );
+            // Second, after the kind of meeting.
+            fields.move_last_to(1);
             Form::new(ctx.t(s::F_NEW_MEETING), fields, move |f, ctx| {
-                let electorate =
-                    Electorate::from_db(&f.choice("electorate")).unwrap_or(Electorate::Owners);
+                let electorate = f.pick(&electorate);
                 let id = ctx
                     .store
-                    .create_meeting(community, electorate, &meeting_input(f))?;
+                    .create_meeting(community, electorate, &meeting_input(f, &h))?;
                 ctx.info(ctx.t(s::SAVED));
                 Ok(Nav::Open(Route::Prepare { meeting: id }))
             })

@@ -29,30 +29,34 @@ pub fn summary_form(ctx: &Ctx, meeting: i64, summary: &str) -> Form<Nav> {
 /// Register a signer of the meeting's community: the first ones found the community's
 /// roster; later ones are endorsed by a signer already on it.
 pub fn register_form(ctx: &Ctx, meeting: i64) -> Form<Nav> {
-    Form::new(
-        ctx.t(s::K_REGISTER),
-        vec![
-            Field::text("name", s::COL_NAME, "").max(limit::NAME),
-            Field::masked("passphrase", s::F_PASSPHRASE),
-            Field::masked("repeat", s::F_REPEAT),
-            // The endorsement (empty while the community's roster is founded).
-            Field::text("endorser", strings::trust::F_ENDORSER, "").max(limit::NAME),
-            Field::masked("endorser_pass", strings::trust::F_ENDORSER_PASS),
-        ],
-        move |f, ctx| {
-            let (name, pass, repeat) = (f.text("name"), f.text("passphrase"), f.text("repeat"));
-            if pass != repeat {
-                return Err(Refusal::Signing(SignError::PassphraseMismatch).into());
-            }
-            let (by, by_pass) = (f.text("endorser"), f.text("endorser_pass"));
-            let endorser = (!by.trim().is_empty()).then_some((by.as_str(), by_pass.as_str()));
-            let community = ctx.store.meeting(meeting)?.community_id;
-            ctx.store
-                .register_endorsed(community, &name, &pass, &repeat, endorser)?;
-            ctx.info(ctx.t(s::REGISTERED));
-            Ok(Nav::Stay)
-        },
-    )
+    let mut fields = Fields::default();
+    let name_field = fields.text(Field::text("name", s::COL_NAME, "").max(limit::NAME));
+    let passphrase_field = fields.text(Field::masked("passphrase", s::F_PASSPHRASE));
+    let repeat_field = fields.text(Field::masked("repeat", s::F_REPEAT));
+    // The endorsement (empty while the community's roster is founded).
+    let endorser_field =
+        fields.text(Field::text("endorser", strings::trust::F_ENDORSER, "").max(limit::NAME));
+    let endorser_pass_field = fields.text(Field::masked(
+        "endorser_pass",
+        strings::trust::F_ENDORSER_PASS,
+    ));
+    Form::new(ctx.t(s::K_REGISTER), fields, move |f, ctx| {
+        let (name, pass, repeat) = (
+            f.get(name_field),
+            f.get(passphrase_field),
+            f.get(repeat_field),
+        );
+        if pass != repeat {
+            return Err(Refusal::Signing(SignError::PassphraseMismatch).into());
+        }
+        let (by, by_pass) = (f.get(endorser_field), f.get(endorser_pass_field));
+        let endorser = (!by.trim().is_empty()).then_some((by.as_str(), by_pass.as_str()));
+        let community = ctx.store.meeting(meeting)?.community_id;
+        ctx.store
+            .register_endorsed(community, &name, &pass, &repeat, endorser)?;
+        ctx.info(ctx.t(s::REGISTERED));
+        Ok(Nav::Stay)
+    })
     .changes_record()
 }
 
@@ -73,7 +77,7 @@ pub fn sign_form(ctx: &Ctx, meeting: i64, role: Role, name: &str) -> Form<Nav> {
         s::F_ROLE,
         &[Role::Host, Role::Secretary, Role::Member],
         role,
-        Role::as_db,
+        |r| r.as_db().to_string(),
         |r| strings::sign_role(l, r.as_db()).to_string(),
     );
     let name = d.text(Field::text("name", s::COL_NAME, name).max(limit::NAME));
@@ -104,21 +108,21 @@ pub fn sign_form(ctx: &Ctx, meeting: i64, role: Role, name: &str) -> Form<Nav> {
 }
 
 pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form<Nav> {
-    Form::new(
-        ctx.t(s::K_ADDENDUM),
-        vec![
-            Field::multi("text", s::F_ADDENDUM, ""),
-            Field::text("name", s::COL_NAME, "").max(limit::NAME),
-            Field::masked("passphrase", s::F_PASSPHRASE),
-        ],
-        move |f, ctx| {
-            let signer = signer(ctx, &f.text("name"))?;
-            ctx.store
-                .add_addendum(meeting, &f.text("text"), signer, &f.text("passphrase"))?;
-            ctx.info(ctx.t(s::ADDENDUM_SIGNED));
-            Ok(Nav::Reload)
-        },
-    )
+    let mut fields = Fields::default();
+    let text_field = fields.text(Field::multi("text", s::F_ADDENDUM, ""));
+    let name_field = fields.text(Field::text("name", s::COL_NAME, "").max(limit::NAME));
+    let passphrase_field = fields.text(Field::masked("passphrase", s::F_PASSPHRASE));
+    Form::new(ctx.t(s::K_ADDENDUM), fields, move |f, ctx| {
+        let signer = signer(ctx, &f.get(name_field))?;
+        ctx.store.add_addendum(
+            meeting,
+            &f.get(text_field),
+            signer,
+            &f.get(passphrase_field),
+        )?;
+        ctx.info(ctx.t(s::ADDENDUM_SIGNED));
+        Ok(Nav::Reload)
+    })
     .keep_draft("addendum", meeting)
 }
 
@@ -160,25 +164,23 @@ pub fn export_form(ctx: &Ctx, meeting: i64) -> Form<Nav> {
         ("full".to_string(), ctx.t(s::EXPORT_FULL).to_string()),
         ("notice".to_string(), ctx.t(s::EXPORT_NOTICE).to_string()),
     ];
-    Form::new(
-        ctx.t(s::K_EXPORT),
-        vec![
-            Field::choice("format", s::F_FORMAT, formats, "md"),
-            Field::choice("content", s::F_CONTENT, kinds, "full"),
-            Field::text("path", s::F_PATH, &export_name(meeting, Format::Md, false))
-                .with_hint(s::F_PATH_HINT),
-        ],
-        move |f, ctx| {
-            let format = format_of(&f.choice("format"));
-            write_export(
-                ctx,
-                meeting,
-                format,
-                f.choice("content") == "notice",
-                &f.text("path"),
-            )
-        },
-    )
+    let mut fields = Fields::default();
+    let format_field = fields.choice(Field::choice("format", s::F_FORMAT, formats, "md"));
+    let content_field = fields.choice(Field::choice("content", s::F_CONTENT, kinds, "full"));
+    let path_field = fields.text(
+        Field::text("path", s::F_PATH, &export_name(meeting, Format::Md, false))
+            .with_hint(s::F_PATH_HINT),
+    );
+    Form::new(ctx.t(s::K_EXPORT), fields, move |f, ctx| {
+        let format = format_of(&f.pick(&format_field));
+        write_export(
+            ctx,
+            meeting,
+            format,
+            f.pick(&content_field) == "notice",
+            &f.get(path_field),
+        )
+    })
     .on_change(rename_offered)
 }
 

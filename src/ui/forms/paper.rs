@@ -10,6 +10,7 @@ use crate::paper::{Paper, render};
 use crate::store::{Refusal, StoreError};
 use crate::strings::{Tr, ui as s, written_ui as wu};
 use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::nav::Nav;
 
@@ -56,17 +57,14 @@ pub fn print_form(ctx: &Ctx, meeting: i64, offer: &[Paper]) -> Form<Nav> {
         .map(|p| (code(*p).to_string(), label(*p).get(l).to_string()))
         .collect();
     let first = offer.first().copied().unwrap_or(Paper::Notice);
-    Form::new(
-        ctx.t(wu::F_PRINT_TITLE),
-        vec![
-            Field::choice("paper", wu::F_PAPER, options, code(first)),
-            Field::text("path", s::F_PATH, &first.file_name(meeting)).with_hint(s::F_PATH_HINT),
-        ],
-        move |f, ctx| {
-            let what = paper_of(&f.choice("paper")).unwrap_or(first);
-            print(ctx, meeting, what, &f.text("path"))
-        },
-    )
+    let mut fields = Fields::default();
+    let paper_field = fields.choice(Field::choice("paper", wu::F_PAPER, options, code(first)));
+    let path_field = fields
+        .text(Field::text("path", s::F_PATH, &first.file_name(meeting)).with_hint(s::F_PATH_HINT));
+    Form::new(ctx.t(wu::F_PRINT_TITLE), fields, move |f, ctx| {
+        let what = paper_of(&f.pick(&paper_field)).unwrap_or(first);
+        print(ctx, meeting, what, &f.get(path_field))
+    })
     .on_change(rename_offered)
 }
 

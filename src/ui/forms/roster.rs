@@ -8,6 +8,7 @@ use crate::store::roster::{VoterInput, VoterRow};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::Ctx;
 use crate::ui::delivered::Delivered;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{limit, one_field, opts, saved};
 use crate::ui::nav::Nav;
@@ -69,21 +70,21 @@ pub fn voter_form(ctx: &Ctx, community: i64, v: Option<&VoterRow>) -> Form<Nav> 
 pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
     let colon = s::colon(ctx.lang);
     let voter = v.id;
+    let mut fields = Fields::default();
+    let label_field = fields.text(Field::text("label", s::F_LABEL, "").max(limit::UNIT_LABEL));
+    let building_field = fields.text(Field::text("building", s::F_BUILDING, ""));
+    let unit_field = fields.text(Field::text("unit", s::F_UNIT, ""));
+    let area_field = fields.text(Field::text("area", s::F_AREA, ""));
     Form::new(
         format!("{}{colon}{}", ctx.t(s::K_ADD_UNIT), clean_line(&v.name)),
-        vec![
-            Field::text("label", s::F_LABEL, "").max(limit::UNIT_LABEL),
-            Field::text("building", s::F_BUILDING, ""),
-            Field::text("unit", s::F_UNIT, ""),
-            Field::text("area", s::F_AREA, ""),
-        ],
+        fields,
         move |f, ctx| {
-            let area = parse_area(&f.text("area")).ok_or(Refusal::BadArea)?;
+            let area = parse_area(&f.get(area_field)).ok_or(Refusal::BadArea)?;
             ctx.store.add_unit(
                 voter,
-                &f.text("label"),
-                &f.text("building"),
-                &f.text("unit"),
+                &f.get(label_field),
+                &f.get(building_field),
+                &f.get(unit_field),
                 area,
             )?;
             Ok(saved(ctx))
@@ -116,25 +117,26 @@ pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
     );
     let current = v.councils.first();
     let voter = v.id;
+    let mut fields = Fields::default();
+    let council_field = fields.choice(Field::choice(
+        "council",
+        s::F_COUNCIL,
+        kinds,
+        current.map(|c| c.0.as_db()).unwrap_or("residents_council"),
+    ));
+    let role_field = fields.text(Field::text(
+        "role",
+        s::F_ROLE,
+        current.map(|c| c.1.as_str()).unwrap_or(""),
+    ));
     Form::new(
         format!("{}{colon}{}", ctx.t(s::K_COUNCIL), clean_line(&v.name)),
-        vec![
-            Field::choice(
-                "council",
-                s::F_COUNCIL,
-                kinds,
-                current.map(|c| c.0.as_db()).unwrap_or("residents_council"),
-            ),
-            Field::text(
-                "role",
-                s::F_ROLE,
-                current.map(|c| c.1.as_str()).unwrap_or(""),
-            ),
-        ],
+        fields,
         move |f, ctx| {
-            let kind =
-                CouncilKind::from_db(&f.choice("council")).unwrap_or(CouncilKind::ResidentsCouncil);
-            ctx.store.set_council_member(voter, kind, &f.text("role"))?;
+            let kind = CouncilKind::from_db(&f.pick(&council_field))
+                .unwrap_or(CouncilKind::ResidentsCouncil);
+            ctx.store
+                .set_council_member(voter, kind, &f.get(role_field))?;
             Ok(saved(ctx))
         },
     )

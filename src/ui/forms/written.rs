@@ -7,6 +7,7 @@ use crate::store::StoreError;
 use crate::strings::written_ui as wu;
 use crate::ui::ctx::Ctx;
 use crate::ui::delivered::Delivered;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::saved;
 use crate::ui::nav::Nav;
@@ -52,42 +53,39 @@ pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form<Nav>, StoreError> {
             wu::FORM_WRITTEN.get(l).to_string(),
         ),
     ];
-    Ok(Form::new(
-        ctx.t(wu::F_FORM_TITLE),
-        vec![
-            Field::choice("form", wu::F_FORM, forms, form.as_db()),
-            Field::text("opens", wu::F_OPENS, &opens).with_hint(wu::F_DATES_HINT),
-            Field::text("closes", wu::F_CLOSES, &closes).with_hint(wu::F_DATES_HINT),
-            Field::text("noticed", wu::F_NOTICED, &noticed).with_hint(wu::F_NOTICED_HINT),
-        ],
-        move |f, ctx| {
-            let form = MeetingForm::from_db(&f.choice("form")).unwrap_or(MeetingForm::Collective);
-            let (opens, closes) = (f.text("opens"), f.text("closes"));
-            let dates = (form == MeetingForm::Written).then_some((opens.as_str(), closes.as_str()));
-            ctx.store
-                .prepare_form(meeting, form, dates, &f.text("noticed"))?;
-            Ok(saved(ctx))
-        },
-    )
+    let mut fields = Fields::default();
+    let form_field = fields.choice(Field::choice("form", wu::F_FORM, forms, form.as_db()));
+    let opens_field =
+        fields.text(Field::text("opens", wu::F_OPENS, &opens).with_hint(wu::F_DATES_HINT));
+    let closes_field =
+        fields.text(Field::text("closes", wu::F_CLOSES, &closes).with_hint(wu::F_DATES_HINT));
+    let noticed_field =
+        fields.text(Field::text("noticed", wu::F_NOTICED, &noticed).with_hint(wu::F_NOTICED_HINT));
+    Ok(Form::new(ctx.t(wu::F_FORM_TITLE), fields, move |f, ctx| {
+        let form = MeetingForm::from_db(&f.pick(&form_field)).unwrap_or(MeetingForm::Collective);
+        let (opens, closes) = (f.get(opens_field), f.get(closes_field));
+        let dates = (form == MeetingForm::Written).then_some((opens.as_str(), closes.as_str()));
+        ctx.store
+            .prepare_form(meeting, form, dates, &f.get(noticed_field))?;
+        Ok(saved(ctx))
+    })
     .changes_record())
 }
 
 /// 延期: a new closing date after the present one, and its reason.
 pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form<Nav> {
-    Form::new(
-        ctx.t(wu::F_EXTEND_TITLE),
-        vec![
-            Field::text("to", wu::F_NEW_CLOSING, &days_after(deadline, 7))
-                .with_hint(wu::F_DATE_HINT),
-            Field::text("reason", wu::F_REASON, "").max(500),
-        ],
-        move |f, ctx| {
-            let to = f.text("to");
-            ctx.store.extend_written(meeting, &to, &f.text("reason"))?;
-            ctx.info(wu::extended(ctx.lang, to.trim()));
-            Ok(Nav::Reload)
-        },
-    )
+    let mut fields = Fields::default();
+    let to_field = fields.text(
+        Field::text("to", wu::F_NEW_CLOSING, &days_after(deadline, 7)).with_hint(wu::F_DATE_HINT),
+    );
+    let reason_field = fields.text(Field::text("reason", wu::F_REASON, "").max(500));
+    Form::new(ctx.t(wu::F_EXTEND_TITLE), fields, move |f, ctx| {
+        let to = f.get(to_field);
+        ctx.store
+            .extend_written(meeting, &to, &f.get(reason_field))?;
+        ctx.info(wu::extended(ctx.lang, to.trim()));
+        Ok(Nav::Reload)
+    })
     // The reason is typed with care: kept as typed until saved (ui::drafts).
     .keep_draft("written_extend", meeting)
 }
@@ -100,6 +98,15 @@ pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -
         .map(|w| (w.as_db().to_string(), way(l, *w).to_string()))
         .collect();
     let (name, by) = (name.to_string(), by.to_string());
+    let mut fields = Fields::default();
+    let on_field =
+        fields.text(Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT));
+    let way_field = fields.choice(Field::choice(
+        "way",
+        wu::F_WAY,
+        ways,
+        DeliveryWay::InPerson.as_db(),
+    ));
     Form::new(
         format!(
             "{}{}{}",
@@ -107,14 +114,11 @@ pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -
             crate::strings::ui::colon(l),
             name
         ),
-        vec![
-            Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT),
-            Field::choice("way", wu::F_WAY, ways, DeliveryWay::InPerson.as_db()),
-        ],
+        fields,
         move |f, ctx| {
-            let w = DeliveryWay::from_db(&f.choice("way")).unwrap_or(DeliveryWay::InPerson);
+            let w = DeliveryWay::from_db(&f.pick(&way_field)).unwrap_or(DeliveryWay::InPerson);
             ctx.store
-                .record_delivery(meeting, voter, &f.text("on"), w, &by)?;
+                .record_delivery(meeting, voter, &f.get(on_field), w, &by)?;
             ctx.info(wu::delivered(ctx.lang, &name));
             Ok(Nav::Reload)
         },
@@ -131,17 +135,23 @@ pub fn deliver_all_form(ctx: &Ctx, meeting: i64, voters: Vec<i64>, by: &str) -> 
         .map(|w| (w.as_db().to_string(), way(l, *w).to_string()))
         .collect();
     let by = by.to_string();
+    let mut fields = Fields::default();
+    let on_field =
+        fields.text(Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT));
+    let way_field = fields.choice(Field::choice(
+        "way",
+        wu::F_WAY,
+        ways,
+        DeliveryWay::Posted.as_db(),
+    ));
     Form::new(
         wu::deliver_all_title(l, voters.len()),
-        vec![
-            Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT),
-            Field::choice("way", wu::F_WAY, ways, DeliveryWay::Posted.as_db()),
-        ],
+        fields,
         move |f, ctx| {
-            let w = DeliveryWay::from_db(&f.choice("way")).unwrap_or(DeliveryWay::Posted);
+            let w = DeliveryWay::from_db(&f.pick(&way_field)).unwrap_or(DeliveryWay::Posted);
             let n = ctx
                 .store
-                .record_deliveries(meeting, &voters, &f.text("on"), w, &by)?;
+                .record_deliveries(meeting, &voters, &f.get(on_field), w, &by)?;
             ctx.info(wu::delivered_all(ctx.lang, n));
             Ok(Nav::Reload)
         },
@@ -150,9 +160,9 @@ pub fn deliver_all_form(ctx: &Ctx, meeting: i64, voters: Vec<i64>, by: &str) -> 
 }
 
 pub fn find_form(ctx: &Ctx, words: &str) -> Form<Nav> {
-    Form::new(
-        ctx.t(wu::F_FIND_TITLE),
-        vec![Field::text("words", wu::F_WORDS, words)],
-        |f, _| Ok(Nav::Deliver(Delivered::DeliveriesFind(f.text("words")))),
-    )
+    let mut fields = Fields::default();
+    let words_field = fields.text(Field::text("words", wu::F_WORDS, words));
+    Form::new(ctx.t(wu::F_FIND_TITLE), fields, move |f, _| {
+        Ok(Nav::Deliver(Delivered::DeliveriesFind(f.get(words_field))))
+    })
 }

@@ -12,6 +12,7 @@ use crate::store::StoreError;
 use crate::store::actions::{BoardRow, HistoryRow, today};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::{self, Act, Binding};
 use crate::ui::nav::Nav;
@@ -61,6 +62,14 @@ fn status_form(ctx: &Ctx, r: &BoardRow) -> Form<Nav> {
         |st| st.as_db(),
         |st| strings::action_status(l, st),
     );
+    let mut fields = Fields::default();
+    let status_field = fields.choice(Field::choice(
+        "status",
+        s::COL_STATUS,
+        options,
+        r.status.as_db(),
+    ));
+    let note_field = fields.text(Field::text("note", s::F_NOTE, ""));
     Form::new(
         format!(
             "{}{}{}",
@@ -68,14 +77,12 @@ fn status_form(ctx: &Ctx, r: &BoardRow) -> Form<Nav> {
             s::colon(l),
             clean_line(&r.what)
         ),
-        vec![
-            Field::choice("status", s::COL_STATUS, options, r.status.as_db()),
-            Field::text("note", s::F_NOTE, ""),
-        ],
+        fields,
         move |f, ctx| {
-            let status = ActionStatus::from_db(&f.choice("status")).unwrap_or(ActionStatus::Open);
+            let status =
+                ActionStatus::from_db(&f.pick(&status_field)).unwrap_or(ActionStatus::Open);
             ctx.store
-                .set_action_status(action, status, &f.text("note"))?;
+                .set_action_status(action, status, &f.get(note_field))?;
             Ok(forms::saved(ctx))
         },
     )

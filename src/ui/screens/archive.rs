@@ -19,6 +19,7 @@ use crate::store::archive::{ArchiveFilter, ArchiveRow};
 use crate::strings::{self, Lang, ui as s};
 use crate::ui::ctx::Ctx;
 use crate::ui::delivered::Delivered;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::{self, Act, Binding};
 use crate::ui::nav::Nav;
@@ -91,15 +92,14 @@ impl Archive {
     }
 
     fn search_form(&self, ctx: &Ctx) -> Form<Nav> {
-        Form::new(
-            ctx.t(s::K_SEARCH),
-            vec![
-                // Opened empty: new words replace the old search (which the filter line
-                // still shows), they are not typed after it.
-                Field::text("words", s::F_SEARCH_WORDS, "").with_hint(s::F_SEARCH_HINT),
-            ],
-            |f, _| Ok(Nav::Deliver(Delivered::ArchiveSearch(f.text("words")))),
-        )
+        let mut fields = Fields::default();
+        // Opened empty: new words replace the old search (which the filter line
+        // still shows), they are not typed after it.
+        let words_field =
+            fields.text(Field::text("words", s::F_SEARCH_WORDS, "").with_hint(s::F_SEARCH_HINT));
+        Form::new(ctx.t(s::K_SEARCH), fields, move |f, _| {
+            Ok(Nav::Deliver(Delivered::ArchiveSearch(f.get(words_field))))
+        })
     }
 
     fn filter_form(&self, ctx: &Ctx) -> Result<Form<Nav>, StoreError> {
@@ -132,38 +132,51 @@ impl Archive {
         ];
         let f = &self.filter;
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-        Ok(Form::new(
-            ctx.t(s::K_FILTER),
-            vec![
-                Field::choice("community", s::F_COMMUNITY, communities, &opt(&f.community)),
-                Field::choice("kind", s::F_KIND, kinds, &opt(&f.kind)),
-                Field::text("since", s::F_SINCE, &opt(&f.since)).with_hint(s::F_DATE_HINT),
-                Field::text("until", s::F_UNTIL, &opt(&f.until)).with_hint(s::F_DATE_HINT),
-                Field::choice("category", s::F_CATEGORY, cats, &opt(&f.category)),
-                Field::choice("outcome", s::F_OUTCOME, outcomes, &opt(&f.outcome)),
-            ],
-            |f, _| {
-                let (since, until) = (
-                    f.text("since").trim().to_string(),
-                    f.text("until").trim().to_string(),
-                );
-                for d in [&since, &until] {
-                    if !d.is_empty() && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-                        return Err(Refusal::BadFilterDate.into());
-                    }
+        let mut fields = Fields::default();
+        let community_field = fields.choice(Field::choice(
+            "community",
+            s::F_COMMUNITY,
+            communities,
+            &opt(&f.community),
+        ));
+        let kind_field = fields.choice(Field::choice("kind", s::F_KIND, kinds, &opt(&f.kind)));
+        let since_field =
+            fields.text(Field::text("since", s::F_SINCE, &opt(&f.since)).with_hint(s::F_DATE_HINT));
+        let until_field =
+            fields.text(Field::text("until", s::F_UNTIL, &opt(&f.until)).with_hint(s::F_DATE_HINT));
+        let category_field = fields.choice(Field::choice(
+            "category",
+            s::F_CATEGORY,
+            cats,
+            &opt(&f.category),
+        ));
+        let outcome_field = fields.choice(Field::choice(
+            "outcome",
+            s::F_OUTCOME,
+            outcomes,
+            &opt(&f.outcome),
+        ));
+        Ok(Form::new(ctx.t(s::K_FILTER), fields, move |f, _| {
+            let (since, until) = (
+                f.get(since_field).trim().to_string(),
+                f.get(until_field).trim().to_string(),
+            );
+            for d in [&since, &until] {
+                if !d.is_empty() && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                    return Err(Refusal::BadFilterDate.into());
                 }
-                let some = |x: String| Some(x).filter(|x| !x.is_empty());
-                Ok(Nav::Deliver(Delivered::ArchiveFilter(ArchiveFilter {
-                    community: some(f.choice("community")),
-                    kind: some(f.choice("kind")),
-                    since: some(since),
-                    until: some(until),
-                    category: some(f.choice("category")),
-                    outcome: some(f.choice("outcome")),
-                    ..ArchiveFilter::default()
-                })))
-            },
-        ))
+            }
+            let some = |x: String| Some(x).filter(|x| !x.is_empty());
+            Ok(Nav::Deliver(Delivered::ArchiveFilter(ArchiveFilter {
+                community: some(f.pick(&community_field)),
+                kind: some(f.pick(&kind_field)),
+                since: some(since),
+                until: some(until),
+                category: some(f.pick(&category_field)),
+                outcome: some(f.pick(&outcome_field)),
+                ..ArchiveFilter::default()
+            })))
+        }))
     }
 
     fn filter_text(&self, l: Lang) -> String {

@@ -16,6 +16,7 @@ use crate::store::StoreError;
 use crate::store::suggestions::CivicRefusal;
 use crate::strings::{suggestions as w, ui as s};
 use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::act::CivicAct;
 use crate::ui::keys::suggestions;
@@ -89,36 +90,32 @@ pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form<Nav> {
         .unwrap_or_default();
     let method = cur.map(|p| p.method.as_db()).unwrap_or("area");
     let coefs = cur.map(|p| fmt_coefs(&p.coefs)).unwrap_or_default();
-    Form::new(
-        ctx.t(w::COST_TITLE),
-        vec![
-            Field::text("total", w::COST_TOTAL, &total),
-            Field::text("fixed", w::COST_FIXED, &fixed),
-            Field::choice("method", w::COST_METHOD, methods, method),
-            Field::text("coefs", w::COST_COEFS, &coefs),
-        ],
-        move |f, ctx| {
-            let total = f.text("total");
-            if total.trim().is_empty() {
-                ctx.store.set_cost_plan(item, None)?;
-                ctx.info(ctx.t(w::COST_REMOVED));
-                return Ok(Nav::Reload);
-            }
-            let total_fen = parse_yuan(&total).ok_or_else(|| refuse(CivicRefusal::CostTotal))?;
-            let fixed =
-                parse_fixed(&f.text("fixed")).ok_or_else(|| refuse(CivicRefusal::CostFixed))?;
-            let coefs =
-                parse_coefs(&f.text("coefs")).ok_or_else(|| refuse(CivicRefusal::CostWeight))?;
-            let plan = CostPlan {
-                total_fen,
-                fixed,
-                method: ShareMethod::from_db(&f.choice("method")).unwrap_or(ShareMethod::Area),
-                coefs,
-            };
-            ctx.store.set_cost_plan(item, Some(&plan))?;
-            Ok(forms::saved(ctx))
-        },
-    )
+    let mut fields = Fields::default();
+    let total_field = fields.text(Field::text("total", w::COST_TOTAL, &total));
+    let fixed_field = fields.text(Field::text("fixed", w::COST_FIXED, &fixed));
+    let method_field = fields.choice(Field::choice("method", w::COST_METHOD, methods, method));
+    let coefs_field = fields.text(Field::text("coefs", w::COST_COEFS, &coefs));
+    Form::new(ctx.t(w::COST_TITLE), fields, move |f, ctx| {
+        let total = f.get(total_field);
+        if total.trim().is_empty() {
+            ctx.store.set_cost_plan(item, None)?;
+            ctx.info(ctx.t(w::COST_REMOVED));
+            return Ok(Nav::Reload);
+        }
+        let total_fen = parse_yuan(&total).ok_or_else(|| refuse(CivicRefusal::CostTotal))?;
+        let fixed =
+            parse_fixed(&f.get(fixed_field)).ok_or_else(|| refuse(CivicRefusal::CostFixed))?;
+        let coefs =
+            parse_coefs(&f.get(coefs_field)).ok_or_else(|| refuse(CivicRefusal::CostWeight))?;
+        let plan = CostPlan {
+            total_fen,
+            fixed,
+            method: ShareMethod::from_db(&f.pick(&method_field)).unwrap_or(ShareMethod::Area),
+            coefs,
+        };
+        ctx.store.set_cost_plan(item, Some(&plan))?;
+        Ok(forms::saved(ctx))
+    })
     .changes_record()
 }
 

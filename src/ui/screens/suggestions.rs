@@ -16,6 +16,7 @@ use crate::store::actions::today;
 use crate::store::suggestions::{SuggestionEvent, SuggestionInput, SuggestionRow};
 use crate::strings::{self, suggestions as w, ui as s};
 use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::act::CivicAct;
 use crate::ui::keys::suggestions;
@@ -80,29 +81,25 @@ pub fn log_form(ctx: &Ctx, community: i64) -> Form<Nav> {
     let l = ctx.lang;
     let channels = forms::opts(&Channel::ALL, |c| c.as_db(), |c| w::channel(l, c));
     let cats = forms::opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
-    Form::new(
-        ctx.t(w::NEW_TITLE),
-        vec![
-            Field::choice("channel", w::F_CHANNEL, channels, "box"),
-            Field::text("who", w::F_WHO, "").max(100),
-            Field::text("contact", w::F_CONTACT, "").max(100),
-            Field::multi("text", w::F_TEXT, "").max(4000),
-            Field::choice("category", w::F_CATEGORY, cats, "other"),
-            Field::text("date", w::F_DATE, &today()),
-        ],
-        move |f, ctx| {
-            let input = SuggestionInput {
-                channel: Channel::from_db(&f.choice("channel")).unwrap_or(Channel::Other),
-                raised_by: f.text("who"),
-                contact: f.text("contact"),
-                text: f.text("text"),
-                category: Category::from_db(&f.choice("category")).unwrap_or(Category::Other),
-                raised_on: f.text("date"),
-            };
-            ctx.store.add_suggestion(community, &input)?;
-            Ok(forms::saved(ctx))
-        },
-    )
+    let mut fields = Fields::default();
+    let channel_field = fields.choice(Field::choice("channel", w::F_CHANNEL, channels, "box"));
+    let who_field = fields.text(Field::text("who", w::F_WHO, "").max(100));
+    let contact_field = fields.text(Field::text("contact", w::F_CONTACT, "").max(100));
+    let text_field = fields.text(Field::multi("text", w::F_TEXT, "").max(4000));
+    let category_field = fields.choice(Field::choice("category", w::F_CATEGORY, cats, "other"));
+    let date_field = fields.text(Field::text("date", w::F_DATE, &today()));
+    Form::new(ctx.t(w::NEW_TITLE), fields, move |f, ctx| {
+        let input = SuggestionInput {
+            channel: Channel::from_db(&f.pick(&channel_field)).unwrap_or(Channel::Other),
+            raised_by: f.get(who_field),
+            contact: f.get(contact_field),
+            text: f.get(text_field),
+            category: Category::from_db(&f.pick(&category_field)).unwrap_or(Category::Other),
+            raised_on: f.get(date_field),
+        };
+        ctx.store.add_suggestion(community, &input)?;
+        Ok(forms::saved(ctx))
+    })
     .changes_record()
 }
 
@@ -147,18 +144,16 @@ fn agenda_form(ctx: &mut Ctx, r: &SuggestionRow) -> Nav {
         .collect();
     let first = options[0].0.clone();
     let id = r.id;
+    let mut fields = Fields::default();
+    let meeting_field = fields.choice(Field::choice("meeting", w::PICK_TITLE, options, &first));
     Nav::form(
-        Form::new(
-            ctx.t(w::PICK_MEETING),
-            vec![Field::choice("meeting", w::PICK_TITLE, options, &first)],
-            move |f, ctx| {
-                let meeting: i64 = f.choice("meeting").parse().unwrap_or(0);
-                let item = ctx.store.put_on_agenda(id, meeting)?;
-                let title = ctx.store.item(item).map(|i| i.title).unwrap_or_default();
-                ctx.info(format!("{}{}", ctx.t(w::PUT_ON), clean_line(&title)));
-                Ok(Nav::Reload)
-            },
-        )
+        Form::new(ctx.t(w::PICK_MEETING), fields, move |f, ctx| {
+            let meeting: i64 = f.pick(&meeting_field).parse().unwrap_or(0);
+            let item = ctx.store.put_on_agenda(id, meeting)?;
+            let title = ctx.store.item(item).map(|i| i.title).unwrap_or_default();
+            ctx.info(format!("{}{}", ctx.t(w::PUT_ON), clean_line(&title)));
+            Ok(Nav::Reload)
+        })
         .changes_record(),
     )
 }
