@@ -11,6 +11,7 @@ mod form;
 mod forms;
 mod item_detail;
 mod keys;
+mod matching;
 mod md_view;
 mod nav;
 mod resume;

@@ -12,7 +12,7 @@ use crate::ui::ctx::Ctx;
 use crate::ui::delivered::Delivered;
 use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
-use crate::ui::forms::{limit, opts, saved};
+use crate::ui::forms::{limit, saved};
 use crate::ui::nav::Nav;
 use crate::ui::route::Route;
 
@@ -290,25 +290,32 @@ pub fn addendum_form(ctx: &Ctx, case: i64, mediator: &str) -> Form<Nav> {
 /// The case list's filter, handed to the list (`Nav::Deliver`).
 pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form<Nav> {
     let l = ctx.lang;
-    let all = || ("".to_string(), m::ALL.get(l).to_string());
-    let mut statuses = vec![all()];
-    statuses.extend(opts(&CaseStatus::ALL, |s| s.as_db(), |s| m::status(l, s)));
-    let mut kinds = vec![all()];
-    kinds.extend(opts(&CaseKind::ALL, |k| k.as_db(), |k| m::kind(l, k)));
+    // Each choice first offers any (no value, the code "").
+    let any = |code: Option<&'static str>| code.unwrap_or("").to_string();
+    let statuses: Vec<Option<CaseStatus>> = std::iter::once(None)
+        .chain(CaseStatus::ALL.iter().copied().map(Some))
+        .collect();
+    let kinds: Vec<Option<CaseKind>> = std::iter::once(None)
+        .chain(CaseKind::ALL.iter().copied().map(Some))
+        .collect();
     let community = f.community;
     let mut fields = Fields::default();
-    let status_field = fields.choice(Field::choice(
+    let status_field = fields.pick(
         "status",
         m::F_FILTER_STATUS,
-        statuses,
-        f.status.map(|s| s.as_db()).unwrap_or(""),
-    ));
-    let kind_field = fields.choice(Field::choice(
+        &statuses,
+        f.status,
+        |s| any(s.map(|s| s.as_db())),
+        |s| s.map_or(m::ALL.get(l), |s| m::status(l, s)).to_string(),
+    );
+    let kind_field = fields.pick(
         "kind",
         m::F_FILTER_KIND,
-        kinds,
-        f.kind.map(|k| k.as_db()).unwrap_or(""),
-    ));
+        &kinds,
+        f.kind,
+        |k| any(k.map(|k| k.as_db())),
+        |k| k.map_or(m::ALL.get(l), |k| m::kind(l, k)).to_string(),
+    );
     let month_field = fields
         .text(Field::text("month", m::F_FILTER_MONTH, f.month.as_deref().unwrap_or("")).max(7));
     let text_field = fields.text(
@@ -324,8 +331,8 @@ pub fn filter_form(ctx: &Ctx, f: &CaseFilter) -> Form<Nav> {
         }
         Ok(Nav::Deliver(Delivered::CaseFilter(CaseFilter {
             community,
-            status: CaseStatus::from_db(&f.pick(&status_field)),
-            kind: CaseKind::from_db(&f.pick(&kind_field)),
+            status: f.pick(&status_field),
+            kind: f.pick(&kind_field),
             month: (!month.is_empty()).then_some(month),
             text: Some(f.get(text_field).trim().to_string()).filter(|t| !t.is_empty()),
         })))

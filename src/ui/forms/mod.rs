@@ -11,9 +11,11 @@ pub mod paper;
 pub mod roster;
 pub mod written;
 
-use crate::store::{Refusal, StoreError};
+use crate::store::StoreError;
 use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
+use crate::ui::matching::one_voter;
 use crate::ui::nav::Nav;
 
 /// The longest texts the store keeps (schema.sql's CHECKs on these columns).
@@ -40,36 +42,29 @@ pub(crate) fn saved(ctx: &mut Ctx) -> Nav {
     Nav::Reload
 }
 
-/// A form of one text field (one line or several) called "text".
+/// A form of one text field (one line or several), its text handed to `submit`.
 pub(crate) fn one_field(
     ctx: &Ctx,
     title: crate::strings::Tr,
     field: Field,
     submit: impl Fn(String, &mut Ctx) -> Result<Nav, StoreError> + 'static,
 ) -> Form<Nav> {
-    Form::new(ctx.t(title), vec![field], move |f, ctx| {
-        submit(f.text("text"), ctx)
-    })
+    let mut fields = Fields::default();
+    let text = fields.text(field);
+    Form::new(ctx.t(title), fields, move |f, ctx| submit(f.get(text), ctx))
 }
 
 /// Find one voter of a community by a part of their name or unit label.
 pub fn find_voter(ctx: &Ctx, community: i64, query: &str) -> Result<i64, StoreError> {
     let q = query.trim();
     let voters = ctx.store.voters(community)?;
-    let hits: Vec<_> = voters
-        .iter()
-        .filter(|v| {
-            !q.is_empty() && (v.name.contains(q) || v.units.iter().any(|u| u.label.contains(q)))
-        })
-        .collect();
-    if let Some(exact) = hits.iter().find(|v| v.name == q) {
-        return Ok(exact.id);
-    }
-    match hits.as_slice() {
-        [] => Err(Refusal::VoterNotFound.into()),
-        [one] => Ok(one.id),
-        _ => Err(Refusal::ManyMatch.into()),
-    }
+    let at = one_voter(
+        &voters,
+        q,
+        |v| v.name.contains(q) || v.units.iter().any(|u| u.label.contains(q)),
+        |v| &v.name,
+    )?;
+    Ok(voters[at].id)
 }
 
 #[cfg(test)]

@@ -8,59 +8,58 @@ use crate::store::roster::{VoterInput, VoterRow};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::Ctx;
 use crate::ui::delivered::Delivered;
-use crate::ui::fields::Fields;
+use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
-use crate::ui::forms::{limit, one_field, opts, saved};
+use crate::ui::forms::{limit, one_field, saved};
 use crate::ui::nav::Nav;
 
-fn voter_input(f: &Form<Nav>) -> VoterInput {
+/// The handles of a voter's fields.
+#[derive(Clone)]
+struct VoterFields {
+    name: TextField,
+    kind: ChoiceField<VoterKind>,
+    roles: TextField,
+    phone: TextField,
+}
+
+fn voter_input(f: &Form<Nav>, h: &VoterFields) -> VoterInput {
     VoterInput {
-        name: f.text("name"),
-        kind: VoterKind::from_db(&f.choice("kind")),
-        roles: f.text("roles"),
-        phone: f.text("phone"),
+        name: f.get(h.name),
+        kind: Some(f.pick(&h.kind)),
+        roles: f.get(h.roles),
+        phone: f.get(h.phone),
     }
 }
 
 /// A new voter of `community`, or the voter `v`.
 pub fn voter_form(ctx: &Ctx, community: i64, v: Option<&VoterRow>) -> Form<Nav> {
     let l = ctx.lang;
-    let kinds = opts(VoterKind::ALL, |k| k.as_db(), |k| strings::voter_kind(l, k));
-    let fields = vec![
-        Field::text(
-            "name",
-            s::COL_NAME,
-            v.map(|v| v.name.as_str()).unwrap_or(""),
-        )
-        .max(limit::NAME),
-        Field::choice(
+    let text = |name, label, value: Option<&str>| Field::text(name, label, value.unwrap_or(""));
+    let mut fields = Fields::default();
+    let h = VoterFields {
+        name: fields.text(text("name", s::COL_NAME, v.map(|v| v.name.as_str())).max(limit::NAME)),
+        kind: fields.pick(
             "kind",
             s::COL_KIND,
-            kinds,
-            v.map(|v| v.kind.as_db()).unwrap_or("person"),
+            VoterKind::ALL,
+            v.map(|v| v.kind).unwrap_or(VoterKind::Person),
+            |k| k.as_db().to_string(),
+            |k| strings::voter_kind(l, k).to_string(),
         ),
-        Field::text(
-            "roles",
-            s::COL_ROLES,
-            v.map(|v| v.roles.as_str()).unwrap_or(""),
-        ),
-        Field::text(
-            "phone",
-            s::F_PHONE,
-            v.map(|v| v.phone.as_str()).unwrap_or(""),
-        ),
-    ];
+        roles: fields.text(text("roles", s::COL_ROLES, v.map(|v| v.roles.as_str()))),
+        phone: fields.text(text("phone", s::F_PHONE, v.map(|v| v.phone.as_str()))),
+    };
     match v {
         Some(v) => {
             let voter = v.id;
             Form::new(ctx.t(s::K_EDIT_VOTER), fields, move |f, ctx| {
-                ctx.store.update_voter(voter, &voter_input(f))?;
+                ctx.store.update_voter(voter, &voter_input(f, &h))?;
                 Ok(saved(ctx))
             })
             .keep_draft("voter", voter)
         }
         None => Form::new(ctx.t(s::K_ADD_VOTER), fields, move |f, ctx| {
-            ctx.store.add_voter(community, &voter_input(f))?;
+            ctx.store.add_voter(community, &voter_input(f, &h))?;
             Ok(saved(ctx))
         })
         .keep_draft("voter_new", community),
@@ -110,20 +109,19 @@ pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
 pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
     let colon = s::colon(ctx.lang);
     let l = ctx.lang;
-    let kinds = opts(
-        CouncilKind::ALL,
-        |k| k.as_db(),
-        |k| strings::council_kind(l, k),
-    );
     let current = v.councils.first();
     let voter = v.id;
     let mut fields = Fields::default();
-    let council_field = fields.choice(Field::choice(
+    let council_field = fields.pick(
         "council",
         s::F_COUNCIL,
-        kinds,
-        current.map(|c| c.0.as_db()).unwrap_or("residents_council"),
-    ));
+        CouncilKind::ALL,
+        current
+            .map(|c| c.0)
+            .unwrap_or(CouncilKind::ResidentsCouncil),
+        |k| k.as_db().to_string(),
+        |k| strings::council_kind(l, k).to_string(),
+    );
     let role_field = fields.text(Field::text(
         "role",
         s::F_ROLE,
@@ -133,8 +131,7 @@ pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
         format!("{}{colon}{}", ctx.t(s::K_COUNCIL), clean_line(&v.name)),
         fields,
         move |f, ctx| {
-            let kind = CouncilKind::from_db(&f.pick(&council_field))
-                .unwrap_or(CouncilKind::ResidentsCouncil);
+            let kind = f.pick(&council_field);
             ctx.store
                 .set_council_member(voter, kind, &f.get(role_field))?;
             Ok(saved(ctx))

@@ -93,20 +93,18 @@ pub fn extend_form(ctx: &Ctx, meeting: i64, deadline: &str) -> Form<Nav> {
 /// Record that `voter`'s ballot was served: the date (today unless told) and the way.
 pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -> Form<Nav> {
     let l = ctx.lang;
-    let ways = DeliveryWay::ALL
-        .iter()
-        .map(|w| (w.as_db().to_string(), way(l, *w).to_string()))
-        .collect();
     let (name, by) = (name.to_string(), by.to_string());
     let mut fields = Fields::default();
     let on_field =
         fields.text(Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT));
-    let way_field = fields.choice(Field::choice(
+    let way_field = fields.pick(
         "way",
         wu::F_WAY,
-        ways,
-        DeliveryWay::InPerson.as_db(),
-    ));
+        DeliveryWay::ALL,
+        DeliveryWay::InPerson,
+        |w| w.as_db().to_string(),
+        |w| way(l, w).to_string(),
+    );
     Form::new(
         format!(
             "{}{}{}",
@@ -116,7 +114,7 @@ pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -
         ),
         fields,
         move |f, ctx| {
-            let w = DeliveryWay::from_db(&f.pick(&way_field)).unwrap_or(DeliveryWay::InPerson);
+            let w = f.pick(&way_field);
             ctx.store
                 .record_delivery(meeting, voter, &f.get(on_field), w, &by)?;
             ctx.info(wu::delivered(ctx.lang, &name));
@@ -130,25 +128,23 @@ pub fn deliver_form(ctx: &Ctx, meeting: i64, voter: i64, name: &str, by: &str) -
 /// way for all: a round of the doors, or the notice board for those not reached.
 pub fn deliver_all_form(ctx: &Ctx, meeting: i64, voters: Vec<i64>, by: &str) -> Form<Nav> {
     let l = ctx.lang;
-    let ways = DeliveryWay::ALL
-        .iter()
-        .map(|w| (w.as_db().to_string(), way(l, *w).to_string()))
-        .collect();
     let by = by.to_string();
     let mut fields = Fields::default();
     let on_field =
         fields.text(Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT));
-    let way_field = fields.choice(Field::choice(
+    let way_field = fields.pick(
         "way",
         wu::F_WAY,
-        ways,
-        DeliveryWay::Posted.as_db(),
-    ));
+        DeliveryWay::ALL,
+        DeliveryWay::Posted,
+        |w| w.as_db().to_string(),
+        |w| way(l, w).to_string(),
+    );
     Form::new(
         wu::deliver_all_title(l, voters.len()),
         fields,
         move |f, ctx| {
-            let w = DeliveryWay::from_db(&f.pick(&way_field)).unwrap_or(DeliveryWay::Posted);
+            let w = f.pick(&way_field);
             let n = ctx
                 .store
                 .record_deliveries(meeting, &voters, &f.get(on_field), w, &by)?;

@@ -57,18 +57,15 @@ impl Actions {
 /// Change an action item's status; the note is kept in its history.
 fn status_form(ctx: &Ctx, r: &BoardRow) -> Form<Nav> {
     let (l, action) = (ctx.lang, r.id);
-    let options = forms::opts(
-        ActionStatus::ALL,
-        |st| st.as_db(),
-        |st| strings::action_status(l, st),
-    );
     let mut fields = Fields::default();
-    let status_field = fields.choice(Field::choice(
+    let status_field = fields.pick(
         "status",
         s::COL_STATUS,
-        options,
-        r.status.as_db(),
-    ));
+        ActionStatus::ALL,
+        r.status,
+        |st| st.as_db().to_string(),
+        |st| strings::action_status(l, st).to_string(),
+    );
     let note_field = fields.text(Field::text("note", s::F_NOTE, ""));
     Form::new(
         format!(
@@ -79,8 +76,7 @@ fn status_form(ctx: &Ctx, r: &BoardRow) -> Form<Nav> {
         ),
         fields,
         move |f, ctx| {
-            let status =
-                ActionStatus::from_db(&f.pick(&status_field)).unwrap_or(ActionStatus::Open);
+            let status = f.pick(&status_field);
             ctx.store
                 .set_action_status(action, status, &f.get(note_field))?;
             Ok(forms::saved(ctx))

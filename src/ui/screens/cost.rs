@@ -77,7 +77,6 @@ fn plain_yuan(fen: i64) -> String {
 
 pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form<Nav> {
     let l = ctx.lang;
-    let methods = forms::opts(&ShareMethod::ALL, |m| m.as_db(), |m| w::method(l, m));
     let total = cur.map(|p| plain_yuan(p.total_fen)).unwrap_or_default();
     let fixed = cur
         .map(|p| {
@@ -88,12 +87,19 @@ pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form<Nav> {
                 .join(", ")
         })
         .unwrap_or_default();
-    let method = cur.map(|p| p.method.as_db()).unwrap_or("area");
+    let method = cur.map(|p| p.method).unwrap_or(ShareMethod::Area);
     let coefs = cur.map(|p| fmt_coefs(&p.coefs)).unwrap_or_default();
     let mut fields = Fields::default();
     let total_field = fields.text(Field::text("total", w::COST_TOTAL, &total));
     let fixed_field = fields.text(Field::text("fixed", w::COST_FIXED, &fixed));
-    let method_field = fields.choice(Field::choice("method", w::COST_METHOD, methods, method));
+    let method_field = fields.pick(
+        "method",
+        w::COST_METHOD,
+        &ShareMethod::ALL,
+        method,
+        |m| m.as_db().to_string(),
+        |m| w::method(l, m).to_string(),
+    );
     let coefs_field = fields.text(Field::text("coefs", w::COST_COEFS, &coefs));
     Form::new(ctx.t(w::COST_TITLE), fields, move |f, ctx| {
         let total = f.get(total_field);
@@ -110,7 +116,7 @@ pub fn cost_form(ctx: &Ctx, item: i64, cur: Option<&CostPlan>) -> Form<Nav> {
         let plan = CostPlan {
             total_fen,
             fixed,
-            method: ShareMethod::from_db(&f.pick(&method_field)).unwrap_or(ShareMethod::Area),
+            method: f.pick(&method_field),
             coefs,
         };
         ctx.store.set_cost_plan(item, Some(&plan))?;

@@ -79,22 +79,34 @@ impl Suggestions {
 /// Log a suggestion: channel, who, contact (private), text, category, date.
 pub fn log_form(ctx: &Ctx, community: i64) -> Form<Nav> {
     let l = ctx.lang;
-    let channels = forms::opts(&Channel::ALL, |c| c.as_db(), |c| w::channel(l, c));
-    let cats = forms::opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
     let mut fields = Fields::default();
-    let channel_field = fields.choice(Field::choice("channel", w::F_CHANNEL, channels, "box"));
+    let channel_field = fields.pick(
+        "channel",
+        w::F_CHANNEL,
+        &Channel::ALL,
+        Channel::Box,
+        |c| c.as_db().to_string(),
+        |c| w::channel(l, c).to_string(),
+    );
     let who_field = fields.text(Field::text("who", w::F_WHO, "").max(100));
     let contact_field = fields.text(Field::text("contact", w::F_CONTACT, "").max(100));
     let text_field = fields.text(Field::multi("text", w::F_TEXT, "").max(4000));
-    let category_field = fields.choice(Field::choice("category", w::F_CATEGORY, cats, "other"));
+    let category_field = fields.pick(
+        "category",
+        w::F_CATEGORY,
+        Category::ALL,
+        Category::Other,
+        |c| c.as_db().to_string(),
+        |c| strings::category(l, c).to_string(),
+    );
     let date_field = fields.text(Field::text("date", w::F_DATE, &today()));
     Form::new(ctx.t(w::NEW_TITLE), fields, move |f, ctx| {
         let input = SuggestionInput {
-            channel: Channel::from_db(&f.pick(&channel_field)).unwrap_or(Channel::Other),
+            channel: f.pick(&channel_field),
             raised_by: f.get(who_field),
             contact: f.get(contact_field),
             text: f.get(text_field),
-            category: Category::from_db(&f.pick(&category_field)).unwrap_or(Category::Other),
+            category: f.pick(&category_field),
             raised_on: f.get(date_field),
         };
         ctx.store.add_suggestion(community, &input)?;

@@ -21,6 +21,7 @@ use crate::ui::ctx::Ctx;
 use crate::ui::delivered::Delivered;
 use crate::ui::forms::floor;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::matching::one_voter;
 use crate::ui::nav::Nav;
 use crate::ui::screen::{Screen, loaded, reread};
 use crate::ui::screens::moved;
@@ -97,23 +98,9 @@ impl Vote {
             }
             return Err(Refusal::VoterNotFound);
         }
-        let hits: Vec<usize> = (0..self.ballots.len())
-            .filter(|&i| !q.is_empty() && self.ballots[i].name.contains(q))
-            .collect();
-        match hits.as_slice() {
-            [] => Err(Refusal::VoterNotFound),
-            [i] => {
-                self.cursor = *i;
-                Ok(())
-            }
-            _ => match hits.iter().find(|&&i| self.ballots[i].name == q) {
-                Some(&i) => {
-                    self.cursor = i;
-                    Ok(())
-                }
-                None => Err(Refusal::ManyMatch),
-            },
-        }
+        // Ballots carry no unit labels: a name only.
+        self.cursor = one_voter(&self.ballots, q, |b| b.name.contains(q), |b| &b.name)?;
+        Ok(())
     }
 
     /// The cursor is on a voter who is not in the room and has not answered: the key bar
