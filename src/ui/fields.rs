@@ -76,6 +76,13 @@ impl Fields {
         self.0.push(field);
     }
 
+    /// Finish the field declared last (a choice's hint, or its `Field::when`).
+    pub fn amend_last(&mut self, amend: impl FnOnce(Field) -> Field) {
+        if let Some(f) = self.0.pop() {
+            self.0.push(amend(f));
+        }
+    }
+
     /// Put a declared field at `at` instead of the end (the new meeting's electorate).
     pub fn move_last_to(&mut self, at: usize) {
         if let Some(f) = self.0.pop() {

@@ -8,7 +8,7 @@ use crate::strings::{self, Lang, ui as s};
 use crate::ui::ctx::Ctx;
 use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
-use crate::ui::forms::{custom_rule, find_voter, limit, opts, saved};
+use crate::ui::forms::{custom_rule, find_voter, limit, saved};
 use crate::ui::nav::Nav;
 use crate::ui::route::Route;
 
@@ -133,13 +133,53 @@ pub fn rule_options(l: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The elevator rule's parameters of `it`: the owners whose unit the shaft occupies (by
+/// name), and whether the legacy "2/3 of the unit's owners agree" also carries it.
+fn shaft_params(
+    ctx: &Ctx,
+    community: i64,
+    it: Option<&ItemRow>,
+) -> Result<(String, bool), StoreError> {
+    Ok(match it.map(|i| &i.rule.kind) {
+        Some(RuleKind::Elevator {
+            legacy_two_thirds,
+            shaft_voters,
+        }) => {
+            let voters = ctx.store.voters(community)?;
+            let names: Vec<String> = shaft_voters
+                .iter()
+                .filter_map(|id| voters.iter().find(|v| v.id == *id).map(|v| v.name.clone()))
+                .collect();
+            (names.join("，"), *legacy_two_thirds)
+        }
+        _ => (String::new(), false),
+    })
+}
+
+/// The handles of an agenda item's fields (the custom rule's are read by
+/// `custom_rule::read`, which its live explanation shares).
+#[derive(Clone)]
+struct ItemFields {
+    title: TextField,
+    category: ChoiceField<Category>,
+    proposer: TextField,
+    rule: ChoiceField<String>,
+    scope: ChoiceField<ScopeKind>,
+    building: TextField,
+    unit: TextField,
+    shaft: TextField,
+    legacy: ChoiceField<bool>,
+    proposal: TextField,
+}
+
 fn item_input(
     ctx: &Ctx,
     f: &Form<Nav>,
+    h: &ItemFields,
     previous: Option<&Rule>,
     community: i64,
 ) -> Result<ItemInput, StoreError> {
-    let code = f.choice("rule");
+    let code = f.pick(&h.rule);
     let mut rule = match previous {
         Some(r) if r.kind.code() == code => r.clone(),
         _ => Rule::new(RuleKind::from_code(&code).unwrap_or(RuleKind::NoVote)),
@@ -149,10 +189,10 @@ fn item_input(
         shaft_voters,
     } = &mut rule.kind
     {
-        *legacy_two_thirds = f.choice("legacy") == "yes";
+        *legacy_two_thirds = f.pick(&h.legacy);
         // Each name or unit label, separated by commas, must be one voter of the roster.
         let mut ids = Vec::new();
-        for part in f.text("shaft").split([',', '，', '、', ';', '；']) {
+        for part in f.get(h.shaft).split([',', '，', '、', ';', '；']) {
             if !part.trim().is_empty() {
                 ids.push(find_voter(ctx, community, part)?);
             }
@@ -167,75 +207,42 @@ fn item_input(
         }
     }
     Ok(ItemInput {
-        title: f.text("title"),
-        category: Category::from_db(&f.choice("category")).unwrap_or(Category::Other),
-        proposer: f.text("proposer"),
-        proposal: f.text("proposal"),
+        title: f.get(h.title),
+        category: f.pick(&h.category),
+        proposer: f.get(h.proposer),
+        proposal: f.get(h.proposal),
         scope: Scope {
-            kind: ScopeKind::from_db(&f.choice("scope")).unwrap_or(ScopeKind::All),
-            building: f.text("building"),
-            unit: f.text("unit"),
+            kind: f.pick(&h.scope),
+            building: f.get(h.building),
+            unit: f.get(h.unit),
         },
         rule,
     })
 }
 
-/// The elevator rule's parameters of `it`: the owners whose unit the shaft occupies (by
-/// name), and whether the legacy "2/3 of the unit's owners agree" also carries it.
-fn shaft_params(
-    ctx: &Ctx,
-    community: i64,
-    it: Option<&ItemRow>,
-) -> Result<(String, &'static str), StoreError> {
-    Ok(match it.map(|i| &i.rule.kind) {
-        Some(RuleKind::Elevator {
-            legacy_two_thirds,
-            shaft_voters,
-        }) => {
-            let voters = ctx.store.voters(community)?;
-            let names: Vec<String> = shaft_voters
-                .iter()
-                .filter_map(|id| voters.iter().find(|v| v.id == *id).map(|v| v.name.clone()))
-                .collect();
-            (
-                names.join("，"),
-                if *legacy_two_thirds { "yes" } else { "no" },
-            )
-        }
-        _ => (String::new(), "no"),
-    })
-}
-
 /// The item form's fields, filled from `it` (empty for a new item).
-fn item_fields(l: Lang, it: Option<&ItemRow>, shaft: &str, legacy: &str) -> Vec<Field> {
-    let yes_no = vec![
-        ("no".to_string(), s::NO_WORD.get(l).to_string()),
-        ("yes".to_string(), s::YES_WORD.get(l).to_string()),
-    ];
-    let cats = opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
-    let scopes = opts(ScopeKind::ALL, |c| c.as_db(), |c| strings::scope_kind(l, c));
+fn item_fields(l: Lang, it: Option<&ItemRow>, shaft: &str, legacy: bool) -> (Fields, ItemFields) {
     let prev_custom = match it.map(|i| &i.rule.kind) {
         Some(RuleKind::Custom(c)) => Some(c),
         _ => None,
     };
-    let mut fields = vec![
-        Field::text(
-            "title",
-            s::F_TITLE,
-            it.map(|i| i.title.as_str()).unwrap_or(""),
-        )
-        .max(limit::TITLE),
-        Field::choice(
-            "category",
-            s::F_CATEGORY,
-            cats,
-            it.map(|i| i.category.as_db()).unwrap_or("other"),
-        ),
-        Field::text(
-            "proposer",
-            s::F_PROPOSER,
-            it.map(|i| i.proposer.as_str()).unwrap_or(""),
-        ),
+    let text = |name, label, value: Option<&str>| Field::text(name, label, value.unwrap_or(""));
+    let mut d = Fields::default();
+    let title = d.text(text("title", s::F_TITLE, it.map(|i| i.title.as_str())).max(limit::TITLE));
+    let category = d.pick(
+        "category",
+        s::F_CATEGORY,
+        Category::ALL,
+        it.map(|i| i.category).unwrap_or(Category::Other),
+        |c| c.as_db().to_string(),
+        |c| strings::category(l, c).to_string(),
+    );
+    let proposer = d.text(text(
+        "proposer",
+        s::F_PROPOSER,
+        it.map(|i| i.proposer.as_str()),
+    ));
+    let rule = d.choice(
         Field::choice(
             "rule",
             s::F_RULE,
@@ -243,59 +250,94 @@ fn item_fields(l: Lang, it: Option<&ItemRow>, shaft: &str, legacy: &str) -> Vec<
             it.map(|i| i.rule.kind.code()).unwrap_or("art278_ordinary"),
         )
         .with_explain(strings::rule_explain),
-        Field::choice(
-            "scope",
-            s::F_SCOPE,
-            scopes,
-            it.map(|i| i.scope.kind.as_db()).unwrap_or("all"),
-        ),
-        Field::text(
+    );
+    let scope = d.pick(
+        "scope",
+        s::F_SCOPE,
+        ScopeKind::ALL,
+        it.map(|i| i.scope.kind).unwrap_or(ScopeKind::All),
+        |c| c.as_db().to_string(),
+        |c| strings::scope_kind(l, c).to_string(),
+    );
+    let building = d.text(
+        text(
             "building",
             s::F_BUILDING,
-            it.map(|i| i.scope.building.as_str()).unwrap_or(""),
+            it.map(|i| i.scope.building.as_str()),
         )
         .with_hint(s::F_SCOPE_HINT)
         .when("scope", &["building", "unit"]),
-        Field::text(
-            "unit",
-            s::F_UNIT,
-            it.map(|i| i.scope.unit.as_str()).unwrap_or(""),
-        )
-        .with_hint(s::F_SCOPE_HINT)
-        .when("scope", &["unit"]),
+    );
+    let unit = d.text(
+        text("unit", s::F_UNIT, it.map(|i| i.scope.unit.as_str()))
+            .with_hint(s::F_SCOPE_HINT)
+            .when("scope", &["unit"]),
+    );
+    let shaft = d.text(
         Field::text("shaft", s::F_SHAFT, shaft)
             .with_hint(s::F_SHAFT_HINT)
             .when("rule", &["elevator"]),
-        Field::choice("legacy", s::F_LEGACY, yes_no, legacy)
-            .with_hint(s::F_LEGACY_HINT)
-            .when("rule", &["elevator"]),
-    ];
-    fields.extend(custom_rule::fields(l, prev_custom));
-    fields.push(Field::multi(
+    );
+    let legacy = legacy_field(&mut d, l, legacy);
+    for field in custom_rule::fields(l, prev_custom) {
+        d.add(field);
+    }
+    let proposal = d.text(Field::multi(
         "proposal",
         s::F_PROPOSAL,
         it.map(|i| i.proposal.as_str()).unwrap_or(""),
     ));
-    fields
+    let h = ItemFields {
+        title,
+        category,
+        proposer,
+        rule,
+        scope,
+        building,
+        unit,
+        shaft,
+        legacy,
+        proposal,
+    };
+    (d, h)
+}
+
+/// Whether the legacy "2/3 of the unit's owners agree" also carries the elevator rule.
+fn legacy_field(d: &mut Fields, l: Lang, legacy: bool) -> ChoiceField<bool> {
+    let yes_no = |yes: bool| if yes { "yes" } else { "no" };
+    let f = d.pick(
+        "legacy",
+        s::F_LEGACY,
+        &[false, true],
+        legacy,
+        |yes| yes_no(yes).to_string(),
+        |yes| {
+            if yes { s::YES_WORD } else { s::NO_WORD }
+                .get(l)
+                .to_string()
+        },
+    );
+    d.amend_last(|f| f.with_hint(s::F_LEGACY_HINT).when("rule", &["elevator"]));
+    f
 }
 
 /// A new agenda item of `meeting`, or the item `it`.
 pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<Nav>, StoreError> {
     let community = ctx.store.meeting(meeting)?.community_id;
     let (shaft, legacy) = shaft_params(ctx, community, it)?;
-    let fields = item_fields(ctx.lang, it, &shaft, legacy);
+    let (fields, h) = item_fields(ctx.lang, it, &shaft, legacy);
     Ok(match it {
         Some(i) => {
             let (item, prev) = (i.id, i.rule.clone());
             Form::new(ctx.t(s::F_EDIT_ITEM), fields, move |f, ctx| {
-                let input = item_input(ctx, f, Some(&prev), community)?;
+                let input = item_input(ctx, f, &h, Some(&prev), community)?;
                 ctx.store.update_item(item, &input)?;
                 Ok(saved(ctx))
             })
             .keep_draft("item", item)
         }
         None => Form::new(ctx.t(s::F_ADD_ITEM), fields, move |f, ctx| {
-            let input = item_input(ctx, f, None, community)?;
+            let input = item_input(ctx, f, &h, None, community)?;
             ctx.store.add_item(meeting, &input)?;
             Ok(saved(ctx))
         })

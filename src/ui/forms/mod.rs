@@ -26,16 +26,6 @@ pub mod limit {
     pub const SPEAKER: usize = 100;
 }
 
-pub(crate) fn opts<T: Copy>(
-    all: &[T],
-    code: impl Fn(T) -> &'static str,
-    label: impl Fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|&v| (code(v).to_string(), label(v).to_string()))
-        .collect()
-}
-
 /// A write was committed: say so and show the screen's data again.
 pub(crate) fn saved(ctx: &mut Ctx) -> Nav {
     ctx.info(ctx.t(crate::strings::ui::SAVED));
