@@ -43,18 +43,18 @@ pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form<Nav>, StoreError> {
         let c = days_after(&o, 14);
         (o, c)
     });
-    let forms = vec![
-        (
-            MeetingForm::Collective.as_db().to_string(),
-            wu::FORM_COLLECTIVE.get(l).to_string(),
-        ),
-        (
-            MeetingForm::Written.as_db().to_string(),
-            wu::FORM_WRITTEN.get(l).to_string(),
-        ),
-    ];
     let mut fields = Fields::default();
-    let form_field = fields.choice(Field::choice("form", wu::F_FORM, forms, form.as_db()));
+    let form_field = fields.pick(
+        "form",
+        wu::F_FORM,
+        &[MeetingForm::Collective, MeetingForm::Written],
+        form,
+        |f| f.as_db().to_string(),
+        |f| match f {
+            MeetingForm::Collective => wu::FORM_COLLECTIVE.get(l).to_string(),
+            MeetingForm::Written => wu::FORM_WRITTEN.get(l).to_string(),
+        },
+    );
     let opens_field =
         fields.text(Field::text("opens", wu::F_OPENS, &opens).with_hint(wu::F_DATES_HINT));
     let closes_field =
@@ -62,7 +62,7 @@ pub fn form_form(ctx: &Ctx, meeting: i64) -> Result<Form<Nav>, StoreError> {
     let noticed_field =
         fields.text(Field::text("noticed", wu::F_NOTICED, &noticed).with_hint(wu::F_NOTICED_HINT));
     Ok(Form::new(ctx.t(wu::F_FORM_TITLE), fields, move |f, ctx| {
-        let form = MeetingForm::from_db(&f.pick(&form_field)).unwrap_or(MeetingForm::Collective);
+        let form = f.pick(&form_field);
         let (opens, closes) = (f.get(opens_field), f.get(closes_field));
         let dates = (form == MeetingForm::Written).then_some((opens.as_str(), closes.as_str()));
         ctx.store

@@ -25,7 +25,6 @@ use crate::ui::keys::{self, Act, Binding};
 use crate::ui::nav::Nav;
 use crate::ui::route::Route;
 use crate::ui::screen::{Screen, loaded, reread};
-use crate::ui::screens::minutes::highlight;
 use crate::ui::screens::moved;
 use crate::ui::theme;
 
@@ -387,6 +386,27 @@ impl Archive {
         }
         ListItem::new(lines)
     }
+}
+
+/// A line with every occurrence of `q` highlighted.
+fn highlight(line: String, q: Option<&str>) -> Line<'static> {
+    let style = if line.starts_with('#') {
+        theme::heading()
+    } else {
+        ratatui::style::Style::default()
+    };
+    let Some(q) = q.filter(|q| !q.is_empty() && line.contains(*q)) else {
+        return Line::from(Span::styled(line, style));
+    };
+    let mut spans = Vec::new();
+    let mut rest = line.as_str();
+    while let Some(i) = rest.find(q) {
+        spans.push(Span::styled(rest[..i].to_string(), style));
+        spans.push(Span::styled(q.to_string(), theme::selected()));
+        rest = &rest[i + q.len()..];
+    }
+    spans.push(Span::styled(rest.to_string(), style));
+    Line::from(spans)
 }
 
 /// A line of the minutes as a reader sees it, without its Markdown marks: the heading's

@@ -256,24 +256,3 @@ impl Screen for Minutes {
         f.render_widget(Paragraph::new(shown), inner);
     }
 }
-
-/// A line with every occurrence of `q` highlighted.
-pub fn highlight(line: String, q: Option<&str>) -> Line<'static> {
-    let style = if line.starts_with('#') {
-        theme::heading()
-    } else {
-        ratatui::style::Style::default()
-    };
-    let Some(q) = q.filter(|q| !q.is_empty() && line.contains(*q)) else {
-        return Line::from(Span::styled(line, style));
-    };
-    let mut spans = Vec::new();
-    let mut rest = line.as_str();
-    while let Some(i) = rest.find(q) {
-        spans.push(Span::styled(rest[..i].to_string(), style));
-        spans.push(Span::styled(q.to_string(), theme::selected()));
-        rest = &rest[i + q.len()..];
-    }
-    spans.push(Span::styled(rest.to_string(), style));
-    Line::from(spans)
-}
