@@ -107,83 +107,61 @@ pub const ITEM: &[Binding] = &[
     b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
 ];
 
-pub const VOTE: &[Binding] = &[
-    b(&[C('1'), C('y')], Act::Answer(Choice::Yes), s::K_YES, true),
-    b(&[C('2'), C('n')], Act::Answer(Choice::No), s::K_NO, true),
-    b(
-        &[C('3'), C('a')],
-        Act::Answer(Choice::Abstain),
-        s::K_ABSTAIN,
-        true,
-    ),
-    b(
-        &[C('4'), C('r')],
-        Act::Answer(Choice::Recused),
-        s::K_RECUSED,
-        true,
-    ),
-    b(
-        &[C('5'), C('z')],
-        Act::Answer(Choice::NotVoting),
-        s::K_NOT_VOTING,
-        true,
-    ),
-    b(
-        &[Code(KeyCode::Backspace), C('u')],
-        Act::Undo,
-        s::K_UNDO,
-        true,
-    ),
-    b(&[C('g')], Act::Jump, s::K_JUMP, true),
-    b(&[C('c')], Act::CallAgain, s::K_CALL_AGAIN, true),
-    b(&[C('E'), F(10)], Act::CloseVote, s::K_CLOSE_VOTE, true),
-    b(&[C('+')], Act::AddAction, s::K_ADD_ACTION, false),
-    b(&[F(2)], Act::Room, s::K_ROOM, true),
-    b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
-];
+/// A roll call's table: `first` before the answers, which are on the bar when
+/// `answers_on_bar`; the rest the same on every row.
+macro_rules! roll_call {
+    ([$($first:expr),*], $answers_on_bar:expr) => {
+        &[
+            $($first,)*
+            b(&[C('1'), C('y')], Act::Answer(Choice::Yes), s::K_YES, $answers_on_bar),
+            b(&[C('2'), C('n')], Act::Answer(Choice::No), s::K_NO, $answers_on_bar),
+            b(
+                &[C('3'), C('a')],
+                Act::Answer(Choice::Abstain),
+                s::K_ABSTAIN,
+                $answers_on_bar,
+            ),
+            b(
+                &[C('4'), C('r')],
+                Act::Answer(Choice::Recused),
+                s::K_RECUSED,
+                $answers_on_bar,
+            ),
+            b(
+                &[C('5'), C('z')],
+                Act::Answer(Choice::NotVoting),
+                s::K_NOT_VOTING,
+                $answers_on_bar,
+            ),
+            b(
+                &[Code(KeyCode::Backspace), C('u')],
+                Act::Undo,
+                s::K_UNDO,
+                true,
+            ),
+            b(&[C('g')], Act::Jump, s::K_JUMP, true),
+            b(&[C('c')], Act::CallAgain, s::K_CALL_AGAIN, true),
+            b(&[C('E'), F(10)], Act::CloseVote, s::K_CLOSE_VOTE, true),
+            b(&[C('+')], Act::AddAction, s::K_ADD_ACTION, false),
+            b(&[F(2)], Act::Room, s::K_ROOM, true),
+            b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
+        ]
+    };
+}
+
+pub const VOTE: &[Binding] = roll_call!([], true);
 
 /// The roll call on an absent voter's row: the bar offers what is possible (record the
 /// arrival); the answer keys stay bound so pressing one says why it is refused.
-pub const VOTE_ABSENT: &[Binding] = &[
-    b(
+pub const VOTE_ABSENT: &[Binding] = roll_call!(
+    [b(
         &[C('i')],
         Act::Arrive,
         crate::strings::roll_call::K_ARRIVE,
-        true,
-    ),
-    b(&[C('1'), C('y')], Act::Answer(Choice::Yes), s::K_YES, false),
-    b(&[C('2'), C('n')], Act::Answer(Choice::No), s::K_NO, false),
-    b(
-        &[C('3'), C('a')],
-        Act::Answer(Choice::Abstain),
-        s::K_ABSTAIN,
-        false,
-    ),
-    b(
-        &[C('4'), C('r')],
-        Act::Answer(Choice::Recused),
-        s::K_RECUSED,
-        false,
-    ),
-    b(
-        &[C('5'), C('z')],
-        Act::Answer(Choice::NotVoting),
-        s::K_NOT_VOTING,
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Backspace), C('u')],
-        Act::Undo,
-        s::K_UNDO,
-        true,
-    ),
-    b(&[C('g')], Act::Jump, s::K_JUMP, true),
-    b(&[C('c')], Act::CallAgain, s::K_CALL_AGAIN, true),
-    b(&[C('E'), F(10)], Act::CloseVote, s::K_CLOSE_VOTE, true),
-    b(&[C('+')], Act::AddAction, s::K_ADD_ACTION, false),
-    b(&[F(2)], Act::Room, s::K_ROOM, true),
-    b(&[Code(KeyCode::Esc)], Act::Back, s::K_BACK, true),
-];
+        true
+    )],
+    false
+);
 
 pub const OUTCOME: &[Binding] = &[
     b(&[C('+'), C('a')], Act::AddAction, s::K_ADD_ACTION, true),
