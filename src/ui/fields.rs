@@ -71,11 +71,6 @@ impl Fields {
         }
     }
 
-    /// A field no submit reads (a heading, a field only `Field::when` consults).
-    pub fn add(&mut self, field: Field) {
-        self.0.push(field);
-    }
-
     /// Finish the field declared last (a choice's hint, or its `Field::when`).
     pub fn amend_last(&mut self, amend: impl FnOnce(Field) -> Field) {
         if let Some(f) = self.0.pop() {

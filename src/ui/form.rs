@@ -127,10 +127,11 @@ impl Field {
 pub type Submit<N> = Box<dyn Fn(&Form<N>, &mut Ctx) -> Result<N, StoreError>>;
 
 /// Called after a field changed (the export form names its file by format and kind).
-pub type OnChange<N> = fn(&mut Form<N>);
+/// Shared, so it can be called with the form it belongs to.
+pub type OnChange<N> = std::rc::Rc<dyn Fn(&mut Form<N>)>;
 
 /// A line from the fields as they stand, for the hint area (see `Form::live`).
-pub type Live<N> = fn(&Form<N>, Lang) -> Option<String>;
+pub type Live<N> = Box<dyn Fn(&Form<N>, Lang) -> Option<String>>;
 
 /// Which form, on which record (the row it edits, or the one it adds to): where its
 /// draft is kept (see ui::drafts).
@@ -196,13 +197,13 @@ impl<N: 'static> Form<N> {
         }
     }
 
-    pub fn on_change(mut self, f: OnChange<N>) -> Form<N> {
-        self.on_change = Some(f);
+    pub fn on_change(mut self, f: impl Fn(&mut Form<N>) + 'static) -> Form<N> {
+        self.on_change = Some(std::rc::Rc::new(f));
         self
     }
 
-    pub fn live(mut self, f: Live<N>) -> Form<N> {
-        self.live = Some(f);
+    pub fn live(mut self, f: impl Fn(&Form<N>, Lang) -> Option<String> + 'static) -> Form<N> {
+        self.live = Some(Box::new(f));
         self
     }
 
@@ -313,7 +314,7 @@ impl<N: 'static> Form<N> {
             self.error = Some(crate::strings::forms::too_long(l, field.label.get(l), max));
         } else {
             self.error = None;
-            if let Some(f) = self.on_change {
+            if let Some(f) = self.on_change.clone() {
                 f(self);
             }
         }
@@ -329,7 +330,7 @@ impl<N: 'static> Form<N> {
         match (out, before) {
             (Outcome::Editing, Some(before)) => self.check_limit(before, l),
             (Outcome::Editing, None) => {
-                if let Some(f) = self.on_change {
+                if let Some(f) = self.on_change.clone() {
                     f(self);
                 }
             }
@@ -527,7 +528,7 @@ impl<N: 'static> Form<N> {
             lines.push(Line::from(Span::styled(e.clone(), theme::error())));
         } else if let Some(n) = &self.notice {
             lines.push(Line::from(Span::styled(n.clone(), theme::focus())));
-        } else if let Some(text) = self.live.and_then(|f| f(self, app_lang)) {
+        } else if let Some(text) = self.live.as_ref().and_then(|f| f(self, app_lang)) {
             lines.push(Line::from(Span::styled(text, theme::focus())));
         } else if let Some((Some(explain), FieldKind::Choice { options, idx })) =
             self.fields.get(self.focus).map(|f| (f.explain, &f.kind))

@@ -8,7 +8,8 @@ use crate::strings::{self, Lang, ui as s};
 use crate::ui::ctx::Ctx;
 use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
-use crate::ui::forms::{custom_rule, find_voter, limit, saved};
+use crate::ui::forms::custom_rule::{self, CustomFields};
+use crate::ui::forms::{find_voter, limit, saved};
 use crate::ui::nav::Nav;
 use crate::ui::route::Route;
 
@@ -169,6 +170,7 @@ struct ItemFields {
     unit: TextField,
     shaft: TextField,
     legacy: ChoiceField<bool>,
+    custom: CustomFields,
     proposal: TextField,
 }
 
@@ -200,7 +202,7 @@ fn item_input(
         *shaft_voters = ids;
     }
     if code == "custom" {
-        let custom = RuleKind::Custom(custom_rule::read(f)?);
+        let custom = RuleKind::Custom(custom_rule::read(f, &h.custom)?);
         match &mut rule {
             r if r.kind.code() == "custom" => r.kind = custom,
             r => *r = Rule::new(custom),
@@ -279,9 +281,7 @@ fn item_fields(l: Lang, it: Option<&ItemRow>, shaft: &str, legacy: bool) -> (Fie
             .when("rule", &["elevator"]),
     );
     let legacy = legacy_field(&mut d, l, legacy);
-    for field in custom_rule::fields(l, prev_custom) {
-        d.add(field);
-    }
+    let custom = custom_rule::fields(&mut d, l, prev_custom);
     let proposal = d.text(Field::multi(
         "proposal",
         s::F_PROPOSAL,
@@ -297,6 +297,7 @@ fn item_fields(l: Lang, it: Option<&ItemRow>, shaft: &str, legacy: bool) -> (Fie
         unit,
         shaft,
         legacy,
+        custom,
         proposal,
     };
     (d, h)
@@ -326,6 +327,7 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<N
     let community = ctx.store.meeting(meeting)?.community_id;
     let (shaft, legacy) = shaft_params(ctx, community, it)?;
     let (fields, h) = item_fields(ctx.lang, it, &shaft, legacy);
+    let live = h.clone();
     Ok(match it {
         Some(i) => {
             let (item, prev) = (i.id, i.rule.clone());
@@ -344,7 +346,7 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<N
         .keep_draft("item_new", meeting),
     }
     .on_change(elevator_rule)
-    .live(custom_rule::live))
+    .live(move |f, l| custom_rule::live(f, &live.rule, &live.custom, l)))
 }
 
 /// Choosing the category 加装电梯 chooses the elevator rule (the host may still pick
