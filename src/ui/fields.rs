@@ -98,6 +98,31 @@ impl<N: 'static> Form<N> {
         self.text(h.0)
     }
 
+    /// Set a declared text field's value (an offered file name that follows a choice).
+    pub fn set(&mut self, h: TextField, value: &str) {
+        self.set_text(h.0, value);
+    }
+
+    /// Whether the focus is on a declared choice field.
+    pub fn has_focus<T>(&self, h: &ChoiceField<T>) -> bool {
+        self.focused() == h.name
+    }
+
+    /// Choose `value` in a declared choice field (if it is one of its values).
+    pub fn choose<T: PartialEq>(&mut self, h: &ChoiceField<T>, value: &T) {
+        let Some(at) = h.values.iter().position(|v| v == value) else {
+            return;
+        };
+        for f in &mut self.fields {
+            if let FieldKind::Choice { options, idx } = &mut f.kind
+                && f.name == h.name
+                && at < options.len()
+            {
+                *idx = at;
+            }
+        }
+    }
+
     /// The value chosen in a declared choice field.
     pub fn pick<T: Clone>(&self, h: &ChoiceField<T>) -> T {
         let last = h.values.len().saturating_sub(1);

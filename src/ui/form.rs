@@ -1,7 +1,9 @@
 //! The one small form widget under every dialog: named fields (text or a choice), each
 //! with its limit, and the submit of the form's purpose. Each purpose builds its form
-//! beside its screen (src/ui/forms/, and the screens' own files) and reads its fields by
-//! name. What was typed stays in the form until the store has accepted it.
+//! beside its screen (src/ui/forms/, and the screens' own files), declaring its fields
+//! through ui::fields and reading them by the handles that gives; the names stay for
+//! drafts and `Field::when`. What was typed stays in the form until the store has
+//! accepted it.
 
 use std::cell::Cell;
 
@@ -269,18 +271,6 @@ impl<N: 'static> Form<N> {
         }) = self.field_mut(name)
         {
             e.set_text(value);
-        }
-    }
-
-    /// Choose the option `code` of the choice field called `name` (if it has one).
-    pub fn set_choice(&mut self, name: &str, code: &str) {
-        if let Some(Field {
-            kind: FieldKind::Choice { options, idx },
-            ..
-        }) = self.field_mut(name)
-            && let Some(i) = options.iter().position(|o| o.0 == code)
-        {
-            *idx = i;
         }
     }
 

@@ -327,7 +327,7 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<N
     let community = ctx.store.meeting(meeting)?.community_id;
     let (shaft, legacy) = shaft_params(ctx, community, it)?;
     let (fields, h) = item_fields(ctx.lang, it, &shaft, legacy);
-    let live = h.clone();
+    let (live, hook) = (h.clone(), h.clone());
     Ok(match it {
         Some(i) => {
             let (item, prev) = (i.id, i.rule.clone());
@@ -345,15 +345,15 @@ pub fn item_form(ctx: &Ctx, meeting: i64, it: Option<&ItemRow>) -> Result<Form<N
         })
         .keep_draft("item_new", meeting),
     }
-    .on_change(elevator_rule)
+    .on_change(move |f| elevator_rule(f, &hook))
     .live(move |f, l| custom_rule::live(f, &live.rule, &live.custom, l)))
 }
 
 /// Choosing the category 加装电梯 chooses the elevator rule (the host may still pick
 /// another: only a change of the category itself does this).
-fn elevator_rule(f: &mut Form<Nav>) {
-    if f.focused() == "category" && f.choice("category") == Category::Elevator.as_db() {
-        f.set_choice("rule", "elevator");
+fn elevator_rule(f: &mut Form<Nav>, h: &ItemFields) {
+    if f.has_focus(&h.category) && f.pick(&h.category) == Category::Elevator {
+        f.choose(&h.rule, &"elevator".to_string());
     }
 }
 

@@ -8,7 +8,7 @@ use crate::export::Format;
 use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
 use crate::ui::ctx::Ctx;
-use crate::ui::fields::Fields;
+use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{limit, one_field, saved};
 use crate::ui::nav::Nav;
@@ -126,11 +126,11 @@ pub fn addendum_form(ctx: &Ctx, meeting: i64) -> Form<Nav> {
     .keep_draft("addendum", meeting)
 }
 
-fn format_of(code: &str) -> Format {
-    match code {
-        "html" => Format::Html,
-        "json" => Format::Json,
-        _ => Format::Md,
+fn format_code(format: Format) -> &'static str {
+    match format {
+        Format::Md => "md",
+        Format::Html => "html",
+        Format::Json => "json",
     }
 }
 
@@ -155,44 +155,64 @@ fn offered_id(path: &str) -> Option<i64> {
 /// The export form: format, content (full or notice) and the file, named by the first two
 /// until the user types a name of their own.
 pub fn export_form(ctx: &Ctx, meeting: i64) -> Form<Nav> {
-    let formats = vec![
-        ("md".to_string(), "Markdown".to_string()),
-        ("html".to_string(), "HTML (A4)".to_string()),
-        ("json".to_string(), "JSON".to_string()),
-    ];
-    let kinds = vec![
-        ("full".to_string(), ctx.t(s::EXPORT_FULL).to_string()),
-        ("notice".to_string(), ctx.t(s::EXPORT_NOTICE).to_string()),
-    ];
     let mut fields = Fields::default();
-    let format_field = fields.choice(Field::choice("format", s::F_FORMAT, formats, "md"));
-    let content_field = fields.choice(Field::choice("content", s::F_CONTENT, kinds, "full"));
-    let path_field = fields.text(
-        Field::text("path", s::F_PATH, &export_name(meeting, Format::Md, false))
-            .with_hint(s::F_PATH_HINT),
-    );
+    let h = ExportFields {
+        format: fields.pick(
+            "format",
+            s::F_FORMAT,
+            &[Format::Md, Format::Html, Format::Json],
+            Format::Md,
+            |f| format_code(f).to_string(),
+            |f| {
+                match f {
+                    Format::Md => "Markdown",
+                    Format::Html => "HTML (A4)",
+                    Format::Json => "JSON",
+                }
+                .to_string()
+            },
+        ),
+        notice: fields.pick(
+            "content",
+            s::F_CONTENT,
+            &[false, true],
+            false,
+            |notice| if notice { "notice" } else { "full" }.to_string(),
+            |notice| {
+                ctx.t(if notice {
+                    s::EXPORT_NOTICE
+                } else {
+                    s::EXPORT_FULL
+                })
+                .to_string()
+            },
+        ),
+        path: fields.text(
+            Field::text("path", s::F_PATH, &export_name(meeting, Format::Md, false))
+                .with_hint(s::F_PATH_HINT),
+        ),
+    };
+    let hook = h.clone();
     Form::new(ctx.t(s::K_EXPORT), fields, move |f, ctx| {
-        let format = format_of(&f.pick(&format_field));
-        write_export(
-            ctx,
-            meeting,
-            format,
-            f.pick(&content_field) == "notice",
-            &f.get(path_field),
-        )
+        let (format, notice) = (f.pick(&h.format), f.pick(&h.notice));
+        write_export(ctx, meeting, format, notice, &f.get(h.path))
     })
-    .on_change(rename_offered)
+    .on_change(move |f| rename_offered(f, &hook))
+}
+
+/// The handles of the export form's fields.
+#[derive(Clone)]
+struct ExportFields {
+    format: ChoiceField<Format>,
+    notice: ChoiceField<bool>,
+    path: TextField,
 }
 
 /// The export form's change hook: an offered name follows the format and the content.
-fn rename_offered(f: &mut Form<Nav>) {
-    if let Some(id) = offered_id(&f.text("path")) {
-        let name = export_name(
-            id,
-            format_of(&f.choice("format")),
-            f.choice("content") == "notice",
-        );
-        f.set_text("path", &name);
+fn rename_offered(f: &mut Form<Nav>, h: &ExportFields) {
+    if let Some(id) = offered_id(&f.get(h.path)) {
+        let name = export_name(id, f.pick(&h.format), f.pick(&h.notice));
+        f.set(h.path, &name);
     }
 }
 

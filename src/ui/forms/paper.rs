@@ -10,7 +10,7 @@ use crate::paper::{Paper, render};
 use crate::store::{Refusal, StoreError};
 use crate::strings::{Tr, ui as s, written_ui as wu};
 use crate::ui::ctx::Ctx;
-use crate::ui::fields::Fields;
+use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
 use crate::ui::nav::Nav;
 
@@ -61,16 +61,18 @@ pub fn print_form(ctx: &Ctx, meeting: i64, offer: &[Paper]) -> Form<Nav> {
     let paper_field = fields.choice(Field::choice("paper", wu::F_PAPER, options, code(first)));
     let path_field = fields
         .text(Field::text("path", s::F_PATH, &first.file_name(meeting)).with_hint(s::F_PATH_HINT));
+    let hook = (paper_field.clone(), path_field);
     Form::new(ctx.t(wu::F_PRINT_TITLE), fields, move |f, ctx| {
         let what = paper_of(&f.pick(&paper_field)).unwrap_or(first);
         print(ctx, meeting, what, &f.get(path_field))
     })
-    .on_change(rename_offered)
+    .on_change(move |f| rename_offered(f, &hook.0, hook.1))
 }
 
-fn rename_offered(f: &mut Form<Nav>) {
-    if let (Some(id), Some(p)) = (offered_id(&f.text("path")), paper_of(&f.choice("paper"))) {
-        f.set_text("path", &p.file_name(id));
+/// The print form's change hook: an offered name follows the paper chosen.
+fn rename_offered(f: &mut Form<Nav>, paper: &ChoiceField<String>, path: TextField) {
+    if let (Some(id), Some(p)) = (offered_id(&f.get(path)), paper_of(&f.pick(paper))) {
+        f.set(path, &p.file_name(id));
     }
 }
 
