@@ -8,6 +8,7 @@ use crate::store::Store;
 use crate::strings::{Lang, ui as s};
 use crate::ui::ctx::Ctx;
 use crate::ui::form::{self, Form};
+use crate::ui::keys::dialog;
 use crate::ui::keys::{self, Act, Binding};
 use crate::ui::nav::{Ask, Nav};
 use crate::ui::resume;
@@ -23,6 +24,15 @@ pub const MIN_H: u16 = 24;
 /// Whether a window of this size shows only the "too small" notice.
 pub fn too_small(w: u16, h: u16) -> bool {
     w < MIN_W || h < MIN_H
+}
+
+/// The keys of a question: only Enter confirms one asked where y is an answer.
+pub fn confirm_keys(ask: &Ask) -> &'static [Binding] {
+    if ask.enter_only {
+        dialog::CONFIRM_ENTER
+    } else {
+        dialog::CONFIRM
+    }
 }
 
 pub enum Overlay {
@@ -146,29 +156,21 @@ impl App {
         }
         match self.overlay.take() {
             Some(Overlay::Help) => {}
-            Some(Overlay::Confirm(c)) => {
-                let k = keys::normalize(k);
-                match k.code {
-                    KeyCode::Char('y') | KeyCode::Char('Y') if c.enter_only => {
-                        self.overlay = Some(Overlay::Confirm(c));
-                    }
-                    KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => {
-                        let nav = (c.then)(&mut self.ctx);
-                        self.follow(nav);
-                    }
-                    KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('N') => {}
-                    _ => self.overlay = Some(Overlay::Confirm(c)),
+            Some(Overlay::Confirm(c)) => match dialog::answer(confirm_keys(&c), &k) {
+                Some(Act::Yes) => {
+                    let nav = (c.then)(&mut self.ctx);
+                    self.follow(nav);
                 }
-            }
-            Some(Overlay::Discard(f)) => match keys::normalize(k).code {
-                KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => {
+                Some(Act::No) => {}
+                _ => self.overlay = Some(Overlay::Confirm(c)),
+            },
+            Some(Overlay::Discard(f)) => match dialog::answer(dialog::DISCARD, &k) {
+                Some(Act::Yes) => {
                     crate::ui::drafts::forget(&mut self.ctx, &f);
                     self.ctx
                         .info(crate::strings::forms::DISCARDED.get(self.ctx.lang));
                 }
-                KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('N') => {
-                    self.overlay = Some(Overlay::Form(f))
-                }
+                Some(Act::No) => self.overlay = Some(Overlay::Form(f)),
                 _ => self.overlay = Some(Overlay::Discard(f)),
             },
             Some(Overlay::Form(mut f)) => match f.key(&k, self.ctx.lang) {

@@ -138,7 +138,7 @@ pub fn draw_discard<N: 'static>(l: Lang, form: &Form<N>, f: &mut Frame<'_>, area
     let mut body: Vec<Line<'_>> = lines.into_iter().map(Line::from).collect();
     body.push(Line::from(""));
     body.push(Line::from(Span::styled(
-        h::DISCARD_KEYS.get(l),
+        crate::ui::keys::dialog::line(crate::ui::keys::dialog::DISCARD, l, " · "),
         theme::focus(),
     )));
     let w = 54.min(area.width);

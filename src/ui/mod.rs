@@ -172,7 +172,10 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
     match &app.overlay {
         None => {}
         Some(Overlay::Help) => draw_help(lang, app.keymap(), app.store.read_only(), f, body),
-        Some(Overlay::Confirm(c)) => draw_confirm(lang, &c.question, c.enter_only, f, body),
+        Some(Overlay::Confirm(c)) => {
+            let keys = keys::dialog::line(app::confirm_keys(c), lang, "   ");
+            draw_confirm(&c.question, keys, f, body)
+        }
         Some(Overlay::Form(form)) => form.render(f, body, lang),
         Some(Overlay::Discard(form)) => drafts::draw_discard(lang, form, f, body),
     }
@@ -316,18 +319,11 @@ fn draw_help(l: Lang, table: &[keys::Binding], read_only: bool, f: &mut Frame<'_
     );
 }
 
-fn draw_confirm(l: Lang, text: &str, enter_only: bool, f: &mut Frame<'_>, area: Rect) {
+fn draw_confirm(text: &str, keys: String, f: &mut Frame<'_>, area: Rect) {
     let lines = crate::domain::text::wrap(text, 56);
     let mut body: Vec<Line<'_>> = lines.into_iter().map(Line::from).collect();
     body.push(Line::from(""));
-    body.push(Line::from(Span::styled(
-        if enter_only {
-            s::CONFIRM_KEYS_ENTER.get(l)
-        } else {
-            s::CONFIRM_KEYS.get(l)
-        },
-        theme::focus(),
-    )));
+    body.push(Line::from(Span::styled(keys, theme::focus())));
     let r = popup(area, 60, body.len() as u16 + 2);
     widgets::clear_popup(f, r);
     f.render_widget(

@@ -90,6 +90,9 @@ pub enum Act {
     Deliver,
     DeliverAll,
     ToggleUnserved,
+    /// A dialog's answers (see ui::keys::dialog).
+    Yes,
+    No,
     /// Mediation's commands (their tables in ui::keys::mediation).
     Mediation(MedAct),
     /// The suggestions, cost plan and summary screens (their keys in ui::keys::suggestions).
@@ -106,7 +109,7 @@ impl Act {
             Up | Down | PageUp | PageDown | Top | Bottom | Open | Back | Quit | Help | Room
             | Lang | Roster | Archive | Board | Search | Agenda | Attendance | Jump | CallAgain
             | Export | NextItem | PrevItem | Filter | ClearFilter | ExportNotice | Print
-            | Deliveries | ToggleUnserved => false,
+            | Deliveries | ToggleUnserved | Yes | No => false,
             NewMeeting | SetStatus | AddVoter | EditVoter | AddUnit | Council | Transfer
             | EditMeeting | AddItem | EditItem | MoveUp | MoveDown | RemoveItem | OpenMeeting
             | Present | Absent | Proxy | Adjourn | AddSpeaker | NextSpeaker | Remark | Amend

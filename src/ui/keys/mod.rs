@@ -3,6 +3,7 @@
 
 pub mod act;
 pub mod binding;
+pub mod dialog;
 pub mod mediation;
 pub mod suggestions;
 pub mod written;
@@ -15,7 +16,7 @@ use crate::strings::written_ui as wu;
 use crate::ui::keys::binding::{Key, b};
 
 pub use crate::ui::keys::act::Act;
-pub use crate::ui::keys::binding::{Binding, all, hints, lookup, normalize};
+pub use crate::ui::keys::binding::{Binding, all, hints, lookup};
 
 use Key::{Char as C, Code, F};
 
