@@ -8,6 +8,14 @@
 //! `1,10,98` grows one archive step by step and measures at each step. `--db` keeps the
 //! archive in FILE (reused when it already holds enough communities).
 
+// A developer tool, not the program: a failed unwrap ends the run with its reason.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
+
 #[path = "bench/build.rs"]
 mod build;
 #[path = "bench/civic.rs"]

@@ -11,6 +11,14 @@
 //! point: every later version must open, migrate and verify them, and render the same
 //! bytes).
 
+// A developer tool, not the program: a failed unwrap ends the run with its reason.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
+
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};

@@ -2,6 +2,7 @@
 //! words from here, never from literals of their own.
 
 pub mod cli;
+pub mod dialog;
 pub mod files;
 pub mod forms;
 pub mod mediation;

@@ -6,24 +6,41 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::store::Store;
 use crate::strings::{Lang, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, Then};
+use crate::ui::ctx::Ctx;
 use crate::ui::form::{self, Form};
+use crate::ui::keys::dialog;
 use crate::ui::keys::{self, Act, Binding};
-use crate::ui::screens::{agenda, home};
+use crate::ui::nav::{Ask, Nav};
+use crate::ui::resume;
+use crate::ui::route::Route;
+use crate::ui::screen::Screen;
+use crate::ui::screens::home;
+use crate::ui::screens::open::open;
 
-pub struct Confirm {
-    pub text: String,
-    pub then: Then,
-    /// Only Enter confirms (not y): see `Nav::ask_enter`.
-    pub enter_only: bool,
+/// The smallest window the screens are laid out for.
+pub const MIN_W: u16 = 80;
+pub const MIN_H: u16 = 24;
+
+/// Whether a window of this size shows only the "too small" notice.
+pub fn too_small(w: u16, h: u16) -> bool {
+    w < MIN_W || h < MIN_H
+}
+
+/// The keys of a question: only Enter confirms one asked where y is an answer.
+pub fn confirm_keys(ask: &Ask) -> &'static [Binding] {
+    if ask.enter_only {
+        dialog::CONFIRM_ENTER
+    } else {
+        dialog::CONFIRM
+    }
 }
 
 pub enum Overlay {
     Help,
-    Confirm(Confirm),
-    Form(Box<Form>),
+    Confirm(Ask),
+    Form(Box<Form<Nav>>),
     /// Esc on a changed form: discard it, or keep editing (the form comes back).
-    Discard(Box<Form>),
+    Discard(Box<Form<Nav>>),
 }
 
 pub struct App {
@@ -67,14 +84,14 @@ impl App {
         // A meeting left open (quit, crash, kill -9) is offered first.
         if let Some(Some(m)) = app.ctx.store_do(|st| st.running_meeting()) {
             let id = m.id;
-            app.overlay = Some(Overlay::Confirm(Confirm {
-                text: format!(
+            app.overlay = Some(Overlay::Confirm(Ask {
+                question: format!(
                     "{}「{}」。{}",
                     s::RESUME.get(lang),
                     crate::domain::text::clean_line(&m.title),
                     s::RESUME_Q.get(lang)
                 ),
-                then: Box::new(move |ctx: &mut Ctx| agenda::resume(ctx, id)),
+                then: Box::new(move |ctx: &mut Ctx| resume::resume(ctx, id)),
                 enter_only: false,
             }));
         }
@@ -112,7 +129,7 @@ impl App {
             Event::Key(k) if k.kind == KeyEventKind::Press || k.kind == KeyEventKind::Repeat => {
                 self.handle_key(k)
             }
-            Event::Resize(w, h) => self.too_small.set(crate::ui::too_small(w, h)),
+            Event::Resize(w, h) => self.too_small.set(too_small(w, h)),
             Event::Paste(_) if self.too_small.get() => {}
             Event::Paste(text) => {
                 if let Some(Overlay::Form(f)) = &mut self.overlay {
@@ -139,29 +156,21 @@ impl App {
         }
         match self.overlay.take() {
             Some(Overlay::Help) => {}
-            Some(Overlay::Confirm(c)) => {
-                let k = keys::normalize(k);
-                match k.code {
-                    KeyCode::Char('y') | KeyCode::Char('Y') if c.enter_only => {
-                        self.overlay = Some(Overlay::Confirm(c));
-                    }
-                    KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => {
-                        let nav = (c.then)(&mut self.ctx);
-                        self.follow(nav);
-                    }
-                    KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('N') => {}
-                    _ => self.overlay = Some(Overlay::Confirm(c)),
+            Some(Overlay::Confirm(c)) => match dialog::answer(confirm_keys(&c), &k) {
+                Some(Act::Yes) => {
+                    let nav = (c.then)(&mut self.ctx);
+                    self.follow(nav);
                 }
-            }
-            Some(Overlay::Discard(f)) => match keys::normalize(k).code {
-                KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => {
+                Some(Act::No) => {}
+                _ => self.overlay = Some(Overlay::Confirm(c)),
+            },
+            Some(Overlay::Discard(f)) => match dialog::answer(dialog::DISCARD, &k) {
+                Some(Act::Yes) => {
                     crate::ui::drafts::forget(&mut self.ctx, &f);
                     self.ctx
                         .info(crate::strings::forms::DISCARDED.get(self.ctx.lang));
                 }
-                KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('N') => {
-                    self.overlay = Some(Overlay::Form(f))
-                }
+                Some(Act::No) => self.overlay = Some(Overlay::Form(f)),
                 _ => self.overlay = Some(Overlay::Discard(f)),
             },
             Some(Overlay::Form(mut f)) => match f.key(&k, self.ctx.lang) {
@@ -235,6 +244,16 @@ impl App {
         }
     }
 
+    /// Home, reloaded, under the screens of `routes` (each loaded before Home is, as the
+    /// path that asked for them read the store first).
+    fn reset(&mut self, routes: Vec<Route>) {
+        let screens: Vec<Box<dyn Screen>> =
+            routes.into_iter().map(|r| open(&mut self.ctx, r)).collect();
+        self.stack.truncate(1);
+        self.refresh();
+        self.stack.extend(screens);
+    }
+
     /// Apply what a screen asked for after handling a command.
     fn follow(&mut self, nav: Nav) {
         match nav {
@@ -246,25 +265,19 @@ impl App {
                     self.refresh();
                 }
             }
-            Nav::Push(v) => self.stack.push(v),
-            Nav::Replace(v) => {
+            Nav::Open(route) => {
+                let screen = open(&mut self.ctx, route);
+                self.stack.push(screen);
+            }
+            Nav::Replace(route) => {
+                let screen = open(&mut self.ctx, route);
                 if self.stack.len() > 1 {
                     self.stack.pop();
                 }
-                self.stack.push(v);
+                self.stack.push(screen);
             }
-            Nav::Reset(screens) => {
-                self.stack.truncate(1);
-                self.refresh();
-                self.stack.extend(screens);
-            }
-            Nav::Ask(text, then, enter_only) => {
-                self.overlay = Some(Overlay::Confirm(Confirm {
-                    text,
-                    then,
-                    enter_only,
-                }))
-            }
+            Nav::Reset(routes) => self.reset(routes),
+            Nav::Ask(ask) => self.overlay = Some(Overlay::Confirm(ask)),
             // A form that changes the record is not opened on a file open read-only:
             // refused before anything is typed, not at the save.
             Nav::Form(f) if self.ctx.store.read_only() && f.changes => {

@@ -10,20 +10,13 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::strings::{Lang, forms as h};
 use crate::ui::ctx::Ctx;
-use crate::ui::form::{FieldKind, Form};
+use crate::ui::form::{DraftKey, FieldKind, Form};
 use crate::ui::theme;
 
-/// Which form, on which record (the row it edits, or the one it adds to).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DraftKey {
-    pub form: &'static str,
-    pub record: i64,
-}
-
-impl Form {
+impl<N: 'static> Form<N> {
     /// Keep this form's draft under `form` on `record`. Called when the form is built,
     /// after its fields hold the record's present values.
-    pub fn keep_draft(mut self, form: &'static str, record: i64) -> Form {
+    pub fn keep_draft(mut self, form: &'static str, record: i64) -> Form<N> {
         self.draft = Some(DraftKey { form, record });
         self.changes = true;
         self.pristine = self.values();
@@ -33,7 +26,7 @@ impl Form {
 
     /// Submitting this form changes the record (forms that keep a draft do): on a file
     /// open read-only it is refused before it opens.
-    pub fn changes_record(mut self) -> Form {
+    pub fn changes_record(mut self) -> Form<N> {
         self.changes = true;
         self
     }
@@ -95,7 +88,7 @@ impl Form {
 }
 
 /// A form opens: a kept draft of it fills it, and the form says so.
-pub fn offer(ctx: &mut Ctx, f: &mut Form) {
+pub fn offer<N: 'static>(ctx: &mut Ctx, f: &mut Form<N>) {
     let Some(key) = f.draft else {
         return;
     };
@@ -112,7 +105,7 @@ pub fn offer(ctx: &mut Ctx, f: &mut Form) {
 /// After a key or a paste: keep what the form holds now, if it changed since it was
 /// last kept (back to what it opened with, the draft is forgotten). A failed write is
 /// told in the form, which keeps what was typed.
-pub fn keep(ctx: &mut Ctx, f: &mut Form) {
+pub fn keep<N: 'static>(ctx: &mut Ctx, f: &mut Form<N>) {
     let Some(key) = f.draft else {
         return;
     };
@@ -132,20 +125,20 @@ pub fn keep(ctx: &mut Ctx, f: &mut Form) {
 }
 
 /// The form was saved, or its changes discarded: its draft goes.
-pub fn forget(ctx: &mut Ctx, f: &Form) {
+pub fn forget<N: 'static>(ctx: &mut Ctx, f: &Form<N>) {
     if let Some(key) = f.draft {
         ctx.store_do(|st| st.discard_draft(key.form, key.record));
     }
 }
 
 /// The discard question, over the form it would close.
-pub fn draw_discard(l: Lang, form: &Form, f: &mut Frame<'_>, area: Rect) {
+pub fn draw_discard<N: 'static>(l: Lang, form: &Form<N>, f: &mut Frame<'_>, area: Rect) {
     form.render(f, area, l);
     let lines = crate::domain::text::wrap::wrap(h::DISCARD_Q.get(l), 50);
     let mut body: Vec<Line<'_>> = lines.into_iter().map(Line::from).collect();
     body.push(Line::from(""));
     body.push(Line::from(Span::styled(
-        h::DISCARD_KEYS.get(l),
+        crate::ui::keys::dialog::line(crate::ui::keys::dialog::DISCARD, l, " · "),
         theme::focus(),
     )));
     let w = 54.min(area.width);

@@ -1,7 +1,9 @@
 //! The one small form widget under every dialog: named fields (text or a choice), each
 //! with its limit, and the submit of the form's purpose. Each purpose builds its form
-//! beside its screen (src/ui/forms/, and the screens' own files) and reads its fields by
-//! name. What was typed stays in the form until the store has accepted it.
+//! beside its screen (src/ui/forms/, and the screens' own files), declaring its fields
+//! through ui::fields and reading them by the handles that gives; the names stay for
+//! drafts and `Field::when`. What was typed stays in the form until the store has
+//! accepted it.
 
 use std::cell::Cell;
 
@@ -15,7 +17,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::domain::text::{truncate, width};
 use crate::store::StoreError;
 use crate::strings::{Lang, Tr, ui as s};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
 use crate::ui::editor::Editor;
 use crate::ui::theme;
 
@@ -121,31 +123,43 @@ impl Field {
     }
 }
 
-/// What the form does when saved: its purpose's own submit, reading fields by name.
-/// An error keeps the form open with what was typed and the sentence.
-pub type Submit = Box<dyn Fn(&Form, &mut Ctx) -> Result<Nav, StoreError>>;
+/// What the form does when saved: its purpose's own submit, reading fields by name,
+/// answering with `N` (the app's `Nav`). An error keeps the form open with what was
+/// typed and the sentence.
+pub type Submit<N> = Box<dyn Fn(&Form<N>, &mut Ctx) -> Result<N, StoreError>>;
 
 /// Called after a field changed (the export form names its file by format and kind).
-pub type OnChange = fn(&mut Form);
+/// Shared, so it can be called with the form it belongs to.
+pub type OnChange<N> = std::rc::Rc<dyn Fn(&mut Form<N>)>;
 
 /// A line from the fields as they stand, for the hint area (see `Form::live`).
-pub type Live = fn(&Form, Lang) -> Option<String>;
+pub type Live<N> = Box<dyn Fn(&Form<N>, Lang) -> Option<String>>;
 
-pub struct Form {
+/// Which form, on which record (the row it edits, or the one it adds to): where its
+/// draft is kept (see ui::drafts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DraftKey {
+    pub form: &'static str,
+    pub record: i64,
+}
+
+/// A form whose save answers with an `N`: generic so that this widget does not name
+/// the app's `Nav`, which holds forms (`Form<Nav>` is every form the screens open).
+pub struct Form<N> {
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<String>,
-    submit: Submit,
-    on_change: Option<OnChange>,
+    submit: Submit<N>,
+    on_change: Option<OnChange<N>>,
     /// A line worked out from the fields as they stand (the custom rule's explanation),
     /// shown under the form while it gives one.
-    live: Option<Live>,
+    live: Option<Live<N>>,
     /// The focused text field's width as last drawn, for moving the cursor by visual
     /// line. A `Cell`, so drawing reads the form and leaves only this note.
     field_width: Cell<usize>,
     /// Where its draft is kept as it is typed (see ui::drafts), if it keeps one.
-    pub(crate) draft: Option<crate::ui::drafts::DraftKey>,
+    pub(crate) draft: Option<DraftKey>,
     /// The values it opened with and those last kept as its draft.
     pub(crate) pristine: Vec<(String, String)>,
     pub(crate) kept: Vec<(String, String)>,
@@ -162,15 +176,15 @@ pub enum Outcome {
     Submit,
 }
 
-impl Form {
+impl<N: 'static> Form<N> {
     pub fn new(
         title: impl Into<String>,
-        fields: Vec<Field>,
-        submit: impl Fn(&Form, &mut Ctx) -> Result<Nav, StoreError> + 'static,
-    ) -> Form {
+        fields: impl Into<Vec<Field>>,
+        submit: impl Fn(&Form<N>, &mut Ctx) -> Result<N, StoreError> + 'static,
+    ) -> Form<N> {
         Form {
             title: title.into(),
-            fields,
+            fields: fields.into(),
             focus: 0,
             error: None,
             submit: Box::new(submit),
@@ -185,13 +199,13 @@ impl Form {
         }
     }
 
-    pub fn on_change(mut self, f: OnChange) -> Form {
-        self.on_change = Some(f);
+    pub fn on_change(mut self, f: impl Fn(&mut Form<N>) + 'static) -> Form<N> {
+        self.on_change = Some(std::rc::Rc::new(f));
         self
     }
 
-    pub fn live(mut self, f: Live) -> Form {
-        self.live = Some(f);
+    pub fn live(mut self, f: impl Fn(&Form<N>, Lang) -> Option<String> + 'static) -> Form<N> {
+        self.live = Some(Box::new(f));
         self
     }
 
@@ -219,7 +233,7 @@ impl Form {
     }
 
     /// Carry out the form's purpose.
-    pub fn submit(&self, ctx: &mut Ctx) -> Result<Nav, StoreError> {
+    pub fn submit(&self, ctx: &mut Ctx) -> Result<N, StoreError> {
         (self.submit)(self, ctx)
     }
 
@@ -260,18 +274,6 @@ impl Form {
         }
     }
 
-    /// Choose the option `code` of the choice field called `name` (if it has one).
-    pub fn set_choice(&mut self, name: &str, code: &str) {
-        if let Some(Field {
-            kind: FieldKind::Choice { options, idx },
-            ..
-        }) = self.field_mut(name)
-            && let Some(i) = options.iter().position(|o| o.0 == code)
-        {
-            *idx = i;
-        }
-    }
-
     /// The name of the field with the focus.
     pub fn focused(&self) -> &'static str {
         self.fields.get(self.focus).map(|f| f.name).unwrap_or("")
@@ -302,7 +304,7 @@ impl Form {
             self.error = Some(crate::strings::forms::too_long(l, field.label.get(l), max));
         } else {
             self.error = None;
-            if let Some(f) = self.on_change {
+            if let Some(f) = self.on_change.clone() {
                 f(self);
             }
         }
@@ -318,7 +320,7 @@ impl Form {
         match (out, before) {
             (Outcome::Editing, Some(before)) => self.check_limit(before, l),
             (Outcome::Editing, None) => {
-                if let Some(f) = self.on_change {
+                if let Some(f) = self.on_change.clone() {
                     f(self);
                 }
             }
@@ -382,6 +384,7 @@ impl Form {
 
     /// Draw centred over `area` (noting the focused field's width, see `field_width`).
     pub fn render(&self, f: &mut Frame<'_>, area: Rect, app_lang: Lang) {
+        let hint_lines = 3u16;
         let w = area.width.saturating_sub(4).clamp(20, 100);
         let label_w = self
             .fields
@@ -392,26 +395,7 @@ impl Form {
             .min(24) as u16
             + 2;
         let field_w = w.saturating_sub(label_w + 2).max(10);
-        let hint_lines = 3u16;
-        let multi = |fl: &Field| matches!(&fl.kind, FieldKind::Text(e) if e.is_multiline());
-        let singles = (0..self.fields.len())
-            .filter(|&i| self.shown(i) && !multi(&self.fields[i]))
-            .count() as u16;
-        // A long text gets what the one-line fields leave (at least 3 lines), so every
-        // field stays on the screen at 80×24.
-        let room = area.height.saturating_sub(singles + hint_lines + 2).max(3);
-        let heights: Vec<u16> = self
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(i, fl)| match &fl.kind {
-                _ if !self.shown(i) => 0,
-                FieldKind::Text(e) if e.is_multiline() => (e.height_at(field_w as usize) as u16)
-                    .clamp(6, 12)
-                    .min(room),
-                _ => 1,
-            })
-            .collect();
+        let heights = self.heights(area, field_w, hint_lines);
         let h = (heights.iter().sum::<u16>() + hint_lines + 2).min(area.height);
         let rect = Rect {
             x: area.x + (area.width - w) / 2,
@@ -426,6 +410,53 @@ impl Form {
             .style(theme::popup());
         let inner = block.inner(rect);
         f.render_widget(block, rect);
+        let cols = (label_w, field_w);
+        let focused_width = self.draw_fields(f, inner, cols, &heights, hint_lines, app_lang);
+        let hint_area = Rect {
+            x: inner.x,
+            y: inner.y + inner.height.saturating_sub(hint_lines),
+            width: inner.width,
+            height: hint_lines,
+        };
+        // Wrapped by the one wrapper: the custom rule's explanation may take two lines.
+        let lines = crate::ui::widgets::wrap_lines(self.hints(app_lang), hint_area.width as usize);
+        f.render_widget(Paragraph::new(lines), hint_area);
+        self.field_width.set(focused_width);
+    }
+
+    /// Each field's height: 0 when hidden, 1 for a line or a choice; a long text gets
+    /// what the one-line fields leave (at least 3 lines), so every field stays on the
+    /// screen at 80×24.
+    fn heights(&self, area: Rect, field_w: u16, hint_lines: u16) -> Vec<u16> {
+        let multi = |fl: &Field| matches!(&fl.kind, FieldKind::Text(e) if e.is_multiline());
+        let singles = (0..self.fields.len())
+            .filter(|&i| self.shown(i) && !multi(&self.fields[i]))
+            .count() as u16;
+        let room = area.height.saturating_sub(singles + hint_lines + 2).max(3);
+        self.fields
+            .iter()
+            .enumerate()
+            .map(|(i, fl)| match &fl.kind {
+                _ if !self.shown(i) => 0,
+                FieldKind::Text(e) if e.is_multiline() => (e.height_at(field_w as usize) as u16)
+                    .clamp(6, 12)
+                    .min(room),
+                _ => 1,
+            })
+            .collect()
+    }
+
+    /// The shown fields, each with its label, inside the form's border; the focused
+    /// field's width as drawn.
+    fn draw_fields(
+        &self,
+        f: &mut Frame<'_>,
+        inner: Rect,
+        (label_w, field_w): (u16, u16),
+        heights: &[u16],
+        hint_lines: u16,
+        app_lang: Lang,
+    ) -> usize {
         let mut y = inner.y;
         let mut focused_width = field_w as usize;
         for (i, fl) in self.fields.iter().enumerate() {
@@ -476,18 +507,18 @@ impl Form {
             }
             y += fh;
         }
-        let hint_area = Rect {
-            x: inner.x,
-            y: inner.y + inner.height.saturating_sub(hint_lines),
-            width: inner.width,
-            height: hint_lines,
-        };
+        focused_width
+    }
+
+    /// Under the fields: the error, a notice, the live line, the chosen option's
+    /// explanation or the field's hint (with its limit as it fills), then the keys.
+    fn hints(&self, app_lang: Lang) -> Vec<Line<'static>> {
         let mut lines = Vec::new();
         if let Some(e) = &self.error {
             lines.push(Line::from(Span::styled(e.clone(), theme::error())));
         } else if let Some(n) = &self.notice {
             lines.push(Line::from(Span::styled(n.clone(), theme::focus())));
-        } else if let Some(text) = self.live.and_then(|f| f(self, app_lang)) {
+        } else if let Some(text) = self.live.as_ref().and_then(|f| f(self, app_lang)) {
             lines.push(Line::from(Span::styled(text, theme::focus())));
         } else if let Some((Some(explain), FieldKind::Choice { options, idx })) =
             self.fields.get(self.focus).map(|f| (f.explain, &f.kind))
@@ -524,9 +555,6 @@ impl Form {
             s::FORM_KEYS.get(app_lang),
             theme::dim(),
         )));
-        // Wrapped by the one wrapper: the custom rule's explanation may take two lines.
-        let lines = crate::ui::widgets::wrap_lines(lines, hint_area.width as usize);
-        f.render_widget(Paragraph::new(lines), hint_area);
-        self.field_width.set(focused_width);
+        lines
     }
 }

@@ -2,16 +2,23 @@
 //! the frame around every screen (title, message line, key bar, overlays, room view).
 
 mod app;
-mod columns;
 mod ctx;
+mod delivered;
 mod drafts;
 mod editor;
+mod fields;
 mod form;
 mod forms;
+mod item_detail;
 mod keys;
+mod matching;
 mod md_view;
+mod nav;
+mod resume;
 mod room;
 mod room_bars;
+mod route;
+mod screen;
 mod screens;
 mod theme;
 mod widgets;
@@ -34,16 +41,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::domain::text::width;
 use crate::store::Store;
 use crate::strings::{Lang, ui as s};
-use app::Overlay;
-
-/// The smallest window the screens are laid out for.
-pub const MIN_W: u16 = 80;
-pub const MIN_H: u16 = 24;
-
-/// Whether a window of this size shows only the "too small" notice.
-pub fn too_small(w: u16, h: u16) -> bool {
-    w < MIN_W || h < MIN_H
-}
+use app::{Overlay, too_small};
 
 /// Leave the terminal as we found it: raw mode off, main screen, no bracketed paste.
 fn restore() {
@@ -117,12 +115,22 @@ fn event_loop(
                 && let event::Event::Key(k) = &ev
                 && k.code == event::KeyCode::F(12)
             {
-                panic!("YISHI_TEST_PANIC: a panic inside the UI, on request");
+                panic_on_request();
             }
             app.handle_event(ev);
         }
     }
     Ok(())
+}
+
+/// The test hook's panic (see `event_loop`): proves the terminal is restored and the
+/// meeting resumes after a panic.
+#[expect(
+    clippy::panic,
+    reason = "a panic inside the UI is this test hook's purpose"
+)]
+fn panic_on_request() {
+    panic!("YISHI_TEST_PANIC: a panic inside the UI, on request");
 }
 
 /// Draw the whole frame from the app's state; drawing changes no state (it only notes
@@ -164,7 +172,10 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
     match &app.overlay {
         None => {}
         Some(Overlay::Help) => draw_help(lang, app.keymap(), app.store.read_only(), f, body),
-        Some(Overlay::Confirm(c)) => draw_confirm(lang, &c.text, c.enter_only, f, body),
+        Some(Overlay::Confirm(c)) => {
+            let keys = keys::dialog::line(app::confirm_keys(c), lang, "   ");
+            draw_confirm(&c.question, keys, f, body)
+        }
         Some(Overlay::Form(form)) => form.render(f, body, lang),
         Some(Overlay::Discard(form)) => drafts::draw_discard(lang, form, f, body),
     }
@@ -308,18 +319,11 @@ fn draw_help(l: Lang, table: &[keys::Binding], read_only: bool, f: &mut Frame<'_
     );
 }
 
-fn draw_confirm(l: Lang, text: &str, enter_only: bool, f: &mut Frame<'_>, area: Rect) {
+fn draw_confirm(text: &str, keys: String, f: &mut Frame<'_>, area: Rect) {
     let lines = crate::domain::text::wrap::wrap(text, 56);
     let mut body: Vec<Line<'_>> = lines.into_iter().map(Line::from).collect();
     body.push(Line::from(""));
-    body.push(Line::from(Span::styled(
-        if enter_only {
-            s::CONFIRM_KEYS_ENTER.get(l)
-        } else {
-            s::CONFIRM_KEYS.get(l)
-        },
-        theme::focus(),
-    )));
+    body.push(Line::from(Span::styled(keys, theme::focus())));
     let r = popup(area, 60, body.len() as u16 + 2);
     widgets::clear_popup(f, r);
     f.render_widget(

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::model::Choice;
-use crate::domain::rules::{self, Check, Eligible, Outcome, Rule};
+use crate::domain::rules::{self, Check, Eligible, Outcome, Rule, Tally};
 use crate::strings::{self, Lang, room as w, ui as s};
 use crate::ui::{theme, widgets};
 
@@ -83,12 +83,19 @@ pub fn draw_vote(
         Constraint::Min(0),
     ])
     .areas(body);
+    draw_counts(l, f, counts, &t, digits_h == 7);
+    draw_bars(l, f, bars, checks);
+    draw_verdict(l, f, foot, &t, outcome.passed, fixed.is_none());
+}
+
+/// Yes, no and abstain: in large digits when `big` (seven rows), else on one line.
+fn draw_counts(l: Lang, f: &mut Frame<'_>, counts: Rect, t: &Tally, big: bool) {
     let figures = [
         (Choice::Yes, t.yes),
         (Choice::No, t.no),
         (Choice::Abstain, t.abstain),
     ];
-    if digits_h == 7 {
+    if big {
         let cols = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(counts);
         for (i, (c, n)) in figures.into_iter().enumerate() {
             let mut lines = vec![
@@ -109,7 +116,10 @@ pub fn draw_vote(
             counts,
         );
     }
-    // The bars: a margin of two columns each side.
+}
+
+/// Each check's words over its bar, with a margin of two columns each side.
+fn draw_bars(l: Lang, f: &mut Frame<'_>, bars: Rect, checks: &[Check]) {
     let inner = Rect {
         x: bars.x + 2,
         width: bars.width.saturating_sub(4),
@@ -125,18 +135,17 @@ pub fn draw_vote(
         lines.push(bar(c, width));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
 
-    let verdict = if outcome.passed {
+/// Passed or failed ("so far" while the vote is open), and how many have answered.
+fn draw_verdict(l: Lang, f: &mut Frame<'_>, foot: Rect, t: &Tally, passed: bool, open: bool) {
+    let verdict = if passed {
         s::PASSED.get(l)
     } else {
         s::FAILED.get(l)
     };
-    let so_far = if fixed.is_none() {
-        s::SO_FAR.get(l)
-    } else {
-        ""
-    };
-    let style = if outcome.passed {
+    let so_far = if open { s::SO_FAR.get(l) } else { "" };
+    let style = if passed {
         theme::room_pass()
     } else {
         theme::room_fail()

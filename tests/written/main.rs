@@ -5,6 +5,14 @@
 //!
 //! One test binary, a module per part.
 
+// A test (or a developer tool) may unwrap and be long: a failed unwrap is a failed run.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
+
 mod ballots;
 mod cli_print_extension;
 mod closing;

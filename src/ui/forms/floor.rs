@@ -5,23 +5,23 @@ use crate::domain::model::PresenceKind;
 use crate::domain::text::clean_line;
 use crate::store::ids::{ItemId, MeetingId, VoterId};
 use crate::strings::ui as s;
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{find_voter, limit, one_field, saved};
+use crate::ui::nav::Nav;
 
-/// What the proxy form hands to the attendance (see `Screen::deliver`).
-pub struct ProxyRecorded;
-
-pub fn proxy_form(ctx: &Ctx, meeting: MeetingId, voter: VoterId, name: &str) -> Form {
+pub fn proxy_form(ctx: &Ctx, meeting: MeetingId, voter: VoterId, name: &str) -> Form<Nav> {
     let colon = s::colon(ctx.lang);
+    let mut fields = Fields::default();
+    let name_field = fields.text(Field::text("name", s::F_PROXY_NAME, "").max(limit::NAME));
+    let reference_field = fields.text(Field::text("reference", s::F_PROXY_REF, ""));
     Form::new(
         format!("{}{colon}{}", ctx.t(s::F_PROXY), clean_line(name)),
-        vec![
-            Field::text("name", s::F_PROXY_NAME, "").max(limit::NAME),
-            Field::text("reference", s::F_PROXY_REF, ""),
-        ],
+        fields,
         move |f, ctx| {
-            let (name, reference) = (f.text("name"), f.text("reference"));
+            let (name, reference) = (f.get(name_field), f.get(reference_field));
             ctx.store.mark_presence(
                 meeting,
                 voter,
@@ -31,13 +31,13 @@ pub fn proxy_form(ctx: &Ctx, meeting: MeetingId, voter: VoterId, name: &str) -> 
             )?;
             ctx.info(ctx.t(s::SAVED));
             // The roll call moves on to the next row, as after `p` and `x`.
-            Ok(Nav::Deliver(Box::new(ProxyRecorded)))
+            Ok(Nav::Deliver(Delivered::ProxyRecorded))
         },
     )
     .keep_draft("proxy", voter.0)
 }
 
-pub fn speaker_form(ctx: &Ctx, item: ItemId) -> Form {
+pub fn speaker_form(ctx: &Ctx, item: ItemId) -> Form<Nav> {
     one_field(
         ctx,
         s::K_ADD_SPEAKER,
@@ -50,7 +50,7 @@ pub fn speaker_form(ctx: &Ctx, item: ItemId) -> Form {
     .keep_draft("speaker", item.0)
 }
 
-pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
+pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form<Nav> {
     one_field(
         ctx,
         s::F_REMARK,
@@ -63,7 +63,7 @@ pub fn remark_form(ctx: &Ctx, remark: i64, text: &str) -> Form {
     .keep_draft("remark", remark)
 }
 
-pub fn amend_form(ctx: &Ctx, item: ItemId, proposal: &str) -> Form {
+pub fn amend_form(ctx: &Ctx, item: ItemId, proposal: &str) -> Form<Nav> {
     one_field(
         ctx,
         s::F_AMEND,
@@ -76,7 +76,7 @@ pub fn amend_form(ctx: &Ctx, item: ItemId, proposal: &str) -> Form {
     .keep_draft("amend", item.0)
 }
 
-pub fn recuse_form(ctx: &Ctx, meeting: MeetingId, item: ItemId) -> Form {
+pub fn recuse_form(ctx: &Ctx, meeting: MeetingId, item: ItemId) -> Form<Nav> {
     one_field(
         ctx,
         s::K_RECUSE,
@@ -92,31 +92,28 @@ pub fn recuse_form(ctx: &Ctx, meeting: MeetingId, item: ItemId) -> Form {
     .changes_record()
 }
 
-pub fn action_form(ctx: &Ctx, item: ItemId) -> Form {
-    Form::new(
-        ctx.t(s::F_ACTION),
-        vec![
-            Field::text("what", s::F_WHAT, ""),
-            Field::text("who", s::F_WHO, ""),
-            Field::text("due", s::F_DUE, "").with_hint(s::F_DUE_HINT),
-        ],
-        move |f, ctx| {
-            ctx.store
-                .add_action(item, &f.text("what"), &f.text("who"), &f.text("due"))?;
-            Ok(saved(ctx))
-        },
-    )
+pub fn action_form(ctx: &Ctx, item: ItemId) -> Form<Nav> {
+    let mut fields = Fields::default();
+    let what_field = fields.text(Field::text("what", s::F_WHAT, ""));
+    let who_field = fields.text(Field::text("who", s::F_WHO, ""));
+    let due_field = fields.text(Field::text("due", s::F_DUE, "").with_hint(s::F_DUE_HINT));
+    Form::new(ctx.t(s::F_ACTION), fields, move |f, ctx| {
+        ctx.store.add_action(
+            item,
+            &f.get(what_field),
+            &f.get(who_field),
+            &f.get(due_field),
+        )?;
+        Ok(saved(ctx))
+    })
     .keep_draft("action", item.0)
 }
 
-/// What the vote's jump form hands to the vote (see `Screen::deliver`).
-pub struct VoteJump(pub String);
-
-pub fn jump_form(ctx: &Ctx) -> Form {
+pub fn jump_form(ctx: &Ctx) -> Form<Nav> {
     one_field(
         ctx,
         s::K_JUMP,
         Field::text("text", s::F_JUMP, ""),
-        |q, _| Ok(Nav::Deliver(Box::new(VoteJump(q)))),
+        |q, _| Ok(Nav::Deliver(Delivered::VoteJump(q))),
     )
 }

@@ -8,11 +8,13 @@ use crate::export::Format;
 use crate::store::ids::{MeetingId, SignerId};
 use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::{limit, one_field, saved};
+use crate::ui::nav::Nav;
 
-pub fn summary_form(ctx: &Ctx, meeting: MeetingId, summary: &str) -> Form {
+pub fn summary_form(ctx: &Ctx, meeting: MeetingId, summary: &str) -> Form<Nav> {
     one_field(
         ctx,
         s::F_SUMMARY,
@@ -27,31 +29,35 @@ pub fn summary_form(ctx: &Ctx, meeting: MeetingId, summary: &str) -> Form {
 
 /// Register a signer of the meeting's community: the first ones found the community's
 /// roster; later ones are endorsed by a signer already on it.
-pub fn register_form(ctx: &Ctx, meeting: MeetingId) -> Form {
-    Form::new(
-        ctx.t(s::K_REGISTER),
-        vec![
-            Field::text("name", s::COL_NAME, "").max(limit::NAME),
-            Field::masked("passphrase", s::F_PASSPHRASE),
-            Field::masked("repeat", s::F_REPEAT),
-            // The endorsement (empty while the community's roster is founded).
-            Field::text("endorser", strings::trust::F_ENDORSER, "").max(limit::NAME),
-            Field::masked("endorser_pass", strings::trust::F_ENDORSER_PASS),
-        ],
-        move |f, ctx| {
-            let (name, pass, repeat) = (f.text("name"), f.text("passphrase"), f.text("repeat"));
-            if pass != repeat {
-                return Err(Refusal::Signing(SignError::PassphraseMismatch).into());
-            }
-            let (by, by_pass) = (f.text("endorser"), f.text("endorser_pass"));
-            let endorser = (!by.trim().is_empty()).then_some((by.as_str(), by_pass.as_str()));
-            let community = ctx.store.meeting(meeting)?.community_id;
-            ctx.store
-                .register_endorsed(community, &name, &pass, &repeat, endorser)?;
-            ctx.info(ctx.t(s::REGISTERED));
-            Ok(Nav::Stay)
-        },
-    )
+pub fn register_form(ctx: &Ctx, meeting: MeetingId) -> Form<Nav> {
+    let mut fields = Fields::default();
+    let name_field = fields.text(Field::text("name", s::COL_NAME, "").max(limit::NAME));
+    let passphrase_field = fields.text(Field::masked("passphrase", s::F_PASSPHRASE));
+    let repeat_field = fields.text(Field::masked("repeat", s::F_REPEAT));
+    // The endorsement (empty while the community's roster is founded).
+    let endorser_field =
+        fields.text(Field::text("endorser", strings::trust::F_ENDORSER, "").max(limit::NAME));
+    let endorser_pass_field = fields.text(Field::masked(
+        "endorser_pass",
+        strings::trust::F_ENDORSER_PASS,
+    ));
+    Form::new(ctx.t(s::K_REGISTER), fields, move |f, ctx| {
+        let (name, pass, repeat) = (
+            f.get(name_field),
+            f.get(passphrase_field),
+            f.get(repeat_field),
+        );
+        if pass != repeat {
+            return Err(Refusal::Signing(SignError::PassphraseMismatch).into());
+        }
+        let (by, by_pass) = (f.get(endorser_field), f.get(endorser_pass_field));
+        let endorser = (!by.trim().is_empty()).then_some((by.as_str(), by_pass.as_str()));
+        let community = ctx.store.meeting(meeting)?.community_id;
+        ctx.store
+            .register_endorsed(community, &name, &pass, &repeat, endorser)?;
+        ctx.info(ctx.t(s::REGISTERED));
+        Ok(Nav::Stay)
+    })
     .changes_record()
 }
 
@@ -64,74 +70,68 @@ fn signer(ctx: &Ctx, name: &str) -> Result<SignerId, StoreError> {
 }
 
 /// Sign as `role` (the one not yet signed), `name` filled in from the meeting.
-pub fn sign_form(ctx: &Ctx, meeting: MeetingId, role: &str, name: &str) -> Form {
+pub fn sign_form(ctx: &Ctx, meeting: MeetingId, role: Role, name: &str) -> Form<Nav> {
     let l = ctx.lang;
-    let roles: Vec<(String, String)> = [Role::Host, Role::Secretary, Role::Member]
-        .iter()
-        .map(|r| {
-            (
-                r.as_db().to_string(),
-                strings::sign_role(l, r.as_db()).to_string(),
-            )
-        })
-        .collect();
-    Form::new(
-        ctx.t(s::K_SIGN),
-        vec![
-            Field::choice("role", s::F_ROLE, roles, role),
-            Field::text("name", s::COL_NAME, name).max(limit::NAME),
-            Field::masked("passphrase", s::F_PASSPHRASE),
-        ],
-        move |f, ctx| {
-            let role = Role::from_db(&f.choice("role")).unwrap_or(Role::Member);
-            let signer = signer(ctx, &f.text("name"))?;
-            let done = ctx
-                .store
-                .sign_meeting(meeting, signer, role, &f.text("passphrase"))?;
-            if done.locked {
-                ctx.info(ctx.t(s::SIGNED_LOCKED));
-            } else {
-                let missing: Vec<&str> = done
-                    .missing
-                    .iter()
-                    .map(|r| strings::sign_role(ctx.lang, r.as_db()))
-                    .collect();
-                ctx.info(format!(
-                    "{}{}",
-                    ctx.t(s::SIGNED_WAITING),
-                    missing.join("、")
-                ));
-            }
-            Ok(Nav::Reload)
-        },
-    )
+    let mut d = Fields::default();
+    let role = d.pick(
+        "role",
+        s::F_ROLE,
+        &[Role::Host, Role::Secretary, Role::Member],
+        role,
+        |r| r.as_db().to_string(),
+        |r| strings::sign_role(l, r.as_db()).to_string(),
+    );
+    let name = d.text(Field::text("name", s::COL_NAME, name).max(limit::NAME));
+    let passphrase = d.text(Field::masked("passphrase", s::F_PASSPHRASE));
+    Form::new(ctx.t(s::K_SIGN), d, move |f, ctx| {
+        let role = f.pick(&role);
+        let signer = signer(ctx, &f.get(name))?;
+        let done = ctx
+            .store
+            .sign_meeting(meeting, signer, role, &f.get(passphrase))?;
+        if done.locked {
+            ctx.info(ctx.t(s::SIGNED_LOCKED));
+        } else {
+            let missing: Vec<&str> = done
+                .missing
+                .iter()
+                .map(|r| strings::sign_role(ctx.lang, r.as_db()))
+                .collect();
+            ctx.info(format!(
+                "{}{}",
+                ctx.t(s::SIGNED_WAITING),
+                missing.join("、")
+            ));
+        }
+        Ok(Nav::Reload)
+    })
     .changes_record()
 }
 
-pub fn addendum_form(ctx: &Ctx, meeting: MeetingId) -> Form {
-    Form::new(
-        ctx.t(s::K_ADDENDUM),
-        vec![
-            Field::multi("text", s::F_ADDENDUM, ""),
-            Field::text("name", s::COL_NAME, "").max(limit::NAME),
-            Field::masked("passphrase", s::F_PASSPHRASE),
-        ],
-        move |f, ctx| {
-            let signer = signer(ctx, &f.text("name"))?;
-            ctx.store
-                .add_addendum(meeting, &f.text("text"), signer, &f.text("passphrase"))?;
-            ctx.info(ctx.t(s::ADDENDUM_SIGNED));
-            Ok(Nav::Reload)
-        },
-    )
+pub fn addendum_form(ctx: &Ctx, meeting: MeetingId) -> Form<Nav> {
+    let mut fields = Fields::default();
+    let text_field = fields.text(Field::multi("text", s::F_ADDENDUM, ""));
+    let name_field = fields.text(Field::text("name", s::COL_NAME, "").max(limit::NAME));
+    let passphrase_field = fields.text(Field::masked("passphrase", s::F_PASSPHRASE));
+    Form::new(ctx.t(s::K_ADDENDUM), fields, move |f, ctx| {
+        let signer = signer(ctx, &f.get(name_field))?;
+        ctx.store.add_addendum(
+            meeting,
+            &f.get(text_field),
+            signer,
+            &f.get(passphrase_field),
+        )?;
+        ctx.info(ctx.t(s::ADDENDUM_SIGNED));
+        Ok(Nav::Reload)
+    })
     .keep_draft("addendum", meeting.0)
 }
 
-fn format_of(code: &str) -> Format {
-    match code {
-        "html" => Format::Html,
-        "json" => Format::Json,
-        _ => Format::Md,
+fn format_code(format: Format) -> &'static str {
+    match format {
+        Format::Md => "md",
+        Format::Html => "html",
+        Format::Json => "json",
     }
 }
 
@@ -144,62 +144,84 @@ pub fn export_name(id: MeetingId, format: Format, notice: bool) -> String {
 
 /// The meeting of a name `export_name` gave, if the path is still one of those (the user
 /// has not typed a name of their own).
-fn offered_id(path: &str) -> Option<i64> {
+fn offered_id(path: &str) -> Option<MeetingId> {
     let rest = path.trim().strip_prefix("yishi-")?;
     let (stem, ext) = rest.rsplit_once('.')?;
     if !["md", "html", "json"].contains(&ext) {
         return None;
     }
-    stem.strip_suffix("-notice").unwrap_or(stem).parse().ok()
+    stem.strip_suffix("-notice")
+        .unwrap_or(stem)
+        .parse()
+        .ok()
+        .map(MeetingId)
 }
 
 /// The export form: format, content (full or notice) and the file, named by the first two
 /// until the user types a name of their own.
-pub fn export_form(ctx: &Ctx, meeting: MeetingId) -> Form {
-    let formats = vec![
-        ("md".to_string(), "Markdown".to_string()),
-        ("html".to_string(), "HTML (A4)".to_string()),
-        ("json".to_string(), "JSON".to_string()),
-    ];
-    let kinds = vec![
-        ("full".to_string(), ctx.t(s::EXPORT_FULL).to_string()),
-        ("notice".to_string(), ctx.t(s::EXPORT_NOTICE).to_string()),
-    ];
-    Form::new(
-        ctx.t(s::K_EXPORT),
-        vec![
-            Field::choice("format", s::F_FORMAT, formats, "md"),
-            Field::choice("content", s::F_CONTENT, kinds, "full"),
+pub fn export_form(ctx: &Ctx, meeting: MeetingId) -> Form<Nav> {
+    let mut fields = Fields::default();
+    let h = ExportFields {
+        format: fields.pick(
+            "format",
+            s::F_FORMAT,
+            &[Format::Md, Format::Html, Format::Json],
+            Format::Md,
+            |f| format_code(f).to_string(),
+            |f| {
+                match f {
+                    Format::Md => "Markdown",
+                    Format::Html => "HTML (A4)",
+                    Format::Json => "JSON",
+                }
+                .to_string()
+            },
+        ),
+        notice: fields.pick(
+            "content",
+            s::F_CONTENT,
+            &[false, true],
+            false,
+            |notice| if notice { "notice" } else { "full" }.to_string(),
+            |notice| {
+                ctx.t(if notice {
+                    s::EXPORT_NOTICE
+                } else {
+                    s::EXPORT_FULL
+                })
+                .to_string()
+            },
+        ),
+        path: fields.text(
             Field::text("path", s::F_PATH, &export_name(meeting, Format::Md, false))
                 .with_hint(s::F_PATH_HINT),
-        ],
-        move |f, ctx| {
-            let format = format_of(&f.choice("format"));
-            write_export(
-                ctx,
-                meeting,
-                format,
-                f.choice("content") == "notice",
-                &f.text("path"),
-            )
-        },
-    )
-    .on_change(rename_offered)
+        ),
+    };
+    let hook = h.clone();
+    Form::new(ctx.t(s::K_EXPORT), fields, move |f, ctx| {
+        let (format, notice) = (f.pick(&h.format), f.pick(&h.notice));
+        write_export(ctx, meeting, format, notice, &f.get(h.path))
+    })
+    .on_change(move |f| rename_offered(f, &hook))
+}
+
+/// The handles of the export form's fields.
+#[derive(Clone)]
+struct ExportFields {
+    format: ChoiceField<Format>,
+    notice: ChoiceField<bool>,
+    path: TextField,
 }
 
 /// The export form's change hook: an offered name follows the format and the content.
-fn rename_offered(f: &mut Form) {
-    if let Some(id) = offered_id(&f.text("path")) {
-        let name = export_name(
-            MeetingId(id),
-            format_of(&f.choice("format")),
-            f.choice("content") == "notice",
-        );
-        f.set_text("path", &name);
+fn rename_offered(f: &mut Form<Nav>, h: &ExportFields) {
+    if let Some(id) = offered_id(&f.get(h.path)) {
+        let name = export_name(id, f.pick(&h.format), f.pick(&h.notice));
+        f.set(h.path, &name);
     }
 }
 
-pub fn notice_form(ctx: &Ctx, meeting: MeetingId) -> Form {
+pub fn notice_form(ctx: &Ctx, meeting: MeetingId) -> Form<Nav> {
     one_field(
         ctx,
         s::K_EXPORT_NOTICE,
@@ -247,7 +269,7 @@ fn write_export(
 mod tests {
     use super::*;
 
-    fn key(f: &mut Form, code: crossterm::event::KeyCode) {
+    fn key(f: &mut Form<Nav>, code: crossterm::event::KeyCode) {
         let k = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
         f.key(&k, crate::strings::Lang::En);
     }

@@ -11,10 +11,13 @@ pub mod paper;
 pub mod roster;
 pub mod written;
 
+use crate::store::StoreError;
 use crate::store::ids::{CommunityId, VoterId};
-use crate::store::{Refusal, StoreError};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
+use crate::ui::matching::one_voter;
+use crate::ui::nav::Nav;
 
 /// The longest texts the store keeps (schema.sql's CHECKs on these columns).
 pub mod limit {
@@ -24,52 +27,35 @@ pub mod limit {
     pub const SPEAKER: usize = 100;
 }
 
-pub(crate) fn opts<T: Copy>(
-    all: &[T],
-    code: impl Fn(T) -> &'static str,
-    label: impl Fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|&v| (code(v).to_string(), label(v).to_string()))
-        .collect()
-}
-
 /// A write was committed: say so and show the screen's data again.
 pub(crate) fn saved(ctx: &mut Ctx) -> Nav {
     ctx.info(ctx.t(crate::strings::ui::SAVED));
     Nav::Reload
 }
 
-/// A form of one text field (one line or several) called "text".
+/// A form of one text field (one line or several), its text handed to `submit`.
 pub(crate) fn one_field(
     ctx: &Ctx,
     title: crate::strings::Tr,
     field: Field,
     submit: impl Fn(String, &mut Ctx) -> Result<Nav, StoreError> + 'static,
-) -> Form {
-    Form::new(ctx.t(title), vec![field], move |f, ctx| {
-        submit(f.text("text"), ctx)
-    })
+) -> Form<Nav> {
+    let mut fields = Fields::default();
+    let text = fields.text(field);
+    Form::new(ctx.t(title), fields, move |f, ctx| submit(f.get(text), ctx))
 }
 
 /// Find one voter of a community by a part of their name or unit label.
 pub fn find_voter(ctx: &Ctx, community: CommunityId, query: &str) -> Result<VoterId, StoreError> {
     let q = query.trim();
     let voters = ctx.store.voters(community)?;
-    let hits: Vec<_> = voters
-        .iter()
-        .filter(|v| {
-            !q.is_empty() && (v.name.contains(q) || v.units.iter().any(|u| u.label.contains(q)))
-        })
-        .collect();
-    if let Some(exact) = hits.iter().find(|v| v.name == q) {
-        return Ok(exact.id);
-    }
-    match hits.as_slice() {
-        [] => Err(Refusal::VoterNotFound.into()),
-        [one] => Ok(one.id),
-        _ => Err(Refusal::ManyMatch.into()),
-    }
+    let at = one_voter(
+        &voters,
+        q,
+        |v| v.name.contains(q) || v.units.iter().any(|u| u.label.contains(q)),
+        |v| &v.name,
+    )?;
+    Ok(voters[at].id)
 }
 
 #[cfg(test)]

@@ -10,8 +10,10 @@ use crate::paper::{Paper, render};
 use crate::store::ids::MeetingId;
 use crate::store::{Refusal, StoreError};
 use crate::strings::{Tr, ui as s, written_ui as wu};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
+use crate::ui::nav::Nav;
 
 fn code(p: Paper) -> &'static str {
     match p {
@@ -40,39 +42,38 @@ fn paper_of(c: &str) -> Option<Paper> {
 }
 
 /// The meeting of a name `Paper::file_name` gave, while the user has not typed their own.
-fn offered_id(path: &str) -> Option<i64> {
+fn offered_id(path: &str) -> Option<MeetingId> {
     let rest = path.trim().strip_prefix("yishi-")?.strip_suffix(".html")?;
     let (id, what) = rest.split_once('-')?;
     paper_of(what)?;
-    id.parse().ok()
+    id.parse().ok().map(MeetingId)
 }
 
 /// The print form: which paper (`offer`, the first chosen) and the file, named after the
 /// paper until the user types a name of their own.
-pub fn print_form(ctx: &Ctx, meeting: MeetingId, offer: &[Paper]) -> Form {
+pub fn print_form(ctx: &Ctx, meeting: MeetingId, offer: &[Paper]) -> Form<Nav> {
     let l = ctx.lang;
     let options = offer
         .iter()
         .map(|p| (code(*p).to_string(), label(*p).get(l).to_string()))
         .collect();
     let first = offer.first().copied().unwrap_or(Paper::Notice);
-    Form::new(
-        ctx.t(wu::F_PRINT_TITLE),
-        vec![
-            Field::choice("paper", wu::F_PAPER, options, code(first)),
-            Field::text("path", s::F_PATH, &first.file_name(meeting)).with_hint(s::F_PATH_HINT),
-        ],
-        move |f, ctx| {
-            let what = paper_of(&f.choice("paper")).unwrap_or(first);
-            print(ctx, meeting, what, &f.text("path"))
-        },
-    )
-    .on_change(rename_offered)
+    let mut fields = Fields::default();
+    let paper_field = fields.choice(Field::choice("paper", wu::F_PAPER, options, code(first)));
+    let path_field = fields
+        .text(Field::text("path", s::F_PATH, &first.file_name(meeting)).with_hint(s::F_PATH_HINT));
+    let hook = (paper_field.clone(), path_field);
+    Form::new(ctx.t(wu::F_PRINT_TITLE), fields, move |f, ctx| {
+        let what = paper_of(&f.pick(&paper_field)).unwrap_or(first);
+        print(ctx, meeting, what, &f.get(path_field))
+    })
+    .on_change(move |f| rename_offered(f, &hook.0, hook.1))
 }
 
-fn rename_offered(f: &mut Form) {
-    if let (Some(id), Some(p)) = (offered_id(&f.text("path")), paper_of(&f.choice("paper"))) {
-        f.set_text("path", &p.file_name(MeetingId(id)));
+/// The print form's change hook: an offered name follows the paper chosen.
+fn rename_offered(f: &mut Form<Nav>, paper: &ChoiceField<String>, path: TextField) {
+    if let (Some(id), Some(p)) = (offered_id(&f.get(path)), paper_of(&f.pick(paper))) {
+        f.set(path, &p.file_name(id));
     }
 }
 

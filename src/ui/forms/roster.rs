@@ -7,82 +7,84 @@ use crate::store::Refusal;
 use crate::store::ids::CommunityId;
 use crate::store::roster::{VoterInput, VoterRow};
 use crate::strings::{self, ui as s};
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
-use crate::ui::forms::{limit, one_field, opts, saved};
+use crate::ui::forms::{limit, one_field, saved};
+use crate::ui::nav::Nav;
 
-fn voter_input(f: &Form) -> VoterInput {
+/// The handles of a voter's fields.
+#[derive(Clone)]
+struct VoterFields {
+    name: TextField,
+    kind: ChoiceField<VoterKind>,
+    roles: TextField,
+    phone: TextField,
+}
+
+fn voter_input(f: &Form<Nav>, h: &VoterFields) -> VoterInput {
     VoterInput {
-        name: f.text("name"),
-        kind: VoterKind::from_db(&f.choice("kind")),
-        roles: f.text("roles"),
-        phone: f.text("phone"),
+        name: f.get(h.name),
+        kind: Some(f.pick(&h.kind)),
+        roles: f.get(h.roles),
+        phone: f.get(h.phone),
     }
 }
 
 /// A new voter of `community`, or the voter `v`.
-pub fn voter_form(ctx: &Ctx, community: CommunityId, v: Option<&VoterRow>) -> Form {
+pub fn voter_form(ctx: &Ctx, community: CommunityId, v: Option<&VoterRow>) -> Form<Nav> {
     let l = ctx.lang;
-    let kinds = opts(VoterKind::ALL, |k| k.as_db(), |k| strings::voter_kind(l, k));
-    let fields = vec![
-        Field::text(
-            "name",
-            s::COL_NAME,
-            v.map(|v| v.name.as_str()).unwrap_or(""),
-        )
-        .max(limit::NAME),
-        Field::choice(
+    let text = |name, label, value: Option<&str>| Field::text(name, label, value.unwrap_or(""));
+    let mut fields = Fields::default();
+    let h = VoterFields {
+        name: fields.text(text("name", s::COL_NAME, v.map(|v| v.name.as_str())).max(limit::NAME)),
+        kind: fields.pick(
             "kind",
             s::COL_KIND,
-            kinds,
-            v.map(|v| v.kind.as_db()).unwrap_or("person"),
+            VoterKind::ALL,
+            v.map(|v| v.kind).unwrap_or(VoterKind::Person),
+            |k| k.as_db().to_string(),
+            |k| strings::voter_kind(l, k).to_string(),
         ),
-        Field::text(
-            "roles",
-            s::COL_ROLES,
-            v.map(|v| v.roles.as_str()).unwrap_or(""),
-        ),
-        Field::text(
-            "phone",
-            s::F_PHONE,
-            v.map(|v| v.phone.as_str()).unwrap_or(""),
-        ),
-    ];
+        roles: fields.text(text("roles", s::COL_ROLES, v.map(|v| v.roles.as_str()))),
+        phone: fields.text(text("phone", s::F_PHONE, v.map(|v| v.phone.as_str()))),
+    };
     match v {
         Some(v) => {
             let voter = v.id;
             Form::new(ctx.t(s::K_EDIT_VOTER), fields, move |f, ctx| {
-                ctx.store.update_voter(voter, &voter_input(f))?;
+                ctx.store.update_voter(voter, &voter_input(f, &h))?;
                 Ok(saved(ctx))
             })
             .keep_draft("voter", voter.0)
         }
         None => Form::new(ctx.t(s::K_ADD_VOTER), fields, move |f, ctx| {
-            ctx.store.add_voter(community, &voter_input(f))?;
+            ctx.store.add_voter(community, &voter_input(f, &h))?;
             Ok(saved(ctx))
         })
         .keep_draft("voter_new", community.0),
     }
 }
 
-pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form {
+pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
     let colon = s::colon(ctx.lang);
     let voter = v.id;
+    let mut fields = Fields::default();
+    let label_field = fields.text(Field::text("label", s::F_LABEL, "").max(limit::UNIT_LABEL));
+    let building_field = fields.text(Field::text("building", s::F_BUILDING, ""));
+    let unit_field = fields.text(Field::text("unit", s::F_UNIT, ""));
+    let area_field = fields.text(Field::text("area", s::F_AREA, ""));
     Form::new(
         format!("{}{colon}{}", ctx.t(s::K_ADD_UNIT), clean_line(&v.name)),
-        vec![
-            Field::text("label", s::F_LABEL, "").max(limit::UNIT_LABEL),
-            Field::text("building", s::F_BUILDING, ""),
-            Field::text("unit", s::F_UNIT, ""),
-            Field::text("area", s::F_AREA, ""),
-        ],
+        fields,
         move |f, ctx| {
-            let area = parse_area(&f.text("area")).ok_or(Refusal::BadArea)?;
+            let area = parse_area(&f.get(area_field)).ok_or(Refusal::BadArea)?;
             ctx.store.add_unit(
                 voter,
-                &f.text("label"),
-                &f.text("building"),
-                &f.text("unit"),
+                &f.get(label_field),
+                &f.get(building_field),
+                &f.get(unit_field),
                 area,
             )?;
             Ok(saved(ctx))
@@ -91,7 +93,7 @@ pub fn unit_form(ctx: &Ctx, v: &VoterRow) -> Form {
     .keep_draft("unit", voter.0)
 }
 
-pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form {
+pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
     let voter = v.id;
     one_field(
         ctx,
@@ -105,49 +107,45 @@ pub fn transfer_form(ctx: &Ctx, v: &VoterRow) -> Form {
     .changes_record()
 }
 
-pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form {
+pub fn council_form(ctx: &Ctx, v: &VoterRow) -> Form<Nav> {
     let colon = s::colon(ctx.lang);
     let l = ctx.lang;
-    let kinds = opts(
-        CouncilKind::ALL,
-        |k| k.as_db(),
-        |k| strings::council_kind(l, k),
-    );
     let current = v.councils.first();
     let voter = v.id;
+    let mut fields = Fields::default();
+    let council_field = fields.pick(
+        "council",
+        s::F_COUNCIL,
+        CouncilKind::ALL,
+        current
+            .map(|c| c.0)
+            .unwrap_or(CouncilKind::ResidentsCouncil),
+        |k| k.as_db().to_string(),
+        |k| strings::council_kind(l, k).to_string(),
+    );
+    let role_field = fields.text(Field::text(
+        "role",
+        s::F_ROLE,
+        current.map(|c| c.1.as_str()).unwrap_or(""),
+    ));
     Form::new(
         format!("{}{colon}{}", ctx.t(s::K_COUNCIL), clean_line(&v.name)),
-        vec![
-            Field::choice(
-                "council",
-                s::F_COUNCIL,
-                kinds,
-                current.map(|c| c.0.as_db()).unwrap_or("residents_council"),
-            ),
-            Field::text(
-                "role",
-                s::F_ROLE,
-                current.map(|c| c.1.as_str()).unwrap_or(""),
-            ),
-        ],
+        fields,
         move |f, ctx| {
-            let kind =
-                CouncilKind::from_db(&f.choice("council")).unwrap_or(CouncilKind::ResidentsCouncil);
-            ctx.store.set_council_member(voter, kind, &f.text("role"))?;
+            let kind = f.pick(&council_field);
+            ctx.store
+                .set_council_member(voter, kind, &f.get(role_field))?;
             Ok(saved(ctx))
         },
     )
     .changes_record()
 }
 
-/// What the roster's search form hands to the roster (see `Screen::deliver`).
-pub struct RosterSearch(pub String);
-
-pub fn search_form(ctx: &Ctx, current: &str) -> Form {
+pub fn search_form(ctx: &Ctx, current: &str) -> Form<Nav> {
     one_field(
         ctx,
         s::K_SEARCH,
         Field::text("text", s::SEARCH_LABEL, current),
-        |q, _ctx| Ok(Nav::Deliver(Box::new(RosterSearch(q)))),
+        |q, _ctx| Ok(Nav::Deliver(Delivered::RosterSearch(q))),
     )
 }

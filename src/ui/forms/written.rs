@@ -6,9 +6,12 @@ use crate::domain::model::{DeliveryWay, MeetingForm};
 use crate::store::StoreError;
 use crate::store::ids::{MeetingId, VoterId};
 use crate::strings::written_ui as wu;
-use crate::ui::ctx::{Ctx, Nav};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::forms::saved;
+use crate::ui::nav::Nav;
 
 pub fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
@@ -24,7 +27,7 @@ pub fn days_after(date: &str, days: i64) -> String {
 
 /// The form of a draft meeting: in the room or written (with its opening and closing
 /// dates), and the day its notice was posted. Saved together by the store.
-pub fn form_form(ctx: &Ctx, meeting: MeetingId) -> Result<Form, StoreError> {
+pub fn form_form(ctx: &Ctx, meeting: MeetingId) -> Result<Form<Nav>, StoreError> {
     let l = ctx.lang;
     let form = ctx.store.meeting_form(meeting)?;
     let dates = ctx.store.written_dates(meeting)?;
@@ -41,64 +44,74 @@ pub fn form_form(ctx: &Ctx, meeting: MeetingId) -> Result<Form, StoreError> {
         let c = days_after(&o, 14);
         (o, c)
     });
-    let forms = vec![
-        (
-            MeetingForm::Collective.as_db().to_string(),
-            wu::FORM_COLLECTIVE.get(l).to_string(),
-        ),
-        (
-            MeetingForm::Written.as_db().to_string(),
-            wu::FORM_WRITTEN.get(l).to_string(),
-        ),
-    ];
-    Ok(Form::new(
-        ctx.t(wu::F_FORM_TITLE),
-        vec![
-            Field::choice("form", wu::F_FORM, forms, form.as_db()),
-            Field::text("opens", wu::F_OPENS, &opens).with_hint(wu::F_DATES_HINT),
-            Field::text("closes", wu::F_CLOSES, &closes).with_hint(wu::F_DATES_HINT),
-            Field::text("noticed", wu::F_NOTICED, &noticed).with_hint(wu::F_NOTICED_HINT),
-        ],
-        move |f, ctx| {
-            let form = MeetingForm::from_db(&f.choice("form")).unwrap_or(MeetingForm::Collective);
-            let (opens, closes) = (f.text("opens"), f.text("closes"));
-            let dates = (form == MeetingForm::Written).then_some((opens.as_str(), closes.as_str()));
-            ctx.store
-                .prepare_form(meeting, form, dates, &f.text("noticed"))?;
-            Ok(saved(ctx))
+    let mut fields = Fields::default();
+    let form_field = fields.pick(
+        "form",
+        wu::F_FORM,
+        &[MeetingForm::Collective, MeetingForm::Written],
+        form,
+        |f| f.as_db().to_string(),
+        |f| match f {
+            MeetingForm::Collective => wu::FORM_COLLECTIVE.get(l).to_string(),
+            MeetingForm::Written => wu::FORM_WRITTEN.get(l).to_string(),
         },
-    )
+    );
+    let opens_field =
+        fields.text(Field::text("opens", wu::F_OPENS, &opens).with_hint(wu::F_DATES_HINT));
+    let closes_field =
+        fields.text(Field::text("closes", wu::F_CLOSES, &closes).with_hint(wu::F_DATES_HINT));
+    let noticed_field =
+        fields.text(Field::text("noticed", wu::F_NOTICED, &noticed).with_hint(wu::F_NOTICED_HINT));
+    Ok(Form::new(ctx.t(wu::F_FORM_TITLE), fields, move |f, ctx| {
+        let form = f.pick(&form_field);
+        let (opens, closes) = (f.get(opens_field), f.get(closes_field));
+        let dates = (form == MeetingForm::Written).then_some((opens.as_str(), closes.as_str()));
+        ctx.store
+            .prepare_form(meeting, form, dates, &f.get(noticed_field))?;
+        Ok(saved(ctx))
+    })
     .changes_record())
 }
 
 /// 延期: a new closing date after the present one, and its reason.
-pub fn extend_form(ctx: &Ctx, meeting: MeetingId, deadline: &str) -> Form {
-    Form::new(
-        ctx.t(wu::F_EXTEND_TITLE),
-        vec![
-            Field::text("to", wu::F_NEW_CLOSING, &days_after(deadline, 7))
-                .with_hint(wu::F_DATE_HINT),
-            Field::text("reason", wu::F_REASON, "").max(500),
-        ],
-        move |f, ctx| {
-            let to = f.text("to");
-            ctx.store.extend_written(meeting, &to, &f.text("reason"))?;
-            ctx.info(wu::extended(ctx.lang, to.trim()));
-            Ok(Nav::Reload)
-        },
-    )
+pub fn extend_form(ctx: &Ctx, meeting: MeetingId, deadline: &str) -> Form<Nav> {
+    let mut fields = Fields::default();
+    let to_field = fields.text(
+        Field::text("to", wu::F_NEW_CLOSING, &days_after(deadline, 7)).with_hint(wu::F_DATE_HINT),
+    );
+    let reason_field = fields.text(Field::text("reason", wu::F_REASON, "").max(500));
+    Form::new(ctx.t(wu::F_EXTEND_TITLE), fields, move |f, ctx| {
+        let to = f.get(to_field);
+        ctx.store
+            .extend_written(meeting, &to, &f.get(reason_field))?;
+        ctx.info(wu::extended(ctx.lang, to.trim()));
+        Ok(Nav::Reload)
+    })
     // The reason is typed with care: kept as typed until saved (ui::drafts).
     .keep_draft("written_extend", meeting.0)
 }
 
 /// Record that `voter`'s ballot was served: the date (today unless told) and the way.
-pub fn deliver_form(ctx: &Ctx, meeting: MeetingId, voter: VoterId, name: &str, by: &str) -> Form {
+pub fn deliver_form(
+    ctx: &Ctx,
+    meeting: MeetingId,
+    voter: VoterId,
+    name: &str,
+    by: &str,
+) -> Form<Nav> {
     let l = ctx.lang;
-    let ways = DeliveryWay::ALL
-        .iter()
-        .map(|w| (w.as_db().to_string(), way(l, *w).to_string()))
-        .collect();
     let (name, by) = (name.to_string(), by.to_string());
+    let mut fields = Fields::default();
+    let on_field =
+        fields.text(Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT));
+    let way_field = fields.pick(
+        "way",
+        wu::F_WAY,
+        DeliveryWay::ALL,
+        DeliveryWay::InPerson,
+        |w| w.as_db().to_string(),
+        |w| way(l, w).to_string(),
+    );
     Form::new(
         format!(
             "{}{}{}",
@@ -106,14 +119,11 @@ pub fn deliver_form(ctx: &Ctx, meeting: MeetingId, voter: VoterId, name: &str, b
             crate::strings::ui::colon(l),
             name
         ),
-        vec![
-            Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT),
-            Field::choice("way", wu::F_WAY, ways, DeliveryWay::InPerson.as_db()),
-        ],
+        fields,
         move |f, ctx| {
-            let w = DeliveryWay::from_db(&f.choice("way")).unwrap_or(DeliveryWay::InPerson);
+            let w = f.pick(&way_field);
             ctx.store
-                .record_delivery(meeting, voter, &f.text("on"), w, &by)?;
+                .record_delivery(meeting, voter, &f.get(on_field), w, &by)?;
             ctx.info(wu::delivered(ctx.lang, &name));
             Ok(Nav::Reload)
         },
@@ -123,24 +133,33 @@ pub fn deliver_form(ctx: &Ctx, meeting: MeetingId, voter: VoterId, name: &str, b
 
 /// Record the delivery of every ballot in `voters` (the list's unserved), one date and
 /// way for all: a round of the doors, or the notice board for those not reached.
-pub fn deliver_all_form(ctx: &Ctx, meeting: MeetingId, voters: Vec<VoterId>, by: &str) -> Form {
+pub fn deliver_all_form(
+    ctx: &Ctx,
+    meeting: MeetingId,
+    voters: Vec<VoterId>,
+    by: &str,
+) -> Form<Nav> {
     let l = ctx.lang;
-    let ways = DeliveryWay::ALL
-        .iter()
-        .map(|w| (w.as_db().to_string(), way(l, *w).to_string()))
-        .collect();
     let by = by.to_string();
+    let mut fields = Fields::default();
+    let on_field =
+        fields.text(Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT));
+    let way_field = fields.pick(
+        "way",
+        wu::F_WAY,
+        DeliveryWay::ALL,
+        DeliveryWay::Posted,
+        |w| w.as_db().to_string(),
+        |w| way(l, w).to_string(),
+    );
     Form::new(
         wu::deliver_all_title(l, voters.len()),
-        vec![
-            Field::text("on", wu::F_SERVED_ON, &today()).with_hint(wu::F_DATE_HINT),
-            Field::choice("way", wu::F_WAY, ways, DeliveryWay::Posted.as_db()),
-        ],
+        fields,
         move |f, ctx| {
-            let w = DeliveryWay::from_db(&f.choice("way")).unwrap_or(DeliveryWay::Posted);
+            let w = f.pick(&way_field);
             let n = ctx
                 .store
-                .record_deliveries(meeting, &voters, &f.text("on"), w, &by)?;
+                .record_deliveries(meeting, &voters, &f.get(on_field), w, &by)?;
             ctx.info(wu::delivered_all(ctx.lang, n));
             Ok(Nav::Reload)
         },
@@ -148,13 +167,10 @@ pub fn deliver_all_form(ctx: &Ctx, meeting: MeetingId, voters: Vec<VoterId>, by:
     .changes_record()
 }
 
-/// What the deliveries list is narrowed to (handed to the screen).
-pub struct Find(pub String);
-
-pub fn find_form(ctx: &Ctx, words: &str) -> Form {
-    Form::new(
-        ctx.t(wu::F_FIND_TITLE),
-        vec![Field::text("words", wu::F_WORDS, words)],
-        |f, _| Ok(Nav::Deliver(Box::new(Find(f.text("words"))))),
-    )
+pub fn find_form(ctx: &Ctx, words: &str) -> Form<Nav> {
+    let mut fields = Fields::default();
+    let words_field = fields.text(Field::text("words", wu::F_WORDS, words));
+    Form::new(ctx.t(wu::F_FIND_TITLE), fields, move |f, _| {
+        Ok(Nav::Deliver(Delivered::DeliveriesFind(f.get(words_field))))
+    })
 }

@@ -6,37 +6,8 @@ use crossterm::event::KeyCode;
 
 use crate::strings::mediation as m;
 use crate::strings::ui as s;
-use crate::ui::keys::{Act, Binding, Key, b};
-
-/// Mediation's commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MedAct {
-    /// Home: the case list.
-    List,
-    NewCase,
-    Filter,
-    ClearFilter,
-    Edit,
-    Party,
-    Mediator,
-    Session,
-    Term,
-    Paper,
-    Sign,
-    Check,
-    Status,
-    Addendum,
-    /// Show the agreement (draft or signed) or the case's records.
-    Text,
-}
-
-impl MedAct {
-    /// See `Act::changes_record`.
-    pub fn changes_record(&self) -> bool {
-        use MedAct::*;
-        !matches!(self, List | Filter | ClearFilter | Text)
-    }
-}
+use crate::ui::keys::act::{Act, MedAct};
+use crate::ui::keys::binding::{Binding, Key, b};
 
 use Key::{Char as C, Code};
 

@@ -5,41 +5,8 @@ use crossterm::event::KeyCode;
 
 use crate::strings::suggestions as w;
 use crate::strings::ui as s;
-use crate::ui::keys::{Act, Binding, Key};
-
-/// The commands of the suggestions, cost plan and summary screens (one variant of `Act`, so the shared keymap grows by one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CivicAct {
-    /// Home: the suggestions screen.
-    Suggestions,
-    Log,
-    Acknowledge,
-    Answer,
-    HandOver,
-    PutOnAgenda,
-    Done,
-    Close,
-    PrintResponses,
-    /// Show the selected suggestion's contact, hidden by default (a projected screen).
-    ShowContact,
-    /// Prepare / item: the item's cost plan.
-    CostPlan,
-    EditCost,
-    /// Archive: the report's summary.
-    Summary,
-    Year,
-}
-
-impl CivicAct {
-    /// See `Act::changes_record`.
-    pub fn changes_record(&self) -> bool {
-        use CivicAct::*;
-        !matches!(
-            self,
-            Suggestions | PrintResponses | ShowContact | CostPlan | Summary | Year
-        )
-    }
-}
+use crate::ui::keys::act::{Act, CivicAct};
+use crate::ui::keys::binding::{Binding, Key};
 
 const fn b(keys: &'static [Key], act: CivicAct, hint: crate::strings::Tr) -> Binding {
     Binding {

@@ -8,7 +8,8 @@ use crate::domain::model::Choice;
 use crate::strings::ui as s;
 use crate::strings::written as w;
 use crate::strings::written_ui as wu;
-use crate::ui::keys::{Act, Binding, Key, b};
+use crate::ui::keys::act::Act;
+use crate::ui::keys::binding::{Binding, Key, b};
 
 use Key::{Char as C, Code};
 

@@ -4,18 +4,22 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row};
 
 use crate::domain::model::ActionStatus;
-use crate::domain::text::{clean_line, truncate, width};
+use crate::domain::text::{clean_line, width};
 use crate::store::StoreError;
 use crate::store::actions::{BoardRow, HistoryRow, today};
 use crate::strings::{self, ui as s};
-use crate::ui::columns::{self, Col};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
+use crate::ui::widgets::columns::Col;
+use crate::ui::widgets::table::{Fitted, ListTable, widest};
 use crate::ui::{forms, theme};
 
 pub struct Actions {
@@ -51,13 +55,18 @@ impl Actions {
 }
 
 /// Change an action item's status; the note is kept in its history.
-fn status_form(ctx: &Ctx, r: &BoardRow) -> Form {
+fn status_form(ctx: &Ctx, r: &BoardRow) -> Form<Nav> {
     let (l, action) = (ctx.lang, r.id);
-    let options = forms::opts(
+    let mut fields = Fields::default();
+    let status_field = fields.pick(
+        "status",
+        s::COL_STATUS,
         ActionStatus::ALL,
-        |st| st.as_db(),
-        |st| strings::action_status(l, st),
+        r.status,
+        |st| st.as_db().to_string(),
+        |st| strings::action_status(l, st).to_string(),
     );
+    let note_field = fields.text(Field::text("note", s::F_NOTE, ""));
     Form::new(
         format!(
             "{}{}{}",
@@ -65,14 +74,11 @@ fn status_form(ctx: &Ctx, r: &BoardRow) -> Form {
             s::colon(l),
             clean_line(&r.what)
         ),
-        vec![
-            Field::choice("status", s::COL_STATUS, options, r.status.as_db()),
-            Field::text("note", s::F_NOTE, ""),
-        ],
+        fields,
         move |f, ctx| {
-            let status = ActionStatus::from_db(&f.choice("status")).unwrap_or(ActionStatus::Open);
+            let status = f.pick(&status_field);
             ctx.store
-                .set_action_status(action, status, &f.text("note"))?;
+                .set_action_status(action, status, &f.get(note_field))?;
             Ok(forms::saved(ctx))
         },
     )
@@ -116,35 +122,51 @@ impl Screen for Actions {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let l = ctx.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(50), Constraint::Length(34)]).areas(area);
+        self.draw_table(ctx, f, list);
+        self.draw_detail(ctx, f, side);
+    }
+}
+
+impl Actions {
+    /// The action items, then the agreements to check, in fitted columns.
+    fn draw_table(&self, ctx: &Ctx, f: &mut Frame<'_>, list: Rect) {
+        let l = ctx.lang;
         // Each column as wide as it needs; the item title, then who, give first; every
         // cell cut with a visible "…".
-        let what = |r: &BoardRow| width(&clean_line(&r.what));
-        let widest = |f: &dyn Fn(&BoardRow) -> usize, head: &str| {
-            self.rows.iter().map(f).max().unwrap_or(0).max(width(head))
-        };
-        let cols = columns::fit(
-            list.width.saturating_sub(2),
-            2,
+        let cols = Fitted::new(
+            list,
             &[
                 Col::new(8, 6, 4),
                 Col::fixed(10),
-                Col::new(widest(&what, ctx.t(s::F_WHAT)).min(40), 12, 3),
                 Col::new(
-                    widest(&|r| width(&clean_line(&r.who)), ctx.t(s::F_WHO)).min(16),
+                    widest(
+                        &self.rows,
+                        |r| width(&clean_line(&r.what)),
+                        ctx.t(s::F_WHAT),
+                    )
+                    .min(40),
+                    12,
+                    3,
+                ),
+                Col::new(
+                    widest(&self.rows, |r| width(&clean_line(&r.who)), ctx.t(s::F_WHO)).min(16),
                     6,
                     2,
                 ),
                 Col::new(
-                    widest(&|r| width(&clean_line(&r.item_title)), ctx.t(s::ITEM_TITLE)).min(24),
+                    widest(
+                        &self.rows,
+                        |r| width(&clean_line(&r.item_title)),
+                        ctx.t(s::ITEM_TITLE),
+                    )
+                    .min(24),
                     6,
                     1,
                 ),
             ],
         );
-        let cut = |t: &str, i: usize| truncate(t, usize::from(cols[i]));
         let mut rows: Vec<Row<'_>> = self
             .rows
             .iter()
@@ -164,60 +186,55 @@ impl Screen for Actions {
                 Row::new(vec![
                     Cell::from(status).style(style),
                     Cell::from(r.due.clone()),
-                    Cell::from(cut(&clean_line(&r.what), 2)),
-                    Cell::from(cut(&clean_line(&r.who), 3)),
-                    Cell::from(cut(&clean_line(&r.item_title), 4)),
+                    Cell::from(cols.cut(&clean_line(&r.what), 2)),
+                    Cell::from(cols.cut(&clean_line(&r.who), 3)),
+                    Cell::from(cols.cut(&clean_line(&r.item_title), 4)),
                 ])
             })
             .collect();
-        rows.extend(self.cases.iter().map(|c| {
-            let late = crate::domain::followup::past_due(&c.due_on, &self.today);
-            let (word, style) = if late {
-                (format!("{}!", ctx.t(s::OVERDUE)), theme::fail())
-            } else {
-                (
-                    ctx.t(strings::mediation::DUE_BOARD).to_string(),
-                    theme::focus(),
-                )
-            };
-            let case = format!("{} {}", ctx.t(strings::mediation::K_MEDIATION), c.number);
-            Row::new(vec![
-                Cell::from(cut(&word, 0)).style(style),
-                Cell::from(c.due_on.clone()),
-                Cell::from(cut(&clean_line(&c.title), 2)),
-                Cell::from(""),
-                Cell::from(cut(&case, 4)),
-            ])
-        }));
-        let header = Row::new(vec![
-            ctx.t(s::COL_STATUS),
-            ctx.t(s::F_DUE),
-            ctx.t(s::F_WHAT),
-            ctx.t(s::F_WHO),
-            ctx.t(s::ITEM_TITLE),
-        ])
-        .style(theme::heading());
-        let table = Table::new(
+        rows.extend(self.cases.iter().map(|c| self.case_row(ctx, c, &cols)));
+        ListTable {
+            title: format!(" {} ", ctx.t(s::BOARD_TITLE)),
+            header: [s::COL_STATUS, s::F_DUE, s::F_WHAT, s::F_WHO, s::ITEM_TITLE]
+                .into_iter()
+                .map(|h| Cell::from(ctx.t(h)))
+                .collect(),
+            widths: cols.constraints(),
             rows,
-            cols.iter()
-                .map(|&w| Constraint::Length(w))
-                .collect::<Vec<_>>(),
-        )
-        .header(header)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {} ", ctx.t(s::BOARD_TITLE))),
-        )
-        .row_highlight_style(theme::selected())
-        .highlight_symbol("> ");
-        let mut state =
-            TableState::default().with_selected(if self.rows.is_empty() && self.cases.is_empty() {
-                None
-            } else {
-                Some(self.sel)
-            });
-        f.render_stateful_widget(table, list, &mut state);
+            selected: (!(self.rows.is_empty() && self.cases.is_empty())).then_some(self.sel),
+        }
+        .render(f, list);
+    }
+
+    /// A mediation agreement to check, as a row of the board.
+    fn case_row(
+        &self,
+        ctx: &Ctx,
+        c: &crate::store::mediation::CaseDue,
+        cols: &Fitted,
+    ) -> Row<'static> {
+        let late = crate::domain::followup::past_due(&c.due_on, &self.today);
+        let (word, style) = if late {
+            (format!("{}!", ctx.t(s::OVERDUE)), theme::fail())
+        } else {
+            (
+                ctx.t(strings::mediation::DUE_BOARD).to_string(),
+                theme::focus(),
+            )
+        };
+        let case = format!("{} {}", ctx.t(strings::mediation::K_MEDIATION), c.number);
+        Row::new(vec![
+            Cell::from(cols.cut(&word, 0)).style(style),
+            Cell::from(c.due_on.clone()),
+            Cell::from(cols.cut(&clean_line(&c.title), 2)),
+            Cell::from(""),
+            Cell::from(cols.cut(&case, 4)),
+        ])
+    }
+
+    /// The selected row's history (or the agreement's status and due date).
+    fn draw_detail(&self, ctx: &Ctx, f: &mut Frame<'_>, side: Rect) {
+        let l = ctx.lang;
         let mut lines: Vec<Line<'_>> = Vec::new();
         if let Some(r) = self.rows.get(self.sel) {
             lines.push(Line::from(Span::styled(

@@ -6,17 +6,21 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use crate::domain::model::{ItemStatus, MeetingStatus};
+use crate::domain::model::ItemStatus;
 use crate::domain::text::{clean_line, truncate, width};
 use crate::store::StoreError;
 use crate::store::ids::MeetingId;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::{Lang, Tr, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::meeting;
+use crate::ui::item_detail::item_detail;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::resume::item_route;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
-use crate::ui::screens::{attendance, item, minutes, prepare, vote};
 use crate::ui::{room, theme};
 
 pub struct Agenda {
@@ -104,7 +108,7 @@ impl Screen for Agenda {
                 Some(it) => open_item(ctx, it),
                 None => Nav::Stay,
             },
-            Act::Attendance => Nav::push(attendance::Attendance::load(ctx, self.id)),
+            Act::Attendance => Nav::Open(Route::Attendance { meeting: self.id }),
             Act::AddItem => meeting::item_nav(ctx, self.id, None),
             // Refused at once when impossible; the confirmation lists the items that
             // would be recorded as never taken up.
@@ -186,7 +190,7 @@ impl Screen for Agenda {
         f.render_widget(block, detail);
         if let Some(it) = self.items.get(self.sel) {
             f.render_widget(
-                Paragraph::new(prepare::item_detail(l, it, inner.width as usize)),
+                Paragraph::new(item_detail(l, it, inner.width as usize)),
                 inner,
             );
         }
@@ -199,43 +203,9 @@ fn adjourn(ctx: &mut Ctx, m: MeetingId) -> Nav {
         return Nav::Stay;
     }
     ctx.room = false;
-    let minutes = minutes::Minutes::load(ctx, m);
-    Nav::Reset(vec![Box::new(minutes)])
-}
-
-/// The screen for an item in its present state.
-fn item_screen(ctx: &mut Ctx, it: &ItemRow) -> Box<dyn Screen> {
-    match it.status {
-        ItemStatus::Voting => Box::new(vote::Vote::load(ctx, it.id)),
-        ItemStatus::Closed if ctx.store_do(|st| st.closure(it.id)).flatten().is_some() => {
-            Box::new(vote::Vote::load(ctx, it.id))
-        }
-        _ => Box::new(item::ItemView::load(ctx, it.id)),
-    }
+    Nav::Reset(vec![Route::Minutes { meeting: m }])
 }
 
 pub fn open_item(ctx: &mut Ctx, it: &ItemRow) -> Nav {
-    Nav::Push(item_screen(ctx, it))
-}
-
-/// Return to an open meeting where it was left: its agenda, and the item (and the voter
-/// of a roll call) that was current.
-pub fn resume(ctx: &mut Ctx, meeting: MeetingId) -> Nav {
-    let Some(m) = ctx.store_do(|st| st.meeting(meeting)) else {
-        return Nav::Stay;
-    };
-    if m.status != MeetingStatus::Open {
-        return Nav::Stay;
-    }
-    let mut screens: Vec<Box<dyn Screen>> = vec![Box::new(Agenda::load(ctx, meeting))];
-    let current = match m.current_item {
-        Some(id) => ctx.store_do(|st| st.item(id)),
-        None => None,
-    };
-    if let Some(it) = current
-        && matches!(it.status, ItemStatus::Voting | ItemStatus::Discussing)
-    {
-        screens.push(item_screen(ctx, &it));
-    }
-    Nav::Reset(screens)
+    Nav::Open(item_route(ctx, it))
 }

@@ -2,7 +2,6 @@
 //! its verification status; filters; search over minutes, proposals and remarks that shows
 //! the matching line and opens the minutes there.
 
-use std::any::Any;
 use std::collections::HashMap;
 
 use ratatui::Frame;
@@ -19,16 +18,16 @@ use crate::store::StoreError;
 use crate::store::archive::{ArchiveFilter, ArchiveRow};
 use crate::store::ids::MeetingId;
 use crate::strings::{self, Lang, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
 use crate::ui::keys::{self, Act, Binding};
-use crate::ui::screens::minutes::{Minutes, highlight};
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded, reread};
 use crate::ui::screens::moved;
 use crate::ui::theme;
-
-/// What the search form hands to the archive (see `Screen::deliver`); the filter form
-/// hands an `ArchiveFilter`.
-struct Search(String);
 
 /// How many rows around the selection get their status and matching line worked out.
 const WINDOW: usize = 25;
@@ -92,19 +91,18 @@ impl Archive {
         Ok(())
     }
 
-    fn search_form(&self, ctx: &Ctx) -> Form {
-        Form::new(
-            ctx.t(s::K_SEARCH),
-            vec![
-                // Opened empty: new words replace the old search (which the filter line
-                // still shows), they are not typed after it.
-                Field::text("words", s::F_SEARCH_WORDS, "").with_hint(s::F_SEARCH_HINT),
-            ],
-            |f, _| Ok(Nav::Deliver(Box::new(Search(f.text("words"))))),
-        )
+    fn search_form(&self, ctx: &Ctx) -> Form<Nav> {
+        let mut fields = Fields::default();
+        // Opened empty: new words replace the old search (which the filter line
+        // still shows), they are not typed after it.
+        let words_field =
+            fields.text(Field::text("words", s::F_SEARCH_WORDS, "").with_hint(s::F_SEARCH_HINT));
+        Form::new(ctx.t(s::K_SEARCH), fields, move |f, _| {
+            Ok(Nav::Deliver(Delivered::ArchiveSearch(f.get(words_field))))
+        })
     }
 
-    fn filter_form(&self, ctx: &Ctx) -> Result<Form, StoreError> {
+    fn filter_form(&self, ctx: &Ctx) -> Result<Form<Nav>, StoreError> {
         let l = ctx.lang;
         let any = (String::new(), ctx.t(s::ANY).to_string());
         let mut communities = vec![any.clone()];
@@ -134,38 +132,51 @@ impl Archive {
         ];
         let f = &self.filter;
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-        Ok(Form::new(
-            ctx.t(s::K_FILTER),
-            vec![
-                Field::choice("community", s::F_COMMUNITY, communities, &opt(&f.community)),
-                Field::choice("kind", s::F_KIND, kinds, &opt(&f.kind)),
-                Field::text("since", s::F_SINCE, &opt(&f.since)).with_hint(s::F_DATE_HINT),
-                Field::text("until", s::F_UNTIL, &opt(&f.until)).with_hint(s::F_DATE_HINT),
-                Field::choice("category", s::F_CATEGORY, cats, &opt(&f.category)),
-                Field::choice("outcome", s::F_OUTCOME, outcomes, &opt(&f.outcome)),
-            ],
-            |f, _| {
-                let (since, until) = (
-                    f.text("since").trim().to_string(),
-                    f.text("until").trim().to_string(),
-                );
-                for d in [&since, &until] {
-                    if !d.is_empty() && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-                        return Err(Refusal::BadFilterDate.into());
-                    }
+        let mut fields = Fields::default();
+        let community_field = fields.choice(Field::choice(
+            "community",
+            s::F_COMMUNITY,
+            communities,
+            &opt(&f.community),
+        ));
+        let kind_field = fields.choice(Field::choice("kind", s::F_KIND, kinds, &opt(&f.kind)));
+        let since_field =
+            fields.text(Field::text("since", s::F_SINCE, &opt(&f.since)).with_hint(s::F_DATE_HINT));
+        let until_field =
+            fields.text(Field::text("until", s::F_UNTIL, &opt(&f.until)).with_hint(s::F_DATE_HINT));
+        let category_field = fields.choice(Field::choice(
+            "category",
+            s::F_CATEGORY,
+            cats,
+            &opt(&f.category),
+        ));
+        let outcome_field = fields.choice(Field::choice(
+            "outcome",
+            s::F_OUTCOME,
+            outcomes,
+            &opt(&f.outcome),
+        ));
+        Ok(Form::new(ctx.t(s::K_FILTER), fields, move |f, _| {
+            let (since, until) = (
+                f.get(since_field).trim().to_string(),
+                f.get(until_field).trim().to_string(),
+            );
+            for d in [&since, &until] {
+                if !d.is_empty() && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                    return Err(Refusal::BadFilterDate.into());
                 }
-                let some = |x: String| Some(x).filter(|x| !x.is_empty());
-                Ok(Nav::Deliver(Box::new(ArchiveFilter {
-                    community: some(f.choice("community")),
-                    kind: some(f.choice("kind")),
-                    since: some(since),
-                    until: some(until),
-                    category: some(f.choice("category")),
-                    outcome: some(f.choice("outcome")),
-                    ..ArchiveFilter::default()
-                })))
-            },
-        ))
+            }
+            let some = |x: String| Some(x).filter(|x| !x.is_empty());
+            Ok(Nav::Deliver(Delivered::ArchiveFilter(ArchiveFilter {
+                community: some(f.pick(&community_field)),
+                kind: some(f.pick(&kind_field)),
+                since: some(since),
+                until: some(until),
+                category: some(f.pick(&category_field)),
+                outcome: some(f.pick(&outcome_field)),
+                ..ArchiveFilter::default()
+            })))
+        }))
     }
 
     fn filter_text(&self, l: Lang) -> String {
@@ -215,23 +226,20 @@ impl Screen for Archive {
         self.fill(ctx)
     }
 
-    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
-        let value = match value.downcast::<Search>() {
-            Ok(q) => {
-                self.filter.search = Some(q.0.trim().to_string()).filter(|q| !q.is_empty());
-                None
+    fn deliver(&mut self, ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        match value {
+            Delivered::ArchiveSearch(q) => {
+                self.filter.search = Some(q.trim().to_string()).filter(|q| !q.is_empty());
             }
-            Err(other) => Some(other),
-        };
-        if let Some(v) = value
-            && let Ok(f) = v.downcast::<ArchiveFilter>()
-        {
-            let kept = std::mem::take(&mut self.filter);
-            self.filter = ArchiveFilter {
-                search: kept.search,
-                include_open: kept.include_open,
-                ..*f
-            };
+            Delivered::ArchiveFilter(f) => {
+                let kept = std::mem::take(&mut self.filter);
+                self.filter = ArchiveFilter {
+                    search: kept.search,
+                    include_open: kept.include_open,
+                    ..f
+                };
+            }
+            _ => {}
         }
         self.sel = 0;
         self.rows.clear();
@@ -241,7 +249,7 @@ impl Screen for Archive {
 
     fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         match act {
-            Act::Civic(_) => Nav::push(crate::ui::screens::summary::Summary::load(ctx)),
+            Act::Civic(_) => Nav::Open(Route::Summary),
             Act::Up | Act::Down | Act::PageUp | Act::PageDown | Act::Top | Act::Bottom => {
                 self.sel = moved(self.sel, self.rows.len(), act, 10);
                 if let Err(e) = self.fill(ctx) {
@@ -266,8 +274,11 @@ impl Screen for Archive {
             }
             Act::Open => match self.rows.get(self.sel) {
                 Some(r) => {
-                    let q = self.filter.search.clone().unwrap_or_default();
-                    Nav::push(Minutes::open_at(ctx, r.id, &q))
+                    let words = self.filter.search.clone().unwrap_or_default();
+                    Nav::Open(Route::MinutesAt {
+                        meeting: r.id,
+                        words,
+                    })
                 }
                 None => Nav::Stay,
             },
@@ -294,70 +305,13 @@ impl Screen for Archive {
             .style(theme::focus()),
             top,
         );
-        let q = self.filter.search.clone();
         let width = list.width.saturating_sub(8) as usize;
         let items: Vec<ListItem<'_>> = if self.rows.is_empty() {
             vec![ListItem::new(ctx.t(s::NOTHING_FOUND))]
         } else {
             self.rows
                 .iter()
-                .map(|r| {
-                    let (word, style) = match (r.status.as_str(), self.status.get(&r.id)) {
-                        ("signed", Some(Some(VerifyStatus::Valid))) => {
-                            (s::ST_VALID.get(l), theme::pass())
-                        }
-                        ("signed", Some(Some(VerifyStatus::Invalid(_)))) => {
-                            (s::ST_INVALID.get(l), theme::fail())
-                        }
-                        ("signed", _) => (s::ST_SIGNED.get(l), theme::dim()),
-                        _ => (s::ST_UNSIGNED.get(l), theme::focus()),
-                    };
-                    let kind = MeetingKind::from_db(&r.kind)
-                        .map(|k| strings::meeting_kind(l, k))
-                        .unwrap_or("");
-                    let origin = if r.origin == "imported" {
-                        s::IMPORTED.get(l)
-                    } else {
-                        ""
-                    };
-                    let outcomes: Vec<String> = r
-                        .items
-                        .iter()
-                        .filter_map(|i| {
-                            i.outcome.as_deref().map(|o| {
-                                format!(
-                                    "{}{}",
-                                    clean_line(&i.title),
-                                    if o == "passed" { "✓" } else { "✗" }
-                                )
-                            })
-                        })
-                        .collect();
-                    let mut lines = vec![
-                        Line::from(vec![
-                            Span::styled(format!("[{word}] "), style),
-                            Span::raw(format!(
-                                "{}  {}  {}  {}{}",
-                                r.starts_at.get(..10).unwrap_or(&r.starts_at),
-                                clean_line(&r.community),
-                                kind,
-                                clean_line(&r.title),
-                                origin
-                            )),
-                        ]),
-                        Line::from(Span::styled(
-                            format!("      {}", truncate(&outcomes.join("  "), width)),
-                            theme::dim(),
-                        )),
-                    ];
-                    if let Some(m) = self.matches.get(&r.id).filter(|m| !m.is_empty()) {
-                        let mut hl =
-                            highlight(format!("      {}", truncate(m, width)), q.as_deref());
-                        hl.spans.insert(0, Span::raw(""));
-                        lines.push(hl);
-                    }
-                    ListItem::new(lines)
-                })
+                .map(|r| self.row_item(ctx, r, width))
                 .collect()
         };
         let list_w = List::new(items)
@@ -368,13 +322,92 @@ impl Screen for Archive {
             )
             .highlight_style(theme::selected())
             .highlight_symbol("> ");
-        let mut state = ListState::default().with_selected(if self.rows.is_empty() {
-            None
-        } else {
-            Some(self.sel)
-        });
+        let mut state =
+            ListState::default().with_selected((!self.rows.is_empty()).then_some(self.sel));
         f.render_stateful_widget(list_w, list, &mut state);
     }
+}
+
+impl Archive {
+    /// One meeting: its verification, date, community, kind and title; its items'
+    /// outcomes; the line that matched the search.
+    fn row_item(&self, ctx: &Ctx, r: &ArchiveRow, width: usize) -> ListItem<'static> {
+        let l = ctx.lang;
+        let q = self.filter.search.clone();
+        let (word, style) = match (r.status.as_str(), self.status.get(&r.id)) {
+            ("signed", Some(Some(VerifyStatus::Valid))) => (s::ST_VALID.get(l), theme::pass()),
+            ("signed", Some(Some(VerifyStatus::Invalid(_)))) => {
+                (s::ST_INVALID.get(l), theme::fail())
+            }
+            ("signed", _) => (s::ST_SIGNED.get(l), theme::dim()),
+            _ => (s::ST_UNSIGNED.get(l), theme::focus()),
+        };
+        let kind = MeetingKind::from_db(&r.kind)
+            .map(|k| strings::meeting_kind(l, k))
+            .unwrap_or("");
+        let origin = if r.origin == "imported" {
+            s::IMPORTED.get(l)
+        } else {
+            ""
+        };
+        let outcomes: Vec<String> = r
+            .items
+            .iter()
+            .filter_map(|i| {
+                i.outcome.as_deref().map(|o| {
+                    format!(
+                        "{}{}",
+                        clean_line(&i.title),
+                        if o == "passed" { "✓" } else { "✗" }
+                    )
+                })
+            })
+            .collect();
+        let mut lines = vec![
+            Line::from(vec![
+                Span::styled(format!("[{word}] "), style),
+                Span::raw(format!(
+                    "{}  {}  {}  {}{}",
+                    r.starts_at.get(..10).unwrap_or(&r.starts_at),
+                    clean_line(&r.community),
+                    kind,
+                    clean_line(&r.title),
+                    origin
+                )),
+            ]),
+            Line::from(Span::styled(
+                format!("      {}", truncate(&outcomes.join("  "), width)),
+                theme::dim(),
+            )),
+        ];
+        if let Some(m) = self.matches.get(&r.id).filter(|m| !m.is_empty()) {
+            let mut hl = highlight(format!("      {}", truncate(m, width)), q.as_deref());
+            hl.spans.insert(0, Span::raw(""));
+            lines.push(hl);
+        }
+        ListItem::new(lines)
+    }
+}
+
+/// A line with every occurrence of `q` highlighted.
+fn highlight(line: String, q: Option<&str>) -> Line<'static> {
+    let style = if line.starts_with('#') {
+        theme::heading()
+    } else {
+        ratatui::style::Style::default()
+    };
+    let Some(q) = q.filter(|q| !q.is_empty() && line.contains(*q)) else {
+        return Line::from(Span::styled(line, style));
+    };
+    let mut spans = Vec::new();
+    let mut rest = line.as_str();
+    while let Some(i) = rest.find(q) {
+        spans.push(Span::styled(rest[..i].to_string(), style));
+        spans.push(Span::styled(q.to_string(), theme::selected()));
+        rest = &rest[i + q.len()..];
+    }
+    spans.push(Span::styled(rest.to_string(), style));
+    Line::from(spans)
 }
 
 /// A line of the minutes as a reader sees it, without its Markdown marks: the heading's

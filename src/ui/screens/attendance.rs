@@ -4,22 +4,26 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row};
 
 use crate::domain::model::{CouncilKind, Electorate, PresenceKind};
 use crate::domain::presence::{self, Attendance as Att};
 use crate::domain::rules::numbers::fmt_area;
 use crate::domain::rules::{self, Eligible, Rule, RuleKind};
-use crate::domain::text::{clean_line, truncate, width};
+use crate::domain::text::{clean_line, width};
 use crate::store::StoreError;
 use crate::store::ids::MeetingId;
 use crate::store::roster::VoterRow;
 use crate::strings::{self, ui as s};
-use crate::ui::columns::{self, Col};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
 use crate::ui::forms::floor;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded, reread};
 use crate::ui::screens::moved;
+use crate::ui::widgets::columns::Col;
+use crate::ui::widgets::table::{Fitted, ListTable, widest};
 use crate::ui::{room, theme, widgets};
 
 pub struct Attendance {
@@ -130,8 +134,8 @@ impl Screen for Attendance {
     }
 
     /// A proxy recorded: shown as stored, and on to the next row.
-    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn std::any::Any>) -> Result<Nav, StoreError> {
-        if value.is::<floor::ProxyRecorded>() {
+    fn deliver(&mut self, ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::ProxyRecorded = value {
             self.reload(ctx)?;
             self.sel = moved(self.sel, self.voters.len(), Act::Down, 1);
         }
@@ -198,54 +202,54 @@ impl Screen for Attendance {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(ctx.lang);
-        let l = ctx.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(area);
-        let units_of = |v: &VoterRow| {
-            let units: Vec<String> = v.units.iter().map(|u| clean_line(&u.label)).collect();
-            units.join(" ")
-        };
+        self.draw_table(ctx, f, list);
+        self.draw_quorum(ctx, f, side);
+    }
+}
+
+/// A voter's units, as one line.
+fn units_of(v: &VoterRow) -> String {
+    let units: Vec<String> = v.units.iter().map(|u| clean_line(&u.label)).collect();
+    units.join(" ")
+}
+
+impl Attendance {
+    /// The roll: each voter with their units and where they stand.
+    fn draw_table(&self, ctx: &Ctx, f: &mut Frame<'_>, list: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
         let header_cells = [
             "#",
             ctx.t(s::COL_NAME),
             ctx.t(s::COL_UNITS),
             ctx.t(s::COL_STATUS),
         ];
-        let widest = |f: &dyn Fn(&VoterRow) -> usize, head: &str| {
-            self.voters
-                .iter()
-                .map(f)
-                .max()
-                .unwrap_or(0)
-                .max(width(head))
-        };
+        let v = &self.voters;
         // Names keep their room: the units give first, then names down to 8 columns;
         // a short status ("未点名") stays whole. Each cell is cut to its column with a
         // visible "…".
-        let cols = columns::fit(
-            list.width.saturating_sub(2),
-            2,
+        let cols = Fitted::new(
+            list,
             &[
                 Col::fixed(width(&self.voters.len().to_string()).max(1)),
                 Col::new(
-                    widest(&|v| width(&clean_line(&v.name)), header_cells[1]).min(20),
+                    widest(v, |v| width(&clean_line(&v.name)), header_cells[1]).min(20),
                     8,
                     2,
                 ),
                 Col::new(
-                    widest(&|v| width(&units_of(v)), header_cells[2]).min(20),
+                    widest(v, |v| width(&units_of(v)), header_cells[2]).min(20),
                     6,
                     1,
                 ),
                 Col::new(
-                    widest(&|v| width(&self.status_text(ctx, v)), header_cells[3]),
+                    widest(v, |v| width(&self.status_text(ctx, v)), header_cells[3]),
                     8,
                     3,
                 ),
             ],
         );
-        let cut = |t: &str, i: usize| truncate(t, usize::from(cols[i]));
         let rows: Vec<Row<'_>> = self
             .voters
             .iter()
@@ -259,37 +263,34 @@ impl Screen for Attendance {
                 };
                 Row::new(vec![
                     Cell::from(format!("{}", i + 1)),
-                    Cell::from(cut(&clean_line(&v.name), 1)),
-                    Cell::from(cut(&units_of(v), 2)),
-                    Cell::from(cut(&st, 3)).style(style),
+                    Cell::from(cols.cut(&clean_line(&v.name), 1)),
+                    Cell::from(cols.cut(&units_of(v), 2)),
+                    Cell::from(cols.cut(&st, 3)).style(style),
                 ])
             })
             .collect();
-        let header = Row::new(
-            header_cells
+        ListTable {
+            title: format!(
+                " {}{colon}{} ",
+                ctx.t(s::ATT_TITLE),
+                clean_line(&self.title)
+            ),
+            header: header_cells
                 .iter()
                 .enumerate()
-                .map(|(i, h)| Cell::from(cut(h, i)))
-                .collect::<Vec<_>>(),
-        )
-        .style(theme::heading());
-        let table = Table::new(
+                .map(|(i, h)| Cell::from(cols.cut(h, i)))
+                .collect(),
+            widths: cols.constraints(),
             rows,
-            cols.iter()
-                .map(|&w| Constraint::Length(w))
-                .collect::<Vec<_>>(),
-        )
-        .header(header)
-        .block(Block::default().borders(Borders::ALL).title(format!(
-            " {}{colon}{} ",
-            ctx.t(s::ATT_TITLE),
-            clean_line(&self.title)
-        )))
-        .row_highlight_style(theme::selected())
-        .highlight_symbol("> ");
-        let mut state = TableState::default().with_selected(Some(self.sel));
-        f.render_stateful_widget(table, list, &mut state);
+            selected: Some(self.sel),
+        }
+        .render(f, list);
+    }
 
+    /// The quorum as it stands: heads, area, who is not yet called, the rule's checks.
+    fn draw_quorum(&self, ctx: &Ctx, f: &mut Frame<'_>, side: Rect) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
         let present: Vec<&VoterRow> = self
             .voters
             .iter()

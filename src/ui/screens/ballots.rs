@@ -18,8 +18,10 @@ use crate::store::ids::MeetingId;
 use crate::store::written::close::Progress;
 use crate::store::written::{BallotEntry, Purpose};
 use crate::strings::{self, written as w};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::ctx::Ctx;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded, reread};
 use crate::ui::theme;
 
 pub struct Ballots {
@@ -212,9 +214,17 @@ impl Screen for Ballots {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let l = ctx.lang;
         let [left, right] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(52)]).areas(area);
+        self.draw_entry(ctx, f, left);
+        self.draw_progress(ctx, f, right);
+    }
+}
+
+impl Ballots {
+    /// The number typed, and the ballot it found with each item's answer so far.
+    fn draw_entry(&self, ctx: &Ctx, f: &mut Frame<'_>, left: Rect) {
+        let l = ctx.lang;
         let mut lines = vec![
             Line::styled(clean_line(&self.title), theme::heading()),
             Line::from(format!("{}：{}▏", ctx.t(w::NUMBER), self.typed)),
@@ -259,6 +269,12 @@ impl Screen for Ballots {
             ),
             left,
         );
+    }
+
+    /// The consultation's progress: ballots issued, served, returned, valid; each item's
+    /// figures so far.
+    fn draw_progress(&self, ctx: &Ctx, f: &mut Frame<'_>, right: Rect) {
+        let l = ctx.lang;
         let mut p = Vec::new();
         if let Some(pr) = &self.progress {
             let c = &pr.counts;

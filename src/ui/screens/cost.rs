@@ -16,17 +16,22 @@ use crate::store::StoreError;
 use crate::store::ids::ItemId;
 use crate::store::refusal::suggestions::SuggestionRefusal;
 use crate::strings::{suggestions as w, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
-use crate::ui::keys::suggestions::{self, CivicAct};
+use crate::ui::keys::act::CivicAct;
+use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::{forms, theme};
 
 pub struct CostView {
     pub item: ItemId,
     pub title: String,
     pub cost: Option<ItemCost>,
-    pub scroll: usize,
+    pub scroll: Scroll,
 }
 
 impl CostView {
@@ -37,7 +42,7 @@ impl CostView {
                 item,
                 title: String::new(),
                 cost: None,
-                scroll: 0,
+                scroll: Scroll::default(),
             },
         )
     }
@@ -71,9 +76,8 @@ fn plain_yuan(fen: i64) -> String {
     fmt_yuan(fen).replace(',', "")
 }
 
-pub fn cost_form(ctx: &Ctx, item: ItemId, cur: Option<&CostPlan>) -> Form {
+pub fn cost_form(ctx: &Ctx, item: ItemId, cur: Option<&CostPlan>) -> Form<Nav> {
     let l = ctx.lang;
-    let methods = forms::opts(&ShareMethod::ALL, |m| m.as_db(), |m| w::method(l, m));
     let total = cur.map(|p| plain_yuan(p.total_fen)).unwrap_or_default();
     let fixed = cur
         .map(|p| {
@@ -84,39 +88,41 @@ pub fn cost_form(ctx: &Ctx, item: ItemId, cur: Option<&CostPlan>) -> Form {
                 .join(", ")
         })
         .unwrap_or_default();
-    let method = cur.map(|p| p.method.as_db()).unwrap_or("area");
+    let method = cur.map(|p| p.method).unwrap_or(ShareMethod::Area);
     let coefs = cur.map(|p| fmt_coefs(&p.coefs)).unwrap_or_default();
-    Form::new(
-        ctx.t(w::COST_TITLE),
-        vec![
-            Field::text("total", w::COST_TOTAL, &total),
-            Field::text("fixed", w::COST_FIXED, &fixed),
-            Field::choice("method", w::COST_METHOD, methods, method),
-            Field::text("coefs", w::COST_COEFS, &coefs),
-        ],
-        move |f, ctx| {
-            let total = f.text("total");
-            if total.trim().is_empty() {
-                ctx.store.set_cost_plan(item, None)?;
-                ctx.info(ctx.t(w::COST_REMOVED));
-                return Ok(Nav::Reload);
-            }
-            let total_fen =
-                parse_yuan(&total).ok_or_else(|| refuse(SuggestionRefusal::CostTotal))?;
-            let fixed = parse_fixed(&f.text("fixed"))
-                .ok_or_else(|| refuse(SuggestionRefusal::CostFixed))?;
-            let coefs = parse_coefs(&f.text("coefs"))
-                .ok_or_else(|| refuse(SuggestionRefusal::CostWeight))?;
-            let plan = CostPlan {
-                total_fen,
-                fixed,
-                method: ShareMethod::from_db(&f.choice("method")).unwrap_or(ShareMethod::Area),
-                coefs,
-            };
-            ctx.store.set_cost_plan(item, Some(&plan))?;
-            Ok(forms::saved(ctx))
-        },
-    )
+    let mut fields = Fields::default();
+    let total_field = fields.text(Field::text("total", w::COST_TOTAL, &total));
+    let fixed_field = fields.text(Field::text("fixed", w::COST_FIXED, &fixed));
+    let method_field = fields.pick(
+        "method",
+        w::COST_METHOD,
+        &ShareMethod::ALL,
+        method,
+        |m| m.as_db().to_string(),
+        |m| w::method(l, m).to_string(),
+    );
+    let coefs_field = fields.text(Field::text("coefs", w::COST_COEFS, &coefs));
+    Form::new(ctx.t(w::COST_TITLE), fields, move |f, ctx| {
+        let total = f.get(total_field);
+        if total.trim().is_empty() {
+            ctx.store.set_cost_plan(item, None)?;
+            ctx.info(ctx.t(w::COST_REMOVED));
+            return Ok(Nav::Reload);
+        }
+        let total_fen = parse_yuan(&total).ok_or_else(|| refuse(SuggestionRefusal::CostTotal))?;
+        let fixed =
+            parse_fixed(&f.get(fixed_field)).ok_or_else(|| refuse(SuggestionRefusal::CostFixed))?;
+        let coefs = parse_coefs(&f.get(coefs_field))
+            .ok_or_else(|| refuse(SuggestionRefusal::CostWeight))?;
+        let plan = CostPlan {
+            total_fen,
+            fixed,
+            method: f.pick(&method_field),
+            coefs,
+        };
+        ctx.store.set_cost_plan(item, Some(&plan))?;
+        Ok(forms::saved(ctx))
+    })
     .changes_record()
 }
 
@@ -193,14 +199,8 @@ impl Screen for CostView {
                 self.item,
                 self.cost.as_ref().map(|c| &c.plan),
             )),
-            Act::Down | Act::PageDown => {
-                self.scroll += if act == Act::Down { 1 } else { 10 };
-                Nav::Stay
-            }
-            Act::Up | Act::PageUp => {
-                self.scroll = self
-                    .scroll
-                    .saturating_sub(if act == Act::Up { 1 } else { 10 });
+            Act::Up | Act::PageUp | Act::Down | Act::PageDown => {
+                self.scroll.on(act);
                 Nav::Stay
             }
             _ => Nav::Stay,
@@ -213,9 +213,8 @@ impl Screen for CostView {
             Some(c) => plan_lines(ctx, c, width),
             None => vec![Line::from(Span::styled(ctx.t(w::COST_NONE), theme::dim()))],
         };
-        let skip = self.scroll.min(lines.len().saturating_sub(1));
         f.render_widget(
-            Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).block(
+            Paragraph::new(self.scroll.shown(lines)).block(
                 Block::default().borders(Borders::ALL).title(format!(
                     " {}：{} ",
                     ctx.t(w::COST_TITLE),

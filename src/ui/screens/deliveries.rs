@@ -2,8 +2,6 @@
 //! when and how it was served, or the list of those not yet served (the default: the
 //! round of the doors), narrowed by a name, unit or number. Enter records a delivery.
 
-use std::any::Any;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -15,13 +13,17 @@ use crate::domain::written::ballot_number::grouped;
 use crate::store::StoreError;
 use crate::store::ids::{MeetingId, VoterId};
 use crate::store::written::BallotRow;
+use crate::strings::Tr;
 use crate::strings::written_ui as wu;
-use crate::ui::columns::{Col, fit};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
-use crate::ui::forms::written::{self as forms, Find};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::forms::written as forms;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
 use crate::ui::theme;
+use crate::ui::widgets::columns::{Col, fit};
 
 pub struct Deliveries {
     pub meeting: MeetingId,
@@ -89,9 +91,9 @@ impl Screen for Deliveries {
         Ok(())
     }
 
-    fn deliver(&mut self, _ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
-        if let Ok(find) = value.downcast::<Find>() {
-            self.words = find.0;
+    fn deliver(&mut self, _ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::DeliveriesFind(words) = value {
+            self.words = words;
             self.sel = 0;
         }
         Ok(Nav::Stay)
@@ -152,10 +154,18 @@ impl Screen for Deliveries {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let l = ctx.lang;
-        let colon = crate::strings::ui::colon(l);
         let [head, body] =
             Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+        self.draw_head(ctx, f, head);
+        self.draw_list(ctx, f, body);
+    }
+}
+
+impl Deliveries {
+    /// The consultation's title, how many ballots are served, and what is shown.
+    fn draw_head(&self, ctx: &Ctx, f: &mut Frame<'_>, head: Rect) {
+        let l = ctx.lang;
+        let colon = crate::strings::ui::colon(l);
         let served = self.all.iter().filter(|b| b.served.is_some()).count();
         let mut filter = ctx
             .t(if self.unserved_only {
@@ -186,6 +196,11 @@ impl Screen for Deliveries {
             ),
             head,
         );
+    }
+
+    /// Every ballot shown: its number, the voter, their units, when and how served.
+    fn draw_list(&self, ctx: &Ctx, f: &mut Frame<'_>, body: Rect) {
+        let l = ctx.lang;
         let rows = self.shown();
         let served_text = |b: &BallotRow| match &b.served {
             Some((on, w)) => format!("{on} {}", way(l, *w)),
@@ -235,13 +250,7 @@ impl Screen for Deliveries {
             cell(heads[3], 3)
         );
         let items: Vec<ListItem<'_>> = if rows.is_empty() {
-            vec![ListItem::new(ctx.t(
-                if self.unserved_only && self.words.trim().is_empty() {
-                    wu::NONE_LEFT
-                } else {
-                    wu::NO_MATCH
-                },
-            ))]
+            vec![ListItem::new(ctx.t(self.nothing_shown()))]
         } else {
             rows.iter()
                 .enumerate()
@@ -262,26 +271,43 @@ impl Screen for Deliveries {
                 })
                 .collect()
         };
-        let [hline, list_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)])
-            .areas(Rect {
-                x: body.x + 1,
-                y: body.y + 1,
-                width: body.width.saturating_sub(2),
-                height: body.height.saturating_sub(2),
-            });
-        f.render_widget(Block::default().borders(Borders::ALL), body);
-        f.render_widget(Paragraph::new(header).style(theme::dim()), hline);
-        let mut state = ListState::default().with_selected(if rows.is_empty() {
-            None
-        } else {
-            Some(self.sel)
-        });
-        f.render_stateful_widget(
-            List::new(items)
-                .highlight_style(theme::selected())
-                .highlight_symbol("> "),
-            list_area,
-            &mut state,
-        );
+        let selected = (!rows.is_empty()).then_some(self.sel);
+        render_list(f, body, header, items, selected);
     }
+
+    /// Why the list is empty: every ballot served, or none matches.
+    fn nothing_shown(&self) -> Tr {
+        if self.unserved_only && self.words.trim().is_empty() {
+            wu::NONE_LEFT
+        } else {
+            wu::NO_MATCH
+        }
+    }
+}
+
+/// The list in its border: the column heading, then the rows with the selection.
+fn render_list(
+    f: &mut Frame<'_>,
+    body: Rect,
+    header: String,
+    items: Vec<ListItem<'_>>,
+    selected: Option<usize>,
+) {
+    let [hline, list_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(Rect {
+            x: body.x + 1,
+            y: body.y + 1,
+            width: body.width.saturating_sub(2),
+            height: body.height.saturating_sub(2),
+        });
+    f.render_widget(Block::default().borders(Borders::ALL), body);
+    f.render_widget(Paragraph::new(header).style(theme::dim()), hline);
+    let mut state = ListState::default().with_selected(selected);
+    f.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme::selected())
+            .highlight_symbol("> "),
+        list_area,
+        &mut state,
+    );
 }

@@ -12,10 +12,13 @@ use crate::store::ids::CommunityId;
 use crate::store::meetings::MeetingRow;
 use crate::store::roster::Community;
 use crate::strings::{self, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::resume;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
-use crate::ui::screens::{actions, agenda, archive, minutes, prepare, roster};
 use crate::ui::{forms, theme};
 
 pub enum Row {
@@ -107,18 +110,14 @@ impl Screen for Home {
             }
             Act::Open => match self.rows.get(self.sel) {
                 Some(Row::Meeting(m)) => match m.status {
-                    MeetingStatus::Draft => Nav::push(prepare::Prepare::load(ctx, m.id)),
+                    MeetingStatus::Draft => Nav::Open(Route::Prepare { meeting: m.id }),
                     // A written consultation: its ballots are entered by number.
-                    MeetingStatus::Open if m.written => {
-                        crate::ui::screens::written::open(ctx, m.id)
-                    }
-                    MeetingStatus::Open => agenda::resume(ctx, m.id),
-                    _ => Nav::push(minutes::Minutes::load(ctx, m.id)),
+                    MeetingStatus::Open if m.written => resume::open_written(m.id),
+                    MeetingStatus::Open => resume::resume(ctx, m.id),
+                    _ => Nav::Open(Route::Minutes { meeting: m.id }),
                 },
-                Some(Row::Community(c)) => Nav::push(roster::Roster::load(ctx, c.id)),
-                Some(Row::CaseDue(d)) => Nav::push(
-                    crate::ui::screens::mediation_case::CaseScreen::load(ctx, d.case_id),
-                ),
+                Some(Row::Community(c)) => Nav::Open(Route::Roster { community: c.id }),
+                Some(Row::CaseDue(d)) => Nav::Open(Route::Case { case: d.case_id }),
                 _ => Nav::Stay,
             },
             Act::NewMeeting => match self.community() {
@@ -126,18 +125,17 @@ impl Screen for Home {
                 None => Nav::Stay,
             },
             Act::Roster => match self.community() {
-                Some(c) => Nav::push(roster::Roster::load(ctx, c)),
+                Some(c) => Nav::Open(Route::Roster { community: c }),
                 None => Nav::Stay,
             },
-            Act::Board => Nav::push(actions::Actions::load(ctx)),
-            Act::Civic(_) => Nav::push(crate::ui::screens::suggestions::Suggestions::load(
-                ctx,
-                self.community(),
-            )),
-            Act::Archive => Nav::push(archive::Archive::load(ctx)),
-            Act::Mediation(crate::ui::keys::mediation::MedAct::List) => Nav::push(
-                crate::ui::screens::mediation_list::CaseList::load(ctx, self.community()),
-            ),
+            Act::Board => Nav::Open(Route::Actions),
+            Act::Civic(_) => Nav::Open(Route::Suggestions {
+                community: self.community(),
+            }),
+            Act::Archive => Nav::Open(Route::Archive),
+            Act::Mediation(crate::ui::keys::act::MedAct::List) => Nav::Open(Route::Cases {
+                community: self.community(),
+            }),
             _ => Nav::Stay,
         }
     }

@@ -14,18 +14,21 @@ use crate::store::meetings::ItemRow;
 use crate::store::session::RemarkRow;
 use crate::store::{Refusal, StoreError};
 use crate::strings::{self, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::floor;
+use crate::ui::item_detail::scope_text;
 use crate::ui::keys::{self, Act, Binding};
-use crate::ui::screens::prepare::scope_text;
-use crate::ui::screens::vote;
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded, reread};
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::{room, theme};
 
 pub struct ItemView {
     pub id: ItemId,
     pub item: Option<ItemRow>,
     pub remarks: Vec<RemarkRow>,
-    pub scroll: usize,
+    pub scroll: Scroll,
 }
 
 /// Seconds since an RFC 3339 time, for the speaker's clock.
@@ -46,7 +49,7 @@ impl ItemView {
                 id,
                 item: None,
                 remarks: Vec::new(),
-                scroll: 0,
+                scroll: Scroll::default(),
             },
         );
         // Remember where the meeting is, so a restart comes back here.
@@ -91,23 +94,16 @@ impl Screen for ItemView {
             return Nav::Back;
         };
         match act {
-            Act::Civic(_) => Nav::push(crate::ui::screens::cost::CostView::load(ctx, it.id)),
-            Act::Up | Act::PageUp => {
-                self.scroll = self
-                    .scroll
-                    .saturating_sub(if act == Act::Up { 1 } else { 10 });
-                Nav::Stay
-            }
-            Act::Down | Act::PageDown => {
-                self.scroll += if act == Act::Down { 1 } else { 10 };
+            Act::Civic(_) => Nav::Open(Route::Cost { item: it.id }),
+            Act::Up | Act::PageUp | Act::Down | Act::PageDown => {
+                self.scroll.on(act);
                 Nav::Stay
             }
             Act::Back => Nav::Back,
             // Where "attendance first" sends the host, and back here with Esc.
-            Act::Attendance => Nav::push(crate::ui::screens::attendance::Attendance::load(
-                ctx,
-                it.meeting_id,
-            )),
+            Act::Attendance => Nav::Open(Route::Attendance {
+                meeting: it.meeting_id,
+            }),
             Act::AddSpeaker => Nav::form(floor::speaker_form(ctx, self.id)),
             Act::NextSpeaker => {
                 if ctx.store_do(|st| st.next_speaker(self.id)).is_some() {
@@ -151,7 +147,7 @@ impl Screen for ItemView {
                 let id = self.id;
                 Nav::ask(ctx.t(s::CONFIRM_VOTE).to_string(), move |ctx| {
                     match ctx.store_do(|st| st.start_vote(id)) {
-                        Some(_) => Nav::replace(vote::Vote::load(ctx, id)),
+                        Some(_) => Nav::Replace(Route::Vote { item: id }),
                         None => Nav::Stay,
                     }
                 })
@@ -170,11 +166,19 @@ impl Screen for ItemView {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(ctx.lang);
-        let l = ctx.lang;
         let Some(it) = &self.item else { return };
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(58), Constraint::Min(24)]).areas(area);
+        self.draw_proposal(ctx, f, left, it);
+        self.draw_speakers(ctx, f, right);
+    }
+}
+
+impl ItemView {
+    /// The item: its rule and scope, the rule's explanation, the proposal (scrolled).
+    fn draw_proposal(&self, ctx: &Ctx, f: &mut Frame<'_>, left: Rect, it: &ItemRow) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
         let title = format!(
             " {} {}{colon}{} ",
             ctx.t(s::ITEM_TITLE),
@@ -220,12 +224,11 @@ impl Screen for ItemView {
             &clean_multiline(&it.proposal),
             w,
         ));
-        let scroll = self.scroll.min(lines.len().saturating_sub(1));
-        f.render_widget(
-            Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()),
-            inner,
-        );
+        f.render_widget(Paragraph::new(self.scroll.shown(lines)), inner);
+    }
 
+    /// The speaker now (with the clock), those queued, and those heard, latest first.
+    fn draw_speakers(&self, ctx: &Ctx, f: &mut Frame<'_>, right: Rect) {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(format!(" {} ", ctx.t(s::SPEAKERS)));

@@ -17,10 +17,13 @@ use crate::store::StoreError;
 use crate::store::ids::{CaseId, CommunityId};
 use crate::store::mediation::{CaseRow, CheckRow};
 use crate::strings::mediation as m;
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::mediation as fm;
-use crate::ui::keys::mediation::{CASE, CASE_SIGNED, MedAct};
+use crate::ui::keys::act::MedAct;
+use crate::ui::keys::mediation::{CASE, CASE_SIGNED};
 use crate::ui::keys::{Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::theme;
 use crate::ui::widgets::wrap_lines;
 
@@ -75,12 +78,20 @@ impl CaseScreen {
             .unwrap_or_default()
     }
 
+    /// The case and the agreement's text: its facts, then its terms and signatures.
     fn left(&self, ctx: &Ctx) -> Vec<Line<'static>> {
-        let l = ctx.lang;
-        let c = crate::strings::ui::colon(l);
         let (Some(row), Some(rec)) = (&self.row, &self.rec) else {
             return Vec::new();
         };
+        let mut out = self.facts_lines(ctx, row, rec);
+        out.extend(self.terms_lines(ctx, rec));
+        out
+    }
+
+    /// The case's number, title, status, kind, parties, mediators, facts and issue.
+    fn facts_lines(&self, ctx: &Ctx, row: &CaseRow, rec: &CaseRecord) -> Vec<Line<'static>> {
+        let l = ctx.lang;
+        let c = crate::strings::ui::colon(l);
         let mut out = vec![
             Line::from(Span::styled(
                 format!(
@@ -130,6 +141,14 @@ impl CaseScreen {
                 out.push(Line::from(format!("  {}", clean_line(t))));
             }
         }
+        out
+    }
+
+    /// The agreement's terms, its paper signatures and its signers.
+    fn terms_lines(&self, ctx: &Ctx, rec: &CaseRecord) -> Vec<Line<'static>> {
+        let l = ctx.lang;
+        let c = crate::strings::ui::colon(l);
+        let mut out = Vec::new();
         out.push(Line::from(Span::styled(
             ctx.t(m::TERMS).to_string(),
             theme::heading(),

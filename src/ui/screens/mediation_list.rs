@@ -1,8 +1,6 @@
 //! The mediation case list: every case of the community, newest first,
 //! filtered by status, kind and month; Enter opens a case, n opens a new one.
 
-use std::any::Any;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,9 +12,14 @@ use crate::store::StoreError;
 use crate::store::ids::CommunityId;
 use crate::store::mediation::{CaseFilter, CaseRow};
 use crate::strings::mediation as m;
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
-use crate::ui::keys::mediation::{CASES, MedAct};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::keys::act::MedAct;
+use crate::ui::keys::mediation::CASES;
 use crate::ui::keys::{Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
 use crate::ui::{forms, theme};
 
@@ -84,9 +87,9 @@ impl Screen for CaseList {
         Ok(())
     }
 
-    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
-        if let Ok(f) = value.downcast::<CaseFilter>() {
-            self.filter = *f;
+    fn deliver(&mut self, ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::CaseFilter(f) = value {
+            self.filter = f;
             self.sel = 0;
             self.reload(ctx)?;
         }
@@ -100,9 +103,7 @@ impl Screen for CaseList {
                 Nav::Stay
             }
             Act::Open => match self.rows.get(self.sel) {
-                Some(r) => Nav::push(crate::ui::screens::mediation_case::CaseScreen::load(
-                    ctx, r.id,
-                )),
+                Some(r) => Nav::Open(Route::Case { case: r.id }),
                 None => Nav::Stay,
             },
             Act::Back => Nav::Back,

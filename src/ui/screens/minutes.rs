@@ -8,15 +8,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::model::MeetingStatus;
+use crate::domain::signing::verify::Role;
 use crate::domain::signing::verify::VerifyStatus;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::store::StoreError;
 use crate::store::ids::MeetingId;
 use crate::store::meetings::MeetingRow;
 use crate::strings::{self, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::minutes;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::{md_view, theme};
 
 pub struct Minutes {
@@ -186,11 +189,14 @@ impl Screen for Minutes {
                 let Some(signed) = ctx.store_do(|st| st.signatures(self.id)) else {
                     return Nav::Stay;
                 };
-                let host_signed = signed.iter().any(|s| s.role == "host");
+                // An addendum's signature (its role is no `Role`) is not the host's.
+                let host_signed = signed
+                    .iter()
+                    .any(|s| Role::from_db(&s.role) == Some(Role::Host));
                 let (role, name) = match &self.meeting {
-                    Some(m) if !host_signed => ("host", m.host.clone()),
-                    Some(m) => ("secretary", m.secretary.clone()),
-                    None => ("host", String::new()),
+                    Some(m) if !host_signed => (Role::Host, m.host.clone()),
+                    Some(m) => (Role::Secretary, m.secretary.clone()),
+                    None => (Role::Host, String::new()),
                 };
                 return Nav::form(minutes::sign_form(ctx, self.id, role, &name));
             }
@@ -250,25 +256,4 @@ impl Screen for Minutes {
             .collect();
         f.render_widget(Paragraph::new(shown), inner);
     }
-}
-
-/// A line with every occurrence of `q` highlighted.
-pub fn highlight(line: String, q: Option<&str>) -> Line<'static> {
-    let style = if line.starts_with('#') {
-        theme::heading()
-    } else {
-        ratatui::style::Style::default()
-    };
-    let Some(q) = q.filter(|q| !q.is_empty() && line.contains(*q)) else {
-        return Line::from(Span::styled(line, style));
-    };
-    let mut spans = Vec::new();
-    let mut rest = line.as_str();
-    while let Some(i) = rest.find(q) {
-        spans.push(Span::styled(rest[..i].to_string(), style));
-        spans.push(Span::styled(q.to_string(), theme::selected()));
-        rest = &rest[i + q.len()..];
-    }
-    spans.push(Span::styled(rest.to_string(), style));
-    Line::from(spans)
 }

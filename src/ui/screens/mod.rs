@@ -11,6 +11,7 @@ pub mod item;
 pub mod mediation_case;
 pub mod mediation_list;
 pub mod minutes;
+pub mod open;
 pub mod prepare;
 pub mod roster;
 pub mod suggestions;

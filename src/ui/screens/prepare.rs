@@ -5,22 +5,24 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use crate::domain::model::{Category, MeetingForm, ScopeKind};
-use crate::domain::text::wrap::wrap;
+use crate::domain::model::{Category, MeetingForm};
 use crate::domain::text::{clean_line, pad, truncate, width};
 use crate::store::StoreError;
 use crate::store::ids::MeetingId;
 use crate::store::meetings::{ItemRow, MeetingRow};
 use crate::strings::written_ui as wu;
 use crate::strings::{self, Lang, ui as s};
-use crate::ui::columns::{Col, fit};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::written as written_forms;
 use crate::ui::forms::{meeting, paper};
+use crate::ui::item_detail::item_detail;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded, reread};
 use crate::ui::screens::moved;
-use crate::ui::screens::{agenda, attendance, written};
 use crate::ui::theme;
+use crate::ui::widgets::columns::{Col, fit};
 
 pub struct Prepare {
     pub meeting: Option<MeetingRow>,
@@ -31,54 +33,6 @@ pub struct Prepare {
     pub form: MeetingForm,
     pub dates: Option<(String, String)>,
     pub noticed: Option<String>,
-}
-
-/// "全体" / "3栋2单元" / "议事会成员".
-pub fn scope_text(l: Lang, it: &ItemRow) -> String {
-    match it.scope.kind {
-        ScopeKind::Building => clean_line(&it.scope.building),
-        ScopeKind::Unit => format!(
-            "{}{}",
-            clean_line(&it.scope.building),
-            clean_line(&it.scope.unit)
-        ),
-        k => strings::scope_kind(l, k).to_string(),
-    }
-}
-
-/// The lines describing an item: rule with its explanation, scope, proposal.
-pub fn item_detail(l: Lang, it: &ItemRow, width: usize) -> Vec<Line<'static>> {
-    let colon = crate::strings::ui::colon(l);
-    let code = it.rule.kind.rule_code();
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{}{colon}", s::RULE.get(l)), theme::heading()),
-        Span::raw(strings::rule_name(l, code).to_string()),
-    ])];
-    for w in wrap(strings::rule_explain(l, code), width) {
-        lines.push(Line::from(Span::styled(w, theme::dim())));
-    }
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}{colon}", s::SCOPE.get(l)), theme::heading()),
-        Span::raw(scope_text(l, it)),
-        Span::raw(format!(
-            "   {}{colon}{}",
-            s::F_PROPOSER.get(l),
-            clean_line(&it.proposer)
-        )),
-    ]));
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}{colon}", s::F_CATEGORY.get(l)), theme::heading()),
-        Span::raw(strings::category(l, it.category).to_string()),
-    ]));
-    lines.push(Line::from(Span::styled(
-        format!("{}{colon}", s::PROPOSAL.get(l)),
-        theme::heading(),
-    )));
-    lines.extend(crate::ui::widgets::wrap_text(
-        &crate::domain::text::clean_multiline(&it.proposal),
-        width,
-    ));
-    lines
 }
 
 impl Prepare {
@@ -135,14 +89,14 @@ fn open_meeting(ctx: &mut Ctx, m: MeetingId, short_ok: bool) -> Nav {
         return Nav::Stay;
     }
     if ctx.store.meeting_form(m).ok() == Some(MeetingForm::Written) {
-        let hub = written::Written::load(ctx, m);
         ctx.info(ctx.t(wu::WRITTEN_OPENED));
-        return Nav::Reset(vec![Box::new(hub)]);
+        return Nav::Reset(vec![Route::Written { meeting: m }]);
     }
     ctx.info(ctx.t(s::MEETING_OPENED));
-    let agenda = agenda::Agenda::load(ctx, m);
-    let att = attendance::Attendance::load(ctx, m);
-    Nav::Reset(vec![Box::new(agenda), Box::new(att)])
+    Nav::Reset(vec![
+        Route::Agenda { meeting: m },
+        Route::Attendance { meeting: m },
+    ])
 }
 
 impl Screen for Prepare {
@@ -169,7 +123,7 @@ impl Screen for Prepare {
             }
             Act::Back => Nav::Back,
             Act::Civic(_) => match &current {
-                Some(it) => Nav::push(crate::ui::screens::cost::CostView::load(ctx, it.id)),
+                Some(it) => Nav::Open(Route::Cost { item: it.id }),
                 None => Nav::Stay,
             },
             Act::EditMeeting => match &self.meeting {

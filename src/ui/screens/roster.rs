@@ -2,21 +2,22 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use ratatui::widgets::{Cell, Row};
 
 use crate::domain::rules::numbers::fmt_area;
 use crate::domain::text::{clean_line, truncate};
-use crate::store::roster::VoterRow;
-use crate::strings::{self, ui as s};
-use crate::ui::screens::moved;
-use std::any::Any;
-
 use crate::store::StoreError;
 use crate::store::ids::CommunityId;
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
-use crate::ui::forms::roster::{self, RosterSearch};
+use crate::store::roster::VoterRow;
+use crate::strings::{self, ui as s};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::forms::roster;
 use crate::ui::keys::{self, Act, Binding};
-use crate::ui::theme;
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
+use crate::ui::screens::moved;
+use crate::ui::widgets::table::ListTable;
 
 pub struct Roster {
     pub community: CommunityId,
@@ -73,9 +74,9 @@ impl Screen for Roster {
         Ok(())
     }
 
-    fn deliver(&mut self, _ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
-        if let Ok(q) = value.downcast::<RosterSearch>() {
-            self.filter = q.0;
+    fn deliver(&mut self, _ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::RosterSearch(words) = value {
+            self.filter = words;
             self.sel = 0;
         }
         Ok(Nav::Stay)
@@ -161,18 +162,18 @@ impl Screen for Roster {
                 ])
             })
             .collect();
-        let header = Row::new(vec![
+        let header = [
             "#",
             ctx.t(s::COL_NAME),
             ctx.t(s::COL_KIND),
             ctx.t(s::COL_UNITS),
             ctx.t(s::COL_AREA),
             ctx.t(s::COL_ROLES),
-        ])
-        .style(theme::heading());
-        let table = Table::new(
-            rows,
-            [
+        ];
+        ListTable {
+            title,
+            header: header.into_iter().map(Cell::from).collect(),
+            widths: vec![
                 Constraint::Length(4),
                 Constraint::Length(18),
                 Constraint::Length(12),
@@ -180,12 +181,9 @@ impl Screen for Roster {
                 Constraint::Length(10),
                 Constraint::Min(10),
             ],
-        )
-        .header(header)
-        .block(Block::default().borders(Borders::ALL).title(title))
-        .row_highlight_style(theme::selected())
-        .highlight_symbol("> ");
-        let mut state = TableState::default().with_selected(Some(self.sel));
-        f.render_stateful_widget(table, area, &mut state);
+            rows,
+            selected: Some(self.sel),
+        }
+        .render(f, area);
     }
 }

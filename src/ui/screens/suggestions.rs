@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row};
 
 use crate::domain::model::{Category, MeetingStatus};
 use crate::domain::suggestions::{Channel, SuggestionStatus};
@@ -16,11 +16,16 @@ use crate::store::actions::today;
 use crate::store::ids::{CommunityId, MeetingId, SuggestionId};
 use crate::store::suggestions::{SuggestionEvent, SuggestionInput, SuggestionRow};
 use crate::strings::{self, suggestions as w, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
+use crate::ui::fields::Fields;
 use crate::ui::form::{Field, Form};
-use crate::ui::keys::suggestions::{self, CivicAct};
+use crate::ui::keys::act::CivicAct;
+use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::screens::moved;
+use crate::ui::widgets::table::ListTable;
 use crate::ui::{forms, theme};
 
 pub struct Suggestions {
@@ -73,33 +78,41 @@ impl Suggestions {
 }
 
 /// Log a suggestion: channel, who, contact (private), text, category, date.
-pub fn log_form(ctx: &Ctx, community: CommunityId) -> Form {
+pub fn log_form(ctx: &Ctx, community: CommunityId) -> Form<Nav> {
     let l = ctx.lang;
-    let channels = forms::opts(&Channel::ALL, |c| c.as_db(), |c| w::channel(l, c));
-    let cats = forms::opts(Category::ALL, |c| c.as_db(), |c| strings::category(l, c));
-    Form::new(
-        ctx.t(w::NEW_TITLE),
-        vec![
-            Field::choice("channel", w::F_CHANNEL, channels, "box"),
-            Field::text("who", w::F_WHO, "").max(100),
-            Field::text("contact", w::F_CONTACT, "").max(100),
-            Field::multi("text", w::F_TEXT, "").max(4000),
-            Field::choice("category", w::F_CATEGORY, cats, "other"),
-            Field::text("date", w::F_DATE, &today()),
-        ],
-        move |f, ctx| {
-            let input = SuggestionInput {
-                channel: Channel::from_db(&f.choice("channel")).unwrap_or(Channel::Other),
-                raised_by: f.text("who"),
-                contact: f.text("contact"),
-                text: f.text("text"),
-                category: Category::from_db(&f.choice("category")).unwrap_or(Category::Other),
-                raised_on: f.text("date"),
-            };
-            ctx.store.add_suggestion(community, &input)?;
-            Ok(forms::saved(ctx))
-        },
-    )
+    let mut fields = Fields::default();
+    let channel_field = fields.pick(
+        "channel",
+        w::F_CHANNEL,
+        &Channel::ALL,
+        Channel::Box,
+        |c| c.as_db().to_string(),
+        |c| w::channel(l, c).to_string(),
+    );
+    let who_field = fields.text(Field::text("who", w::F_WHO, "").max(100));
+    let contact_field = fields.text(Field::text("contact", w::F_CONTACT, "").max(100));
+    let text_field = fields.text(Field::multi("text", w::F_TEXT, "").max(4000));
+    let category_field = fields.pick(
+        "category",
+        w::F_CATEGORY,
+        Category::ALL,
+        Category::Other,
+        |c| c.as_db().to_string(),
+        |c| strings::category(l, c).to_string(),
+    );
+    let date_field = fields.text(Field::text("date", w::F_DATE, &today()));
+    Form::new(ctx.t(w::NEW_TITLE), fields, move |f, ctx| {
+        let input = SuggestionInput {
+            channel: f.pick(&channel_field),
+            raised_by: f.get(who_field),
+            contact: f.get(contact_field),
+            text: f.get(text_field),
+            category: f.pick(&category_field),
+            raised_on: f.get(date_field),
+        };
+        ctx.store.add_suggestion(community, &input)?;
+        Ok(forms::saved(ctx))
+    })
     .changes_record()
 }
 
@@ -109,7 +122,7 @@ fn note_form(
     id: SuggestionId,
     status: SuggestionStatus,
     title: crate::strings::Tr,
-) -> Form {
+) -> Form<Nav> {
     let field = if status == SuggestionStatus::Answered {
         Field::multi("text", title, "")
     } else {
@@ -149,24 +162,22 @@ fn agenda_form(ctx: &mut Ctx, r: &SuggestionRow) -> Nav {
         .collect();
     let first = options[0].0.clone();
     let id = r.id;
+    let mut fields = Fields::default();
+    let meeting_field = fields.choice(Field::choice("meeting", w::PICK_TITLE, options, &first));
     Nav::form(
-        Form::new(
-            ctx.t(w::PICK_MEETING),
-            vec![Field::choice("meeting", w::PICK_TITLE, options, &first)],
-            move |f, ctx| {
-                let meeting: i64 = f.choice("meeting").parse().unwrap_or(0);
-                let item = ctx.store.put_on_agenda(id, MeetingId(meeting))?;
-                let title = ctx.store.item(item).map(|i| i.title).unwrap_or_default();
-                ctx.info(format!("{}{}", ctx.t(w::PUT_ON), clean_line(&title)));
-                Ok(Nav::Reload)
-            },
-        )
+        Form::new(ctx.t(w::PICK_MEETING), fields, move |f, ctx| {
+            let meeting = MeetingId(f.pick(&meeting_field).parse().unwrap_or(0));
+            let item = ctx.store.put_on_agenda(id, meeting)?;
+            let title = ctx.store.item(item).map(|i| i.title).unwrap_or_default();
+            ctx.info(format!("{}{}", ctx.t(w::PUT_ON), clean_line(&title)));
+            Ok(Nav::Reload)
+        })
         .changes_record(),
     )
 }
 
 /// Print the public list of responses (names masked, never a contact) to a new file.
-fn print_form(ctx: &Ctx) -> Form {
+fn print_form(ctx: &Ctx) -> Form<Nav> {
     let name = format!("responses-{}.html", today());
     forms::one_field(
         ctx,
@@ -275,9 +286,28 @@ impl Screen for Suggestions {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let l = ctx.lang;
         let [list, side] =
             Layout::horizontal([Constraint::Min(46), Constraint::Length(32)]).areas(area);
+        self.draw_table(ctx, f, list);
+        let lines = match self.current() {
+            Some(r) => self.detail_lines(ctx, r),
+            None => vec![Line::from(ctx.t(w::EMPTY))],
+        };
+        f.render_widget(
+            Paragraph::new(crate::ui::widgets::wrap_lines(
+                lines,
+                usize::from(side.width.saturating_sub(2)),
+            ))
+            .block(Block::default().borders(Borders::ALL)),
+            side,
+        );
+    }
+}
+
+impl Suggestions {
+    /// The list, longest waiting first: number, days, status, who, the first line.
+    fn draw_table(&self, ctx: &Ctx, f: &mut Frame<'_>, list: Rect) {
+        let l = ctx.lang;
         // The status and who columns as wide as their longest word in this language
         // ("Acknowledged", "Raised by"), not cut.
         let status_w = SuggestionStatus::ALL
@@ -311,101 +341,85 @@ impl Screen for Suggestions {
                 ])
             })
             .collect();
-        let header = Row::new(vec![
-            ctx.t(w::COL_NO),
-            ctx.t(w::COL_WAIT),
-            ctx.t(w::COL_STATUS),
-            ctx.t(w::COL_WHO),
-            ctx.t(w::COL_TEXT),
-        ])
-        .style(theme::heading());
-        let table = Table::new(
-            rows,
-            [
+        ListTable {
+            title: format!(" {} ", ctx.t(w::TITLE)),
+            header: [
+                w::COL_NO,
+                w::COL_WAIT,
+                w::COL_STATUS,
+                w::COL_WHO,
+                w::COL_TEXT,
+            ]
+            .into_iter()
+            .map(|h| Cell::from(ctx.t(h)))
+            .collect(),
+            widths: vec![
                 Constraint::Length(4),
                 Constraint::Length(7),
                 Constraint::Length(status_w as u16),
                 Constraint::Length(who_w as u16),
                 Constraint::Min(10),
             ],
-        )
-        .header(header)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {} ", ctx.t(w::TITLE))),
-        )
-        .row_highlight_style(theme::selected())
-        .highlight_symbol("> ");
-        let mut state = TableState::default().with_selected(if self.rows.is_empty() {
-            None
-        } else {
-            Some(self.sel)
-        });
-        f.render_stateful_widget(table, list, &mut state);
-        let c = s::colon(l);
-        let mut lines: Vec<Line<'_>> = Vec::new();
-        match self.current() {
-            Some(r) => {
-                lines.push(Line::from(Span::styled(
-                    format!("#{} {}", r.id, w::status(l, r.status)),
-                    theme::heading(),
-                )));
-                lines.push(Line::from(format!(
-                    "{} {} {}",
-                    r.raised_on,
-                    w::channel(l, r.channel),
-                    strings::category(l, r.category)
-                )));
-                lines.push(Line::from(format!(
-                    "{}{c}{}",
-                    ctx.t(w::COL_WHO),
-                    clean_line(&r.raised_by)
-                )));
-                if !self.contact.is_empty() {
-                    let shown = if self.show_contact {
-                        clean_line(&self.contact)
-                    } else {
-                        ctx.t(w::CONTACT_HIDDEN).to_string()
-                    };
-                    lines.push(Line::from(format!("{}{c}{shown}", ctx.t(w::CONTACT))));
-                }
-                for t in r.text.lines() {
-                    lines.push(Line::from(clean_line(t)));
-                }
-                if let Some((_, _, title)) = &r.item {
-                    lines.push(Line::from(format!(
-                        "{}{c}{}",
-                        ctx.t(w::ITEM),
-                        clean_line(title)
-                    )));
-                }
-                lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled(
-                    ctx.t(w::HISTORY),
-                    theme::heading(),
-                )));
-                for h in &self.history {
-                    let mut t = format!(
-                        "{} {}",
-                        h.at.get(..10).unwrap_or(&h.at),
-                        w::status(l, h.status)
-                    );
-                    if !h.note.is_empty() {
-                        t.push_str(&format!("{c}{}", clean_line(&h.note)));
-                    }
-                    lines.push(Line::from(t));
-                }
-            }
-            None => lines.push(Line::from(ctx.t(w::EMPTY))),
+            rows,
+            selected: (!self.rows.is_empty()).then_some(self.sel),
         }
-        f.render_widget(
-            Paragraph::new(crate::ui::widgets::wrap_lines(
-                lines,
-                usize::from(side.width.saturating_sub(2)),
-            ))
-            .block(Block::default().borders(Borders::ALL)),
-            side,
-        );
+        .render(f, list);
+    }
+
+    /// The selected suggestion: who, when, its text, its agenda item, its history.
+    fn detail_lines(&self, ctx: &Ctx, r: &SuggestionRow) -> Vec<Line<'static>> {
+        let l = ctx.lang;
+        let c = s::colon(l);
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        lines.push(Line::from(Span::styled(
+            format!("#{} {}", r.id, w::status(l, r.status)),
+            theme::heading(),
+        )));
+        lines.push(Line::from(format!(
+            "{} {} {}",
+            r.raised_on,
+            w::channel(l, r.channel),
+            strings::category(l, r.category)
+        )));
+        lines.push(Line::from(format!(
+            "{}{c}{}",
+            ctx.t(w::COL_WHO),
+            clean_line(&r.raised_by)
+        )));
+        if !self.contact.is_empty() {
+            let shown = if self.show_contact {
+                clean_line(&self.contact)
+            } else {
+                ctx.t(w::CONTACT_HIDDEN).to_string()
+            };
+            lines.push(Line::from(format!("{}{c}{shown}", ctx.t(w::CONTACT))));
+        }
+        for t in r.text.lines() {
+            lines.push(Line::from(clean_line(t)));
+        }
+        if let Some((_, _, title)) = &r.item {
+            lines.push(Line::from(format!(
+                "{}{c}{}",
+                ctx.t(w::ITEM),
+                clean_line(title)
+            )));
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            ctx.t(w::HISTORY),
+            theme::heading(),
+        )));
+        for h in &self.history {
+            let mut t = format!(
+                "{} {}",
+                h.at.get(..10).unwrap_or(&h.at),
+                w::status(l, h.status)
+            );
+            if !h.note.is_empty() {
+                t.push_str(&format!("{c}{}", clean_line(&h.note)));
+            }
+            lines.push(Line::from(t));
+        }
+        lines
     }
 }

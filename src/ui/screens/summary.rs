@@ -12,16 +12,21 @@ use crate::report::{category_name, end_name, kind_name, status_name};
 use crate::store::StoreError;
 use crate::store::actions::today;
 use crate::strings::{suggestions as w, ui as s};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
 use crate::ui::form::Field;
-use crate::ui::keys::suggestions::{self, CivicAct};
+use crate::ui::keys::act::CivicAct;
+use crate::ui::keys::suggestions;
 use crate::ui::keys::{Act, Binding};
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded};
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::{forms, theme};
 
 pub struct Summary {
     pub year: Option<i32>,
     pub report: Option<Report>,
-    pub scroll: usize,
+    pub scroll: Scroll,
 }
 
 impl Summary {
@@ -31,13 +36,21 @@ impl Summary {
             Summary {
                 year: None,
                 report: None,
-                scroll: 0,
+                scroll: Scroll::default(),
             },
         )
     }
 }
 
+/// One community's figures (or the total's): its meetings and items, then how their
+/// decisions and the residents' suggestions were followed up.
 fn figure_lines(ctx: &Ctx, f: &Figures, out: &mut Vec<Line<'static>>) {
+    meeting_lines(ctx, f, out);
+    follow_up_lines(ctx, f, out);
+}
+
+/// The name, the meetings by kind, the items by outcome and by category.
+fn meeting_lines(ctx: &Ctx, f: &Figures, out: &mut Vec<Line<'static>>) {
     let l = ctx.lang;
     let c = s::colon(l);
     out.push(Line::from(Span::styled(
@@ -77,6 +90,13 @@ fn figure_lines(ctx: &Ctx, f: &Figures, out: &mut Vec<Line<'static>>) {
             e.join("，")
         )));
     }
+}
+
+/// Participation in votes, the action items, the suggestions and their answer times,
+/// and any further table.
+fn follow_up_lines(ctx: &Ctx, f: &Figures, out: &mut Vec<Line<'static>>) {
+    let l = ctx.lang;
+    let c = s::colon(l);
     let ratio = |r: Option<crate::domain::report::Ratio>| {
         r.map(|r| format!("{} ({}/{})", r.percent(), r.num, r.den))
             .unwrap_or_else(|| "—".into())
@@ -147,9 +167,9 @@ impl Screen for Summary {
         Ok(())
     }
 
-    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn std::any::Any>) -> Result<Nav, StoreError> {
-        if let Ok(y) = value.downcast::<Option<i32>>() {
-            self.year = *y;
+    fn deliver(&mut self, ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::SummaryYear(y) = value {
+            self.year = y;
             self.reload(ctx)?;
         }
         Ok(Nav::Stay)
@@ -167,11 +187,11 @@ impl Screen for Summary {
                     |t, _ctx| {
                         let t = t.trim();
                         if t.is_empty() {
-                            return Ok(Nav::Deliver(Box::new(None::<i32>)));
+                            return Ok(Nav::Deliver(Delivered::SummaryYear(None)));
                         }
                         match t.parse::<i32>() {
                             Ok(y) if (1900..=9999).contains(&y) => {
-                                Ok(Nav::Deliver(Box::new(Some(y))))
+                                Ok(Nav::Deliver(Delivered::SummaryYear(Some(y))))
                             }
                             _ => Err(StoreError::Refused(crate::store::Refusal::Suggestion(
                                 crate::store::refusal::suggestions::SuggestionRefusal::BadYear,
@@ -180,14 +200,8 @@ impl Screen for Summary {
                     },
                 ))
             }
-            Act::Down | Act::PageDown => {
-                self.scroll += if act == Act::Down { 1 } else { 10 };
-                Nav::Stay
-            }
-            Act::Up | Act::PageUp => {
-                self.scroll = self
-                    .scroll
-                    .saturating_sub(if act == Act::Up { 1 } else { 10 });
+            Act::Up | Act::PageUp | Act::Down | Act::PageDown => {
+                self.scroll.on(act);
                 Nav::Stay
             }
             _ => Nav::Stay,
@@ -206,10 +220,9 @@ impl Screen for Summary {
             .year
             .map(|y| y.to_string())
             .unwrap_or_else(|| ctx.t(w::R_ALL_YEARS).to_string());
-        let skip = self.scroll.min(lines.len().saturating_sub(1));
         f.render_widget(
             Paragraph::new(crate::ui::widgets::wrap_lines(
-                lines.into_iter().skip(skip).collect(),
+                self.scroll.shown(lines),
                 usize::from(area.width.saturating_sub(2)),
             ))
             .block(

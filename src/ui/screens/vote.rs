@@ -6,26 +6,29 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row};
 
 use crate::domain::model::{Choice, PresenceKind};
 use crate::domain::record::Ballot;
 use crate::domain::rules::numbers::fmt_area;
 use crate::domain::rules::{self, Eligible, Outcome};
 use crate::domain::text::{clean_line, pad, truncate, width};
-use crate::store::meetings::ItemRow;
-use crate::store::session::ActionRow;
-use crate::strings::{self, Lang, roll_call as rec, ui as s};
-use crate::ui::screens::moved;
-use std::any::Any;
-
 use crate::store::Refusal;
 use crate::store::StoreError;
 use crate::store::ids::{ItemId, VoterId};
-use crate::ui::columns::{self, Col};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded, reread};
-use crate::ui::forms::floor::{self, VoteJump};
+use crate::store::meetings::ItemRow;
+use crate::store::session::ActionRow;
+use crate::strings::{self, Lang, roll_call as rec, ui as s};
+use crate::ui::ctx::Ctx;
+use crate::ui::delivered::Delivered;
+use crate::ui::forms::floor;
 use crate::ui::keys::{self, Act, Binding};
+use crate::ui::matching::one_voter;
+use crate::ui::nav::Nav;
+use crate::ui::screen::{Screen, loaded, reread};
+use crate::ui::screens::moved;
+use crate::ui::widgets::columns::Col;
+use crate::ui::widgets::table::{Fitted, ListTable, widest};
 use crate::ui::{room, theme, widgets};
 
 pub struct Vote {
@@ -97,23 +100,9 @@ impl Vote {
             }
             return Err(Refusal::VoterNotFound);
         }
-        let hits: Vec<usize> = (0..self.ballots.len())
-            .filter(|&i| !q.is_empty() && self.ballots[i].name.contains(q))
-            .collect();
-        match hits.as_slice() {
-            [] => Err(Refusal::VoterNotFound),
-            [i] => {
-                self.cursor = *i;
-                Ok(())
-            }
-            _ => match hits.iter().find(|&&i| self.ballots[i].name == q) {
-                Some(&i) => {
-                    self.cursor = i;
-                    Ok(())
-                }
-                None => Err(Refusal::ManyMatch),
-            },
-        }
+        // Ballots carry no unit labels: a name only.
+        self.cursor = one_voter(&self.ballots, q, |b| b.name.contains(q), |b| &b.name)?;
+        Ok(())
     }
 
     /// The cursor is on a voter who is not in the room and has not answered: the key bar
@@ -201,7 +190,6 @@ impl Vote {
 
     /// The live tally (or the fixed outcome) with every figure of the rule.
     pub fn tally_lines(&self, l: Lang) -> Vec<Line<'static>> {
-        let colon = crate::strings::ui::colon(l);
         let Some(it) = &self.item else {
             return Vec::new();
         };
@@ -215,6 +203,18 @@ impl Vote {
             strings::rule_name(l, it.rule.kind.rule_code()),
             theme::heading(),
         ))];
+        lines.extend(self.figure_lines(l, &live));
+        lines.push(Line::from(""));
+        lines.extend(widgets::check_lines(l, &outcome.checks));
+        lines.extend(self.shaft_line(l, it));
+        lines.push(Line::from(""));
+        lines.push(self.verdict_line(l, outcome.passed));
+        lines.extend(self.action_lines(l));
+        lines
+    }
+
+    /// Each answer's count and area; while the vote is open, the unanswered too.
+    fn figure_lines(&self, l: Lang, live: &rules::Tally) -> Vec<Line<'static>> {
         let rows = [
             (Choice::Yes, live.yes, live.yes_area),
             (Choice::No, live.no, live.no_area),
@@ -222,6 +222,7 @@ impl Vote {
             (Choice::Recused, live.recused, live.recused_area),
             (Choice::NotVoting, live.not_voting, live.not_voting_area),
         ];
+        let mut lines = Vec::new();
         for (c, n, a) in rows {
             lines.push(Line::from(format!(
                 "{}{:>4}  {:>12} m²",
@@ -238,33 +239,38 @@ impl Vote {
                 fmt_area(live.unanswered_area)
             )));
         }
-        lines.push(Line::from(""));
-        lines.extend(widgets::check_lines(l, &outcome.checks));
-        // The elevator rule's shaft owners, each with their answer, beside the figures.
-        if let Some(sc) = crate::domain::record::shaft_condition(&it.rule, &self.ballots) {
-            let owners: Vec<String> = sc
-                .owners
-                .iter()
-                .map(|o| {
-                    let answer = match o.choice {
-                        Some(c) => strings::choice(l, c),
-                        None => rec::UNANSWERED_SHORT.get(l),
-                    };
-                    format!("{} {answer}", clean_line(&o.name))
-                })
-                .collect();
-            lines.push(Line::from(Span::styled(
-                format!(
-                    "{}{colon}{} {}",
-                    rec::SHAFT_OWNERS.get(l),
-                    owners.join("，"),
-                    if sc.met { "✓" } else { "✗" }
-                ),
-                if sc.met { theme::pass() } else { theme::fail() },
-            )));
-        }
-        lines.push(Line::from(""));
-        let verdict = if outcome.passed {
+        lines
+    }
+
+    /// The elevator rule's shaft owners, each with their answer, beside the figures.
+    fn shaft_line(&self, l: Lang, it: &ItemRow) -> Option<Line<'static>> {
+        let colon = crate::strings::ui::colon(l);
+        let sc = crate::domain::record::shaft_condition(&it.rule, &self.ballots)?;
+        let owners: Vec<String> = sc
+            .owners
+            .iter()
+            .map(|o| {
+                let answer = match o.choice {
+                    Some(c) => strings::choice(l, c),
+                    None => rec::UNANSWERED_SHORT.get(l),
+                };
+                format!("{} {answer}", clean_line(&o.name))
+            })
+            .collect();
+        Some(Line::from(Span::styled(
+            format!(
+                "{}{colon}{} {}",
+                rec::SHAFT_OWNERS.get(l),
+                owners.join("，"),
+                if sc.met { "✓" } else { "✗" }
+            ),
+            if sc.met { theme::pass() } else { theme::fail() },
+        )))
+    }
+
+    /// Passed or failed ("so far" while the vote is open).
+    fn verdict_line(&self, l: Lang, passed: bool) -> Line<'static> {
+        let verdict = if passed {
             s::PASSED.get(l)
         } else {
             s::FAILED.get(l)
@@ -274,28 +280,32 @@ impl Vote {
         } else {
             ""
         };
-        lines.push(Line::from(Span::styled(
+        Line::from(Span::styled(
             format!("{verdict}{so_far}"),
-            if outcome.passed {
+            if passed {
                 theme::room_pass()
             } else {
                 theme::room_fail()
             },
-        )));
-        if !self.actions.is_empty() {
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(
-                s::ACTIONS.get(l),
-                theme::heading(),
+        ))
+    }
+
+    /// The action items decided with the vote, if any.
+    fn action_lines(&self, l: Lang) -> Vec<Line<'static>> {
+        if self.actions.is_empty() {
+            return Vec::new();
+        }
+        let mut lines = vec![
+            Line::from(""),
+            Line::from(Span::styled(s::ACTIONS.get(l), theme::heading())),
+        ];
+        for a in &self.actions {
+            lines.push(Line::from(format!(
+                "· {}（{} {}）",
+                clean_line(&a.what),
+                clean_line(&a.who),
+                a.due
             )));
-            for a in &self.actions {
-                lines.push(Line::from(format!(
-                    "· {}（{} {}）",
-                    clean_line(&a.what),
-                    clean_line(&a.who),
-                    a.due
-                )));
-            }
         }
         lines
     }
@@ -322,9 +332,9 @@ impl Screen for Vote {
         Ok(())
     }
 
-    fn deliver(&mut self, ctx: &mut Ctx, value: Box<dyn Any>) -> Result<Nav, StoreError> {
-        if let Ok(q) = value.downcast::<VoteJump>() {
-            self.jump(&q.0)?;
+    fn deliver(&mut self, ctx: &mut Ctx, value: Delivered) -> Result<Nav, StoreError> {
+        if let Delivered::VoteJump(q) = value {
+            self.jump(&q)?;
             // Where the jump went (never an earlier action's "saved").
             if let Some(b) = self.ballots.get(self.cursor) {
                 let name = clean_line(&b.name);
@@ -422,7 +432,6 @@ impl Screen for Vote {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let colon = crate::strings::ui::colon(ctx.lang);
         let l = ctx.lang;
         let Some(it) = &self.item else { return };
         // Below 100 columns the tally gives the roll call six of its columns (its
@@ -430,29 +439,87 @@ impl Screen for Vote {
         let tally_w = if area.width >= 100 { 40 } else { 34 };
         let [left, right] =
             Layout::horizontal([Constraint::Min(40), Constraint::Length(tally_w)]).areas(area);
-        // Only the rows that fit are built (a roll call may have hundreds of voters); the
-        // window keeps its place and moves only to keep the cursor in view.
-        let visible = left.height.saturating_sub(3).max(1) as usize;
+        self.draw_roll(ctx, f, left, it);
+        f.render_widget(
+            Paragraph::new(widgets::wrap_lines(
+                self.tally_lines(l),
+                usize::from(right.width.saturating_sub(2)),
+            ))
+            .block(Block::default().borders(Borders::ALL).title(format!(
+                " {} ",
+                if self.outcome.is_some() {
+                    ctx.t(s::OUTCOME)
+                } else {
+                    ctx.t(s::TALLY)
+                }
+            ))),
+            right,
+        );
+    }
+}
+
+impl Vote {
+    /// Who answers for a voter, or why they are not in the room.
+    fn who_of(&self, ctx: &Ctx, b: &Ballot) -> String {
+        if !b.proxy_name.is_empty() {
+            format!(
+                "{}（{}）",
+                ctx.t(s::PROXY_BY),
+                truncate(&clean_line(&b.proxy_name), 8)
+            )
+        } else if !b.present && b.choice.is_none() && self.outcome.is_none() {
+            ctx.t(rec::ABSENT_ROW).to_string()
+        } else if !b.present {
+            ctx.t(s::ABSENT_MARK).to_string()
+        } else {
+            String::new()
+        }
+    }
+
+    /// The first row shown: the window keeps its place and moves only to keep the
+    /// cursor in view.
+    fn window_top(&self, visible: usize) -> usize {
         let mut top = self.top.get().min(self.cursor);
         if self.cursor >= top + visible {
             top = self.cursor + 1 - visible;
         }
         self.top.set(top);
-        let who_of = |b: &Ballot| {
-            if !b.proxy_name.is_empty() {
-                format!(
-                    "{}（{}）",
-                    ctx.t(s::PROXY_BY),
-                    truncate(&clean_line(&b.proxy_name), 8)
-                )
-            } else if !b.present && b.choice.is_none() && self.outcome.is_none() {
-                ctx.t(rec::ABSENT_ROW).to_string()
-            } else if !b.present {
-                ctx.t(s::ABSENT_MARK).to_string()
-            } else {
-                String::new()
+        top
+    }
+
+    /// The roll call's columns: the widest name and area measured once per load.
+    fn roll_columns(&self, ctx: &Ctx, left: Rect, header: &[&str; 5]) -> Fitted {
+        let l = ctx.lang;
+        let b = &self.ballots;
+        let (name_w, area_w) = match self.widths.get() {
+            Some((lang, n, a)) if lang == l => (n, a),
+            _ => {
+                let n = widest(b, |b| width(&clean_line(&b.name)), header[1]);
+                let a = widest(b, |b| fmt_area(b.area).len(), header[2]);
+                self.widths.set(Some((l, n, a)));
+                (n, a)
             }
         };
+        let answers = Choice::ALL.iter().map(|&c| width(strings::choice(l, c)));
+        Fitted::new(
+            left,
+            &[
+                Col::fixed(width(&self.ballots.len().to_string()).max(1)),
+                Col::new(name_w.min(20), 8, 3),
+                Col::fixed(area_w),
+                Col::new(widest(b, |b| width(&self.who_of(ctx, b)), header[3]), 4, 1),
+                Col::new(answers.max().unwrap_or(4).max(width(header[4])), 4, 2),
+            ],
+        )
+    }
+
+    /// The roll call: only the rows that fit are built (a roll call may have hundreds
+    /// of voters).
+    fn draw_roll(&self, ctx: &Ctx, f: &mut Frame<'_>, left: Rect, it: &ItemRow) {
+        let colon = crate::strings::ui::colon(ctx.lang);
+        let l = ctx.lang;
+        let visible = left.height.saturating_sub(3).max(1) as usize;
+        let top = self.window_top(visible);
         let header_cells = [
             "#",
             ctx.t(s::COL_NAME),
@@ -460,36 +527,7 @@ impl Screen for Vote {
             ctx.t(s::COL_STATUS),
             ctx.t(s::COL_ANSWER),
         ];
-        let widest = |f: &dyn Fn(&Ballot) -> usize, head: &str| {
-            self.ballots
-                .iter()
-                .map(f)
-                .max()
-                .unwrap_or(0)
-                .max(width(head))
-        };
-        let (name_w, area_w) = match self.widths.get() {
-            Some((lang, n, a)) if lang == l => (n, a),
-            _ => {
-                let n = widest(&|b| width(&clean_line(&b.name)), header_cells[1]);
-                let a = widest(&|b| fmt_area(b.area).len(), header_cells[2]);
-                self.widths.set(Some((l, n, a)));
-                (n, a)
-            }
-        };
-        let answers = Choice::ALL.iter().map(|&c| width(strings::choice(l, c)));
-        let cols = columns::fit(
-            left.width.saturating_sub(2),
-            2,
-            &[
-                Col::fixed(width(&self.ballots.len().to_string()).max(1)),
-                Col::new(name_w.min(20), 8, 3),
-                Col::fixed(area_w),
-                Col::new(widest(&|b| width(&who_of(b)), header_cells[3]), 4, 1),
-                Col::new(answers.max().unwrap_or(4).max(width(header_cells[4])), 4, 2),
-            ],
-        );
-        let cut = |t: &str, i: usize| truncate(t, usize::from(cols[i]));
+        let cols = self.roll_columns(ctx, left, &header_cells);
         let rows: Vec<Row<'_>> = self
             .ballots
             .iter()
@@ -510,48 +548,24 @@ impl Screen for Vote {
                 // Each cell cut to its column, so a cut name ends in "…".
                 Row::new(vec![
                     Cell::from(format!("{}", i + 1)),
-                    Cell::from(cut(&clean_line(&b.name), 1)),
+                    Cell::from(cols.cut(&clean_line(&b.name), 1)),
                     Cell::from(fmt_area(b.area)),
-                    Cell::from(cut(&who_of(b), 3)),
-                    Cell::from(cut(&answer, 4)).style(style),
+                    Cell::from(cols.cut(&self.who_of(ctx, b), 3)),
+                    Cell::from(cols.cut(&answer, 4)).style(style),
                 ])
             })
             .collect();
-        let header = Row::new(
-            header_cells
+        ListTable {
+            title: format!(" {}{colon}{} ", ctx.t(s::VOTE_TITLE), clean_line(&it.title)),
+            header: header_cells
                 .iter()
                 .enumerate()
-                .map(|(i, h)| Cell::from(cut(h, i)))
-                .collect::<Vec<_>>(),
-        )
-        .style(theme::heading());
-        let title = format!(" {}{colon}{} ", ctx.t(s::VOTE_TITLE), clean_line(&it.title));
-        let table = Table::new(
+                .map(|(i, h)| Cell::from(cols.cut(h, i)))
+                .collect(),
+            widths: cols.constraints(),
             rows,
-            cols.iter()
-                .map(|&w| Constraint::Length(w))
-                .collect::<Vec<_>>(),
-        )
-        .header(header)
-        .block(Block::default().borders(Borders::ALL).title(title))
-        .row_highlight_style(theme::selected())
-        .highlight_symbol("> ");
-        let mut state = TableState::default().with_selected(Some(self.cursor - top));
-        f.render_stateful_widget(table, left, &mut state);
-        f.render_widget(
-            Paragraph::new(widgets::wrap_lines(
-                self.tally_lines(l),
-                usize::from(right.width.saturating_sub(2)),
-            ))
-            .block(Block::default().borders(Borders::ALL).title(format!(
-                " {} ",
-                if self.outcome.is_some() {
-                    ctx.t(s::OUTCOME)
-                } else {
-                    ctx.t(s::TALLY)
-                }
-            ))),
-            right,
-        );
+            selected: Some(self.cursor - top),
+        }
+        .render(f, left);
     }
 }

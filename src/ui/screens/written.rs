@@ -15,10 +15,12 @@ use crate::store::StoreError;
 use crate::store::ids::MeetingId;
 use crate::store::written::close::Progress;
 use crate::strings::{written as w, written_ui as wu};
-use crate::ui::ctx::{Ctx, Nav, Screen, loaded};
+use crate::ui::ctx::Ctx;
 use crate::ui::forms::{paper, written as forms};
 use crate::ui::keys::{self, Act, Binding};
-use crate::ui::screens::{ballots, deliveries, minutes};
+use crate::ui::nav::Nav;
+use crate::ui::route::Route;
+use crate::ui::screen::{Screen, loaded};
 use crate::ui::theme;
 
 pub struct Written {
@@ -30,14 +32,6 @@ pub struct Written {
     pub first_closing: String,
     /// How far the items' figures are scrolled (a small window shows only some).
     pub scroll: u16,
-}
-
-/// Open a running written consultation: its screen, with the ballot entry on top (what
-/// the secretary does most); Esc shows the progress.
-pub fn open(ctx: &mut Ctx, meeting: MeetingId) -> Nav {
-    let hub = Written::load(ctx, meeting);
-    let entry = ballots::Ballots::load(ctx, meeting);
-    Nav::Reset(vec![Box::new(hub), Box::new(entry)])
 }
 
 impl Written {
@@ -73,9 +67,8 @@ impl Written {
             {
                 return Nav::Reload;
             }
-            let minutes = minutes::Minutes::load(ctx, m);
             ctx.info(ctx.t(wu::CLOSED));
-            Nav::Reset(vec![Box::new(minutes)])
+            Nav::Reset(vec![Route::Minutes { meeting: m }])
         })
     }
 }
@@ -125,8 +118,8 @@ impl Screen for Written {
     fn on(&mut self, ctx: &mut Ctx, act: Act) -> Nav {
         let m = self.meeting;
         match act {
-            Act::EnterBallots => Nav::push(ballots::Ballots::load(ctx, m)),
-            Act::Deliveries => Nav::push(deliveries::Deliveries::load(ctx, m)),
+            Act::EnterBallots => Nav::Open(Route::Ballots { meeting: m }),
+            Act::Deliveries => Nav::Open(Route::Deliveries { meeting: m }),
             Act::Print => paper::print_nav(ctx, m),
             Act::Extend => match &self.progress {
                 Some(p) => Nav::form(forms::extend_form(ctx, m, &p.deadline)),
@@ -152,8 +145,6 @@ impl Screen for Written {
     }
 
     fn draw(&self, ctx: &Ctx, f: &mut Frame<'_>, area: Rect) {
-        let l = ctx.lang;
-        let colon = crate::strings::ui::colon(l);
         let Some(p) = &self.progress else {
             f.render_widget(
                 Block::default()
@@ -163,9 +154,19 @@ impl Screen for Written {
             );
             return;
         };
-        let c = &p.counts;
         let [head, body] =
             Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(area);
+        self.draw_head(ctx, f, head, p);
+        self.draw_items(ctx, f, body, p);
+    }
+}
+
+impl Written {
+    /// The title, the dates, and the ballots issued, served, returned and valid.
+    fn draw_head(&self, ctx: &Ctx, f: &mut Frame<'_>, head: Rect, p: &Progress) {
+        let l = ctx.lang;
+        let colon = crate::strings::ui::colon(l);
+        let c = &p.counts;
         let share = |n: i64, a: i64| {
             format!(
                 "{n}/{}  {} / {} m²",
@@ -224,6 +225,12 @@ impl Screen for Written {
             ),
             head,
         );
+    }
+
+    /// Each item's figures as they stand, then the extensions (scrolled).
+    fn draw_items(&self, ctx: &Ctx, f: &mut Frame<'_>, body: Rect, p: &Progress) {
+        let l = ctx.lang;
+        let colon = crate::strings::ui::colon(l);
         let mut lines: Vec<Line<'_>> = Vec::new();
         for (_, pos, title, ip) in &p.items {
             let passes = ip.outcome.passed;

@@ -1,5 +1,10 @@
-//! Small drawing pieces shared by the screens: a rule's check as a line, large digits
-//! for the room view, the key bar.
+//! Drawing pieces shared by the screens: a rule's check as a line, wrapped text, large
+//! digits for the room view, a cleared popup; in the children, columns fitted to the
+//! screen, the table that lists rows in them, and a scrolling text view.
+
+pub mod columns;
+pub mod scroll;
+pub mod table;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
