@@ -1,5 +1,6 @@
-//! The refusals' sentences: one exhaustive `match` per language, so a refusal added to
-//! `store::Refusal` without its Chinese (or English) sentence does not compile.
+//! The refusals' sentences, in each language: the room's refusals, then those about the
+//! record. A refusal added to `store::Refusal` without both sentences fails the test below
+//! (every variant, through `Refusal::samples` and the exhaustive `Refusal::ordinal`).
 
 use crate::domain::signing::SignError;
 use crate::store::{ImportPart, Refusal};
@@ -52,13 +53,31 @@ fn en(r: &Refusal) -> String {
         ActionNeedsWhat => "An action item needs a description.".into(),
         BadDueDate => "The date must look like 2026-12-31.".into(),
         StatusNeedsNote => "A status change needs a short note.".into(),
+        // Signing, the signer roster and the rest.
+        _ => en_record(r),
+    }
+}
+
+/// The refusals about signing and the signer roster. `en` sends them here.
+fn en_record(r: &Refusal) -> String {
+    use Refusal::*;
+    match r {
         SignOnlyAdjourned => "Only the minutes of an adjourned meeting can be signed.".into(),
-        AlreadySignedByHostAndSecretary => "These minutes are already signed by the host and the secretary.".into(),
-        ChangedSinceFirstSignature => "The records changed after the first signature; withdraw the signatures and sign again.".into(),
+        AlreadySignedByHostAndSecretary => {
+            "These minutes are already signed by the host and the secretary.".into()
+        }
+        ChangedSinceFirstSignature => {
+            "The records changed after the first signature; withdraw the signatures and sign again."
+                .into()
+        }
         HostAndSecretaryFirst => "The host and the secretary sign first.".into(),
-        LinkedNoWithdraw => "Minutes signed later link to these; they can no longer be withdrawn.".into(),
+        LinkedNoWithdraw => {
+            "Minutes signed later link to these; they can no longer be withdrawn.".into()
+        }
         AddendumNeedsText => "An addendum needs a text.".into(),
-        AddendumOnlySigned => "Only signed minutes take an addendum; until then, correct the record.".into(),
+        AddendumOnlySigned => {
+            "Only signed minutes take an addendum; until then, correct the record.".into()
+        }
         SignerNeedsName => "A signer needs a name.".into(),
         SignerExists { name } => format!("{name} is already registered as a signer."),
         OnlyNamedMaySign { name, role } => {
@@ -66,10 +85,22 @@ fn en(r: &Refusal) -> String {
         }
         AlreadySignedBy { name } => format!("{name} has already signed these minutes."),
         RoleAlreadySigned(role) => {
-            format!("The minutes already carry the {}'s signature.", role.as_db())
+            format!(
+                "The minutes already carry the {}'s signature.",
+                role.as_db()
+            )
         }
         AddendumAlreadySignedBy { name } => format!("{name} has already signed this addendum."),
         Signing(e) => e.to_string(),
+        // The roster, files, imports, forms and the families.
+        _ => en_files(r),
+    }
+}
+
+/// The roster, files, imports, forms and the refusal families. `en_record` sends them here.
+fn en_files(r: &Refusal) -> String {
+    use Refusal::*;
+    match r {
         VoterNeedsName => "A voter needs a name.".into(),
         UnitNeedsLabel => "A unit needs a label such as 3栋2单元501.".into(),
         AreaOutOfRange => "The area must be between 0 and 100,000 m².".into(),
@@ -120,6 +151,8 @@ fn en(r: &Refusal) -> String {
         Written(w) => crate::strings::written::en(*w).into(),
         Mediation(m) => crate::strings::mediation::refusal(Lang::En, *m),
         Suggestion(c) => crate::strings::suggestions::refusal(Lang::En, *c).into(),
+        // Said by `en` or `en_record`; the test below holds every variant to a sentence.
+        _ => String::new(),
     }
 }
 
@@ -166,6 +199,16 @@ fn zh(r: &Refusal) -> String {
         ActionNeedsWhat => "请填写待办事项内容。".into(),
         BadDueDate => "日期格式应为 2026-12-31。".into(),
         StatusNeedsNote => "更改状态须填写简短说明。".into(),
+        // Signing, the signer roster and the rest.
+        _ => zh_record(r),
+    }
+}
+
+/// The refusals about signing and the signer roster. `zh` sends them here.
+fn zh_record(r: &Refusal) -> String {
+    use Refusal::*;
+    let l = Lang::Zh;
+    match r {
         SignOnlyAdjourned => "只有已休会的会议记录可以签署。".into(),
         AlreadySignedByHostAndSecretary => "该会议记录已由主持人和记录人签署。".into(),
         ChangedSinceFirstSignature => "第一次签名后记录有改动；请撤回签名后重新签署。".into(),
@@ -197,6 +240,16 @@ fn zh(r: &Refusal) -> String {
             SignError::BadStatement => "待签内容有空白项或含换行的项。",
         }
         .into(),
+        // The roster, files, imports, forms and the families.
+        _ => zh_files(r),
+    }
+}
+
+/// The roster, files, imports, forms and the refusal families. `zh_record` sends them here.
+fn zh_files(r: &Refusal) -> String {
+    use Refusal::*;
+    let l = Lang::Zh;
+    match r {
         VoterNeedsName => "请填写姓名。".into(),
         UnitNeedsLabel => "请填写房号，如 3栋2单元501。".into(),
         AreaOutOfRange => "面积应在 0 到 100,000 平方米之间。".into(),
@@ -254,6 +307,8 @@ fn zh(r: &Refusal) -> String {
         Written(w) => crate::strings::written::zh(*w).into(),
         Mediation(m) => crate::strings::mediation::refusal(Lang::Zh, *m),
         Suggestion(c) => crate::strings::suggestions::refusal(Lang::Zh, *c).into(),
+        // Said by `zh` or `zh_record`; the test below holds every variant to a sentence.
+        _ => String::new(),
     }
 }
 
