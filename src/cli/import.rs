@@ -74,59 +74,7 @@ pub fn run(cli: &super::args::Cli, files: &[PathBuf], trust_new: bool, lang: Lan
         while j < files.len() && j - i < BATCH && !super::mediation::is_agreement_file(&files[j]) {
             j += 1;
         }
-        let chunk = &files[i..j];
-        match store.import_batch(|b| {
-            let mut done = Vec::with_capacity(chunk.len());
-            // The next file is read, cleaned and verified while this one is written.
-            ahead(
-                chunk,
-                |path| {
-                    let bundle = read_bundle(path, lang)?;
-                    let title = clean_line(&bundle.record.title);
-                    let community = bundle.record.community.clone();
-                    Ok((shown(path), title, community, prepare(bundle)))
-                },
-                |made: Result<_, CliError>| {
-                    match made {
-                        Err(CliError(msg)) => done.push(Done::Unreadable(msg)),
-                        Ok((shown, title, community, prepared)) => {
-                            let outcome = b.import_prepared(prepared, trust_new)?;
-                            done.push(Done::Outcome {
-                                shown,
-                                title,
-                                community,
-                                outcome,
-                            });
-                        }
-                    }
-                    Ok::<(), StoreError>(())
-                },
-            )?;
-            Ok(done)
-        }) {
-            Ok(done) => {
-                for d in done {
-                    match d {
-                        Done::Unreadable(msg) => {
-                            eprintln!("yishi: {msg}");
-                            n.bad += 1;
-                        }
-                        Done::Outcome {
-                            shown,
-                            title,
-                            community,
-                            outcome,
-                        } => report(lang, &shown, &title, &community, outcome, &mut n),
-                    }
-                }
-            }
-            // Nothing of the batch was kept: file by file, each with its own reason.
-            Err(_) => {
-                for path in chunk {
-                    one(&mut store, path, trust_new, lang, &mut n);
-                }
-            }
-        }
+        batch(&mut store, &files[i..j], trust_new, lang, &mut n);
         i = j;
     }
     if n.bad > 0 {
@@ -137,6 +85,63 @@ pub fn run(cli: &super::args::Cli, files: &[PathBuf], trust_new: bool, lang: Lan
     } else {
         Outcome::Ok
     })
+}
+
+/// A run of exported meetings in one transaction; if the database refuses it, nothing
+/// of it was kept and its files are imported one by one, each with its own reason.
+fn batch(store: &mut Store, chunk: &[PathBuf], trust_new: bool, lang: Lang, n: &mut Count) {
+    match store.import_batch(|b| {
+        let mut done = Vec::with_capacity(chunk.len());
+        // The next file is read, cleaned and verified while this one is written.
+        ahead(
+            chunk,
+            |path| {
+                let bundle = read_bundle(path, lang)?;
+                let title = clean_line(&bundle.record.title);
+                let community = bundle.record.community.clone();
+                Ok((shown(path), title, community, prepare(bundle)))
+            },
+            |made: Result<_, CliError>| {
+                match made {
+                    Err(CliError(msg)) => done.push(Done::Unreadable(msg)),
+                    Ok((shown, title, community, prepared)) => {
+                        let outcome = b.import_prepared(prepared, trust_new)?;
+                        done.push(Done::Outcome {
+                            shown,
+                            title,
+                            community,
+                            outcome,
+                        });
+                    }
+                }
+                Ok::<(), StoreError>(())
+            },
+        )?;
+        Ok(done)
+    }) {
+        Ok(done) => {
+            for d in done {
+                match d {
+                    Done::Unreadable(msg) => {
+                        eprintln!("yishi: {msg}");
+                        n.bad += 1;
+                    }
+                    Done::Outcome {
+                        shown,
+                        title,
+                        community,
+                        outcome,
+                    } => report(lang, &shown, &title, &community, outcome, n),
+                }
+            }
+        }
+        // Nothing of the batch was kept: file by file, each with its own reason.
+        Err(_) => {
+            for path in chunk {
+                one(store, path, trust_new, lang, n);
+            }
+        }
+    }
 }
 
 fn shown(path: &Path) -> String {

@@ -9,7 +9,7 @@ use crate::domain::model::{
 };
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::signing::verify::Role;
-use crate::store::ids::{CommunityId, VoterId};
+use crate::store::ids::{CommunityId, ItemId, MeetingId, VoterId};
 use crate::store::meetings::{ItemInput, MeetingInput};
 use crate::store::{Result, Store, simulate_clock};
 
@@ -73,6 +73,16 @@ pub(crate) fn past_meeting(store: &mut Store) -> Result<i64> {
     ))?;
     crate::demo::suggestions::plan_past(store, community, gate, road)?;
     store.start_meeting(m)?;
+    past_attendance(store, m, community)?;
+    past_floor(store, gate, road)?;
+    store.set_summary(m, "会议应到业主38户，实到35户（含委托1户）。安装小区大门议案获得通过，主干道拓宽议案未获通过，待重新征求意见后另行提交。")?;
+    store.adjourn(m)?;
+    sign_as_demo_signers(store, m)?;
+    Ok(m.0)
+}
+
+/// The past meeting's roll call: most owners present, a few absent, one by proxy.
+fn past_attendance(store: &mut Store, m: MeetingId, community: CommunityId) -> Result<()> {
     let voters = store.voters(community)?;
     let owners: Vec<_> = voters.iter().filter(|v| !v.units.is_empty()).collect();
     for (i, v) in owners.iter().enumerate() {
@@ -90,6 +100,11 @@ pub(crate) fn past_meeting(store: &mut Store) -> Result<i64> {
             store.mark_presence(m, v.id, PresenceKind::Present, None, None)?;
         }
     }
+    Ok(())
+}
+
+/// The past meeting's floor: the gate discussed and both items voted on.
+fn past_floor(store: &mut Store, gate: ItemId, road: ItemId) -> Result<()> {
     let r = store.queue_speaker(gate, "赵德华", None)?;
     store.next_speaker(gate)?;
     store.record_remark(r, "支持安装大门，晚上回家安心。建议门禁卡每户发两张。")?;
@@ -125,9 +140,11 @@ pub(crate) fn past_meeting(store: &mut Store) -> Result<i64> {
         store.answer(road, VoterId(b.voter_id), c, None)?;
     }
     store.close_vote(road)?;
-    store.set_summary(m, "会议应到业主38户，实到35户（含委托1户）。安装小区大门议案获得通过，主干道拓宽议案未获通过，待重新征求意见后另行提交。")?;
-    store.adjourn(m)?;
-    // The host and the secretary sign the minutes, which locks the meeting.
+    Ok(())
+}
+
+/// The host and the secretary sign the minutes, which locks the meeting.
+pub(crate) fn sign_as_demo_signers(store: &mut Store, m: MeetingId) -> Result<()> {
     simulate_clock(at(2026, 5, 16, 11, 40));
     for (name, role, passphrase) in DEMO_SIGNERS {
         let signer = match store.signer_by_name(name)? {
@@ -137,7 +154,7 @@ pub(crate) fn past_meeting(store: &mut Store) -> Result<i64> {
         let role = Role::from_db(role).unwrap_or(Role::Member);
         store.sign_meeting(m, signer, role, passphrase)?;
     }
-    Ok(m.0)
+    Ok(())
 }
 
 pub(crate) fn draft_meeting(store: &mut Store) -> Result<i64> {
@@ -247,6 +264,13 @@ pub(crate) fn written_consultation(store: &mut Store) -> Result<i64> {
     store.set_notice_date(m, "2026-11-04")?;
     simulate_clock(at(2026, 11, 20, 9, 0));
     store.start_meeting(m)?;
+    serve_and_collect(store, m)?;
+    Ok(m.0)
+}
+
+/// The written consultation's ballots served on its first day, and two thirds of them
+/// back over the next days: three valid, one unsigned.
+fn serve_and_collect(store: &mut Store, m: MeetingId) -> Result<()> {
     let ballots = store.written_ballots(m)?;
     for (i, b) in ballots.iter().enumerate() {
         let way = if i + 1 == ballots.len() {
@@ -280,5 +304,5 @@ pub(crate) fn written_consultation(store: &mut Store) -> Result<i64> {
             store.enter_answer(m, b.voter_id, *it, choice, "李秀英")?;
         }
     }
-    Ok(m.0)
+    Ok(())
 }
