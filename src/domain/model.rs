@@ -47,7 +47,7 @@ macro_rules! db_enum {
         pub enum $name { $($variant),+ }
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_db(self) -> &'static str {
+            pub const fn as_db(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
             }
             pub fn from_db(s: &str) -> Option<$name> {

@@ -3,6 +3,7 @@
 //! and whether area counts too. Its fields show only under the rule "custom", and the
 //! rule's plain-language explanation follows them as they are edited.
 
+use crate::domain::model::RuleCode;
 use crate::domain::rules::custom_text::{
     base_code, base_from_code, parse_threshold, threshold_text,
 };
@@ -13,7 +14,7 @@ use crate::strings::{Lang, forms as h};
 use crate::ui::fields::{ChoiceField, Fields, TextField};
 use crate::ui::form::{Field, Form};
 
-const ONLY_CUSTOM: &[&str] = &["custom"];
+const ONLY_CUSTOM: &[&str] = &[RuleCode::Custom.as_db()];
 
 fn bases(l: Lang, codes: &[&str]) -> Vec<(String, String)> {
     codes
@@ -125,12 +126,12 @@ pub fn read<N: 'static>(f: &Form<N>, c: &CustomFields) -> Result<CustomRule, Sto
 /// while the rule is "custom" and the focus is on the rule or its editor.
 pub fn live<N: 'static>(
     f: &Form<N>,
-    rule: &ChoiceField<String>,
+    rule: &ChoiceField<RuleCode>,
     c: &CustomFields,
     l: Lang,
 ) -> Option<String> {
     let focused = f.focused();
-    if f.pick(rule) != "custom" || !(focused == "rule" || focused.starts_with("c_")) {
+    if f.pick(rule) != RuleCode::Custom || !(focused == "rule" || focused.starts_with("c_")) {
         return None;
     }
     let rule = match rule_of(f, c, l) {

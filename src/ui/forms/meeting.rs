@@ -1,7 +1,8 @@
 //! The forms of preparation: a meeting's details (new or edited) and an agenda item.
 
-use crate::domain::model::{Category, Electorate, MeetingKind, Scope, ScopeKind};
+use crate::domain::model::{Category, Electorate, MeetingKind, RuleCode, Scope, ScopeKind};
 use crate::domain::rules::{Rule, RuleKind};
+
 use crate::store::StoreError;
 use crate::store::ids::{CommunityId, MeetingId};
 use crate::store::meetings::{ItemInput, ItemRow, MeetingInput, MeetingRow};
@@ -13,6 +14,9 @@ use crate::ui::forms::custom_rule::{self, CustomFields};
 use crate::ui::forms::{find_voter, limit, saved};
 use crate::ui::nav::Nav;
 use crate::ui::route::Route;
+
+/// The fields that show only under the elevator rule.
+const ONLY_ELEVATOR: &[&str] = &[RuleCode::Elevator.as_db()];
 
 /// The handles of a meeting's fields.
 #[derive(Clone)]
@@ -128,13 +132,6 @@ pub fn meeting_form(ctx: &Ctx, community: CommunityId, m: Option<&MeetingRow>) -
     }
 }
 
-pub fn rule_options(l: Lang) -> Vec<(String, String)> {
-    crate::domain::model::RuleCode::ALL
-        .iter()
-        .map(|c| (c.as_db().to_string(), strings::rule_name(l, *c).to_string()))
-        .collect()
-}
-
 /// The elevator rule's parameters of `it`: the owners whose unit the shaft occupies (by
 /// name), and whether the legacy "2/3 of the unit's owners agree" also carries it.
 fn shaft_params(
@@ -170,7 +167,7 @@ struct ItemFields {
     title: TextField,
     category: ChoiceField<Category>,
     proposer: TextField,
-    rule: ChoiceField<String>,
+    rule: ChoiceField<RuleCode>,
     scope: ChoiceField<ScopeKind>,
     building: TextField,
     unit: TextField,
@@ -189,8 +186,9 @@ fn item_input(
 ) -> Result<ItemInput, StoreError> {
     let code = f.pick(&h.rule);
     let mut rule = match previous {
-        Some(r) if r.kind.code() == code => r.clone(),
-        _ => Rule::new(RuleKind::from_code(&code).unwrap_or(RuleKind::NoVote)),
+        Some(r) if r.kind.rule_code() == code => r.clone(),
+        // A custom rule's fractions are read below.
+        _ => Rule::new(RuleKind::of(code).unwrap_or(RuleKind::NoVote)),
     };
     if let RuleKind::Elevator {
         legacy_two_thirds,
@@ -207,10 +205,10 @@ fn item_input(
         }
         *shaft_voters = ids;
     }
-    if code == "custom" {
+    if code == RuleCode::Custom {
         let custom = RuleKind::Custom(custom_rule::read(f, &h.custom)?);
         match &mut rule {
-            r if r.kind.code() == "custom" => r.kind = custom,
+            r if r.kind.rule_code() == RuleCode::Custom => r.kind = custom,
             r => *r = Rule::new(custom),
         }
     }
@@ -250,18 +248,7 @@ fn item_fields(l: Lang, it: Option<&ItemRow>, shaft: &str, legacy: bool) -> (Fie
         s::F_PROPOSER,
         it.map(|i| i.proposer.as_str()),
     ));
-    let rule = d.choice(
-        Field::choice(
-            "rule",
-            s::F_RULE,
-            rule_options(l),
-            it.map(|i| i.rule.kind.code()).unwrap_or("art278_ordinary"),
-        )
-        .with_explain(|l, code| {
-            crate::domain::model::RuleCode::from_db(code)
-                .map_or("", |c| strings::rule_explain(l, c))
-        }),
-    );
+    let rule = rule_field(&mut d, l, it);
     let scope = d.pick(
         "scope",
         s::F_SCOPE,
@@ -287,7 +274,7 @@ fn item_fields(l: Lang, it: Option<&ItemRow>, shaft: &str, legacy: bool) -> (Fie
     let shaft = d.text(
         Field::text("shaft", s::F_SHAFT, shaft)
             .with_hint(s::F_SHAFT_HINT)
-            .when("rule", &["elevator"]),
+            .when("rule", ONLY_ELEVATOR),
     );
     let legacy = legacy_field(&mut d, l, legacy);
     let custom = custom_rule::fields(&mut d, l, prev_custom);
@@ -312,6 +299,25 @@ fn item_fields(l: Lang, it: Option<&ItemRow>, shaft: &str, legacy: bool) -> (Fie
     (d, h)
 }
 
+/// The item's rule, each with its explanation under the choice.
+fn rule_field(d: &mut Fields, l: Lang, it: Option<&ItemRow>) -> ChoiceField<RuleCode> {
+    let rule = d.pick(
+        "rule",
+        s::F_RULE,
+        RuleCode::ALL,
+        it.map(|i| i.rule.kind.rule_code())
+            .unwrap_or(RuleCode::Art278Ordinary),
+        |c| c.as_db().to_string(),
+        |c| strings::rule_name(l, c).to_string(),
+    );
+    d.amend_last(|f| {
+        f.with_explain(|l, code| {
+            RuleCode::from_db(code).map_or("", |c| strings::rule_explain(l, c))
+        })
+    });
+    rule
+}
+
 /// Whether the legacy "2/3 of the unit's owners agree" also carries the elevator rule.
 fn legacy_field(d: &mut Fields, l: Lang, legacy: bool) -> ChoiceField<bool> {
     let yes_no = |yes: bool| if yes { "yes" } else { "no" };
@@ -327,7 +333,7 @@ fn legacy_field(d: &mut Fields, l: Lang, legacy: bool) -> ChoiceField<bool> {
                 .to_string()
         },
     );
-    d.amend_last(|f| f.with_hint(s::F_LEGACY_HINT).when("rule", &["elevator"]));
+    d.amend_last(|f| f.with_hint(s::F_LEGACY_HINT).when("rule", ONLY_ELEVATOR));
     f
 }
 
@@ -366,7 +372,7 @@ pub fn item_form(
 /// another: only a change of the category itself does this).
 fn elevator_rule(f: &mut Form<Nav>, h: &ItemFields) {
     if f.has_focus(&h.category) && f.pick(&h.category) == Category::Elevator {
-        f.choose(&h.rule, &"elevator".to_string());
+        f.choose(&h.rule, &RuleCode::Elevator);
     }
 }
 
