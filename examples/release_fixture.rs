@@ -25,7 +25,6 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use yishi::demo::{self, DEMO_SIGNERS};
 use yishi::domain::model::{Category, Choice, Electorate, MeetingKind, PresenceKind, Scope};
 use yishi::domain::rules::{Rule, RuleKind};
-use yishi::domain::signing::verify::Role;
 use yishi::store::ids::{CommunityId, MeetingId, VoterId};
 use yishi::store::meetings::{ItemInput, MeetingInput};
 use yishi::store::{Result, Store, simulate_clock};
@@ -253,7 +252,6 @@ fn rich_meeting(store: &mut Store) -> Result<MeetingId> {
             Some(s) => s.id,
             None => store.register_signer(name, passphrase, passphrase)?,
         };
-        let role = Role::from_db(role).unwrap_or(Role::Member);
         store.sign_meeting(m, signer, role, passphrase)?;
     }
     simulate_clock(at(15, 0));

@@ -3,6 +3,7 @@
 
 use crate::domain::model::{CouncilKind, VoterKind};
 use crate::domain::roster_csv::RosterRow;
+use crate::domain::signing::verify::Role;
 use crate::store::ids::CommunityId;
 use crate::store::{Result, Store};
 
@@ -11,9 +12,9 @@ pub const DEVELOPER: &str = "衡阳华景置业有限公司";
 
 /// The demo's signers and their passphrases (for the demo only; the README quotes them):
 /// (name, role, passphrase).
-pub const DEMO_SIGNERS: [(&str, &str, &str); 2] = [
-    ("黄小明", "host", "wangcheng-host-2026"),
-    ("李秀英", "secretary", "wangcheng-secretary-2026"),
+pub const DEMO_SIGNERS: [(&str, Role, &str); 2] = [
+    ("黄小明", Role::Host, "wangcheng-host-2026"),
+    ("李秀英", Role::Secretary, "wangcheng-secretary-2026"),
 ];
 
 const SURNAMES: &[&str] = &[

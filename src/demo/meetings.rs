@@ -8,7 +8,6 @@ use crate::domain::model::{
     Category, Choice, Electorate, MeetingKind, PresenceKind, Scope, ScopeKind,
 };
 use crate::domain::rules::{Rule, RuleKind};
-use crate::domain::signing::verify::Role;
 use crate::store::ids::{CommunityId, ItemId, MeetingId, VoterId};
 use crate::store::meetings::{ItemInput, MeetingInput};
 use crate::store::{Result, Store, simulate_clock};
@@ -151,7 +150,6 @@ pub(crate) fn sign_as_demo_signers(store: &mut Store, m: MeetingId) -> Result<()
             Some(s) => s.id,
             None => store.register_signer(name, passphrase, passphrase)?,
         };
-        let role = Role::from_db(role).unwrap_or(Role::Member);
         store.sign_meeting(m, signer, role, passphrase)?;
     }
     Ok(())
