@@ -48,7 +48,7 @@ pub fn run(cli: &super::args::Cli, cmd: &TrustCmd, lang: Lang) -> CliResult {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             if !store.claim() {
-                return Err(CliError(StoreError::Busy.to_string()));
+                return Err(StoreError::Busy.into());
             }
             store.pin_keys(community, &fps)?;
             for f in &fps {
@@ -62,7 +62,7 @@ pub fn run(cli: &super::args::Cli, cmd: &TrustCmd, lang: Lang) -> CliResult {
             let f = parse_fingerprint(fingerprint)
                 .ok_or_else(|| CliError(t::bad_fingerprint(lang, &clean_line(fingerprint))))?;
             if !store.claim() {
-                return Err(CliError(StoreError::Busy.to_string()));
+                return Err(StoreError::Busy.into());
             }
             if !store.unpin_key(community, &f)? {
                 return Err(CliError(clean_line(&t::not_pinned(lang, community, &f))));

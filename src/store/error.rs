@@ -1,4 +1,4 @@
-//! What can go wrong with the database, each as one plain sentence for the user.
+//! What can go wrong with the database (its sentences for the user: strings::store_error).
 
 use std::fmt;
 
@@ -38,48 +38,26 @@ pub enum StoreError {
     Sql(String),
 }
 
+/// What went wrong, for a log or a test: the variant and its parameters. The user's
+/// sentences, in each language, are `strings::store_error`'s.
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::NotSqlite(p) => write!(
-                f,
-                "{p} is not a yishi database (it is not an SQLite file); it was left unchanged."
-            ),
-            StoreError::Foreign(p) => write!(
-                f,
-                "{p} belongs to another program, not yishi; it was left unchanged."
-            ),
-            StoreError::Corrupt(p) => write!(
-                f,
-                "{p} is damaged (SQLite's check failed); it was left unchanged — restore a backup."
-            ),
-            StoreError::Newer { path, found, known } => write!(
-                f,
-                "{path} was written by a newer yishi (schema version {found}, this program knows up to {known}); it was left unchanged — update yishi."
-            ),
-            StoreError::Io(m) => write!(f, "{m}"),
-            StoreError::DiskFull => write!(
-                f,
-                "The disk is full: the last action was not saved. Free some space and try again."
-            ),
-            StoreError::Busy => write!(
-                f,
-                "The database is in use by another yishi; try again in a moment."
-            ),
-            StoreError::ReadOnly => write!(
-                f,
-                "The database is open for review only; nothing can be changed."
-            ),
-            StoreError::Locked => write!(
-                f,
-                "This meeting is signed and locked; a correction must be a signed addendum."
-            ),
-            StoreError::WrongPassphrase => {
-                write!(f, "The passphrase is wrong; nothing was signed.")
+            StoreError::NotSqlite(p) => write!(f, "not an SQLite file: {p}"),
+            StoreError::Foreign(p) => write!(f, "another program's database: {p}"),
+            StoreError::Corrupt(p) => write!(f, "damaged: {p}"),
+            StoreError::Newer { path, found, known } => {
+                write!(f, "newer schema {found} (known up to {known}): {path}")
             }
-            StoreError::Refused(r) => write!(f, "{r}"),
-            StoreError::NotFound(m) => write!(f, "Not found: {m}."),
-            StoreError::Sql(m) => write!(f, "Database error: {m}."),
+            StoreError::Io(m) => write!(f, "{m}"),
+            StoreError::DiskFull => write!(f, "disk full"),
+            StoreError::Busy => write!(f, "busy"),
+            StoreError::ReadOnly => write!(f, "read-only"),
+            StoreError::Locked => write!(f, "locked"),
+            StoreError::WrongPassphrase => write!(f, "wrong passphrase"),
+            StoreError::Refused(r) => write!(f, "refused: {r}"),
+            StoreError::NotFound(m) => write!(f, "not found: {m}"),
+            StoreError::Sql(m) => write!(f, "SQLite: {m}"),
         }
     }
 }

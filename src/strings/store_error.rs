@@ -16,9 +16,8 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
     if let E::Sql(_) = e {
         return forms::SQL_FAILED.get(l).to_string();
     }
-    let en = e.to_string();
     if l == Lang::En {
-        return en;
+        return en(e);
     }
     match e {
         E::DiskFull => {
@@ -36,6 +35,41 @@ pub fn store_error(l: Lang, e: &crate::store::StoreError) -> String {
         E::Newer { path, found, known } => format!(
             "{path} 由更新版本的议事写入（数据库版本 {found}，本程序最高支持 {known}），未作任何改动，请更新议事。"
         ),
-        E::Io(_) | E::Sql(_) | E::Refused(_) => en,
+        E::Io(_) | E::Sql(_) | E::Refused(_) => en(e),
+    }
+}
+
+/// A store error in English.
+fn en(e: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as E;
+    match e {
+        E::NotSqlite(p) => {
+            format!(
+                "{p} is not a yishi database (it is not an SQLite file); it was left unchanged."
+            )
+        }
+        E::Foreign(p) => {
+            format!("{p} belongs to another program, not yishi; it was left unchanged.")
+        }
+        E::Corrupt(p) => format!(
+            "{p} is damaged (SQLite's check failed); it was left unchanged — restore a backup."
+        ),
+        E::Newer { path, found, known } => format!(
+            "{path} was written by a newer yishi (schema version {found}, this program knows up to {known}); it was left unchanged — update yishi."
+        ),
+        // The store's own sentence about the file (a folder that cannot be made, …).
+        E::Io(m) => m.clone(),
+        E::DiskFull => {
+            "The disk is full: the last action was not saved. Free some space and try again.".into()
+        }
+        E::Busy => "The database is in use by another yishi; try again in a moment.".into(),
+        E::ReadOnly => "The database is open for review only; nothing can be changed.".into(),
+        E::Locked => {
+            "This meeting is signed and locked; a correction must be a signed addendum.".into()
+        }
+        E::WrongPassphrase => "The passphrase is wrong; nothing was signed.".into(),
+        E::Refused(r) => refusal(Lang::En, r),
+        E::NotFound(m) => format!("Not found: {m}."),
+        E::Sql(_) => forms::SQL_FAILED.get(Lang::En).to_string(),
     }
 }

@@ -41,7 +41,7 @@ fn wrong_passphrase_many_times_signs_nothing_and_leaves_no_trace() {
             .expect_err("a wrong passphrase signs nothing");
         assert!(matches!(e, StoreError::WrongPassphrase), "{e:?}");
         assert_eq!(
-            e.to_string(),
+            yishi::strings::store_error(Lang::En, &e),
             "The passphrase is wrong; nothing was signed."
         );
         assert_eq!(

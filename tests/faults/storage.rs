@@ -129,7 +129,7 @@ fn disk_full_during_a_roll_call_rolls_back_and_works_again_after() {
         }
     }
     assert!(refused > 0, "max_page_count never made a write fail");
-    let msg = StoreError::DiskFull.to_string();
+    let msg = yishi::strings::store_error(Lang::En, &StoreError::DiskFull);
     assert!(
         msg.contains("disk is full") && msg.contains("not saved"),
         "{msg}"
