@@ -315,6 +315,7 @@ fn zh_files(r: &Refusal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::EnumCount;
 
     fn has_chinese(s: &str) -> bool {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))

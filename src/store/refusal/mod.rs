@@ -16,7 +16,9 @@ use crate::store::refusal::mediation::MediationRefusal;
 use crate::store::refusal::suggestions::SuggestionRefusal;
 use crate::store::refusal::written::WrittenRefusal;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+// The compiler counts and numbers the variants (strum), for the test that each has its
+// sentences in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumCount, strum::EnumDiscriminants)]
 pub enum Refusal {
     // ---- meetings and agenda ----
     MeetingNeedsTitle,
@@ -163,9 +165,8 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// One value of every variant, for the test that each has its sentences. `ordinal`
-    /// is an exhaustive match, so a new variant must be numbered, and the test checks
-    /// that the list below covers every number.
+    /// One value of every variant, for the test that each has its sentences; the test
+    /// checks that the list covers every `ordinal` below `Refusal::COUNT`.
     pub fn samples() -> Vec<Refusal> {
         let mut all = samples_meeting();
         all.extend(samples_signing_and_roster());
@@ -173,98 +174,10 @@ impl Refusal {
         all
     }
 
-    /// A distinct number per variant (see `samples`).
-    // One exhaustive match, an arm per variant: splitting it would only hide a variant.
-    #[allow(clippy::too_many_lines)]
+    /// A distinct number per variant (see `samples`), counted by the compiler.
     pub fn ordinal(&self) -> usize {
-        use Refusal::*;
-        match self {
-            MeetingNeedsTitle => 0,
-            BadMeetingTime => 1,
-            ItemNeedsTitle => 2,
-            BadCustomRule => 3,
-            BuildingScopeNeedsBuilding => 4,
-            UnitScopeNeedsUnit => 5,
-            ItemAlreadyVoted => 6,
-            AmendAfterVote => 7,
-            WithdrawVotedItem => 8,
-            AdjournWhileVoting => 9,
-            WrongStatus(_) => 10,
-            RecordAlreadySigned => 11,
-            ProxyNeedsNameAndRef => 12,
-            RecusalNeedsItem => 13,
-            CommitteeNoProxy => 14,
-            SpeakerNeedsName => 15,
-            VoteAgain => 16,
-            DiscussionOnly => 17,
-            NobodyInScope => 18,
-            VoteNotOpen => 19,
-            NotOnVoteList => 20,
-            VoteClosedNoUndo => 21,
-            CloseVoteFirst => 22,
-            ActionNeedsWhat => 23,
-            BadDueDate => 24,
-            StatusNeedsNote => 25,
-            SignOnlyAdjourned => 26,
-            AlreadySignedByHostAndSecretary => 27,
-            ChangedSinceFirstSignature => 28,
-            HostAndSecretaryFirst => 29,
-            LinkedNoWithdraw => 30,
-            AddendumNeedsText => 31,
-            AddendumOnlySigned => 32,
-            SignerNeedsName => 33,
-            SignerExists { .. } => 34,
-            OnlyNamedMaySign { .. } => 35,
-            AlreadySignedBy { .. } => 36,
-            RoleAlreadySigned(_) => 37,
-            AddendumAlreadySignedBy { .. } => 38,
-            Signing(_) => 39,
-            VoterNeedsName => 40,
-            UnitNeedsLabel => 41,
-            AreaOutOfRange => 42,
-            CsvOtherKind { .. } => 43,
-            CsvUnitTaken { .. } => 44,
-            AlreadyInRoster { .. } => 45,
-            File { .. } => 46,
-            ExportFile { .. } => 58,
-            NameHidden => 59,
-            NameTooLong => 60,
-            ImportUnreadable => 61,
-            NotOnSignerRoster { .. } => 62,
-            NameCannotBeSigned => 63,
-            RosterNeedsEndorsement => 64,
-            EndorserNotOnRoster { .. } => 65,
-            RosterState { .. } => 66,
-            RosterDoesNotVerify => 67,
-            AnotherVoteOpen => 68,
-            AttendanceFirst => 69,
-            VoterNotPresent => 70,
-            AlreadyAnswered => 71,
-            VoterRecused => 72,
-            NoRecusalUnderArt278 => 73,
-            NotAnsweredYet => 74,
-            RecusalAtTheDoor => 75,
-            SameAnswer => 76,
-            ImportMalformed { .. } => 47,
-            ImportNoMinutes => 48,
-            ImportRecusalItemMissing { .. } => 49,
-            ImportRecusalNoItem => 50,
-            ImportAddendumMissing => 51,
-            VoterNotFound => 52,
-            ManyMatch => 53,
-            BadArea => 54,
-            NotRegistered => 55,
-            BadFilterDate => 56,
-            TooLong { .. } => 57,
-            Written(_) => 77,
-            Mediation(_) => 78,
-            Suggestion(_) => 79,
-            ImportBatchNotReproduced => 80,
-        }
+        RefusalDiscriminants::from(self) as usize
     }
-
-    /// How many variants `ordinal` numbers.
-    pub const COUNT: usize = 81;
 }
 
 /// The store knows no sentences (they are the screens' and commands', in
