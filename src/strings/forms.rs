@@ -7,10 +7,6 @@ pub const DISCARD_Q: Tr = Tr(
     "放弃对这个表单的修改？已输入的内容将被删除。",
     "Discard the changes to this form? What was typed will be deleted.",
 );
-pub const DISCARD_KEYS: Tr = Tr(
-    "Enter/y 放弃修改 · Esc/n 继续编辑",
-    "Enter/y discard · Esc/n keep editing",
-);
 pub const DISCARDED: Tr = Tr("已放弃修改。", "Changes discarded.");
 pub const DRAFTS_KEPT: Tr = Tr(
     " 份未保存的草稿已保留：打开原来的表单即可继续填写。",

@@ -74,11 +74,6 @@ pub const HELP_READ_ONLY: Tr = Tr(
     "只读查阅：修改记录的按键未列出。",
     "Read-only review: keys that change the record are not listed.",
 );
-pub const CONFIRM_KEYS: Tr = Tr(
-    "Enter/y 确定   Esc/n 取消",
-    "Enter/y confirm   Esc/n cancel",
-);
-pub const CONFIRM_KEYS_ENTER: Tr = Tr("Enter 确定   Esc/n 取消", "Enter confirm   Esc/n cancel");
 pub const FORM_KEYS: Tr = Tr(
     "Tab 下一项  Shift-Tab 上一项  ←→ 选择  Ctrl-S 保存  Esc 取消",
     "Tab next  Shift-Tab previous  ←→ choose  Ctrl-S save  Esc cancel",
