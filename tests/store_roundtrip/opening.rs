@@ -65,13 +65,13 @@ fn store_open_refuses_what_is_not_ours() {
         Ok(_) => panic!("a newer database was opened"),
     }
     assert!(fs::read(&newer).unwrap() == before);
-    // Every refusal is one plain sentence.
+    // Every refusal is one plain sentence (the user's, from strings).
     for e in [
         Store::open(&text).err().unwrap(),
         Store::open(&other).err().unwrap(),
         Store::open(&newer).err().unwrap(),
     ] {
-        let s = e.to_string();
+        let s = yishi::strings::store_error(yishi::strings::Lang::En, &e);
         assert!(
             !s.contains('\n') && (s.ends_with('.') || s.ends_with('。')),
             "{s}"
