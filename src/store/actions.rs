@@ -1,6 +1,7 @@
 //! The action items board: every decision's follow-up across meetings, status changes
 //! with a note kept as history, and the follow-up item on a community's next agenda.
 
+use crate::store::columns::known;
 use crate::store::refusal::Refusal;
 use rusqlite::params;
 
@@ -60,7 +61,7 @@ fn board_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BoardRow> {
         what: r.get(6)?,
         who: r.get(7)?,
         due: r.get(8)?,
-        status: ActionStatus::from_db(&status).unwrap_or(ActionStatus::Open),
+        status: known(ActionStatus::from_db(&status), &status)?,
     })
 }
 
@@ -111,7 +112,7 @@ impl Store {
         let rows = st.query_map([id], |r| {
             let s: String = r.get(0)?;
             Ok(HistoryRow {
-                status: ActionStatus::from_db(&s).unwrap_or(ActionStatus::Open),
+                status: known(ActionStatus::from_db(&s), &s)?,
                 note: r.get(1)?,
                 at: r.get(2)?,
             })

@@ -29,3 +29,19 @@ macro_rules! text_column {
 text_column!(ItemStatus);
 text_column!(MeetingStatus);
 text_column!(Role);
+
+/// A value read as text and parsed by its enum's `from_db`: a spelling the schema would
+/// refuse is an error naming the enum, not a silent default.
+pub(crate) fn known<T>(parsed: Option<T>, raw: &str) -> rusqlite::Result<T> {
+    parsed.ok_or_else(|| {
+        let name = std::any::type_name::<T>()
+            .rsplit("::")
+            .next()
+            .unwrap_or("value");
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown {name} {raw:?}").into(),
+        )
+    })
+}

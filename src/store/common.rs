@@ -1,6 +1,7 @@
 //! Helpers several store modules share (meetings, the running session, the record,
 //! import): their one home, so that no two store modules import each other.
 
+use crate::store::columns::known;
 use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
@@ -73,7 +74,7 @@ fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PresenceEvent> {
     Ok(PresenceEvent {
         voter_id: r.get(0)?,
         name: r.get(1)?,
-        kind: PresenceKind::from_db(&kind).unwrap_or(PresenceKind::Absent),
+        kind: known(PresenceKind::from_db(&kind), &kind)?,
         proxy_name: r.get(3)?,
         proxy_ref: r.get(4)?,
         item_position: r.get(5)?,

@@ -10,6 +10,7 @@ use crate::domain::cost::{
 use crate::domain::model::{Scope, ScopeKind};
 use crate::domain::suggestions::ItemCost;
 use crate::domain::text::clean_line;
+use crate::store::columns::known;
 
 use crate::domain::model::ItemStatus;
 use crate::store::common::item_meeting;
@@ -40,7 +41,7 @@ fn payers(conn: &rusqlite::Connection, item: ItemId) -> Result<Vec<Payer>> {
         )
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("agenda item {item}")))?;
-    let kind = ScopeKind::from_db(&kind).unwrap_or(ScopeKind::All);
+    let kind = known(ScopeKind::from_db(&kind), &kind)?;
     let scope = Scope {
         kind: if kind == ScopeKind::Council {
             ScopeKind::All
@@ -114,7 +115,7 @@ pub(crate) fn item_cost(conn: &rusqlite::Connection, item: ItemId) -> Result<Opt
             Ok(CostPlan {
                 total_fen: r.get(0)?,
                 fixed: serde_json::from_str::<Vec<FixedShare>>(&fixed).unwrap_or_default(),
-                method: ShareMethod::from_db(&method).unwrap_or(ShareMethod::Area),
+                method: known(ShareMethod::from_db(&method), &method)?,
                 coefs: serde_json::from_str::<Vec<FloorCoef>>(&coefs).unwrap_or_default(),
             })
         })

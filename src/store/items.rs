@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use crate::domain::model::{Category, ItemStatus, MeetingStatus, Scope, ScopeKind};
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::columns::known;
 use crate::store::common::item_meeting;
 use crate::store::common::{require_status, rule_from_db, rule_params};
 use crate::store::error::{Result, StoreError, refuse};
@@ -58,10 +59,10 @@ fn item_from(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
         meeting_id: r.get(1)?,
         position: r.get(2)?,
         title: r.get(3)?,
-        category: Category::from_db(&category).unwrap_or(Category::Other),
+        category: known(Category::from_db(&category), &category)?,
         proposer: r.get(5)?,
         scope: Scope {
-            kind: ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All),
+            kind: known(ScopeKind::from_db(&scope_kind), &scope_kind)?,
             building: r.get(7)?,
             unit: r.get(8)?,
         },

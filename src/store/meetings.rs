@@ -1,5 +1,6 @@
 //! Meetings: preparation, opening, adjourning (their agenda items: store::items).
 
+use crate::store::columns::known;
 use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -55,8 +56,8 @@ fn meeting_from(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
         uid: r.get(1)?,
         community_id: r.get(2)?,
         community: r.get(3)?,
-        kind: MeetingKind::from_db(&kind).unwrap_or(MeetingKind::Other),
-        electorate: Electorate::from_db(&electorate).unwrap_or(Electorate::Owners),
+        kind: known(MeetingKind::from_db(&kind), &kind)?,
+        electorate: known(Electorate::from_db(&electorate), &electorate)?,
         title: r.get(6)?,
         starts_at: r.get(7)?,
         venue: r.get(8)?,

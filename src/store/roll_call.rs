@@ -3,6 +3,7 @@
 //! record it either: an answer for a voter not in the room, a second answer over a first,
 //! a vote before the roll call at the door, two votes at once, 回避 under art. 278.
 
+use crate::store::columns::known;
 use crate::store::refusal::Refusal;
 use std::collections::HashMap;
 
@@ -197,7 +198,7 @@ pub(crate) fn vote_preflight(tx: &rusqlite::Connection, item: ItemId) -> Result<
     if item_rule(tx, item)?.kind == RuleKind::NoVote {
         return Err(refuse(Refusal::DiscussionOnly));
     }
-    let scope_kind = ScopeKind::from_db(&scope_kind).unwrap_or(ScopeKind::All);
+    let scope_kind = known(ScopeKind::from_db(&scope_kind), &scope_kind)?;
     let council = if is_council_vote(&electorate, scope_kind == ScopeKind::Council) {
         // Each body votes with its own members; no council means nobody.
         Some(meeting_council(tx, meeting)?.map(|c| c.0).unwrap_or(-1))

@@ -1,5 +1,6 @@
 //! Communities, units, voters, holdings and councils.
 
+use crate::store::columns::known;
 use crate::store::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
@@ -225,7 +226,7 @@ impl Store {
                     id: r.get(0)?,
                     position: r.get(1)?,
                     name: r.get(2)?,
-                    kind: VoterKind::from_db(&kind).unwrap_or(VoterKind::Person),
+                    kind: known(VoterKind::from_db(&kind), &kind)?,
                     roles: r.get(4)?,
                     phone: r.get(5)?,
                     units: Vec::new(),

@@ -8,6 +8,7 @@ use crate::domain::model::{Category, Electorate, MeetingKind, MeetingStatus, Sco
 use crate::domain::rules::{Rule, RuleKind};
 use crate::domain::suggestions::{Channel, ItemCivic, ItemSource, SuggestionStatus, days_between};
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::columns::known;
 use crate::store::common::rule_params;
 use crate::store::error::{Result, StoreError, refuse};
 use crate::store::ids::{CommunityId, ItemId, MeetingId, SuggestionId};
@@ -82,11 +83,11 @@ fn row(r: &rusqlite::Row<'_>, today: &str) -> rusqlite::Result<SuggestionRow> {
     Ok(SuggestionRow {
         id: r.get(0)?,
         community: r.get(1)?,
-        channel: Channel::from_db(&channel).unwrap_or(Channel::Other),
+        channel: known(Channel::from_db(&channel), &channel)?,
         raised_by: r.get(3)?,
         text: r.get(4)?,
-        category: Category::from_db(&category).unwrap_or(Category::Other),
-        status: SuggestionStatus::from_db(&status).unwrap_or(SuggestionStatus::New),
+        category: known(Category::from_db(&category), &category)?,
+        status: known(SuggestionStatus::from_db(&status), &status)?,
         days: days_between(&raised_on, &until).unwrap_or(0).max(0),
         raised_on,
         responded_on,
@@ -251,8 +252,8 @@ impl Store {
                 return Err(refuse(SuggestionRefusal::AgendaNeedsDraft));
             }
             let rule = default_rule(
-                Electorate::from_db(&electorate).unwrap_or(Electorate::Owners),
-                MeetingKind::from_db(&kind).unwrap_or(MeetingKind::Other),
+                known(Electorate::from_db(&electorate), &electorate)?,
+                known(MeetingKind::from_db(&kind), &kind)?,
             );
             let pos: i64 = tx.query_row(
                 "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1",
@@ -344,7 +345,7 @@ impl Store {
             .query_map([id], |r| {
                 let s: String = r.get(0)?;
                 Ok(SuggestionEvent {
-                    status: SuggestionStatus::from_db(&s).unwrap_or(SuggestionStatus::New),
+                    status: known(SuggestionStatus::from_db(&s), &s)?,
                     note: r.get(1)?,
                     at: r.get(2)?,
                 })

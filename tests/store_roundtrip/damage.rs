@@ -108,3 +108,40 @@ fn a_read_command_starts_without_the_full_check_and_a_damaged_file_is_still_neve
         "the damaged file is left unchanged"
     );
 }
+
+#[test]
+fn a_stored_value_no_enum_knows_is_an_error_not_a_default() {
+    // A row written behind the store's back with a category the schema would refuse (its
+    // CHECK switched off) must not be read as "other": the read says it cannot.
+    let (_dir, path) = temp_db();
+    let (m, item) = {
+        let mut store = Store::open(&path).unwrap();
+        let ids = roster(&mut store);
+        let m = store
+            .create_meeting(ids.community, Electorate::Owners, &meeting_input("改写"))
+            .unwrap();
+        let item = store
+            .add_item(
+                m,
+                &item_input("议题", Category::Gate, Scope::all(), RuleKind::NoVote),
+            )
+            .unwrap();
+        (m, item)
+    };
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE agenda_items SET category = 'bogus';",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert!(
+        store.item(item).is_err(),
+        "a bogus category read as a default"
+    );
+    assert!(store.items(m).is_err());
+    // The meeting itself is still read.
+    assert!(store.meeting(m).is_ok());
+}

@@ -8,6 +8,7 @@ use crate::domain::mediation::{
     CaseKind, CaseRecord, CaseStatus, PaperSignature, Party, Session, Term,
 };
 use crate::store::Store;
+use crate::store::columns::known;
 use crate::store::error::{Result, StoreError};
 use crate::store::ids::{CaseId, CommunityId};
 use crate::store::mediation::{CaseDue, CaseFilter, CaseRow, CheckRow};
@@ -24,9 +25,9 @@ fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
         id: r.get(0)?,
         community_id: r.get(1)?,
         number: r.get(2)?,
-        kind: CaseKind::from_db(&kind).unwrap_or(CaseKind::Other),
+        kind: known(CaseKind::from_db(&kind), &kind)?,
         title: r.get(4)?,
-        status: CaseStatus::from_db(&status).unwrap_or(CaseStatus::Open),
+        status: known(CaseStatus::from_db(&status), &status)?,
         opened_on: r.get(6)?,
         next_due: r.get(7)?,
         signed: r.get(8)?,
@@ -130,7 +131,7 @@ impl Store {
             uid,
             community,
             number,
-            kind: CaseKind::from_db(&kind).unwrap_or(CaseKind::Other),
+            kind: known(CaseKind::from_db(&kind), &kind)?,
             title,
             facts,
             issue,
@@ -187,7 +188,7 @@ impl Store {
                 community_id: r.get(1)?,
                 number: r.get(2)?,
                 title: r.get(3)?,
-                status: CaseStatus::from_db(&status).unwrap_or(CaseStatus::Agreed),
+                status: known(CaseStatus::from_db(&status), &status)?,
                 due_on: r.get(5)?,
             })
         })?;

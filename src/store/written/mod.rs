@@ -16,6 +16,7 @@ use crate::domain::model::{
 use crate::domain::text::clean_line;
 use crate::domain::written;
 use crate::domain::written::ballot_number;
+use crate::store::columns::known;
 use crate::store::common::require_status;
 use crate::store::error::{Result, refuse};
 use crate::store::ids::{CommunityId, ItemId, MeetingId, VoterId};
@@ -166,7 +167,7 @@ fn freeze_voter_lists(
 ) -> Result<Vec<(i64, String)>> {
     let mut voters: Vec<(i64, String)> = Vec::new();
     for (item, kind, building, unit) in items {
-        let kind = ScopeKind::from_db(kind).unwrap_or(ScopeKind::All);
+        let kind = known(ScopeKind::from_db(kind), kind)?;
         let council = if roll_call::is_council_vote(electorate, kind == ScopeKind::Council) {
             Some(
                 roll_call::meeting_council(tx, meeting)?
@@ -221,12 +222,14 @@ fn issue_ballots(
     )?;
     let scopes: Vec<crate::domain::model::Scope> = items
         .iter()
-        .map(|(_, k, b, u)| crate::domain::model::Scope {
-            kind: ScopeKind::from_db(k).unwrap_or(ScopeKind::All),
-            building: b.clone(),
-            unit: u.clone(),
+        .map(|(_, k, b, u)| {
+            Ok(crate::domain::model::Scope {
+                kind: known(ScopeKind::from_db(k), k)?,
+                building: b.clone(),
+                unit: u.clone(),
+            })
         })
-        .collect();
+        .collect::<rusqlite::Result<_>>()?;
     for (seq, (_, voter, name)) in keyed.iter().enumerate() {
         let seq = seq as i64 + 1;
         let number = ballot_number::encode(meeting.0, seq)
