@@ -26,20 +26,6 @@ macro_rules! row_id {
             }
         }
 
-        // The domain's records (ballots, presence, the minutes' items) still carry the
-        // bare number: a typed id may be compared with it, never passed for it.
-        impl PartialEq<i64> for $name {
-            fn eq(&self, other: &i64) -> bool {
-                self.0 == *other
-            }
-        }
-
-        impl PartialEq<$name> for i64 {
-            fn eq(&self, other: &$name) -> bool {
-                *self == other.0
-            }
-        }
-
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 write!(f, "{}", self.0)

@@ -35,7 +35,7 @@ fn search_finds_chinese_words_of_any_length_and_nothing_false() {
     assert!(search(&store, "\"*()").is_empty());
     // The demo's draft meeting (which also names 电梯 and 停车管理公约) is not in the
     // archive.
-    assert!(!search(&store, "电梯").contains(&2));
+    assert!(!search(&store, "电梯").contains(&MeetingId(2)));
 }
 
 #[test]
@@ -70,18 +70,18 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
     assert_eq!(order, vec![a.parking, a.shigu, a.elevator, a.gate]);
 
     let wc = Some(demo::COMMUNITY);
-    let cases: Vec<(ArchiveFilter, Vec<i64>)> = vec![
+    let cases: Vec<(ArchiveFilter, Vec<MeetingId>)> = vec![
         (
             f(wc, None, None, None, None, None, None),
-            vec![a.gate.0, a.elevator.0, a.parking.0],
+            vec![a.gate, a.elevator, a.parking],
         ),
         (
             f(Some(SHIGU), None, None, None, None, None, None),
-            vec![a.shigu.0],
+            vec![a.shigu],
         ),
         (
             f(None, Some("2026-07-01"), None, None, None, None, None),
-            vec![a.elevator.0, a.parking.0, a.shigu.0],
+            vec![a.elevator, a.parking, a.shigu],
         ),
         // Both bounds inclusive.
         (
@@ -94,7 +94,7 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
                 None,
                 None,
             ),
-            vec![a.elevator.0, a.shigu.0],
+            vec![a.elevator, a.shigu],
         ),
         (
             f(
@@ -106,7 +106,7 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
                 None,
                 None,
             ),
-            vec![a.elevator.0],
+            vec![a.elevator],
         ),
         (
             f(
@@ -118,27 +118,27 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
                 None,
                 None,
             ),
-            vec![a.elevator.0],
+            vec![a.elevator],
         ),
         (
             f(wc, None, None, Some("owners_assembly"), None, None, None),
-            vec![a.gate.0, a.parking.0],
+            vec![a.gate, a.parking],
         ),
         (
             f(None, None, None, None, Some("gate"), None, None),
-            vec![a.gate.0, a.shigu.0],
+            vec![a.gate, a.shigu],
         ),
         (
             f(Some(SHIGU), None, None, None, Some("gate"), None, None),
-            vec![a.shigu.0],
+            vec![a.shigu],
         ),
         (
             f(None, None, None, None, None, Some("passed"), None),
-            vec![a.gate.0, a.elevator.0, a.parking.0],
+            vec![a.gate, a.elevator, a.parking],
         ),
         (
             f(None, None, None, None, None, Some("failed"), None),
-            vec![a.gate.0],
+            vec![a.gate],
         ),
         (
             f(
@@ -150,7 +150,7 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
                 Some("passed"),
                 Some("停车"),
             ),
-            vec![a.parking.0],
+            vec![a.parking],
         ),
         (
             f(Some(SHIGU), None, None, None, None, None, Some("门")),
@@ -173,10 +173,7 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
     // one item passed and the other failed, and each filter finds the meeting only
     // through its own item.
     let rows = store.archive(&ArchiveFilter::default()).expect("archive");
-    let first = rows
-        .iter()
-        .find(|r| r.id == MeetingId(a.gate.0))
-        .expect("demo meeting");
+    let first = rows.iter().find(|r| r.id == a.gate).expect("demo meeting");
     let gate_item = first
         .items
         .iter()
@@ -192,23 +189,23 @@ fn filters_combine_in_the_store_and_on_the_command_line() {
     assert_ne!(gate_outcome, road_outcome, "the demo has one of each");
     let by = |cat: &str, o: &str| ids(&store, &f(wc, None, None, None, Some(cat), Some(o), None));
     assert_eq!(by("gate", &gate_outcome), vec![a.gate]);
-    assert_eq!(by("gate", &road_outcome), Vec::<i64>::new());
+    assert_eq!(by("gate", &road_outcome), Vec::<MeetingId>::new());
     assert_eq!(by("road", &road_outcome), vec![a.gate]);
-    assert_eq!(by("road", &gate_outcome), Vec::<i64>::new());
+    assert_eq!(by("road", &gate_outcome), Vec::<MeetingId>::new());
 
     // The command line gives the same answers.
     let db = arg(&a.path);
-    let list = |extra: &[&str]| -> Vec<i64> {
+    let list = |extra: &[&str]| -> Vec<MeetingId> {
         let mut args = vec!["--db", db.as_str(), "minutes", "list", "--json"];
         args.extend_from_slice(extra);
         let (code, out, err) = yishi(&args);
         assert_eq!(code, 0, "{out}{err}");
         let rows: serde_json::Value = serde_json::from_str(&out).expect("json");
-        let mut v: Vec<i64> = rows
+        let mut v: Vec<MeetingId> = rows
             .as_array()
             .expect("array")
             .iter()
-            .map(|r| r["id"].as_i64().expect("id"))
+            .map(|r| MeetingId(r["id"].as_i64().expect("id")))
             .collect();
         v.sort_unstable();
         v

@@ -253,7 +253,7 @@ pub fn archive_db() -> Archive {
         .expect("ground floor")
         .id;
     let elevator_vote = move |_: usize, b: &Ballot| {
-        if b.voter_id == shaft {
+        if b.voter_id == shaft.0 {
             Choice::No
         } else {
             Choice::Yes
@@ -338,18 +338,18 @@ pub fn archive_db() -> Archive {
     }
 }
 
-pub fn ids(store: &Store, f: &ArchiveFilter) -> Vec<i64> {
-    let mut v: Vec<i64> = store
+pub fn ids(store: &Store, f: &ArchiveFilter) -> Vec<MeetingId> {
+    let mut v: Vec<MeetingId> = store
         .archive(f)
         .expect("archive")
         .into_iter()
-        .map(|r| r.id.0)
+        .map(|r| r.id)
         .collect();
     v.sort_unstable();
     v
 }
 
-pub fn search(store: &Store, q: &str) -> Vec<i64> {
+pub fn search(store: &Store, q: &str) -> Vec<MeetingId> {
     ids(
         store,
         &ArchiveFilter {

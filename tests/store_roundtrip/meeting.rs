@@ -236,7 +236,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
         "the developer is one voter with its in-scope area"
     );
     assert_eq!(area(ids.coowners.0), 12000, "co-owners are one voter");
-    let li = ballots.iter().find(|b| b.voter_id == ids.li).unwrap();
+    let li = ballots.iter().find(|b| b.voter_id == ids.li.0).unwrap();
     assert!(li.present);
     assert_eq!(
         (li.proxy_name.as_str(), li.proxy_ref.as_str()),
@@ -245,7 +245,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     assert!(
         ballots
             .iter()
-            .find(|b| b.voter_id == ids.huang)
+            .find(|b| b.voter_id == ids.huang.0)
             .unwrap()
             .present
     );
@@ -283,7 +283,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     assert_eq!(store.undo_answer(elevator).unwrap(), Some(ids.huang));
     let b = store.ballots(elevator).unwrap();
     assert_eq!(
-        b.iter().find(|x| x.voter_id == ids.huang).unwrap().choice,
+        b.iter().find(|x| x.voter_id == ids.huang.0).unwrap().choice,
         None
     );
     assert_eq!(
@@ -334,7 +334,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     // 王一 (the shaft owner) has not answered: not voting when the vote closes.
     assert!(
         b.iter()
-            .filter(|x| x.voter_id != ids.wang)
+            .filter(|x| x.voter_id != ids.wang.0)
             .all(|x| x.choice.is_some())
     );
     assert!(
@@ -342,7 +342,7 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
             .filter(|x| x.choice.is_some())
             .all(|x| x.at.is_some())
     );
-    let coowners = b.iter().find(|x| x.voter_id == ids.coowners).unwrap();
+    let coowners = b.iter().find(|x| x.voter_id == ids.coowners.0).unwrap();
     assert_eq!(coowners.first_choice(), Some(Choice::Abstain));
     assert_eq!(coowners.corrections.len(), 1, "the change is kept");
     store
@@ -382,12 +382,15 @@ fn a_meeting_from_draft_to_adjourned_reads_back_identical() {
     assert_eq!(garea(ids.developer.0), 11000 + 11111 + 9500);
     assert_eq!(garea(ids.huang.0), 10025 + 7000);
     assert!(
-        !gb.iter().find(|b| b.voter_id == ids.qian).unwrap().present,
+        !gb.iter()
+            .find(|b| b.voter_id == ids.qian.0)
+            .unwrap()
+            .present,
         "钱四 left"
     );
     assert!(
         !gb.iter()
-            .find(|b| b.voter_id == ids.coowners)
+            .find(|b| b.voter_id == ids.coowners.0)
             .unwrap()
             .present,
         "the co-owners left after the first vote"
@@ -519,7 +522,7 @@ fn undo_with_only_a_recusal_recorded_keeps_the_recusal() {
         s.ballots(item)
             .unwrap()
             .into_iter()
-            .find(|b| b.voter_id == ids.wang)
+            .find(|b| b.voter_id == ids.wang.0)
             .unwrap()
             .choice
     };
