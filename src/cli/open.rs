@@ -44,7 +44,7 @@ fn require_database(cli: &Cli, lang: Lang) -> Result<(), CliError> {
 /// a damaged file is refused as a small one is.
 pub(crate) fn open_store(cli: &Cli) -> Result<Store, CliError> {
     let store = open_store_for_reading(cli)?;
-    if let crate::store::Integrity::Failed(_) = store.wait_integrity() {
+    if let crate::store::Integrity::Failed = store.wait_integrity() {
         // In the user's language, as a small file's failed check is said.
         let path = store.path().display().to_string();
         return Err(crate::store::StoreError::Corrupt(path).into());

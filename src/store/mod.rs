@@ -72,9 +72,9 @@ pub enum Integrity {
     Deferred,
     Checking,
     Passed,
-    /// The file failed the check (the error, as text): the store refuses every write
-    /// from then on.
-    Failed(String),
+    /// The file failed the check: the store refuses every write from then on (each
+    /// caller says so in the user's language, as a damaged file).
+    Failed,
 }
 
 thread_local! {
@@ -119,7 +119,7 @@ impl Store {
             std::thread::spawn(move || {
                 let verdict = match open::quick_check(&conn, &file) {
                     Ok(()) => Integrity::Passed,
-                    Err(e) => Integrity::Failed(e.to_string()),
+                    Err(_) => Integrity::Failed,
                 };
                 let (lock, done) = &*shared;
                 if let Ok(mut s) = lock.lock() {
@@ -172,7 +172,7 @@ impl Store {
             .and_then(|c| open::quick_check(&c, &self.path))
         {
             Ok(()) => Integrity::Passed,
-            Err(e) => Integrity::Failed(e.to_string()),
+            Err(_) => Integrity::Failed,
         };
         done.notify_all();
     }
@@ -275,7 +275,7 @@ impl Store {
         }
         // Nothing is written to a file before it has passed the check: a write in the
         // first moments after opening a large archive waits for it.
-        if let Integrity::Failed(_) = self.wait_integrity() {
+        if let Integrity::Failed = self.wait_integrity() {
             return Err(StoreError::Corrupt(self.path.display().to_string()));
         }
         let tx = self

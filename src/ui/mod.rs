@@ -102,7 +102,7 @@ fn event_loop(
     // prove the terminal is restored and the meeting resumes after a panic.
     let test_panic = std::env::var_os("YISHI_TEST_PANIC").is_some_and(|v| v == "1");
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        if !integrity_told && let crate::store::Integrity::Failed(_) = app.store.integrity() {
+        if !integrity_told && let crate::store::Integrity::Failed = app.store.integrity() {
             integrity_told = true;
             let lang = app.lang;
             app.error(crate::strings::forms::INTEGRITY_FAILED.get(lang));

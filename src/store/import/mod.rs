@@ -73,7 +73,7 @@ impl Store {
         if self.read_only() {
             return Err(StoreError::ReadOnly);
         }
-        if let crate::store::Integrity::Failed(_) = self.wait_integrity() {
+        if let crate::store::Integrity::Failed = self.wait_integrity() {
             return Err(StoreError::Corrupt(self.path().display().to_string()));
         }
         // One meeting, one transaction: no savepoint (its statement journal would hold
@@ -106,7 +106,7 @@ impl Store {
             return Err(StoreError::ReadOnly);
         }
         // As every write: never into a file that has not passed the check.
-        if let crate::store::Integrity::Failed(_) = self.wait_integrity() {
+        if let crate::store::Integrity::Failed = self.wait_integrity() {
             return Err(StoreError::Corrupt(self.path().display().to_string()));
         }
         // Each meeting's savepoint keeps the pages it changes in a statement journal: in
